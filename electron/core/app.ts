@@ -1,0 +1,129 @@
+import { join } from 'node:path';
+import type { FatalProblem, Input, LiveEvent, MethodName, Output, Result } from '@shared/contract';
+import { MINUTE, systemClock, type Clock } from '@shared/rules/time';
+import { readSettings } from './settings/store';
+import { auditHandlers } from './audit/handlers';
+import { authHandlers } from './auth/handlers';
+import { SessionStore } from './auth/sessions';
+import type { Handlers, Services } from './context';
+import { DatabaseProblem, openDatabase, type Db } from './db/open';
+import { createDispatcher, type Call } from './dispatcher';
+import { settingsHandlers } from './settings/handlers';
+import { staffHandlers } from './staff/handlers';
+import { systemHandlers } from './system/handlers';
+
+export const DATABASE_FILE = 'parkdesk.sqlite';
+
+export interface CoreOptions {
+  dataDir: string;
+  clock?: Clock;
+  nativeBinding?: string;
+  version?: string;
+  validateOutputs?: boolean;
+  log?: (message: string, error?: unknown) => void;
+}
+
+export type EventListener = (event: LiveEvent) => void;
+
+export interface Core {
+  /** `ready`, or the problem that keeps the database closed (every call then answers UNAVAILABLE). */
+  readonly status: { ok: true } | { ok: false; problem: FatalProblem };
+  readonly dataDir: string;
+  dispatch(call: Call): Promise<Result<unknown>>;
+  /** Typed call for in-process callers (the shells' own code and the tests). */
+  call<M extends MethodName>(method: M, input: Input<M>, token?: string, origin?: string): Promise<Result<Output<M>>>;
+  subscribe(listener: EventListener): () => void;
+  /** Whether a token has a live session, without counting as activity (for live streams). */
+  hasSession(token: string | undefined): boolean;
+  /** The sequence number of the last event emitted (a station's catch-up point). */
+  lastEventSeq(): number;
+  close(): void;
+  /** The open database, for the shells' maintenance jobs and for tests; absent when it could not open. */
+  readonly db: Db | undefined;
+}
+
+const PROBLEM_KEYS = { DB_TOO_NEW: 'fatal.dbTooNew', DB_CORRUPT: 'fatal.dbCorrupt', DB_UNREADABLE: 'fatal.dbUnreadable' } as const;
+
+function defaultLog(message: string, error?: unknown): void {
+  console.error(`[parkdesk] ${message}`, error ?? '');
+}
+
+export function createCore(options: CoreOptions): Core {
+  const clock = options.clock ?? systemClock;
+  const log = options.log ?? defaultLog;
+  const file = join(options.dataDir, DATABASE_FILE);
+  const listeners = new Set<EventListener>();
+  let seq = 0;
+
+  let db: Db;
+  try {
+    db = openDatabase({ file, ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}) });
+  } catch (error) {
+    if (!(error instanceof DatabaseProblem)) throw error;
+    const { problem } = error;
+    log(`database unavailable: ${error.message}`);
+    const refusal: Result<never> = { ok: false, error: { code: 'UNAVAILABLE', message: PROBLEM_KEYS[problem.code], params: problem.params } };
+    return {
+      status: { ok: false, problem },
+      dataDir: options.dataDir,
+      db: undefined,
+      dispatch: () => Promise.resolve(refusal),
+      call: () => Promise.resolve(refusal),
+      subscribe: () => () => undefined,
+      hasSession: () => false,
+      lastEventSeq: () => 0,
+      close: () => undefined,
+    };
+  }
+
+  const services: Services = {
+    db,
+    clock,
+    sessions: new SessionStore(),
+    dataDir: options.dataDir,
+    version: options.version ?? '0.0.0',
+  };
+  const handlers: Handlers = {
+    ...systemHandlers(services),
+    ...authHandlers(services),
+    ...staffHandlers(services),
+    ...settingsHandlers(services),
+    ...auditHandlers(services),
+  };
+  const dispatcher = createDispatcher(services, handlers, {
+    validateOutputs: options.validateOutputs ?? false,
+    log,
+    onEvents(events) {
+      for (const pending of events) {
+        const live = { seq: ++seq, name: pending.name, payload: pending.payload } as LiveEvent;
+        for (const listener of listeners) {
+          try {
+            listener(live);
+          } catch (error) {
+            log('an event listener failed', error);
+          }
+        }
+      }
+    },
+  });
+
+  return {
+    status: { ok: true },
+    dataDir: options.dataDir,
+    db,
+    dispatch: dispatcher.dispatch,
+    call: (method, input, token, origin = 'local') =>
+      dispatcher.dispatch({ method, input, token, origin }) as Promise<Result<Output<typeof method>>>,
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    hasSession: (token) =>
+      services.sessions.peek(token, clock.now(), readSettings(db).idleSignOutMinutes * MINUTE) !== undefined,
+    lastEventSeq: () => seq,
+    close() {
+      listeners.clear();
+      if (db.open) db.close();
+    },
+  };
+}

@@ -1,0 +1,54 @@
+import type { EventName, EventPayload, MethodName, Output, ParsedInput, Role } from '@shared/contract';
+import type { Clock } from '@shared/rules/time';
+import type { SessionStore } from './auth/sessions';
+import type { Db } from './db/open';
+
+/** The signed-in staff member making a call. */
+export interface Actor {
+  id: number;
+  name: string;
+  role: Role;
+}
+
+export interface AuditEntry {
+  action: string;
+  /** The staff member the row is for when the call has no signed-in actor (set-up, kiosk exit). */
+  actorId?: number;
+  entity?: string;
+  entityId?: string | number;
+  detail?: Record<string, unknown>;
+}
+
+/** Everything a handler may know about its call; writes go through `audit` and `emit`. */
+export interface CallContext {
+  /** The instant of this call, from the injected clock: one value for the whole call. */
+  readonly now: number;
+  readonly actor: Actor | null;
+  readonly token: string | null;
+  /** Where the call came from: `local` (the kiosk window) or `http:<address>` (a station). */
+  readonly origin: string;
+  /** Records an audit row in the call's transaction. */
+  audit(entry: AuditEntry): void;
+  /** Queues a live event; delivered only once the call's writes are committed. */
+  emit<E extends EventName>(name: E, payload: EventPayload<E>): void;
+}
+
+/** Shared parts of the core the domain modules are built from. */
+export interface Services {
+  db: Db;
+  clock: Clock;
+  sessions: SessionStore;
+  dataDir: string;
+  version: string;
+}
+
+export type Handler<M extends MethodName> = (input: ParsedInput<M>, ctx: CallContext) => Output<M> | Promise<Output<M>>;
+export type Handlers = { [M in MethodName]: Handler<M> };
+/** The handlers one domain module provides, e.g. `HandlersFor<keyof typeof staffMethods>`. */
+export type HandlersFor<M extends MethodName> = { [K in M]: Handler<K> };
+
+/** The actor of a call whose method is not public: the dispatcher guarantees it. */
+export function actorOf(ctx: CallContext): Actor {
+  if (!ctx.actor) throw new Error('a staff-only handler ran without a signed-in actor');
+  return ctx.actor;
+}

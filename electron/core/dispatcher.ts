@@ -1,0 +1,146 @@
+import {
+  contract,
+  fieldErrorsOf,
+  isMethodName,
+  type EventName,
+  type EventPayload,
+  type MethodName,
+  type Result,
+} from '@shared/contract';
+import { MINUTE } from '@shared/rules/time';
+import { writeAudit } from './audit/store';
+import type { Actor, AuditEntry, CallContext, Handler, Handlers, Services } from './context';
+import { AppError } from './errors';
+import { readSettings } from './settings/store';
+
+export interface Call {
+  method: string;
+  input: unknown;
+  token?: string | undefined;
+  origin: string;
+}
+
+export interface PendingEvent {
+  name: EventName;
+  payload: EventPayload<EventName>;
+}
+
+export interface DispatcherOptions {
+  /** Check every output against its contract schema (tests turn this on). */
+  validateOutputs?: boolean;
+  onEvents(events: PendingEvent[]): void;
+  log(message: string, error?: unknown): void;
+}
+
+function isPromise(value: unknown): value is Promise<unknown> {
+  return typeof value === 'object' && value !== null && 'then' in value && typeof value.then === 'function';
+}
+
+/**
+ * The one entry point of the core: validates the input against the contract, checks the caller's
+ * session and role, runs the handler (in a transaction when it writes) and answers the envelope.
+ */
+export function createDispatcher(services: Services, handlers: Handlers, options: DispatcherOptions) {
+  const { db, clock, sessions } = services;
+
+  function refuse(call: Call, actor: Actor | null, now: number, reason: string): void {
+    try {
+      writeAudit(db, {
+        at: now,
+        staffId: actor?.id ?? null,
+        action: 'access.denied',
+        entity: 'method',
+        entityId: call.method,
+        detail: { reason, ...(actor ? { role: actor.role } : {}) },
+        origin: call.origin,
+      });
+    } catch (error) {
+      options.log('could not audit a refused call', error);
+    }
+  }
+
+  async function dispatch(call: Call): Promise<Result<unknown>> {
+    const now = clock.now();
+    if (!isMethodName(call.method)) {
+      return { ok: false, error: { code: 'NOT_FOUND', message: 'errors.unknownMethod', params: { method: call.method.slice(0, 80) } } };
+    }
+    const name: MethodName = call.method;
+    const def = contract[name];
+
+    let actor: Actor | null = null;
+    if (def.access !== 'public') {
+      const idleMs = readSettings(db).idleSignOutMinutes * MINUTE;
+      const resolved = sessions.resolve(call.token, now, idleMs);
+      if (resolved.status !== 'ok') {
+        refuse(call, null, now, resolved.status === 'expired' ? 'session-expired' : 'no-session');
+        const message = resolved.status === 'expired' ? 'errors.sessionExpired' : 'errors.signInRequired';
+        return { ok: false, error: { code: 'UNAUTHENTICATED', message } };
+      }
+      actor = { id: resolved.session.staffId, name: resolved.session.name, role: resolved.session.role };
+      if (!def.access.includes(actor.role)) {
+        refuse(call, actor, now, 'role');
+        return { ok: false, error: { code: 'FORBIDDEN', message: 'errors.roleForbidden', params: { role: actor.role } } };
+      }
+    }
+
+    const parsed = def.input.safeParse(call.input ?? {}, { reportInput: true });
+    if (!parsed.success) {
+      return { ok: false, error: { code: 'VALIDATION', message: 'errors.VALIDATION', fields: fieldErrorsOf(parsed.error) } };
+    }
+
+    const events: PendingEvent[] = [];
+    const ctx: CallContext = {
+      now,
+      actor,
+      token: call.token ?? null,
+      origin: call.origin,
+      audit(entry: AuditEntry) {
+        writeAudit(db, {
+          at: now,
+          staffId: actor?.id ?? entry.actorId ?? null,
+          action: entry.action,
+          entity: entry.entity,
+          entityId: entry.entityId,
+          detail: entry.detail,
+          origin: call.origin,
+        });
+      },
+      emit<E extends EventName>(event: E, payload: EventPayload<E>) {
+        events.push({ name: event, payload });
+      },
+    };
+
+    // The contract and the handler map are keyed alike; TypeScript cannot correlate them by a runtime key.
+    const handler = handlers[name] as Handler<MethodName>;
+    try {
+      let value: unknown;
+      if (def.mode === 'write') {
+        value = db
+          .transaction(() => {
+            const result = handler(parsed.data as never, ctx);
+            if (isPromise(result)) throw new AppError('INTERNAL', 'errors.writeMustBeSync');
+            return result;
+          })
+          .immediate();
+      } else {
+        value = await handler(parsed.data as never, ctx);
+      }
+      if (options.validateOutputs) {
+        const checked = def.output.safeParse(value);
+        if (!checked.success) throw new Error(`output of ${name} breaks the contract: ${checked.error.message}`);
+      }
+      if (events.length > 0) options.onEvents(events);
+      return { ok: true, value };
+    } catch (error) {
+      if (error instanceof AppError) {
+        // A custom-mode handler may have committed (e.g. a counted wrong PIN) before refusing.
+        if (def.mode === 'custom' && events.length > 0) options.onEvents(events);
+        return { ok: false, error: error.toBody() };
+      }
+      options.log(`${name} failed`, error);
+      return { ok: false, error: { code: 'INTERNAL', message: 'errors.INTERNAL' } };
+    }
+  }
+
+  return { dispatch };
+}

@@ -1,0 +1,42 @@
+import type { BrowserWindowConstructorOptions } from 'electron';
+
+export interface WindowSettings {
+  preload: string;
+  kiosk: boolean;
+  title: string;
+  icon?: string | undefined;
+}
+
+/**
+ * The kiosk window: context isolation, sandbox, no Node in the page, no webviews; full screen with
+ * no menu in kiosk mode. Sized for the 1280x800 counter screen, usable up to 1920x1080.
+ */
+export function windowOptions(settings: WindowSettings): BrowserWindowConstructorOptions {
+  return {
+    title: settings.title,
+    width: 1280,
+    height: 800,
+    minWidth: 1024,
+    minHeight: 700,
+    show: false,
+    backgroundColor: '#f5f7fa',
+    autoHideMenuBar: true,
+    kiosk: settings.kiosk,
+    fullscreen: settings.kiosk,
+    ...(settings.icon ? { icon: settings.icon } : {}),
+    webPreferences: {
+      preload: settings.preload,
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
+      navigateOnDragDrop: false,
+      spellcheck: false,
+      devTools: !settings.kiosk,
+    },
+  };
+}

@@ -1,0 +1,37 @@
+import { z } from 'zod';
+import { LANGUAGES } from '../i18n';
+import { isTimeZone } from '../rules/time';
+import { rule } from './validation';
+
+/** Database row id. */
+export const id = z.number().int().positive();
+
+/** UTC epoch milliseconds: every stored time. */
+export const epochMs = z.number().int().nonnegative();
+
+/** Money: always integer fen (1 CNY = 100 fen). The ceiling keeps typos from becoming deposits. */
+export const fen = z.number().int(rule('validation.wholeFen')).min(0).max(10_000_000);
+
+export const language = z.enum(LANGUAGES);
+
+/** A wall-clock time in the park, `HH:mm`, 24-hour. */
+export const timeOfDay = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, rule('validation.timeOfDay'));
+
+/** A calendar date in the park, `YYYY-MM-DD`. */
+export const isoDate = z
+  .string()
+  .regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, rule('validation.date'))
+  .refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value), rule('validation.date'));
+
+export const timeZone = z.string().trim().min(1).refine(isTimeZone, rule('validation.timeZone'));
+
+export const personName = z.string().trim().min(1).max(40);
+
+/** Staff number printed on the badge: letters, digits and dashes. */
+export const staffCode = z
+  .string()
+  .trim()
+  .regex(/^[A-Za-z0-9-]{2,12}$/, rule('validation.staffCode'));
+
+/** A PIN of 4 to 8 digits. Never stored, never logged: only its scrypt hash is kept. */
+export const pin = z.string().regex(/^\d{4,8}$/, rule('validation.pin'));

@@ -1,0 +1,19 @@
+import { z } from 'zod';
+import { id } from './common';
+import { event } from './define';
+
+/** Live events: the core emits them after the transaction commits; IPC and SSE deliver them. */
+export const events = {
+  'staff.changed': event({ summary: 'A staff member was added or edited.', payload: z.object({ staffId: id }) }),
+  'settings.changed': event({ summary: 'Settings changed.', payload: z.object({ keys: z.array(z.string()) }) }),
+  'kiosk.leave': event({
+    summary: 'A manager ended kiosk mode from a window; only the shell that owns that window acts on it.',
+    payload: z.object({ origin: z.string(), staffId: id }),
+  }),
+};
+
+export type EventName = keyof typeof events;
+export type EventPayload<E extends EventName> = z.output<(typeof events)[E]['payload']>;
+
+/** One delivered event, numbered so a station can tell it missed some. */
+export type LiveEvent = { [E in EventName]: { seq: number; name: E; payload: EventPayload<E> } }[EventName];

@@ -1,0 +1,77 @@
+import { z } from 'zod';
+import { minutesOfDay } from '../rules/time';
+import { fen, isoDate, language, timeOfDay, timeZone } from './common';
+import { MANAGERS, ANY_STAFF, emptyInput, method } from './define';
+
+export const RECEIPT_LANGUAGES = ['zh-CN', 'en', 'bilingual'] as const;
+
+/** The printer section; the rentals work extends it with real connections. */
+export const printerSettings = z.object({
+  connection: z.literal('preview'),
+});
+
+const settingsFields = z.object({
+  parkName: z.string().trim().min(1).max(60),
+  defaultLanguage: language,
+  receiptLanguage: z.enum(RECEIPT_LANGUAGES),
+  timeZone,
+  openingTime: timeOfDay,
+  closingTime: timeOfDay,
+  complaintSummaryDeadline: timeOfDay,
+  deposits: z.object({ wheelchair: fen, stroller: fen, umbrella: fen }).strict(),
+  printer: printerSettings,
+  eventDays: z.array(isoDate).max(366),
+  idleSignOutMinutes: z.number().int().min(1).max(240),
+  lockoutMinutes: z.number().int().min(1).max(120),
+  kioskMode: z.boolean(),
+});
+
+/** The whole settings record, with its cross-field rules. */
+export const settingsSchema = settingsFields.strict().superRefine((s, ctx) => {
+  if (minutesOfDay(s.closingTime) <= minutesOfDay(s.openingTime)) {
+    ctx.addIssue({ code: 'custom', path: ['closingTime'], input: s.closingTime, message: 'validation.closingAfterOpening' });
+  }
+  const seen = new Set<string>();
+  s.eventDays.forEach((day, index) => {
+    if (seen.has(day)) ctx.addIssue({ code: 'custom', path: ['eventDays', index], input: day, message: 'validation.duplicateDate' });
+    seen.add(day);
+  });
+});
+export type Settings = z.output<typeof settingsSchema>;
+export type SettingKey = keyof Settings;
+
+/** A change to some settings: the merged result is validated again as a whole. */
+export const settingsPatch = settingsFields.partial().strict();
+
+export const DEFAULT_SETTINGS: Settings = {
+  parkName: 'ParkDesk',
+  defaultLanguage: 'zh-CN',
+  receiptLanguage: 'bilingual',
+  timeZone: 'Asia/Shanghai',
+  openingTime: '09:00',
+  closingTime: '18:00',
+  complaintSummaryDeadline: '20:30',
+  deposits: { wheelchair: 50_000, stroller: 30_000, umbrella: 5_000 },
+  printer: { connection: 'preview' },
+  eventDays: [],
+  idleSignOutMinutes: 10,
+  lockoutMinutes: 5,
+  kioskMode: false,
+};
+
+export const settingsMethods = {
+  'settings.get': method({
+    summary: 'The park settings.',
+    access: ANY_STAFF,
+    mode: 'read',
+    input: emptyInput,
+    output: settingsSchema,
+  }),
+  'settings.update': method({
+    summary: 'Change some settings; the result is validated as a whole and audited key by key.',
+    access: MANAGERS,
+    mode: 'write',
+    input: settingsPatch,
+    output: settingsSchema,
+  }),
+};

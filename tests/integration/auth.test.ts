@@ -1,0 +1,174 @@
+import { describe, expect, it } from 'vitest';
+import { MINUTE } from '@shared/rules/time';
+import { ADMIN, addStaff, auditRows, makeCore, setUpPark } from '../support/core';
+
+describe('first-run set-up', () => {
+  it('asks for set-up on an empty database, then signs the first manager in', async () => {
+    const test = makeCore();
+    expect((await test.ok('system.info', {})).setupRequired).toBe(true);
+    expect(await test.ok('auth.roster', {})).toEqual([]);
+
+    const session = await test.ok('setup.complete', {
+      parkName: '  阳光水世界 ',
+      defaultLanguage: 'en',
+      timeZone: 'Asia/Shanghai',
+      manager: ADMIN,
+    });
+    expect(session.staff).toMatchObject({ name: ADMIN.name, code: ADMIN.code, role: 'admin', active: true, language: 'en' });
+    const info = await test.ok('system.info', {});
+    expect(info).toMatchObject({ setupRequired: false, parkName: '阳光水世界', defaultLanguage: 'en', timeZone: 'Asia/Shanghai' });
+    expect((await test.ok('auth.me', {}, session.token)).staff.id).toBe(session.staff.id);
+    expect(auditRows(test, 'setup.complete')).toHaveLength(1);
+    expect(auditRows(test, 'setup.complete')[0]?.staff_id).toBe(session.staff.id);
+  });
+
+  it('cannot be done twice', async () => {
+    const test = makeCore();
+    await setUpPark(test);
+    const error = await test.fails('setup.complete', { parkName: 'X', defaultLanguage: 'en', timeZone: 'UTC', manager: { name: 'Eve', code: 'E1X', pin: '1111' } });
+    expect(error).toMatchObject({ code: 'CONFLICT', message: 'errors.setupDone' });
+    expect(await test.ok('auth.roster', {})).toHaveLength(1);
+  });
+
+  it('refuses bad set-up input field by field and creates nothing', async () => {
+    const test = makeCore();
+    const error = await test.fails('setup.complete', {
+      parkName: '',
+      defaultLanguage: 'fr',
+      timeZone: 'Mars/Olympus',
+      manager: { name: 'Ann', code: '#1', pin: '12' },
+    });
+    expect(error.code).toBe('VALIDATION');
+    expect(error.fields).toEqual({
+      parkName: { key: 'validation.required' },
+      defaultLanguage: { key: 'validation.invalidOption' },
+      timeZone: { key: 'validation.timeZone' },
+      'manager.code': { key: 'validation.staffCode' },
+      'manager.pin': { key: 'validation.pin' },
+    });
+    expect((await test.ok('system.info', {})).setupRequired).toBe(true);
+  });
+});
+
+describe('sign-in with a PIN', () => {
+  it('never stores the PIN in clear', async () => {
+    const test = makeCore();
+    await setUpPark(test);
+    const row = test.core.db?.prepare<[], { pin_hash: string }>('SELECT pin_hash FROM staff').get();
+    expect(row?.pin_hash).toMatch(/^scrypt\$16384\$8\$1\$/);
+    expect(row?.pin_hash).not.toContain(ADMIN.pin);
+  });
+
+  it('counts wrong PINs, locks after five for the lockout time, then lets the right PIN in', async () => {
+    const test = makeCore();
+    const admin = await setUpPark(test);
+    const clerk = await addStaff(test, admin, { code: 'C01', name: '张三', role: 'counter', pin: '1357' });
+
+    for (let attempt = 1; attempt <= 4; attempt += 1) {
+      const error = await test.fails('auth.signIn', { staffId: clerk.id, pin: '0000' });
+      expect(error).toMatchObject({ code: 'UNAUTHENTICATED', message: 'errors.wrongPin', params: { remaining: 5 - attempt } });
+      expect(error.fields?.pin?.key).toBe('errors.wrongPin');
+    }
+    const fifth = await test.fails('auth.signIn', { staffId: clerk.id, pin: '0000' });
+    // 10:00 + 5 minutes in the park's time zone.
+    expect(fifth).toMatchObject({ code: 'LOCKED', message: 'errors.lockedOut', params: { until: '10:05' } });
+    // The clerk's open session ends with the lock.
+    expect(await test.fails('auth.me', {}, clerk.token)).toMatchObject({ code: 'UNAUTHENTICATED' });
+
+    // Even the right PIN is refused while locked.
+    expect(await test.fails('auth.signIn', { staffId: clerk.id, pin: '1357' })).toMatchObject({ code: 'LOCKED' });
+    expect((await test.ok('auth.roster', {})).find((s) => s.id === clerk.id)?.locked).toBe(true);
+    expect(auditRows(test, 'auth.failed')).toHaveLength(4);
+    expect(auditRows(test, 'auth.locked')).toHaveLength(1);
+
+    test.clock.advance(5 * MINUTE + 1);
+    const session = await test.ok('auth.signIn', { staffId: clerk.id, pin: '1357' });
+    expect(session.staff.lockedUntil).toBeNull();
+    // The count starts again from zero after a good PIN.
+    const again = await test.fails('auth.signIn', { staffId: clerk.id, pin: '9999' });
+    expect(again.params).toEqual({ remaining: 4 });
+  });
+
+  it('honours the lockout time from the settings', async () => {
+    const test = makeCore();
+    const admin = await setUpPark(test);
+    await test.ok('settings.update', { lockoutMinutes: 30 }, admin);
+    const clerk = await addStaff(test, admin, { code: 'C02', name: 'Li', role: 'counter', pin: '2468' });
+    for (let i = 0; i < 5; i += 1) await test.fails('auth.signIn', { staffId: clerk.id, pin: '1111' });
+    test.clock.advance(29 * MINUTE);
+    expect(await test.fails('auth.signIn', { staffId: clerk.id, pin: '2468' })).toMatchObject({ code: 'LOCKED', params: { until: '10:30' } });
+    test.clock.advance(2 * MINUTE);
+    await test.ok('auth.signIn', { staffId: clerk.id, pin: '2468' });
+  });
+
+  it('signs out after the idle time, and activity keeps the session alive', async () => {
+    const test = makeCore();
+    const admin = await setUpPark(test);
+    await test.ok('settings.update', { idleSignOutMinutes: 10 }, admin);
+    test.clock.advance(9 * MINUTE);
+    await test.ok('auth.me', {}, admin); // activity at 9 minutes
+    test.clock.advance(9 * MINUTE);
+    await test.ok('auth.me', {}, admin); // 9 minutes after the last call: still in
+    test.clock.advance(10 * MINUTE + 1);
+    expect(await test.fails('auth.me', {}, admin)).toEqual({ code: 'UNAUTHENTICATED', message: 'errors.sessionExpired' });
+    expect(await test.fails('auth.me', {}, admin)).toEqual({ code: 'UNAUTHENTICATED', message: 'errors.signInRequired' });
+  });
+
+  it('signs out on request and the token stops working', async () => {
+    const test = makeCore();
+    const admin = await setUpPark(test);
+    await test.ok('auth.signOut', {}, admin);
+    expect(await test.fails('settings.get', {}, admin)).toMatchObject({ code: 'UNAUTHENTICATED' });
+    expect(auditRows(test, 'auth.signOut')).toHaveLength(1);
+  });
+
+  it('lets a second clerk switch in at the same counter while the first stays valid elsewhere', async () => {
+    const test = makeCore();
+    const admin = await setUpPark(test);
+    const a = await addStaff(test, admin, { code: 'C10', name: 'A', role: 'counter', pin: '1010' });
+    const b = await addStaff(test, admin, { code: 'C11', name: 'B', role: 'broadcast', pin: '2020' });
+    expect((await test.ok('auth.me', {}, a.token)).staff.role).toBe('counter');
+    expect((await test.ok('auth.me', {}, b.token)).staff.role).toBe('broadcast');
+  });
+
+  it('refuses a disabled staff member and ends their sessions at once', async () => {
+    const test = makeCore();
+    const admin = await setUpPark(test);
+    const clerk = await addStaff(test, admin, { code: 'C03', name: 'Wang', role: 'counter', pin: '3579' });
+    await test.ok('staff.update', { id: clerk.id, active: false }, admin);
+    expect(await test.fails('auth.me', {}, clerk.token)).toMatchObject({ code: 'UNAUTHENTICATED' });
+    expect(await test.fails('auth.signIn', { staffId: clerk.id, pin: '3579' })).toMatchObject({ message: 'errors.staffInactive' });
+    expect((await test.ok('auth.roster', {})).map((s) => s.id)).not.toContain(clerk.id);
+  });
+
+  it('changes the own PIN only with the current one', async () => {
+    const test = makeCore();
+    const admin = await setUpPark(test);
+    const clerk = await addStaff(test, admin, { code: 'C04', name: 'Zhao', role: 'counter', pin: '4444' });
+    const wrong = await test.fails('auth.changePin', { currentPin: '0000', newPin: '5555' }, clerk.token);
+    expect(wrong.fields?.currentPin?.key).toBe('errors.wrongPin');
+    expect(await test.fails('auth.changePin', { currentPin: '4444', newPin: '4444' }, clerk.token)).toMatchObject({
+      fields: { newPin: { key: 'errors.samePin' } },
+    });
+    await test.ok('auth.changePin', { currentPin: '4444', newPin: '5555' }, clerk.token);
+    await test.ok('auth.signIn', { staffId: clerk.id, pin: '5555' });
+    expect(await test.fails('auth.signIn', { staffId: clerk.id, pin: '4444' })).toMatchObject({ message: 'errors.wrongPin' });
+  });
+
+  it('leaves kiosk mode only with a manager PIN, and tells the shell which window asked', async () => {
+    const test = makeCore();
+    const admin = await setUpPark(test);
+    const clerk = await addStaff(test, admin, { code: 'C05', name: 'Qian', role: 'counter', pin: '5050' });
+    const roster = await test.ok('auth.roster', {});
+    const managerId = roster.find((s) => s.code === ADMIN.code)?.id ?? 0;
+    const seen: unknown[] = [];
+    test.core.subscribe((event) => seen.push(event));
+
+    expect(await test.fails('system.leaveKiosk', { staffId: clerk.id, pin: '5050' })).toMatchObject({ code: 'FORBIDDEN', message: 'errors.notManager' });
+    expect(await test.fails('system.leaveKiosk', { staffId: managerId, pin: '000000' })).toMatchObject({ message: 'errors.wrongPin' });
+    expect(seen).toEqual([]);
+    await test.ok('system.leaveKiosk', { staffId: managerId, pin: ADMIN.pin });
+    expect(seen).toEqual([{ seq: expect.any(Number), name: 'kiosk.leave', payload: { origin: 'local', staffId: managerId } }]);
+    expect(auditRows(test, 'kiosk.leave')).toHaveLength(1);
+  });
+});

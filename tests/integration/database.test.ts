@@ -1,0 +1,134 @@
+import Database from 'better-sqlite3';
+import { closeSync, openSync, statSync, writeFileSync, writeSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { createCore, DATABASE_FILE } from '../../electron/core/app';
+import { LATEST_SCHEMA, migrations } from '../../electron/core/db/migrations';
+import { openDatabase } from '../../electron/core/db/open';
+import { ADMIN, makeCore, setUpPark, tempDir } from '../support/core';
+
+describe('the database file', () => {
+  it('opens with WAL, foreign keys, full fsync and every migration applied', () => {
+    const file = join(tempDir(), DATABASE_FILE);
+    const db = openDatabase({ file });
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
+    expect(db.pragma('synchronous', { simple: true })).toBe(2); // FULL
+    expect(db.pragma('user_version', { simple: true })).toBe(LATEST_SCHEMA);
+    expect(LATEST_SCHEMA).toBe(migrations.length);
+    db.close();
+  });
+
+  it('creates STRICT tables only, which refuse a value of the wrong type', () => {
+    const db = openDatabase({ file: join(tempDir(), DATABASE_FILE) });
+    const tables = db
+      .prepare<[], { name: string; sql: string }>("SELECT name, sql FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
+      .all();
+    expect(tables.length).toBeGreaterThan(0);
+    for (const table of tables) expect(table.sql, table.name).toMatch(/\)\s*STRICT\s*$/);
+    expect(() =>
+      db.prepare("INSERT INTO staff (code, name, role, pin_hash, created_at, updated_at) VALUES ('A1', 'x', 'counter', 'h', 'noon', 1)").run(),
+    ).toThrow(/cannot store TEXT value in INTEGER column/);
+    db.close();
+  });
+
+  it('upgrades an old database and keeps its records', () => {
+    const dir = tempDir();
+    const file = join(dir, DATABASE_FILE);
+    const old = openDatabase({ file, targetVersion: 1 });
+    expect(old.pragma('user_version', { simple: true })).toBe(1);
+    old
+      .prepare("INSERT INTO staff (code, name, role, pin_hash, created_at, updated_at) VALUES ('C7', '李娜', 'counter', 'scrypt$x', 1, 1)")
+      .run();
+    expect(old.prepare("SELECT count(*) AS n FROM sqlite_schema WHERE name = 'audit_log'").get()).toEqual({ n: 0 });
+    old.close();
+
+    const upgraded = openDatabase({ file });
+    expect(upgraded.pragma('user_version', { simple: true })).toBe(LATEST_SCHEMA);
+    expect(upgraded.prepare("SELECT name FROM staff WHERE code = 'C7'").get()).toEqual({ name: '李娜' });
+    expect(upgraded.prepare("SELECT count(*) AS n FROM sqlite_schema WHERE name = 'audit_log'").get()).toEqual({ n: 1 });
+    upgraded.close();
+  });
+
+  it('refuses a database written by a newer version, with a message saying what to do, and leaves it untouched', async () => {
+    const dir = tempDir();
+    const file = join(dir, DATABASE_FILE);
+    const raw = new Database(file);
+    raw.pragma(`user_version = ${LATEST_SCHEMA + 5}`);
+    raw.close();
+    const before = statSync(file).size;
+
+    const core = createCore({ dataDir: dir, log: () => undefined });
+    expect(core.status).toEqual({
+      ok: false,
+      problem: { code: 'DB_TOO_NEW', params: { path: file, found: LATEST_SCHEMA + 5, known: LATEST_SCHEMA } },
+    });
+    const info = await core.dispatch({ method: 'system.info', input: {}, origin: 'test' });
+    expect(info).toMatchObject({ ok: false, error: { code: 'UNAVAILABLE', message: 'fatal.dbTooNew' } });
+    const check = new Database(file);
+    expect(check.pragma('user_version', { simple: true })).toBe(LATEST_SCHEMA + 5);
+    check.close();
+    expect(statSync(file).size).toBe(before);
+  });
+
+  it('refuses a file that is not a database', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, DATABASE_FILE), 'this is a grocery list, not a database'.repeat(200));
+    const core = createCore({ dataDir: dir, log: () => undefined });
+    expect(core.status.ok).toBe(false);
+    expect(!core.status.ok && core.status.problem.code).toBe('DB_CORRUPT');
+    const result = await core.dispatch({ method: 'auth.roster', input: {}, origin: 'test' });
+    expect(result).toMatchObject({ ok: false, error: { code: 'UNAVAILABLE', message: 'fatal.dbCorrupt' } });
+  });
+
+  it('finds damage inside a valid database with integrity_check on open', async () => {
+    const dir = tempDir();
+    const file = join(dir, DATABASE_FILE);
+    const test = makeCore({ dir });
+    await setUpPark(test);
+    const db = test.core.db;
+    if (!db) throw new Error('not open');
+    db.exec('CREATE TABLE filler (id INTEGER PRIMARY KEY, body TEXT NOT NULL) STRICT; CREATE INDEX filler_body ON filler (body);');
+    const insert = db.prepare('INSERT INTO filler (body) VALUES (?)');
+    db.transaction(() => {
+      for (let i = 0; i < 3000; i += 1) insert.run(`row ${i} ${'x'.repeat(50)}`);
+    })();
+    db.pragma('wal_checkpoint(TRUNCATE)');
+    test.core.close();
+
+    // Scribble over the middle of a b-tree page of the index (not the header).
+    const pageSize = 4096;
+    const fd = openSync(file, 'r+');
+    const pages = Math.floor(statSync(file).size / pageSize);
+    const page = Math.floor(pages * 0.8);
+    writeSync(fd, Buffer.alloc(2000, 0x5a), 0, 2000, page * pageSize + 100);
+    closeSync(fd);
+
+    const core = createCore({ dataDir: dir, log: () => undefined });
+    expect(core.status.ok).toBe(false);
+    expect(!core.status.ok && core.status.problem.code).toBe('DB_CORRUPT');
+  });
+
+  it('keeps the audit log append-only', async () => {
+    const test = makeCore();
+    await setUpPark(test);
+    const db = test.core.db;
+    if (!db) throw new Error('not open');
+    expect(() => db.prepare("UPDATE audit_log SET action = 'nothing'").run()).toThrow(/append-only/);
+    expect(() => db.prepare('DELETE FROM audit_log').run()).toThrow(/append-only/);
+    expect(db.prepare("SELECT count(*) AS n FROM audit_log WHERE action = 'setup.complete'").get()).toEqual({ n: 1 });
+  });
+
+  it('keeps everything across a restart of the core', async () => {
+    const test = makeCore();
+    const token = await setUpPark(test);
+    await test.ok('settings.update', { closingTime: '19:30' }, token);
+    const again = test.reopen();
+    const info = await again.ok('system.info', {});
+    expect(info.setupRequired).toBe(false);
+    const roster = await again.ok('auth.roster', {});
+    expect(roster.map((s) => s.code)).toEqual([ADMIN.code]);
+    const signedIn = await again.ok('auth.signIn', { staffId: roster[0]!.id, pin: ADMIN.pin });
+    expect((await again.ok('settings.get', {}, signedIn.token)).closingTime).toBe('19:30');
+  });
+});
