@@ -38,11 +38,14 @@ export default defineConfig({
   },
   renderer: {
     root: resolve(root, 'renderer'),
+    publicDir: resolve(root, 'resources/renderer'),
     resolve: { alias },
     define,
     plugins: [react()],
     build: {
       outDir: resolve(root, 'out/renderer'),
+      minify: true,
+      chunkSizeWarningLimit: 2048,
       rolldownOptions: { input: resolve(root, 'renderer/index.html') },
     },
   },

@@ -30,6 +30,10 @@ export default tseslint.config(
     },
   },
   {
+    files: ['scripts/**/*.mjs', '*.js'],
+    languageOptions: { globals: { process: 'readonly', console: 'readonly' } },
+  },
+  {
     files: ['shared/**/*.ts'],
     rules: restrict([
       { group: ['electron', 'electron/*'], message: 'shared/ runs everywhere: no electron.' },

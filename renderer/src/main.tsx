@@ -1,1 +1,27 @@
-document.getElementById("root")!.textContent = "ParkDesk";
+import '@mantine/core/styles.css';
+import '@mantine/notifications/styles.css';
+import './global.css';
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { MantineProvider } from '@mantine/core';
+import { Notifications } from '@mantine/notifications';
+import { LanguageProvider } from './app/i18n';
+import { AppDataProvider } from './app/session';
+import { App } from './app/App';
+import { theme } from './ui/theme';
+
+const root = document.getElementById('root');
+if (!root) throw new Error('index.html lacks #root');
+
+createRoot(root).render(
+  <StrictMode>
+    <MantineProvider theme={theme} defaultColorScheme="light">
+      <Notifications position="bottom-right" zIndex={1000} />
+      <LanguageProvider>
+        <AppDataProvider>
+          <App />
+        </AppDataProvider>
+      </LanguageProvider>
+    </MantineProvider>
+  </StrictMode>,
+);

@@ -83,6 +83,7 @@ export const en = {
     pinChanged: 'Your PIN is changed.',
     locked: 'Locked',
     signedOutIdle: 'Signed out after {{minutes}} minutes without activity.',
+    keypad: 'Keypad',
     keypadClear: 'Clear',
     keypadDelete: 'Delete last digit',
     chooseOther: 'Someone else',

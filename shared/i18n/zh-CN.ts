@@ -81,6 +81,7 @@ export const zhCN: Catalog = {
     pinChanged: 'PIN 码已修改。',
     locked: '已锁定',
     signedOutIdle: '{{minutes}} 分钟无操作，已自动退出。',
+    keypad: '数字键盘',
     keypadClear: '清空',
     keypadDelete: '删除一位',
     chooseOther: '换一位员工',

@@ -1,0 +1,114 @@
+import { EventSourceParserStream } from 'eventsource-parser/stream';
+import type { LiveEvent, Result } from '@shared/contract';
+import type { ParkdeskBridge } from '@shared/ipc';
+
+declare global {
+  interface Window {
+    /** Present only inside the kiosk window (exposed by the preload script). */
+    parkdesk?: ParkdeskBridge;
+  }
+}
+
+/** `local`: the kiosk window over IPC; `online`/`offline`: a station over HTTP and SSE. */
+export type ConnectionState = 'local' | 'online' | 'offline' | 'connecting';
+
+export interface LiveHandlers {
+  onEvent(event: LiveEvent): void;
+  onState(state: ConnectionState): void;
+  /** The counter says this session is over (signed out, idle, disabled). */
+  onSessionEnded(): void;
+  /** Connected again after a gap: what was missed must be fetched again. */
+  onResync(): void;
+}
+
+export interface Transport {
+  readonly kind: 'ipc' | 'http';
+  call(method: string, input: unknown, token: string | undefined): Promise<Result<unknown>>;
+  /** Follows live events for a session until the returned function is called. */
+  live(token: string | undefined, handlers: LiveHandlers): () => void;
+}
+
+const networkError: Result<never> = { ok: false, error: { code: 'UNAVAILABLE', message: 'errors.NETWORK' } };
+
+function ipcTransport(bridge: ParkdeskBridge): Transport {
+  return {
+    kind: 'ipc',
+    call: (method, input, token) => bridge.call({ method, input, token }),
+    live(_token, handlers) {
+      handlers.onState('local');
+      return bridge.subscribe(handlers.onEvent);
+    },
+  };
+}
+
+function isEnvelope(value: unknown): value is Result<unknown> {
+  return typeof value === 'object' && value !== null && 'ok' in value && typeof value.ok === 'boolean';
+}
+
+/** The browser station: `POST /api/<method>`, and live events read from `GET /api/events` with fetch. */
+function httpTransport(): Transport {
+  return {
+    kind: 'http',
+    async call(method, input, token) {
+      try {
+        const response = await fetch(`/api/${encodeURIComponent(method)}`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+          body: JSON.stringify(input ?? {}),
+        });
+        const body: unknown = await response.json();
+        return isEnvelope(body) ? body : networkError;
+      } catch {
+        return networkError;
+      }
+    },
+
+    live(token, handlers) {
+      const abort = new AbortController();
+      let attempt = 0;
+      let everConnected = false;
+      const run = async (): Promise<void> => {
+        while (!abort.signal.aborted) {
+          handlers.onState(everConnected ? 'offline' : 'connecting');
+          try {
+            const response = await fetch('/api/events', {
+              headers: token ? { authorization: `Bearer ${token}` } : {},
+              signal: abort.signal,
+            });
+            if (response.status === 401) {
+              handlers.onSessionEnded();
+              return;
+            }
+            if (!response.ok || !response.body) throw new Error(`live events answered ${response.status}`);
+            const events = response.body.pipeThrough(new TextDecoderStream()).pipeThrough(new EventSourceParserStream());
+            for await (const message of events) {
+              if (message.event === 'hello') {
+                attempt = 0;
+                handlers.onState('online');
+                if (everConnected) handlers.onResync();
+                everConnected = true;
+              } else if (message.event === 'session-ended') {
+                handlers.onSessionEnded();
+                return;
+              } else if (message.event === 'parkdesk') {
+                handlers.onEvent(JSON.parse(message.data) as LiveEvent);
+              }
+            }
+          } catch {
+            if (abort.signal.aborted) return;
+          }
+          handlers.onState('offline');
+          attempt += 1;
+          await new Promise((resolve) => setTimeout(resolve, Math.min(500 * 2 ** attempt, 8000)));
+        }
+      };
+      void run();
+      return () => abort.abort();
+    },
+  };
+}
+
+/** The kiosk window has the preload's bridge; anything else is a browser station. */
+export function pickTransport(): Transport {
+  return window.parkdesk ? ipcTransport(window.parkdesk) : httpTransport();
+}

@@ -1,0 +1,46 @@
+import { useEffect } from 'react';
+import { Center, Loader } from '@mantine/core';
+import { Router } from 'wouter';
+import { useHashLocation } from 'wouter/use-hash-location';
+import { useLanguage } from './i18n';
+import { useSession } from './session';
+import { useMethod } from '../api/hooks';
+import { FatalPage } from '../features/fatal/FatalPage';
+import { SetupPage } from '../features/setup/SetupPage';
+import { SignInPage } from '../features/signin/SignInPage';
+import { Shell } from './Shell';
+import { ParkProvider } from './park';
+
+/** Which screen: the database's problem, first-run set-up, sign-in, or the signed-in app. */
+export function App() {
+  const { session } = useSession();
+  const { adoptDefault } = useLanguage();
+  const info = useMethod('system.info', {}, { staleTime: Infinity, retry: 2, retryDelay: 1000 });
+
+  useEffect(() => {
+    if (info.data) adoptDefault(info.data.defaultLanguage);
+  }, [info.data, adoptDefault]);
+
+  if (info.error?.body.code === 'UNAVAILABLE' && info.error.body.message.startsWith('fatal.')) return <FatalPage error={info.error.body} />;
+  if (!info.data) {
+    return (
+      <Center mih="100vh">
+        <Loader size="lg" aria-label="loading" />
+      </Center>
+    );
+  }
+  // The counter PC's clock is the one that counts; this screen shows it, whatever its own clock says.
+  const offsetMs = info.data.now - info.dataUpdatedAt;
+  if (info.data.setupRequired) return <SetupPage />;
+  return (
+    <ParkProvider info={info.data} offsetMs={offsetMs}>
+      {session ? (
+        <Router hook={useHashLocation}>
+          <Shell />
+        </Router>
+      ) : (
+        <SignInPage />
+      )}
+    </ParkProvider>
+  );
+}

@@ -1,0 +1,199 @@
+import { useEffect, useState } from 'react';
+import { Redirect, Route, Switch, useLocation } from 'wouter';
+import { AppShell, Avatar, Group, Menu, Modal, NavLink, PasswordInput, ScrollArea, Stack, Text, UnstyledButton } from '@mantine/core';
+import { useIdle } from '@mantine/hooks';
+import { IconChevronDown, IconKey, IconLogout, IconDoorExit, IconUsersGroup } from '@tabler/icons-react';
+import { staffMethods, systemMethods, type RosterEntry } from '@shared/contract';
+import { MINUTE } from '@shared/rules/time';
+import { useT } from './i18n';
+import { usePark } from './park';
+import { useApi, useSession } from './session';
+import { groupsFor, HOME } from './sections';
+import { useAction, useMethod } from '../api/hooks';
+import { useContractForm, useFieldErrors, useFormSubmit } from '../ui/form';
+import { notifySuccess } from '../ui/notify';
+import { FormActions, SelectField } from '../ui/fields';
+import { initials } from '../ui/initials';
+import { Brand, ConnectionBadge, LanguageToggle, ParkClock } from '../ui/chrome';
+
+function ChangePinModal({ opened, onClose }: { opened: boolean; onClose(): void }) {
+  const t = useT();
+  const change = useAction('auth.changePin');
+  const form = useContractForm(staffMethods['auth.changePin'].input, { defaultValues: { currentPin: '', newPin: '' } });
+  const errorOf = useFieldErrors(form);
+  const submit = useFormSubmit(form, ['currentPin', 'newPin'], change.mutateAsync, () => {
+    notifySuccess(t('signIn.pinChanged'));
+    form.reset();
+    onClose();
+  });
+  return (
+    <Modal opened={opened} onClose={onClose} title={t('signIn.changePin')} centered>
+      <form onSubmit={submit} noValidate>
+        <Stack>
+          <PasswordInput label={t('signIn.currentPin')} inputMode="numeric" data-autofocus {...form.register('currentPin')} error={errorOf('currentPin')} />
+          <PasswordInput label={t('signIn.newPin')} inputMode="numeric" {...form.register('newPin')} error={errorOf('newPin')} />
+          <FormActions onCancel={onClose} submitLabel={t('common.save')} loading={change.isPending} />
+        </Stack>
+      </form>
+    </Modal>
+  );
+}
+
+function LeaveKioskModal({ opened, onClose, roster }: { opened: boolean; onClose(): void; roster: RosterEntry[] }) {
+  const t = useT();
+  const leave = useAction('system.leaveKiosk');
+  const form = useContractForm(systemMethods['system.leaveKiosk'].input, { defaultValues: { pin: '' } });
+  const errorOf = useFieldErrors(form);
+  const managers = roster.filter((person) => person.role === 'manager' || person.role === 'admin');
+  const submit = useFormSubmit(form, ['staffId', 'pin'], leave.mutateAsync, () => {
+    notifySuccess(t('kiosk.left'));
+    form.reset();
+    onClose();
+  });
+  return (
+    <Modal opened={opened} onClose={onClose} title={t('kiosk.leaveTitle')} centered>
+      <form onSubmit={submit} noValidate>
+        <Stack>
+          <Text c="dimmed">{t('kiosk.leaveHint')}</Text>
+          <SelectField
+            form={form}
+            name="staffId"
+            label={t('roles.manager')}
+            data={managers.map((m) => ({ value: String(m.id), label: `${m.name} (${m.code})` }))}
+            parse={Number}
+          />
+          <PasswordInput label={t('staff.pin')} inputMode="numeric" {...form.register('pin')} error={errorOf('pin')} />
+          <FormActions onCancel={onClose} submitLabel={t('kiosk.leave')} loading={leave.isPending} color="red" />
+        </Stack>
+      </form>
+    </Modal>
+  );
+}
+
+/** The signed-in app: header (park, clock, connection, language, who), the role's sections, the page. */
+export function Shell() {
+  const t = useT();
+  const { info } = usePark();
+  const api = useApi();
+  const { session, end, connection, transport } = useSession();
+  const [location, navigate] = useLocation();
+  const [pinOpen, setPinOpen] = useState(false);
+  const [kioskOpen, setKioskOpen] = useState(false);
+  const roster = useMethod('auth.roster', {}, { enabled: kioskOpen });
+  const idleMinutes = session?.idleSignOutMinutes ?? 10;
+  const idle = useIdle(idleMinutes * MINUTE, { initialState: false });
+
+  const signOut = async (reason?: 'idle') => {
+    try {
+      await api.call('auth.signOut', {});
+    } catch {
+      // Signed out locally either way; the counter ends the session when it times out.
+    }
+    end(reason);
+  };
+
+  useEffect(() => {
+    if (idle) void signOut('idle');
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- only the idle flag should trigger this
+  }, [idle]);
+
+  if (!session) return null;
+  const { staff } = session;
+  const groups = groupsFor(staff.role);
+  const allPaths = groups.flatMap((group) => group.sections.map((section) => section.path));
+
+  return (
+    <AppShell header={{ height: 76 }} navbar={{ width: 248, breakpoint: 0 }} padding="lg">
+      <AppShell.Header px="lg">
+        <Group h="100%" justify="space-between" wrap="nowrap">
+          <Brand parkName={info.parkName} />
+          <Group gap="md" wrap="nowrap">
+            <ConnectionBadge state={connection} />
+            <ParkClock />
+            <LanguageToggle />
+            <Menu position="bottom-end" width={240}>
+              <Menu.Target>
+                <UnstyledButton data-testid="user-menu">
+                  <Group gap="xs" wrap="nowrap">
+                    <Avatar color="park" radius="xl" aria-hidden>
+                      {initials(staff.name)}
+                    </Avatar>
+                    <Stack gap={0}>
+                      <Text fw={700} lh={1.2}>
+                        {staff.name}
+                      </Text>
+                      <Text fz="sm" c="dimmed" lh={1.2}>
+                        {t(`roles.${staff.role}`)}
+                      </Text>
+                    </Stack>
+                    <IconChevronDown size={18} />
+                  </Group>
+                </UnstyledButton>
+              </Menu.Target>
+              <Menu.Dropdown>
+                <Menu.Item leftSection={<IconUsersGroup size={18} />} onClick={() => void signOut()}>
+                  {t('signIn.switchUser')}
+                </Menu.Item>
+                <Menu.Item leftSection={<IconKey size={18} />} onClick={() => setPinOpen(true)}>
+                  {t('signIn.changePin')}
+                </Menu.Item>
+                {transport.kind === 'ipc' && info.kioskMode ? (
+                  <Menu.Item leftSection={<IconDoorExit size={18} />} onClick={() => setKioskOpen(true)}>
+                    {t('kiosk.leave')}
+                  </Menu.Item>
+                ) : null}
+                <Menu.Divider />
+                <Menu.Item color="red" leftSection={<IconLogout size={18} />} onClick={() => void signOut()}>
+                  {t('signIn.signOut')}
+                </Menu.Item>
+              </Menu.Dropdown>
+            </Menu>
+          </Group>
+        </Group>
+      </AppShell.Header>
+      <AppShell.Navbar p="sm" aria-label={t('nav.mainMenu')}>
+        <ScrollArea>
+          <Stack gap="md">
+            {groups.map((group) => (
+              <Stack key={group.label} gap={4}>
+                <Text fz="xs" fw={700} c="dimmed" tt="uppercase" px="sm">
+                  {t(group.label)}
+                </Text>
+                {group.sections.map((section) => (
+                  <NavLink
+                    key={section.path}
+                    href={`#${section.path}`}
+                    active={location === section.path}
+                    label={t(section.label)}
+                    leftSection={<section.icon size={22} />}
+                    onClick={(event) => {
+                      event.preventDefault();
+                      navigate(section.path);
+                    }}
+                    styles={{ root: { minHeight: 44, borderRadius: 'var(--mantine-radius-md)' }, label: { fontSize: 'var(--mantine-font-size-lg)' } }}
+                  />
+                ))}
+              </Stack>
+            ))}
+          </Stack>
+        </ScrollArea>
+      </AppShell.Navbar>
+      <AppShell.Main bg="gray.0">
+        <Switch>
+          {groups.flatMap((group) =>
+            group.sections.map((section) => (
+              <Route key={section.path} path={section.path}>
+                <section.Page />
+              </Route>
+            )),
+          )}
+          <Route>
+            <Redirect to={allPaths.includes(location) ? location : HOME[staff.role]} replace />
+          </Route>
+        </Switch>
+      </AppShell.Main>
+      <ChangePinModal opened={pinOpen} onClose={() => setPinOpen(false)} />
+      <LeaveKioskModal opened={kioskOpen} onClose={() => setKioskOpen(false)} roster={roster.data ?? []} />
+    </AppShell>
+  );
+}

@@ -1,0 +1,37 @@
+import { createContext, useContext, useMemo, type ReactNode } from 'react';
+import type { SystemInfo } from '@shared/contract';
+import { useLanguage } from './i18n';
+
+interface Park {
+  info: SystemInfo;
+  /** The counter PC's clock minus this screen's: add it to Date.now() for the park's "now". */
+  offsetMs: number;
+}
+
+const ParkContext = createContext<Park | undefined>(undefined);
+
+export function ParkProvider({ info, offsetMs, children }: Park & { children: ReactNode }) {
+  const value = useMemo(() => ({ info, offsetMs }), [info, offsetMs]);
+  return <ParkContext.Provider value={value}>{children}</ParkContext.Provider>;
+}
+
+export function usePark(): Park {
+  const park = useContext(ParkContext);
+  if (!park) throw new Error('usePark outside ParkProvider');
+  return park;
+}
+
+/** Times as the park reads them: in the park's time zone, 24-hour, in the screen's language. */
+export function useParkFormat() {
+  const { info } = usePark();
+  const { language } = useLanguage();
+  return useMemo(() => {
+    const timeZone = info.timeZone;
+    const time = new Intl.DateTimeFormat(language, { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+    const dateTime = new Intl.DateTimeFormat(language, { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' });
+    return {
+      time: (at: number) => time.format(at),
+      dateTime: (at: number) => dateTime.format(at),
+    };
+  }, [info.timeZone, language]);
+}

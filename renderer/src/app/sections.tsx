@@ -1,0 +1,88 @@
+import type { ComponentType } from 'react';
+import {
+  IconAlertTriangle,
+  IconBell,
+  IconCalendarTime,
+  IconChecklist,
+  IconClipboardCheck,
+  IconHistory,
+  IconMessageReport,
+  IconSpeakerphone,
+  IconSearch,
+  IconSettings,
+  IconUsers,
+  IconWheelchair,
+} from '@tabler/icons-react';
+import { BROADCAST, COUNTER, MANAGERS, type MessageKey, type Role } from '@shared/contract';
+import { ComingSoon } from '../features/coming/ComingSoon';
+import { StaffPage } from '../features/staff/StaffPage';
+import { SettingsPage } from '../features/settings/SettingsPage';
+import { AuditPage } from '../features/audit/AuditPage';
+
+export interface Section {
+  path: string;
+  label: MessageKey;
+  icon: ComponentType<{ size?: number }>;
+  Page: ComponentType;
+}
+
+export interface SectionGroup {
+  label: MessageKey;
+  roles: readonly Role[];
+  sections: Section[];
+}
+
+const coming = (title: MessageKey, what: MessageKey): ComponentType =>
+  function Coming() {
+    return <ComingSoon title={title} what={what} />;
+  };
+
+/** The app's sections by who may use them; the contract's role groups decide, as they do for the calls. */
+export const GROUPS: SectionGroup[] = [
+  {
+    label: 'nav.counterDesk',
+    roles: COUNTER,
+    sections: [
+      { path: '/counter/rentals', label: 'nav.rentals', icon: IconWheelchair, Page: coming('nav.rentals', 'coming.rentals') },
+      { path: '/counter/lost-found', label: 'nav.lostFound', icon: IconSearch, Page: coming('nav.lostFound', 'coming.lostFound') },
+      { path: '/counter/paging', label: 'nav.paging', icon: IconBell, Page: coming('nav.paging', 'coming.paging') },
+      { path: '/counter/complaints', label: 'nav.complaints', icon: IconMessageReport, Page: coming('nav.complaints', 'coming.complaints') },
+      { path: '/counter/incidents', label: 'nav.incidents', icon: IconAlertTriangle, Page: coming('nav.incidents', 'coming.incidents') },
+    ],
+  },
+  {
+    label: 'roles.broadcast',
+    roles: BROADCAST,
+    sections: [
+      { path: '/broadcast/queue', label: 'nav.queue', icon: IconSpeakerphone, Page: coming('nav.queue', 'coming.queue') },
+      { path: '/broadcast/programme', label: 'nav.programme', icon: IconCalendarTime, Page: coming('nav.programme', 'coming.programme') },
+    ],
+  },
+  {
+    label: 'roles.manager',
+    roles: MANAGERS,
+    sections: [
+      { path: '/manager/approvals', label: 'nav.approvals', icon: IconChecklist, Page: coming('nav.approvals', 'coming.approvals') },
+      { path: '/manager/day-close', label: 'nav.dayClose', icon: IconClipboardCheck, Page: coming('nav.dayClose', 'coming.dayClose') },
+      { path: '/manager/staff', label: 'nav.staff', icon: IconUsers, Page: StaffPage },
+      { path: '/manager/settings', label: 'nav.settings', icon: IconSettings, Page: SettingsPage },
+      { path: '/manager/audit', label: 'nav.audit', icon: IconHistory, Page: AuditPage },
+    ],
+  },
+];
+
+/** The first screen of each role: its home. */
+export const HOME: Record<Role, string> = {
+  counter: '/counter/rentals',
+  broadcast: '/broadcast/queue',
+  manager: '/manager/approvals',
+  admin: '/manager/approvals',
+};
+
+/** The groups a role may use, its own work first. */
+export function groupsFor(role: Role): SectionGroup[] {
+  const allowed = GROUPS.filter((group) => group.roles.includes(role));
+  const home = HOME[role];
+  return [...allowed.filter((g) => g.sections.some((s) => s.path === home)), ...allowed.filter((g) => !g.sections.some((s) => s.path === home))];
+}
+

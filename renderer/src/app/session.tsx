@@ -1,0 +1,127 @@
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { QueryClient, QueryClientProvider, useQueryClient } from '@tanstack/react-query';
+import type { ErrorBody, EventName, MethodName, SessionView, StaffView } from '@shared/contract';
+import { createApi, type Api } from '../api/client';
+import { pickTransport, type ConnectionState, type Transport } from '../api/transport';
+
+const TOKEN_KEY = 'parkdesk.session';
+
+/** Which queries each live event makes stale: adding an event without its entry fails to compile. */
+const AFFECTS: Record<EventName, MethodName[]> = {
+  'staff.changed': ['staff.list', 'auth.roster', 'auth.me'],
+  'settings.changed': ['settings.get', 'system.info'],
+  'kiosk.leave': [],
+};
+
+interface SessionState {
+  api: Api;
+  transport: Transport;
+  connection: ConnectionState;
+  session: SessionView | undefined;
+  /** Why the last session ended on its own (idle, disabled), to tell the next person at the sign-in screen. */
+  endedBecause: ErrorBody | 'idle' | undefined;
+  begin(session: SessionView): void;
+  end(reason?: ErrorBody | 'idle'): void;
+  updateStaff(staff: StaffView): void;
+}
+
+/**
+ * The token the API sends. One app runs per page, so one holder per page; kept outside React state
+ * so a call made right after sign-in already carries the new token.
+ */
+const tokenHolder: { current: string | undefined } = { current: storedSession()?.token };
+
+const SessionContext = createContext<SessionState | undefined>(undefined);
+
+function storedSession(): SessionView | undefined {
+  try {
+    const raw = sessionStorage.getItem(TOKEN_KEY);
+    return raw ? (JSON.parse(raw) as SessionView) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function SessionProvider({ children }: { children: ReactNode }) {
+  const queryClient = useQueryClient();
+  const transport = useMemo(() => pickTransport(), []);
+  const [session, setSession] = useState<SessionView | undefined>(storedSession);
+  const [endedBecause, setEndedBecause] = useState<SessionState['endedBecause']>();
+  const [connection, setConnection] = useState<ConnectionState>(transport.kind === 'ipc' ? 'local' : 'connecting');
+
+  const end = useCallback(
+    (reason?: ErrorBody | 'idle') => {
+      sessionStorage.removeItem(TOKEN_KEY);
+      tokenHolder.current = undefined;
+      setSession(undefined);
+      setEndedBecause(reason);
+      queryClient.clear();
+    },
+    [queryClient],
+  );
+
+  const api = useMemo(() => createApi(transport, () => tokenHolder.current, (body) => end(body)), [transport, end]);
+
+  const begin = useCallback((next: SessionView) => {
+    sessionStorage.setItem(TOKEN_KEY, JSON.stringify(next));
+    tokenHolder.current = next.token;
+    setEndedBecause(undefined);
+    setSession(next);
+  }, []);
+
+  const updateStaff = useCallback((staff: StaffView) => {
+    setSession((current) => {
+      if (!current) return current;
+      const next = { ...current, staff };
+      sessionStorage.setItem(TOKEN_KEY, JSON.stringify(next));
+      return next;
+    });
+  }, []);
+
+  const token = session?.token;
+  useEffect(() => {
+    if (!token && transport.kind === 'http') return undefined;
+    return transport.live(token, {
+      onEvent(event) {
+        for (const method of AFFECTS[event.name]) void queryClient.invalidateQueries({ queryKey: [method] });
+        window.dispatchEvent(new CustomEvent('parkdesk:event', { detail: event }));
+      },
+      onState: setConnection,
+      onSessionEnded: () => end({ code: 'UNAUTHENTICATED', message: 'errors.sessionExpired' }),
+      onResync: () => void queryClient.invalidateQueries(),
+    });
+  }, [token, transport, queryClient, end]);
+
+  const value = useMemo(
+    () => ({ api, transport, connection, session, endedBecause, begin, end, updateStaff }),
+    [api, transport, connection, session, endedBecause, begin, end, updateStaff],
+  );
+  return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
+}
+
+export function AppDataProvider({ children }: { children: ReactNode }) {
+  const [client] = useState(
+    () =>
+      new QueryClient({
+        defaultOptions: {
+          queries: { retry: false, refetchOnWindowFocus: false, staleTime: 30_000 },
+          mutations: { retry: false },
+        },
+      }),
+  );
+  return (
+    <QueryClientProvider client={client}>
+      <SessionProvider>{children}</SessionProvider>
+    </QueryClientProvider>
+  );
+}
+
+export function useSession(): SessionState {
+  const state = useContext(SessionContext);
+  if (!state) throw new Error('useSession outside AppDataProvider');
+  return state;
+}
+
+export function useApi(): Api {
+  return useSession().api;
+}

@@ -1,0 +1,111 @@
+import { useState } from 'react';
+import { Button, Code, Group, Paper, Select, Stack, Table, Text, Title } from '@mantine/core';
+import { useInfiniteQuery } from '@tanstack/react-query';
+import type { AuditRow } from '@shared/contract';
+import { en } from '@shared/i18n/en';
+import { useT } from '../../app/i18n';
+import { useParkFormat } from '../../app/park';
+import { EmptyRow } from '../../ui/fields';
+import { useApi } from '../../app/session';
+
+const WARNINGS = ['access.denied', 'auth.failed', 'auth.locked'];
+
+const show = (value: unknown): string => (typeof value === 'string' ? value : JSON.stringify(value));
+
+/** One line per detail: `closingTime: 18:00 → 19:30` for a change, `name: 李娜` otherwise. */
+function DetailLines({ detail }: { detail: Record<string, unknown> }) {
+  return (
+    <Stack gap={2}>
+      {Object.entries(detail).map(([key, value]) => {
+        const change = value && typeof value === 'object' && 'from' in value && 'to' in value ? `${show(value.from)} → ${show(value.to)}` : show(value);
+        return (
+          <Code key={key} fz="xs" style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-word' }}>
+            {key}: {change}
+          </Code>
+        );
+      })}
+    </Stack>
+  );
+}
+
+const ACTIONS = Object.entries(en.audit.actions).flatMap(([group, actions]) => Object.keys(actions).map((name) => `${group}.${name}`));
+
+function useActionLabel() {
+  const t = useT();
+  return (action: string) => (ACTIONS.includes(action) ? t(`audit.actions.${action}` as Parameters<typeof t>[0]) : action);
+}
+
+/** Who did what and when: the append-only log, newest first, filterable by action. */
+export function AuditPage() {
+  const t = useT();
+  const api = useApi();
+  const format = useParkFormat();
+  const label = useActionLabel();
+  const [action, setAction] = useState<string | null>(null);
+  const pages = useInfiniteQuery({
+    queryKey: ['audit.list', action],
+    initialPageParam: undefined as number | undefined,
+    queryFn: ({ pageParam }) => api.call('audit.list', { limit: 50, ...(pageParam ? { beforeId: pageParam } : {}), ...(action ? { action } : {}) }),
+    getNextPageParam: (page) => page.nextBeforeId ?? undefined,
+  });
+  const rows: AuditRow[] = pages.data?.pages.flatMap((page) => page.rows) ?? [];
+
+  return (
+    <Stack gap="lg">
+      <Group justify="space-between">
+        <Title order={1} fz={28}>
+          {t('audit.title')}
+        </Title>
+        <Select
+          aria-label={t('audit.filterAction')}
+          placeholder={t('audit.filterAction')}
+          clearable
+          data={ACTIONS.map((value) => ({ value, label: label(value) }))}
+          value={action}
+          onChange={setAction}
+          w={300}
+        />
+      </Group>
+      <Paper withBorder radius="lg" p="md">
+        <Table striped verticalSpacing="xs" fz="md">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t('audit.at')}</Table.Th>
+              <Table.Th>{t('audit.who')}</Table.Th>
+              <Table.Th>{t('audit.action')}</Table.Th>
+              <Table.Th>{t('audit.record')}</Table.Th>
+              <Table.Th>{t('audit.station')}</Table.Th>
+              <Table.Th>{t('audit.detail')}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {rows.length === 0 && !pages.isLoading ? <EmptyRow colSpan={6}>{t('audit.empty')}</EmptyRow> : null}
+            {rows.map((row) => (
+              <Table.Tr key={row.id}>
+                <Table.Td style={{ whiteSpace: 'nowrap' }}>{format.dateTime(row.at)}</Table.Td>
+                <Table.Td style={{ whiteSpace: 'nowrap' }}>{row.staffName ?? t('audit.system')}</Table.Td>
+                <Table.Td>
+                  <Text fw={600} c={WARNINGS.includes(row.action) ? 'red.9' : undefined}>
+                    {label(row.action)}
+                  </Text>
+                </Table.Td>
+                <Table.Td>{row.entity ? `${row.entity} ${row.entityId ?? ''}` : '—'}</Table.Td>
+                <Table.Td>{row.origin}</Table.Td>
+                <Table.Td maw={380}>
+                  {Object.keys(row.detail).length ? <DetailLines detail={row.detail} /> : '—'}
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+        {pages.hasNextPage ? (
+          <Group justify="center" mt="md">
+            <Button variant="default" loading={pages.isFetchingNextPage} onClick={() => void pages.fetchNextPage()}>
+              {t('common.loadMore')}
+            </Button>
+          </Group>
+        ) : null}
+      </Paper>
+    </Stack>
+  );
+}

@@ -1,0 +1,169 @@
+import { useState, type ReactNode } from 'react';
+import { Controller } from 'react-hook-form';
+import { Alert, Button, CloseButton, Group, Paper, Pill, SimpleGrid, Stack, Switch, Text, TextInput, Title } from '@mantine/core';
+import { IconCalendarPlus, IconPrinter } from '@tabler/icons-react';
+import { RECEIPT_LANGUAGES, settingsSchema, type Settings } from '@shared/contract';
+import { LANGUAGES, catalogs } from '@shared/i18n';
+import { useT } from '../../app/i18n';
+import { useAction, useMethod } from '../../api/hooks';
+import { useContractForm, useFieldErrors, useFormSubmit } from '../../ui/form';
+import { notifySuccess } from '../../ui/notify';
+import { NumberField, SelectField } from '../../ui/fields';
+
+const FIELDS = [
+  'parkName',
+  'defaultLanguage',
+  'receiptLanguage',
+  'timeZone',
+  'openingTime',
+  'closingTime',
+  'complaintSummaryDeadline',
+  'deposits.wheelchair',
+  'deposits.stroller',
+  'deposits.umbrella',
+  'eventDays',
+  'idleSignOutMinutes',
+  'lockoutMinutes',
+  'kioskMode',
+] as const;
+
+function Section({ title, children }: { title: string; children: ReactNode }) {
+  return (
+    <Paper withBorder radius="lg" p="lg" component="section" aria-label={title}>
+      <Title order={2} fz="xl" mb="md">
+        {title}
+      </Title>
+      {children}
+    </Paper>
+  );
+}
+
+function SettingsForm({ settings }: { settings: Settings }) {
+  const t = useT();
+  const save = useAction('settings.update', ['settings.get', 'system.info']);
+  const form = useContractForm(settingsSchema, { defaultValues: settings });
+  const errorOf = useFieldErrors(form);
+  const [newDay, setNewDay] = useState('');
+
+  const submit = useFormSubmit(form, FIELDS, save.mutateAsync, (saved) => {
+    form.reset(saved);
+    notifySuccess(t('settings.saved'));
+  });
+
+  return (
+    <form onSubmit={submit} noValidate>
+      <Stack gap="lg">
+        <Group justify="space-between">
+          <Title order={1} fz={28}>
+            {t('settings.title')}
+          </Title>
+          <Button type="submit" size="lg" loading={save.isPending} disabled={!form.formState.isDirty}>
+            {t('common.save')}
+          </Button>
+        </Group>
+        <Section title={t('settings.sectionPark')}>
+          <SimpleGrid cols={{ base: 1, md: 2 }}>
+            <TextInput label={t('settings.parkName')} withAsterisk {...form.register('parkName')} error={errorOf('parkName')} />
+            <SelectField form={form} name="timeZone" label={t('settings.timeZone')} searchable data={Intl.supportedValuesOf('timeZone')} />
+            <SelectField
+              form={form}
+              name="defaultLanguage"
+              label={t('settings.defaultLanguage')}
+              data={LANGUAGES.map((lang) => ({ value: lang, label: catalogs[lang].lang[lang] }))}
+            />
+            <SelectField
+              form={form}
+              name="receiptLanguage"
+              label={t('settings.receiptLanguage')}
+              data={RECEIPT_LANGUAGES.map((lang) => ({ value: lang, label: t(`lang.${lang}`) }))}
+            />
+          </SimpleGrid>
+        </Section>
+        <Section title={t('settings.sectionHours')}>
+          <SimpleGrid cols={{ base: 1, md: 3 }}>
+            <TextInput type="time" label={t('settings.openingTime')} {...form.register('openingTime')} error={errorOf('openingTime')} />
+            <TextInput type="time" label={t('settings.closingTime')} {...form.register('closingTime')} error={errorOf('closingTime')} />
+            <TextInput
+              type="time"
+              label={t('settings.complaintSummaryDeadline')}
+              {...form.register('complaintSummaryDeadline')}
+              error={errorOf('complaintSummaryDeadline')}
+            />
+          </SimpleGrid>
+        </Section>
+        <Section title={t('settings.sectionDeposits')}>
+          <SimpleGrid cols={{ base: 1, md: 3 }}>
+            <NumberField form={form} name="deposits.wheelchair" label={t('settings.depositWheelchair')} min={0} fen />
+            <NumberField form={form} name="deposits.stroller" label={t('settings.depositStroller')} min={0} fen />
+            <NumberField form={form} name="deposits.umbrella" label={t('settings.depositUmbrella')} min={0} fen />
+          </SimpleGrid>
+          <Alert mt="md" variant="light" color="gray" icon={<IconPrinter size={20} />} title={t('settings.printer')}>
+            {t('settings.printerPreview')}
+          </Alert>
+        </Section>
+        <Section title={t('settings.sectionEventDays')}>
+          <Controller
+            control={form.control}
+            name="eventDays"
+            render={({ field }) => (
+              <Stack gap="sm">
+                <Text>{t('settings.eventDays')}</Text>
+                <Group gap="xs" mih={36}>
+                  {field.value.length === 0 ? <Text c="dimmed">{t('settings.eventDaysEmpty')}</Text> : null}
+                  {field.value.map((day, index) => (
+                    <Pill
+                      key={day}
+                      size="lg"
+                      withRemoveButton
+                      removeButtonProps={{ 'aria-label': `${t('common.remove')} ${day}` }}
+                      onRemove={() => field.onChange(field.value.filter((_, i) => i !== index))}
+                      c={form.getFieldState(`eventDays.${index}`).error ? 'red' : undefined}
+                    >
+                      {day}
+                    </Pill>
+                  ))}
+                </Group>
+                <Group align="flex-end">
+                  <TextInput type="date" label={t('settings.eventDayAdd')} value={newDay} onChange={(e) => setNewDay(e.currentTarget.value)} />
+                  <Button
+                    variant="light"
+                    leftSection={<IconCalendarPlus size={18} />}
+                    disabled={!newDay || field.value.includes(newDay)}
+                    onClick={() => {
+                      field.onChange([...field.value, newDay].sort());
+                      setNewDay('');
+                    }}
+                  >
+                    {t('common.add')}
+                  </Button>
+                  {newDay ? <CloseButton aria-label={t('common.cancel')} onClick={() => setNewDay('')} /> : null}
+                </Group>
+                {errorOf('eventDays') ? <Text c="red">{errorOf('eventDays')}</Text> : null}
+              </Stack>
+            )}
+          />
+        </Section>
+        <Section title={t('settings.sectionSecurity')}>
+          <SimpleGrid cols={{ base: 1, md: 2 }}>
+            <NumberField form={form} name="idleSignOutMinutes" label={t('settings.idleSignOutMinutes')} min={1} max={240} />
+            <NumberField form={form} name="lockoutMinutes" label={t('settings.lockoutMinutes')} min={1} max={120} />
+          </SimpleGrid>
+          <Controller
+            control={form.control}
+            name="kioskMode"
+            render={({ field }) => (
+              <Switch mt="lg" size="lg" label={t('settings.kioskMode')} checked={field.value} onChange={(e) => field.onChange(e.currentTarget.checked)} />
+            )}
+          />
+        </Section>
+      </Stack>
+    </form>
+  );
+}
+
+/** The park's settings, typed and validated by the contract, audited by the core. */
+export function SettingsPage() {
+  const settings = useMethod('settings.get', {});
+  if (!settings.data) return null;
+  return <SettingsForm key={JSON.stringify(settings.data)} settings={settings.data} />;
+}

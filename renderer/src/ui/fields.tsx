@@ -1,0 +1,113 @@
+import type { ReactNode } from 'react';
+import { Controller, type FieldPath, type FieldValues, type UseFormReturn } from 'react-hook-form';
+import { Button, Group, NumberInput, Select, Table, Text, type ComboboxItem } from '@mantine/core';
+import { useT } from '../app/i18n';
+import { useFieldErrors } from './form';
+
+type Form<V extends FieldValues> = UseFormReturn<V, unknown, FieldValues>;
+
+interface SelectFieldProps<V extends FieldValues> {
+  form: Form<V>;
+  name: FieldPath<V>;
+  label: string;
+  data: ComboboxItem[] | string[];
+  withAsterisk?: boolean;
+  searchable?: boolean;
+  disabled?: boolean;
+  /** The option standing for `null` (e.g. "park default"); the field holds null when it is chosen. */
+  nullValue?: string;
+  /** Converts the chosen option back to the field's type (ids are numbers). */
+  parse?: (value: string) => unknown;
+}
+
+/** A Mantine select bound to a contract form field, with its localized error. */
+export function SelectField<V extends FieldValues>({ form, name, label, data, withAsterisk, searchable, disabled, nullValue, parse }: SelectFieldProps<V>) {
+  const errorOf = useFieldErrors(form);
+  return (
+    <Controller
+      control={form.control}
+      name={name}
+      render={({ field }) => (
+        <Select
+          label={label}
+          withAsterisk={withAsterisk}
+          searchable={searchable}
+          disabled={disabled}
+          allowDeselect={false}
+          data={data}
+          value={field.value === null || field.value === undefined ? (nullValue ?? null) : String(field.value)}
+          onChange={(value) => {
+            if (value === null) return;
+            field.onChange(value === nullValue ? null : parse ? parse(value) : value);
+          }}
+          onBlur={field.onBlur}
+          error={errorOf(name)}
+        />
+      )}
+    />
+  );
+}
+
+interface NumberFieldProps<V extends FieldValues> {
+  form: Form<V>;
+  name: FieldPath<V>;
+  label: string;
+  min?: number;
+  max?: number;
+  /** Money: the field holds integer fen, the input shows CNY with two decimals. */
+  fen?: boolean;
+}
+
+/** A number input bound to a contract form field; an empty input is NaN so the schema says "required". */
+export function NumberField<V extends FieldValues>({ form, name, label, min, max, fen }: NumberFieldProps<V>) {
+  const errorOf = useFieldErrors(form);
+  return (
+    <Controller
+      control={form.control}
+      name={name}
+      render={({ field }) => (
+        <NumberInput
+          label={label}
+          min={min}
+          max={max}
+          allowDecimal={Boolean(fen)}
+          decimalScale={fen ? 2 : 0}
+          thousandSeparator={fen ? ',' : undefined}
+          suffix={fen ? ' ¥' : undefined}
+          value={typeof field.value === 'number' && !Number.isNaN(field.value) ? (fen ? field.value / 100 : field.value) : ''}
+          onChange={(value) => field.onChange(typeof value === 'number' ? (fen ? Math.round(value * 100) : value) : Number.NaN)}
+          onBlur={field.onBlur}
+          error={errorOf(name)}
+        />
+      )}
+    />
+  );
+}
+
+/** The footer of a dialog form: cancel, and the one primary action. */
+export function FormActions({ onCancel, submitLabel, loading, color }: { onCancel(): void; submitLabel: string; loading: boolean; color?: string }) {
+  const t = useT();
+  return (
+    <Group justify="flex-end">
+      <Button variant="default" onClick={onCancel}>
+        {t('common.cancel')}
+      </Button>
+      <Button type="submit" loading={loading} color={color}>
+        {submitLabel}
+      </Button>
+    </Group>
+  );
+}
+
+/** The designed empty state of a table: one row saying so. */
+export function EmptyRow({ colSpan, children }: { colSpan: number; children: ReactNode }) {
+  return (
+    <Table.Tr>
+      <Table.Td colSpan={colSpan}>
+        <Text c="dimmed" ta="center" py="lg">
+          {children}
+        </Text>
+      </Table.Td>
+    </Table.Tr>
+  );
+}

@@ -1,0 +1,39 @@
+import { createTheme, defaultVariantColorsResolver, parseThemeColor, type MantineColorsTuple, type VariantColorsResolver } from '@mantine/core';
+
+/** Park teal, readable at arm's length: 16 px body text, 46 px inputs and buttons (scale 1.1). */
+/** Shades 7 to 9 carry white text at WCAG AA contrast (shade 8 is about 5.3:1). */
+const park: MantineColorsTuple = ['#e6fcf8', '#d2f5ee', '#a6eadc', '#76dfc9', '#4fd5b9', '#37cfaf', '#1aa88c', '#008c74', '#007a64', '#006654'];
+
+/** Light badges and alerts: text darkened past the default so it keeps 4.5:1 on its tint (WCAG AA). */
+const variantColorResolver: VariantColorsResolver = (input) => {
+  const resolved = defaultVariantColorsResolver(input);
+  if (input.variant !== 'light') return resolved;
+  const parsed = parseThemeColor({ color: input.color ?? input.theme.primaryColor, theme: input.theme });
+  if (!parsed.isThemeColor) return resolved;
+  return {
+    ...resolved,
+    color: `color-mix(in srgb, var(--mantine-color-${parsed.color}-9) 62%, black)`,
+    background: `var(--mantine-color-${parsed.color}-0)`,
+    hover: `var(--mantine-color-${parsed.color}-1)`,
+  };
+};
+
+export const theme = createTheme({
+  variantColorResolver,
+  scale: 1.1,
+  primaryColor: 'park',
+  primaryShade: 8,
+  colors: { park },
+  fontFamily: '"Noto Sans SC", "Noto Sans CJK SC", "Microsoft YaHei", "PingFang SC", system-ui, sans-serif',
+  headings: { fontFamily: '"Noto Sans SC", "Noto Sans CJK SC", "Microsoft YaHei", "PingFang SC", system-ui, sans-serif', fontWeight: '700' },
+  defaultRadius: 'md',
+  fontSizes: { xs: '0.8125rem', sm: '0.875rem', md: '0.9375rem', lg: '1.0625rem', xl: '1.25rem' },
+  components: {
+    Button: { defaultProps: { size: 'md' } },
+    TextInput: { defaultProps: { size: 'md' } },
+    PasswordInput: { defaultProps: { size: 'md' } },
+    NumberInput: { defaultProps: { size: 'md' } },
+    Select: { defaultProps: { size: 'md' } },
+    SegmentedControl: { defaultProps: { size: 'md' } },
+  },
+});

@@ -1,0 +1,126 @@
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { test as base, expect, type Page } from '@playwright/test';
+import type { Input, MethodName, Output, Result } from '../../shared/contract';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+const STATION = join(ROOT, 'out/main/station.js');
+export const SCREENS = join(ROOT, 'test-results/screens');
+
+export interface Station {
+  url: string;
+  dir: string;
+  /** Calls the station's HTTP API directly (set-up and seeding that is not under test). */
+  api<M extends MethodName>(method: M, input: Input<M>, token?: string): Promise<Result<Output<M>>>;
+  restart(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+async function launch(dir: string, env: Record<string, string> = {}): Promise<{ child: ChildProcessWithoutNullStreams; url: string }> {
+  const child = spawn(process.execPath, [STATION], {
+    env: { ...process.env, PARKDESK_DATA_DIR: dir, PARKDESK_PORT: '0', ...env },
+    stdio: 'pipe',
+  });
+  const url = await new Promise<string>((resolvePromise, reject) => {
+    let output = '';
+    const timer = setTimeout(() => reject(new Error(`station did not start: ${output}`)), 15_000);
+    child.stdout.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /listening on (http:\/\/[\d.]+:\d+)/.exec(output);
+      if (match?.[1]) {
+        clearTimeout(timer);
+        resolvePromise(match[1]);
+      }
+    });
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.on('exit', (code) => reject(new Error(`station exited with ${code}: ${output}`)));
+  });
+  return { child, url };
+}
+
+function stopChild(child: ChildProcessWithoutNullStreams): Promise<void> {
+  if (child.exitCode !== null) return Promise.resolve();
+  return new Promise((resolvePromise) => {
+    child.once('exit', () => resolvePromise());
+    child.kill('SIGTERM');
+  });
+}
+
+/** A station process on a fresh temp data folder, for one test. */
+export async function startStation(env: Record<string, string> = {}): Promise<Station> {
+  const dir = mkdtempSync(join(tmpdir(), 'parkdesk-e2e-'));
+  let running = await launch(dir, env);
+  const station: Station = {
+    get url() {
+      return running.url;
+    },
+    dir,
+    async api(method, input, token) {
+      const response = await fetch(`${running.url}/api/${method}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+        body: JSON.stringify(input),
+      });
+      return (await response.json()) as Result<Output<typeof method>>;
+    },
+    async restart() {
+      await stopChild(running.child);
+      running = await launch(dir, env);
+    },
+    async stop() {
+      await stopChild(running.child);
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+  return station;
+}
+
+export const MANAGER = { name: '王经理', code: 'M001', pin: '246810' };
+
+export async function must<T>(result: Promise<Result<T>>): Promise<T> {
+  const settled = await result;
+  if (!settled.ok) throw new Error(`call failed: ${JSON.stringify(settled.error)}`);
+  return settled.value;
+}
+
+/** Completes set-up through the API (for tests about what comes after) and returns the manager's token. */
+export async function setUpPark(station: Station, language: 'zh-CN' | 'en' = 'zh-CN'): Promise<string> {
+  const session = await must(
+    station.api('setup.complete', { parkName: '阳光水世界', defaultLanguage: language, timeZone: 'Asia/Shanghai', manager: MANAGER }),
+  );
+  return session.token;
+}
+
+export async function addStaff(station: Station, token: string, staff: Input<'staff.create'>): Promise<Output<'staff.create'>> {
+  return must(station.api('staff.create', staff, token));
+}
+
+/** Signs in on the sign-in screen: the tile, then the PIN typed on the keyboard. */
+export async function signIn(page: Page, name: string, pin: string): Promise<void> {
+  await page.getByRole('button', { name: new RegExp(`^${name}`) }).click();
+  await page.getByLabel(/PIN/).fill(pin);
+  await page.keyboard.press('Enter');
+}
+
+export async function chooseLanguage(page: Page, language: 'zh-CN' | 'en'): Promise<void> {
+  await page.locator('label').filter({ hasText: language === 'en' ? /^English$/ : /^中文$/ }).first().click();
+}
+
+/** Saves a screenshot for people to look at (test-results/screens/<name>.png). */
+export async function screen(page: Page, name: string): Promise<void> {
+  mkdirSync(SCREENS, { recursive: true });
+  await page.screenshot({ path: join(SCREENS, `${name}.png`), fullPage: false });
+}
+
+export const test = base.extend<{ station: Station }>({
+  // eslint-disable-next-line no-empty-pattern -- Playwright fixtures name their dependencies by destructuring; this one has none.
+  station: async ({}, use) => {
+    const station = await startStation();
+    await use(station);
+    await station.stop();
+  },
+});
+
+export { expect };

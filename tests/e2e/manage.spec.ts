@@ -1,0 +1,85 @@
+import { addStaff, chooseLanguage, expect, MANAGER, screen, setUpPark, signIn, test } from './fixtures';
+
+test.describe('the duty manager manages staff and settings', () => {
+  test('adds staff with field errors from the form and from the counter, edits, resets a PIN and disables', async ({ page, station }) => {
+    const admin = await setUpPark(station);
+    await addStaff(station, admin, { code: 'C01', name: '李娜', role: 'counter', pin: '1357' });
+    await page.goto(station.url);
+    await signIn(page, MANAGER.name, MANAGER.pin);
+    await page.getByRole('navigation').getByRole('link', { name: '员工' }).click();
+    await expect(page.getByTestId('staff-C01')).toContainText('李娜');
+
+    await page.getByRole('button', { name: '添加员工' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByRole('button', { name: '添加' }).click();
+    await expect(dialog.getByText('必填。').first()).toBeVisible();
+    await dialog.getByLabel('姓名').fill('赵广播');
+    await dialog.getByLabel('工号').fill('c01');
+    await dialog.getByRole('textbox', { name: '初始 PIN 码' }).fill('2468');
+    await dialog.getByRole('button', { name: '添加' }).click();
+    // The counter refuses the duplicate number; the message sits next to the field.
+    await expect(dialog.getByText('工号 c01 已被使用。')).toBeVisible();
+    await screen(page, 'staff-add-conflict-zh-1280');
+    await dialog.getByLabel('工号').fill('B01');
+    await dialog.getByRole('combobox', { name: '岗位' }).click();
+    await page.getByRole('option', { name: '广播室' }).click();
+    await dialog.getByRole('button', { name: '添加' }).click();
+    await expect(page.getByText('已添加 赵广播。')).toBeVisible();
+    await expect(page.getByTestId('staff-B01')).toContainText('广播室');
+
+    await page.getByRole('button', { name: '编辑 赵广播' }).click();
+    await page.getByRole('dialog').getByLabel('姓名').fill('赵播音');
+    await page.getByRole('dialog').getByRole('button', { name: '保存' }).click();
+    await expect(page.getByTestId('staff-B01')).toContainText('赵播音');
+
+    await page.getByRole('button', { name: '重置 PIN 码 赵播音' }).click();
+    await page.getByRole('dialog').getByRole('textbox', { name: '新 PIN 码' }).fill('12');
+    await page.getByRole('dialog').getByRole('button', { name: '重置 PIN 码' }).click();
+    await expect(page.getByRole('dialog').getByText('PIN 码为 4 至 8 位数字。')).toBeVisible();
+    await page.getByRole('dialog').getByRole('textbox', { name: '新 PIN 码' }).fill('8642');
+    await page.getByRole('dialog').getByRole('button', { name: '重置 PIN 码' }).click();
+    await expect(page.getByText('已为 赵播音 重置 PIN 码并解除锁定。')).toBeVisible();
+
+    await page.getByRole('button', { name: '停用 赵播音' }).click();
+    await expect(page.getByText('赵播音 已停用，无法登录。')).toBeVisible();
+    await expect(page.getByTestId('staff-B01')).toHaveCount(0);
+    await page.getByLabel('显示已停用员工').check({ force: true });
+    await expect(page.getByTestId('staff-B01')).toContainText('已停用');
+    await page.getByPlaceholder('姓名或工号').fill('李');
+    await expect(page.getByTestId('staff-B01')).toHaveCount(0);
+    await expect(page.getByTestId('staff-C01')).toBeVisible();
+    await screen(page, 'staff-list-zh-1280');
+
+    const audit = await station.api('audit.list', { limit: 50 }, admin);
+    expect(audit.ok && audit.value.rows.map((r) => r.action)).toEqual(
+      expect.arrayContaining(['staff.create', 'staff.update', 'staff.resetPin']),
+    );
+  });
+
+  test('changes settings with validation, in English, and the audit log shows it', async ({ page, station }) => {
+    await setUpPark(station, 'en');
+    await page.goto(station.url);
+    await chooseLanguage(page, 'en');
+    await signIn(page, MANAGER.name, MANAGER.pin);
+    await page.getByRole('navigation').getByRole('link', { name: 'Settings' }).click();
+    await expect(page.getByLabel('Daily complaint summary due by')).toHaveValue('20:30');
+    await expect(page.getByLabel('Wheelchair deposit (CNY)')).toHaveValue('500 ¥');
+    await screen(page, 'settings-en-1280');
+
+    await page.getByLabel('Closing time').fill('08:00');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await expect(page.getByText('Closing time must be after opening time.')).toBeVisible();
+    await page.getByLabel('Closing time').fill('19:30');
+    await page.getByLabel('Stroller deposit (CNY)').fill('350');
+    await page.getByLabel('Add date').fill('2026-10-01');
+    await page.getByRole('button', { name: 'Add', exact: true }).click();
+    await page.getByRole('button', { name: 'Save' }).click();
+    await expect(page.getByText('Settings saved.')).toBeVisible();
+
+    await page.getByRole('navigation').getByRole('link', { name: 'Audit log' }).click();
+    await expect(page.getByRole('cell', { name: 'Changed settings' }).first()).toBeVisible();
+    await expect(page.getByText("closingTime: 18:00 → 19:30")).toBeVisible();
+    await expect(page.getByText(/^deposits: .*"stroller":30000.* → .*"stroller":35000/)).toBeVisible();
+    await screen(page, 'audit-en-1280');
+  });
+});

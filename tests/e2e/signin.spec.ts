@@ -1,0 +1,70 @@
+import { addStaff, chooseLanguage, expect, MANAGER, screen, setUpPark, signIn, test } from './fixtures';
+
+test.describe('sign-in at the counter', () => {
+  test('signs in with the PIN keypad, refuses a wrong PIN with the tries left, and locks after five', async ({ page, station }) => {
+    const admin = await setUpPark(station);
+    await addStaff(station, admin, { code: 'C01', name: '李娜', role: 'counter', pin: '1357' });
+    await page.goto(station.url);
+    await expect(page.getByRole('heading', { name: '请选择当班人员' })).toBeVisible();
+    await screen(page, 'signin-roster-zh-1280');
+
+    await page.getByRole('button', { name: /^李娜/ }).click();
+    const pin = page.getByRole('textbox', { name: '李娜 的 PIN 码' });
+    await expect(pin).toBeFocused();
+    for (const digit of ['9', '9', '9', '9']) await page.getByRole('group', { name: '数字键盘' }).getByRole('button', { name: digit, exact: true }).click();
+    await expect(pin).toHaveValue('9999');
+    await page.getByRole('button', { name: '登录' }).click();
+    await expect(page.getByText('PIN 码错误，再错 4 次将被锁定。')).toBeVisible();
+    await expect(pin).toHaveValue('');
+    await screen(page, 'signin-wrong-pin-zh-1280');
+
+    for (let i = 0; i < 3; i += 1) {
+      await pin.fill('0000');
+      await page.keyboard.press('Enter');
+      await expect(page.getByText(`再错 ${3 - i} 次将被锁定`)).toBeVisible();
+    }
+    await pin.fill('0000');
+    await page.keyboard.press('Enter');
+    await expect(page.getByText(/PIN 码错误次数过多，锁定至 \d\d:\d\d。/)).toBeVisible();
+    // Even the right PIN is refused now, and the roster shows the lock.
+    await pin.fill('1357');
+    await page.keyboard.press('Enter');
+    await expect(page.getByText(/锁定至/)).toBeVisible();
+    await page.getByRole('button', { name: '换一位员工' }).click();
+    await expect(page.getByRole('button', { name: /^李娜/ }).getByText('已锁定')).toBeVisible();
+
+    // The manager signs in instead, from the same screen.
+    await signIn(page, MANAGER.name, MANAGER.pin);
+    await expect(page.getByRole('button', { name: MANAGER.name })).toBeVisible();
+  });
+
+  test('switches user quickly at the counter, in English', async ({ page, station }) => {
+    const admin = await setUpPark(station, 'en');
+    await addStaff(station, admin, { code: 'C02', name: 'Amy Chen', role: 'counter', pin: '2468' });
+    await addStaff(station, admin, { code: 'B01', name: 'Bo Wang', role: 'broadcast', pin: '1122' });
+    await page.goto(station.url);
+    await chooseLanguage(page, 'en');
+    await signIn(page, 'Amy Chen', '2468');
+    await expect(page.getByRole('heading', { name: 'Rentals' })).toBeVisible();
+    await page.getByTestId('user-menu').click();
+    await page.getByRole('menuitem', { name: 'Switch user' }).click();
+    await expect(page.getByRole('heading', { name: 'Who is at the counter?' })).toBeVisible();
+    await signIn(page, 'Bo Wang', '1122');
+    await expect(page.getByRole('heading', { name: 'Paging queue' })).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Bo Wang' })).toBeVisible();
+  });
+
+  test('signs out by itself after the idle time', async ({ page, station }) => {
+    const admin = await setUpPark(station);
+    await station.api('settings.update', { idleSignOutMinutes: 3 }, admin);
+    await page.clock.install();
+    await page.goto(station.url);
+    await signIn(page, MANAGER.name, MANAGER.pin);
+    await expect(page.getByRole('heading', { name: '待审批' })).toBeVisible();
+    await page.clock.fastForward('02:00');
+    await expect(page.getByRole('heading', { name: '待审批' })).toBeVisible();
+    await page.clock.fastForward('01:05');
+    await expect(page.getByRole('heading', { name: '请选择当班人员' })).toBeVisible();
+    await expect(page.getByText('长时间无操作，已自动退出，请重新登录。')).toBeVisible();
+  });
+});

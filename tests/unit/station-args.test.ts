@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_PORT, parseStationArgs } from '../../electron/station/args';
+import { defaultDataDir } from '../../electron/core/paths';
+
+describe('the station’s command line', () => {
+  it('listens on this PC only by default, on the default port', () => {
+    expect(parseStationArgs([], {})).toEqual({ port: DEFAULT_PORT, host: '127.0.0.1', testClock: undefined });
+  });
+
+  it('takes the port and host from flags or the environment', () => {
+    expect(parseStationArgs(['--port', '9000', '--host', '0.0.0.0'], {})).toMatchObject({ port: 9000, host: '0.0.0.0' });
+    expect(parseStationArgs([], { PARKDESK_PORT: '0' })).toMatchObject({ port: 0 });
+    expect(() => parseStationArgs(['--port', 'eighty'], {})).toThrow(/Not a port number/);
+  });
+
+  it('starts a movable clock only when asked', () => {
+    expect(parseStationArgs([], { PARKDESK_TEST_CLOCK: '2026-11-29T12:00:00Z' }).testClock).toBe(Date.parse('2026-11-29T12:00:00Z'));
+    expect(() => parseStationArgs([], { PARKDESK_TEST_CLOCK: 'teatime' })).toThrow(/not a time/);
+  });
+});
+
+describe('the data folder', () => {
+  it('is PARKDESK_DATA_DIR when set, else where Electron keeps userData', () => {
+    expect(defaultDataDir({ PARKDESK_DATA_DIR: '/srv/parkdesk' }, 'linux', '/home/a')).toBe('/srv/parkdesk');
+    expect(defaultDataDir({}, 'linux', '/home/a')).toBe('/home/a/.config/ParkDesk');
+    expect(defaultDataDir({ XDG_CONFIG_HOME: '/cfg' }, 'linux', '/home/a')).toBe('/cfg/ParkDesk');
+    expect(defaultDataDir({ APPDATA: 'C:\\Users\\a\\AppData\\Roaming' }, 'win32', 'C:\\Users\\a')).toMatch(/Roaming.ParkDesk$/);
+    expect(defaultDataDir({}, 'darwin', '/Users/a')).toBe('/Users/a/Library/Application Support/ParkDesk');
+  });
+});

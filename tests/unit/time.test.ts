@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { atParkTime, formatParkTime, isTimeZone, minutesOfDay, parkDate, parkDayBounds } from '@shared/rules/time';
+import { ManualClock, OffsetClock } from '../../electron/core/clock';
+
+describe('park time', () => {
+  it('reads dates and times in the park’s zone, not the machine’s', () => {
+    // 2026-11-29 17:00 UTC is already the 30th, 01:00, in Shanghai.
+    const at = Date.parse('2026-11-29T17:00:00Z');
+    expect(parkDate(at, 'Asia/Shanghai')).toBe('2026-11-30');
+    expect(parkDate(at, 'Europe/London')).toBe('2026-11-29');
+    expect(formatParkTime(at, 'Asia/Shanghai')).toBe('01:00');
+    expect(atParkTime('2026-11-29', '20:30', 'Asia/Shanghai')).toBe(Date.parse('2026-11-29T12:30:00Z'));
+  });
+
+  it('bounds a park day, across a daylight-saving change too', () => {
+    const shanghai = parkDayBounds(Date.parse('2026-11-29T02:00:00Z'), 'Asia/Shanghai');
+    expect(shanghai).toEqual({ date: '2026-11-29', start: Date.parse('2026-11-28T16:00:00Z'), end: Date.parse('2026-11-29T16:00:00Z') });
+    const london = parkDayBounds(Date.parse('2026-03-29T12:00:00Z'), 'Europe/London');
+    expect(london.end - london.start).toBe(23 * 3600_000);
+  });
+
+  it('knows a time zone from a typo and parses HH:mm', () => {
+    expect(isTimeZone('Asia/Shanghai')).toBe(true);
+    expect(isTimeZone('Asia/Shangai')).toBe(false);
+    expect(minutesOfDay('20:30')).toBe(1230);
+  });
+
+  it('moves injected clocks only when told', () => {
+    const manual = new ManualClock(1000);
+    manual.advance(500);
+    expect(manual.now()).toBe(1500);
+    let real = 10_000;
+    const offset = new OffsetClock(50_000, () => real);
+    expect(offset.now()).toBe(50_000);
+    real += 100;
+    expect(offset.now()).toBe(50_100);
+    offset.advance(60_000);
+    expect(offset.now()).toBe(110_100);
+  });
+});

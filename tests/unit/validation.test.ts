@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { decodeMessage, describeIssue, encodeMessage, fieldErrorsOf, rule, settingsSchema, DEFAULT_SETTINGS, setupInput } from '@shared/contract';
+
+function firstIssue(schema: z.ZodType, value: unknown) {
+  const result = schema.safeParse(value, { reportInput: true });
+  if (result.success) throw new Error('expected a failure');
+  return result.error.issues[0]!;
+}
+
+describe('validation messages', () => {
+  it('say "required" for a missing or empty value, whatever the type', () => {
+    expect(describeIssue(firstIssue(z.object({ a: z.string() }), {}))).toEqual({ key: 'validation.required' });
+    expect(describeIssue(firstIssue(z.object({ a: z.enum(['x']) }), {}))).toEqual({ key: 'validation.required' });
+    expect(describeIssue(firstIssue(z.string().min(1), ''))).toEqual({ key: 'validation.required' });
+  });
+
+  it('carry their limits as parameters', () => {
+    expect(describeIssue(firstIssue(z.string().min(3), 'ab'))).toEqual({ key: 'validation.tooShort', params: { minimum: 3 } });
+    expect(describeIssue(firstIssue(z.string().max(2), 'abc'))).toEqual({ key: 'validation.tooLong', params: { maximum: 2 } });
+    expect(describeIssue(firstIssue(z.number().min(1), 0))).toEqual({ key: 'validation.tooSmall', params: { minimum: 1 } });
+    expect(describeIssue(firstIssue(z.array(z.string()).max(1), ['a', 'b']))).toEqual({ key: 'validation.tooMany', params: { maximum: 1 } });
+  });
+
+  it('use the rule’s own key for formats and refinements', () => {
+    expect(describeIssue(firstIssue(z.string().regex(/^\d+$/, rule('validation.pin')), 'abc'))).toEqual({ key: 'validation.pin' });
+    expect(describeIssue(firstIssue(z.string().refine(() => false, rule('validation.timeZone')), 'x'))).toEqual({ key: 'validation.timeZone' });
+  });
+
+  it('encode to one string and back, refusing text that is not a key', () => {
+    const described = { key: 'validation.tooShort' as const, params: { minimum: 4 } };
+    expect(decodeMessage(encodeMessage(described))).toEqual(described);
+    expect(decodeMessage('validation.pin')).toEqual({ key: 'validation.pin' });
+    expect(decodeMessage('Invalid input: expected string')).toBeUndefined();
+    expect(decodeMessage('no.such.key|{"a":1}')).toBeUndefined();
+  });
+
+  it('map nested fields by their dotted path', () => {
+    const result = setupInput.safeParse({ parkName: 'P', defaultLanguage: 'en', timeZone: 'UTC', manager: { name: 'A', code: 'AB', pin: '1' } }, { reportInput: true });
+    expect(result.success).toBe(false);
+    if (!result.success) expect(fieldErrorsOf(result.error)).toEqual({ 'manager.pin': { key: 'validation.pin' } });
+  });
+
+  it('check settings as a whole: closing after opening, no date twice, real dates only', () => {
+    const bad = settingsSchema.safeParse({ ...DEFAULT_SETTINGS, openingTime: '18:00', closingTime: '09:00', eventDays: ['2026-10-01', '2026-10-01', '2026-02-29'] }, { reportInput: true });
+    expect(bad.success).toBe(false);
+    if (!bad.success) {
+      // Every problem at once: a field's own check and the record's cross-field rules.
+      expect(fieldErrorsOf(bad.error)).toEqual({
+        closingTime: { key: 'validation.closingAfterOpening' },
+        'eventDays.1': { key: 'validation.duplicateDate' },
+        'eventDays.2': { key: 'validation.date' },
+      });
+    }
+    const order = settingsSchema.safeParse({ ...DEFAULT_SETTINGS, openingTime: '18:00', closingTime: '09:00', eventDays: ['2026-10-01', '2026-10-01'] }, { reportInput: true });
+    expect(!order.success && fieldErrorsOf(order.error)).toEqual({
+      closingTime: { key: 'validation.closingAfterOpening' },
+      'eventDays.1': { key: 'validation.duplicateDate' },
+    });
+    expect(settingsSchema.safeParse({ ...DEFAULT_SETTINGS, eventDays: ['2028-02-29'] }).success).toBe(true);
+  });
+});
