@@ -1,0 +1,63 @@
+import { useEffect } from 'react';
+import { Badge, Tooltip } from '@mantine/core';
+import { IconPrinter, IconPrinterOff } from '@tabler/icons-react';
+import { useQueryClient } from '@tanstack/react-query';
+import { parsePrinterFailure, printerStatus, type PrinterStatus } from '@shared/contract/printing';
+import { useT, type T } from '../../app/i18n';
+import { useMethod } from '../../api/hooks';
+
+/** A `lastError` (`refused: 192.168.1.50:9100`) in words, in the current language. */
+export function printerErrorText(t: T, lastError: string): string {
+  const failure = parsePrinterFailure(lastError);
+  return failure ? t(`printer.failure.${failure.code}`, { detail: failure.detail }) : lastError;
+}
+
+function label(t: T, status: PrinterStatus): string {
+  if (status.state === 'offline') return t('printer.badge.offline', { waiting: status.waiting });
+  if (status.waiting > 0) return t('printer.badge.printing', { waiting: status.waiting });
+  return status.state === 'preview' ? t('printer.badge.preview') : t('printer.badge.ready');
+}
+
+/**
+ * The printer in the header: ready, preview, or "printer offline: N waiting" in red with the last
+ * error on hover. It follows the `printer.changed` live event at once (the event carries the status).
+ */
+export function PrinterBadge() {
+  const t = useT();
+  const queryClient = useQueryClient();
+  const status = useMethod('printer.status', {});
+
+  useEffect(() => {
+    const onEvent = (event: Event) => {
+      const detail: unknown = event instanceof CustomEvent ? event.detail : undefined;
+      if (!detail || typeof detail !== 'object' || !('name' in detail) || detail.name !== 'printer.changed' || !('payload' in detail)) return;
+      const parsed = printerStatus.safeParse(detail.payload);
+      if (parsed.success) queryClient.setQueryData(['printer.status', {}], parsed.data);
+    };
+    window.addEventListener('parkdesk:event', onEvent);
+    return () => window.removeEventListener('parkdesk:event', onEvent);
+  }, [queryClient]);
+
+  if (!status.data) return null;
+  const offline = status.data.state === 'offline';
+  const badge = (
+    <Badge
+      size="lg"
+      variant={offline ? 'filled' : 'light'}
+      color={offline ? 'red' : status.data.state === 'ready' ? 'teal' : 'gray'}
+      leftSection={offline ? <IconPrinterOff size={16} /> : <IconPrinter size={16} />}
+      role="status"
+      aria-live="polite"
+      data-testid="printer-badge"
+      data-state={status.data.state}
+    >
+      {label(t, status.data)}
+    </Badge>
+  );
+  if (!status.data.lastError) return badge;
+  return (
+    <Tooltip label={t('printer.badge.lastError', { error: printerErrorText(t, status.data.lastError) })} multiline maw={360}>
+      {badge}
+    </Tooltip>
+  );
+}
