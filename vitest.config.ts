@@ -5,13 +5,22 @@ import { defineConfig } from 'vitest/config';
 const root = import.meta.dirname;
 const pkg = JSON.parse(readFileSync(resolve(root, 'package.json'), 'utf8')) as { version: string };
 
+/**
+ * Two projects on one configuration: `tests` (unit and integration, run by `npm test`) and `bench`
+ * (`npm run bench`: one benchmark file at a time, printing its table).
+ */
 export default defineConfig({
   resolve: { alias: { '@shared': resolve(root, 'shared') } },
   define: { __APP_VERSION__: JSON.stringify(pkg.version) },
   test: {
-    include: ['tests/unit/**/*.test.ts', 'tests/integration/**/*.test.ts'],
     environment: 'node',
     pool: 'forks',
-    testTimeout: 20_000,
+    projects: [
+      { extends: true, test: { name: 'tests', include: ['tests/unit/**/*.test.ts', 'tests/integration/**/*.test.ts'], testTimeout: 20_000 } },
+      {
+        extends: true,
+        test: { name: 'bench', include: ['bench/**/*.bench.ts'], testTimeout: 1_800_000, hookTimeout: 1_800_000, fileParallelism: false },
+      },
+    ],
   },
 });

@@ -7,9 +7,12 @@ import { authHandlers } from './auth/handlers';
 import { SessionStore } from './auth/sessions';
 import type { Handlers, Services } from './context';
 import { DatabaseProblem, openDatabase, type Db } from './db/open';
-import { createDispatcher, type Call } from './dispatcher';
+import { createDispatcher, type Call, type PendingEvent } from './dispatcher';
+import { createPrintWorker, type PrintWorker } from './printing/worker';
+import { printingHandlers } from './printing/handlers';
 import { settingsHandlers } from './settings/handlers';
 import { staffHandlers } from './staff/handlers';
+import { rentalsHandlers } from './rentals/handlers';
 import { systemHandlers } from './system/handlers';
 
 export const DATABASE_FILE = 'parkdesk.sqlite';
@@ -20,6 +23,8 @@ export interface CoreOptions {
   nativeBinding?: string;
   version?: string;
   validateOutputs?: boolean;
+  /** Run the background workers (the print queue). Tests leave them off and drive them by hand. */
+  startWorkers?: boolean;
   log?: (message: string, error?: unknown) => void;
 }
 
@@ -40,6 +45,8 @@ export interface Core {
   close(): void;
   /** The open database, for the shells' maintenance jobs and for tests; absent when it could not open. */
   readonly db: Db | undefined;
+  /** The print queue's worker; absent when the database could not open. */
+  readonly printer: PrintWorker | undefined;
 }
 
 const PROBLEM_KEYS = { DB_TOO_NEW: 'fatal.dbTooNew', DB_CORRUPT: 'fatal.dbCorrupt', DB_UNREADABLE: 'fatal.dbUnreadable' } as const;
@@ -67,6 +74,7 @@ export function createCore(options: CoreOptions): Core {
       status: { ok: false, problem },
       dataDir: options.dataDir,
       db: undefined,
+      printer: undefined,
       dispatch: () => Promise.resolve(refusal),
       call: () => Promise.resolve(refusal),
       subscribe: () => () => undefined,
@@ -83,34 +91,52 @@ export function createCore(options: CoreOptions): Core {
     dataDir: options.dataDir,
     version: options.version ?? '0.0.0',
   };
+  const publish = (events: PendingEvent[]) => {
+    for (const pending of events) {
+      const live = { seq: ++seq, name: pending.name, payload: pending.payload } as LiveEvent;
+      for (const listener of listeners) {
+        try {
+          listener(live);
+        } catch (error) {
+          log('an event listener failed', error);
+        }
+      }
+    }
+  };
+  const printer = createPrintWorker({
+    db,
+    clock,
+    dataDir: options.dataDir,
+    readPrinterSettings: () => readSettings(db).printer,
+    timeZone: () => readSettings(db).timeZone,
+    onChange: (status) => publish([{ name: 'printer.changed', payload: status }]),
+    log,
+  });
   const handlers: Handlers = {
     ...systemHandlers(services),
     ...authHandlers(services),
     ...staffHandlers(services),
     ...settingsHandlers(services),
     ...auditHandlers(services),
+    ...rentalsHandlers(services),
+    ...printingHandlers(services, printer),
   };
   const dispatcher = createDispatcher(services, handlers, {
     validateOutputs: options.validateOutputs ?? false,
     log,
     onEvents(events) {
-      for (const pending of events) {
-        const live = { seq: ++seq, name: pending.name, payload: pending.payload } as LiveEvent;
-        for (const listener of listeners) {
-          try {
-            listener(live);
-          } catch (error) {
-            log('an event listener failed', error);
-          }
-        }
-      }
+      publish(events);
+      // A write may have queued a printout (receipts commit with their rental): send it now.
+      printer.kick();
     },
   });
+  if (options.startWorkers ?? true) printer.start();
 
   return {
     status: { ok: true },
     dataDir: options.dataDir,
     db,
+    printer,
     dispatch: dispatcher.dispatch,
     call: (method, input, token, origin = 'local') =>
       dispatcher.dispatch({ method, input, token, origin }) as Promise<Result<Output<typeof method>>>,
@@ -122,6 +148,7 @@ export function createCore(options: CoreOptions): Core {
       services.sessions.peek(token, clock.now(), readSettings(db).idleSignOutMinutes * MINUTE) !== undefined,
     lastEventSeq: () => seq,
     close() {
+      printer.stop();
       listeners.clear();
       if (db.open) db.close();
     },

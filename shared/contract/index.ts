@@ -1,5 +1,7 @@
 import type { z } from 'zod';
 import { auditMethods } from './audit';
+import { rentalsMethods } from './rentals';
+import { printingMethods } from './printing';
 import { authMethods } from './auth';
 import type { MethodDef } from './define';
 import { settingsMethods } from './settings';
@@ -17,6 +19,8 @@ export * from './auth';
 export * from './staff';
 export * from './settings';
 export * from './audit';
+export * from './rentals';
+export * from './printing';
 
 /** The whole contract: every method the core answers, over IPC and HTTP alike. */
 export const contract = {
@@ -25,6 +29,8 @@ export const contract = {
   ...staffMethods,
   ...settingsMethods,
   ...auditMethods,
+  ...rentalsMethods,
+  ...printingMethods,
 } satisfies Record<string, MethodDef>;
 
 export type Contract = typeof contract;

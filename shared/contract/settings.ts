@@ -1,16 +1,13 @@
 import { z } from 'zod';
 import { minutesOfDay } from '../rules/time';
-import { fen, isoDate, language, timeOfDay, timeZone } from './common';
+import { DEFAULT_PRINTER_SETTINGS, printerSettingsSchema } from '../printing/settings';
+import { isoDate, language, timeOfDay, timeZone } from './common';
 import { MANAGERS, ANY_STAFF, emptyInput, method } from './define';
 
 export const RECEIPT_LANGUAGES = ['zh-CN', 'en', 'bilingual'] as const;
+export type ReceiptLanguage = (typeof RECEIPT_LANGUAGES)[number];
 
-/** The printer section; the rentals work extends it with real connections. */
-export const printerSettings = z.object({
-  connection: z.literal('preview'),
-});
-
-const settingsFields = z.object({
+export const settingsFields = z.object({
   parkName: z.string().trim().min(1).max(60),
   defaultLanguage: language,
   receiptLanguage: z.enum(RECEIPT_LANGUAGES),
@@ -18,8 +15,7 @@ const settingsFields = z.object({
   openingTime: timeOfDay,
   closingTime: timeOfDay,
   complaintSummaryDeadline: timeOfDay,
-  deposits: z.object({ wheelchair: fen, stroller: fen, umbrella: fen }).strict(),
-  printer: printerSettings,
+  printer: printerSettingsSchema,
   eventDays: z.array(isoDate).max(366),
   idleSignOutMinutes: z.number().int().min(1).max(240),
   lockoutMinutes: z.number().int().min(1).max(120),
@@ -51,8 +47,7 @@ export const DEFAULT_SETTINGS: Settings = {
   openingTime: '09:00',
   closingTime: '18:00',
   complaintSummaryDeadline: '20:30',
-  deposits: { wheelchair: 50_000, stroller: 30_000, umbrella: 5_000 },
-  printer: { connection: 'preview' },
+  printer: DEFAULT_PRINTER_SETTINGS,
   eventDays: [],
   idleSignOutMinutes: 10,
   lockoutMinutes: 5,

@@ -45,7 +45,7 @@ export function describeIssue(issue: Issue): Described {
   if (missing && issue.code !== 'custom') return { key: 'validation.required' };
   switch (issue.code) {
     case 'invalid_type':
-      return { key: 'validation.invalidType' };
+      return issue.expected === 'int' ? { key: 'validation.wholeNumber' } : { key: 'validation.invalidType' };
     case 'too_small': {
       const minimum = Number(issue.minimum);
       if (issue.origin === 'string') {

@@ -2,7 +2,12 @@
  * The English catalog. It defines the keys: the Chinese catalog must have exactly the same ones
  * (checked by the type system and by a test that also compares interpolation parameters).
  */
+import { printingEn } from './printing.en';
+import { rentalsEn } from './rentals.en';
+
 export const en = {
+  rentals: rentalsEn,
+  printer: printingEn,
   app: {
     name: 'ParkDesk',
     tagline: 'Visitor service center',
@@ -43,6 +48,14 @@ export const en = {
     actions: 'Actions',
     yuan: '{{amount}} CNY',
     minutes: '{{count}} min',
+  },
+  clock: {
+    left: '{{time}} left',
+    overdue: 'overdue {{time}}',
+    due: 'due now',
+    minutes: '{{m}} min',
+    hours: '{{h}} h {{m}} min',
+    days: '{{d}} d {{h}} h',
   },
   connection: {
     online: 'Connected',
@@ -148,7 +161,6 @@ export const en = {
     saved: 'Settings saved.',
     sectionPark: 'Park',
     sectionHours: 'Hours and deadlines',
-    sectionDeposits: 'Deposits',
     sectionSecurity: 'Sign-in and kiosk',
     sectionEventDays: 'Event days',
     parkName: 'Park name',
@@ -158,9 +170,6 @@ export const en = {
     openingTime: 'Opening time',
     closingTime: 'Closing time',
     complaintSummaryDeadline: 'Daily complaint summary due by',
-    depositWheelchair: 'Wheelchair deposit (CNY)',
-    depositStroller: 'Stroller deposit (CNY)',
-    depositUmbrella: 'Umbrella deposit (CNY)',
     idleSignOutMinutes: 'Sign out after idle (minutes)',
     lockoutMinutes: 'Lock after 5 wrong PINs for (minutes)',
     kioskMode: 'Kiosk mode (full screen; leaving needs a manager PIN)',
@@ -168,7 +177,6 @@ export const en = {
     eventDayAdd: 'Add date',
     eventDaysEmpty: 'No event days set.',
     printer: 'Printer',
-    printerPreview: 'Preview printer (no printer configured): receipts are shown on screen and kept in the data folder.',
   },
   audit: {
     title: 'Audit log',
@@ -202,6 +210,21 @@ export const en = {
       },
       settings: {
         update: 'Changed settings',
+      },
+      rentals: {
+        checkOut: 'Rented out',
+        return: 'Returned',
+        inspect: 'Inspected',
+        typeAdd: 'Added item type',
+        typeEdit: 'Edited item type',
+        unitAdd: 'Added unit',
+        unitRetire: 'Retired unit',
+        repair: 'Updated repair',
+        printLabel: 'Printed asset label',
+      },
+      printer: {
+        reprint: 'Reprinted',
+        testPrint: 'Test print',
       },
       kiosk: {
         leave: 'Left kiosk mode',
@@ -274,5 +297,14 @@ export const en = {
     date: 'A date like 2026-10-01.',
     closingAfterOpening: 'Closing time must be after opening time.',
     duplicateDate: 'This date is listed twice.',
+    assetTag: '2 to 20 letters, digits or dashes, as on the label.',
+    receiptNo: 'A receipt number looks like R20261129-0042.',
+    phone: 'Not a phone number we can call back (mobile, landline with area code, or +country code).',
+    residentId: 'Not a valid resident ID number: check the 18 characters and the last one.',
+    idNumber: 'Not a valid number for this document.',
+    reasonRequired: 'Say why (at least 2 characters).',
+    keepOnlyIfDamaged: 'Nothing is kept from the deposit of an item returned in good condition.',
+    approvalRequired: 'A duty manager must approve this with their PIN.',
+    typeCode: 'Lower-case letters, digits or dashes, starting with a letter.',
   },
 } as const;

@@ -1,6 +1,11 @@
 import type { Catalog } from './types';
 
+import { printingZhCN } from './printing.zh-CN';
+import { rentalsZhCN } from './rentals.zh-CN';
+
 export const zhCN: Catalog = {
+  rentals: rentalsZhCN,
+  printer: printingZhCN,
   app: {
     name: 'ParkDesk 游客服务台',
     tagline: '游客服务中心',
@@ -41,6 +46,14 @@ export const zhCN: Catalog = {
     actions: '操作',
     yuan: '{{amount}} 元',
     minutes: '{{count}} 分钟',
+  },
+  clock: {
+    left: '剩余 {{time}}',
+    overdue: '逾期 {{time}}',
+    due: '已到时',
+    minutes: '{{m}} 分钟',
+    hours: '{{h}} 小时 {{m}} 分钟',
+    days: '{{d}} 天 {{h}} 小时',
   },
   connection: {
     online: '已连接',
@@ -146,7 +159,6 @@ export const zhCN: Catalog = {
     saved: '设置已保存。',
     sectionPark: '园区',
     sectionHours: '营业时间与截止时间',
-    sectionDeposits: '押金',
     sectionSecurity: '登录与自助终端',
     sectionEventDays: '活动日',
     parkName: '园区名称',
@@ -156,9 +168,6 @@ export const zhCN: Catalog = {
     openingTime: '开园时间',
     closingTime: '闭园时间',
     complaintSummaryDeadline: '每日客诉汇总截止时间',
-    depositWheelchair: '轮椅押金（元）',
-    depositStroller: '婴儿车押金（元）',
-    depositUmbrella: '雨伞押金（元）',
     idleSignOutMinutes: '无操作自动退出（分钟）',
     lockoutMinutes: 'PIN 码错误 5 次后锁定（分钟）',
     kioskMode: '自助终端模式（全屏，退出需经理 PIN 码）',
@@ -166,7 +175,6 @@ export const zhCN: Catalog = {
     eventDayAdd: '添加日期',
     eventDaysEmpty: '未设置活动日。',
     printer: '打印机',
-    printerPreview: '预览打印机（未配置打印机）：收据显示在屏幕上，并保存在数据文件夹中。',
   },
   audit: {
     title: '操作日志',
@@ -200,6 +208,21 @@ export const zhCN: Catalog = {
       },
       settings: {
         update: '修改设置',
+      },
+      rentals: {
+        checkOut: '借出',
+        return: '归还',
+        inspect: '检查',
+        typeAdd: '添加物品类型',
+        typeEdit: '编辑物品类型',
+        unitAdd: '添加物品',
+        unitRetire: '报废物品',
+        repair: '更新维修单',
+        printLabel: '打印物品标签',
+      },
+      printer: {
+        reprint: '补打',
+        testPrint: '打印测试页',
       },
       kiosk: {
         leave: '退出自助终端模式',
@@ -271,5 +294,14 @@ export const zhCN: Catalog = {
     date: '请输入日期，如 2026-10-01。',
     closingAfterOpening: '闭园时间必须晚于开园时间。',
     duplicateDate: '该日期重复。',
+    assetTag: '2 至 20 位字母、数字或短横线，与标签一致。',
+    receiptNo: '收据编号格式如 R20261129-0042。',
+    phone: '不是可回拨的电话号码（手机、带区号的座机或带国家代码的号码）。',
+    residentId: '身份证号码无效，请核对 18 位号码及最后一位校验码。',
+    idNumber: '该证件号码格式不正确。',
+    reasonRequired: '请填写原因（至少 2 个字）。',
+    keepOnlyIfDamaged: '物品完好归还时不能扣除押金。',
+    approvalRequired: '需要当班经理输入 PIN 码审批。',
+    typeCode: '小写字母、数字或短横线，以字母开头。',
   },
 };

@@ -1,5 +1,4 @@
-import { TZDate, tz } from '@date-fns/tz';
-import { format } from 'date-fns';
+import { TZDate } from '@date-fns/tz';
 
 /** The source of "now" for every deadline; tests inject one they can move. */
 export interface Clock {
@@ -12,13 +11,20 @@ export const MINUTE = 60_000;
 export const HOUR = 60 * MINUTE;
 export const DAY = 24 * HOUR;
 
+const knownZones = new Map<string, boolean>();
+
 export function isTimeZone(value: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: value });
-    return true;
-  } catch {
-    return false;
+  let known = knownZones.get(value);
+  if (known === undefined) {
+    try {
+      new Intl.DateTimeFormat('en', { timeZone: value });
+      known = true;
+    } catch {
+      known = false;
+    }
+    if (knownZones.size < 1000) knownZones.set(value, known);
   }
+  return known;
 }
 
 /** `HH:mm` → minutes after midnight. */
@@ -27,9 +33,32 @@ export function minutesOfDay(timeOfDay: string): number {
   return (h ?? 0) * 60 + (m ?? 0);
 }
 
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+/** Calendar fields of an instant in a zone; one cached Intl formatter per zone (hot: every receipt, every list). */
+function fieldsAt(at: number, timeZone: string): Record<'year' | 'month' | 'day' | 'hour' | 'minute', string> {
+  let formatter = formatters.get(timeZone);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat('en-GB', {
+      timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    });
+    formatters.set(timeZone, formatter);
+  }
+  const fields = { year: '', month: '', day: '', hour: '', minute: '' };
+  for (const part of formatter.formatToParts(at)) if (part.type in fields) fields[part.type as keyof typeof fields] = part.value;
+  return fields;
+}
+
 /** The park's calendar date (`YYYY-MM-DD`) at an instant. */
 export function parkDate(at: number, timeZone: string): string {
-  return format(at, 'yyyy-MM-dd', { in: tz(timeZone) });
+  const { year, month, day } = fieldsAt(at, timeZone);
+  return `${year}-${month}-${day}`;
 }
 
 /** The instant of a wall-clock time on a park date, e.g. 20:30 on 2026-11-29 in Asia/Shanghai. */
@@ -50,5 +79,12 @@ export function parkDayBounds(at: number, timeZone: string): { start: number; en
 
 /** `HH:mm` of an instant in the park. */
 export function formatParkTime(at: number, timeZone: string): string {
-  return format(at, 'HH:mm', { in: tz(timeZone) });
+  const { hour, minute } = fieldsAt(at, timeZone);
+  return `${hour}:${minute}`;
+}
+
+/** `YYYY-MM-DD HH:mm` of an instant in the park: receipts and printed reports. */
+export function formatParkDateTime(at: number, timeZone: string): string {
+  const { year, month, day, hour, minute } = fieldsAt(at, timeZone);
+  return `${year}-${month}-${day} ${hour}:${minute}`;
 }

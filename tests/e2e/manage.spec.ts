@@ -63,14 +63,13 @@ test.describe('the duty manager manages staff and settings', () => {
     await signIn(page, MANAGER.name, MANAGER.pin);
     await page.getByRole('navigation').getByRole('link', { name: 'Settings' }).click();
     await expect(page.getByLabel('Daily complaint summary due by')).toHaveValue('20:30');
-    await expect(page.getByLabel('Wheelchair deposit (CNY)')).toHaveValue('500 ¥');
     await screen(page, 'settings-en-1280');
 
     await page.getByLabel('Closing time').fill('08:00');
     await page.getByRole('button', { name: 'Save' }).click();
     await expect(page.getByText('Closing time must be after opening time.')).toBeVisible();
     await page.getByLabel('Closing time').fill('19:30');
-    await page.getByLabel('Stroller deposit (CNY)').fill('350');
+    await page.getByLabel('Lock after 5 wrong PINs for (minutes)').fill('15');
     await page.getByLabel('Add date').fill('2026-10-01');
     await page.getByRole('button', { name: 'Add', exact: true }).click();
     await page.getByRole('button', { name: 'Save' }).click();
@@ -79,7 +78,7 @@ test.describe('the duty manager manages staff and settings', () => {
     await page.getByRole('navigation').getByRole('link', { name: 'Audit log' }).click();
     await expect(page.getByRole('cell', { name: 'Changed settings' }).first()).toBeVisible();
     await expect(page.getByText("closingTime: 18:00 → 19:30")).toBeVisible();
-    await expect(page.getByText(/^deposits: .*"stroller":30000.* → .*"stroller":35000/)).toBeVisible();
+    await expect(page.getByText('lockoutMinutes: 5 → 15')).toBeVisible();
     await screen(page, 'audit-en-1280');
   });
 });

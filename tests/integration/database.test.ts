@@ -50,6 +50,23 @@ describe('the database file', () => {
     upgraded.close();
   });
 
+  it('carries the deposits a manager set in the old settings into the item types', () => {
+    const file = join(tempDir(), DATABASE_FILE);
+    const old = openDatabase({ file, targetVersion: 3 });
+    old
+      .prepare("INSERT INTO setting (key, value, updated_at) VALUES ('deposits', ?, 1)")
+      .run(JSON.stringify({ wheelchair: 60_000, stroller: 25_000, umbrella: 5_000 }));
+    old.close();
+    const upgraded = openDatabase({ file });
+    expect(upgraded.prepare('SELECT code, deposit_fen AS fen FROM item_type ORDER BY sort').all()).toEqual([
+      { code: 'wheelchair', fen: 60_000 },
+      { code: 'stroller', fen: 25_000 },
+      { code: 'umbrella', fen: 5_000 },
+    ]);
+    expect(upgraded.prepare("SELECT count(*) AS n FROM setting WHERE key = 'deposits'").get()).toEqual({ n: 0 });
+    upgraded.close();
+  });
+
   it('refuses a database written by a newer version, with a message saying what to do, and leaves it untouched', async () => {
     const dir = tempDir();
     const file = join(dir, DATABASE_FILE);

@@ -82,13 +82,13 @@ describe('staff management', () => {
 });
 
 describe('settings', () => {
-  it('start from the defaults: 20:30 summary, 500/300/50 CNY deposits in fen, Asia/Shanghai', async () => {
+  it('start from the defaults: 20:30 summary, Asia/Shanghai, bilingual receipts', async () => {
     const test = makeCore();
     const admin = await setUpPark(test);
     const settings = await test.ok('settings.get', {}, admin);
     expect(settings).toEqual({ ...DEFAULT_SETTINGS, parkName: '阳光水世界' });
-    expect(settings.deposits).toEqual({ wheelchair: 50_000, stroller: 30_000, umbrella: 5_000 });
     expect(settings.complaintSummaryDeadline).toBe('20:30');
+    expect(settings.timeZone).toBe('Asia/Shanghai');
   });
 
   it('saves a valid change, audits each key from and to, and tells every station', async () => {
@@ -98,17 +98,17 @@ describe('settings', () => {
     test.core.subscribe((event) => events.push(event));
     const saved = await test.ok(
       'settings.update',
-      { closingTime: '21:00', deposits: { wheelchair: 60_000, stroller: 30_000, umbrella: 5_000 }, eventDays: ['2026-10-02', '2026-10-01'] },
+      { closingTime: '21:00', lockoutMinutes: 15, eventDays: ['2026-10-02', '2026-10-01'] },
       admin,
     );
     expect(saved.eventDays).toEqual(['2026-10-01', '2026-10-02']);
     const [row] = auditRows(test, 'settings.update');
     expect(JSON.parse(row?.detail ?? '{}')).toEqual({
       closingTime: { from: '18:00', to: '21:00' },
-      deposits: { from: DEFAULT_SETTINGS.deposits, to: { wheelchair: 60_000, stroller: 30_000, umbrella: 5_000 } },
+      lockoutMinutes: { from: 5, to: 15 },
       eventDays: { from: [], to: ['2026-10-01', '2026-10-02'] },
     });
-    expect(events).toMatchObject([{ name: 'settings.changed', payload: { keys: ['closingTime', 'deposits', 'eventDays'] } }]);
+    expect(events).toMatchObject([{ name: 'settings.changed', payload: { keys: ['closingTime', 'eventDays', 'lockoutMinutes'] } }]);
   });
 
   it('refuses bad values with field errors and changes nothing', async () => {
@@ -119,7 +119,8 @@ describe('settings', () => {
       'settings.update',
       {
         openingTime: '25:00',
-        deposits: { wheelchair: 500.5, stroller: -1, umbrella: 5000 },
+        lockoutMinutes: 2.5,
+        receiptLanguage: 'fr',
         timeZone: 'Nowhere/City',
         eventDays: ['2026-02-30'],
         idleSignOutMinutes: 0,
@@ -129,8 +130,8 @@ describe('settings', () => {
     expect(error.code).toBe('VALIDATION');
     expect(error.fields).toEqual({
       openingTime: { key: 'validation.timeOfDay' },
-      'deposits.wheelchair': { key: 'validation.wholeFen' },
-      'deposits.stroller': { key: 'validation.tooSmall', params: { minimum: 0 } },
+      lockoutMinutes: { key: 'validation.wholeNumber' },
+      receiptLanguage: { key: 'validation.invalidOption' },
       timeZone: { key: 'validation.timeZone' },
       'eventDays.0': { key: 'validation.date' },
       idleSignOutMinutes: { key: 'validation.tooSmall', params: { minimum: 1 } },

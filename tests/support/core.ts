@@ -36,7 +36,7 @@ export interface TestCore {
 export function makeCore(options: { dir?: string; clock?: ManualClock } = {}): TestCore {
   const dir = options.dir ?? tempDir();
   const clock = options.clock ?? new ManualClock(MORNING);
-  const core = createCore({ dataDir: dir, clock, validateOutputs: true, version: 'test', log: () => undefined });
+  const core = createCore({ dataDir: dir, clock, validateOutputs: true, startWorkers: false, version: 'test', log: () => undefined });
   cleanups.push(() => core.close());
   const test: TestCore = {
     core,

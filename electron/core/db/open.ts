@@ -57,6 +57,24 @@ export function migrate(db: Db, file: string, target: number = LATEST_SCHEMA, li
 }
 
 /**
+ * Prepared statements are cached by their SQL text on this connection: handlers write their
+ * queries inline, where they are read, and a query repeated on every call costs only its run.
+ * (No statement here switches modes with pluck/raw/expand, which a shared statement would keep.)
+ */
+function cacheStatements(db: Db): void {
+  const prepare = db.prepare.bind(db);
+  const cache = new Map<string, ReturnType<typeof prepare>>();
+  db.prepare = ((source: string) => {
+    let statement = cache.get(source);
+    if (!statement) {
+      statement = prepare(source);
+      cache.set(source, statement);
+    }
+    return statement;
+  }) as typeof db.prepare;
+}
+
+/**
  * Opens (creating if needed) the counter's database: WAL, foreign keys, full fsync, integrity
  * checked, migrated. Throws a DatabaseProblem the shells can show.
  */
@@ -78,6 +96,7 @@ export function openDatabase(options: OpenOptions): Db {
       }
     }
     migrate(db, file, options.targetVersion ?? LATEST_SCHEMA);
+    cacheStatements(db);
     return db;
   } catch (error) {
     db?.close();

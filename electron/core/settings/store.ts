@@ -1,14 +1,41 @@
-import { DEFAULT_SETTINGS, settingsSchema, type SettingKey, type Settings } from '@shared/contract';
+import { DEFAULT_SETTINGS, settingsFields, settingsSchema, type SettingKey, type Settings } from '@shared/contract';
 import type { Db } from '../db/open';
 
-/** Reads the settings: stored keys over the defaults. The table is tiny; no cache to go stale. */
+const parsed = new WeakMap<Db, { raw: string; settings: Settings }>();
+
+/**
+ * Reads the settings: stored keys over the defaults. Every call reads the table (tiny), so a change
+ * or a rolled-back change is never missed; only the parsing is skipped while the rows are unchanged.
+ */
 export function readSettings(db: Db): Settings {
-  const rows = db.prepare<[], { key: string; value: string }>('SELECT key, value FROM setting').all();
+  const rows = db.prepare<[], { key: string; value: string }>('SELECT key, value FROM setting ORDER BY key').all();
+  const raw = rows.map((row) => `${row.key}\u0000${row.value}`).join('\u0001');
+  const cached = parsed.get(db);
+  if (cached && cached.raw === raw) return cached.settings;
+  // Frozen: every caller shares this object, and none may change it behind the table's back.
+  const settings = deepFreeze(parseSettings(rows));
+  parsed.set(db, { raw, settings });
+  return settings;
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object') {
+    for (const inner of Object.values(value)) deepFreeze(inner);
+    Object.freeze(value);
+  }
+  return value;
+}
+
+function parseSettings(rows: Array<{ key: string; value: string }>): Settings {
   const merged: Record<string, unknown> = { ...DEFAULT_SETTINGS };
-  for (const row of rows) if (row.key in DEFAULT_SETTINGS) merged[row.key] = JSON.parse(row.value);
-  const parsed = settingsSchema.safeParse(merged);
-  // A stored value that no longer passes (e.g. written by an older rule) falls back to the defaults.
-  return parsed.success ? parsed.data : DEFAULT_SETTINGS;
+  for (const row of rows) {
+    if (!(row.key in settingsFields.shape)) continue;
+    // A stored value that no longer passes its rule (written by an older version) keeps its default.
+    const field = settingsFields.shape[row.key as SettingKey].safeParse(JSON.parse(row.value));
+    if (field.success) merged[row.key] = field.data;
+  }
+  const result = settingsSchema.safeParse(merged);
+  return result.success ? result.data : DEFAULT_SETTINGS;
 }
 
 /** Writes the keys whose values differ; returns them. Runs inside the caller's transaction. */

@@ -14,6 +14,7 @@ import { useContractForm, useFieldErrors, useFormSubmit } from '../ui/form';
 import { notifySuccess } from '../ui/notify';
 import { FormActions, SelectField } from '../ui/fields';
 import { initials } from '../ui/initials';
+import { PrinterBadge } from '../features/printing/PrinterBadge';
 import { Brand, ConnectionBadge, LanguageToggle, ParkClock } from '../ui/chrome';
 
 function ChangePinModal({ opened, onClose }: { opened: boolean; onClose(): void }) {
@@ -108,6 +109,7 @@ export function Shell() {
         <Group h="100%" justify="space-between" wrap="nowrap">
           <Brand parkName={info.parkName} />
           <Group gap="md" wrap="nowrap">
+            <PrinterBadge />
             <ConnectionBadge state={connection} />
             <ParkClock />
             <LanguageToggle />

@@ -2,16 +2,21 @@ import { createContext, useContext, useMemo, type ReactNode } from 'react';
 import type { SystemInfo } from '@shared/contract';
 import { useLanguage } from './i18n';
 
-interface Park {
+interface ParkInfo {
   info: SystemInfo;
   /** The counter PC's clock minus this screen's: add it to Date.now() for the park's "now". */
   offsetMs: number;
 }
 
+interface Park extends ParkInfo {
+  /** The park's "now" (the counter PC's clock), read when called: for event handlers. */
+  now(): number;
+}
+
 const ParkContext = createContext<Park | undefined>(undefined);
 
-export function ParkProvider({ info, offsetMs, children }: Park & { children: ReactNode }) {
-  const value = useMemo(() => ({ info, offsetMs }), [info, offsetMs]);
+export function ParkProvider({ info, offsetMs, children }: ParkInfo & { children: ReactNode }) {
+  const value = useMemo(() => ({ info, offsetMs, now: () => Date.now() + offsetMs }), [info, offsetMs]);
   return <ParkContext.Provider value={value}>{children}</ParkContext.Provider>;
 }
 

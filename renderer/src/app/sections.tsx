@@ -18,6 +18,7 @@ import { ComingSoon } from '../features/coming/ComingSoon';
 import { StaffPage } from '../features/staff/StaffPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
 import { AuditPage } from '../features/audit/AuditPage';
+import { RentalsPage } from '../features/rentals/RentalsPage';
 
 export interface Section {
   path: string;
@@ -43,7 +44,7 @@ export const GROUPS: SectionGroup[] = [
     label: 'nav.counterDesk',
     roles: COUNTER,
     sections: [
-      { path: '/counter/rentals', label: 'nav.rentals', icon: IconWheelchair, Page: coming('nav.rentals', 'coming.rentals') },
+      { path: '/counter/rentals', label: 'nav.rentals', icon: IconWheelchair, Page: RentalsPage },
       { path: '/counter/lost-found', label: 'nav.lostFound', icon: IconSearch, Page: coming('nav.lostFound', 'coming.lostFound') },
       { path: '/counter/paging', label: 'nav.paging', icon: IconBell, Page: coming('nav.paging', 'coming.paging') },
       { path: '/counter/complaints', label: 'nav.complaints', icon: IconMessageReport, Page: coming('nav.complaints', 'coming.complaints') },

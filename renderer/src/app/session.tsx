@@ -10,6 +10,8 @@ const TOKEN_KEY = 'parkdesk.session';
 const AFFECTS: Record<EventName, MethodName[]> = {
   'staff.changed': ['staff.list', 'auth.roster', 'auth.me'],
   'settings.changed': ['settings.get', 'system.info'],
+  'rentals.changed': ['rentals.board', 'rentals.units.list', 'rentals.list', 'rentals.cash', 'rentals.repairs.list', 'rentals.get'],
+  'printer.changed': ['printer.status', 'printer.jobs'],
   'kiosk.leave': [],
 };
 

@@ -1,7 +1,7 @@
 import { useState, type ReactNode } from 'react';
 import { Controller } from 'react-hook-form';
-import { Alert, Button, CloseButton, Group, Paper, Pill, SimpleGrid, Stack, Switch, Text, TextInput, Title } from '@mantine/core';
-import { IconCalendarPlus, IconPrinter } from '@tabler/icons-react';
+import { Button, CloseButton, Group, Paper, Pill, SimpleGrid, Stack, Switch, Text, TextInput, Title } from '@mantine/core';
+import { IconCalendarPlus } from '@tabler/icons-react';
 import { RECEIPT_LANGUAGES, settingsSchema, type Settings } from '@shared/contract';
 import { LANGUAGES, catalogs } from '@shared/i18n';
 import { useT } from '../../app/i18n';
@@ -9,6 +9,7 @@ import { useAction, useMethod } from '../../api/hooks';
 import { useContractForm, useFieldErrors, useFormSubmit } from '../../ui/form';
 import { notifySuccess } from '../../ui/notify';
 import { NumberField, SelectField } from '../../ui/fields';
+import { PRINTER_FIELDS, PrinterSettingsSection } from '../printing/PrinterSettingsSection';
 
 const FIELDS = [
   'parkName',
@@ -18,13 +19,11 @@ const FIELDS = [
   'openingTime',
   'closingTime',
   'complaintSummaryDeadline',
-  'deposits.wheelchair',
-  'deposits.stroller',
-  'deposits.umbrella',
   'eventDays',
   'idleSignOutMinutes',
   'lockoutMinutes',
   'kioskMode',
+  ...PRINTER_FIELDS,
 ] as const;
 
 function Section({ title, children }: { title: string; children: ReactNode }) {
@@ -91,15 +90,8 @@ function SettingsForm({ settings }: { settings: Settings }) {
             />
           </SimpleGrid>
         </Section>
-        <Section title={t('settings.sectionDeposits')}>
-          <SimpleGrid cols={{ base: 1, md: 3 }}>
-            <NumberField form={form} name="deposits.wheelchair" label={t('settings.depositWheelchair')} min={0} fen />
-            <NumberField form={form} name="deposits.stroller" label={t('settings.depositStroller')} min={0} fen />
-            <NumberField form={form} name="deposits.umbrella" label={t('settings.depositUmbrella')} min={0} fen />
-          </SimpleGrid>
-          <Alert mt="md" variant="light" color="gray" icon={<IconPrinter size={20} />} title={t('settings.printer')}>
-            {t('settings.printerPreview')}
-          </Alert>
+        <Section title={t('settings.printer')}>
+          <PrinterSettingsSection form={form} />
         </Section>
         <Section title={t('settings.sectionEventDays')}>
           <Controller

@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { ActionIcon, Badge, Button, Group, Paper, Stack, Switch, Table, TextInput, Title, Tooltip } from '@mantine/core';
+import { Badge, Button, Group, Paper, Stack, Switch, Table, TextInput, Title } from '@mantine/core';
 import { IconKey, IconPencil, IconPlus, IconSearch, IconUserCheck, IconUserOff } from '@tabler/icons-react';
 import type { StaffView } from '@shared/contract';
 import { useT } from '../../app/i18n';
@@ -9,6 +9,7 @@ import { useAction, useMethod } from '../../api/hooks';
 import { notifyError, notifySuccess } from '../../ui/notify';
 import { ResetPinModal, StaffModal } from './StaffForm';
 import { EmptyRow } from '../../ui/fields';
+import { IconAction } from '../../ui/IconAction';
 
 /** Managers add, edit, disable and re-enable staff, and reset PINs. */
 export function StaffPage() {
@@ -93,28 +94,21 @@ export function StaffPage() {
                   </Table.Td>
                   <Table.Td>
                     <Group gap={6} justify="flex-end" wrap="nowrap">
-                      <Tooltip label={t('common.edit')}>
-                        <ActionIcon size={44} variant="light" aria-label={`${t('common.edit')} ${staff.name}`} onClick={() => setEditing(staff)}>
-                          <IconPencil size={20} />
-                        </ActionIcon>
-                      </Tooltip>
-                      <Tooltip label={t('staff.resetPin')}>
-                        <ActionIcon size={44} variant="light" aria-label={`${t('staff.resetPin')} ${staff.name}`} onClick={() => setResetting(staff)}>
-                          <IconKey size={20} />
-                        </ActionIcon>
-                      </Tooltip>
+                      <IconAction label={t('common.edit')} target={staff.name} onClick={() => setEditing(staff)}>
+                        <IconPencil size={20} />
+                      </IconAction>
+                      <IconAction label={t('staff.resetPin')} target={staff.name} onClick={() => setResetting(staff)}>
+                        <IconKey size={20} />
+                      </IconAction>
                       {staff.id !== session?.staff.id ? (
-                        <Tooltip label={staff.active ? t('staff.disable') : t('staff.enable')}>
-                          <ActionIcon
-                            size={44}
-                            variant="light"
-                            color={staff.active ? 'red' : 'teal'}
-                            aria-label={`${staff.active ? t('staff.disable') : t('staff.enable')} ${staff.name}`}
-                            onClick={() => void toggle(staff)}
-                          >
-                            {staff.active ? <IconUserOff size={20} /> : <IconUserCheck size={20} />}
-                          </ActionIcon>
-                        </Tooltip>
+                        <IconAction
+                          label={staff.active ? t('staff.disable') : t('staff.enable')}
+                          target={staff.name}
+                          color={staff.active ? 'red' : 'teal'}
+                          onClick={() => void toggle(staff)}
+                        >
+                          {staff.active ? <IconUserOff size={20} /> : <IconUserCheck size={20} />}
+                        </IconAction>
                       ) : null}
                     </Group>
                   </Table.Td>

@@ -1,0 +1,483 @@
+import type { Approval, RentalView, UnitHistoryEntry, rentalsMethods } from '@shared/contract';
+import { maskIdNumber } from '@shared/rules/identity';
+import { atParkTime, DAY, HOUR, parkDate, parkDayBounds } from '@shared/rules/time';
+import { checkStaffPin } from '../auth/pinCheck';
+import { actorOf, type CallContext, type HandlersFor, type Services } from '../context';
+import { AppError, fieldError } from '../errors';
+import { enqueuePrint } from '../printing/outbox';
+import { readSettings } from '../settings/store';
+import { assetLabel, depositReceipt, refundSlip } from './receipt';
+import {
+  RENTAL_SELECT,
+  getRental,
+  getRentalByReceipt,
+  getRepair,
+  getType,
+  getUnit,
+  getUnitByTag,
+  listRepairs,
+  listTypes,
+  listUnits,
+  openRepair,
+  toRentalView,
+  toRepairView,
+  toUnitView,
+  type RentalRow,
+  type UnitRow,
+} from './store';
+
+
+export function rentalsHandlers(services: Services): HandlersFor<keyof typeof rentalsMethods> {
+  const { db } = services;
+  const today = (now: number) => parkDate(now, readSettings(db).timeZone);
+
+  const unitOrFail = (row: UnitRow | undefined, field = 'unitTag'): UnitRow => {
+    if (!row) throw fieldError('NOT_FOUND', field, 'rentals.errors.unitNotFound');
+    return row;
+  };
+
+  const rentalOrFail = (row: RentalRow | undefined): RentalRow => {
+    if (!row) throw fieldError('NOT_FOUND', 'receiptNo', 'rentals.errors.rentalNotFound');
+    return row;
+  };
+
+  /** A manager's PIN, checked before anything is written (a wrong PIN is counted on its own). */
+  const approve = (ctx: CallContext, approval: Approval): number => {
+    try {
+      return checkStaffPin(services, ctx, approval.staffId, approval.pin, true).id;
+    } catch (error) {
+      if (error instanceof AppError && error.fields) {
+        const fields = Object.fromEntries(Object.entries(error.fields).map(([key, value]) => [`approval.${key}`, value]));
+        throw new AppError(error.code, error.messageKey, error.params, fields);
+      }
+      throw error;
+    }
+  };
+
+  const printContext = () => {
+    const settings = readSettings(db);
+    return { parkName: settings.parkName, timeZone: settings.timeZone, language: settings.receiptLanguage };
+  };
+
+  const changed = (ctx: CallContext, unitIds: number[]) => ctx.emit('rentals.changed', { unitIds });
+
+  return {
+    'rentals.board': (_input, ctx) => {
+      const date = today(ctx.now);
+      const types = listTypes(db, date);
+      const open = db
+        .prepare<[number], { out: number; overdue: number; held: number }>(
+          `SELECT count(*) AS out, coalesce(sum(due_at < ?), 0) AS overdue, coalesce(sum(deposit_fen), 0) AS held FROM rental WHERE status = 'out'`,
+        )
+        .get(ctx.now) ?? { out: 0, overdue: 0, held: 0 };
+      return {
+        types,
+        toInspect: types.filter((type) => type.active).reduce((sum, type) => sum + type.counts.inspectionDue, 0),
+        out: open.out,
+        overdue: open.overdue,
+        heldFen: open.held,
+        parkDate: date,
+      };
+    },
+
+    'rentals.types.save': (input, ctx) => {
+      const clash = db.prepare<[string, number], { id: number }>('SELECT id FROM item_type WHERE code = ? AND id <> ?').get(input.code, input.id ?? 0);
+      if (clash) throw fieldError('CONFLICT', 'code', 'rentals.errors.typeCodeTaken', { code: input.code });
+      let typeId = input.id;
+      if (typeId === undefined) {
+        const { lastInsertRowid } = db
+          .prepare(
+            `INSERT INTO item_type (code, name_zh, name_en, deposit_fen, active, sort, created_at, updated_at)
+             VALUES (?, ?, ?, ?, ?, (SELECT coalesce(max(sort), 0) + 1 FROM item_type), ?, ?)`,
+          )
+          .run(input.code, input.nameZh, input.nameEn, input.depositFen, input.active ? 1 : 0, ctx.now, ctx.now);
+        typeId = Number(lastInsertRowid);
+        ctx.audit({ action: 'rentals.typeAdd', entity: 'item_type', entityId: typeId, detail: { code: input.code, depositFen: input.depositFen } });
+      } else {
+        const before = getType(db, typeId);
+        if (!before) throw new AppError('NOT_FOUND', 'rentals.errors.typeNotFound');
+        db.prepare('UPDATE item_type SET code = ?, name_zh = ?, name_en = ?, deposit_fen = ?, active = ?, updated_at = ? WHERE id = ?').run(
+          input.code,
+          input.nameZh,
+          input.nameEn,
+          input.depositFen,
+          input.active ? 1 : 0,
+          ctx.now,
+          typeId,
+        );
+        ctx.audit({
+          action: 'rentals.typeEdit',
+          entity: 'item_type',
+          entityId: typeId,
+          detail: { depositFen: { from: before.deposit_fen, to: input.depositFen }, active: input.active, code: input.code },
+        });
+      }
+      changed(ctx, []);
+      const view = listTypes(db, today(ctx.now)).find((type) => type.id === typeId);
+      if (!view) throw new Error('item type vanished after save');
+      return view;
+    },
+
+    'rentals.units.list': (input, ctx) => {
+      const date = today(ctx.now);
+      const views = listUnits(db, input).map((row) => toUnitView(row, date));
+      return input.state ? views.filter((unit) => unit.state === input.state) : views;
+    },
+
+    'rentals.units.lookup': (input, ctx) => toUnitView(unitOrFail(getUnitByTag(db, input.tag), 'tag'), today(ctx.now)),
+
+    'rentals.units.add': (input, ctx) => {
+      if (!getType(db, input.typeId)) throw fieldError('NOT_FOUND', 'typeId', 'rentals.errors.typeNotFound');
+      if (getUnitByTag(db, input.tag)) throw fieldError('CONFLICT', 'tag', 'rentals.errors.tagTaken', { tag: input.tag });
+      const { lastInsertRowid } = db
+        .prepare('INSERT INTO unit (type_id, tag, note, created_at, updated_at) VALUES (?, ?, ?, ?, ?)')
+        .run(input.typeId, input.tag, input.note ?? null, ctx.now, ctx.now);
+      const unitId = Number(lastInsertRowid);
+      ctx.audit({ action: 'rentals.unitAdd', entity: 'unit', entityId: unitId, detail: { tag: input.tag, typeId: input.typeId } });
+      changed(ctx, [unitId]);
+      return toUnitView(unitOrFail(getUnit(db, unitId)), today(ctx.now));
+    },
+
+    'rentals.units.retire': (input, ctx) => {
+      const unit = unitOrFail(getUnit(db, input.unitId), 'unitId');
+      if (unit.status === 'out') throw fieldError('CONFLICT', 'unitId', 'rentals.errors.unitOut', { tag: unit.tag });
+      if (unit.status === 'retired') throw fieldError('CONFLICT', 'unitId', 'rentals.errors.unitRetired', { tag: unit.tag });
+      db.prepare("UPDATE unit SET status = 'retired', note = ?, updated_at = ? WHERE id = ?").run(input.reason, ctx.now, unit.id);
+      db.prepare('UPDATE repair SET back_at = ?, closed_by = ?, note = coalesce(note, ?) WHERE unit_id = ? AND back_at IS NULL').run(
+        ctx.now,
+        actorOf(ctx).id,
+        input.reason,
+        unit.id,
+      );
+      ctx.audit({ action: 'rentals.unitRetire', entity: 'unit', entityId: unit.id, detail: { tag: unit.tag, reason: input.reason } });
+      changed(ctx, [unit.id]);
+      return toUnitView(unitOrFail(getUnit(db, unit.id)), today(ctx.now));
+    },
+
+    'rentals.units.printLabel': (input, ctx) => {
+      const unit = unitOrFail(getUnit(db, input.unitId), 'unitId');
+      const settings = readSettings(db);
+      const printJobId = enqueuePrint(db, {
+        kind: 'asset-label',
+        ref: unit.tag,
+        document: assetLabel(unit, settings.parkName),
+        createdBy: actorOf(ctx).id,
+        now: ctx.now,
+      });
+      ctx.audit({ action: 'rentals.printLabel', entity: 'unit', entityId: unit.id, detail: { tag: unit.tag } });
+      return { printJobId };
+    },
+
+    'rentals.units.history': (input) => {
+      const unit = unitOrFail(getUnit(db, input.unitId), 'unitId');
+      return db
+        .prepare<{ unitId: number }, UnitHistoryEntry>(
+          `SELECT u.created_at AS at, 'added' AS kind, NULL AS detail, NULL AS ref, NULL AS staffName FROM unit u WHERE u.id = @unitId
+           UNION ALL
+           SELECT i.at, CASE i.result WHEN 'ok' THEN 'inspected' ELSE 'damaged' END, i.note, NULL, s.name
+             FROM inspection i LEFT JOIN staff s ON s.id = i.staff_id WHERE i.unit_id = @unitId
+           UNION ALL
+           SELECT r.out_at, 'rented', NULL, r.receipt_no, s.name FROM rental r LEFT JOIN staff s ON s.id = r.out_by WHERE r.unit_id = @unitId
+           UNION ALL
+           SELECT r.returned_at, 'returned', r.condition, r.receipt_no, s.name
+             FROM rental r LEFT JOIN staff s ON s.id = r.returned_by WHERE r.unit_id = @unitId AND r.returned_at IS NOT NULL
+           UNION ALL
+           SELECT p.opened_at, 'repairOpened', p.fault, NULL, s.name FROM repair p LEFT JOIN staff s ON s.id = p.opened_by WHERE p.unit_id = @unitId
+           UNION ALL
+           SELECT p.sent_at, 'repairSent', p.sent_to, NULL, NULL FROM repair p WHERE p.unit_id = @unitId AND p.sent_at IS NOT NULL
+           UNION ALL
+           SELECT p.back_at, 'repairBack', p.note, NULL, s.name FROM repair p LEFT JOIN staff s ON s.id = p.closed_by
+             WHERE p.unit_id = @unitId AND p.back_at IS NOT NULL
+           UNION ALL
+           SELECT a.at, 'retired', json_extract(a.detail, '$.reason'), NULL, s.name FROM audit_log a LEFT JOIN staff s ON s.id = a.staff_id
+             WHERE a.action = 'rentals.unitRetire' AND a.entity = 'unit' AND a.entity_id = CAST(@unitId AS TEXT)
+           ORDER BY at DESC, kind`,
+        )
+        .all({ unitId: unit.id });
+    },
+
+    'rentals.inspect': (input, ctx) => {
+      const actor = actorOf(ctx);
+      const unit = unitOrFail(getUnit(db, input.unitId), 'unitId');
+      if (unit.status !== 'available') throw fieldError('CONFLICT', 'unitId', 'rentals.errors.notInspectable', { tag: unit.tag });
+      const date = today(ctx.now);
+      db.prepare('INSERT INTO inspection (unit_id, park_date, result, note, at, staff_id) VALUES (?, ?, ?, ?, ?, ?)').run(
+        unit.id,
+        date,
+        input.result,
+        input.note || null,
+        ctx.now,
+        actor.id,
+      );
+      if (input.result === 'ok') {
+        db.prepare('UPDATE unit SET inspected_on = ?, inspected_at = ?, updated_at = ? WHERE id = ?').run(date, ctx.now, ctx.now, unit.id);
+      } else {
+        openRepair(db, unit.id, input.note, 'inspection', actor.id, ctx.now);
+      }
+      ctx.audit({ action: 'rentals.inspect', entity: 'unit', entityId: unit.id, detail: { tag: unit.tag, result: input.result, note: input.note || undefined } });
+      changed(ctx, [unit.id]);
+      return toUnitView(unitOrFail(getUnit(db, unit.id)), date);
+    },
+
+    'rentals.repairs.list': (input) => listRepairs(db, input.open).map(toRepairView),
+
+    'rentals.repairs.update': (input, ctx) => {
+      const actor = actorOf(ctx);
+      const repair = getRepair(db, input.id);
+      if (!repair) throw new AppError('NOT_FOUND', 'rentals.errors.repairNotFound');
+      if (repair.back_at !== null) throw new AppError('CONFLICT', 'rentals.errors.repairClosed');
+      if (input.markSent && repair.sent_at !== null) throw fieldError('CONFLICT', 'markSent', 'rentals.errors.repairAlreadySent');
+      db.prepare(
+        `UPDATE repair SET sent_to = coalesce(?, sent_to), sent_at = CASE WHEN ? THEN ? ELSE sent_at END,
+                cost_fen = coalesce(?, cost_fen), note = coalesce(?, note),
+                back_at = CASE WHEN ? THEN ? ELSE back_at END, closed_by = CASE WHEN ? THEN ? ELSE closed_by END
+         WHERE id = ?`,
+      ).run(
+        input.sentTo ?? null,
+        input.markSent ? 1 : 0,
+        ctx.now,
+        input.costFen ?? null,
+        input.note ?? null,
+        input.markBack ? 1 : 0,
+        ctx.now,
+        input.markBack ? 1 : 0,
+        actor.id,
+        repair.id,
+      );
+      if (input.markBack) {
+        // Back from repair: available again, but it must pass an inspection before it is rented.
+        db.prepare("UPDATE unit SET status = 'available', inspected_on = NULL, updated_at = ? WHERE id = ? AND status = 'repair'").run(ctx.now, repair.unit_id);
+      }
+      ctx.audit({
+        action: 'rentals.repair',
+        entity: 'repair',
+        entityId: repair.id,
+        detail: { tag: repair.unit_tag, sentTo: input.sentTo, sent: input.markSent || undefined, back: input.markBack || undefined, costFen: input.costFen },
+      });
+      changed(ctx, [repair.unit_id]);
+      const after = getRepair(db, repair.id);
+      if (!after) throw new Error('repair vanished after update');
+      return toRepairView(after);
+    },
+
+    'rentals.checkOut': (input, ctx) => {
+      const actor = actorOf(ctx);
+      const settings = readSettings(db);
+      const unit = unitOrFail(getUnitByTag(db, input.unitTag));
+      const date = parkDate(ctx.now, settings.timeZone);
+      const closing = atParkTime(date, settings.closingTime, settings.timeZone);
+      const dueAt = input.dueAt ?? (closing > ctx.now ? closing : ctx.now + HOUR);
+      if (dueAt <= ctx.now || dueAt > ctx.now + 7 * DAY) throw fieldError('VALIDATION', 'dueAt', 'rentals.errors.dueRange');
+      const overrideBy = input.override ? approve(ctx, input.override.approval) : null;
+
+      const rental = db
+        .transaction(() => {
+          // Checked inside the transaction: two counters cannot rent the same unit.
+          const fresh = unitOrFail(getUnit(db, unit.id));
+          if (fresh.status === 'out') throw fieldError('CONFLICT', 'unitTag', 'rentals.errors.unitOut', { tag: fresh.tag });
+          if (fresh.status === 'repair') throw fieldError('CONFLICT', 'unitTag', 'rentals.errors.unitInRepair', { tag: fresh.tag });
+          if (fresh.status === 'retired') throw fieldError('CONFLICT', 'unitTag', 'rentals.errors.unitRetired', { tag: fresh.tag });
+          if (fresh.inspected_on !== date) throw fieldError('CONFLICT', 'unitTag', 'rentals.errors.notInspected', { tag: fresh.tag });
+          const type = getType(db, fresh.type_id);
+          if (!type || type.active !== 1) throw fieldError('CONFLICT', 'unitTag', 'rentals.errors.typeInactive');
+          const deposit = input.override ? input.override.depositFen : type.deposit_fen;
+          const seq = (db.prepare<[string], { n: number }>('SELECT coalesce(max(seq), 0) + 1 AS n FROM rental WHERE park_date = ?').get(date)?.n ?? 1);
+          const receiptNo = `R${date.replaceAll('-', '')}-${String(seq).padStart(4, '0')}`;
+          const { lastInsertRowid } = db
+            .prepare(
+              `INSERT INTO rental (receipt_no, park_date, seq, unit_id, type_id, visitor_name, phone, id_type, id_number, id_masked,
+                                   deposit_fen, standard_deposit_fen, override_reason, override_by, payment, out_at, out_by, due_at)
+               VALUES (@receiptNo, @date, @seq, @unitId, @typeId, @visitorName, @phone, @idType, @idNumber, @idMasked,
+                       @deposit, @standard, @overrideReason, @overrideBy, @payment, @now, @actor, @dueAt)`,
+            )
+            .run({
+              receiptNo,
+              date,
+              seq,
+              unitId: fresh.id,
+              typeId: type.id,
+              visitorName: input.visitorName,
+              phone: input.phone,
+              idType: input.identity.idType,
+              idNumber: input.identity.idNumber,
+              idMasked: maskIdNumber(input.identity.idNumber),
+              deposit,
+              standard: type.deposit_fen,
+              overrideReason: input.override?.reason ?? null,
+              overrideBy,
+              payment: input.payment,
+              now: ctx.now,
+              actor: actor.id,
+              dueAt,
+            });
+          const rentalId = Number(lastInsertRowid);
+          db.prepare("UPDATE unit SET status = 'out', updated_at = ? WHERE id = ?").run(ctx.now, fresh.id);
+          const view = toRentalView(rentalOrFail(getRental(db, rentalId)), ctx.now);
+          const jobId = enqueuePrint(db, { kind: 'deposit-receipt', ref: receiptNo, document: depositReceipt(view, printContext()), createdBy: actor.id, now: ctx.now });
+          db.prepare('UPDATE rental SET receipt_job = ? WHERE id = ?').run(jobId, rentalId);
+          view.receiptJobId = jobId;
+          ctx.audit({
+            action: 'rentals.checkOut',
+            entity: 'rental',
+            entityId: receiptNo,
+            detail: {
+              tag: fresh.tag,
+              depositFen: deposit,
+              payment: input.payment,
+              ...(input.override ? { standardDepositFen: type.deposit_fen, overrideReason: input.override.reason, approvedBy: overrideBy } : {}),
+            },
+          });
+          return { rental: view, printJobId: jobId };
+        })
+        .immediate();
+      changed(ctx, [unit.id]);
+      return rental;
+    },
+
+    'rentals.get': (input, ctx) => toRentalView(rentalOrFail(getRentalByReceipt(db, input.receiptNo)), ctx.now),
+
+    'rentals.find': (input, ctx) => {
+      const query = input.query.replace(/[\s-]/g, '').toUpperCase();
+      return db
+        .prepare<{ query: string; phone: string }, RentalRow>(
+          `${RENTAL_SELECT} WHERE r.receipt_no = @query OR r.phone = @phone OR r.id_number = @query
+           ORDER BY r.status = 'out' DESC, r.out_at DESC LIMIT 20`,
+        )
+        .all({ query, phone: input.query.replace(/[\s()-]/g, '') })
+        .map((row) => toRentalView(row, ctx.now));
+    },
+
+    'rentals.return': (input, ctx) => {
+      const actor = actorOf(ctx);
+      const found = rentalOrFail(getRentalByReceipt(db, input.receiptNo));
+      if (found.status === 'returned') throw fieldError('CONFLICT', 'receiptNo', 'rentals.errors.alreadyReturned', { receiptNo: found.receipt_no });
+      if (input.keptFen > found.deposit_fen) {
+        throw fieldError('VALIDATION', 'keptFen', 'rentals.errors.keptOverDeposit', { deposit: found.deposit_fen / 100 });
+      }
+      const approvedBy = input.approval ? approve(ctx, input.approval) : null;
+
+      const result = db
+        .transaction(() => {
+          const fresh = rentalOrFail(getRental(db, found.id));
+          if (fresh.status === 'returned') throw fieldError('CONFLICT', 'receiptNo', 'rentals.errors.alreadyReturned', { receiptNo: fresh.receipt_no });
+          const refund = fresh.deposit_fen - input.keptFen;
+          db.prepare(
+            `UPDATE rental SET status = 'returned', returned_at = @now, returned_by = @actor, condition = @condition,
+                    refund_fen = @refund, kept_fen = @kept, kept_reason = @reason, approved_by = @approvedBy, lost_receipt = @lost
+             WHERE id = @id AND status = 'out'`,
+          ).run({
+            now: ctx.now,
+            actor: actor.id,
+            condition: input.condition,
+            refund,
+            kept: input.keptFen,
+            reason: input.reason || null,
+            approvedBy,
+            lost: input.lostReceipt ? 1 : 0,
+            id: fresh.id,
+          });
+          if (input.condition === 'good') {
+            // Back on the shelf; it is rented again only once inspected on its next day (or today, already).
+            db.prepare("UPDATE unit SET status = 'available', updated_at = ? WHERE id = ?").run(ctx.now, fresh.unit_id);
+          } else if (input.condition === 'damaged') {
+            openRepair(db, fresh.unit_id, input.reason, 'return', actor.id, ctx.now);
+          } else {
+            db.prepare("UPDATE unit SET status = 'retired', note = ?, updated_at = ? WHERE id = ?").run(input.reason, ctx.now, fresh.unit_id);
+          }
+          const view = toRentalView(rentalOrFail(getRental(db, fresh.id)), ctx.now);
+          const jobId = enqueuePrint(db, { kind: 'refund-slip', ref: fresh.receipt_no, document: refundSlip(view, printContext()), createdBy: actor.id, now: ctx.now });
+          db.prepare('UPDATE rental SET slip_job = ? WHERE id = ?').run(jobId, fresh.id);
+          view.slipJobId = jobId;
+          ctx.audit({
+            action: 'rentals.return',
+            entity: 'rental',
+            entityId: fresh.receipt_no,
+            detail: {
+              condition: input.condition,
+              refundFen: refund,
+              keptFen: input.keptFen,
+              ...(input.reason ? { reason: input.reason } : {}),
+              ...(approvedBy ? { approvedBy } : {}),
+              ...(input.lostReceipt ? { lostReceipt: true } : {}),
+            },
+          });
+          return { rental: view, printJobId: jobId };
+        })
+        .immediate();
+      changed(ctx, [found.unit_id]);
+      return result;
+    },
+
+    'rentals.list': (input, ctx) => {
+      const where: string[] = [];
+      const params: Record<string, string | number> = { limit: input.limit + 1 };
+      if (input.view === 'out') where.push("r.status = 'out'");
+      if (input.view === 'overdue') {
+        where.push("r.status = 'out' AND r.due_at < @now");
+        params.now = ctx.now;
+      }
+      if (input.view === 'returned') where.push("r.status = 'returned'");
+      if (input.date) {
+        const { timeZone } = readSettings(db);
+        const bounds = parkDayBounds(atParkTime(input.date, '12:00', timeZone), timeZone);
+        where.push(input.view === 'returned' ? 'r.returned_at >= @from AND r.returned_at < @to' : 'r.out_at >= @from AND r.out_at < @to');
+        params.from = bounds.start;
+        params.to = bounds.end;
+      }
+      if (input.query) {
+        where.push("(r.receipt_no LIKE @q ESCAPE '\\' OR u.tag LIKE @q ESCAPE '\\' OR r.visitor_name LIKE @q ESCAPE '\\' OR r.phone LIKE @q ESCAPE '\\')");
+        params.q = `%${input.query.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      }
+      if (input.beforeId !== undefined) {
+        where.push('r.id < @beforeId');
+        params.beforeId = input.beforeId;
+      }
+      const order = input.view === 'out' || input.view === 'overdue' ? 'r.due_at, r.id DESC' : 'r.id DESC';
+      const rows = db
+        .prepare<Record<string, string | number>, RentalRow>(`${RENTAL_SELECT} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY ${order} LIMIT @limit`)
+        .all(params);
+      const page = rows.slice(0, input.limit);
+      return { rows: page.map((row) => toRentalView(row, ctx.now)), nextBeforeId: rows.length > input.limit ? (page.at(-1)?.id ?? null) : null };
+    },
+
+    'rentals.cash': (input, ctx) => {
+      const { timeZone } = readSettings(db);
+      const day = parkDayBounds(input.date ? atParkTime(input.date, '12:00', timeZone) : ctx.now, timeZone);
+      const sessionStart = ctx.token ? services.sessions.startedAt(ctx.token) : undefined;
+      const from = input.scope === 'shift' && sessionStart !== undefined ? sessionStart : day.start;
+      const to = input.scope === 'shift' ? ctx.now + 1 : day.end;
+      const staffFilter = input.scope === 'shift' ? actorOf(ctx).id : null;
+      const rows = db
+        .prepare<{ from: number; to: number; staff: number | null }, { payment: RentalView['payment']; taken: number; rentals: number; refunded: number; kept: number; returns: number }>(
+          `SELECT payment,
+                  coalesce(sum(CASE WHEN out_at >= @from AND out_at < @to AND (@staff IS NULL OR out_by = @staff) THEN deposit_fen END), 0) AS taken,
+                  coalesce(sum(out_at >= @from AND out_at < @to AND (@staff IS NULL OR out_by = @staff)), 0) AS rentals,
+                  coalesce(sum(CASE WHEN returned_at >= @from AND returned_at < @to AND (@staff IS NULL OR returned_by = @staff) THEN refund_fen END), 0) AS refunded,
+                  coalesce(sum(CASE WHEN returned_at >= @from AND returned_at < @to AND (@staff IS NULL OR returned_by = @staff) THEN kept_fen END), 0) AS kept,
+                  coalesce(sum(returned_at >= @from AND returned_at < @to AND (@staff IS NULL OR returned_by = @staff)), 0) AS returns
+           FROM rental
+           WHERE (out_at >= @from AND out_at < @to) OR (returned_at >= @from AND returned_at < @to)
+           GROUP BY payment`,
+        )
+        .all({ from, to, staff: staffFilter });
+      const PAYMENTS = ['cash', 'wechat', 'alipay', 'card'] as const;
+      const byPayment = PAYMENTS.map((payment) => {
+        const row = rows.find((r) => r.payment === payment);
+        const taken = row?.taken ?? 0;
+        const refunded = row?.refunded ?? 0;
+        const kept = row?.kept ?? 0;
+        return { payment, takenFen: taken, refundedFen: refunded, keptFen: kept, expectedFen: taken - refunded - kept, rentals: row?.rentals ?? 0, returns: row?.returns ?? 0 };
+      });
+      const sum = (key: 'takenFen' | 'refundedFen' | 'keptFen' | 'expectedFen' | 'rentals' | 'returns') => byPayment.reduce((total, row) => total + row[key], 0);
+      const held = db.prepare<[], { fen: number; n: number }>("SELECT coalesce(sum(deposit_fen), 0) AS fen, count(*) AS n FROM rental WHERE status = 'out'").get();
+      return {
+        from,
+        to,
+        rows: byPayment,
+        totals: { takenFen: sum('takenFen'), refundedFen: sum('refundedFen'), keptFen: sum('keptFen'), expectedFen: sum('expectedFen'), rentals: sum('rentals'), returns: sum('returns') },
+        heldFen: held?.fen ?? 0,
+        heldCount: held?.n ?? 0,
+      };
+    },
+  };
+}

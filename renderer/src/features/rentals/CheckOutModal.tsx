@@ -1,0 +1,193 @@
+import { useEffect, useState } from 'react';
+import { useDebouncedValue } from '@mantine/hooks';
+import { Alert, Badge, Button, Group, Modal, SegmentedControl, SimpleGrid, Stack, Switch, Text, TextInput } from '@mantine/core';
+import { IconWheelchair } from '@tabler/icons-react';
+import { Controller } from 'react-hook-form';
+import type { z } from 'zod';
+import { assetTag, checkOutInput, ID_TYPES, overrideInput, PAYMENT_METHODS, timeOfDay, type Output } from '@shared/contract';
+import { atParkTime, parkDate } from '@shared/rules/time';
+import { useLanguage, useT } from '../../app/i18n';
+import { usePark } from '../../app/park';
+import { useAction, useMethod } from '../../api/hooks';
+import { ApiError } from '../../api/client';
+import { applyServerErrors, useContractForm, useFieldErrors } from '../../ui/form';
+import { NumberField, SelectField } from '../../ui/fields';
+import { ManagerApproval, readApproval, showApprovalErrors, useApprovalForm } from '../../ui/ManagerApproval';
+import { Money } from '../../ui/money';
+import { notifyError } from '../../ui/notify';
+import { PrintedReceipt } from './PrintedReceipt';
+
+/** The check-out form: the contract's input, with the return time as a time of day in the park. */
+const checkOutForm = checkOutInput.omit({ dueAt: true, override: true }).extend({ dueTime: timeOfDay });
+const overrideForm = overrideInput.omit({ approval: true });
+
+const FIELDS = ['unitTag', 'visitorName', 'phone', 'identity.idType', 'identity.idNumber', 'payment', 'dueTime'] as const;
+
+function UnitCard({ tag }: { tag: string }) {
+  const t = useT();
+  const { language } = useLanguage();
+  const valid = assetTag.safeParse(tag).success;
+  const unit = useMethod('rentals.units.lookup', { tag }, { enabled: valid, retry: false });
+  if (!valid || unit.isLoading) return null;
+  if (unit.error) return <Text c="red.8">{t('rentals.errors.unitNotFound')}</Text>;
+  if (!unit.data) return null;
+  const u = unit.data;
+  return (
+    <Group gap="sm" data-testid="unit-card">
+      <IconWheelchair size={20} />
+      <Text fw={700}>{language === 'zh-CN' ? u.typeNameZh : u.typeNameEn}</Text>
+      <Badge color={u.rentable ? 'teal' : 'red'} variant="light">
+        {t(`rentals.states.${u.state}`)}
+      </Badge>
+      <Money fen={u.depositFen} fw={700} />
+      {!u.rentable ? <Text c="red.8">{t('rentals.checkout.notRentable')}</Text> : null}
+    </Group>
+  );
+}
+
+/** Rent a unit: scan its tag, the visitor's name, phone and ID, payment; Enter rents and prints. */
+export function CheckOutModal({ initialTag, onClose }: { initialTag?: string; onClose(): void }) {
+  const t = useT();
+  const park = usePark();
+  const settings = useMethod('settings.get', {});
+  const checkOut = useAction('rentals.checkOut', ['rentals.board', 'rentals.list', 'rentals.cash', 'rentals.units.list']);
+  const [done, setDone] = useState<Output<'rentals.checkOut'>>();
+  const [overrideOn, setOverrideOn] = useState(false);
+  const form = useContractForm(checkOutForm, {
+    defaultValues: {
+      unitTag: initialTag ?? '',
+      visitorName: '',
+      phone: '',
+      identity: { idType: 'resident', idNumber: '' },
+      payment: 'cash',
+      dueTime: '18:00',
+    },
+  });
+  const override = useContractForm(overrideForm, { defaultValues: { reason: '' } });
+  const approvalForm = useApprovalForm();
+  const errorOf = useFieldErrors(form);
+  const overrideErrorOf = useFieldErrors(override);
+  const closing = settings.data?.closingTime;
+  const [tag] = useDebouncedValue(form.watch('unitTag'), 250);
+
+  useEffect(() => {
+    if (closing && !form.getFieldState('dueTime').isDirty) form.setValue('dueTime', closing);
+  }, [closing, form]);
+
+  const submit = form.handleSubmit(async ({ dueTime, ...values }) => {
+    let overrideValue: z.output<typeof overrideInput> | undefined;
+    if (overrideOn) {
+      const [amountOk, approvalValue] = [await override.trigger(), await readApproval(approvalForm)];
+      const parsed = overrideForm.safeParse(override.getValues());
+      if (!amountOk || !approvalValue || !parsed.success) return;
+      overrideValue = { ...parsed.data, approval: approvalValue };
+    }
+    const { timeZone } = park.info;
+    const dueAt = atParkTime(parkDate(park.now(), timeZone), dueTime, timeZone);
+    try {
+      setDone(await checkOut.mutateAsync({ ...values, dueAt, ...(overrideValue ? { override: overrideValue } : {}) }));
+    } catch (error) {
+      if (error instanceof ApiError && error.body.fields?.dueAt) {
+        form.setError('dueTime', { type: 'server', message: error.body.fields.dueAt.key }, { shouldFocus: true });
+        return;
+      }
+      if (error instanceof ApiError && showApprovalErrors(approvalForm, error.body)) return;
+      if (!applyServerErrors(form, error, FIELDS)) notifyError(t, error);
+    }
+  });
+
+  return (
+    <Modal opened onClose={onClose} title={t('rentals.checkout.title')} size="xl" centered>
+      {done ? (
+        <PrintedReceipt
+          title={t('rentals.checkout.done', { receiptNo: done.rental.receiptNo })}
+          receiptNo={done.rental.receiptNo}
+          jobId={done.printJobId}
+          onNext={onClose}
+        />
+      ) : (
+        <form onSubmit={submit} noValidate>
+          <Stack gap="md">
+            <Text c="dimmed">{t('rentals.checkout.hint')}</Text>
+            <TextInput
+              label={t('rentals.fields.unitTag')}
+              withAsterisk
+              autoComplete="off"
+              data-autofocus
+              autoFocus
+              size="lg"
+              {...form.register('unitTag')}
+              error={errorOf('unitTag')}
+            />
+            <UnitCard tag={tag} />
+            <SimpleGrid cols={2}>
+              <TextInput label={t('rentals.fields.visitorName')} withAsterisk autoComplete="off" {...form.register('visitorName')} error={errorOf('visitorName')} />
+              <TextInput label={t('rentals.fields.phone')} withAsterisk inputMode="tel" autoComplete="off" {...form.register('phone')} error={errorOf('phone')} />
+            </SimpleGrid>
+            <SimpleGrid cols={2}>
+              <SelectField
+                form={form}
+                name="identity.idType"
+                label={t('rentals.fields.idType')}
+                withAsterisk
+                data={ID_TYPES.map((type) => ({ value: type, label: t(`rentals.idTypes.${type}`) }))}
+              />
+              <TextInput
+                label={t('rentals.fields.idNumber')}
+                withAsterisk
+                autoComplete="off"
+                {...form.register('identity.idNumber')}
+                error={errorOf('identity.idNumber')}
+              />
+            </SimpleGrid>
+            <SimpleGrid cols={2}>
+              <Controller
+                control={form.control}
+                name="payment"
+                render={({ field }) => (
+                  <Stack gap={4}>
+                    <Text fw={500} fz="sm" id="payment-label">
+                      {t('rentals.fields.payment')}
+                    </Text>
+                    <SegmentedControl
+                      aria-labelledby="payment-label"
+                      value={field.value}
+                      onChange={field.onChange}
+                      data={PAYMENT_METHODS.map((method) => ({ value: method, label: t(`rentals.payment.${method}`) }))}
+                    />
+                  </Stack>
+                )}
+              />
+              <TextInput
+                type="time"
+                label={t('rentals.fields.dueAt')}
+                description={t('rentals.checkout.dueDefault')}
+                {...form.register('dueTime')}
+                error={errorOf('dueTime')}
+              />
+            </SimpleGrid>
+            <Switch label={t('rentals.fields.overrideDeposit')} checked={overrideOn} onChange={(e) => setOverrideOn(e.currentTarget.checked)} />
+            {overrideOn ? (
+              <Stack gap="sm">
+                <SimpleGrid cols={2}>
+                  <NumberField form={override} name="depositFen" label={t('rentals.fields.overrideAmount')} min={0} fen />
+                  <TextInput label={t('rentals.fields.reason')} withAsterisk {...override.register('reason')} error={overrideErrorOf('reason')} />
+                </SimpleGrid>
+                <ManagerApproval form={approvalForm} hint={t('rentals.checkout.overrideHint')} />
+              </Stack>
+            ) : null}
+            {checkOut.error && !checkOut.error.body.fields ? <Alert color="red">{t(checkOut.error.body.message, checkOut.error.body.params)}</Alert> : null}
+            <Group justify="flex-end">
+              <Button variant="default" onClick={onClose}>
+                {t('common.cancel')}
+              </Button>
+              <Button type="submit" size="lg" loading={checkOut.isPending}>
+                {t('rentals.actions.rent')} ⏎
+              </Button>
+            </Group>
+          </Stack>
+        </form>
+      )}
+    </Modal>
+  );
+}

@@ -1,0 +1,51 @@
+import { Alert, Button, Group, Stack, Text, Title } from '@mantine/core';
+import { IconCircleCheck, IconPrinter } from '@tabler/icons-react';
+import { useT } from '../../app/i18n';
+import { useAction, useMethod } from '../../api/hooks';
+import { ReceiptPreview } from '../printing/ReceiptPreview';
+import { notifyError, notifySuccess } from '../../ui/notify';
+
+/**
+ * After a rental or a return: the receipt number large, the document as it prints (the same
+ * layout as the paper), reprint, and the next visitor. A printer problem never looks like a failed
+ * rental: the rental is done; the print job waits in the queue.
+ */
+export function PrintedReceipt({ title, receiptNo, jobId, onNext }: { title: string; receiptNo: string; jobId: number; onNext(): void }) {
+  const t = useT();
+  const preview = useMethod('printer.preview', { jobId });
+  const reprint = useAction('printer.reprint', ['printer.status', 'printer.jobs']);
+  return (
+    <Group align="flex-start" gap="xl" wrap="nowrap">
+      <Stack gap="md" style={{ flex: 1 }}>
+        <Alert color="teal" icon={<IconCircleCheck size={22} />} role="status">
+          <Text fz="lg" fw={600}>
+            {title}
+          </Text>
+        </Alert>
+        <Title order={2} ff="monospace" fz={34} data-testid="receipt-no">
+          {receiptNo}
+        </Title>
+        <Group>
+          <Button size="lg" autoFocus onClick={onNext}>
+            {t('rentals.actions.newRental')} ⏎
+          </Button>
+          <Button
+            size="lg"
+            variant="default"
+            leftSection={<IconPrinter size={20} />}
+            loading={reprint.isPending}
+            onClick={() =>
+              reprint.mutateAsync({ jobId }).then(
+                () => notifySuccess(t('rentals.actions.reprint')),
+                (error: unknown) => notifyError(t, error),
+              )
+            }
+          >
+            {t('rentals.actions.reprint')}
+          </Button>
+        </Group>
+      </Stack>
+      {preview.data ? <ReceiptPreview document={preview.data.document} copy={preview.data.copy} paperWidth={preview.data.paperWidth} /> : null}
+    </Group>
+  );
+}

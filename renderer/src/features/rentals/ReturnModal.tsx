@@ -1,0 +1,250 @@
+import { useState } from 'react';
+import { useDebouncedValue } from '@mantine/hooks';
+import { Alert, Button, Group, Modal, Paper, SegmentedControl, SimpleGrid, Stack, Table, Text, TextInput, UnstyledButton } from '@mantine/core';
+import { IconSearch } from '@tabler/icons-react';
+import { Controller } from 'react-hook-form';
+import { needsApproval, receiptNo as receiptNoSchema, RETURN_CONDITIONS, returnFormInput, type Output, type RentalView } from '@shared/contract';
+import { useLanguage, useT } from '../../app/i18n';
+import { useParkFormat } from '../../app/park';
+import { useAction, useMethod } from '../../api/hooks';
+import { ApiError } from '../../api/client';
+import { applyServerErrors, useContractForm, useFieldErrors } from '../../ui/form';
+import { NumberField } from '../../ui/fields';
+import { ManagerApproval, readApproval, showApprovalErrors, useApprovalForm } from '../../ui/ManagerApproval';
+import { DeadlineBadge, useParkNow } from '../../ui/deadline';
+import { Money, yuanText } from '../../ui/money';
+import { notifyError } from '../../ui/notify';
+import { PrintedReceipt } from './PrintedReceipt';
+
+const HOUR = 3_600_000;
+
+function RentalCard({ rental }: { rental: RentalView }) {
+  const t = useT();
+  const { language } = useLanguage();
+  const format = useParkFormat();
+  const now = useParkNow();
+  return (
+    <Paper withBorder radius="md" p="md" data-testid="rental-card">
+      <SimpleGrid cols={3} spacing="sm">
+        <Stack gap={0}>
+          <Text fz="sm" c="dimmed">
+            {t('rentals.fields.unit')}
+          </Text>
+          <Text fw={700} fz="lg">
+            {language === 'zh-CN' ? rental.typeNameZh : rental.typeNameEn} · {rental.unitTag}
+          </Text>
+        </Stack>
+        <Stack gap={0}>
+          <Text fz="sm" c="dimmed">
+            {t('rentals.fields.visitorName')}
+          </Text>
+          <Text fw={600}>{rental.visitorName}</Text>
+          <Text fz="sm">
+            {rental.phone ?? '—'} · {rental.idMasked}
+          </Text>
+        </Stack>
+        <Stack gap={0}>
+          <Text fz="sm" c="dimmed">
+            {t('rentals.fields.deposit')} · {t(`rentals.payment.${rental.payment}`)}
+          </Text>
+          <Money fen={rental.depositFen} words fw={700} fz="xl" />
+        </Stack>
+        <Stack gap={0}>
+          <Text fz="sm" c="dimmed">
+            {t('rentals.fields.outAt')}
+          </Text>
+          <Text>{format.dateTime(rental.outAt)}</Text>
+        </Stack>
+        <Stack gap={4}>
+          <Text fz="sm" c="dimmed">
+            {t('rentals.fields.dueAt')} {format.time(rental.dueAt)}
+          </Text>
+          {rental.status === 'out' ? <DeadlineBadge deadline={rental.dueAt} warnMs={HOUR / 2} now={now} /> : null}
+        </Stack>
+      </SimpleGrid>
+    </Paper>
+  );
+}
+
+function LostReceiptSearch({ onPick }: { onPick(rental: RentalView): void }) {
+  const t = useT();
+  const format = useParkFormat();
+  const [query, setQuery] = useState('');
+  const [debounced] = useDebouncedValue(query.trim(), 300);
+  const found = useMethod('rentals.find', { query: debounced }, { enabled: debounced.length >= 3 });
+  return (
+    <Stack gap="xs">
+      <Text c="dimmed">{t('rentals.return.lostHint')}</Text>
+      <TextInput
+        label={t('rentals.fields.findQuery')}
+        leftSection={<IconSearch size={18} />}
+        value={query}
+        onChange={(e) => setQuery(e.currentTarget.value)}
+        autoFocus
+      />
+      {found.data && found.data.length === 0 ? <Text c="dimmed">{t('rentals.return.noMatch', { query: debounced })}</Text> : null}
+      {found.data && found.data.length > 0 ? (
+        <Table highlightOnHover>
+          <Table.Tbody>
+            {found.data.map((rental) => (
+              <Table.Tr key={rental.id}>
+                <Table.Td>
+                  <UnstyledButton onClick={() => onPick(rental)} disabled={rental.status !== 'out'} w="100%" p={4}>
+                    <Group justify="space-between">
+                      <Text ff="monospace" fw={700}>
+                        {rental.receiptNo}
+                      </Text>
+                      <Text>{rental.visitorName}</Text>
+                      <Text>{rental.unitTag}</Text>
+                      <Text c="dimmed">{format.dateTime(rental.outAt)}</Text>
+                      <Text>{t(rental.status === 'out' ? 'rentals.states.out' : 'rentals.tabs.returned')}</Text>
+                    </Group>
+                  </UnstyledButton>
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      ) : null}
+    </Stack>
+  );
+}
+
+const FIELDS = ['receiptNo', 'condition', 'keptFen', 'reason', 'lostReceipt'] as const;
+
+/** Take a unit back: scan the receipt, check the item, refund; keeping money needs a manager. */
+export function ReturnModal({ initialReceipt, onClose }: { initialReceipt?: string; onClose(): void }) {
+  const t = useT();
+  const { language } = useLanguage();
+  const give = useAction('rentals.return', ['rentals.board', 'rentals.list', 'rentals.cash', 'rentals.units.list', 'rentals.repairs.list']);
+  const [done, setDone] = useState<Output<'rentals.return'>>();
+  const [searching, setSearching] = useState(false);
+  const form = useContractForm(returnFormInput, {
+    defaultValues: { receiptNo: initialReceipt ?? '', condition: 'good', keptFen: 0, reason: '', lostReceipt: false },
+  });
+  const approvalForm = useApprovalForm();
+  const errorOf = useFieldErrors(form);
+  const receiptText = form.watch('receiptNo');
+  const condition = form.watch('condition');
+  const kept = form.watch('keptFen') ?? 0;
+  const lostReceipt = form.watch('lostReceipt') ?? false;
+  const parsedReceipt = receiptNoSchema.safeParse(receiptText);
+  const rental = useMethod('rentals.get', { receiptNo: receiptText }, { enabled: parsedReceipt.success, retry: false });
+  const deposit = rental.data?.depositFen ?? 0;
+  const keptFen = Number.isFinite(kept) ? kept : 0;
+  const approvalNeeded = needsApproval({ keptFen, lostReceipt });
+
+  const submit = form.handleSubmit(async (values) => {
+    const approval = approvalNeeded ? await readApproval(approvalForm) : undefined;
+    if (approvalNeeded && !approval) return;
+    try {
+      setDone(await give.mutateAsync({ ...values, ...(approval ? { approval } : {}) }));
+    } catch (error) {
+      if (error instanceof ApiError && showApprovalErrors(approvalForm, error.body)) return;
+      if (!applyServerErrors(form, error, FIELDS)) notifyError(t, error);
+    }
+  });
+
+  if (done) {
+    return (
+      <Modal opened onClose={onClose} title={t('rentals.return.title')} size="xl" centered>
+        <PrintedReceipt
+          title={t('rentals.return.done', { amount: yuanText(done.rental.refundFen ?? 0, language) })}
+          receiptNo={done.rental.receiptNo}
+          jobId={done.printJobId}
+          onNext={onClose}
+        />
+      </Modal>
+    );
+  }
+
+  return (
+    <Modal opened onClose={onClose} title={t('rentals.return.title')} size="xl" centered>
+      <form onSubmit={submit} noValidate>
+        <Stack gap="md">
+          <Text c="dimmed">{t('rentals.return.hint')}</Text>
+          <Group align="flex-end">
+            <TextInput
+              label={t('rentals.fields.receiptNo')}
+              size="lg"
+              autoComplete="off"
+              data-autofocus
+              autoFocus
+              style={{ flex: 1 }}
+              {...form.register('receiptNo')}
+              error={errorOf('receiptNo') ?? (rental.error ? t('rentals.errors.rentalNotFound') : undefined)}
+            />
+            <Button variant="subtle" size="lg" onClick={() => setSearching((open) => !open)}>
+              {t('rentals.actions.lostReceipt')}
+            </Button>
+          </Group>
+          {searching ? (
+            <LostReceiptSearch
+              onPick={(picked) => {
+                form.setValue('receiptNo', picked.receiptNo, { shouldValidate: true });
+                form.setValue('lostReceipt', true);
+                setSearching(false);
+              }}
+            />
+          ) : null}
+          {rental.data ? <RentalCard rental={rental.data} /> : null}
+          {rental.data?.status === 'returned' ? (
+            <Alert color="red" role="alert">
+              {t('rentals.errors.alreadyReturned', { receiptNo: rental.data.receiptNo })}
+            </Alert>
+          ) : null}
+          {rental.data?.status === 'out' ? (
+            <>
+              <Controller
+                control={form.control}
+                name="condition"
+                render={({ field }) => (
+                  <Stack gap={4}>
+                    <Text fw={500} fz="sm" id="condition-label">
+                      {t('rentals.fields.condition')}
+                    </Text>
+                    <SegmentedControl
+                      aria-labelledby="condition-label"
+                      size="lg"
+                      value={field.value}
+                      onChange={(value) => {
+                        field.onChange(value);
+                        form.setValue('keptFen', value === 'missing' ? deposit : 0);
+                      }}
+                      data={RETURN_CONDITIONS.map((c) => ({ value: c, label: t(`rentals.condition.${c}`) }))}
+                      color={field.value === 'good' ? 'teal' : 'red'}
+                    />
+                  </Stack>
+                )}
+              />
+              {condition !== 'good' ? (
+                <SimpleGrid cols={2}>
+                  <NumberField form={form} name="keptFen" label={t('rentals.fields.keptFen')} min={0} fen />
+                  <TextInput label={t('rentals.fields.reason')} withAsterisk {...form.register('reason')} error={errorOf('reason')} />
+                </SimpleGrid>
+              ) : null}
+              {lostReceipt ? <Alert color="yellow">{t('rentals.receipt.lostReceipt')}</Alert> : null}
+              {approvalNeeded ? (
+                <ManagerApproval form={approvalForm} hint={lostReceipt ? t('rentals.return.lostHint') : t('rentals.return.keptHint')} />
+              ) : null}
+              <Group justify="space-between" align="flex-end">
+                <Stack gap={0}>
+                  <Text c="dimmed">{t('rentals.fields.refund')}</Text>
+                  <Money fen={Math.max(deposit - keptFen, 0)} words fw={800} fz={30} />
+                </Stack>
+                <Group>
+                  <Button variant="default" onClick={onClose}>
+                    {t('common.cancel')}
+                  </Button>
+                  <Button type="submit" size="lg" color={condition === 'good' ? undefined : 'red'} loading={give.isPending}>
+                    {t('rentals.actions.confirmRefund', { amount: yuanText(Math.max(deposit - keptFen, 0), language) })} ⏎
+                  </Button>
+                </Group>
+              </Group>
+            </>
+          ) : null}
+        </Stack>
+      </form>
+    </Modal>
+  );
+}

@@ -1,0 +1,24 @@
+import { Stack, Text, type TextProps } from '@mantine/core';
+import { chineseCapital, formatYuan } from '@shared/rules/money';
+import { useLanguage } from '../app/i18n';
+
+/** Money with its unit, always: `¥500.00` (and the capital numerals where a receipt would show them). */
+export function Money({ fen, words, ...props }: { fen: number; words?: boolean } & TextProps) {
+  const { language } = useLanguage();
+  return (
+    <Stack gap={0} component="span">
+      <Text component="span" ff="monospace" {...props}>
+        {language === 'zh-CN' ? `¥${formatYuan(fen)}` : `CNY ${formatYuan(fen)}`}
+      </Text>
+      {words ? (
+        <Text component="span" fz="sm" c="dimmed">
+          {chineseCapital(fen)}
+        </Text>
+      ) : null}
+    </Stack>
+  );
+}
+
+export function yuanText(fen: number, language: string): string {
+  return language === 'zh-CN' ? `¥${formatYuan(fen)}` : `CNY ${formatYuan(fen)}`;
+}

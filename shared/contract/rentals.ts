@@ -1,0 +1,397 @@
+import { z } from 'zod';
+import { ID_TYPES, isValidIdNumber, normalizeIdNumber } from '../rules/identity';
+import { isPhone, normalizePhone } from '../rules/phone';
+import { epochMs, fen, id, isoDate, personName, pin } from './common';
+import { ANY_STAFF, COUNTER, MANAGERS, method } from './define';
+import { rule } from './validation';
+
+export { ID_TYPES, type IdType } from '../rules/identity';
+
+export const PAYMENT_METHODS = ['cash', 'wechat', 'alipay', 'card'] as const;
+export type PaymentMethod = (typeof PAYMENT_METHODS)[number];
+export const UNIT_STATES = ['available', 'inspectionDue', 'out', 'repair', 'retired'] as const;
+export type UnitState = (typeof UNIT_STATES)[number];
+export const RETURN_CONDITIONS = ['good', 'damaged', 'missing'] as const;
+export type ReturnCondition = (typeof RETURN_CONDITIONS)[number];
+
+/** Asset tags as printed on the unit's label, e.g. `WC-003`; stored upper case. */
+export const assetTag = z
+  .string()
+  .transform((value) => value.trim().toUpperCase())
+  .pipe(z.string().regex(/^[A-Z0-9][A-Z0-9-]{1,19}$/, rule('validation.assetTag')));
+
+/** Receipt numbers as printed: `R20261129-0042`. */
+export const receiptNo = z
+  .string()
+  .transform((value) => value.trim().toUpperCase())
+  .pipe(z.string().regex(/^R\d{8}-\d{4,}$/, rule('validation.receiptNo')));
+
+export const phone = z
+  .string()
+  .trim()
+  .min(1)
+  .refine(isPhone, rule('validation.phone'))
+  .transform(normalizePhone);
+
+export const idType = z.enum(ID_TYPES);
+
+/** A manager's approval given at the counter: who, and their PIN (checked; wrong PINs count towards the lock). */
+export const approval = z.object({ staffId: id, pin }).strict();
+export type Approval = z.output<typeof approval>;
+
+const reason = z.string().trim().min(2).max(200);
+
+/** An ID document and its number, the number checked for its type (resident ID: check digit and birth date). */
+export const identity = z
+  .object({ idType, idNumber: z.string().trim().min(1).max(40) })
+  .superRefine((value, ctx) => {
+    if (!isValidIdNumber(value.idType, value.idNumber)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['idNumber'],
+        input: value.idNumber,
+        message: value.idType === 'resident' ? 'validation.residentId' : 'validation.idNumber',
+      });
+    }
+  })
+  .transform((value) => ({ ...value, idNumber: normalizeIdNumber(value.idNumber) }));
+
+export const itemTypeView = z.object({
+  id,
+  code: z.string(),
+  nameZh: z.string(),
+  nameEn: z.string(),
+  depositFen: fen,
+  active: z.boolean(),
+  counts: z.object({ available: z.number().int(), inspectionDue: z.number().int(), out: z.number().int(), repair: z.number().int(), retired: z.number().int() }),
+});
+export type ItemTypeView = z.output<typeof itemTypeView>;
+
+export const unitView = z.object({
+  id,
+  tag: z.string(),
+  typeId: id,
+  typeCode: z.string(),
+  typeNameZh: z.string(),
+  typeNameEn: z.string(),
+  depositFen: fen,
+  state: z.enum(UNIT_STATES),
+  /** Only an available unit inspected OK today may be rented. */
+  rentable: z.boolean(),
+  inspectedAt: epochMs.nullable(),
+  note: z.string().nullable(),
+  openReceiptNo: z.string().nullable(),
+});
+export type UnitView = z.output<typeof unitView>;
+
+const staffRef = z.object({ id, name: z.string() }).nullable();
+
+export const rentalView = z.object({
+  id,
+  receiptNo: z.string(),
+  unitId: id,
+  unitTag: z.string(),
+  typeId: id,
+  typeNameZh: z.string(),
+  typeNameEn: z.string(),
+  visitorName: z.string(),
+  phone: z.string().nullable(),
+  idType,
+  idMasked: z.string(),
+  depositFen: fen,
+  standardDepositFen: fen,
+  overrideReason: z.string().nullable(),
+  payment: z.enum(PAYMENT_METHODS),
+  outAt: epochMs,
+  outBy: staffRef,
+  dueAt: epochMs,
+  status: z.enum(['out', 'returned']),
+  overdue: z.boolean(),
+  returnedAt: epochMs.nullable(),
+  returnedBy: staffRef,
+  condition: z.enum(RETURN_CONDITIONS).nullable(),
+  refundFen: fen.nullable(),
+  keptFen: fen.nullable(),
+  keptReason: z.string().nullable(),
+  approvedBy: staffRef,
+  lostReceipt: z.boolean(),
+  receiptJobId: id.nullable(),
+  slipJobId: id.nullable(),
+});
+export type RentalView = z.output<typeof rentalView>;
+
+export const UNIT_EVENTS = ['added', 'inspected', 'damaged', 'rented', 'returned', 'repairOpened', 'repairSent', 'repairBack', 'retired'] as const;
+export const unitHistoryEntry = z.object({
+  at: epochMs,
+  kind: z.enum(UNIT_EVENTS),
+  detail: z.string().nullable(),
+  ref: z.string().nullable(),
+  staffName: z.string().nullable(),
+});
+export type UnitHistoryEntry = z.output<typeof unitHistoryEntry>;
+
+export const repairView = z.object({
+  id,
+  unitId: id,
+  unitTag: z.string(),
+  typeNameZh: z.string(),
+  typeNameEn: z.string(),
+  fault: z.string(),
+  source: z.enum(['inspection', 'return', 'manual']),
+  openedAt: epochMs,
+  openedBy: staffRef,
+  sentAt: epochMs.nullable(),
+  sentTo: z.string().nullable(),
+  backAt: epochMs.nullable(),
+  costFen: fen.nullable(),
+  note: z.string().nullable(),
+});
+export type RepairView = z.output<typeof repairView>;
+
+/** A deposit other than the type's: the amount, why, and the duty manager who approves it. */
+export const overrideInput = z.object({ depositFen: fen, reason, approval }).strict();
+
+export const checkOutInput = z
+  .object({
+    unitTag: assetTag,
+    visitorName: personName,
+    phone,
+    identity,
+    payment: z.enum(PAYMENT_METHODS),
+    /** Default: closing time today. */
+    dueAt: epochMs.optional(),
+    /** Only to override the type's deposit: needs a reason and a manager's approval. */
+    override: overrideInput.optional(),
+  })
+  .strict();
+export type CheckOutInput = z.input<typeof checkOutInput>;
+
+const returnFields = z
+  .object({
+    receiptNo,
+    condition: z.enum(RETURN_CONDITIONS),
+    /** Part or all of the deposit kept for a damaged or missing item. */
+    keptFen: fen.default(0),
+    /** What is wrong with the item; why the deposit is kept. */
+    reason: z.string().trim().max(200).default(''),
+    /** The visitor has no receipt: found by phone or ID number, refunded with a manager's approval. */
+    lostReceipt: z.boolean().default(false),
+    approval: approval.optional(),
+  })
+  .strict();
+
+interface ReturnChoice {
+  condition: ReturnCondition;
+  keptFen: number;
+  reason: string;
+  lostReceipt: boolean;
+}
+
+/** A damaged or missing item needs a reason; nothing is kept from a good one. */
+function checkCondition(value: ReturnChoice, ctx: z.RefinementCtx): void {
+  if (value.condition !== 'good' && value.reason.length < 2) {
+    ctx.addIssue({ code: 'custom', path: ['reason'], input: value.reason, message: 'validation.reasonRequired' });
+  }
+  if (value.keptFen > 0 && value.condition === 'good') {
+    ctx.addIssue({ code: 'custom', path: ['keptFen'], input: value.keptFen, message: 'validation.keepOnlyIfDamaged' });
+  }
+}
+
+/** Keeping deposit money, or refunding without the receipt, needs a duty manager's approval. */
+export function needsApproval(value: Pick<ReturnChoice, 'keptFen' | 'lostReceipt'>): boolean {
+  return value.keptFen > 0 || value.lostReceipt;
+}
+
+export const returnInput = returnFields.superRefine((value, ctx) => {
+  checkCondition(value, ctx);
+  if (needsApproval(value) && !value.approval) {
+    ctx.addIssue({ code: 'custom', path: ['approval'], input: value.approval, message: 'validation.approvalRequired' });
+  }
+});
+
+/** The return form's own fields; the approval, when needed, is asked for beside them. */
+export const returnFormInput = returnFields.omit({ approval: true }).superRefine(checkCondition);
+export type ReturnInput = z.input<typeof returnInput>;
+
+export const RENTAL_LISTS = ['out', 'overdue', 'returned', 'all'] as const;
+
+const cashRow = z.object({
+  payment: z.enum(PAYMENT_METHODS),
+  takenFen: z.number().int(),
+  refundedFen: z.number().int(),
+  keptFen: z.number().int(),
+  expectedFen: z.number().int(),
+  rentals: z.number().int(),
+  returns: z.number().int(),
+});
+
+export const printedDocument = z.object({ rental: rentalView, printJobId: id });
+
+export const rentalsMethods = {
+  'rentals.board': method({
+    summary: 'Availability by item type (available, to inspect, out, under repair), deposits held, what is overdue.',
+    access: ANY_STAFF,
+    mode: 'read',
+    input: z.object({}).strict(),
+    output: z.object({
+      types: z.array(itemTypeView),
+      toInspect: z.number().int(),
+      out: z.number().int(),
+      overdue: z.number().int(),
+      heldFen: z.number().int(),
+      parkDate: isoDate,
+    }),
+  }),
+  'rentals.types.save': method({
+    summary: 'Add or edit an item type and its deposit (0 for a free loan).',
+    access: MANAGERS,
+    mode: 'write',
+    input: z
+      .object({
+        id: id.optional(),
+        code: z.string().trim().toLowerCase().regex(/^[a-z][a-z0-9-]{1,23}$/, rule('validation.typeCode')),
+        nameZh: z.string().trim().min(1).max(20),
+        nameEn: z.string().trim().min(1).max(40),
+        depositFen: fen,
+        active: z.boolean().default(true),
+      })
+      .strict(),
+    output: itemTypeView,
+  }),
+  'rentals.units.list': method({
+    summary: 'Units with their state, filtered by type, state or tag.',
+    access: COUNTER,
+    mode: 'read',
+    input: z.object({ typeId: id.optional(), state: z.enum(UNIT_STATES).optional(), query: z.string().trim().max(20).optional() }).strict(),
+    output: z.array(unitView),
+  }),
+  'rentals.units.lookup': method({
+    summary: 'One unit by its asset tag (a scan at check-out).',
+    access: COUNTER,
+    mode: 'read',
+    input: z.object({ tag: assetTag }).strict(),
+    output: unitView,
+  }),
+  'rentals.units.add': method({
+    summary: 'Add a unit of a type with its asset tag.',
+    access: MANAGERS,
+    mode: 'write',
+    input: z.object({ typeId: id, tag: assetTag, note: z.string().trim().max(200).optional() }).strict(),
+    output: unitView,
+  }),
+  'rentals.units.retire': method({
+    summary: 'Take a unit out of service for good, with the reason.',
+    access: MANAGERS,
+    mode: 'write',
+    input: z.object({ unitId: id, reason }).strict(),
+    output: unitView,
+  }),
+  'rentals.units.printLabel': method({
+    summary: 'Print a unit’s asset-tag label (barcode and tag) on the receipt printer.',
+    access: COUNTER,
+    mode: 'write',
+    input: z.object({ unitId: id }).strict(),
+    output: z.object({ printJobId: id }),
+  }),
+  'rentals.units.history': method({
+    summary: 'Everything that happened to a unit: added, inspections, rentals, returns, repairs, retirement.',
+    access: COUNTER,
+    mode: 'read',
+    input: z.object({ unitId: id }).strict(),
+    output: z.array(unitHistoryEntry),
+  }),
+  'rentals.inspect': method({
+    summary: 'The daily inspection of one unit: OK, or damaged with a note (it goes under repair with a ticket).',
+    access: COUNTER,
+    mode: 'write',
+    input: z
+      .object({ unitId: id, result: z.enum(['ok', 'damaged']), note: z.string().trim().max(200).default('') })
+      .strict()
+      .superRefine((value, ctx) => {
+        if (value.result === 'damaged' && value.note.length < 2) {
+          ctx.addIssue({ code: 'custom', path: ['note'], input: value.note, message: 'validation.reasonRequired' });
+        }
+      }),
+    output: unitView,
+  }),
+  'rentals.repairs.list': method({
+    summary: 'Repair tickets, open ones first.',
+    access: COUNTER,
+    mode: 'read',
+    input: z.object({ open: z.boolean().default(true) }).strict(),
+    output: z.array(repairView),
+  }),
+  'rentals.repairs.update': method({
+    summary: 'Record a repair ticket’s progress: sent (to whom), back (with its cost), notes.',
+    access: COUNTER,
+    mode: 'write',
+    input: z
+      .object({
+        id,
+        sentTo: z.string().trim().min(1).max(80).optional(),
+        markSent: z.boolean().default(false),
+        markBack: z.boolean().default(false),
+        costFen: fen.optional(),
+        note: z.string().trim().max(200).optional(),
+      })
+      .strict(),
+    output: repairView,
+  }),
+  'rentals.checkOut': method({
+    summary: 'Rent a unit against its deposit: commits the rental and its receipt print job together; answers the receipt number.',
+    access: COUNTER,
+    mode: 'custom',
+    input: checkOutInput,
+    output: printedDocument,
+  }),
+  'rentals.get': method({
+    summary: 'A rental by its receipt number (a scan at return).',
+    access: COUNTER,
+    mode: 'read',
+    input: z.object({ receiptNo }).strict(),
+    output: rentalView,
+  }),
+  'rentals.find': method({
+    summary: 'Rentals by receipt number, phone or ID number (for a visitor who lost the receipt); open ones first.',
+    access: COUNTER,
+    mode: 'read',
+    input: z.object({ query: z.string().trim().min(3).max(40) }).strict(),
+    output: z.array(rentalView),
+  }),
+  'rentals.return': method({
+    summary: 'Take a unit back and refund the deposit (less what is kept, with a reason and a manager’s approval); prints the refund slip.',
+    access: COUNTER,
+    mode: 'custom',
+    input: returnInput,
+    output: printedDocument,
+  }),
+  'rentals.list': method({
+    summary: 'Rentals out, overdue, returned or all, for a park day or across days, searchable.',
+    access: COUNTER,
+    mode: 'read',
+    input: z
+      .object({
+        view: z.enum(RENTAL_LISTS).default('out'),
+        date: isoDate.optional(),
+        query: z.string().trim().max(40).optional(),
+        limit: z.number().int().min(1).max(200).default(100),
+        beforeId: id.optional(),
+      })
+      .strict(),
+    output: z.object({ rows: z.array(rentalView), nextBeforeId: id.nullable() }),
+  }),
+  'rentals.cash': method({
+    summary: 'Deposit money by payment method: taken − refunded − kept = expected in the drawer, for the day or the signed-in shift.',
+    access: COUNTER,
+    mode: 'read',
+    input: z.object({ scope: z.enum(['day', 'shift']).default('day'), date: isoDate.optional() }).strict(),
+    output: z.object({
+      from: epochMs,
+      to: epochMs,
+      rows: z.array(cashRow),
+      totals: cashRow.omit({ payment: true }),
+      heldFen: z.number().int(),
+      heldCount: z.number().int(),
+    }),
+  }),
+};

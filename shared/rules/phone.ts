@@ -1,0 +1,20 @@
+/**
+ * Phone numbers the counter can call back: a mainland mobile (11 digits from 13x to 19x), a
+ * landline with its area code, or an international number with its country code.
+ */
+export function normalizePhone(raw: string): string {
+  const trimmed = raw.trim().replace(/[\s()-]/g, '');
+  return trimmed.startsWith('00') ? `+${trimmed.slice(2)}` : trimmed;
+}
+
+export function isPhone(raw: string): boolean {
+  const value = normalizePhone(raw);
+  if (/^\+86/.test(value)) return isPhone(value.slice(3));
+  return /^1[3-9]\d{9}$/.test(value) || /^0\d{2,3}\d{7,8}$/.test(value) || /^\+[1-9]\d{6,14}$/.test(value);
+}
+
+/** `138****5678`: the phone as lists show it where the whole number is not needed. */
+export function maskPhone(raw: string): string {
+  const value = normalizePhone(raw);
+  return value.length >= 7 ? `${value.slice(0, 3)}****${value.slice(-4)}` : value;
+}

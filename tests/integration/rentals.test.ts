@@ -1,0 +1,389 @@
+import { describe, expect, it } from 'vitest';
+import { DAY, HOUR, MINUTE } from '@shared/rules/time';
+import type { Input } from '@shared/contract';
+import { ADMIN, addStaff, auditRows, makeCore, setUpPark, type TestCore } from '../support/core';
+
+/** A valid resident ID (check character computed by hand: 11010519491231002X is the standard example). */
+const ID_CARD = '11010519491231002X';
+
+interface Park {
+  test: TestCore;
+  admin: string;
+  adminId: number;
+  clerk: { id: number; token: string };
+  types: Record<string, number>;
+}
+
+async function openPark(): Promise<Park> {
+  const test = makeCore();
+  const admin = await setUpPark(test);
+  const adminId = (await test.ok('auth.me', {}, admin)).staff.id;
+  const clerk = await addStaff(test, admin, { code: 'C01', name: '张柜台', role: 'counter', pin: '1357' });
+  const board = await test.ok('rentals.board', {}, admin);
+  const types = Object.fromEntries(board.types.map((type) => [type.code, type.id]));
+  return { test, admin, adminId, clerk, types };
+}
+
+async function addUnits(park: Park, code: string, tags: string[]): Promise<number[]> {
+  const ids: number[] = [];
+  for (const tag of tags) ids.push((await park.test.ok('rentals.units.add', { typeId: park.types[code] ?? 0, tag }, park.admin)).id);
+  return ids;
+}
+
+/** Moves the park clock; sessions idle longer than the idle time end, so the clerk signs in again. */
+async function later(park: Park, ms: number): Promise<void> {
+  park.test.clock.advance(ms);
+  park.clerk.token = (await park.test.ok('auth.signIn', { staffId: park.clerk.id, pin: '1357' })).token;
+  park.admin = (await park.test.ok('auth.signIn', { staffId: park.adminId, pin: ADMIN.pin })).token;
+}
+
+function visitor(tag: string, extra: Partial<Input<'rentals.checkOut'>> = {}): Input<'rentals.checkOut'> {
+  return {
+    unitTag: tag,
+    visitorName: '李游客',
+    phone: '138 1234 5678',
+    identity: { idType: 'resident', idNumber: ID_CARD.toLowerCase() },
+    payment: 'cash',
+    ...extra,
+  };
+}
+
+function count(test: TestCore, sql: string): number {
+  return (test.core.db?.prepare<[], { n: number }>(sql).get()?.n ?? -1);
+}
+
+describe('equipment and the daily inspection', () => {
+  it('starts with wheelchairs, strollers and umbrellas at 500, 300 and 50 CNY', async () => {
+    const { test, admin } = await openPark();
+    const board = await test.ok('rentals.board', {}, admin);
+    expect(board.types.map((type) => [type.code, type.nameZh, type.depositFen])).toEqual([
+      ['wheelchair', '轮椅', 50_000],
+      ['stroller', '婴儿车', 30_000],
+      ['umbrella', '雨伞', 5_000],
+    ]);
+    expect(board).toMatchObject({ toInspect: 0, out: 0, heldFen: 0, parkDate: '2026-11-29' });
+  });
+
+  it('lets managers add types and units; tags are unique; the counter may not add equipment', async () => {
+    const park = await openPark();
+    const { test, admin, clerk } = park;
+    const bank = await test.ok('rentals.types.save', { code: 'power-bank', nameZh: '充电宝', nameEn: 'Power bank', depositFen: 0 }, admin);
+    expect(bank).toMatchObject({ code: 'power-bank', depositFen: 0, active: true });
+    await addUnits(park, 'wheelchair', ['wc-001']);
+    expect(await test.fails('rentals.units.add', { typeId: park.types.wheelchair ?? 0, tag: 'WC-001' }, admin)).toMatchObject({
+      code: 'CONFLICT',
+      fields: { tag: { key: 'rentals.errors.tagTaken', params: { tag: 'WC-001' } } },
+    });
+    expect(await test.fails('rentals.units.add', { typeId: park.types.wheelchair ?? 0, tag: 'WC-002' }, clerk.token)).toMatchObject({ code: 'FORBIDDEN' });
+    expect(await test.fails('rentals.types.save', { code: 'stroller', nameZh: 'x', nameEn: 'x', depositFen: 1 }, admin)).toMatchObject({ code: 'CONFLICT' });
+  });
+
+  it('refuses to rent a unit not inspected today, and counts it as still to inspect', async () => {
+    const park = await openPark();
+    const { test, clerk } = park;
+    await addUnits(park, 'wheelchair', ['WC-001']);
+    expect((await test.ok('rentals.board', {}, clerk.token)).toInspect).toBe(1);
+    const refused = await test.fails('rentals.checkOut', visitor('WC-001'), clerk.token);
+    expect(refused).toMatchObject({ code: 'CONFLICT', fields: { unitTag: { key: 'rentals.errors.notInspected', params: { tag: 'WC-001' } } } });
+    expect(count(test, 'SELECT count(*) AS n FROM rental')).toBe(0);
+    expect(count(test, 'SELECT count(*) AS n FROM print_job')).toBe(0);
+  });
+
+  it('takes a unit found damaged at inspection under repair with a ticket, and back only through another inspection', async () => {
+    const park = await openPark();
+    const { test, clerk } = park;
+    const [unitId = 0] = await addUnits(park, 'stroller', ['ST-001']);
+    expect(await test.fails('rentals.inspect', { unitId, result: 'damaged' }, clerk.token)).toMatchObject({ fields: { note: { key: 'validation.reasonRequired' } } });
+    test.clock.advance(MINUTE);
+    const damaged = await test.ok('rentals.inspect', { unitId, result: 'damaged', note: '左前轮松动' }, clerk.token);
+    expect(damaged.state).toBe('repair');
+    const [ticket] = await test.ok('rentals.repairs.list', { open: true }, clerk.token);
+    expect(ticket).toMatchObject({ unitTag: 'ST-001', fault: '左前轮松动', source: 'inspection', sentAt: null, backAt: null });
+    expect(await test.fails('rentals.checkOut', visitor('ST-001'), clerk.token)).toMatchObject({ fields: { unitTag: { key: 'rentals.errors.unitInRepair' } } });
+
+    test.clock.advance(MINUTE);
+    await test.ok('rentals.repairs.update', { id: ticket?.id ?? 0, markSent: true, sentTo: '园区维修部' }, clerk.token);
+    test.clock.advance(MINUTE);
+    const back = await test.ok('rentals.repairs.update', { id: ticket?.id ?? 0, markBack: true, costFen: 4_500 }, clerk.token);
+    expect(back).toMatchObject({ sentTo: '园区维修部', costFen: 4_500 });
+    expect(back.backAt).not.toBeNull();
+    const units = await test.ok('rentals.units.list', {}, clerk.token);
+    expect(units.find((u) => u.tag === 'ST-001')?.state).toBe('inspectionDue');
+    test.clock.advance(MINUTE);
+    await test.ok('rentals.inspect', { unitId, result: 'ok' }, clerk.token);
+    expect((await test.ok('rentals.units.lookup', { tag: 'st-001' }, clerk.token)).rentable).toBe(true);
+    const history = await test.ok('rentals.units.history', { unitId }, clerk.token);
+    expect(history.map((entry) => entry.kind)).toEqual(['inspected', 'repairBack', 'repairSent', 'damaged', 'repairOpened', 'added']);
+    expect(history.find((entry) => entry.kind === 'damaged')).toMatchObject({ detail: '左前轮松动', staffName: '张柜台' });
+  });
+
+  it('asks for a fresh inspection every park day', async () => {
+    const park = await openPark();
+    const { test, clerk } = park;
+    const [unitId = 0] = await addUnits(park, 'umbrella', ['UM-001']);
+    await test.ok('rentals.inspect', { unitId, result: 'ok' }, clerk.token);
+    expect((await test.ok('rentals.units.lookup', { tag: 'UM-001' }, clerk.token)).state).toBe('available');
+    await later(park, DAY);
+    expect((await test.ok('rentals.units.lookup', { tag: 'UM-001' }, park.clerk.token)).state).toBe('inspectionDue');
+    expect((await test.ok('rentals.board', {}, park.clerk.token)).parkDate).toBe('2026-11-30');
+  });
+});
+
+describe('check-out', () => {
+  it('commits the rental and its receipt print job together and answers a short readable receipt number', async () => {
+    const park = await openPark();
+    const { test, clerk } = park;
+    const [unitId = 0] = await addUnits(park, 'wheelchair', ['WC-001', 'WC-002']);
+    await test.ok('rentals.inspect', { unitId, result: 'ok' }, clerk.token);
+    const events: string[] = [];
+    test.core.subscribe((event) => events.push(event.name));
+
+    const { rental, printJobId } = await test.ok('rentals.checkOut', visitor('wc-001'), clerk.token);
+    expect(rental).toMatchObject({
+      receiptNo: 'R20261129-0001',
+      unitTag: 'WC-001',
+      typeNameZh: '轮椅',
+      visitorName: '李游客',
+      phone: '13812345678',
+      idType: 'resident',
+      idMasked: '1101**********002X',
+      depositFen: 50_000,
+      payment: 'cash',
+      status: 'out',
+      outBy: { id: clerk.id, name: '张柜台' },
+      receiptJobId: printJobId,
+    });
+    // Due at closing time (18:00 in Shanghai) by default.
+    expect(rental.dueAt).toBe(Date.parse('2026-11-29T10:00:00Z'));
+    // The full ID number is kept for the refund, never shown.
+    const stored = test.core.db?.prepare<[], { id_number: string }>('SELECT id_number FROM rental').get();
+    expect(stored?.id_number).toBe(ID_CARD);
+    expect(JSON.stringify(rental)).not.toContain(ID_CARD);
+    const job = test.core.db?.prepare<[number], { kind: string; ref: string; status: string; document: string }>('SELECT kind, ref, status, document FROM print_job WHERE id = ?').get(printJobId);
+    expect(job).toMatchObject({ kind: 'deposit-receipt', ref: 'R20261129-0001' });
+    expect(job?.document).toContain('伍佰元整');
+    expect(job?.document).toContain('1101**********002X');
+    expect(job?.document).not.toContain(ID_CARD);
+    expect(events).toContain('rentals.changed');
+    expect(auditRows(test, 'rentals.checkOut')).toHaveLength(1);
+    const board = await test.ok('rentals.board', {}, clerk.token);
+    expect(board).toMatchObject({ out: 1, heldFen: 50_000 });
+    expect(board.types.find((type) => type.code === 'wheelchair')?.counts).toMatchObject({ out: 1, inspectionDue: 1, available: 0 });
+
+    // The next rental that day takes the next number.
+    const second = await addUnits(park, 'umbrella', ['UM-009']);
+    await test.ok('rentals.inspect', { unitId: second[0] ?? 0, result: 'ok' }, clerk.token);
+    expect((await test.ok('rentals.checkOut', visitor('UM-009', { payment: 'wechat' }), clerk.token)).rental.receiptNo).toBe('R20261129-0002');
+  });
+
+  it('refuses a unit already out, and two rentals of one unit even at the database', async () => {
+    const park = await openPark();
+    const { test, clerk } = park;
+    const [unitId = 0] = await addUnits(park, 'wheelchair', ['WC-001']);
+    await test.ok('rentals.inspect', { unitId, result: 'ok' }, clerk.token);
+    await test.ok('rentals.checkOut', visitor('WC-001'), clerk.token);
+    expect(await test.fails('rentals.checkOut', visitor('WC-001'), clerk.token)).toMatchObject({
+      code: 'CONFLICT',
+      fields: { unitTag: { key: 'rentals.errors.unitOut', params: { tag: 'WC-001' } } },
+    });
+    expect(() =>
+      test.core.db
+        ?.prepare(
+          `INSERT INTO rental (receipt_no, park_date, seq, unit_id, type_id, visitor_name, phone, id_type, id_number, id_masked,
+                               deposit_fen, standard_deposit_fen, payment, out_at, out_by, due_at)
+           SELECT 'R20261129-0099', park_date, 99, unit_id, type_id, 'x', 'x', 'other', 'x', 'x', 1, 1, 'cash', 1, out_by, 2 FROM rental`,
+        )
+        .run(),
+    ).toThrow(/UNIQUE constraint failed: rental.unit_id/);
+    expect(count(test, 'SELECT count(*) AS n FROM rental')).toBe(1);
+  });
+
+  it('refuses bad visitor details field by field and writes nothing', async () => {
+    const park = await openPark();
+    const { test, clerk } = park;
+    const [unitId = 0] = await addUnits(park, 'wheelchair', ['WC-001']);
+    await test.ok('rentals.inspect', { unitId, result: 'ok' }, clerk.token);
+    const error = await test.fails(
+      'rentals.checkOut',
+      { unitTag: 'WC 001', visitorName: ' ', phone: '12345', identity: { idType: 'resident', idNumber: '110105194912310021' }, payment: 'bitcoin' },
+      clerk.token,
+    );
+    expect(error.fields).toEqual({
+      unitTag: { key: 'validation.assetTag' },
+      visitorName: { key: 'validation.required' },
+      phone: { key: 'validation.phone' },
+      'identity.idNumber': { key: 'validation.residentId' },
+      payment: { key: 'validation.invalidOption' },
+    });
+    const passport = await test.fails('rentals.checkOut', visitor('WC-001', { identity: { idType: 'passport', idNumber: '#' } }), clerk.token);
+    expect(passport.fields).toEqual({ 'identity.idNumber': { key: 'validation.idNumber' } });
+    const late = await test.fails('rentals.checkOut', visitor('WC-001', { dueAt: test.clock.now() - MINUTE }), clerk.token);
+    expect(late.fields).toEqual({ dueAt: { key: 'rentals.errors.dueRange' } });
+    expect(count(test, 'SELECT count(*) AS n FROM rental')).toBe(0);
+    expect(count(test, 'SELECT count(*) AS n FROM print_job')).toBe(0);
+  });
+
+  it('overrides a deposit only with a reason and a duty manager’s PIN; wrong PINs count', async () => {
+    const park = await openPark();
+    const { test, clerk, adminId } = park;
+    const [unitId = 0] = await addUnits(park, 'stroller', ['ST-001']);
+    await test.ok('rentals.inspect', { unitId, result: 'ok' }, clerk.token);
+    const noApproval = await test.fails('rentals.checkOut', visitor('ST-001', { override: { depositFen: 10_000, reason: '老人优惠' } as never }), clerk.token);
+    expect(noApproval.fields).toEqual({ 'override.approval': { key: 'validation.required' } });
+    const byClerk = await test.fails(
+      'rentals.checkOut',
+      visitor('ST-001', { override: { depositFen: 10_000, reason: '老人优惠', approval: { staffId: clerk.id, pin: '1357' } } }),
+      clerk.token,
+    );
+    expect(byClerk).toMatchObject({ code: 'FORBIDDEN', fields: { 'approval.staffId': { key: 'errors.notManager' } } });
+    const wrongPin = await test.fails(
+      'rentals.checkOut',
+      visitor('ST-001', { override: { depositFen: 10_000, reason: '老人优惠', approval: { staffId: adminId, pin: '000000' } } }),
+      clerk.token,
+    );
+    expect(wrongPin).toMatchObject({ code: 'UNAUTHENTICATED', fields: { 'approval.pin': { key: 'errors.wrongPin', params: { remaining: 4 } } } });
+    expect(auditRows(test, 'auth.failed')).toHaveLength(1);
+    expect(count(test, 'SELECT count(*) AS n FROM rental')).toBe(0);
+
+    const { rental } = await test.ok(
+      'rentals.checkOut',
+      visitor('ST-001', { override: { depositFen: 10_000, reason: '老人优惠', approval: { staffId: adminId, pin: ADMIN.pin } } }),
+      clerk.token,
+    );
+    expect(rental).toMatchObject({ depositFen: 10_000, standardDepositFen: 30_000, overrideReason: '老人优惠' });
+    const [audit] = auditRows(test, 'rentals.checkOut');
+    expect(JSON.parse(audit?.detail ?? '{}')).toMatchObject({ depositFen: 10_000, standardDepositFen: 30_000, approvedBy: adminId });
+  });
+});
+
+describe('return and refund', () => {
+  async function rentOne(park: Park, code: string, tag: string, extra: Partial<Input<'rentals.checkOut'>> = {}) {
+    const [unitId = 0] = await addUnits(park, code, [tag]);
+    await park.test.ok('rentals.inspect', { unitId, result: 'ok' }, park.clerk.token);
+    return (await park.test.ok('rentals.checkOut', visitor(tag, extra), park.clerk.token)).rental;
+  }
+
+  it('refunds the full deposit for a unit back in good condition, prints a slip, and refuses a second return', async () => {
+    const park = await openPark();
+    const { test } = park;
+    const rental = await rentOne(park, 'wheelchair', 'WC-001');
+    await later(park, 2 * HOUR);
+    const { clerk } = park;
+    const { rental: back, printJobId } = await test.ok('rentals.return', { receiptNo: rental.receiptNo.toLowerCase(), condition: 'good' }, clerk.token);
+    expect(back).toMatchObject({ status: 'returned', condition: 'good', refundFen: 50_000, keptFen: 0, returnedBy: { id: clerk.id }, slipJobId: printJobId });
+    const slip = test.core.db?.prepare<[number], { kind: string; document: string }>('SELECT kind, document FROM print_job WHERE id = ?').get(printJobId);
+    expect(slip?.kind).toBe('refund-slip');
+    expect(slip?.document).toContain('伍佰元整');
+    expect((await test.ok('rentals.units.lookup', { tag: 'WC-001' }, clerk.token)).state).toBe('available');
+
+    const twice = await test.fails('rentals.return', { receiptNo: rental.receiptNo, condition: 'good' }, clerk.token);
+    expect(twice).toMatchObject({ code: 'CONFLICT', fields: { receiptNo: { key: 'rentals.errors.alreadyReturned', params: { receiptNo: rental.receiptNo } } } });
+    expect(count(test, "SELECT count(*) AS n FROM print_job WHERE kind = 'refund-slip'")).toBe(1);
+    expect(count(test, 'SELECT count(*) AS n FROM rental WHERE refund_fen = 50000')).toBe(1);
+  });
+
+  it('keeps part of the deposit for damage only with a reason and a manager’s approval, and sends the unit to repair', async () => {
+    const park = await openPark();
+    const { test, clerk, adminId } = park;
+    const rental = await rentOne(park, 'wheelchair', 'WC-001');
+    expect(await test.fails('rentals.return', { receiptNo: rental.receiptNo, condition: 'damaged', keptFen: 20_000 }, clerk.token)).toMatchObject({
+      fields: { reason: { key: 'validation.reasonRequired' }, approval: { key: 'validation.approvalRequired' } },
+    });
+    expect(
+      await test.fails('rentals.return', { receiptNo: rental.receiptNo, condition: 'damaged', keptFen: 60_000, reason: '扶手断裂', approval: { staffId: adminId, pin: ADMIN.pin } }, clerk.token),
+    ).toMatchObject({ code: 'VALIDATION', fields: { keptFen: { key: 'rentals.errors.keptOverDeposit', params: { deposit: 500 } } } });
+    expect(await test.fails('rentals.return', { receiptNo: rental.receiptNo, condition: 'good', keptFen: 100 }, clerk.token)).toMatchObject({
+      fields: { keptFen: { key: 'validation.keepOnlyIfDamaged' } },
+    });
+    expect(count(test, "SELECT count(*) AS n FROM rental WHERE status = 'returned'")).toBe(0);
+
+    const { rental: back } = await test.ok(
+      'rentals.return',
+      { receiptNo: rental.receiptNo, condition: 'damaged', keptFen: 20_000, reason: '扶手断裂', approval: { staffId: adminId, pin: ADMIN.pin } },
+      clerk.token,
+    );
+    expect(back).toMatchObject({ refundFen: 30_000, keptFen: 20_000, keptReason: '扶手断裂', approvedBy: { id: adminId } });
+    expect((await test.ok('rentals.units.lookup', { tag: 'WC-001' }, clerk.token)).state).toBe('repair');
+    expect((await test.ok('rentals.repairs.list', { open: true }, clerk.token))[0]).toMatchObject({ unitTag: 'WC-001', fault: '扶手断裂', source: 'return' });
+  });
+
+  it('refunds a visitor without the receipt, found by phone or ID number, with a manager’s approval', async () => {
+    const park = await openPark();
+    const { test, clerk, adminId } = park;
+    const rental = await rentOne(park, 'umbrella', 'UM-001', { phone: '+852 9123 4567', identity: { idType: 'hkMacau', idNumber: 'H12345678' } });
+    expect((await test.ok('rentals.find', { query: '+85291234567' }, clerk.token)).map((r) => r.receiptNo)).toEqual([rental.receiptNo]);
+    expect((await test.ok('rentals.find', { query: 'h1234 5678' }, clerk.token)).map((r) => r.receiptNo)).toEqual([rental.receiptNo]);
+    expect(await test.ok('rentals.find', { query: '13900000000' }, clerk.token)).toEqual([]);
+    expect(await test.fails('rentals.return', { receiptNo: rental.receiptNo, condition: 'good', lostReceipt: true }, clerk.token)).toMatchObject({
+      fields: { approval: { key: 'validation.approvalRequired' } },
+    });
+    const { rental: back } = await test.ok(
+      'rentals.return',
+      { receiptNo: rental.receiptNo, condition: 'good', lostReceipt: true, approval: { staffId: adminId, pin: ADMIN.pin } },
+      clerk.token,
+    );
+    expect(back).toMatchObject({ lostReceipt: true, refundFen: 5_000, approvedBy: { id: adminId } });
+  });
+
+  it('retires a unit the visitor lost and keeps the whole deposit', async () => {
+    const park = await openPark();
+    const { test, clerk, adminId } = park;
+    const rental = await rentOne(park, 'stroller', 'ST-001');
+    await test.ok(
+      'rentals.return',
+      { receiptNo: rental.receiptNo, condition: 'missing', keptFen: 30_000, reason: '游客遗失', approval: { staffId: adminId, pin: ADMIN.pin } },
+      clerk.token,
+    );
+    expect((await test.ok('rentals.units.lookup', { tag: 'ST-001' }, clerk.token)).state).toBe('retired');
+  });
+
+  it('lists what is overdue after its due time, with the visitor’s phone', async () => {
+    const park = await openPark();
+    const { test } = park;
+    const rental = await rentOne(park, 'wheelchair', 'WC-001', { dueAt: Date.parse('2026-11-29T04:00:00Z') });
+    expect((await test.ok('rentals.list', { view: 'overdue' }, park.clerk.token)).rows).toEqual([]);
+    await later(park, Date.parse('2026-11-29T04:00:01Z') - test.clock.now());
+    const { clerk } = park;
+    const overdue = await test.ok('rentals.list', { view: 'overdue' }, clerk.token);
+    expect(overdue.rows.map((r) => [r.receiptNo, r.phone, r.overdue])).toEqual([[rental.receiptNo, '13812345678', true]]);
+    expect((await test.ok('rentals.board', {}, clerk.token)).overdue).toBe(1);
+    expect((await test.ok('rentals.list', { view: 'out', query: 'WC-0' }, clerk.token)).rows).toHaveLength(1);
+    expect((await test.ok('rentals.list', { view: 'out', query: 'nobody' }, clerk.token)).rows).toHaveLength(0);
+  });
+});
+
+describe('deposit cash', () => {
+  it('adds up taken − refunded − kept = expected by payment method, for the day and for the shift', async () => {
+    const park = await openPark();
+    const { test, clerk, admin, adminId } = park;
+    const units = await addUnits(park, 'wheelchair', ['WC-001', 'WC-002', 'WC-003']);
+    for (const unitId of units) await test.ok('rentals.inspect', { unitId, result: 'ok' }, clerk.token);
+    const a = (await test.ok('rentals.checkOut', visitor('WC-001', { payment: 'cash' }), clerk.token)).rental;
+    const b = (await test.ok('rentals.checkOut', visitor('WC-002', { payment: 'cash' }), clerk.token)).rental;
+    await test.ok('rentals.checkOut', visitor('WC-003', { payment: 'alipay' }), admin);
+    await test.ok('rentals.return', { receiptNo: a.receiptNo, condition: 'good' }, clerk.token);
+    await test.ok(
+      'rentals.return',
+      { receiptNo: b.receiptNo, condition: 'damaged', keptFen: 10_000, reason: '轮胎破损', approval: { staffId: adminId, pin: ADMIN.pin } },
+      clerk.token,
+    );
+    const day = await test.ok('rentals.cash', { scope: 'day' }, clerk.token);
+    expect(day.rows.find((row) => row.payment === 'cash')).toEqual({
+      payment: 'cash',
+      takenFen: 100_000,
+      refundedFen: 90_000,
+      keptFen: 10_000,
+      expectedFen: 0,
+      rentals: 2,
+      returns: 2,
+    });
+    expect(day.rows.find((row) => row.payment === 'alipay')).toMatchObject({ takenFen: 50_000, expectedFen: 50_000 });
+    expect(day.totals).toMatchObject({ takenFen: 150_000, refundedFen: 90_000, keptFen: 10_000, expectedFen: 50_000 });
+    expect(day).toMatchObject({ heldFen: 50_000, heldCount: 1 });
+    // The figure agrees with the records.
+    expect(count(test, "SELECT sum(deposit_fen) AS n FROM rental WHERE status = 'out'")).toBe(day.heldFen);
+
+    const shift = await test.ok('rentals.cash', { scope: 'shift' }, admin);
+    expect(shift.totals).toMatchObject({ takenFen: 50_000, refundedFen: 0, rentals: 1, returns: 0 });
+  });
+});
