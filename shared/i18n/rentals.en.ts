@@ -146,6 +146,7 @@ export const rentalsEn = {
     title: 'Rent out',
     hint: 'Scan the unit’s tag, then Tab through the fields; Enter rents.',
     unitState: '{{tag}} is {{state}}.',
+    pick: 'Or pick:',
     notRentable: 'This unit cannot be rented now.',
     done: 'Rented. Receipt {{receiptNo}}.',
     overrideHint: 'A different deposit needs a reason and a duty manager’s PIN.',

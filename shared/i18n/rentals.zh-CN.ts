@@ -149,6 +149,7 @@ export const rentalsZhCN: Strings<typeof rentalsEn> = {
     title: '借出',
     hint: '扫描物品编号，按 Tab 依次填写，按回车借出。',
     unitState: '{{tag}} 当前状态：{{state}}。',
+    pick: '或直接选择：',
     notRentable: '该物品现在不能借出。',
     done: '已借出，收据编号 {{receiptNo}}。',
     overrideHint: '调整押金需填写原因并由当班经理输入 PIN 码。',

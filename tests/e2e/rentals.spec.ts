@@ -39,7 +39,8 @@ test.describe('rentals at the counter', () => {
       await expect(page.getByTestId('board-wheelchair').getByTestId('available')).toHaveText('2');
       await screen(page, 'rentals-inspection-zh-1280');
 
-      // Rent out with the keyboard alone: F2, then the fields in order, Enter.
+      // Rent out with the keyboard alone: F2 (even from the focused scan field), then the fields in order, Enter.
+      await page.getByTestId('scan').focus();
       await page.keyboard.press('F2');
       const dialog = page.getByRole('dialog');
       await expect(dialog.getByLabel('物品编号')).toBeFocused();

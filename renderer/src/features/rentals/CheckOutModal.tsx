@@ -45,6 +45,27 @@ function UnitCard({ tag }: { tag: string }) {
   );
 }
 
+/** No scanner at hand: the units that can be rented now, by type, one tap to pick. */
+function UnitPicker({ onPick }: { onPick(tag: string): void }) {
+  const t = useT();
+  const { language } = useLanguage();
+  const units = useMethod('rentals.units.list', { state: 'available' });
+  const rentable = (units.data ?? []).slice(0, 24);
+  if (rentable.length === 0) return null;
+  return (
+    <Group gap={6} aria-label={t('rentals.checkout.pick')} role="group">
+      <Text fz="sm" c="dimmed">
+        {t('rentals.checkout.pick')}
+      </Text>
+      {rentable.map((unit) => (
+        <Button key={unit.id} variant="light" onClick={() => onPick(unit.tag)} tabIndex={-1}>
+          {unit.tag} · {language === 'zh-CN' ? unit.typeNameZh : unit.typeNameEn}
+        </Button>
+      ))}
+    </Group>
+  );
+}
+
 /** Rent a unit: scan its tag, the visitor's name, phone and ID, payment; Enter rents and prints. */
 export function CheckOutModal({ initialTag, onClose }: { initialTag?: string; onClose(): void }) {
   const t = useT();
@@ -120,6 +141,7 @@ export function CheckOutModal({ initialTag, onClose }: { initialTag?: string; on
               error={errorOf('unitTag')}
             />
             <UnitCard tag={tag} />
+            <UnitPicker onPick={(picked) => form.setValue('unitTag', picked, { shouldValidate: true })} />
             <SimpleGrid cols={2}>
               <TextInput label={t('rentals.fields.visitorName')} withAsterisk autoComplete="off" {...form.register('visitorName')} error={errorOf('visitorName')} />
               <TextInput label={t('rentals.fields.phone')} withAsterisk inputMode="tel" autoComplete="off" {...form.register('phone')} error={errorOf('phone')} />

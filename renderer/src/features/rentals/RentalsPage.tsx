@@ -8,6 +8,7 @@ import { useApi, useSession } from '../../app/session';
 import { useMethod } from '../../api/hooks';
 import { notifyError } from '../../ui/notify';
 import { useScanner } from '../../ui/useScanner';
+import { notifications } from '@mantine/notifications';
 import { Board } from './Board';
 import { CashPanel } from './CashPanel';
 import { CheckOutModal } from './CheckOutModal';
@@ -16,7 +17,6 @@ import { InspectionPanel } from './InspectionPanel';
 import { RentalTable } from './RentalTable';
 import { RepairsPanel } from './RepairsPanel';
 import { ReturnModal } from './ReturnModal';
-import { notifications } from '@mantine/notifications';
 
 type Open = { kind: 'rent'; tag?: string } | { kind: 'return'; receipt?: string } | undefined;
 
@@ -60,10 +60,14 @@ export function RentalsPage() {
   );
 
   useScanner((code) => void handleCode(code));
-  useHotkeys([
-    ['F2', () => setOpen({ kind: 'rent' })],
-    ['F4', () => setOpen({ kind: 'return' })],
-  ]);
+  // F2 and F4 work from any field, the focused scan field included.
+  useHotkeys(
+    [
+      ['F2', () => setOpen((current) => current ?? { kind: 'rent' })],
+      ['F4', () => setOpen((current) => current ?? { kind: 'return' })],
+    ],
+    [],
+  );
 
   const manager = session?.staff.role === 'manager' || session?.staff.role === 'admin';
   return (
