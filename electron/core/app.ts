@@ -10,6 +10,8 @@ import { DatabaseProblem, openDatabase, type Db } from './db/open';
 import { createDispatcher, type Call, type PendingEvent } from './dispatcher';
 import { createPrintWorker, type PrintWorker } from './printing/worker';
 import { printingHandlers } from './printing/handlers';
+import { programmeHandlers } from './programme/handlers';
+import { incidentsHandlers } from './incidents/handlers';
 import { settingsHandlers } from './settings/handlers';
 import { staffHandlers } from './staff/handlers';
 import { rentalsHandlers } from './rentals/handlers';
@@ -120,6 +122,8 @@ export function createCore(options: CoreOptions): Core {
     ...auditHandlers(services),
     ...rentalsHandlers(services),
     ...printingHandlers(services, printer),
+    ...programmeHandlers(services),
+    ...incidentsHandlers(services),
   };
   const dispatcher = createDispatcher(services, handlers, {
     validateOutputs: options.validateOutputs ?? false,

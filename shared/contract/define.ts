@@ -38,6 +38,8 @@ export function method<I extends z.ZodType, O extends z.ZodType>(def: MethodDef<
 export interface EventDef<P extends z.ZodType = z.ZodType> {
   readonly summary: string;
   readonly payload: P;
+  /** The read methods whose answers the event makes stale: screens fetch them again (checked by a test). */
+  readonly affects: readonly string[];
 }
 
 export function event<P extends z.ZodType>(def: EventDef<P>): EventDef<P> {

@@ -2,19 +2,33 @@ import { z } from 'zod';
 import { id } from './common';
 import { event } from './define';
 import { printingEvents } from './printing';
+import { programmeEvents } from './programme';
+import { incidentsEvents } from './incidents';
 
 /** Live events: the core emits them after the transaction commits; IPC and SSE deliver them. */
 export const events = {
   ...printingEvents,
-  'staff.changed': event({ summary: 'A staff member was added or edited.', payload: z.object({ staffId: id }) }),
-  'settings.changed': event({ summary: 'Settings changed.', payload: z.object({ keys: z.array(z.string()) }) }),
+  ...programmeEvents,
+  ...incidentsEvents,
+  'staff.changed': event({
+    summary: 'A staff member was added or edited.',
+    payload: z.object({ staffId: id }),
+    affects: ['staff.list', 'auth.roster', 'auth.me'],
+  }),
+  'settings.changed': event({
+    summary: 'Settings changed.',
+    payload: z.object({ keys: z.array(z.string()) }),
+    affects: ['settings.get', 'system.info', 'printer.status'],
+  }),
   'rentals.changed': event({
     summary: 'Units or rentals changed: availability, lists and deposit figures are stale.',
     payload: z.object({ unitIds: z.array(id) }),
+    affects: ['rentals.board', 'rentals.units.list', 'rentals.units.lookup', 'rentals.list', 'rentals.cash', 'rentals.repairs.list', 'rentals.get'],
   }),
   'kiosk.leave': event({
     summary: 'A manager ended kiosk mode from a window; only the shell that owns that window acts on it.',
     payload: z.object({ origin: z.string(), staffId: id }),
+    affects: [],
   }),
 };
 

@@ -2,6 +2,8 @@ import type { z } from 'zod';
 import { auditMethods } from './audit';
 import { rentalsMethods } from './rentals';
 import { printingMethods } from './printing';
+import { programmeMethods } from './programme';
+import { incidentsMethods } from './incidents';
 import { authMethods } from './auth';
 import type { MethodDef } from './define';
 import { settingsMethods } from './settings';
@@ -21,6 +23,8 @@ export * from './settings';
 export * from './audit';
 export * from './rentals';
 export * from './printing';
+export * from './programme';
+export * from './incidents';
 
 /** The whole contract: every method the core answers, over IPC and HTTP alike. */
 export const contract = {
@@ -31,6 +35,8 @@ export const contract = {
   ...auditMethods,
   ...rentalsMethods,
   ...printingMethods,
+  ...programmeMethods,
+  ...incidentsMethods,
 } satisfies Record<string, MethodDef>;
 
 export type Contract = typeof contract;

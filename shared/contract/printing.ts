@@ -106,5 +106,9 @@ export const printingMethods = {
 };
 
 export const printingEvents = {
-  'printer.changed': event({ summary: 'The printer’s state or its waiting printouts changed.', payload: printerStatus }),
+  'printer.changed': event({
+    summary: 'The printer’s state or its waiting printouts changed.',
+    payload: printerStatus,
+    affects: ['printer.status', 'printer.jobs'],
+  }),
 };

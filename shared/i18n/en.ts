@@ -4,9 +4,13 @@
  */
 import { printingEn } from './printing.en';
 import { rentalsEn } from './rentals.en';
+import { programmeEn } from './programme.en';
+import { incidentsEn } from './incidents.en';
 
 export const en = {
   rentals: rentalsEn,
+  programme: programmeEn,
+  incidents: incidentsEn,
   printer: printingEn,
   app: {
     name: 'ParkDesk',
@@ -210,21 +214,6 @@ export const en = {
       },
       settings: {
         update: 'Changed settings',
-      },
-      rentals: {
-        checkOut: 'Rented out',
-        return: 'Returned',
-        inspect: 'Inspected',
-        typeAdd: 'Added item type',
-        typeEdit: 'Edited item type',
-        unitAdd: 'Added unit',
-        unitRetire: 'Retired unit',
-        repair: 'Updated repair',
-        printLabel: 'Printed asset label',
-      },
-      printer: {
-        reprint: 'Reprinted',
-        testPrint: 'Test print',
       },
       kiosk: {
         leave: 'Left kiosk mode',

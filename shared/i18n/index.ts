@@ -43,6 +43,25 @@ export function isMessageKey(value: string): value is MessageKey {
   return knownKeys.has(value);
 }
 
+/**
+ * The catalog key that words an audit action: core actions under `audit.actions.<action>`, a
+ * domain's under `<domain>.audit.<name>` (e.g. `rentals.checkOut` → `rentals.audit.checkOut`).
+ */
+export function auditActionKey(action: string): MessageKey | undefined {
+  const core = `audit.actions.${action}`;
+  if (isMessageKey(core)) return core;
+  const dot = action.indexOf('.');
+  const domain = `${action.slice(0, dot)}.audit.${action.slice(dot + 1)}`;
+  return dot > 0 && isMessageKey(domain) ? domain : undefined;
+}
+
+/** Every audit action the catalogs word, for the audit log's filter. */
+export const AUDIT_ACTIONS: readonly string[] = [...knownKeys].flatMap((key) => {
+  if (key.startsWith('audit.actions.')) return [key.slice('audit.actions.'.length)];
+  const match = /^([a-zA-Z]+)\.audit\.([a-zA-Z]+)$/.exec(key);
+  return match ? [`${match[1]}.${match[2]}`] : [];
+});
+
 export type Translate = (key: MessageKey, params?: MessageParams) => string;
 
 /** A typed `t` for one language: for the core's console, receipts and documents. */

@@ -1,5 +1,10 @@
 /** Printer and print-queue messages (English). The Chinese file must have the same keys. */
 export const printingEn = {
+  /** Audit-log wording of this domain's actions (`printer.<name>`). */
+  audit: {
+    reprint: 'Reprinted',
+    testPrint: 'Test print',
+  },
   title: 'Printer',
   badge: {
     preview: 'Preview printer',

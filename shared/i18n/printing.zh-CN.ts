@@ -3,6 +3,11 @@ import type { printingEn } from './printing.en';
 
 /** Printer and print-queue messages (Chinese). */
 export const printingZhCN: Strings<typeof printingEn> = {
+  /** Audit-log wording of this domain's actions (`printer.<name>`). */
+  audit: {
+    reprint: '补打',
+    testPrint: '打印测试页',
+  },
   title: '打印机',
   badge: {
     preview: '预览打印机',

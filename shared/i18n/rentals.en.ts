@@ -1,5 +1,17 @@
 /** Rentals: equipment, inspection, check-out, return, receipts (English). */
 export const rentalsEn = {
+  /** Audit-log wording of this domain's actions (`rentals.<name>`). */
+  audit: {
+    checkOut: 'Rented out',
+    return: 'Returned',
+    inspect: 'Inspected',
+    typeAdd: 'Added item type',
+    typeEdit: 'Edited item type',
+    unitAdd: 'Added unit',
+    unitRetire: 'Retired unit',
+    repair: 'Updated repair',
+    printLabel: 'Printed asset label',
+  },
   title: 'Rentals',
   board: {
     available: 'available',

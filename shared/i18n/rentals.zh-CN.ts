@@ -3,6 +3,18 @@ import type { rentalsEn } from './rentals.en';
 
 /** 租借服务（中文）。 */
 export const rentalsZhCN: Strings<typeof rentalsEn> = {
+  /** Audit-log wording of this domain's actions (`rentals.<name>`). */
+  audit: {
+    checkOut: '借出',
+    return: '归还',
+    inspect: '检查',
+    typeAdd: '添加物品类型',
+    typeEdit: '编辑物品类型',
+    unitAdd: '添加物品',
+    unitRetire: '报废物品',
+    repair: '更新维修单',
+    printLabel: '打印物品标签',
+  },
   title: '租借服务',
   board: {
     available: '可借',

@@ -2,9 +2,13 @@ import type { Catalog } from './types';
 
 import { printingZhCN } from './printing.zh-CN';
 import { rentalsZhCN } from './rentals.zh-CN';
+import { programmeZhCN } from './programme.zh-CN';
+import { incidentsZhCN } from './incidents.zh-CN';
 
 export const zhCN: Catalog = {
   rentals: rentalsZhCN,
+  programme: programmeZhCN,
+  incidents: incidentsZhCN,
   printer: printingZhCN,
   app: {
     name: 'ParkDesk 游客服务台',
@@ -208,21 +212,6 @@ export const zhCN: Catalog = {
       },
       settings: {
         update: '修改设置',
-      },
-      rentals: {
-        checkOut: '借出',
-        return: '归还',
-        inspect: '检查',
-        typeAdd: '添加物品类型',
-        typeEdit: '编辑物品类型',
-        unitAdd: '添加物品',
-        unitRetire: '报废物品',
-        repair: '更新维修单',
-        printLabel: '打印物品标签',
-      },
-      printer: {
-        reprint: '补打',
-        testPrint: '打印测试页',
       },
       kiosk: {
         leave: '退出自助终端模式',

@@ -45,3 +45,14 @@ describe('the catalogs', () => {
     expect(Object.keys(en.audit.actions)).toContain('staff');
   });
 });
+
+describe('audit action wording', () => {
+  it('finds core and domain actions, and only those', async () => {
+    const { auditActionKey, AUDIT_ACTIONS } = await import('@shared/i18n');
+    expect(auditActionKey('staff.create')).toBe('audit.actions.staff.create');
+    expect(auditActionKey('rentals.checkOut')).toBe('rentals.audit.checkOut');
+    expect(auditActionKey('printer.reprint')).toBe('printer.audit.reprint');
+    expect(auditActionKey('nothing.here')).toBeUndefined();
+    expect(AUDIT_ACTIONS).toEqual(expect.arrayContaining(['auth.signIn', 'rentals.return', 'printer.testPrint']));
+  });
+});

@@ -19,6 +19,8 @@ import { StaffPage } from '../features/staff/StaffPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
 import { AuditPage } from '../features/audit/AuditPage';
 import { RentalsPage } from '../features/rentals/RentalsPage';
+import { IncidentsPage } from '../features/incidents/IncidentsPage';
+import { ProgrammePage } from '../features/programme/ProgrammePage';
 
 export interface Section {
   path: string;
@@ -48,7 +50,7 @@ export const GROUPS: SectionGroup[] = [
       { path: '/counter/lost-found', label: 'nav.lostFound', icon: IconSearch, Page: coming('nav.lostFound', 'coming.lostFound') },
       { path: '/counter/paging', label: 'nav.paging', icon: IconBell, Page: coming('nav.paging', 'coming.paging') },
       { path: '/counter/complaints', label: 'nav.complaints', icon: IconMessageReport, Page: coming('nav.complaints', 'coming.complaints') },
-      { path: '/counter/incidents', label: 'nav.incidents', icon: IconAlertTriangle, Page: coming('nav.incidents', 'coming.incidents') },
+      { path: '/counter/incidents', label: 'nav.incidents', icon: IconAlertTriangle, Page: IncidentsPage },
     ],
   },
   {
@@ -56,7 +58,7 @@ export const GROUPS: SectionGroup[] = [
     roles: BROADCAST,
     sections: [
       { path: '/broadcast/queue', label: 'nav.queue', icon: IconSpeakerphone, Page: coming('nav.queue', 'coming.queue') },
-      { path: '/broadcast/programme', label: 'nav.programme', icon: IconCalendarTime, Page: coming('nav.programme', 'coming.programme') },
+      { path: '/broadcast/programme', label: 'nav.programme', icon: IconCalendarTime, Page: ProgrammePage },
     ],
   },
   {

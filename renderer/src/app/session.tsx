@@ -1,19 +1,11 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { QueryClient, QueryClientProvider, useQueryClient } from '@tanstack/react-query';
-import type { ErrorBody, EventName, MethodName, SessionView, StaffView } from '@shared/contract';
+import { events, type ErrorBody, type SessionView, type StaffView } from '@shared/contract';
 import { createApi, type Api } from '../api/client';
 import { pickTransport, type ConnectionState, type Transport } from '../api/transport';
 
 const TOKEN_KEY = 'parkdesk.session';
 
-/** Which queries each live event makes stale: adding an event without its entry fails to compile. */
-const AFFECTS: Record<EventName, MethodName[]> = {
-  'staff.changed': ['staff.list', 'auth.roster', 'auth.me'],
-  'settings.changed': ['settings.get', 'system.info'],
-  'rentals.changed': ['rentals.board', 'rentals.units.list', 'rentals.list', 'rentals.cash', 'rentals.repairs.list', 'rentals.get'],
-  'printer.changed': ['printer.status', 'printer.jobs'],
-  'kiosk.leave': [],
-};
 
 interface SessionState {
   api: Api;
@@ -85,7 +77,7 @@ function SessionProvider({ children }: { children: ReactNode }) {
     if (!token && transport.kind === 'http') return undefined;
     return transport.live(token, {
       onEvent(event) {
-        for (const method of AFFECTS[event.name]) void queryClient.invalidateQueries({ queryKey: [method] });
+        for (const method of events[event.name].affects) void queryClient.invalidateQueries({ queryKey: [method] });
         window.dispatchEvent(new CustomEvent('parkdesk:event', { detail: event }));
       },
       onState: setConnection,

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Button, Code, Group, Paper, Select, Stack, Table, Text, Title } from '@mantine/core';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import type { AuditRow } from '@shared/contract';
-import { en } from '@shared/i18n/en';
+import { AUDIT_ACTIONS, auditActionKey } from '@shared/i18n';
 import { useT } from '../../app/i18n';
 import { useParkFormat } from '../../app/park';
 import { EmptyRow } from '../../ui/fields';
@@ -28,11 +28,12 @@ function DetailLines({ detail }: { detail: Record<string, unknown> }) {
   );
 }
 
-const ACTIONS = Object.entries(en.audit.actions).flatMap(([group, actions]) => Object.keys(actions).map((name) => `${group}.${name}`));
-
 function useActionLabel() {
   const t = useT();
-  return (action: string) => (ACTIONS.includes(action) ? t(`audit.actions.${action}` as Parameters<typeof t>[0]) : action);
+  return (action: string) => {
+    const key = auditActionKey(action);
+    return key ? t(key) : action;
+  };
 }
 
 /** Who did what and when: the append-only log, newest first, filterable by action. */
@@ -60,7 +61,7 @@ export function AuditPage() {
           aria-label={t('audit.filterAction')}
           placeholder={t('audit.filterAction')}
           clearable
-          data={ACTIONS.map((value) => ({ value, label: label(value) }))}
+          data={AUDIT_ACTIONS.map((value) => ({ value, label: label(value) }))}
           value={action}
           onChange={setAction}
           w={300}

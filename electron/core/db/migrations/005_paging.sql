@@ -1,0 +1,1 @@
+-- Paging requests (being built).

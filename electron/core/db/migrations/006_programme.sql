@@ -1,0 +1,1 @@
+-- The daily broadcast programme (being built).

@@ -1,0 +1,7 @@
+/** Incidents (English). */
+export const incidentsEn = {
+  /** Audit-log wording of this domain's actions (`incidents.<name>`). */
+  audit: {
+    placeholder: 'Incidents',
+  },
+} as const;
