@@ -10,6 +10,7 @@ import { DatabaseProblem, openDatabase, type Db } from './db/open';
 import { createDispatcher, type Call, type PendingEvent } from './dispatcher';
 import { createPrintWorker, type PrintWorker } from './printing/worker';
 import { printingHandlers } from './printing/handlers';
+import { pagingHandlers } from './paging/handlers';
 import { programmeHandlers } from './programme/handlers';
 import { incidentsHandlers } from './incidents/handlers';
 import { settingsHandlers } from './settings/handlers';
@@ -122,6 +123,7 @@ export function createCore(options: CoreOptions): Core {
     ...auditHandlers(services),
     ...rentalsHandlers(services),
     ...printingHandlers(services, printer),
+    ...pagingHandlers(services),
     ...programmeHandlers(services),
     ...incidentsHandlers(services),
   };

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { LANGUAGES } from '../i18n';
 import { isTimeZone } from '../rules/time';
+import { isPhone, normalizePhone } from '../rules/phone';
 import { rule } from './validation';
 
 /** Database row id. */
@@ -35,3 +36,6 @@ export const staffCode = z
 
 /** A PIN of 4 to 8 digits. Never stored, never logged: only its scrypt hash is kept. */
 export const pin = z.string().regex(/^\d{4,8}$/, rule('validation.pin'));
+
+/** A phone number the counter can call back (see shared/rules/phone.ts), stored normalized. */
+export const phone = z.string().trim().min(1).refine(isPhone, rule('validation.phone')).transform(normalizePhone);

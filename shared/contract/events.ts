@@ -2,12 +2,14 @@ import { z } from 'zod';
 import { id } from './common';
 import { event } from './define';
 import { printingEvents } from './printing';
+import { pagingEvents } from './paging';
 import { programmeEvents } from './programme';
 import { incidentsEvents } from './incidents';
 
 /** Live events: the core emits them after the transaction commits; IPC and SSE deliver them. */
 export const events = {
   ...printingEvents,
+  ...pagingEvents,
   ...programmeEvents,
   ...incidentsEvents,
   'staff.changed': event({

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { auditMethods } from './audit';
 import { rentalsMethods } from './rentals';
 import { printingMethods } from './printing';
+import { pagingMethods } from './paging';
 import { programmeMethods } from './programme';
 import { incidentsMethods } from './incidents';
 import { authMethods } from './auth';
@@ -23,6 +24,7 @@ export * from './settings';
 export * from './audit';
 export * from './rentals';
 export * from './printing';
+export * from './paging';
 export * from './programme';
 export * from './incidents';
 
@@ -35,6 +37,7 @@ export const contract = {
   ...auditMethods,
   ...rentalsMethods,
   ...printingMethods,
+  ...pagingMethods,
   ...programmeMethods,
   ...incidentsMethods,
 } satisfies Record<string, MethodDef>;

@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { ID_TYPES, isValidIdNumber, normalizeIdNumber } from '../rules/identity';
-import { isPhone, normalizePhone } from '../rules/phone';
-import { epochMs, fen, id, isoDate, personName, pin } from './common';
+import { epochMs, fen, id, isoDate, personName, phone, pin } from './common';
 import { ANY_STAFF, COUNTER, MANAGERS, method } from './define';
 import { rule } from './validation';
 
@@ -25,13 +24,6 @@ export const receiptNo = z
   .string()
   .transform((value) => value.trim().toUpperCase())
   .pipe(z.string().regex(/^R\d{8}-\d{4,}$/, rule('validation.receiptNo')));
-
-export const phone = z
-  .string()
-  .trim()
-  .min(1)
-  .refine(isPhone, rule('validation.phone'))
-  .transform(normalizePhone);
 
 export const idType = z.enum(ID_TYPES);
 

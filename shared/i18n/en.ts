@@ -4,11 +4,13 @@
  */
 import { printingEn } from './printing.en';
 import { rentalsEn } from './rentals.en';
+import { pagingEn } from './paging.en';
 import { programmeEn } from './programme.en';
 import { incidentsEn } from './incidents.en';
 
 export const en = {
   rentals: rentalsEn,
+  paging: pagingEn,
   programme: programmeEn,
   incidents: incidentsEn,
   printer: printingEn,

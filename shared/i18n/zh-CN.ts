@@ -2,11 +2,13 @@ import type { Catalog } from './types';
 
 import { printingZhCN } from './printing.zh-CN';
 import { rentalsZhCN } from './rentals.zh-CN';
+import { pagingZhCN } from './paging.zh-CN';
 import { programmeZhCN } from './programme.zh-CN';
 import { incidentsZhCN } from './incidents.zh-CN';
 
 export const zhCN: Catalog = {
   rentals: rentalsZhCN,
+  paging: pagingZhCN,
   programme: programmeZhCN,
   incidents: incidentsZhCN,
   printer: printingZhCN,

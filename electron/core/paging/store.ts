@@ -1,0 +1,188 @@
+import { pagingDetails, type DepartmentView, type PagingDetails, type PagingView, type ScriptKind } from '@shared/contract';
+import { arrivalDueAt, arrivalLate, contactDueAt, contactLate, nextAiringAt, pagingPriority, scriptKindOf } from '@shared/rules/paging';
+import { fillScript, scriptValues } from '@shared/rules/scripts';
+import { parkDate } from '@shared/rules/time';
+import type { CallContext } from '../context';
+import type { Db } from '../db/open';
+import { fieldError } from '../errors';
+import { readSettings } from '../settings/store';
+
+interface DepartmentRow {
+  id: number;
+  code: string;
+  name_zh: string;
+  name_en: string;
+  head_name: string;
+  head_phone: string;
+  active: number;
+}
+
+export function toDepartmentView(row: DepartmentRow): DepartmentView {
+  return {
+    id: row.id,
+    code: row.code,
+    nameZh: row.name_zh,
+    nameEn: row.name_en,
+    headName: row.head_name,
+    headPhone: row.head_phone,
+    active: row.active === 1,
+  };
+}
+
+export function getDepartment(db: Db, id: number): DepartmentRow | undefined {
+  return db.prepare<[number], DepartmentRow>('SELECT id, code, name_zh, name_en, head_name, head_phone, active FROM department WHERE id = ?').get(id);
+}
+
+export function listDepartments(db: Db, includeInactive: boolean): DepartmentView[] {
+  return db
+    .prepare<[number], DepartmentRow>('SELECT id, code, name_zh, name_en, head_name, head_phone, active FROM department WHERE active = 1 OR ? ORDER BY sort, id')
+    .all(includeInactive ? 1 : 0)
+    .map(toDepartmentView);
+}
+
+export function scriptTemplate(db: Db, kind: ScriptKind, language: 'zh-CN' | 'en'): string {
+  return db.prepare<[string, string], { text: string }>('SELECT text FROM script_template WHERE kind = ? AND language = ?').get(kind, language)?.text ?? '';
+}
+
+/** The announcement in both languages, from the standard scripts (a general announcement is its own text). */
+export function writeScripts(db: Db, details: PagingDetails, timeZone: string): { zh: string; en: string; department: DepartmentRow | undefined } {
+  const department = details.kind === 'summonHead' ? getDepartment(db, details.departmentId) : undefined;
+  if (details.kind === 'summonHead' && (!department || department.active !== 1)) {
+    throw fieldError('VALIDATION', 'details.departmentId', 'paging.errors.departmentNotFound');
+  }
+  if (details.kind === 'general') return { zh: details.textZh, en: details.textEn, department };
+  const kind = scriptKindOf(details);
+  if (!kind) throw new Error('a request without a script kind');
+  const context = {
+    timeZone,
+    department: department ? { nameZh: department.name_zh, nameEn: department.name_en, headName: department.head_name } : undefined,
+  };
+  return {
+    zh: fillScript(scriptTemplate(db, kind, 'zh-CN'), scriptValues(details, 'zh-CN', context)),
+    en: fillScript(scriptTemplate(db, kind, 'en'), scriptValues(details, 'en', context)),
+    department,
+  };
+}
+
+interface PagingRow {
+  id: number;
+  kind: PagingView['kind'];
+  priority: number;
+  details: string;
+  script_zh: string;
+  script_en: string;
+  status: PagingView['status'];
+  source: PagingView['source'];
+  source_ref: string | null;
+  department_id: number | null;
+  created_at: number;
+  created_by: number;
+  created_by_name: string | null;
+  acknowledged_at: number | null;
+  acknowledged_by: number | null;
+  acknowledged_by_name: string | null;
+  first_aired_at: number | null;
+  last_aired_at: number | null;
+  air_count: number;
+  arrived_at: number | null;
+  closed_at: number | null;
+  closed_by: number | null;
+  closed_by_name: string | null;
+  close_note: string | null;
+}
+
+export const PAGING_SELECT = `
+  SELECT p.id, p.kind, p.priority, p.details, p.script_zh, p.script_en, p.status, p.source, p.source_ref, p.department_id,
+         p.created_at, p.created_by, sc.name AS created_by_name, p.acknowledged_at, p.acknowledged_by, sa.name AS acknowledged_by_name,
+         p.first_aired_at, p.last_aired_at, p.air_count, p.arrived_at, p.closed_at, p.closed_by, sx.name AS closed_by_name, p.close_note
+  FROM paging_request p
+  LEFT JOIN staff sc ON sc.id = p.created_by
+  LEFT JOIN staff sa ON sa.id = p.acknowledged_by
+  LEFT JOIN staff sx ON sx.id = p.closed_by`;
+
+const ref = (id: number | null, name: string | null) => (id === null ? null : { id, name: name ?? '' });
+
+export function toPagingView(db: Db, row: PagingRow, now: number): PagingView {
+  const details = pagingDetails.parse(JSON.parse(row.details));
+  const department = row.department_id === null ? undefined : getDepartment(db, row.department_id);
+  return {
+    id: row.id,
+    kind: row.kind,
+    priority: row.priority,
+    details,
+    scriptZh: row.script_zh,
+    scriptEn: row.script_en,
+    status: row.status,
+    source: row.source,
+    sourceRef: row.source_ref,
+    createdAt: row.created_at,
+    createdBy: ref(row.created_by, row.created_by_name),
+    acknowledgedAt: row.acknowledged_at,
+    acknowledgedBy: ref(row.acknowledged_by, row.acknowledged_by_name),
+    firstAiredAt: row.first_aired_at,
+    lastAiredAt: row.last_aired_at,
+    airCount: row.air_count,
+    nextAiringAt: row.status === 'aired' ? nextAiringAt(details, row.last_aired_at) : null,
+    department: department ? toDepartmentView(department) : null,
+    arrivedAt: row.arrived_at,
+    closedAt: row.closed_at,
+    closedBy: ref(row.closed_by, row.closed_by_name),
+    closeNote: row.close_note,
+    contactDueAt: contactDueAt(row.created_at),
+    contactLate: contactLate(row.created_at, row.acknowledged_at, row.status === 'cancelled' ? (row.closed_at ?? now) : now),
+    arrivalDueAt: arrivalDueAt(row.kind, row.first_aired_at),
+    arrivalLate: arrivalLate(row.kind, row.first_aired_at, row.arrived_at, row.closed_at ?? now),
+  };
+}
+
+export function getPagingRow(db: Db, id: number): PagingRow | undefined {
+  return db.prepare<[number], PagingRow>(`${PAGING_SELECT} WHERE p.id = ?`).get(id);
+}
+
+export function listPaging(db: Db, where: string, params: Record<string, string | number>, order: string): PagingRow[] {
+  return db.prepare<Record<string, string | number>, PagingRow>(`${PAGING_SELECT} WHERE ${where} ORDER BY ${order} LIMIT 500`).all(params);
+}
+
+export interface NewPaging {
+  clientRef: string;
+  details: PagingDetails;
+  source: PagingView['source'];
+  sourceRef?: string | undefined;
+}
+
+/**
+ * Registers a paging request inside the caller's transaction (the counter's form, a lost-property
+ * intake, a complaint summoning its department head) and queues the 'paging.created' event.
+ * A clientRef seen before answers the request it made, so a retried submission never doubles a slip.
+ */
+export function registerPaging(db: Db, ctx: CallContext, staffId: number, request: NewPaging): { id: number; created: boolean } {
+  const existing = db.prepare<[string], { id: number }>('SELECT id FROM paging_request WHERE client_ref = ?').get(request.clientRef);
+  if (existing) return { id: existing.id, created: false };
+  const { timeZone } = readSettings(db);
+  const scripts = writeScripts(db, request.details, timeZone);
+  const priority = pagingPriority(request.details);
+  const { lastInsertRowid } = db
+    .prepare(
+      `INSERT INTO paging_request (client_ref, kind, priority, details, script_zh, script_en, source, source_ref, department_id,
+                                   park_date, created_at, created_by, updated_at)
+       VALUES (@clientRef, @kind, @priority, @details, @zh, @en, @source, @sourceRef, @departmentId, @date, @now, @staffId, @now)`,
+    )
+    .run({
+      clientRef: request.clientRef,
+      kind: request.details.kind,
+      priority,
+      details: JSON.stringify(request.details),
+      zh: scripts.zh,
+      en: scripts.en,
+      source: request.source,
+      sourceRef: request.sourceRef ?? null,
+      departmentId: scripts.department?.id ?? null,
+      date: parkDate(ctx.now, timeZone),
+      now: ctx.now,
+      staffId,
+    });
+  const id = Number(lastInsertRowid);
+  ctx.audit({ action: 'paging.register', entity: 'paging', entityId: id, detail: { kind: request.details.kind, priority, source: request.source } });
+  ctx.emit('paging.created', { id, kind: request.details.kind, priority });
+  return { id, created: true };
+}

@@ -1,0 +1,285 @@
+import { z } from 'zod';
+import { LANGUAGES } from '../i18n';
+import { epochMs, id, isoDate, personName, phone } from './common';
+import { ANY_STAFF, BROADCAST, COUNTER, MANAGERS, event, method } from './define';
+import { rule } from './validation';
+
+/** What the counter asks the broadcast room to announce. A missing child always comes first. */
+export const PAGING_KINDS = ['missingPerson', 'summonHead', 'lostProperty', 'general'] as const;
+export type PagingKind = (typeof PAGING_KINDS)[number];
+/** The standard scripts, one per kind of announcement (a missing child has its own). */
+export const SCRIPT_KINDS = ['missingChild', 'missingPerson', 'summonHead', 'lostProperty'] as const;
+export type ScriptKind = (typeof SCRIPT_KINDS)[number];
+export const PAGING_STATUSES = ['registered', 'acknowledged', 'aired', 'resolved', 'cancelled'] as const;
+export type PagingStatus = (typeof PAGING_STATUSES)[number];
+export const SEXES = ['female', 'male', 'unknown'] as const;
+export const PAGING_SOURCES = ['counter', 'lostFound', 'complaint'] as const;
+
+const text = (max: number) => z.string().trim().min(1).max(max);
+const optionalText = (max: number) => z.string().trim().max(max).default('');
+
+export const missingPersonDetails = z
+  .object({
+    kind: z.literal('missingPerson'),
+    /** A child: the highest priority, and the child's script. */
+    child: z.boolean(),
+    name: personName,
+    age: z.number().int().min(0).max(120),
+    sex: z.enum(SEXES),
+    heightCm: z.number().int().min(40).max(230).optional(),
+    clothing: text(120),
+    lastSeenPlace: text(80),
+    lastSeenAt: epochMs,
+    guardianName: personName,
+    guardianPhone: phone,
+    meetingPoint: text(80),
+    /** Re-aired at this interval until found. */
+    repeatMinutes: z.number().int().min(5).max(60).default(10),
+  })
+  .strict();
+
+export const summonHeadDetails = z
+  .object({
+    kind: z.literal('summonHead'),
+    departmentId: id,
+    /** Why: e.g. the complaint in a few words. Not read out; for the operator and the records. */
+    reason: optionalText(200),
+  })
+  .strict();
+
+export const lostPropertyDetails = z
+  .object({
+    kind: z.literal('lostProperty'),
+    /** What was found, as it may be announced (no private details: no cash amounts, no ID numbers). */
+    item: text(120),
+    foundPlace: text(80),
+    claimPoint: text(80),
+  })
+  .strict();
+
+export const generalDetails = z
+  .object({
+    kind: z.literal('general'),
+    textZh: text(600),
+    textEn: optionalText(600),
+  })
+  .strict();
+
+export const pagingDetails = z.discriminatedUnion('kind', [missingPersonDetails, summonHeadDetails, lostPropertyDetails, generalDetails]);
+export type PagingDetails = z.output<typeof pagingDetails>;
+export type PagingDetailsInput = z.input<typeof pagingDetails>;
+
+export const departmentView = z.object({
+  id,
+  code: z.string(),
+  nameZh: z.string(),
+  nameEn: z.string(),
+  headName: z.string(),
+  headPhone: z.string(),
+  active: z.boolean(),
+});
+export type DepartmentView = z.output<typeof departmentView>;
+
+const staffRef = z.object({ id, name: z.string() }).nullable();
+
+export const pagingView = z.object({
+  id,
+  kind: z.enum(PAGING_KINDS),
+  priority: z.number().int(),
+  details: pagingDetails,
+  /** The announcement as the operator reads it, from the standard scripts. */
+  scriptZh: z.string(),
+  scriptEn: z.string(),
+  status: z.enum(PAGING_STATUSES),
+  source: z.enum(PAGING_SOURCES),
+  sourceRef: z.string().nullable(),
+  createdAt: epochMs,
+  createdBy: staffRef,
+  acknowledgedAt: epochMs.nullable(),
+  acknowledgedBy: staffRef,
+  firstAiredAt: epochMs.nullable(),
+  lastAiredAt: epochMs.nullable(),
+  airCount: z.number().int(),
+  /** A missing person is aired again at this time until found. */
+  nextAiringAt: epochMs.nullable(),
+  department: departmentView.nullable(),
+  arrivedAt: epochMs.nullable(),
+  closedAt: epochMs.nullable(),
+  closedBy: staffRef,
+  closeNote: z.string().nullable(),
+  /** The 5-minute mark to reach the broadcast room, and whether it was met. */
+  contactDueAt: epochMs,
+  contactLate: z.boolean(),
+  /** The 10-minute mark for a summoned department head, from the first call over the PA. */
+  arrivalDueAt: epochMs.nullable(),
+  arrivalLate: z.boolean(),
+});
+export type PagingView = z.output<typeof pagingView>;
+
+export const scriptTemplateView = z.object({
+  kind: z.enum(SCRIPT_KINDS),
+  language: z.enum(LANGUAGES),
+  text: z.string(),
+  updatedAt: epochMs.nullable(),
+});
+
+const note = z.string().trim().max(200).default('');
+
+export const pagingMethods = {
+  'paging.register': method({
+    summary: 'Register a paging request at once; the announcement is written from the standard scripts. Idempotent by clientRef.',
+    access: COUNTER,
+    mode: 'write',
+    input: z
+      .object({
+        /** Chosen by the screen once per request, so a retry after a lost answer never makes a second slip. */
+        clientRef: z.string().trim().min(8).max(64),
+        details: pagingDetails,
+      })
+      .strict(),
+    output: pagingView,
+  }),
+  'paging.update': method({
+    summary: 'Correct the details of an open request; its script is written again and every station sees the change.',
+    access: COUNTER,
+    mode: 'write',
+    input: z.object({ id, details: pagingDetails }).strict(),
+    output: pagingView,
+  }),
+  'paging.queue': method({
+    summary: 'The open requests, by priority then age (a missing child first), with their scripts and clocks.',
+    access: ANY_STAFF,
+    mode: 'read',
+    input: z.object({}).strict(),
+    output: z.array(pagingView),
+  }),
+  'paging.list': method({
+    summary: 'Requests of a park day, any status, newest first, searchable.',
+    access: ANY_STAFF,
+    mode: 'read',
+    input: z.object({ date: isoDate.optional(), query: z.string().trim().max(40).optional() }).strict(),
+    output: z.array(pagingView),
+  }),
+  'paging.acknowledge': method({
+    summary: 'The broadcast room has the request (this stops the 5-minute clock).',
+    access: BROADCAST,
+    mode: 'write',
+    input: z.object({ id }).strict(),
+    output: pagingView,
+  }),
+  'paging.aired': method({
+    summary: 'The announcement went out over the PA (the time is kept). Once; a missing person is repeated with paging.repeat.',
+    access: BROADCAST,
+    mode: 'write',
+    input: z.object({ id }).strict(),
+    output: pagingView,
+  }),
+  'paging.repeat': method({
+    summary: 'The announcement was aired again (a missing person, until found).',
+    access: BROADCAST,
+    mode: 'write',
+    input: z.object({ id }).strict(),
+    output: pagingView,
+  }),
+  'paging.arrived': method({
+    summary: 'The summoned department head reached the visitor center (late after 10 minutes from the call).',
+    access: COUNTER,
+    mode: 'write',
+    input: z.object({ id }).strict(),
+    output: pagingView,
+  }),
+  'paging.close': method({
+    summary: 'Resolve (found, done) or cancel a request, with a note.',
+    access: ANY_STAFF,
+    mode: 'write',
+    input: z
+      .object({ id, outcome: z.enum(['resolved', 'cancelled']), note })
+      .strict()
+      .superRefine((value, ctx) => {
+        if (value.outcome === 'cancelled' && value.note.length < 2) {
+          ctx.addIssue({ code: 'custom', path: ['note'], input: value.note, message: 'validation.reasonRequired' });
+        }
+      }),
+    output: pagingView,
+  }),
+  'paging.printSlip': method({
+    summary: 'Print the paging slip (the request and its script) on the thermal printer.',
+    access: ANY_STAFF,
+    mode: 'write',
+    input: z.object({ id }).strict(),
+    output: z.object({ printJobId: id }),
+  }),
+  'paging.stats': method({
+    summary: 'The duty manager’s figures for a day: requests per kind, share contacted within 5 minutes, median time to air, late department heads.',
+    access: ANY_STAFF,
+    mode: 'read',
+    input: z.object({ date: isoDate.optional() }).strict(),
+    output: z.object({
+      date: isoDate,
+      total: z.number().int(),
+      byKind: z.record(z.enum(PAGING_KINDS), z.number().int()),
+      contacted: z.number().int(),
+      contactedWithin5: z.number().int(),
+      /** contactedWithin5 / requests that were due by now; null when none was due. */
+      shareWithin5: z.number().nullable(),
+      medianToAirMs: z.number().nullable(),
+      lateHeads: z.array(z.object({ id, department: z.string(), calledAt: epochMs, arrivedAt: epochMs.nullable(), lateByMs: z.number().int() })),
+    }),
+  }),
+  'paging.scripts.list': method({
+    summary: 'The standard scripts, per kind and language, with their placeholders.',
+    access: ANY_STAFF,
+    mode: 'read',
+    input: z.object({}).strict(),
+    output: z.array(scriptTemplateView),
+  }),
+  'paging.scripts.save': method({
+    summary: 'A manager edits a standard script; placeholders must be the kind’s own.',
+    access: MANAGERS,
+    mode: 'write',
+    input: z.object({ kind: z.enum(SCRIPT_KINDS), language: z.enum(LANGUAGES), text: text(800) }).strict(),
+    output: scriptTemplateView,
+  }),
+  'departments.list': method({
+    summary: 'The park’s departments and their heads (summoned over the PA; complaints are filed against them).',
+    access: ANY_STAFF,
+    mode: 'read',
+    input: z.object({ includeInactive: z.boolean().default(false) }).strict(),
+    output: z.array(departmentView),
+  }),
+  'departments.save': method({
+    summary: 'Add or edit a department and its head.',
+    access: MANAGERS,
+    mode: 'write',
+    input: z
+      .object({
+        id: id.optional(),
+        code: z.string().trim().toLowerCase().regex(/^[a-z][a-z0-9-]{1,23}$/, rule('validation.typeCode')),
+        nameZh: text(20),
+        nameEn: text(40),
+        headName: optionalText(40),
+        headPhone: z.union([phone, z.literal('')]).default(''),
+        active: z.boolean().default(true),
+      })
+      .strict(),
+    output: departmentView,
+  }),
+};
+
+export const pagingEvents = {
+  'paging.created': event({
+    summary: 'A new paging slip: the broadcast room sounds and shows it.',
+    payload: z.object({ id, kind: z.enum(PAGING_KINDS), priority: z.number().int() }),
+    affects: ['paging.queue', 'paging.list', 'paging.stats'],
+  }),
+  'paging.changed': event({
+    summary: 'A paging slip was edited, acknowledged, aired, repeated, closed, or its department head arrived.',
+    payload: z.object({ id, status: z.enum(PAGING_STATUSES) }),
+    affects: ['paging.queue', 'paging.list', 'paging.stats'],
+  }),
+  'departments.changed': event({
+    summary: 'Departments or scripts were edited.',
+    payload: z.object({}),
+    affects: ['departments.list', 'paging.scripts.list'],
+  }),
+};

@@ -1,0 +1,65 @@
+import type { PagingDetails, ScriptKind } from '../contract/paging';
+import type { Language } from '../i18n';
+import { formatParkTime } from './time';
+
+/**
+ * The standard scripts: one template per kind and language, with `{placeholders}` filled from the
+ * request, so the operator always reads the park's standard wording. Private details (the
+ * guardian's phone, cash amounts, ID numbers) have no placeholder and never reach the PA.
+ */
+export const PLACEHOLDERS: Record<ScriptKind, readonly string[]> = {
+  missingChild: ['name', 'age', 'sex', 'height', 'clothing', 'lastSeenPlace', 'lastSeenTime', 'guardianName', 'meetingPoint'],
+  missingPerson: ['name', 'age', 'sex', 'height', 'clothing', 'lastSeenPlace', 'lastSeenTime', 'guardianName', 'meetingPoint'],
+  summonHead: ['department', 'head'],
+  lostProperty: ['item', 'foundPlace', 'claimPoint'],
+};
+
+/** The placeholders a template uses that its kind does not have (a typo a manager must fix). */
+export function unknownPlaceholders(kind: ScriptKind, template: string): string[] {
+  const used = [...template.matchAll(/\{(\w+)\}/g)].map((match) => match[1] ?? '');
+  return [...new Set(used.filter((name) => !PLACEHOLDERS[kind].includes(name)))];
+}
+
+export function fillScript(template: string, values: Readonly<Record<string, string>>): string {
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => values[name] ?? whole);
+}
+
+const SEX_WORDS = {
+  'zh-CN': { child: { female: '女孩', male: '男孩', unknown: '小朋友' }, adult: { female: '女士', male: '男士', unknown: '游客' } },
+  en: { child: { female: 'girl', male: 'boy', unknown: 'child' }, adult: { female: 'woman', male: 'man', unknown: 'visitor' } },
+} as const;
+
+export interface ScriptContext {
+  timeZone: string;
+  department?: { nameZh: string; nameEn: string; headName: string } | undefined;
+}
+
+/** The values of a request's placeholders in one language. */
+export function scriptValues(details: PagingDetails, language: Language, context: ScriptContext): Record<string, string> {
+  switch (details.kind) {
+    case 'missingPerson': {
+      const height =
+        details.heightCm === undefined ? '' : language === 'zh-CN' ? `身高约${details.heightCm}厘米，` : `about ${details.heightCm} cm tall, `;
+      return {
+        name: details.name,
+        age: String(details.age),
+        sex: SEX_WORDS[language][details.child ? 'child' : 'adult'][details.sex],
+        height,
+        clothing: details.clothing,
+        lastSeenPlace: details.lastSeenPlace,
+        lastSeenTime: formatParkTime(details.lastSeenAt, context.timeZone),
+        guardianName: details.guardianName,
+        meetingPoint: details.meetingPoint,
+      };
+    }
+    case 'summonHead':
+      return {
+        department: context.department ? (language === 'zh-CN' ? context.department.nameZh : context.department.nameEn) : '',
+        head: context.department?.headName ?? '',
+      };
+    case 'lostProperty':
+      return { item: details.item, foundPlace: details.foundPlace, claimPoint: details.claimPoint };
+    case 'general':
+      return {};
+  }
+}
