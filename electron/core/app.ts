@@ -45,6 +45,8 @@ export interface Core {
   hasSession(token: string | undefined): boolean;
   /** The sequence number of the last event emitted (a station's catch-up point). */
   lastEventSeq(): number;
+  /** The core's clock: screens on other PCs show this time, not their own. */
+  now(): number;
   close(): void;
   /** The open database, for the shells' maintenance jobs and for tests; absent when it could not open. */
   readonly db: Db | undefined;
@@ -83,6 +85,7 @@ export function createCore(options: CoreOptions): Core {
       subscribe: () => () => undefined,
       hasSession: () => false,
       lastEventSeq: () => 0,
+      now: () => clock.now(),
       close: () => undefined,
     };
   }
@@ -153,6 +156,7 @@ export function createCore(options: CoreOptions): Core {
     hasSession: (token) =>
       services.sessions.peek(token, clock.now(), readSettings(db).idleSignOutMinutes * MINUTE) !== undefined,
     lastEventSeq: () => seq,
+    now: () => clock.now(),
     close() {
       printer.stop();
       listeners.clear();

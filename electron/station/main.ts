@@ -1,4 +1,5 @@
 import { serve } from '@hono/node-server';
+import { Hono } from 'hono';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { translator } from '@shared/i18n';
@@ -24,7 +25,18 @@ if (!core.status.ok) {
   console.error(`ParkDesk: ${t('fatal.title')}. ${t(key, problem.params)}`);
 }
 
-const app = createStationApp({ core, rendererDir: join(import.meta.dirname, '../renderer') });
+const streams = new Set<() => void>();
+let networkDown = false;
+const app = new Hono();
+if (clock) {
+  // Test mode only: while "the LAN is down", API calls and live streams fail as if unreachable
+  // (a test stands in for the counter PC itself with the header `x-parkdesk-test: local`).
+  app.use('/api/*', async (c, next) => {
+    if (networkDown && c.req.header('x-parkdesk-test') !== 'local') return c.text('network down (test mode)', 503);
+    await next();
+  });
+}
+app.route('/', createStationApp({ core, rendererDir: join(import.meta.dirname, '../renderer'), streams, ...(clock ? { heartbeatMs: 2000 } : {}) }));
 
 if (clock) {
   // Test mode only: lets end-to-end tests move the core's clock across deadlines.
@@ -34,6 +46,12 @@ if (clock) {
     if (body.at !== undefined) clock.set(body.at);
     if (body.advanceMs !== undefined) clock.advance(body.advanceMs);
     return c.json({ now: clock.now() });
+  });
+  app.post('/__test__/network', async (c) => {
+    const body = z.object({ down: z.boolean() }).parse(await c.req.json());
+    networkDown = body.down;
+    if (networkDown) for (const close of [...streams]) close();
+    return c.json({ down: networkDown });
   });
 }
 

@@ -15,6 +15,8 @@ export interface StationOptions {
   rendererDir?: string | undefined;
   /** How often an idle live stream sends a keep-alive comment and re-checks its session. */
   heartbeatMs?: number;
+  /** Closers of the open live streams (the test mode cuts them to simulate a lost LAN). */
+  streams?: Set<() => void>;
 }
 
 
@@ -51,6 +53,8 @@ export function createStationApp(options: StationOptions): Hono {
     c.header('X-Content-Type-Options', 'nosniff');
     c.header('Referrer-Policy', 'no-referrer');
     c.header('X-Frame-Options', 'DENY');
+    // The counter PC's clock, so every screen shows the park's time and clocks, whatever its own says.
+    if (c.req.path.startsWith('/api/')) c.header('X-Parkdesk-Now', String(core.now()));
   });
 
   app.get('/api', (c) => c.json(describeContract()));
@@ -65,20 +69,28 @@ export function createStationApp(options: StationOptions): Hono {
       const unsubscribe = core.subscribe((event) => {
         void stream.writeSSE({ id: String(event.seq), event: 'parkdesk', data: JSON.stringify(event) });
       });
+      const closer = () => {
+        open = false;
+        void stream.close();
+      };
+      options.streams?.add(closer);
       stream.onAbort(() => {
         open = false;
         unsubscribe();
+        options.streams?.delete(closer);
       });
-      await stream.writeSSE({ event: 'hello', data: JSON.stringify({ seq: core.lastEventSeq() }) });
+      await stream.writeSSE({ event: 'hello', data: JSON.stringify({ seq: core.lastEventSeq(), now: core.now() }) });
       while (open) {
         await stream.sleep(heartbeatMs);
         if (!core.hasSession(token)) {
           await stream.writeSSE({ event: 'session-ended', data: '{}' });
           break;
         }
-        await stream.write(': keep-alive\n\n');
+        // The keep-alive carries the counter PC's time, keeping every screen's clocks in step.
+        await stream.writeSSE({ event: 'time', data: JSON.stringify({ now: core.now() }) });
       }
       unsubscribe();
+      options.streams?.delete(closer);
     });
   });
 

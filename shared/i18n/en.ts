@@ -134,7 +134,7 @@ export const en = {
     queue: 'Paging slips arrive here live, with standard scripts and the 5-minute clock.',
     programme: 'Opening, music, lunch break and closing announcements, with the equipment check 10 minutes before each slot.',
     approvals: 'Kept deposits, refunds without a receipt and escalations waiting for a manager.',
-    dayClose: 'The day’s figures, the complaint summary by 20:30 and the day report.',
+    dayClose: "The day's figures, the complaint summary by 20:30 and the day report.",
   },
   staff: {
     title: 'Staff',

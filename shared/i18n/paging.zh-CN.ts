@@ -106,8 +106,6 @@ export const pagingZhCN: Strings<typeof pagingEn> = {
     late: '超时',
     arrivedLate: '迟到 {{minutes}} 分钟',
     arrivedOnTime: '按时到场',
-    chinese: '中文',
-    english: 'English',
     priority: '优先级 {{priority}}',
     fromLostFound: '来自失物招领',
     fromComplaint: '来自客诉',

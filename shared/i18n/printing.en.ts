@@ -42,7 +42,7 @@ export const printingEn = {
     hostHint: 'IP address or name, e.g. 192.168.1.50',
     port: 'Port',
     name: 'Printer name in the system',
-    nameHint: 'A raw ("Generic / Text Only") queue; on Windows, the printer’s share name',
+    nameHint: 'A raw ("Generic / Text Only") queue; on Windows, the share name of the printer',
     path: 'Device path',
     pathHint: 'e.g. /dev/usb/lp0 or \\\\.\\COM3',
     type: 'Command set',

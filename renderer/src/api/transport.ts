@@ -28,6 +28,17 @@ export interface Transport {
   live(token: string | undefined, handlers: LiveHandlers): () => void;
 }
 
+/**
+ * The counter PC's clock as the station last reported it (header `X-Parkdesk-Now`, live-stream
+ * hello and keep-alives): `detail` is the offset in ms to add to this screen's clock.
+ */
+export const clockSync = new EventTarget();
+
+function reportServerTime(now: unknown): void {
+  const server = Number(now);
+  if (Number.isFinite(server) && server > 0) clockSync.dispatchEvent(new CustomEvent('offset', { detail: server - Date.now() }));
+}
+
 const networkError: Result<never> = { ok: false, error: { code: 'UNAVAILABLE', message: 'errors.NETWORK' } };
 
 function ipcTransport(bridge: ParkdeskBridge): Transport {
@@ -56,6 +67,7 @@ function httpTransport(): Transport {
           headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
           body: JSON.stringify(input ?? {}),
         });
+        reportServerTime(response.headers.get('x-parkdesk-now'));
         const body: unknown = await response.json();
         return isEnvelope(body) ? body : networkError;
       } catch {
@@ -82,7 +94,9 @@ function httpTransport(): Transport {
             if (!response.ok || !response.body) throw new Error(`live events answered ${response.status}`);
             const events = response.body.pipeThrough(new TextDecoderStream()).pipeThrough(new EventSourceParserStream());
             for await (const message of events) {
-              if (message.event === 'hello') {
+              if (message.event === 'hello' || message.event === 'time') {
+                reportServerTime((JSON.parse(message.data) as { now?: unknown }).now);
+                if (message.event === 'time') continue;
                 attempt = 0;
                 handlers.onState('online');
                 if (everConnected) handlers.onResync();

@@ -1,4 +1,5 @@
-import { createContext, useContext, useMemo, type ReactNode } from 'react';
+import { createContext, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { clockSync } from '../api/transport';
 import type { SystemInfo } from '@shared/contract';
 import { useLanguage } from './i18n';
 
@@ -15,7 +16,17 @@ interface Park extends ParkInfo {
 
 const ParkContext = createContext<Park | undefined>(undefined);
 
-export function ParkProvider({ info, offsetMs, children }: ParkInfo & { children: ReactNode }) {
+export function ParkProvider({ info, offsetMs: initialOffset, children }: ParkInfo & { children: ReactNode }) {
+  const [offsetMs, setOffset] = useState(initialOffset);
+  useEffect(() => {
+    // Follow the counter PC's clock as the station reports it; ignore jitter under a second.
+    const listener = (event: Event) => {
+      const next = (event as CustomEvent<number>).detail;
+      setOffset((current) => (Math.abs(next - current) > 1000 ? next : current));
+    };
+    clockSync.addEventListener('offset', listener);
+    return () => clockSync.removeEventListener('offset', listener);
+  }, []);
   const value = useMemo(() => ({ info, offsetMs, now: () => Date.now() + offsetMs }), [info, offsetMs]);
   return <ParkContext.Provider value={value}>{children}</ParkContext.Provider>;
 }

@@ -19,6 +19,8 @@ import { StaffPage } from '../features/staff/StaffPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
 import { AuditPage } from '../features/audit/AuditPage';
 import { RentalsPage } from '../features/rentals/RentalsPage';
+import { PagingPage } from '../features/paging/PagingPage';
+import { QueuePage } from '../features/paging/QueuePage';
 import { IncidentsPage } from '../features/incidents/IncidentsPage';
 import { ProgrammePage } from '../features/programme/ProgrammePage';
 
@@ -48,7 +50,7 @@ export const GROUPS: SectionGroup[] = [
     sections: [
       { path: '/counter/rentals', label: 'nav.rentals', icon: IconWheelchair, Page: RentalsPage },
       { path: '/counter/lost-found', label: 'nav.lostFound', icon: IconSearch, Page: coming('nav.lostFound', 'coming.lostFound') },
-      { path: '/counter/paging', label: 'nav.paging', icon: IconBell, Page: coming('nav.paging', 'coming.paging') },
+      { path: '/counter/paging', label: 'nav.paging', icon: IconBell, Page: PagingPage },
       { path: '/counter/complaints', label: 'nav.complaints', icon: IconMessageReport, Page: coming('nav.complaints', 'coming.complaints') },
       { path: '/counter/incidents', label: 'nav.incidents', icon: IconAlertTriangle, Page: IncidentsPage },
     ],
@@ -57,7 +59,7 @@ export const GROUPS: SectionGroup[] = [
     label: 'roles.broadcast',
     roles: BROADCAST,
     sections: [
-      { path: '/broadcast/queue', label: 'nav.queue', icon: IconSpeakerphone, Page: coming('nav.queue', 'coming.queue') },
+      { path: '/broadcast/queue', label: 'nav.queue', icon: IconSpeakerphone, Page: QueuePage },
       { path: '/broadcast/programme', label: 'nav.programme', icon: IconCalendarTime, Page: ProgrammePage },
     ],
   },

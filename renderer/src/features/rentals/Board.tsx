@@ -47,7 +47,7 @@ export function Board({ board }: { board: Output<'rentals.board'> }) {
           <Money fen={board.heldFen} fz={26} fw={800} />
           <Text fz="sm">{t('rentals.board.heldCount', { count: board.out })}</Text>
           {board.overdue > 0 ? (
-            <Badge color="red" variant="filled" style={{ textTransform: 'none' }}>
+            <Badge color="red" variant="filled">
               {t('rentals.board.overdue', { count: board.overdue })}
             </Badge>
           ) : null}

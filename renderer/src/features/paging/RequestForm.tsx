@@ -1,0 +1,222 @@
+import { useMemo, useState } from 'react';
+import { Controller } from 'react-hook-form';
+import { Alert, Modal, SegmentedControl, SimpleGrid, Stack, Switch, TextInput, Textarea } from '@mantine/core';
+import type { z } from 'zod';
+import {
+  generalDetails,
+  lostPropertyDetails,
+  missingPersonDetails,
+  PAGING_KINDS,
+  SEXES,
+  summonHeadDetails,
+  timeOfDay,
+  type PagingDetails,
+  type PagingKind,
+  type PagingView,
+} from '@shared/contract';
+import { atParkTime, formatParkTime, parkDate } from '@shared/rules/time';
+import { useLanguage, useT } from '../../app/i18n';
+import { usePark } from '../../app/park';
+import { useAction, useMethod } from '../../api/hooks';
+import { ApiError } from '../../api/client';
+import { useContractForm, useFieldErrors, useFormSubmit } from '../../ui/form';
+import { FormActions, NumberField, SelectField } from '../../ui/fields';
+import { newClientRef } from '../../ui/clientRef';
+import { notifySuccess } from '../../ui/notify';
+import { ScriptPreview } from './ScriptPreview';
+
+type Submit = (details: PagingDetails) => Promise<unknown>;
+
+/** The missing-person form: the last-seen time is typed as HH:mm in the park and sent as an instant. */
+const missingForm = missingPersonDetails.omit({ lastSeenAt: true }).extend({ lastSeenTime: timeOfDay });
+
+function MissingPersonForm({ initial, submit, onCancel, label, pending }: { initial?: Extract<PagingDetails, { kind: 'missingPerson' }>; submit: Submit; onCancel(): void; label: string; pending: boolean }) {
+  const t = useT();
+  const park = usePark();
+  const { timeZone } = park.info;
+  const form = useContractForm(missingForm, {
+    defaultValues: initial
+      ? { ...initial, lastSeenTime: formatParkTime(initial.lastSeenAt, timeZone) }
+      : {
+          kind: 'missingPerson',
+          child: true,
+          name: '',
+          sex: 'unknown',
+          clothing: '',
+          lastSeenPlace: '',
+          lastSeenTime: formatParkTime(park.now(), timeZone),
+          guardianName: '',
+          guardianPhone: '',
+          meetingPoint: t('paging.defaults.meetingPoint'),
+          repeatMinutes: 10,
+        },
+  });
+  const errorOf = useFieldErrors(form);
+  const onSubmit = useFormSubmit(
+    form,
+    ['name', 'age', 'sex', 'heightCm', 'clothing', 'lastSeenPlace', 'guardianName', 'guardianPhone', 'meetingPoint', 'repeatMinutes'],
+    ({ lastSeenTime, ...values }) => {
+      const at = atParkTime(parkDate(park.now(), timeZone), lastSeenTime, timeZone);
+      return submit({ ...values, lastSeenAt: at > park.now() ? at - 86_400_000 : at });
+    },
+    () => undefined,
+  );
+  const values = form.watch();
+  const preview = useMemo(() => {
+    const parsed = missingForm.safeParse(values);
+    if (!parsed.success) return undefined;
+    const { lastSeenTime, ...rest } = parsed.data;
+    return { ...rest, lastSeenAt: atParkTime(parkDate(park.now(), timeZone), lastSeenTime, timeZone) };
+  }, [values, park, timeZone]);
+  return (
+    <form onSubmit={onSubmit} noValidate>
+      <Stack gap="sm">
+        <Controller
+          control={form.control}
+          name="child"
+          render={({ field }) => <Switch size="md" label={t('paging.fields.child')} checked={field.value} onChange={(e) => field.onChange(e.currentTarget.checked)} />}
+        />
+        <SimpleGrid cols={4}>
+          <TextInput label={t('paging.fields.name')} withAsterisk data-autofocus {...form.register('name')} error={errorOf('name')} />
+          <NumberField form={form} name="age" label={t('paging.fields.age')} min={0} max={120} />
+          <SelectField form={form} name="sex" label={t('paging.fields.sex')} data={SEXES.map((sex) => ({ value: sex, label: t(`paging.sexes.${sex}`) }))} />
+          <NumberField form={form} name="heightCm" label={t('paging.fields.heightCm')} min={40} max={230} />
+        </SimpleGrid>
+        <TextInput label={t('paging.fields.clothing')} withAsterisk {...form.register('clothing')} error={errorOf('clothing')} />
+        <SimpleGrid cols={2}>
+          <TextInput label={t('paging.fields.lastSeenPlace')} withAsterisk {...form.register('lastSeenPlace')} error={errorOf('lastSeenPlace')} />
+          <TextInput type="time" label={t('paging.fields.lastSeenAt')} withAsterisk {...form.register('lastSeenTime')} error={errorOf('lastSeenTime')} />
+        </SimpleGrid>
+        <SimpleGrid cols={3}>
+          <TextInput label={t('paging.fields.guardianName')} withAsterisk {...form.register('guardianName')} error={errorOf('guardianName')} />
+          <TextInput label={t('paging.fields.guardianPhone')} withAsterisk inputMode="tel" {...form.register('guardianPhone')} error={errorOf('guardianPhone')} />
+          <TextInput label={t('paging.fields.meetingPoint')} withAsterisk {...form.register('meetingPoint')} error={errorOf('meetingPoint')} />
+        </SimpleGrid>
+        <NumberField form={form} name="repeatMinutes" label={t('paging.fields.repeatMinutes')} min={5} max={60} />
+        <ScriptPreview details={preview} />
+        <FormActions onCancel={onCancel} submitLabel={label} loading={pending} />
+      </Stack>
+    </form>
+  );
+}
+
+interface KindFormProps<D> {
+  initial?: D;
+  submit: Submit;
+  onCancel(): void;
+  label: string;
+  pending: boolean;
+}
+
+function SummonForm({ initial, submit, onCancel, label, pending }: KindFormProps<z.input<typeof summonHeadDetails>>) {
+  const t = useT();
+  const { language } = useLanguage();
+  const departments = useMethod('departments.list', {});
+  const form = useContractForm(summonHeadDetails, { defaultValues: initial ?? { kind: 'summonHead', reason: '' } });
+  const errorOf = useFieldErrors(form);
+  const onSubmit = useFormSubmit(form, ['departmentId', 'reason'], submit, () => undefined);
+  const parsed = summonHeadDetails.safeParse(form.watch());
+  return (
+    <form onSubmit={onSubmit} noValidate>
+      <Stack gap="sm">
+        <SelectField
+          form={form}
+          name="departmentId"
+          label={t('paging.fields.department')}
+          withAsterisk
+          searchable
+          parse={Number}
+          data={(departments.data ?? []).map((d) => ({ value: String(d.id), label: `${language === 'zh-CN' ? d.nameZh : d.nameEn}${d.headName ? ` · ${d.headName}` : ''}` }))}
+        />
+        <TextInput label={t('paging.fields.reason')} {...form.register('reason')} error={errorOf('reason')} />
+        <ScriptPreview details={parsed.success ? parsed.data : undefined} />
+        <FormActions onCancel={onCancel} submitLabel={label} loading={pending} />
+      </Stack>
+    </form>
+  );
+}
+
+function LostPropertyForm({ initial, submit, onCancel, label, pending }: KindFormProps<z.input<typeof lostPropertyDetails>>) {
+  const t = useT();
+  const form = useContractForm(lostPropertyDetails, { defaultValues: initial ?? { kind: 'lostProperty', item: '', foundPlace: '', claimPoint: t('paging.defaults.claimPoint') } });
+  const errorOf = useFieldErrors(form);
+  const onSubmit = useFormSubmit(form, ['item', 'foundPlace', 'claimPoint'], submit, () => undefined);
+  const parsed = lostPropertyDetails.safeParse(form.watch());
+  return (
+    <form onSubmit={onSubmit} noValidate>
+      <Stack gap="sm">
+        <SimpleGrid cols={3}>
+          <TextInput label={t('paging.fields.item')} withAsterisk data-autofocus {...form.register('item')} error={errorOf('item')} />
+          <TextInput label={t('paging.fields.foundPlace')} withAsterisk {...form.register('foundPlace')} error={errorOf('foundPlace')} />
+          <TextInput label={t('paging.fields.claimPoint')} withAsterisk {...form.register('claimPoint')} error={errorOf('claimPoint')} />
+        </SimpleGrid>
+        <ScriptPreview details={parsed.success ? parsed.data : undefined} />
+        <FormActions onCancel={onCancel} submitLabel={label} loading={pending} />
+      </Stack>
+    </form>
+  );
+}
+
+function GeneralForm({ initial, submit, onCancel, label, pending }: KindFormProps<z.input<typeof generalDetails>>) {
+  const t = useT();
+  const form = useContractForm(generalDetails, { defaultValues: initial ?? { kind: 'general', textZh: '', textEn: '' } });
+  const errorOf = useFieldErrors(form);
+  const onSubmit = useFormSubmit(form, ['textZh', 'textEn'], submit, () => undefined);
+  return (
+    <form onSubmit={onSubmit} noValidate>
+      <Stack gap="sm">
+        <Textarea label={t('paging.fields.textZh')} withAsterisk autosize minRows={3} data-autofocus {...form.register('textZh')} error={errorOf('textZh')} />
+        <Textarea label={t('paging.fields.textEn')} autosize minRows={2} {...form.register('textEn')} error={errorOf('textEn')} />
+        <FormActions onCancel={onCancel} submitLabel={label} loading={pending} />
+      </Stack>
+    </form>
+  );
+}
+
+/** Register a paging request (or correct one): the kind, its fields, and the script as it will be read. */
+export function RequestForm({ initial, onClose }: { initial?: PagingView; onClose(): void }) {
+  const t = useT();
+  const [kind, setKind] = useState<PagingKind>(initial?.kind ?? 'missingPerson');
+  const [clientRef] = useState(newClientRef);
+  const register = useAction('paging.register', ['paging.queue', 'paging.list']);
+  const update = useAction('paging.update', ['paging.queue', 'paging.list']);
+  const pending = register.isPending || update.isPending;
+  const label = initial ? t('paging.actions.save') : t('paging.actions.register');
+
+  const submit: Submit = async (details) => {
+    try {
+      if (initial) await update.mutateAsync({ id: initial.id, details });
+      else await register.mutateAsync({ clientRef, details });
+    } catch (error) {
+      // The counter names the request's fields `details.<field>`; the kind's form names them `<field>`.
+      if (error instanceof ApiError && error.body.fields) {
+        throw new ApiError({ ...error.body, fields: Object.fromEntries(Object.entries(error.body.fields).map(([path, field]) => [path.replace(/^details\./, ''), field])) });
+      }
+      throw error;
+    }
+    notifySuccess(t('paging.counter.registered'));
+    onClose();
+  };
+  const initialOf = <K extends PagingKind>(k: K) => (initial?.details.kind === k ? (initial.details as Extract<PagingDetails, { kind: K }>) : undefined);
+
+  return (
+    <Modal opened onClose={onClose} title={initial ? t('paging.actions.edit') : t('paging.actions.newRequest')} size="xl" centered>
+      <Stack gap="md">
+        {initial ? null : (
+          <SegmentedControl
+            fullWidth
+            size="md"
+            value={kind}
+            onChange={(value) => setKind(value as PagingKind)}
+            data={PAGING_KINDS.map((k) => ({ value: k, label: t(`paging.kinds.${k}`) }))}
+          />
+        )}
+        {register.error || update.error ? <Alert color="red">{t((register.error ?? update.error)?.body.message ?? 'errors.INTERNAL')}</Alert> : null}
+        {kind === 'missingPerson' ? <MissingPersonForm initial={initialOf('missingPerson')} submit={submit} onCancel={onClose} label={label} pending={pending} /> : null}
+        {kind === 'summonHead' ? <SummonForm initial={initialOf('summonHead')} submit={submit} onCancel={onClose} label={label} pending={pending} /> : null}
+        {kind === 'lostProperty' ? <LostPropertyForm initial={initialOf('lostProperty')} submit={submit} onCancel={onClose} label={label} pending={pending} /> : null}
+        {kind === 'general' ? <GeneralForm initial={initialOf('general')} submit={submit} onCancel={onClose} label={label} pending={pending} /> : null}
+      </Stack>
+    </Modal>
+  );
+}

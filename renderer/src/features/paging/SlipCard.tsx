@@ -1,0 +1,104 @@
+import type { ReactNode } from 'react';
+import { Badge, Group, Paper, SimpleGrid, Stack, Text } from '@mantine/core';
+import { IconMoodKid } from '@tabler/icons-react';
+import type { PagingView } from '@shared/contract';
+import { ARRIVAL_WARN_MS, CONTACT_WARN_MS } from '@shared/rules/paging';
+import { useLanguage, useT } from '../../app/i18n';
+import { useParkFormat } from '../../app/park';
+import { DeadlineBadge } from '../../ui/deadline';
+
+const STATUS_COLORS = { registered: 'red', acknowledged: 'blue', aired: 'teal', resolved: 'gray', cancelled: 'gray' } as const;
+
+/** One paging slip: what to announce (both languages), its clocks, and the actions given. */
+export function SlipCard({ slip, now, large, fresh, children }: { slip: PagingView; now: number; large?: boolean; fresh?: boolean; children?: ReactNode }) {
+  const t = useT();
+  const { language } = useLanguage();
+  const format = useParkFormat();
+  const child = slip.details.kind === 'missingPerson' && slip.details.child;
+  const open = slip.status === 'registered' || slip.status === 'acknowledged' || slip.status === 'aired';
+  return (
+    <Paper
+      withBorder
+      radius="lg"
+      p={large ? 'lg' : 'md'}
+      data-testid={`slip-${slip.id}`}
+      data-status={slip.status}
+      style={{
+        borderWidth: child || fresh ? 3 : 1,
+        borderColor: fresh ? 'var(--mantine-color-yellow-6)' : child ? 'var(--mantine-color-red-6)' : undefined,
+        boxShadow: fresh ? '0 0 0 4px var(--mantine-color-yellow-2)' : undefined,
+      }}
+    >
+      <Stack gap="sm">
+        <Group justify="space-between" align="flex-start" wrap="nowrap">
+          <Group gap="xs">
+            {child ? <IconMoodKid size={26} color="var(--mantine-color-red-7)" aria-hidden /> : null}
+            <Text fw={800} fz={large ? 24 : 19}>
+              {child ? t('paging.scriptKinds.missingChild') : t(`paging.kinds.${slip.kind}`)}
+            </Text>
+            <Badge color={STATUS_COLORS[slip.status]} variant={slip.status === 'registered' ? 'filled' : 'light'} size="lg">
+              {t(`paging.statuses.${slip.status}`)}
+            </Badge>
+            {slip.source !== 'counter' ? (
+              <Badge variant="outline" color="gray">
+                {t(slip.source === 'lostFound' ? 'paging.queue.fromLostFound' : 'paging.queue.fromComplaint')}
+              </Badge>
+            ) : null}
+          </Group>
+          <Group gap="xs" justify="flex-end">
+            {open && slip.acknowledgedAt === null ? <DeadlineBadge deadline={slip.contactDueAt} warnMs={CONTACT_WARN_MS} now={now} /> : null}
+            {slip.acknowledgedAt !== null && slip.contactLate ? (
+              <Badge color="red" variant="light">
+                {t('paging.queue.contactClock')} · {t('paging.queue.late')}
+              </Badge>
+            ) : null}
+            {open && slip.arrivalDueAt !== null && slip.arrivedAt === null ? (
+              <Group gap={4}>
+                <Text fz="sm" c="dimmed">
+                  {t('paging.queue.arrivalClock')}
+                </Text>
+                <DeadlineBadge deadline={slip.arrivalDueAt} warnMs={ARRIVAL_WARN_MS} now={now} />
+              </Group>
+            ) : null}
+            {slip.arrivedAt !== null ? (
+              <Badge color={slip.arrivalLate ? 'red' : 'teal'} variant="light">
+                {slip.arrivalLate
+                  ? t('paging.queue.arrivedLate', { minutes: Math.ceil(((slip.arrivedAt ?? 0) - (slip.arrivalDueAt ?? 0)) / 60_000) })
+                  : t('paging.queue.arrivedOnTime')}
+              </Badge>
+            ) : null}
+            {open && slip.nextAiringAt !== null ? <DeadlineBadge deadline={slip.nextAiringAt} warnMs={2 * 60_000} now={now} /> : null}
+          </Group>
+        </Group>
+        <SimpleGrid cols={{ base: 1, md: slip.scriptEn ? 2 : 1 }} spacing="md">
+          <Text fz={large ? 22 : 17} lh={1.6} lang="zh-CN" data-testid="script-zh">
+            {slip.scriptZh}
+          </Text>
+          {slip.scriptEn ? (
+            <Text fz={large ? 20 : 16} lh={1.5} lang="en" c="dark.6" data-testid="script-en">
+              {slip.scriptEn}
+            </Text>
+          ) : null}
+        </SimpleGrid>
+        <Group justify="space-between" align="flex-end">
+          <Stack gap={2}>
+            <Text fz="sm" c="dimmed">
+              {t('paging.queue.registeredAt', { time: format.time(slip.createdAt), name: slip.createdBy?.name ?? '' })}
+              {slip.department ? ` · ${language === 'zh-CN' ? slip.department.nameZh : slip.department.nameEn}` : ''}
+              {slip.details.kind === 'summonHead' && slip.details.reason ? ` · ${slip.details.reason}` : ''}
+              {slip.details.kind === 'missingPerson' ? ` · ${slip.details.guardianName} ${slip.details.guardianPhone}` : ''}
+            </Text>
+            {slip.airCount > 0 && slip.lastAiredAt !== null ? (
+              <Text fz="sm" c="dimmed">
+                {t('paging.queue.aired', { count: slip.airCount, time: format.time(slip.lastAiredAt) })}
+                {slip.nextAiringAt !== null && open ? ` · ${t('paging.queue.nextAiring', { time: format.time(slip.nextAiringAt) })}` : ''}
+              </Text>
+            ) : null}
+            {slip.closeNote ? <Text fz="sm">{slip.closeNote}</Text> : null}
+          </Stack>
+          {children ? <Group gap="xs">{children}</Group> : null}
+        </Group>
+      </Stack>
+    </Paper>
+  );
+}

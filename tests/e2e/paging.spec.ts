@@ -1,0 +1,136 @@
+import { addStaff, chooseLanguage, expect, screen, setUpPark, signIn, startStation, test as base, type Station } from './fixtures';
+
+/** A station whose clock the test moves (PARKDESK_TEST_CLOCK), to cross the 5-minute mark without waiting. */
+const test = base.extend<{ clockStation: Station }>({
+  // eslint-disable-next-line no-empty-pattern -- Playwright fixtures name their dependencies by destructuring; this one has none.
+  clockStation: async ({}, use) => {
+    const station = await startStation({ PARKDESK_TEST_CLOCK: '2026-11-29T02:00:00Z' });
+    await use(station);
+    await station.stop();
+  },
+});
+
+async function moveClock(station: Station, advanceMs: number): Promise<void> {
+  await fetch(`${station.url}/__test__/clock`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ advanceMs }) });
+}
+
+async function network(station: Station, down: boolean): Promise<void> {
+  await fetch(`${station.url}/__test__/network`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ down }) });
+}
+
+test.describe('paging between the counter and the broadcast room', () => {
+  test('a lost child registered at the counter appears in the broadcast room at once, is taken, aired and resolved; each side sees the other', async ({
+    browser,
+    clockStation: station,
+  }) => {
+    test.setTimeout(90_000);
+    const admin = await setUpPark(station);
+    await station.api('settings.update', { idleSignOutMinutes: 240 }, admin);
+    await addStaff(station, admin, { code: 'C01', name: '张柜台', role: 'counter', pin: '1357' });
+    await addStaff(station, admin, { code: 'B01', name: '陈广播', role: 'broadcast', pin: '2468' });
+
+    const counterContext = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const roomContext = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
+    const counter = await counterContext.newPage();
+    const room = await roomContext.newPage();
+    await room.goto(station.url);
+    await signIn(room, '陈广播', '2468');
+    await expect(room.getByRole('heading', { name: '广播队列' })).toBeVisible();
+    await expect(room.getByText('没有待处理的广播请求。')).toBeVisible();
+
+    await counter.goto(station.url);
+    await signIn(counter, '张柜台', '1357');
+    await counter.getByRole('navigation').getByRole('link', { name: '广播寻人' }).click();
+    await counter.keyboard.press('F2');
+    const dialog = counter.getByRole('dialog');
+    await dialog.getByRole('button', { name: '登记' }).click();
+    await expect(dialog.getByText('必填。').first()).toBeVisible();
+    await dialog.getByLabel('姓名').fill('小明');
+    await dialog.getByLabel('年龄').fill('5');
+    await dialog.getByLabel('身高（厘米）').fill('110');
+    await dialog.getByLabel('衣着').fill('红色上衣');
+    await dialog.getByLabel('最后出现地点').fill('旋转木马');
+    await dialog.getByLabel('监护人 / 同伴').fill('王女士');
+    await dialog.getByLabel('监护人电话').fill('12345');
+    await dialog.getByRole('button', { name: '登记' }).click();
+    await expect(dialog.getByText(/不是可回拨的电话号码/)).toBeVisible();
+    await dialog.getByLabel('监护人电话').fill('13812345678');
+    await expect(dialog.getByLabel('将要播报的内容')).toContainText('名叫小明，身高约110厘米，身穿红色上衣');
+    await screen(counter, 'paging-form-zh-1280');
+    await dialog.getByRole('button', { name: '登记' }).click();
+    await expect(counter.getByText('已登记，广播室已实时收到。')).toBeVisible();
+
+    // The broadcast room has it without reloading, with its script and the running clock.
+    const slip = room.locator('[data-testid^="slip-"]').first();
+    await expect(slip).toContainText('寻找走失儿童');
+    await expect(slip.getByTestId('script-zh')).toContainText('名叫小明');
+    await expect(slip.locator('[data-state]').first()).toHaveAttribute('data-state', 'ok');
+    await expect(slip).toContainText('剩余 5 分钟');
+    await screen(room, 'paging-queue-new-zh-1920');
+
+    // Four minutes on, the clock is amber.
+    await moveClock(station, 4 * 60_000);
+    await expect(slip.locator('[data-state]').first()).toHaveAttribute('data-state', 'warn', { timeout: 10_000 });
+
+    await slip.getByRole('button', { name: '接单' }).click();
+    await expect(slip).toHaveAttribute('data-status', 'acknowledged');
+    await expect(counter.locator('[data-testid^="slip-"]').first()).toHaveAttribute('data-status', 'acknowledged');
+    await slip.getByRole('button', { name: '已播出' }).click();
+    await expect(slip).toHaveAttribute('data-status', 'aired');
+    await expect(counter.locator('[data-testid^="slip-"]').first()).toHaveAttribute('data-status', 'aired');
+    await expect(room.getByText(/已播 1 次/)).toBeVisible();
+
+    // Found: the counter resolves it; it leaves the broadcast room's queue.
+    await counter.getByRole('button', { name: '已找到 / 完成' }).click();
+    await counter.getByRole('dialog').getByLabel('备注').fill('已与家长会合');
+    await counter.getByRole('dialog').getByRole('button', { name: '已找到 / 完成' }).click();
+    await expect(room.getByText('没有待处理的广播请求。')).toBeVisible();
+    await expect(counter.locator('[data-testid^="slip-"]').first()).toHaveAttribute('data-status', 'resolved');
+    await expect(counter.getByTestId('share-within-5')).toHaveText('100%');
+    await chooseLanguage(counter, 'en');
+    await screen(counter, 'paging-counter-en-1280');
+
+    await counterContext.close();
+    await roomContext.close();
+  });
+
+  test('a broadcast-room station that loses the connection says so and catches up by itself, nothing lost or doubled', async ({ browser, clockStation: station }) => {
+    test.setTimeout(90_000);
+    const admin = await setUpPark(station);
+    await station.api('settings.update', { idleSignOutMinutes: 240 }, admin);
+    await addStaff(station, admin, { code: 'B01', name: '陈广播', role: 'broadcast', pin: '2468' });
+    const clerk = await addStaff(station, admin, { code: 'C01', name: '张柜台', role: 'counter', pin: '1357' });
+    const clerkSession = await station.api('auth.signIn', { staffId: clerk.id, pin: '1357' });
+    const token = clerkSession.ok ? clerkSession.value.token : '';
+
+    const roomContext = await browser.newContext();
+    const room = await roomContext.newPage();
+    await room.goto(station.url);
+    await signIn(room, '陈广播', '2468');
+    await expect(room.getByRole('status').filter({ hasText: '已连接' })).toBeVisible();
+
+    await network(station, true);
+    await expect(room.getByText('连接中断，正在重连…')).toBeVisible();
+    await screen(room, 'paging-offline-zh-1280');
+    await network(station, false);
+    await expect(room.getByRole('status').filter({ hasText: '已连接' })).toBeVisible({ timeout: 20_000 });
+
+    // Registered at the counter PC while the room was cut off, and the submission retried with the same reference.
+    const request = { clientRef: 'e2e-offline-1', details: { kind: 'general', textZh: '请停在北门的车主尽快移车', textEn: 'Would the owner of the car at the north gate please move it' } };
+    await network(station, true);
+    for (let attempt = 0; attempt < 2; attempt += 1) {
+      const response = await fetch(`${station.url}/api/paging.register`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, 'x-parkdesk-test': 'local' },
+        body: JSON.stringify(request),
+      });
+      expect(response.status).toBe(200);
+    }
+    await expect(room.getByText('连接中断，正在重连…')).toBeVisible();
+    await network(station, false);
+    await expect(room.getByRole('status').filter({ hasText: '已连接' })).toBeVisible({ timeout: 20_000 });
+    await expect(room.locator('[data-testid^="slip-"]')).toHaveCount(1, { timeout: 20_000 });
+    await expect(room.getByText('请停在北门的车主尽快移车')).toBeVisible();
+    await roomContext.close();
+  });
+});
