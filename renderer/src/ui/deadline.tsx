@@ -42,7 +42,6 @@ export function DeadlineBadge({ deadline, warnMs, now }: { deadline: number; war
       color={COLORS[reading.state]}
       leftSection={<IconClock size={14} />}
       data-state={reading.state}
-      style={{ textTransform: 'none' }}
     >
       {text}
     </Badge>
