@@ -20,7 +20,7 @@ export const events = {
   'settings.changed': event({
     summary: 'Settings changed.',
     payload: z.object({ keys: z.array(z.string()) }),
-    affects: ['settings.get', 'system.info', 'printer.status'],
+    affects: ['settings.get', 'system.info', 'printer.status', 'programme.day'],
   }),
   'rentals.changed': event({
     summary: 'Units or rentals changed: availability, lists and deposit figures are stale.',

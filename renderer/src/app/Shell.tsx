@@ -15,6 +15,7 @@ import { notifySuccess } from '../ui/notify';
 import { FormActions, SelectField } from '../ui/fields';
 import { initials } from '../ui/initials';
 import { PrinterBadge } from '../features/printing/PrinterBadge';
+import { ProgrammeReminder } from '../features/programme/ProgrammeReminder';
 import { Brand, ConnectionBadge, LanguageToggle, ParkClock } from '../ui/chrome';
 
 function ChangePinModal({ opened, onClose }: { opened: boolean; onClose(): void }) {
@@ -109,6 +110,7 @@ export function Shell() {
         <Group h="100%" justify="space-between" wrap="nowrap">
           <Brand parkName={info.parkName} />
           <Group gap="md" wrap="nowrap">
+            <ProgrammeReminder />
             <PrinterBadge />
             <ConnectionBadge state={connection} />
             <ParkClock />
