@@ -163,6 +163,7 @@ describe('paging requests', () => {
   it('edits an open request (its script follows) and keeps its kind', async () => {
     const { test, counter } = await openRoom();
     const slip = await test.ok('paging.register', lostChild(test), counter.token);
+    if (slip.details.kind !== 'missingPerson') throw new Error('a missing-person slip was expected');
     const edited = await test.ok('paging.update', { id: slip.id, details: { ...slip.details, clothing: '黄色雨衣' } }, counter.token);
     expect(edited.scriptZh).toContain('身穿黄色雨衣');
     expect(await test.fails('paging.update', { id: slip.id, details: { kind: 'general', textZh: 'x', textEn: '' } }, counter.token)).toMatchObject({

@@ -1,0 +1,132 @@
+import { useState } from 'react';
+import { useDebouncedValue } from '@mantine/hooks';
+import { Button, Group, SegmentedControl, Select, Table, Text, TextInput } from '@mantine/core';
+import { IconChevronRight, IconSearch } from '@tabler/icons-react';
+import { INCIDENT_LISTS, INCIDENT_NATURES, isoDate, type IncidentNature, type Input } from '@shared/contract';
+import { useT } from '../../app/i18n';
+import { useParkFormat, usePark } from '../../app/park';
+import { parkDate } from '@shared/rules/time';
+import { useMethod } from '../../api/hooks';
+import { useParkNow } from '../../ui/deadline';
+import { EmptyRow } from '../../ui/fields';
+import { NatureBadge, NoticeBadge, StatusBadge } from './parts';
+
+type ListStatus = (typeof INCIDENT_LISTS)[number];
+
+/** Incidents by status, kind, date and text, each with its notification clock; a row opens the incident. */
+export function IncidentList({ onOpen }: { onOpen(id: number): void }) {
+  const t = useT();
+  const format = useParkFormat();
+  const { info } = usePark();
+  const now = useParkNow(5_000);
+  const [status, setStatus] = useState<ListStatus>('active');
+  const [nature, setNature] = useState<IncidentNature | null>(null);
+  const [date, setDate] = useState('');
+  const [query, setQuery] = useState('');
+  const [debounced] = useDebouncedValue(query.trim(), 250);
+  const validDate = isoDate.safeParse(date).success;
+  const input: Input<'incidents.list'> = {
+    status,
+    limit: 100,
+    ...(nature ? { nature } : {}),
+    ...(validDate ? { date } : {}),
+    ...(debounced ? { query: debounced } : {}),
+  };
+  const list = useMethod('incidents.list', input);
+  const rows = list.data?.rows ?? [];
+  const filtered = nature !== null || validDate || debounced !== '';
+  const statusLabel = (value: ListStatus) =>
+    value === 'active' ? t('incidents.lists.active') : value === 'all' ? t('incidents.lists.all') : t(`incidents.status.${value}`);
+
+  return (
+    <>
+      <Group gap="sm" mb="sm" align="flex-end" wrap="wrap">
+        <SegmentedControl
+          aria-label={t('incidents.fields.status')}
+          value={status}
+          onChange={(value) => setStatus(value as ListStatus)}
+          data={INCIDENT_LISTS.map((value) => ({ value, label: statusLabel(value) }))}
+        />
+        <Select
+          aria-label={t('incidents.fields.nature')}
+          placeholder={t('incidents.lists.anyNature')}
+          data={INCIDENT_NATURES.map((value) => ({ value, label: t(`incidents.nature.${value}`) }))}
+          value={nature}
+          onChange={(value) => setNature(value as IncidentNature | null)}
+          clearable
+          w={200}
+        />
+        <TextInput type="date" aria-label={t('incidents.fields.date')} value={date} onChange={(e) => setDate(e.currentTarget.value)} w={180} />
+        <TextInput
+          leftSection={<IconSearch size={18} />}
+          placeholder={t('incidents.lists.searchPlaceholder')}
+          aria-label={t('common.search')}
+          value={query}
+          onChange={(e) => setQuery(e.currentTarget.value)}
+          style={{ flex: 1, minWidth: 200 }}
+        />
+      </Group>
+      <Table striped highlightOnHover verticalSpacing="sm" fz="md">
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>{t('incidents.fields.refNo')}</Table.Th>
+            <Table.Th>{t('incidents.fields.nature')}</Table.Th>
+            <Table.Th>{t('incidents.fields.location')}</Table.Th>
+            <Table.Th>{t('incidents.fields.receivedAt')}</Table.Th>
+            <Table.Th>{t('incidents.fields.owner')}</Table.Th>
+            <Table.Th>{t('incidents.fields.status')}</Table.Th>
+            <Table.Th>{t('incidents.fields.clock')}</Table.Th>
+            <Table.Th />
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {rows.length === 0 && !list.isLoading ? (
+            <EmptyRow colSpan={8}>{status === 'active' && !filtered ? t('incidents.lists.emptyActive') : t('incidents.lists.empty')}</EmptyRow>
+          ) : null}
+          {rows.map((incident) => (
+            <Table.Tr key={incident.id} data-testid={`incident-${incident.refNo}`} onClick={() => onOpen(incident.id)} style={{ cursor: 'pointer' }}>
+              <Table.Td ff="monospace" fw={700}>
+                {incident.refNo}
+              </Table.Td>
+              <Table.Td>
+                <NatureBadge nature={incident.nature} size="md" />
+              </Table.Td>
+              <Table.Td>
+                <Text lineClamp={2}>{incident.location}</Text>
+                <Text fz="sm" c="dimmed" lineClamp={1}>
+                  {incident.reporterName}
+                </Text>
+              </Table.Td>
+              <Table.Td>
+                <Text>{format.time(incident.receivedAt)}</Text>
+                <Text fz="sm" c="dimmed">
+                  {parkDate(incident.receivedAt, info.timeZone)}
+                </Text>
+              </Table.Td>
+              <Table.Td>{incident.owner.name}</Table.Td>
+              <Table.Td>
+                <StatusBadge status={incident.status} size="md" />
+              </Table.Td>
+              <Table.Td>
+                <NoticeBadge incident={incident} now={now} />
+              </Table.Td>
+              <Table.Td ta="right">
+                <Button
+                  variant="light"
+                  rightSection={<IconChevronRight size={18} />}
+                  aria-label={`${t('incidents.actions.open')} ${incident.refNo}`}
+                  onClick={(event) => {
+                    event.stopPropagation();
+                    onOpen(incident.id);
+                  }}
+                >
+                  {t('incidents.actions.open')}
+                </Button>
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </>
+  );
+}

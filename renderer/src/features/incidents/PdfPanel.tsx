@@ -1,0 +1,73 @@
+import { useEffect, useState } from 'react';
+import { Anchor, Button, Stack, Text } from '@mantine/core';
+import { IconDownload, IconFileTypePdf } from '@tabler/icons-react';
+import type { ReportCopy } from '@shared/contract';
+import { useT } from '../../app/i18n';
+import { useAction } from '../../api/hooks';
+import { notifyError } from '../../ui/notify';
+
+interface Ready {
+  copy: ReportCopy;
+  url: string;
+  fileName: string;
+  savedAs: string;
+}
+
+function pdfBlobUrl(base64: string): string {
+  const binary = atob(base64);
+  const bytes = new Uint8Array(binary.length);
+  for (let index = 0; index < binary.length; index += 1) bytes[index] = binary.charCodeAt(index);
+  return URL.createObjectURL(new Blob([bytes], { type: 'application/pdf' }));
+}
+
+/**
+ * The printable A4 report: the file copy (everything) or the visitor's copy (no internal notes).
+ * The counter PC keeps it under reports/incidents/; here it downloads from a blob link.
+ */
+export function PdfPanel({ incidentId }: { incidentId: number }) {
+  const t = useT();
+  const make = useAction('incidents.pdf');
+  const [ready, setReady] = useState<Ready>();
+  const [pending, setPending] = useState<ReportCopy>();
+
+  useEffect(() => () => {
+    if (ready) URL.revokeObjectURL(ready.url);
+  }, [ready]);
+
+  const build = async (copy: ReportCopy) => {
+    setPending(copy);
+    setReady(undefined);
+    try {
+      const pdf = await make.mutateAsync({ incidentId, copy });
+      setReady({ copy, url: pdfBlobUrl(pdf.base64), fileName: pdf.fileName, savedAs: pdf.savedAs });
+    } catch (error) {
+      notifyError(t, error);
+    } finally {
+      setPending(undefined);
+    }
+  };
+
+  return (
+    <Stack gap="xs">
+      <Stack gap="xs">
+        <Button variant="default" justify="flex-start" leftSection={<IconFileTypePdf size={20} />} loading={pending === 'file'} disabled={pending === 'visitor'} onClick={() => void build('file')}>
+          {t('incidents.actions.pdfFile')}
+        </Button>
+        <Button variant="default" justify="flex-start" leftSection={<IconFileTypePdf size={20} />} loading={pending === 'visitor'} disabled={pending === 'file'} onClick={() => void build('visitor')}>
+          {t('incidents.actions.pdfVisitor')}
+        </Button>
+      </Stack>
+      {ready ? (
+        <Stack gap={2} role="status">
+          <Text fz="sm">{t('incidents.pdf.ready')}</Text>
+          <Anchor href={ready.url} download={ready.fileName} fw={700} data-testid="pdf-download" style={{ display: 'inline-flex', alignItems: 'center', gap: 6, minHeight: 44 }}>
+            <IconDownload size={20} /> {t('incidents.actions.download', { fileName: ready.fileName })}
+          </Anchor>
+          <Text fz="sm" c="dimmed">
+            {t('incidents.pdf.saved', { path: ready.savedAs })}
+          </Text>
+        </Stack>
+      ) : null}
+    </Stack>
+  );
+}
