@@ -11,6 +11,7 @@ import { createDispatcher, type Call, type PendingEvent } from './dispatcher';
 import { createPrintWorker, type PrintWorker } from './printing/worker';
 import { printingHandlers } from './printing/handlers';
 import { pagingHandlers } from './paging/handlers';
+import { lostFoundHandlers } from './lostFound/handlers';
 import { programmeHandlers } from './programme/handlers';
 import { incidentsHandlers } from './incidents/handlers';
 import { settingsHandlers } from './settings/handlers';
@@ -127,6 +128,7 @@ export function createCore(options: CoreOptions): Core {
     ...rentalsHandlers(services),
     ...printingHandlers(services, printer),
     ...pagingHandlers(services),
+    ...lostFoundHandlers(services),
     ...programmeHandlers(services),
     ...incidentsHandlers(services),
   };

@@ -3,6 +3,7 @@ import { id } from './common';
 import { event } from './define';
 import { printingEvents } from './printing';
 import { pagingEvents } from './paging';
+import { lostFoundEvents } from './lostFound';
 import { programmeEvents } from './programme';
 import { incidentsEvents } from './incidents';
 
@@ -10,6 +11,7 @@ import { incidentsEvents } from './incidents';
 export const events = {
   ...printingEvents,
   ...pagingEvents,
+  ...lostFoundEvents,
   ...programmeEvents,
   ...incidentsEvents,
   'staff.changed': event({

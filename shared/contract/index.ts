@@ -3,6 +3,7 @@ import { auditMethods } from './audit';
 import { rentalsMethods } from './rentals';
 import { printingMethods } from './printing';
 import { pagingMethods } from './paging';
+import { lostFoundMethods } from './lostFound';
 import { programmeMethods } from './programme';
 import { incidentsMethods } from './incidents';
 import { authMethods } from './auth';
@@ -25,6 +26,7 @@ export * from './audit';
 export * from './rentals';
 export * from './printing';
 export * from './paging';
+export * from './lostFound';
 export * from './programme';
 export * from './incidents';
 
@@ -38,6 +40,7 @@ export const contract = {
   ...rentalsMethods,
   ...printingMethods,
   ...pagingMethods,
+  ...lostFoundMethods,
   ...programmeMethods,
   ...incidentsMethods,
 } satisfies Record<string, MethodDef>;

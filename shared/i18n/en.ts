@@ -5,12 +5,14 @@
 import { printingEn } from './printing.en';
 import { rentalsEn } from './rentals.en';
 import { pagingEn } from './paging.en';
+import { lostFoundEn } from './lostFound.en';
 import { programmeEn } from './programme.en';
 import { incidentsEn } from './incidents.en';
 
 export const en = {
   rentals: rentalsEn,
   paging: pagingEn,
+  lostFound: lostFoundEn,
   programme: programmeEn,
   incidents: incidentsEn,
   printer: printingEn,
@@ -297,5 +299,11 @@ export const en = {
     keepOnlyIfDamaged: 'Nothing is kept from the deposit of an item returned in good condition.',
     approvalRequired: 'A duty manager must approve this with their PIN.',
     typeCode: 'Lower-case letters, digits or dashes, starting with a letter.',
+    signature: 'A signature is needed here.',
+    photo: 'Not a picture this app can keep (JPEG, PNG or WebP).',
+    photoTooBig: 'The picture is too large.',
+    itemNo: 'An item number looks like L20261129-0001.',
+    twoCounters: 'Cash is counted by two different staff members.',
+    claimNotVerified: 'Check the description and answers against the record first.',
   },
 } as const;

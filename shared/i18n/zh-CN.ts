@@ -3,12 +3,14 @@ import type { Catalog } from './types';
 import { printingZhCN } from './printing.zh-CN';
 import { rentalsZhCN } from './rentals.zh-CN';
 import { pagingZhCN } from './paging.zh-CN';
+import { lostFoundZhCN } from './lostFound.zh-CN';
 import { programmeZhCN } from './programme.zh-CN';
 import { incidentsZhCN } from './incidents.zh-CN';
 
 export const zhCN: Catalog = {
   rentals: rentalsZhCN,
   paging: pagingZhCN,
+  lostFound: lostFoundZhCN,
   programme: programmeZhCN,
   incidents: incidentsZhCN,
   printer: printingZhCN,
@@ -294,5 +296,11 @@ export const zhCN: Catalog = {
     keepOnlyIfDamaged: '物品完好归还时不能扣除押金。',
     approvalRequired: '需要当班经理输入 PIN 码审批。',
     typeCode: '小写字母、数字或短横线，以字母开头。',
+    signature: '此处需要签名。',
+    photo: '不支持的图片格式（请用 JPEG、PNG 或 WebP）。',
+    photoTooBig: '图片太大。',
+    itemNo: '物品编号格式如 L20261129-0001。',
+    twoCounters: '现金须由两名不同员工清点。',
+    claimNotVerified: '请先核对描述与回答是否与记录一致。',
   },
 };

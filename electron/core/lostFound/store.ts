@@ -1,0 +1,223 @@
+import type { ItemDetail, ItemSummary, LfCategory, ReportView } from '@shared/contract';
+import { indexText } from '@shared/rules/search';
+import { atParkTime, DAY, parkDate, parkDayBounds } from '@shared/rules/time';
+import type { Db } from '../db/open';
+
+/** Past its holding period, an item reaches finance within a week. */
+export const HANDOVER_WITHIN_MS = 7 * DAY;
+
+export interface ItemRow {
+  id: number;
+  item_no: string;
+  category: LfCategory;
+  description: string;
+  colour: string;
+  brand: string;
+  found_place: string;
+  found_at: number;
+  water_world: number;
+  finder_name: string;
+  finder_department_id: number | null;
+  finder_department: string | null;
+  finder_phone: string | null;
+  contents: string;
+  cash_fen: number;
+  cash_counted_by_1: number | null;
+  cash_counted_by_1_name: string | null;
+  cash_counted_by_2: number | null;
+  cash_counted_by_2_name: string | null;
+  valuable: number;
+  storage_kind: ItemSummary['storageKind'];
+  storage_place: string;
+  received_by: number;
+  received_by_name: string | null;
+  received_at: number;
+  verified_by: number | null;
+  verified_by_name: string | null;
+  verified_at: number | null;
+  status: ItemSummary['status'];
+  holding_until: number;
+  paging_id: number | null;
+  handover_id: number | null;
+  batch_no: string | null;
+  intake_job: number | null;
+  label_job: number | null;
+  photo_ids: string | null;
+}
+
+export const ITEM_SELECT = `
+  SELECT i.id, i.item_no, i.category, i.description, i.colour, i.brand, i.found_place, i.found_at, i.water_world,
+         i.finder_name, i.finder_department_id, d.name_zh AS finder_department, i.finder_phone, i.contents, i.cash_fen,
+         i.cash_counted_by_1, c1.name AS cash_counted_by_1_name, i.cash_counted_by_2, c2.name AS cash_counted_by_2_name,
+         i.valuable, i.storage_kind, i.storage_place, i.received_by, r.name AS received_by_name, i.received_at,
+         i.verified_by, v.name AS verified_by_name, i.verified_at, i.status, i.holding_until, i.paging_id, i.handover_id,
+         h.batch_no, i.intake_job, i.label_job,
+         (SELECT group_concat(p.id) FROM lf_photo p WHERE p.item_id = i.id) AS photo_ids
+  FROM lf_item i
+  LEFT JOIN department d ON d.id = i.finder_department_id
+  LEFT JOIN staff c1 ON c1.id = i.cash_counted_by_1
+  LEFT JOIN staff c2 ON c2.id = i.cash_counted_by_2
+  LEFT JOIN staff r ON r.id = i.received_by
+  LEFT JOIN staff v ON v.id = i.verified_by
+  LEFT JOIN lf_handover h ON h.id = i.handover_id`;
+
+const ref = (id: number | null, name: string | null) => (id === null ? null : { id, name: name ?? '' });
+
+export function toItemSummary(row: ItemRow): ItemSummary {
+  return {
+    id: row.id,
+    itemNo: row.item_no,
+    category: row.category,
+    description: row.description,
+    colour: row.colour,
+    brand: row.brand,
+    foundPlace: row.found_place,
+    foundAt: row.found_at,
+    waterWorld: row.water_world === 1,
+    valuable: row.valuable === 1,
+    storageKind: row.storage_kind,
+    storagePlace: row.storage_place,
+    status: row.status,
+    verified: row.verified_at !== null,
+    announced: row.paging_id !== null,
+    holdingUntil: row.holding_until,
+    handoverDueBy: row.holding_until + HANDOVER_WITHIN_MS,
+    photoIds: row.photo_ids ? row.photo_ids.split(',').map(Number) : [],
+    receivedAt: row.received_at,
+  };
+}
+
+interface ClaimRow {
+  at: number;
+  claimant_name: string;
+  id_masked: string;
+  staff_id: number;
+  staff_name: string | null;
+  verification_note: string;
+  print_job: number | null;
+}
+
+export function toItemDetail(db: Db, row: ItemRow): ItemDetail {
+  const claim = db
+    .prepare<[number], ClaimRow>(
+      `SELECT c.at, c.claimant_name, c.id_masked, c.staff_id, s.name AS staff_name, c.verification_note, c.print_job
+       FROM lf_claim c LEFT JOIN staff s ON s.id = c.staff_id WHERE c.item_id = ?`,
+    )
+    .get(row.id);
+  return {
+    ...toItemSummary(row),
+    finderName: row.finder_name,
+    finderDepartment: row.finder_department,
+    finderPhone: row.finder_phone,
+    contents: row.contents,
+    cashFen: row.cash_fen,
+    cashCountedBy: [ref(row.cash_counted_by_1, row.cash_counted_by_1_name), ref(row.cash_counted_by_2, row.cash_counted_by_2_name)].filter((s) => s !== null),
+    receivedBy: ref(row.received_by, row.received_by_name),
+    verifiedBy: ref(row.verified_by, row.verified_by_name),
+    verifiedAt: row.verified_at,
+    pagingId: row.paging_id,
+    claim: claim
+      ? {
+          at: claim.at,
+          claimantName: claim.claimant_name,
+          idMasked: claim.id_masked,
+          staff: ref(claim.staff_id, claim.staff_name),
+          verificationNote: claim.verification_note,
+          printJobId: claim.print_job,
+        }
+      : null,
+    handoverBatchNo: row.batch_no,
+    intakeJobId: row.intake_job,
+    labelJobId: row.label_job,
+  };
+}
+
+export function getItem(db: Db, id: number): ItemRow | undefined {
+  return db.prepare<[number], ItemRow>(`${ITEM_SELECT} WHERE i.id = ?`).get(id);
+}
+
+export function getItemByNo(db: Db, itemNo: string): ItemRow | undefined {
+  return db.prepare<[string], ItemRow>(`${ITEM_SELECT} WHERE i.item_no = ?`).get(itemNo);
+}
+
+/**
+ * When the holding period ends: the end of the park day `holdingDays` after the day found; with
+ * 0 days, or for anything found in the water world, closing time on the day found.
+ */
+export function holdingUntil(foundAt: number, holdingDays: number, waterWorld: boolean, timeZone: string, closingTime: string): number {
+  const day = parkDate(foundAt, timeZone);
+  if (waterWorld || holdingDays === 0) return Math.max(atParkTime(day, closingTime, timeZone), foundAt);
+  return parkDayBounds(foundAt + holdingDays * DAY, timeZone).end;
+}
+
+export function indexItem(db: Db, item: { id: number; description: string; colour: string; brand: string; foundPlace: string; itemNo: string }): void {
+  const { words, chars } = indexText([item.itemNo, item.description, item.colour, item.brand, item.foundPlace].join(' '));
+  db.prepare('DELETE FROM lf_item_fts WHERE rowid = ?').run(item.id);
+  db.prepare('INSERT INTO lf_item_fts (rowid, words, chars) VALUES (?, ?, ?)').run(item.id, words, chars);
+}
+
+export function indexReport(db: Db, report: { id: number; description: string; colour: string; lostPlace: string; reportNo: string; visitorName: string }): void {
+  const { words, chars } = indexText([report.reportNo, report.description, report.colour, report.lostPlace, report.visitorName].join(' '));
+  db.prepare('DELETE FROM lf_report_fts WHERE rowid = ?').run(report.id);
+  db.prepare('INSERT INTO lf_report_fts (rowid, words, chars) VALUES (?, ?, ?)').run(report.id, words, chars);
+}
+
+export function custody(db: Db, itemId: number, at: number, staffId: number | null, kind: string, detail = ''): void {
+  db.prepare('INSERT INTO lf_custody (item_id, at, staff_id, kind, detail) VALUES (?, ?, ?, ?, ?)').run(itemId, at, staffId, kind, detail);
+}
+
+export interface ReportRow {
+  id: number;
+  report_no: string;
+  category: LfCategory;
+  description: string;
+  colour: string;
+  lost_place: string;
+  lost_at: number;
+  visitor_name: string;
+  phone: string | null;
+  status: ReportView['status'];
+  created_at: number;
+  created_by: number;
+  created_by_name: string | null;
+  item_id: number | null;
+  close_note: string | null;
+}
+
+export const REPORT_SELECT = `
+  SELECT r.id, r.report_no, r.category, r.description, r.colour, r.lost_place, r.lost_at, r.visitor_name, r.phone, r.status,
+         r.created_at, r.created_by, s.name AS created_by_name, r.item_id, r.close_note
+  FROM lf_report r LEFT JOIN staff s ON s.id = r.created_by`;
+
+export function toReportView(row: ReportRow): ReportView {
+  return {
+    id: row.id,
+    reportNo: row.report_no,
+    category: row.category,
+    description: row.description,
+    colour: row.colour,
+    lostPlace: row.lost_place,
+    lostAt: row.lost_at,
+    visitorName: row.visitor_name,
+    phone: row.phone,
+    status: row.status,
+    createdAt: row.created_at,
+    createdBy: ref(row.created_by, row.created_by_name),
+    itemId: row.item_id,
+    closeNote: row.close_note,
+  };
+}
+
+export function getReport(db: Db, id: number): ReportRow | undefined {
+  return db.prepare<[number], ReportRow>(`${REPORT_SELECT} WHERE r.id = ?`).get(id);
+}
+
+/** The next number of the day for a prefix: `L20261129-0001`. */
+export function nextNumber(db: Db, table: 'lf_item' | 'lf_report' | 'lf_handover', column: string, prefix: string, date: string): { seq: number; number: string } {
+  const stem = `${prefix}${date.replaceAll('-', '')}-`;
+  const last = db
+    .prepare<[string], { n: string }>(`SELECT ${column} AS n FROM ${table} WHERE ${column} LIKE ? ORDER BY length(${column}) DESC, ${column} DESC LIMIT 1`)
+    .get(`${stem}%`);
+  const seq = last ? Number(last.n.slice(stem.length)) + 1 : 1;
+  return { seq, number: `${stem}${String(seq).padStart(4, '0')}` };
+}

@@ -1,0 +1,404 @@
+import { z } from 'zod';
+import { epochMs, fen, id, isoDate, personName, phone } from './common';
+import { ANY_STAFF, COUNTER, MANAGERS, event, method } from './define';
+import { identity } from './rentals';
+import { rule } from './validation';
+
+export const LF_CATEGORIES = ['phone', 'wallet', 'bag', 'idDocument', 'keys', 'jewellery', 'cash', 'clothing', 'childItem', 'other'] as const;
+export type LfCategory = (typeof LF_CATEGORIES)[number];
+/** Categories whose contents are listed (and cash counted by two staff). */
+export const CONTAINER_CATEGORIES: readonly LfCategory[] = ['wallet', 'bag'];
+export const STORAGE_KINDS = ['shelf', 'bin', 'safe'] as const;
+export const LF_STATUSES = ['held', 'returned', 'handedOver'] as const;
+export type LfStatus = (typeof LF_STATUSES)[number];
+export const CUSTODY_KINDS = ['intake', 'verified', 'moved', 'announced', 'matched', 'claimed', 'handedOver'] as const;
+
+/** A signature drawn on the screen: a PNG data URL, not empty, not huge. */
+export const signature = z
+  .string()
+  .regex(/^data:image\/png;base64,[A-Za-z0-9+/=]{200,}$/, rule('validation.signature'))
+  .max(400_000, rule('validation.signature'));
+
+/** A photo taken with the camera or chosen from a file, made small on the screen before upload. */
+export const photo = z
+  .string()
+  .regex(/^data:image\/(jpeg|png|webp);base64,[A-Za-z0-9+/=]+$/, rule('validation.photo'))
+  .max(1_500_000, rule('validation.photoTooBig'));
+
+const text = (max: number) => z.string().trim().min(1).max(max);
+const optional = (max: number) => z.string().trim().max(max).default('');
+
+export const itemNo = z
+  .string()
+  .transform((value) => value.trim().toUpperCase())
+  .pipe(z.string().regex(/^L\d{8}-\d{4,}$/, rule('validation.itemNo')));
+
+export const categoryView = z.object({ code: z.enum(LF_CATEGORIES), nameZh: z.string(), nameEn: z.string(), holdingDays: z.number().int() });
+
+export const intakeInput = z
+  .object({
+    /** Chosen once per form: a retried submission answers the item it made. */
+    clientRef: z.string().trim().min(8).max(64),
+    category: z.enum(LF_CATEGORIES),
+    description: text(300),
+    colour: optional(40),
+    brand: optional(40),
+    foundPlace: text(80),
+    foundAt: epochMs,
+    /** Found in the water world: unclaimed items there go to finance after closing. */
+    waterWorld: z.boolean().default(false),
+    finderName: personName,
+    finderDepartmentId: id.optional(),
+    finderPhone: z.union([phone, z.literal('')]).default(''),
+    /** What is inside a wallet or bag. */
+    contents: optional(500),
+    /** Cash found, counted by two staff members, both recorded. */
+    cashFen: fen.default(0),
+    cashCountedBy: z.array(id).max(2).default([]),
+    valuable: z.boolean().default(false),
+    storageKind: z.enum(STORAGE_KINDS),
+    storagePlace: text(40),
+    /** Details only the owner would know (the lock-screen picture, what is inside): kept for the claim, never listed or announced. */
+    hiddenDetails: optional(500),
+    photos: z.array(photo).max(4).default([]),
+    finderSignature: signature,
+    receiverSignature: signature,
+  })
+  .strict()
+  .superRefine((value, ctx) => {
+    if (value.cashFen > 0 && (value.cashCountedBy.length !== 2 || value.cashCountedBy[0] === value.cashCountedBy[1])) {
+      ctx.addIssue({ code: 'custom', path: ['cashCountedBy'], input: value.cashCountedBy, message: 'validation.twoCounters' });
+    }
+  });
+export type IntakeInput = z.input<typeof intakeInput>;
+
+const staffRef = z.object({ id, name: z.string() }).nullable();
+
+/** An item as lists show it: nothing private (no hidden details, no cash amount, no signatures). */
+export const itemSummary = z.object({
+  id,
+  itemNo: z.string(),
+  category: z.enum(LF_CATEGORIES),
+  description: z.string(),
+  colour: z.string(),
+  brand: z.string(),
+  foundPlace: z.string(),
+  foundAt: epochMs,
+  waterWorld: z.boolean(),
+  valuable: z.boolean(),
+  storageKind: z.enum(STORAGE_KINDS),
+  storagePlace: z.string(),
+  status: z.enum(LF_STATUSES),
+  verified: z.boolean(),
+  announced: z.boolean(),
+  holdingUntil: epochMs,
+  /** Past its holding period it must reach finance within a week of it: by this time. */
+  handoverDueBy: epochMs,
+  photoIds: z.array(id),
+  receivedAt: epochMs,
+});
+export type ItemSummary = z.output<typeof itemSummary>;
+
+export const itemDetail = itemSummary.extend({
+  finderName: z.string(),
+  finderDepartment: z.string().nullable(),
+  finderPhone: z.string().nullable(),
+  contents: z.string(),
+  cashFen: fen,
+  cashCountedBy: z.array(staffRef),
+  receivedBy: staffRef,
+  verifiedBy: staffRef,
+  verifiedAt: epochMs.nullable(),
+  pagingId: id.nullable(),
+  claim: z
+    .object({ at: epochMs, claimantName: z.string(), idMasked: z.string(), staff: staffRef, verificationNote: z.string(), printJobId: id.nullable() })
+    .nullable(),
+  handoverBatchNo: z.string().nullable(),
+  intakeJobId: id.nullable(),
+  labelJobId: id.nullable(),
+});
+export type ItemDetail = z.output<typeof itemDetail>;
+
+export const reportView = z.object({
+  id,
+  reportNo: z.string(),
+  category: z.enum(LF_CATEGORIES),
+  description: z.string(),
+  colour: z.string(),
+  lostPlace: z.string(),
+  lostAt: epochMs,
+  visitorName: z.string(),
+  phone: z.string().nullable(),
+  status: z.enum(['open', 'found', 'closed']),
+  createdAt: epochMs,
+  createdBy: staffRef,
+  itemId: id.nullable(),
+  closeNote: z.string().nullable(),
+});
+export type ReportView = z.output<typeof reportView>;
+
+export const matchView = z.object({
+  reportId: id,
+  itemId: id,
+  score: z.number(),
+  /** Why: same category, place words, time, description words. */
+  reasons: z.array(z.enum(['category', 'place', 'time', 'words'])),
+  decision: z.enum(['suggested', 'confirmed', 'dismissed']),
+  item: itemSummary,
+  report: reportView,
+});
+export type MatchView = z.output<typeof matchView>;
+
+export const handoverView = z.object({
+  id,
+  batchNo: z.string(),
+  createdAt: epochMs,
+  createdBy: staffRef,
+  financeName: z.string(),
+  itemCount: z.number().int(),
+  cashFen: z.number().int(),
+  items: z.array(itemSummary),
+});
+export type HandoverView = z.output<typeof handoverView>;
+
+export const claimInput = z
+  .object({
+    itemId: id,
+    claimantName: personName,
+    phone,
+    identity,
+    /** What the owner says the item is and holds. */
+    description: text(500),
+    /** The owner's answers to the hidden check details, as staff heard them. */
+    answers: optional(500),
+    /** Staff compared the description and answers with the record and they agree. */
+    verified: z.literal(true, rule('validation.claimNotVerified')),
+    verificationNote: optional(300),
+    ownerSignature: signature,
+  })
+  .strict();
+
+export const lostFoundMethods = {
+  'lostFound.categories': method({
+    summary: 'Found-property categories and their holding periods.',
+    access: ANY_STAFF,
+    mode: 'read',
+    input: z.object({}).strict(),
+    output: z.array(categoryView),
+  }),
+  'lostFound.categories.save': method({
+    summary: 'A manager sets a category’s holding period (days; 0 = until closing time on the day found).',
+    access: MANAGERS,
+    mode: 'write',
+    input: z.object({ code: z.enum(LF_CATEGORIES), holdingDays: z.number().int().min(0).max(365) }).strict(),
+    output: categoryView,
+  }),
+  'lostFound.intake': method({
+    summary: 'Take in found property, signed by the finder and the receiving staff member; prints the intake receipt and the bag label.',
+    access: COUNTER,
+    mode: 'write',
+    input: intakeInput,
+    output: z.object({ item: itemDetail, intakeJobId: id, labelJobId: id }),
+  }),
+  'lostFound.verify': method({
+    summary: 'A second staff member checks the intake against the item and counter-signs.',
+    access: COUNTER,
+    mode: 'write',
+    input: z.object({ itemId: id, signature }).strict(),
+    output: itemDetail,
+  }),
+  'lostFound.announce': method({
+    summary: 'Announce the item over the PA: a lost-property request in the paging queue, with no private details.',
+    access: COUNTER,
+    mode: 'write',
+    input: z.object({ itemId: id, clientRef: z.string().trim().min(8).max(64) }).strict(),
+    output: z.object({ item: itemDetail, pagingId: id }),
+  }),
+  'lostFound.move': method({
+    summary: 'Move an item to another storage place (recorded in its custody history).',
+    access: COUNTER,
+    mode: 'write',
+    input: z.object({ itemId: id, storageKind: z.enum(STORAGE_KINDS), storagePlace: text(40), note: optional(200) }).strict(),
+    output: itemDetail,
+  }),
+  'lostFound.get': method({
+    summary: 'One item in full (without its hidden check details), by id or item number.',
+    access: COUNTER,
+    mode: 'read',
+    input: z.union([z.object({ itemId: id }).strict(), z.object({ itemNo }).strict()]),
+    output: itemDetail,
+  }),
+  'lostFound.hiddenDetails': method({
+    summary: 'The hidden check details, to compare with a claimant’s answers; every look is audited.',
+    access: COUNTER,
+    mode: 'write',
+    input: z.object({ itemId: id }).strict(),
+    output: z.object({ hiddenDetails: z.string(), contents: z.string(), cashFen: fen }),
+  }),
+  'lostFound.photo': method({
+    summary: 'A photo of an item, as a data URL.',
+    access: COUNTER,
+    mode: 'read',
+    input: z.object({ photoId: id }).strict(),
+    output: z.object({ dataUrl: z.string() }),
+  }),
+  'lostFound.search': method({
+    summary: 'Find items by number, words (Chinese too), category, dates, place and status; newest first.',
+    access: COUNTER,
+    mode: 'read',
+    input: z
+      .object({
+        query: z.string().trim().max(60).optional(),
+        category: z.enum(LF_CATEGORIES).optional(),
+        status: z.enum([...LF_STATUSES, 'dueForHandover']).optional(),
+        from: isoDate.optional(),
+        to: isoDate.optional(),
+        limit: z.number().int().min(1).max(200).default(50),
+        beforeId: id.optional(),
+      })
+      .strict(),
+    output: z.object({ rows: z.array(itemSummary), nextBeforeId: id.nullable() }),
+  }),
+  'lostFound.history': method({
+    summary: 'The custody of an item, step by step, with who and when.',
+    access: COUNTER,
+    mode: 'read',
+    input: z.object({ itemId: id }).strict(),
+    output: z.array(z.object({ at: epochMs, kind: z.enum(CUSTODY_KINDS), detail: z.string(), staffName: z.string().nullable() })),
+  }),
+  'lostFound.reports.create': method({
+    summary: 'A visitor reports something lost: what, where, when, how to reach them.',
+    access: COUNTER,
+    mode: 'write',
+    input: z
+      .object({
+        clientRef: z.string().trim().min(8).max(64),
+        category: z.enum(LF_CATEGORIES),
+        description: text(300),
+        colour: optional(40),
+        lostPlace: text(80),
+        lostAt: epochMs,
+        visitorName: personName,
+        phone,
+      })
+      .strict(),
+    output: reportView,
+  }),
+  'lostFound.reports.list': method({
+    summary: 'Lost reports, open ones first, searchable.',
+    access: COUNTER,
+    mode: 'read',
+    input: z.object({ status: z.enum(['open', 'found', 'closed', 'all']).default('open'), query: z.string().trim().max(60).optional() }).strict(),
+    output: z.array(reportView),
+  }),
+  'lostFound.reports.close': method({
+    summary: 'Close a lost report without a find (the visitor found it, or gave up), with a note.',
+    access: COUNTER,
+    mode: 'write',
+    input: z.object({ reportId: id, note: text(200) }).strict(),
+    output: reportView,
+  }),
+  'lostFound.matches': method({
+    summary: 'Suggested matches between lost reports and found items (category, place, time, description words), for one report or one item.',
+    access: COUNTER,
+    mode: 'read',
+    input: z.union([z.object({ reportId: id }).strict(), z.object({ itemId: id }).strict()]),
+    output: z.array(matchView),
+  }),
+  'lostFound.matches.decide': method({
+    summary: 'Staff confirm a suggested match (the visitor is told) or dismiss it (it is not suggested again).',
+    access: COUNTER,
+    mode: 'write',
+    input: z.object({ reportId: id, itemId: id, decision: z.enum(['confirmed', 'dismissed']) }).strict(),
+    output: matchView,
+  }),
+  'lostFound.claim': method({
+    summary: 'The owner claims an item with valid ID, describes it and answers the check details; signs; a claim slip prints; the item is returned.',
+    access: COUNTER,
+    mode: 'write',
+    input: claimInput,
+    output: z.object({ item: itemDetail, printJobId: id }),
+  }),
+  'lostFound.handover.due': method({
+    summary: 'Items past their holding period, to go to finance (by their due date), and those coming due.',
+    access: COUNTER,
+    mode: 'read',
+    input: z.object({}).strict(),
+    output: z.object({ due: z.array(itemSummary), comingDue: z.array(itemSummary), overdue: z.number().int() }),
+  }),
+  'lostFound.handover.create': method({
+    summary: 'Hand a batch of items past their holding period to finance: a ledger and a transfer list, signed by the center and by finance.',
+    access: COUNTER,
+    mode: 'write',
+    input: z
+      .object({
+        clientRef: z.string().trim().min(8).max(64),
+        itemIds: z.array(id).min(1).max(500),
+        centerSignature: signature,
+        financeName: personName,
+        financeSignature: signature,
+      })
+      .strict(),
+    output: z.object({ handover: handoverView, printJobId: id }),
+  }),
+  'lostFound.handover.list': method({
+    summary: 'Handover batches to finance, newest first.',
+    access: COUNTER,
+    mode: 'read',
+    input: z.object({}).strict(),
+    output: z.array(handoverView.omit({ items: true })),
+  }),
+  'lostFound.handover.get': method({
+    summary: 'One handover batch with its items.',
+    access: COUNTER,
+    mode: 'read',
+    input: z.object({ batchId: id }).strict(),
+    output: handoverView,
+  }),
+  'lostFound.handover.pdf': method({
+    summary: 'The batch’s ledger and transfer list as an A4 PDF (base64), also kept in the data folder.',
+    access: COUNTER,
+    mode: 'read',
+    input: z.object({ batchId: id }).strict(),
+    output: z.object({ fileName: z.string(), base64: z.string() }),
+  }),
+  'lostFound.handover.csv': method({
+    summary: 'The batch’s ledger as CSV (UTF-8 with BOM, for spreadsheets).',
+    access: COUNTER,
+    mode: 'read',
+    input: z.object({ batchId: id }).strict(),
+    output: z.object({ fileName: z.string(), csv: z.string() }),
+  }),
+  'lostFound.summary': method({
+    summary: 'For the duty manager: items received today, on the shelf, due for handover this week and overdue.',
+    access: ANY_STAFF,
+    mode: 'read',
+    input: z.object({ date: isoDate.optional() }).strict(),
+    output: z.object({
+      date: isoDate,
+      receivedToday: z.number().int(),
+      held: z.number().int(),
+      openReports: z.number().int(),
+      dueThisWeek: z.number().int(),
+      overdue: z.number().int(),
+      returnedToday: z.number().int(),
+    }),
+  }),
+};
+
+export const lostFoundEvents = {
+  'lostFound.changed': event({
+    summary: 'Found items, lost reports, matches or handovers changed.',
+    payload: z.object({ itemIds: z.array(id), reportIds: z.array(id) }),
+    affects: [
+      'lostFound.search',
+      'lostFound.get',
+      'lostFound.history',
+      'lostFound.reports.list',
+      'lostFound.matches',
+      'lostFound.handover.due',
+      'lostFound.handover.list',
+      'lostFound.summary',
+    ],
+  }),
+};

@@ -1,0 +1,317 @@
+import { describe, expect, it } from 'vitest';
+import type { Input } from '@shared/contract';
+import { DAY, HOUR, MINUTE } from '@shared/rules/time';
+import { pdfText } from '../support/pdf';
+import { addStaff, auditRows, makeCore, setUpPark, type TestCore } from '../support/core';
+
+/** A drawn signature, as the signature pad sends it (a real, small PNG). */
+export const SIGNATURE = `data:image/png;base64,${'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg=='.repeat(4)}`;
+
+interface Desk {
+  test: TestCore;
+  admin: string;
+  adminId: number;
+  clerk: { id: number; token: string };
+  second: { id: number; token: string };
+}
+
+async function openDesk(): Promise<Desk> {
+  const test = makeCore();
+  const admin = await setUpPark(test);
+  // The tests move the clock by hours and days; keep sessions alive meanwhile.
+  await test.ok('settings.update', { idleSignOutMinutes: 240 }, admin);
+  const adminId = (await test.ok('auth.me', {}, admin)).staff.id;
+  const clerk = await addStaff(test, admin, { code: 'C01', name: '张柜台', role: 'counter', pin: '1357' });
+  const second = await addStaff(test, admin, { code: 'C02', name: '李复核', role: 'counter', pin: '2468' });
+  return { test, admin, adminId, clerk, second };
+}
+
+let refs = 0;
+const ref = () => `lf-${++refs}-${Math.random().toString(36).slice(2)}`;
+
+function wallet(desk: Desk, extra: Partial<Input<'lostFound.intake'>> = {}): Input<'lostFound.intake'> {
+  return {
+    clientRef: ref(),
+    category: 'wallet',
+    description: '黑色皮质钱包，内有身份证和现金',
+    colour: '黑色',
+    brand: 'Coach',
+    foundPlace: '旋转木马排队区',
+    foundAt: desk.test.clock.now() - 30 * MINUTE,
+    finderName: '赵保洁',
+    finderPhone: '13900001111',
+    contents: '身份证一张（李某某），银行卡两张',
+    cashFen: 32_000,
+    cashCountedBy: [desk.clerk.id, desk.second.id],
+    storageKind: 'safe',
+    storagePlace: 'S-01',
+    hiddenDetails: '钱包内有一张全家福照片',
+    finderSignature: SIGNATURE,
+    receiverSignature: SIGNATURE,
+    ...extra,
+  };
+}
+
+async function backAfter(desk: Desk, ms: number): Promise<void> {
+  desk.test.clock.advance(ms);
+  desk.clerk.token = (await desk.test.ok('auth.signIn', { staffId: desk.clerk.id, pin: '1357' })).token;
+  desk.second.token = (await desk.test.ok('auth.signIn', { staffId: desk.second.id, pin: '2468' })).token;
+}
+
+describe('intake of found property', () => {
+  it('records a signed intake with two cash counters, prints the receipt and the bag label, and keeps the custody history', async () => {
+    const desk = await openDesk();
+    const { test, clerk } = desk;
+    const { item, intakeJobId, labelJobId } = await test.ok('lostFound.intake', wallet(desk), clerk.token);
+    expect(item).toMatchObject({
+      itemNo: 'L20261129-0001',
+      category: 'wallet',
+      status: 'held',
+      valuable: true,
+      verified: false,
+      announced: false,
+      cashFen: 32_000,
+      cashCountedBy: [{ id: clerk.id, name: '张柜台' }, { id: desk.second.id, name: '李复核' }],
+      storageKind: 'safe',
+      receivedBy: { id: clerk.id },
+    });
+    // A wallet is held 30 days after the day it was found: to the end of 29 December (Shanghai), then a week to reach finance.
+    expect(item.holdingUntil).toBe(Date.parse('2026-12-29T16:00:00Z'));
+    expect(item.handoverDueBy).toBe(item.holdingUntil + 7 * DAY);
+    const jobs = test.core.db?.prepare<[number, number], { kind: string; document: string }>('SELECT kind, document FROM print_job WHERE id IN (?, ?) ORDER BY id').all(intakeJobId, labelJobId);
+    expect(jobs?.map((job) => job.kind)).toEqual(['lf-intake', 'lf-label']);
+    expect(jobs?.[0]?.document).toContain('L20261129-0001');
+    // The hidden check details are in no list, no printout.
+    expect(JSON.stringify(item)).not.toContain('全家福');
+    expect(jobs?.map((job) => job.document).join()).not.toContain('全家福');
+    const search = await test.ok('lostFound.search', { query: '钱包' }, clerk.token);
+    expect(JSON.stringify(search)).not.toContain('全家福');
+    expect(JSON.stringify(search)).not.toContain('32000');
+    expect((await test.ok('lostFound.history', { itemId: item.id }, clerk.token)).map((h) => h.kind)).toEqual(['intake']);
+    expect(auditRows(test, 'lostFound.intake')).toHaveLength(1);
+  });
+
+  it('refuses an unsigned intake, cash counted by one person, and missing fields, writing nothing', async () => {
+    const desk = await openDesk();
+    const { test, clerk } = desk;
+    const unsigned = await test.fails('lostFound.intake', { ...wallet(desk), finderSignature: '', receiverSignature: 'data:image/png;base64,AAAA' }, clerk.token);
+    expect(unsigned.fields).toEqual({ finderSignature: { key: 'validation.signature' }, receiverSignature: { key: 'validation.signature' } });
+    const oneCounter = await test.fails('lostFound.intake', wallet(desk, { cashCountedBy: [clerk.id, clerk.id] }), clerk.token);
+    expect(oneCounter.fields).toEqual({ cashCountedBy: { key: 'validation.twoCounters' } });
+    const empty = await test.fails('lostFound.intake', wallet(desk, { description: '', foundPlace: '' }), clerk.token);
+    expect(Object.keys(empty.fields ?? {}).sort()).toEqual(['description', 'foundPlace']);
+    expect((await test.ok('lostFound.search', {}, clerk.token)).rows).toEqual([]);
+  });
+
+  it('never makes a second item when the same intake is submitted twice', async () => {
+    const desk = await openDesk();
+    const input = wallet(desk);
+    const first = await desk.test.ok('lostFound.intake', input, desk.clerk.token);
+    const again = await desk.test.ok('lostFound.intake', input, desk.clerk.token);
+    expect(again.item.id).toBe(first.item.id);
+    expect((await desk.test.ok('lostFound.search', {}, desk.clerk.token)).rows).toHaveLength(1);
+  });
+
+  it('is verified and counter-signed by another staff member, and can be moved, all in its history', async () => {
+    const desk = await openDesk();
+    const { test, clerk, second } = desk;
+    const { item } = await test.ok('lostFound.intake', wallet(desk), clerk.token);
+    expect(await test.fails('lostFound.verify', { itemId: item.id, signature: SIGNATURE }, clerk.token)).toMatchObject({
+      fields: { itemId: { key: 'lostFound.errors.verifyBySomeoneElse' } },
+    });
+    test.clock.advance(MINUTE);
+    const verified = await test.ok('lostFound.verify', { itemId: item.id, signature: SIGNATURE }, second.token);
+    expect(verified).toMatchObject({ verified: true, verifiedBy: { id: second.id } });
+    test.clock.advance(MINUTE);
+    await test.ok('lostFound.move', { itemId: item.id, storageKind: 'shelf', storagePlace: 'A-3', note: '保险柜已满' }, clerk.token);
+    const history = await test.ok('lostFound.history', { itemId: item.id }, clerk.token);
+    expect(history.map((h) => [h.kind, h.staffName])).toEqual([
+      ['intake', '张柜台'],
+      ['verified', '李复核'],
+      ['moved', '张柜台'],
+    ]);
+    expect(history[2]?.detail).toBe('safe S-01 → shelf A-3 (保险柜已满)');
+  });
+
+  it('announces an item over the PA with no private details, once', async () => {
+    const desk = await openDesk();
+    const { test, clerk } = desk;
+    const { item } = await test.ok('lostFound.intake', wallet(desk), clerk.token);
+    const clientRef = ref();
+    const { pagingId } = await test.ok('lostFound.announce', { itemId: item.id, clientRef }, clerk.token);
+    const [slip] = await test.ok('paging.queue', {}, clerk.token);
+    expect(slip).toMatchObject({ id: pagingId, kind: 'lostProperty', source: 'lostFound', sourceRef: 'L20261129-0001' });
+    expect(slip?.scriptZh).toBe('各位游客请注意，现在广播招领：工作人员在旋转木马排队区拾到黑色 Coach钱包。请失主凭有效证件到游客服务中心认领。谢谢！');
+    for (const secret of ['身份证', '320', '全家福', '李某某', '银行卡']) expect(`${slip?.scriptZh} ${slip?.scriptEn}`).not.toContain(secret);
+    const again = await test.ok('lostFound.announce', { itemId: item.id, clientRef }, clerk.token);
+    expect(again.pagingId).toBe(pagingId);
+    expect(await test.ok('paging.queue', {}, clerk.token)).toHaveLength(1);
+    expect((await test.ok('lostFound.history', { itemId: item.id }, clerk.token)).map((h) => h.kind)).toEqual(['intake', 'announced']);
+  });
+
+  it('shows the hidden check details only on request, and audits each look', async () => {
+    const desk = await openDesk();
+    const { item } = await desk.test.ok('lostFound.intake', wallet(desk), desk.clerk.token);
+    const hidden = await desk.test.ok('lostFound.hiddenDetails', { itemId: item.id }, desk.clerk.token);
+    expect(hidden).toEqual({ hiddenDetails: '钱包内有一张全家福照片', contents: '身份证一张（李某某），银行卡两张', cashFen: 32_000 });
+    expect(auditRows(desk.test, 'lostFound.reveal')).toHaveLength(1);
+  });
+});
+
+describe('lost reports and matching', () => {
+  it('suggests the wallet for a visitor who lost a wallet there, with Chinese words, and links it once confirmed', async () => {
+    const desk = await openDesk();
+    const { test, clerk } = desk;
+    const { item } = await test.ok('lostFound.intake', wallet(desk), clerk.token);
+    await test.ok('lostFound.intake', wallet(desk, { category: 'phone', description: '白色苹果手机', colour: '白色', brand: 'Apple', foundPlace: '美食广场', cashFen: 0, cashCountedBy: [] }), clerk.token);
+    const report = await test.ok(
+      'lostFound.reports.create',
+      { clientRef: ref(), category: 'wallet', description: '黑色钱包，有身份证', colour: '黑色', lostPlace: '旋转木马', lostAt: test.clock.now() - HOUR, visitorName: '李某某', phone: '13812345678' },
+      clerk.token,
+    );
+    expect(report).toMatchObject({ reportNo: 'LR20261129-0001', status: 'open' });
+    const matches = await test.ok('lostFound.matches', { reportId: report.id }, clerk.token);
+    expect(matches.map((m) => m.itemId)).toEqual([item.id]);
+    expect(matches[0]).toMatchObject({ decision: 'suggested', reasons: ['category', 'place', 'time', 'words'], score: 6 });
+    // Shown on the item's side too.
+    expect((await test.ok('lostFound.matches', { itemId: item.id }, clerk.token)).map((m) => m.reportId)).toEqual([report.id]);
+
+    const confirmed = await test.ok('lostFound.matches.decide', { reportId: report.id, itemId: item.id, decision: 'confirmed' }, clerk.token);
+    expect(confirmed.decision).toBe('confirmed');
+    expect((await test.ok('lostFound.reports.list', { status: 'open' }, clerk.token))[0]?.itemId).toBe(item.id);
+    expect((await test.ok('lostFound.history', { itemId: item.id }, clerk.token)).map((h) => h.kind)).toContain('matched');
+  });
+
+  it('does not suggest a dismissed match again, nor an unrelated item', async () => {
+    const desk = await openDesk();
+    const { test, clerk } = desk;
+    const { item } = await test.ok('lostFound.intake', wallet(desk, { category: 'bag', description: '蓝色双肩背包', colour: '蓝色', brand: '', cashFen: 0, cashCountedBy: [], foundPlace: '过山车出口' }), clerk.token);
+    const report = await test.ok(
+      'lostFound.reports.create',
+      { clientRef: ref(), category: 'bag', description: '蓝色背包', colour: '蓝色', lostPlace: '过山车', lostAt: test.clock.now() - HOUR, visitorName: 'Ann', phone: '+85291234567' },
+      clerk.token,
+    );
+    const umbrella = await test.ok(
+      'lostFound.reports.create',
+      { clientRef: ref(), category: 'other', description: '红色雨伞', colour: '红色', lostPlace: '北门', lostAt: test.clock.now(), visitorName: 'Bo', phone: '13812345678' },
+      clerk.token,
+    );
+    expect(await test.ok('lostFound.matches', { reportId: umbrella.id }, clerk.token)).toEqual([]);
+    expect((await test.ok('lostFound.matches', { reportId: report.id }, clerk.token)).map((m) => m.itemId)).toEqual([item.id]);
+    await test.ok('lostFound.matches.decide', { reportId: report.id, itemId: item.id, decision: 'dismissed' }, clerk.token);
+    expect(await test.ok('lostFound.matches', { reportId: report.id }, clerk.token)).toEqual([]);
+  });
+
+  it('finds items by number, two-character Chinese words, English, category and dates', async () => {
+    const desk = await openDesk();
+    const { test, clerk } = desk;
+    const a = (await test.ok('lostFound.intake', wallet(desk), clerk.token)).item;
+    const b = (await test.ok('lostFound.intake', wallet(desk, { category: 'other', description: '红色儿童雨伞', colour: '红色', brand: '', cashFen: 0, cashCountedBy: [] }), clerk.token)).item;
+    const c = (await test.ok('lostFound.intake', wallet(desk, { category: 'phone', description: 'iPhone 15, black case', colour: 'black', brand: 'Apple', cashFen: 0, cashCountedBy: [] }), clerk.token)).item;
+    const ids = async (input: Input<'lostFound.search'>) => (await test.ok('lostFound.search', input, clerk.token)).rows.map((row) => row.id);
+    expect(await ids({ query: '雨伞' })).toEqual([b.id]);
+    expect(await ids({ query: '伞' })).toEqual([b.id]);
+    expect(await ids({ query: '钱包' })).toEqual([a.id]);
+    expect(await ids({ query: 'iphone' })).toEqual([c.id]);
+    expect(await ids({ query: 'l20261129-0002' })).toEqual([b.id]);
+    expect(await ids({ category: 'phone' })).toEqual([c.id]);
+    expect(await ids({ from: '2026-11-30' })).toEqual([]);
+    expect(await ids({ from: '2026-11-29', to: '2026-11-29' })).toEqual([c.id, b.id, a.id]);
+    expect(await ids({ query: '，。' })).toEqual([]);
+  });
+});
+
+describe('claims', () => {
+  it('returns an item to its owner with valid ID and a signature, prints the claim slip, and closes the matched report', async () => {
+    const desk = await openDesk();
+    const { test, clerk } = desk;
+    const { item } = await test.ok('lostFound.intake', wallet(desk), clerk.token);
+    const report = await test.ok(
+      'lostFound.reports.create',
+      { clientRef: ref(), category: 'wallet', description: '黑色钱包', colour: '黑色', lostPlace: '旋转木马', lostAt: test.clock.now() - HOUR, visitorName: '李某某', phone: '13812345678' },
+      clerk.token,
+    );
+    await test.ok('lostFound.matches.decide', { reportId: report.id, itemId: item.id, decision: 'confirmed' }, clerk.token);
+    const claim: Input<'lostFound.claim'> = {
+      itemId: item.id,
+      claimantName: '李某某',
+      phone: '13812345678',
+      identity: { idType: 'resident', idNumber: '11010519491231002X' },
+      description: '黑色Coach钱包，里面有我的身份证、两张银行卡和三百多元',
+      answers: '有一张全家福',
+      verified: true,
+      verificationNote: '身份证与钱包内证件一致',
+      ownerSignature: SIGNATURE,
+    };
+    expect(await test.fails('lostFound.claim', { ...claim, identity: { idType: 'resident', idNumber: '110105194912310021' } }, clerk.token)).toMatchObject({
+      fields: { 'identity.idNumber': { key: 'validation.residentId' } },
+    });
+    expect(await test.fails('lostFound.claim', { ...claim, verified: false }, clerk.token)).toMatchObject({ fields: { verified: { key: 'validation.claimNotVerified' } } });
+    const { item: returned, printJobId } = await test.ok('lostFound.claim', claim, clerk.token);
+    expect(returned).toMatchObject({ status: 'returned', claim: { claimantName: '李某某', idMasked: '1101**********002X', staff: { id: clerk.id }, printJobId } });
+    const slip = test.core.db?.prepare<[number], { document: string }>('SELECT document FROM print_job WHERE id = ?').get(printJobId);
+    expect(slip?.document).toContain('1101**********002X');
+    expect(slip?.document).not.toContain('11010519491231002X');
+    expect((await test.ok('lostFound.reports.list', { status: 'found' }, clerk.token)).map((r) => r.id)).toEqual([report.id]);
+    expect(await test.fails('lostFound.claim', claim, clerk.token)).toMatchObject({ code: 'CONFLICT', fields: { itemId: { key: 'lostFound.errors.alreadyReturned', params: { itemNo: item.itemNo } } } });
+    expect((await test.ok('lostFound.history', { itemId: item.id }, clerk.token)).map((h) => h.kind)).toEqual(['intake', 'matched', 'claimed']);
+  });
+});
+
+describe('weekly handover to finance', () => {
+  it('refuses an item still in its holding period, and hands over what is past it in one signed batch with a ledger', async () => {
+    const desk = await openDesk();
+    const { test, clerk, admin } = desk;
+    await test.ok('lostFound.categories.save', { code: 'clothing', holdingDays: 7 }, admin);
+    const coat = (await test.ok('lostFound.intake', wallet(desk, { category: 'clothing', description: '灰色外套', colour: '灰色', brand: '', cashFen: 0, cashCountedBy: [], storageKind: 'shelf', storagePlace: 'B-2' }), clerk.token)).item;
+    const cash = (await test.ok('lostFound.intake', wallet(desk), clerk.token)).item;
+    const swim = (
+      await test.ok(
+        'lostFound.intake',
+        wallet(desk, { category: 'clothing', description: '儿童泳镜', colour: '粉色', brand: '', cashFen: 0, cashCountedBy: [], waterWorld: true, storageKind: 'bin', storagePlace: 'W-1' }),
+        clerk.token,
+      )
+    ).item;
+    // Water-world items are due after closing the same day.
+    expect(swim.holdingUntil).toBe(Date.parse('2026-11-29T10:00:00Z'));
+    const handover = (itemIds: number[]): Input<'lostFound.handover.create'> => ({ clientRef: ref(), itemIds, centerSignature: SIGNATURE, financeName: '计财部 周会计', financeSignature: SIGNATURE });
+    expect(await test.fails('lostFound.handover.create', handover([coat.id]), clerk.token)).toMatchObject({
+      code: 'CONFLICT',
+      fields: { itemIds: { key: 'lostFound.errors.stillHolding', params: { itemNo: coat.itemNo } } },
+    });
+
+    await backAfter(desk, 9 * DAY);
+    const due = await test.ok('lostFound.handover.due', {}, desk.clerk.token);
+    expect(due.due.map((i) => i.id)).toEqual([swim.id, coat.id]);
+    expect(due.overdue).toBe(1); // the water-world item was due by 6 December
+    expect(await test.fails('lostFound.handover.create', handover([coat.id, cash.id]), desk.clerk.token)).toMatchObject({ fields: { itemIds: { key: 'lostFound.errors.stillHolding' } } });
+    expect((await test.ok('lostFound.search', { status: 'held' }, desk.clerk.token)).rows).toHaveLength(3);
+
+    const { handover: batch, printJobId } = await test.ok('lostFound.handover.create', handover([coat.id, swim.id]), desk.clerk.token);
+    expect(batch).toMatchObject({ batchNo: 'H20261208-0001', itemCount: 2, cashFen: 0, financeName: '计财部 周会计' });
+    expect(printJobId).toBeGreaterThan(0);
+    expect((await test.ok('lostFound.search', { status: 'held' }, desk.clerk.token)).rows.map((r) => r.id)).toEqual([cash.id]);
+    expect(await test.fails('lostFound.claim', { itemId: coat.id, claimantName: 'x', phone: '13812345678', identity: { idType: 'passport', idNumber: 'E1234567' }, description: 'coat', verified: true, ownerSignature: SIGNATURE }, desk.clerk.token)).toMatchObject({
+      fields: { itemId: { key: 'lostFound.errors.alreadyHandedOver' } },
+    });
+
+    const csv = await test.ok('lostFound.handover.csv', { batchId: batch.id }, desk.clerk.token);
+    expect(csv.fileName).toBe('H20261208-0001.csv');
+    expect(csv.csv.startsWith('\uFEFFbatch,item_no,category')).toBe(true);
+    expect(csv.csv.split('\r\n').filter(Boolean)).toHaveLength(3);
+    expect(csv.csv).toContain('灰色外套');
+
+    const pdf = await test.ok('lostFound.handover.pdf', { batchId: batch.id }, desk.clerk.token);
+    const text = (await pdfText(Buffer.from(pdf.base64, 'base64'))).join('\n');
+    expect(text).toContain('失物招领移交计财部');
+    expect(text).toContain('台帐及移交清单');
+    expect(text).toContain('H20261208-0001');
+    expect(text).toContain(coat.itemNo);
+    expect(text).toContain(swim.itemNo);
+    expect(text).toContain('计财部 周会计');
+    expect(text).not.toContain(cash.itemNo);
+    expect((await test.ok('lostFound.history', { itemId: coat.id }, desk.clerk.token)).map((h) => h.kind)).toEqual(['intake', 'handedOver']);
+    const summary = await test.ok('lostFound.summary', {}, desk.clerk.token);
+    expect(summary).toMatchObject({ held: 1, receivedToday: 0, overdue: 0 });
+  });
+});
