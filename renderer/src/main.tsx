@@ -8,14 +8,14 @@ import { Notifications } from '@mantine/notifications';
 import { LanguageProvider } from './app/i18n';
 import { AppDataProvider } from './app/session';
 import { App } from './app/App';
-import { theme } from './ui/theme';
+import { cssVariablesResolver, theme } from './ui/theme';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html lacks #root');
 
 createRoot(root).render(
   <StrictMode>
-    <MantineProvider theme={theme} defaultColorScheme="light">
+    <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} defaultColorScheme="light">
       <Notifications position="bottom-right" zIndex={1000} />
       <LanguageProvider>
         <AppDataProvider>

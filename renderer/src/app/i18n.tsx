@@ -50,6 +50,9 @@ export function useLanguage(): LanguageState {
 
 export type T = (key: MessageKey, params?: MessageParams) => string;
 
+/** The current language's `t`, outside React (notices shown from event handlers). */
+export const currentT: T = (key, params) => i18n.t(key, params ?? {});
+
 /** The typed `t`: only catalog keys compile. Re-renders when the language changes. */
 export function useT(): T {
   const { t } = useTranslation();

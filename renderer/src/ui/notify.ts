@@ -1,13 +1,21 @@
-import { notifications } from '@mantine/notifications';
+import { notifications, type NotificationData } from '@mantine/notifications';
 import { ApiError } from '../api/client';
-import { errorText, type T } from '../app/i18n';
+import { currentT, errorText, type T } from '../app/i18n';
+
+/** Every notice's close button says what it does (screen readers, axe). */
+const closeButtonProps = () => ({ 'aria-label': currentT('common.close') });
+
+/** Any notice, with the labelled close button. */
+export function notify(data: NotificationData): void {
+  notifications.show({ closeButtonProps: closeButtonProps(), ...data });
+}
 
 export function notifySuccess(message: string): void {
-  notifications.show({ color: 'teal', message, autoClose: 3500 });
+  notify({ color: 'teal', message, autoClose: 3500 });
 }
 
 /** A refused or failed call as a localized notice; never a stack trace. */
 export function notifyError(t: T, error: unknown): void {
   const message = error instanceof ApiError ? errorText(t, error.body) : t('errors.INTERNAL');
-  notifications.show({ color: 'red', message, autoClose: 6000 });
+  notify({ color: 'red', message, autoClose: 6000 });
 }

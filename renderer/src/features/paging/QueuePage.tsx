@@ -1,12 +1,11 @@
 import { useCallback, useState } from 'react';
 import { Button, Group, Stack, Switch, Text, Title } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { IconBellRinging, IconCheck, IconHandStop, IconPlayerPlay, IconPrinter, IconRepeat, IconVolume, IconX } from '@tabler/icons-react';
 import type { PagingView } from '@shared/contract';
 import { useT } from '../../app/i18n';
 import { useAction, useMethod } from '../../api/hooks';
 import { useParkNow } from '../../ui/deadline';
-import { notifyError, notifySuccess } from '../../ui/notify';
+import { notify, notifyError, notifySuccess } from '../../ui/notify';
 import { playChime, speak } from './alert';
 import { CloseModal } from './CloseModal';
 import { SlipCard } from './SlipCard';
@@ -34,7 +33,7 @@ export function QueuePage() {
       (event) => {
         if (sound) playChime();
         setFresh((current) => ({ ...current, [event.payload.id]: Date.now() }));
-        notifications.show({
+        notify({
           color: 'yellow',
           icon: <IconBellRinging size={20} />,
           title: t('paging.queue.newSlip', { kind: t(`paging.kinds.${event.payload.kind}`) }),

@@ -6,9 +6,8 @@ import { assetTag, receiptNo } from '@shared/contract';
 import { useT } from '../../app/i18n';
 import { useApi, useSession } from '../../app/session';
 import { useMethod } from '../../api/hooks';
-import { notifyError } from '../../ui/notify';
+import { notify, notifyError } from '../../ui/notify';
 import { useScanner } from '../../ui/useScanner';
-import { notifications } from '@mantine/notifications';
 import { Board } from './Board';
 import { CashPanel } from './CashPanel';
 import { CheckOutModal } from './CheckOutModal';
@@ -42,7 +41,7 @@ export function RentalsPage() {
       }
       const tag = assetTag.safeParse(code);
       if (!tag.success) {
-        notifications.show({ color: 'red', message: t('rentals.scan.unknown', { code }) });
+        notify({ color: 'red', message: t('rentals.scan.unknown', { code }) });
         return;
       }
       try {
@@ -50,7 +49,7 @@ export function RentalsPage() {
         if (unit.openReceiptNo) setOpen({ kind: 'return', receipt: unit.openReceiptNo });
         else if (unit.state === 'inspectionDue') {
           setTab('inspection');
-          notifications.show({ color: 'yellow', message: t('rentals.errors.notInspected', { tag: unit.tag }) });
+          notify({ color: 'yellow', message: t('rentals.errors.notInspected', { tag: unit.tag }) });
         } else setOpen({ kind: 'rent', tag: unit.tag });
       } catch (error) {
         notifyError(t, error);
