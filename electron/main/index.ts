@@ -46,8 +46,10 @@ function serveRenderer(): void {
 }
 
 function guardContents(): void {
-  session.defaultSession.setPermissionRequestHandler((_contents, permission, callback) => callback(permissionAllowed(permission)));
-  session.defaultSession.setPermissionCheckHandler((_contents, permission) => permissionAllowed(permission));
+  session.defaultSession.setPermissionRequestHandler((contents, permission, callback, details) =>
+    callback(permissionAllowed(permission, details.requestingUrl ?? contents.getURL(), appOrigin)),
+  );
+  session.defaultSession.setPermissionCheckHandler((_contents, permission, requestingOrigin) => permissionAllowed(permission, requestingOrigin, appOrigin));
   app.on('web-contents-created', (_event, contents) => {
     contents.on('will-navigate', (event, url) => {
       if (!navigationAllowed(url, appOrigin)) event.preventDefault();

@@ -27,9 +27,12 @@ export function senderAllowed(frameUrl: string | undefined, appOrigin: string): 
   return frameUrl !== undefined && navigationAllowed(frameUrl, appOrigin);
 }
 
-/** No permission is granted to web content: no camera, microphone, geolocation, notifications… */
-export function permissionAllowed(_permission: string): boolean {
-  return false;
+/**
+ * Web content gets no permission (no microphone, geolocation, notifications…) except the camera
+ * for the app itself: lost-and-found intake photographs found property. Nothing else asks.
+ */
+export function permissionAllowed(permission: string, requestingOrigin: string | undefined, appOrigin: string): boolean {
+  return permission === 'media' && requestingOrigin !== undefined && navigationAllowed(requestingOrigin, appOrigin);
 }
 
 /** New windows are never opened; links to elsewhere are simply refused. */

@@ -54,6 +54,9 @@ export const lostPropertyDetails = z
     item: text(120),
     foundPlace: text(80),
     claimPoint: text(80),
+    /** The English script's words for the item and the claim point, when they differ (lost and found fills them). */
+    itemEn: optionalText(120),
+    claimPointEn: optionalText(80),
   })
   .strict();
 

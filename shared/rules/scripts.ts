@@ -58,7 +58,11 @@ export function scriptValues(details: PagingDetails, language: Language, context
         head: context.department?.headName ?? '',
       };
     case 'lostProperty':
-      return { item: details.item, foundPlace: details.foundPlace, claimPoint: details.claimPoint };
+      return {
+        item: (language === 'en' && details.itemEn) || details.item,
+        foundPlace: details.foundPlace,
+        claimPoint: (language === 'en' && details.claimPointEn) || details.claimPoint,
+      };
     case 'general':
       return {};
   }

@@ -2,10 +2,9 @@ import { describe, expect, it } from 'vitest';
 import type { Input } from '@shared/contract';
 import { DAY, HOUR, MINUTE } from '@shared/rules/time';
 import { pdfText } from '../support/pdf';
+import { SIGNATURE } from '../support/signature';
 import { addStaff, auditRows, makeCore, setUpPark, type TestCore } from '../support/core';
 
-/** A drawn signature, as the signature pad sends it (a real, small PNG). */
-export const SIGNATURE = `data:image/png;base64,${'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg=='.repeat(4)}`;
 
 interface Desk {
   test: TestCore;
@@ -142,6 +141,9 @@ describe('intake of found property', () => {
     const [slip] = await test.ok('paging.queue', {}, clerk.token);
     expect(slip).toMatchObject({ id: pagingId, kind: 'lostProperty', source: 'lostFound', sourceRef: 'L20261129-0001' });
     expect(slip?.scriptZh).toBe('各位游客请注意，现在广播招领：工作人员在旋转木马排队区拾到黑色 Coach钱包。请失主凭有效证件到游客服务中心认领。谢谢！');
+    // The English script names the category in English and the claim point in English.
+    expect(slip?.scriptEn).toContain('黑色 Coach wallet');
+    expect(slip?.scriptEn).toContain('the Visitor Service Center');
     for (const secret of ['身份证', '320', '全家福', '李某某', '银行卡']) expect(`${slip?.scriptZh} ${slip?.scriptEn}`).not.toContain(secret);
     const again = await test.ok('lostFound.announce', { itemId: item.id, clientRef }, clerk.token);
     expect(again.pagingId).toBe(pagingId);

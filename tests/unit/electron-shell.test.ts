@@ -43,8 +43,13 @@ describe('the security guards', () => {
     expect(senderAllowed(undefined, APP_ORIGIN)).toBe(false);
   });
 
-  it('grant no permission and open no window', () => {
-    for (const permission of ['media', 'geolocation', 'notifications', 'clipboard-read', 'openExternal']) expect(permissionAllowed(permission)).toBe(false);
+  it('grant only the camera, only to the app, and open no window', () => {
+    for (const permission of ['geolocation', 'notifications', 'clipboard-read', 'openExternal', 'midi']) {
+      expect(permissionAllowed(permission, `${APP_ORIGIN}/index.html`, APP_ORIGIN), permission).toBe(false);
+    }
+    expect(permissionAllowed('media', `${APP_ORIGIN}/index.html`, APP_ORIGIN)).toBe(true);
+    expect(permissionAllowed('media', 'https://example.com/', APP_ORIGIN)).toBe(false);
+    expect(permissionAllowed('media', undefined, APP_ORIGIN)).toBe(false);
     expect(windowOpenDecision()).toEqual({ action: 'deny' });
   });
 

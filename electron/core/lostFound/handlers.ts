@@ -260,16 +260,22 @@ export function lostFoundHandlers(services: Services): HandlersFor<keyof typeof 
       const actor = actorOf(ctx);
       const item = itemOrFail(getItem(db, input.itemId));
       if (item.status !== 'held') throw fieldError('CONFLICT', 'itemId', 'lostFound.errors.notHeld', { itemNo: item.item_no });
-      const t = readSettings(db).defaultLanguage;
       // What is announced: category, colour and brand, and where it was found. Never contents, cash or numbers.
+      // The category is said in each script's language; colour, brand and place as the counter wrote them.
       const words = [item.colour, item.brand].filter(Boolean).join(' ');
       const categoryName = db.prepare<[string], { zh: string; en: string }>('SELECT name_zh AS zh, name_en AS en FROM lf_category WHERE code = ?').get(item.category);
-      const itemText = t === 'en' ? `${words ? `${words} ` : ''}${categoryName?.en.toLowerCase() ?? ''}` : `${words}${categoryName?.zh ?? ''}`;
       const { id: pagingId } = registerPaging(db, ctx, actor.id, {
         clientRef: input.clientRef,
         source: 'lostFound',
         sourceRef: item.item_no,
-        details: { kind: 'lostProperty', item: itemText.trim(), foundPlace: item.found_place, claimPoint: t === 'en' ? 'the Visitor Service Center' : '游客服务中心' },
+        details: {
+          kind: 'lostProperty',
+          item: `${words}${categoryName?.zh ?? ''}`.trim(),
+          itemEn: `${words ? `${words} ` : ''}${categoryName?.en.toLowerCase() ?? ''}`.trim(),
+          foundPlace: item.found_place,
+          claimPoint: '游客服务中心',
+          claimPointEn: 'the Visitor Service Center',
+        },
       });
       if (item.paging_id === null) {
         db.prepare('UPDATE lf_item SET paging_id = ? WHERE id = ?').run(pagingId, item.id);

@@ -23,6 +23,7 @@ import { PagingPage } from '../features/paging/PagingPage';
 import { QueuePage } from '../features/paging/QueuePage';
 import { IncidentsPage } from '../features/incidents/IncidentsPage';
 import { ProgrammePage } from '../features/programme/ProgrammePage';
+import { LostFoundPage } from '../features/lostFound/LostFoundPage';
 
 export interface Section {
   path: string;
@@ -49,7 +50,7 @@ export const GROUPS: SectionGroup[] = [
     roles: COUNTER,
     sections: [
       { path: '/counter/rentals', label: 'nav.rentals', icon: IconWheelchair, Page: RentalsPage },
-      { path: '/counter/lost-found', label: 'nav.lostFound', icon: IconSearch, Page: coming('nav.lostFound', 'coming.lostFound') },
+      { path: '/counter/lost-found', label: 'nav.lostFound', icon: IconSearch, Page: LostFoundPage },
       { path: '/counter/paging', label: 'nav.paging', icon: IconBell, Page: PagingPage },
       { path: '/counter/complaints', label: 'nav.complaints', icon: IconMessageReport, Page: coming('nav.complaints', 'coming.complaints') },
       { path: '/counter/incidents', label: 'nav.incidents', icon: IconAlertTriangle, Page: IncidentsPage },

@@ -1,0 +1,148 @@
+import { useState } from 'react';
+import { Button, Group, Stack, Table, Text, UnstyledButton } from '@mantine/core';
+import { IconChevronDown, IconDiamond } from '@tabler/icons-react';
+import type { Input, ItemSummary } from '@shared/contract';
+import { useT } from '../../app/i18n';
+import { useMethod } from '../../api/hooks';
+import { DeadlineBadge, useParkNow } from '../../ui/deadline';
+import { EmptyRow } from '../../ui/fields';
+import { categoryName, HANDOVER_WARN_MS, ItemStatusBadge, useLfFormat } from './parts';
+
+export type ItemFilter = Omit<Input<'lostFound.search'>, 'beforeId' | 'limit'>;
+
+const PAGE = 30;
+const COLUMNS = 6;
+
+/** The clock that matters for an item on the shelf: its holding period, then its handover-by date. */
+export function ItemClock({ item, now }: { item: ItemSummary; now: number }) {
+  const t = useT();
+  const format = useLfFormat();
+  if (item.status !== 'held') return null;
+  if (item.holdingUntil > now) {
+    return (
+      <Text fz="sm" c="dimmed">
+        {t('lostFound.handover.heldUntil', { date: format.until(item.holdingUntil) })}
+      </Text>
+    );
+  }
+  return (
+    <Stack gap={2} align="flex-start">
+      <DeadlineBadge deadline={item.handoverDueBy} warnMs={HANDOVER_WARN_MS} now={now} />
+      <Text fz="xs" c="dimmed">
+        {t('lostFound.fields.handoverDueBy')} {format.until(item.handoverDueBy)}
+      </Text>
+    </Stack>
+  );
+}
+
+export function ItemRow({ item, now, onOpen }: { item: ItemSummary; now: number; onOpen(id: number): void }) {
+  const t = useT();
+  const format = useLfFormat();
+  return (
+    <Table.Tr data-testid={`item-${item.itemNo}`} style={{ cursor: 'pointer' }} onClick={() => onOpen(item.id)}>
+      <Table.Td>
+        <UnstyledButton
+          ff="monospace"
+          fw={700}
+          c="park.8"
+          mih={44}
+          onClick={(event) => {
+            event.stopPropagation();
+            onOpen(item.id);
+          }}
+          aria-label={`${t('lostFound.actions.open')} ${item.itemNo}`}
+        >
+          {item.itemNo}
+        </UnstyledButton>
+      </Table.Td>
+      <Table.Td>
+        <Group gap={6} wrap="nowrap">
+          {item.valuable ? <IconDiamond size={16} color="var(--mantine-color-orange-7)" aria-label={t('lostFound.fields.valuable')} /> : null}
+          <Text fw={600}>{categoryName(t, item.category)}</Text>
+        </Group>
+        <Text fz="sm" lineClamp={1}>
+          {item.description}
+          {item.colour ? ` · ${item.colour}` : ''}
+          {item.brand ? ` · ${item.brand}` : ''}
+        </Text>
+      </Table.Td>
+      <Table.Td>
+        <Text fz="sm" lineClamp={1}>
+          {item.foundPlace}
+        </Text>
+        <Text fz="sm" c="dimmed">
+          {format.dateTime(item.foundAt)}
+        </Text>
+      </Table.Td>
+      <Table.Td>
+        {t(`lostFound.storage.${item.storageKind}`)} {item.storagePlace}
+      </Table.Td>
+      <Table.Td>
+        <ItemStatusBadge item={item} now={now} />
+      </Table.Td>
+      <Table.Td>
+        <ItemClock item={item} now={now} />
+      </Table.Td>
+    </Table.Tr>
+  );
+}
+
+function Page({ filter, beforeId, last, now, onOpen, onMore, emptyText }: { filter: ItemFilter; beforeId?: number; last: boolean; now: number; onOpen(id: number): void; onMore(beforeId: number): void; emptyText: string }) {
+  const t = useT();
+  const page = useMethod('lostFound.search', { ...filter, limit: PAGE, ...(beforeId !== undefined ? { beforeId } : {}) });
+  const rows = page.data?.rows ?? [];
+  const next = page.data?.nextBeforeId ?? null;
+  return (
+    <>
+      {beforeId === undefined && rows.length === 0 && !page.isLoading ? <EmptyRow colSpan={COLUMNS}>{page.error ? t(page.error.body.message) : emptyText}</EmptyRow> : null}
+      {rows.map((item) => (
+        <ItemRow key={item.id} item={item} now={now} onOpen={onOpen} />
+      ))}
+      {last && next !== null ? (
+        <Table.Tr>
+          <Table.Td colSpan={COLUMNS} ta="center">
+            <Button variant="subtle" leftSection={<IconChevronDown size={18} />} onClick={() => onMore(next)}>
+              {t('common.loadMore')}
+            </Button>
+          </Table.Td>
+        </Table.Tr>
+      ) : null}
+    </>
+  );
+}
+
+/** Found items matching a filter, newest first, a page at a time ("show older" adds the next). Key it by the filter. */
+export function ItemList({ filter, onOpen, emptyText }: { filter: ItemFilter; onOpen(id: number): void; emptyText: string }) {
+  const t = useT();
+  const now = useParkNow();
+  const [cursors, setCursors] = useState<number[]>([]);
+  const pages: Array<number | undefined> = [undefined, ...cursors];
+  return (
+    <Table striped highlightOnHover verticalSpacing="xs" fz="md" data-testid="item-list">
+      <Table.Thead>
+        <Table.Tr>
+          <Table.Th>{t('lostFound.fields.itemNo')}</Table.Th>
+          <Table.Th>{t('lostFound.fields.description')}</Table.Th>
+          <Table.Th>{t('lostFound.fields.foundPlace')}</Table.Th>
+          <Table.Th>{t('lostFound.fields.storage')}</Table.Th>
+          <Table.Th>{t('lostFound.fields.status')}</Table.Th>
+          <Table.Th>{t('lostFound.fields.handoverDueBy')}</Table.Th>
+        </Table.Tr>
+      </Table.Thead>
+      <Table.Tbody>
+        {pages.map((beforeId, index) => (
+          <Page
+            key={beforeId ?? 'first'}
+            filter={filter}
+            beforeId={beforeId}
+            last={index === pages.length - 1}
+            now={now}
+            onOpen={onOpen}
+            emptyText={emptyText}
+            onMore={(next) => setCursors((current) => (current.includes(next) ? current : [...current, next]))}
+          />
+        ))}
+      </Table.Tbody>
+    </Table>
+  );
+}

@@ -1,0 +1,149 @@
+import { useMemo } from 'react';
+import { Badge, Button, Group, Loader, Radio, SimpleGrid, Text, type BadgeProps } from '@mantine/core';
+import { IconPrinter } from '@tabler/icons-react';
+import { LF_CATEGORIES, type ItemSummary, type LfCategory, type MatchView, type MethodName } from '@shared/contract';
+import { atParkTime, DAY, parkDate } from '@shared/rules/time';
+import { useLanguage, useT, type T } from '../../app/i18n';
+import { usePark } from '../../app/park';
+import { useAction, useMethod } from '../../api/hooks';
+import { notifyError, notifySuccess } from '../../ui/notify';
+import { ReceiptPreview } from '../printing/ReceiptPreview';
+
+/** The reads a lost-and-found write makes stale here at once (the live event refreshes other screens). */
+export const LF_READS: MethodName[] = [
+  'lostFound.search',
+  'lostFound.get',
+  'lostFound.history',
+  'lostFound.reports.list',
+  'lostFound.matches',
+  'lostFound.handover.due',
+  'lostFound.handover.list',
+  'lostFound.summary',
+];
+
+/** How long before the handover-by date its clock turns amber. */
+export const HANDOVER_WARN_MS = 2 * DAY;
+
+export const categoryName = (t: T, code: LfCategory) => t(`lostFound.categories.${code}`);
+
+/** An instant from a time of day typed at the counter: today in the park, or yesterday when that is still to come. */
+export function instantOf(time: string, timeZone: string, now: number): number {
+  const at = atParkTime(parkDate(now, timeZone), time, timeZone);
+  return at > now + 5 * 60_000 ? at - DAY : at;
+}
+
+/** Dates and times of lost property: they span days, so the date is always shown. */
+export function useLfFormat() {
+  const { info } = usePark();
+  const { language } = useLanguage();
+  return useMemo(() => {
+    const timeZone = info.timeZone;
+    const date = new Intl.DateTimeFormat(language, { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+    const dateTime = new Intl.DateTimeFormat(language, { timeZone, month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+    const clock = new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+    return {
+      date: (at: number) => date.format(at),
+      dateTime: (at: number) => dateTime.format(at),
+      /** A limit: one at midnight is the end of the day before ("held until 29 Dec"), any other shows its time (closing time). */
+      until: (at: number) => (clock.format(at) === '00:00' ? date.format(at - 1) : dateTime.format(at)),
+    };
+  }, [info.timeZone, language]);
+}
+
+/** Category as big touch cards, one tab stop, arrows move within (a react-hook-form controlled field). */
+export function CategoryPicker({
+  value,
+  onChange,
+  onBlur,
+  error,
+  label,
+  cols = 5,
+  autoFocus,
+}: {
+  value: LfCategory | undefined;
+  onChange(value: LfCategory): void;
+  onBlur?(): void;
+  error?: string;
+  label: string;
+  cols?: number;
+  /** Takes the dialog's first focus. */
+  autoFocus?: boolean;
+}) {
+  const t = useT();
+  return (
+    <Radio.Group label={label} withAsterisk error={error} value={value ?? null} onChange={(next) => onChange(next as LfCategory)} name="category">
+      <SimpleGrid cols={cols} spacing="xs" mt={6}>
+        {LF_CATEGORIES.map((code, index) => {
+          const checked = value === code;
+          const tabbable = checked || (!value && index === 0);
+          return (
+            <Radio.Card key={code} value={code} radius="md" px="sm" py={8} mih={48} tabIndex={tabbable ? 0 : -1} onBlur={onBlur} data-testid={`category-${code}`} data-autofocus={autoFocus && tabbable ? true : undefined}>
+              <Group gap="xs" wrap="nowrap">
+                <Radio.Indicator size="sm" />
+                <Text fw={checked ? 700 : 500}>{categoryName(t, code)}</Text>
+              </Group>
+            </Radio.Card>
+          );
+        })}
+      </SimpleGrid>
+    </Radio.Group>
+  );
+}
+
+const STATUS_COLORS = { held: 'teal', returned: 'gray', handedOver: 'violet', dueForHandover: 'orange' } as const;
+
+/** The item's status; an item on the shelf past its holding period says it is due for handover. */
+export function ItemStatusBadge({ item, now, size = 'md' }: { item: Pick<ItemSummary, 'status' | 'holdingUntil'>; now: number; size?: BadgeProps['size'] }) {
+  const t = useT();
+  const status = item.status === 'held' && item.holdingUntil <= now ? 'dueForHandover' : item.status;
+  return (
+    <Badge size={size} variant="light" color={STATUS_COLORS[status]} data-status={status}>
+      {t(`lostFound.statuses.${status}`)}
+    </Badge>
+  );
+}
+
+/** Why a match is suggested, and its score. */
+export function MatchReasons({ match }: { match: Pick<MatchView, 'reasons' | 'score'> }) {
+  const t = useT();
+  return (
+    <Group gap={6}>
+      <Badge variant="filled" color="park" size="lg">
+        {t('lostFound.matches.score', { score: match.score })}
+      </Badge>
+      {match.reasons.map((reason) => (
+        <Badge key={reason} variant="light" color="blue" size="lg">
+          {t(`lostFound.reasons.${reason}`)}
+        </Badge>
+      ))}
+    </Group>
+  );
+}
+
+/** A printout as it comes out of the printer (the same layout as the paper). */
+export function PrintPreview({ jobId }: { jobId: number }) {
+  const preview = useMethod('printer.preview', { jobId });
+  if (!preview.data) return <Loader size="sm" />;
+  return <ReceiptPreview document={preview.data.document} copy={preview.data.copy} paperWidth={preview.data.paperWidth} />;
+}
+
+/** Prints a printout again; a failed reprint says so, the record stands. */
+export function ReprintButton({ jobId, label }: { jobId: number; label: string }) {
+  const t = useT();
+  const reprint = useAction('printer.reprint', ['printer.status', 'printer.jobs']);
+  return (
+    <Button
+      variant="default"
+      leftSection={<IconPrinter size={20} />}
+      loading={reprint.isPending}
+      onClick={() =>
+        reprint.mutateAsync({ jobId }).then(
+          () => notifySuccess(label),
+          (error: unknown) => notifyError(t, error),
+        )
+      }
+    >
+      {label}
+    </Button>
+  );
+}
