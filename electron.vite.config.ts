@@ -18,6 +18,8 @@ export default defineConfig({
     resolve: { alias },
     define,
     build: {
+      // chinese-days ships CommonJS for Node without named exports: bundled from its ES build instead.
+      externalizeDeps: { exclude: ['chinese-days'] },
       rolldownOptions: {
         input: {
           index: resolve(root, 'electron/main/index.ts'),

@@ -12,6 +12,7 @@ import { createPrintWorker, type PrintWorker } from './printing/worker';
 import { printingHandlers } from './printing/handlers';
 import { pagingHandlers } from './paging/handlers';
 import { lostFoundHandlers } from './lostFound/handlers';
+import { complaintsHandlers } from './complaints/handlers';
 import { programmeHandlers } from './programme/handlers';
 import { incidentsHandlers } from './incidents/handlers';
 import { settingsHandlers } from './settings/handlers';
@@ -129,6 +130,7 @@ export function createCore(options: CoreOptions): Core {
     ...printingHandlers(services, printer),
     ...pagingHandlers(services),
     ...lostFoundHandlers(services),
+    ...complaintsHandlers(services),
     ...programmeHandlers(services),
     ...incidentsHandlers(services),
   };

@@ -4,6 +4,7 @@ import { event } from './define';
 import { printingEvents } from './printing';
 import { pagingEvents } from './paging';
 import { lostFoundEvents } from './lostFound';
+import { complaintsEvents } from './complaints';
 import { programmeEvents } from './programme';
 import { incidentsEvents } from './incidents';
 
@@ -12,6 +13,7 @@ export const events = {
   ...printingEvents,
   ...pagingEvents,
   ...lostFoundEvents,
+  ...complaintsEvents,
   ...programmeEvents,
   ...incidentsEvents,
   'staff.changed': event({

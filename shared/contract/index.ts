@@ -4,6 +4,7 @@ import { rentalsMethods } from './rentals';
 import { printingMethods } from './printing';
 import { pagingMethods } from './paging';
 import { lostFoundMethods } from './lostFound';
+import { complaintsMethods } from './complaints';
 import { programmeMethods } from './programme';
 import { incidentsMethods } from './incidents';
 import { authMethods } from './auth';
@@ -27,6 +28,7 @@ export * from './rentals';
 export * from './printing';
 export * from './paging';
 export * from './lostFound';
+export * from './complaints';
 export * from './programme';
 export * from './incidents';
 
@@ -41,6 +43,7 @@ export const contract = {
   ...printingMethods,
   ...pagingMethods,
   ...lostFoundMethods,
+  ...complaintsMethods,
   ...programmeMethods,
   ...incidentsMethods,
 } satisfies Record<string, MethodDef>;

@@ -278,7 +278,8 @@ export const pagingEvents = {
   'paging.changed': event({
     summary: 'A paging slip was edited, acknowledged, aired, repeated, closed, or its department head arrived.',
     payload: z.object({ id, status: z.enum(PAGING_STATUSES) }),
-    affects: ['paging.queue', 'paging.list', 'paging.stats'],
+    // A summoned head's arrival shows on the complaint that summoned them.
+    affects: ['paging.queue', 'paging.list', 'paging.stats', 'complaints.get', 'complaints.list'],
   }),
   'departments.changed': event({
     summary: 'Departments or scripts were edited.',

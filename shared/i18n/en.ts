@@ -6,6 +6,7 @@ import { printingEn } from './printing.en';
 import { rentalsEn } from './rentals.en';
 import { pagingEn } from './paging.en';
 import { lostFoundEn } from './lostFound.en';
+import { complaintsEn } from './complaints.en';
 import { programmeEn } from './programme.en';
 import { incidentsEn } from './incidents.en';
 
@@ -13,6 +14,7 @@ export const en = {
   rentals: rentalsEn,
   paging: pagingEn,
   lostFound: lostFoundEn,
+  complaints: complaintsEn,
   programme: programmeEn,
   incidents: incidentsEn,
   printer: printingEn,
@@ -114,6 +116,7 @@ export const en = {
     lostFound: 'Lost & found',
     paging: 'Paging',
     complaints: 'Complaints',
+    complaintSummary: 'Complaint summary',
     incidents: 'Incidents',
     queue: 'Paging queue',
     programme: 'Daily programme',
@@ -305,5 +308,6 @@ export const en = {
     itemNo: 'An item number looks like L20261129-0001.',
     twoCounters: 'Cash is counted by two different staff members.',
     claimNotVerified: 'Check the description and answers against the record first.',
+    phoneForCallBack: 'A complaint by phone needs a number to call back.',
   },
 } as const;

@@ -4,6 +4,7 @@ import { printingZhCN } from './printing.zh-CN';
 import { rentalsZhCN } from './rentals.zh-CN';
 import { pagingZhCN } from './paging.zh-CN';
 import { lostFoundZhCN } from './lostFound.zh-CN';
+import { complaintsZhCN } from './complaints.zh-CN';
 import { programmeZhCN } from './programme.zh-CN';
 import { incidentsZhCN } from './incidents.zh-CN';
 
@@ -11,6 +12,7 @@ export const zhCN: Catalog = {
   rentals: rentalsZhCN,
   paging: pagingZhCN,
   lostFound: lostFoundZhCN,
+  complaints: complaintsZhCN,
   programme: programmeZhCN,
   incidents: incidentsZhCN,
   printer: printingZhCN,
@@ -112,6 +114,7 @@ export const zhCN: Catalog = {
     lostFound: '失物招领',
     paging: '广播寻人',
     complaints: '客诉处理',
+    complaintSummary: '客诉汇总',
     incidents: '突发事件',
     queue: '广播队列',
     programme: '每日节目',
@@ -302,5 +305,6 @@ export const zhCN: Catalog = {
     itemNo: '物品编号格式如 L20261129-0001。',
     twoCounters: '现金须由两名不同员工清点。',
     claimNotVerified: '请先核对描述与回答是否与记录一致。',
+    phoneForCallBack: '电话投诉需留下回拨号码。',
   },
 };

@@ -7,6 +7,7 @@ import {
   IconClipboardCheck,
   IconHistory,
   IconMessageReport,
+  IconReportAnalytics,
   IconSpeakerphone,
   IconSearch,
   IconSettings,
@@ -24,6 +25,8 @@ import { QueuePage } from '../features/paging/QueuePage';
 import { IncidentsPage } from '../features/incidents/IncidentsPage';
 import { ProgrammePage } from '../features/programme/ProgrammePage';
 import { LostFoundPage } from '../features/lostFound/LostFoundPage';
+import { ComplaintsPage } from '../features/complaints/ComplaintsPage';
+import { ComplaintsManagerPage } from '../features/complaints/ComplaintsManagerPage';
 
 export interface Section {
   path: string;
@@ -52,7 +55,7 @@ export const GROUPS: SectionGroup[] = [
       { path: '/counter/rentals', label: 'nav.rentals', icon: IconWheelchair, Page: RentalsPage },
       { path: '/counter/lost-found', label: 'nav.lostFound', icon: IconSearch, Page: LostFoundPage },
       { path: '/counter/paging', label: 'nav.paging', icon: IconBell, Page: PagingPage },
-      { path: '/counter/complaints', label: 'nav.complaints', icon: IconMessageReport, Page: coming('nav.complaints', 'coming.complaints') },
+      { path: '/counter/complaints', label: 'nav.complaints', icon: IconMessageReport, Page: ComplaintsPage },
       { path: '/counter/incidents', label: 'nav.incidents', icon: IconAlertTriangle, Page: IncidentsPage },
     ],
   },
@@ -70,6 +73,7 @@ export const GROUPS: SectionGroup[] = [
     sections: [
       { path: '/manager/approvals', label: 'nav.approvals', icon: IconChecklist, Page: coming('nav.approvals', 'coming.approvals') },
       { path: '/manager/day-close', label: 'nav.dayClose', icon: IconClipboardCheck, Page: coming('nav.dayClose', 'coming.dayClose') },
+      { path: '/manager/complaints', label: 'nav.complaintSummary', icon: IconReportAnalytics, Page: ComplaintsManagerPage },
       { path: '/manager/staff', label: 'nav.staff', icon: IconUsers, Page: StaffPage },
       { path: '/manager/settings', label: 'nav.settings', icon: IconSettings, Page: SettingsPage },
       { path: '/manager/audit', label: 'nav.audit', icon: IconHistory, Page: AuditPage },

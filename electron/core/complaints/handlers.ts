@@ -1,0 +1,335 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ESCALATION_LEVELS, type complaintsMethods, type ComplaintStatus, type ComplaintStep, type ComplaintView } from '@shared/contract';
+import { weekStart } from '@shared/rules/complaints';
+import { atParkTime, DAY, parkDate, parkDayBounds } from '@shared/rules/time';
+import { actorOf, type CallContext, type HandlersFor, type Services } from '../context';
+import { fieldError } from '../errors';
+import { registerPaging } from '../paging/store';
+import { renderReportPdf } from '../pdf/render';
+import { readSettings } from '../settings/store';
+import { calendarOverrides, COMPLAINT_SELECT, getComplaint, recordStep, toComplaintView, type ComplaintRow, type ComplaintStepKind, type StepExtra } from './store';
+import { composeSummary, summaryComplaintIds, summaryReport } from './summary';
+
+/** Which steps may follow which: investigate, respond, follow up (回访), close; withdraw while open. */
+const NEXT: Record<ComplaintStep, readonly ComplaintStatus[]> = {
+  investigate: ['received'],
+  respond: ['received', 'investigating'],
+  followUp: ['responded'],
+  close: ['responded', 'followedUp'],
+  withdraw: ['received', 'investigating', 'responded', 'followedUp'],
+};
+const STATUS_AFTER: Record<ComplaintStep, ComplaintStatus> = {
+  investigate: 'investigating',
+  respond: 'responded',
+  followUp: 'followedUp',
+  close: 'closed',
+  withdraw: 'withdrawn',
+};
+const OPEN: readonly ComplaintStatus[] = ['received', 'investigating', 'responded', 'followedUp'];
+
+export function complaintsHandlers(services: Services): HandlersFor<keyof typeof complaintsMethods> {
+  const { db } = services;
+
+  const view = (row: ComplaintRow, now: number): ComplaintView => {
+    const { timeZone } = readSettings(db);
+    return toComplaintView(db, row, now, timeZone, calendarOverrides(db));
+  };
+  const load = (id: number, now: number): ComplaintView => {
+    const row = getComplaint(db, id);
+    if (!row) throw fieldError('NOT_FOUND', 'id', 'complaints.errors.notFound');
+    return view(row, now);
+  };
+  const rowOrFail = (id: number): ComplaintRow => {
+    const row = getComplaint(db, id);
+    if (!row) throw fieldError('NOT_FOUND', 'id', 'complaints.errors.notFound');
+    return row;
+  };
+  const record = (ctx: CallContext, complaintId: number, step: ComplaintStepKind, note: string, extra: StepExtra = {}) =>
+    recordStep(db, ctx, actorOf(ctx).id, complaintId, step, note, extra);
+  const changed = (ctx: CallContext, ids: number[], date?: string) => ctx.emit('complaints.changed', { ids, ...(date ? { date } : {}) });
+  const departmentExists = (id: number) => db.prepare<[number], { id: number }>('SELECT id FROM department WHERE id = ? AND active = 1').get(id) !== undefined;
+
+  const summaryOf = (date: string, now: number) => {
+    const settings = readSettings(db);
+    return composeSummary(db, date, now, settings.timeZone, settings.complaintSummaryDeadline);
+  };
+  const documentContext = () => {
+    const settings = readSettings(db);
+    return { parkName: settings.parkName, timeZone: settings.timeZone };
+  };
+
+  return {
+    'complaints.create': (input, ctx) => {
+      const actor = actorOf(ctx);
+      const existing = db.prepare<[string], { id: number }>('SELECT id FROM complaint WHERE client_ref = ?').get(input.clientRef);
+      if (existing) return load(existing.id, ctx.now);
+      const receivedAt = input.receivedAt ?? ctx.now;
+      if (receivedAt > ctx.now + 5 * 60_000) throw fieldError('VALIDATION', 'receivedAt', 'lostFound.errors.foundInFuture');
+      if (input.happenedAt > ctx.now + 5 * 60_000) throw fieldError('VALIDATION', 'happenedAt', 'lostFound.errors.foundInFuture');
+      if (input.departmentId !== undefined && !departmentExists(input.departmentId)) throw fieldError('VALIDATION', 'departmentId', 'paging.errors.departmentNotFound');
+      const { timeZone } = readSettings(db);
+      const date = parkDate(receivedAt, timeZone);
+      const stem = `C${date.replaceAll('-', '')}-`;
+      const seq = (db.prepare<[string], { n: number }>('SELECT coalesce(max(seq), 0) + 1 AS n FROM complaint WHERE park_date = ?').get(date)?.n ?? 1);
+      const number = `${stem}${String(seq).padStart(4, '0')}`;
+      // A group complaint goes to the duty manager at once.
+      const level = input.group ? 'dutyManager' : 'frontline';
+      const { lastInsertRowid } = db
+        .prepare(
+          `INSERT INTO complaint (complaint_no, client_ref, park_date, seq, channel, external_ref, received_at, received_by, complainant_name, phone,
+             group_complaint, group_size, representative, place, happened_at, category, department_id, description, request, severity, level, updated_at)
+           VALUES (@number, @clientRef, @date, @seq, @channel, @externalRef, @receivedAt, @actor, @name, @phone,
+             @group, @groupSize, @representative, @place, @happenedAt, @category, @departmentId, @description, @request, @severity, @level, @now)`,
+        )
+        .run({
+          number,
+          clientRef: input.clientRef,
+          date,
+          seq,
+          channel: input.channel,
+          externalRef: input.externalRef,
+          receivedAt,
+          actor: actor.id,
+          name: input.complainantName,
+          phone: input.phone || null,
+          group: input.group ? 1 : 0,
+          groupSize: input.group ? (input.groupSize ?? null) : null,
+          representative: input.group ? input.representative : '',
+          place: input.place,
+          happenedAt: input.happenedAt,
+          category: input.category,
+          departmentId: input.departmentId ?? null,
+          description: input.description,
+          request: input.request,
+          severity: input.severity,
+          level,
+          now: ctx.now,
+        });
+      const id = Number(lastInsertRowid);
+      if (input.group) {
+        record(ctx, id, 'escalate', `group:${input.groupSize ?? ''}`, { level: 'dutyManager' });
+      }
+      ctx.audit({ action: 'complaints.create', entity: 'complaint', entityId: number, detail: { channel: input.channel, category: input.category, group: input.group, severity: input.severity } });
+      changed(ctx, [id], date);
+      return load(id, ctx.now);
+    },
+
+    'complaints.update': (input, ctx) => {
+      const row = rowOrFail(input.id);
+      if (!OPEN.includes(row.status)) throw fieldError('CONFLICT', 'id', 'complaints.errors.closed', { status: row.status });
+      if (input.departmentId !== undefined && input.departmentId !== null && !departmentExists(input.departmentId)) {
+        throw fieldError('VALIDATION', 'departmentId', 'paging.errors.departmentNotFound');
+      }
+      const next = {
+        complainant_name: input.complainantName ?? row.complainant_name,
+        phone: input.phone === undefined ? row.phone : input.phone || null,
+        place: input.place ?? row.place,
+        category: input.category ?? row.category,
+        department_id: input.departmentId === undefined ? row.department_id : input.departmentId,
+        description: input.description ?? row.description,
+        request: input.request ?? row.request,
+        severity: input.severity ?? row.severity,
+      };
+      const changes = Object.fromEntries(Object.entries(next).filter(([key, value]) => value !== row[key as keyof ComplaintRow]).map(([key, value]) => [key, [row[key as keyof ComplaintRow], value]]));
+      if (Object.keys(changes).length === 0) return view(row, ctx.now);
+      db.prepare(
+        `UPDATE complaint SET complainant_name = @complainant_name, phone = @phone, place = @place, category = @category,
+                department_id = @department_id, description = @description, request = @request, severity = @severity, updated_at = @now WHERE id = @id`,
+      ).run({ ...next, now: ctx.now, id: row.id });
+      ctx.audit({ action: 'complaints.update', entity: 'complaint', entityId: row.complaint_no, detail: { changes } });
+      changed(ctx, [row.id]);
+      return load(row.id, ctx.now);
+    },
+
+    'complaints.get': (input, ctx) => load(input.id, ctx.now),
+
+    'complaints.list': (input, ctx) => {
+      const { timeZone } = readSettings(db);
+      const where: string[] = [];
+      const params: Record<string, string | number> = { limit: input.limit + 1 };
+      if (input.view === 'open') where.push("c.status IN ('received', 'investigating', 'responded', 'followedUp')");
+      if (input.view === 'dutyManager') where.push("c.level <> 'frontline' AND c.status IN ('received', 'investigating', 'responded', 'followedUp')");
+      if (input.view === 'mine') {
+        where.push('c.received_by = @actor');
+        params.actor = actorOf(ctx).id;
+      }
+      if (input.view === 'day' || input.date) {
+        const date = input.date ?? parkDate(ctx.now, timeZone);
+        const bounds = parkDayBounds(atParkTime(date, '12:00', timeZone), timeZone);
+        where.push('c.received_at >= @from AND c.received_at < @to');
+        params.from = bounds.start;
+        params.to = bounds.end;
+      }
+      if (input.query) {
+        where.push("(c.complaint_no LIKE @q ESCAPE '\\' OR c.complainant_name LIKE @q ESCAPE '\\' OR c.description LIKE @q ESCAPE '\\' OR c.phone LIKE @q ESCAPE '\\' OR c.external_ref LIKE @q ESCAPE '\\')");
+        params.q = `%${input.query.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      }
+      if (input.beforeId !== undefined) {
+        where.push('c.id < @beforeId');
+        params.beforeId = input.beforeId;
+      }
+      const rows = db
+        .prepare<Record<string, string | number>, ComplaintRow>(`${COMPLAINT_SELECT} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY c.id DESC LIMIT @limit`)
+        .all(params);
+      const page = rows.slice(0, input.limit);
+      const overrides = calendarOverrides(db);
+      return { rows: page.map((row) => toComplaintView(db, row, ctx.now, timeZone, overrides)), nextBeforeId: rows.length > input.limit ? (page.at(-1)?.id ?? null) : null };
+    },
+
+    'complaints.step': (input, ctx) => {
+      const row = rowOrFail(input.id);
+      if (!NEXT[input.step].includes(row.status)) {
+        const key = input.step === 'close' && (row.status === 'received' || row.status === 'investigating') ? 'complaints.errors.noResponse' : 'complaints.errors.wrongStep';
+        throw fieldError('CONFLICT', 'step', key, { status: row.status });
+      }
+      const status = STATUS_AFTER[input.step];
+      const stamp: Partial<Record<ComplaintStep, string>> = { investigate: 'investigated_at', respond: 'responded_at', followUp: 'followed_up_at', close: 'closed_at', withdraw: 'closed_at' };
+      const column = stamp[input.step];
+      db.prepare(`UPDATE complaint SET status = ?, ${column} = coalesce(${column}, ?) ${input.step === 'respond' ? ', investigated_at = coalesce(investigated_at, ?)' : ''} WHERE id = ?`).run(
+        ...(input.step === 'respond' ? [status, ctx.now, ctx.now, row.id] : [status, ctx.now, row.id]),
+      );
+      record(ctx, row.id, input.step, input.note, input.method ? { method: input.method } : {});
+      ctx.audit({ action: `complaints.${input.step}`, entity: 'complaint', entityId: row.complaint_no, detail: { from: row.status, to: status } });
+      changed(ctx, [row.id]);
+      return load(row.id, ctx.now);
+    },
+
+    'complaints.escalate': (input, ctx) => {
+      const row = rowOrFail(input.id);
+      if (!OPEN.includes(row.status)) throw fieldError('CONFLICT', 'id', 'complaints.errors.closed', { status: row.status });
+      if (ESCALATION_LEVELS.indexOf(input.to) <= ESCALATION_LEVELS.indexOf(row.level)) {
+        throw fieldError('CONFLICT', 'to', 'complaints.errors.alreadyAtLevel', { level: row.level });
+      }
+      db.prepare('UPDATE complaint SET level = ? WHERE id = ?').run(input.to, row.id);
+      record(ctx, row.id, 'escalate', input.reason, { level: input.to });
+      ctx.audit({ action: 'complaints.escalate', entity: 'complaint', entityId: row.complaint_no, detail: { from: row.level, to: input.to, reason: input.reason } });
+      changed(ctx, [row.id]);
+      return load(row.id, ctx.now);
+    },
+
+    'complaints.summon': (input, ctx) => {
+      const row = rowOrFail(input.id);
+      if (!OPEN.includes(row.status)) throw fieldError('CONFLICT', 'id', 'complaints.errors.closed', { status: row.status });
+      if (row.department_id === null) throw fieldError('VALIDATION', 'departmentId', 'complaints.errors.noDepartment');
+      if (row.paging_id !== null) {
+        const open = db.prepare<[number], { status: string }>('SELECT status FROM paging_request WHERE id = ?').get(row.paging_id);
+        if (open && ['registered', 'acknowledged', 'aired'].includes(open.status)) throw fieldError('CONFLICT', 'id', 'complaints.errors.alreadySummoned');
+      }
+      const { id: pagingId, created } = registerPaging(db, ctx, actorOf(ctx).id, {
+        clientRef: input.clientRef,
+        source: 'complaint',
+        sourceRef: row.complaint_no,
+        details: { kind: 'summonHead', departmentId: row.department_id, reason: `${row.complaint_no} ${row.description.slice(0, 120)}` },
+      });
+      if (created) {
+        db.prepare('UPDATE complaint SET paging_id = ? WHERE id = ?').run(pagingId, row.id);
+        record(ctx, row.id, 'summon', `P${pagingId}`);
+        ctx.audit({ action: 'complaints.summon', entity: 'complaint', entityId: row.complaint_no, detail: { pagingId } });
+        changed(ctx, [row.id]);
+      }
+      return load(row.id, ctx.now);
+    },
+
+    'complaints.summary': (input, ctx) => summaryOf(input.date ?? parkDate(ctx.now, readSettings(db).timeZone), ctx.now),
+
+    'complaints.summary.remarks': (input, ctx) => {
+      const stored = db.prepare<[string], { closed_at: number | null }>('SELECT closed_at FROM complaint_summary WHERE date = ?').get(input.date);
+      if (stored?.closed_at) throw fieldError('CONFLICT', 'date', 'complaints.errors.summaryClosed', { date: input.date });
+      db.prepare('INSERT INTO complaint_summary (date, remarks) VALUES (?, ?) ON CONFLICT (date) DO UPDATE SET remarks = excluded.remarks').run(input.date, input.remarks);
+      ctx.audit({ action: 'complaints.remarks', entity: 'complaint_summary', entityId: input.date });
+      changed(ctx, [], input.date);
+      return summaryOf(input.date, ctx.now);
+    },
+
+    'complaints.summary.close': (input, ctx) => {
+      const actor = actorOf(ctx);
+      const stored = db.prepare<[string], { closed_at: number | null; remarks: string }>('SELECT closed_at, remarks FROM complaint_summary WHERE date = ?').get(input.date);
+      if (stored?.closed_at) throw fieldError('CONFLICT', 'date', 'complaints.errors.summaryClosed', { date: input.date });
+      const today = parkDate(ctx.now, readSettings(db).timeZone);
+      if (input.date > today) throw fieldError('VALIDATION', 'date', 'complaints.errors.summaryFuture');
+      const remarks = input.remarks ?? stored?.remarks ?? '';
+      const live = summaryOf(input.date, ctx.now);
+      const late = ctx.now > live.deadlineAt;
+      const snapshot = { ...live, remarks, closedAt: ctx.now, closedBy: { id: actor.id, name: actor.name } };
+      db.prepare(
+        `INSERT INTO complaint_summary (date, remarks, closed_at, closed_by, late, snapshot) VALUES (@date, @remarks, @now, @actor, @late, @snapshot)
+         ON CONFLICT (date) DO UPDATE SET remarks = excluded.remarks, closed_at = excluded.closed_at, closed_by = excluded.closed_by,
+                                         late = excluded.late, snapshot = excluded.snapshot`,
+      ).run({ date: input.date, remarks, now: ctx.now, actor: actor.id, late: late ? 1 : 0, snapshot: JSON.stringify(snapshot) });
+      for (const complaintId of summaryComplaintIds(db, live)) {
+        db.prepare('INSERT INTO complaint_summary_item (date, complaint_id) VALUES (?, ?)').run(input.date, complaintId);
+      }
+      ctx.audit({ action: 'complaints.summaryClose', entity: 'complaint_summary', entityId: input.date, detail: { late, total: live.total, open: live.open } });
+      changed(ctx, [], input.date);
+      return summaryOf(input.date, ctx.now);
+    },
+
+    'complaints.summary.pdf': async (input, ctx) => {
+      const summary = summaryOf(input.date, ctx.now);
+      if (input.departmentId !== undefined && !summary.departments.some((d) => d.departmentId === input.departmentId)) {
+        throw fieldError('NOT_FOUND', 'departmentId', 'complaints.errors.departmentNotInSummary');
+      }
+      const pdf = await renderReportPdf(summaryReport(summary, documentContext(), input.departmentId));
+      const fileName = `complaints-${input.date}${input.departmentId === undefined ? '' : `-d${input.departmentId}`}.pdf`;
+      const dir = join(services.dataDir, 'reports', 'complaints');
+      mkdirSync(dir, { recursive: true });
+      writeFileSync(join(dir, fileName), pdf);
+      return { fileName, base64: pdf.toString('base64') };
+    },
+
+    'complaints.summary.csv': (input, ctx) => {
+      const summary = summaryOf(input.date, ctx.now);
+      const departments = input.departmentId === undefined ? summary.departments : summary.departments.filter((d) => d.departmentId === input.departmentId);
+      const cell = (value: string) => (/[",\n\r]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value);
+      const lines = departments.flatMap((department) =>
+        department.done.map((done) => [summary.date, department.nameZh, department.nameEn, done.complaintNo, done.status, done.summary].map(cell).join(',')),
+      );
+      return {
+        fileName: `complaints-${input.date}${input.departmentId === undefined ? '' : `-d${input.departmentId}`}.csv`,
+        csv: `\uFEFF${['date,department_zh,department_en,complaint_no,status,what_was_done', ...lines].join('\r\n')}\r\n`,
+      };
+    },
+
+    'complaints.trends': (input, ctx) => {
+      const { timeZone } = readSettings(db);
+      const today = parkDate(ctx.now, timeZone);
+      const firstWeek = weekStart(parkDate(atParkTime(today, '12:00', timeZone) - (input.weeks - 1) * 7 * DAY, timeZone));
+      const rows = db
+        .prepare<[string], { park_date: string; category: string; department: string | null }>(
+          `SELECT c.park_date, c.category, d.code AS department FROM complaint c LEFT JOIN department d ON d.id = c.department_id WHERE c.park_date >= ?`,
+        )
+        .all(firstWeek);
+      const weeks = new Map<string, { weekStart: string; total: number; byCategory: Record<string, number>; byDepartment: Record<string, number> }>();
+      for (let i = 0; i < input.weeks; i += 1) {
+        const start = weekStart(parkDate(atParkTime(firstWeek, '12:00', timeZone) + i * 7 * DAY, timeZone));
+        weeks.set(start, { weekStart: start, total: 0, byCategory: {}, byDepartment: {} });
+      }
+      for (const row of rows) {
+        const week = weeks.get(weekStart(row.park_date));
+        if (!week) continue;
+        week.total += 1;
+        week.byCategory[row.category] = (week.byCategory[row.category] ?? 0) + 1;
+        const department = row.department ?? 'none';
+        week.byDepartment[department] = (week.byDepartment[department] ?? 0) + 1;
+      }
+      return { weeks: [...weeks.values()] };
+    },
+
+    'calendar.overrides': () =>
+      db.prepare<[], { date: string; kind: 'work' | 'off'; note: string }>('SELECT date, kind, note FROM calendar_override ORDER BY date').all(),
+
+    'calendar.setOverride': (input, ctx) => {
+      if (input.kind === 'official') db.prepare('DELETE FROM calendar_override WHERE date = ?').run(input.date);
+      else {
+        db.prepare(
+          `INSERT INTO calendar_override (date, kind, note, updated_by, updated_at) VALUES (?, ?, ?, ?, ?)
+           ON CONFLICT (date) DO UPDATE SET kind = excluded.kind, note = excluded.note, updated_by = excluded.updated_by, updated_at = excluded.updated_at`,
+        ).run(input.date, input.kind, input.note, actorOf(ctx).id, ctx.now);
+      }
+      ctx.audit({ action: 'complaints.calendar', entity: 'calendar', entityId: input.date, detail: { kind: input.kind, note: input.note } });
+      changed(ctx, []);
+      return { date: input.date, kind: input.kind };
+    },
+  };
+}

@@ -1,0 +1,157 @@
+import { OFFICIAL_CHANNELS, type ComplaintView } from '@shared/contract';
+import { sameDayDeadline } from '@shared/rules/complaints';
+import { arrivalDueAt, arrivalLate } from '@shared/rules/paging';
+import { workingDaysDeadline, type DayOverrides } from '@shared/rules/workdays';
+import { parkDate } from '@shared/rules/time';
+import type { CallContext } from '../context';
+import type { Db } from '../db/open';
+import { readSettings } from '../settings/store';
+
+export interface ComplaintRow {
+  id: number;
+  complaint_no: string;
+  park_date: string;
+  channel: ComplaintView['channel'];
+  external_ref: string;
+  received_at: number;
+  received_by: number;
+  received_by_name: string | null;
+  complainant_name: string;
+  phone: string | null;
+  group_complaint: number;
+  group_size: number | null;
+  representative: string;
+  place: string;
+  happened_at: number;
+  category: ComplaintView['category'];
+  department_id: number | null;
+  department_zh: string | null;
+  department_en: string | null;
+  description: string;
+  request: string;
+  severity: ComplaintView['severity'];
+  status: ComplaintView['status'];
+  level: ComplaintView['level'];
+  investigated_at: number | null;
+  responded_at: number | null;
+  followed_up_at: number | null;
+  closed_at: number | null;
+  paging_id: number | null;
+}
+
+export const COMPLAINT_SELECT = `
+  SELECT c.id, c.complaint_no, c.park_date, c.channel, c.external_ref, c.received_at, c.received_by, s.name AS received_by_name,
+         c.complainant_name, c.phone, c.group_complaint, c.group_size, c.representative, c.place, c.happened_at, c.category,
+         c.department_id, d.name_zh AS department_zh, d.name_en AS department_en, c.description, c.request, c.severity, c.status,
+         c.level, c.investigated_at, c.responded_at, c.followed_up_at, c.closed_at, c.paging_id
+  FROM complaint c LEFT JOIN staff s ON s.id = c.received_by LEFT JOIN department d ON d.id = c.department_id`;
+
+export function getComplaint(db: Db, id: number): ComplaintRow | undefined {
+  return db.prepare<[number], ComplaintRow>(`${COMPLAINT_SELECT} WHERE c.id = ?`).get(id);
+}
+
+export function calendarOverrides(db: Db): DayOverrides {
+  return new Map(db.prepare<[], { date: string; kind: 'work' | 'off' }>('SELECT date, kind FROM calendar_override').all().map((row) => [row.date, row.kind]));
+}
+
+interface StepRow {
+  id: number;
+  step: ComplaintView['steps'][number]['step'];
+  at: number;
+  staff_id: number | null;
+  staff_name: string | null;
+  note: string;
+  method: ComplaintView['steps'][number]['method'];
+  level: ComplaintView['steps'][number]['level'];
+}
+
+/** The complaint with its steps and its clocks (same day, 2 working days, the head's 10 minutes). */
+export function toComplaintView(db: Db, row: ComplaintRow, now: number, timeZone: string, overrides: DayOverrides): ComplaintView {
+  const steps = db
+    .prepare<[number], StepRow>(
+      `SELECT t.id, t.step, t.at, t.staff_id, s.name AS staff_name, t.note, t.method, t.level
+       FROM complaint_step t LEFT JOIN staff s ON s.id = t.staff_id WHERE t.complaint_id = ? ORDER BY t.at, t.id`,
+    )
+    .all(row.id);
+  const withdrawn = row.status === 'withdrawn';
+  const stoppedAt = withdrawn ? (row.closed_at ?? now) : now;
+  const clock = (dueAt: number, doneAt: number | null) => ({ dueAt, doneAt, late: !withdrawn || doneAt !== null ? (doneAt ?? stoppedAt) > dueAt : false });
+  const twoWorkingDays = workingDaysDeadline(row.received_at, 2, timeZone, overrides);
+  const paging = row.paging_id
+    ? db
+        .prepare<[number], { first_aired_at: number | null; arrived_at: number | null; closed_at: number | null }>(
+          'SELECT first_aired_at, arrived_at, closed_at FROM paging_request WHERE id = ?',
+        )
+        .get(row.paging_id)
+    : undefined;
+  const lastSummary = db
+    .prepare<[number], { date: string | null }>('SELECT max(date) AS date FROM complaint_summary_item WHERE complaint_id = ?')
+    .get(row.id);
+  return {
+    id: row.id,
+    complaintNo: row.complaint_no,
+    channel: row.channel,
+    externalRef: row.external_ref,
+    receivedAt: row.received_at,
+    receivedBy: { id: row.received_by, name: row.received_by_name ?? '' },
+    complainantName: row.complainant_name,
+    phone: row.phone,
+    group: row.group_complaint === 1,
+    groupSize: row.group_size,
+    representative: row.representative,
+    place: row.place,
+    happenedAt: row.happened_at,
+    category: row.category,
+    department: row.department_id === null ? null : { id: row.department_id, nameZh: row.department_zh ?? '', nameEn: row.department_en ?? '' },
+    description: row.description,
+    request: row.request,
+    severity: row.severity,
+    status: row.status,
+    level: row.level,
+    steps: steps.map((step) => ({
+      id: step.id,
+      step: step.step,
+      at: step.at,
+      staff: step.staff_id === null ? null : { id: step.staff_id, name: step.staff_name ?? '' },
+      note: step.note,
+      method: step.method,
+      level: step.level,
+    })),
+    sameDay: clock(sameDayDeadline(row.received_at, timeZone), row.investigated_at),
+    handling: OFFICIAL_CHANNELS.includes(row.channel) ? clock(twoWorkingDays, row.responded_at) : null,
+    followUp: clock(twoWorkingDays, row.followed_up_at),
+    summon:
+      row.paging_id === null || !paging
+        ? null
+        : {
+            pagingId: row.paging_id,
+            calledAt: paging.first_aired_at,
+            arrivalDueAt: arrivalDueAt('summonHead', paging.first_aired_at),
+            arrivedAt: paging.arrived_at,
+            late: arrivalLate('summonHead', paging.first_aired_at, paging.arrived_at, paging.closed_at ?? now),
+            endedAt: paging.arrived_at === null ? paging.closed_at : null,
+          },
+    lastSummaryDate: lastSummary?.date ?? null,
+  };
+}
+
+export type ComplaintStepKind = ComplaintView['steps'][number]['step'];
+export interface StepExtra {
+  method?: string;
+  level?: string;
+}
+
+/** One step of a complaint's process: who, when, what was said or decided. */
+export function recordStep(db: Db, ctx: CallContext, staffId: number, complaintId: number, step: ComplaintStepKind, note: string, extra: StepExtra = {}): void {
+  db.prepare('INSERT INTO complaint_step (complaint_id, step, at, park_date, staff_id, note, method, level) VALUES (?, ?, ?, ?, ?, ?, ?, ?)').run(
+    complaintId,
+    step,
+    ctx.now,
+    parkDate(ctx.now, readSettings(db).timeZone),
+    staffId,
+    note,
+    extra.method ?? null,
+    extra.level ?? null,
+  );
+  db.prepare('UPDATE complaint SET updated_at = ? WHERE id = ?').run(ctx.now, complaintId);
+}

@@ -1,0 +1,163 @@
+import type { ComplaintStatus, SummaryView } from '@shared/contract';
+import { translator, type MessageKey } from '@shared/i18n';
+import type { ReportDocumentInput } from '@shared/reports/document';
+import { summaryDeadlineAt, summaryState } from '@shared/rules/complaints';
+import { atParkTime, formatParkDateTime, parkDayBounds } from '@shared/rules/time';
+import type { Db } from '../db/open';
+
+const OPEN: readonly ComplaintStatus[] = ['received', 'investigating', 'responded', 'followedUp'];
+
+interface Row {
+  id: number;
+  complaint_no: string;
+  park_date: string;
+  category: string;
+  status: ComplaintStatus;
+  department_id: number | null;
+  department_zh: string | null;
+  department_en: string | null;
+  sort: number | null;
+  last_note: string | null;
+}
+
+interface SummaryRow {
+  remarks: string;
+  closed_at: number | null;
+  closed_by: number | null;
+  closed_by_name: string | null;
+  snapshot: string | null;
+}
+
+/** The complaints a day reports: received that day, stepped that day, or still open then. */
+function dayComplaints(db: Db, date: string, bounds: { start: number; end: number }): Row[] {
+  return db
+    .prepare<{ date: string; start: number; end: number }, Row>(
+      `SELECT c.id, c.complaint_no, c.park_date, c.category, c.status, c.department_id, d.name_zh AS department_zh,
+              d.name_en AS department_en, d.sort,
+              (SELECT t.note FROM complaint_step t WHERE t.complaint_id = c.id AND t.at < @end ORDER BY t.at DESC, t.id DESC LIMIT 1) AS last_note
+       FROM complaint c LEFT JOIN department d ON d.id = c.department_id
+       WHERE c.received_at < @end AND (
+         c.park_date = @date
+         OR EXISTS (SELECT 1 FROM complaint_step t WHERE t.complaint_id = c.id AND t.park_date = @date)
+         OR c.status IN ('received', 'investigating', 'responded', 'followedUp')
+       )
+       ORDER BY coalesce(d.sort, 9999), c.received_at`,
+    )
+    .all({ date, ...bounds });
+}
+
+export function composeSummary(db: Db, date: string, now: number, timeZone: string, deadline: string): SummaryView {
+  const deadlineAt = summaryDeadlineAt(date, deadline, timeZone);
+  const stored = db
+    .prepare<[string], SummaryRow>(
+      `SELECT m.remarks, m.closed_at, m.closed_by, s.name AS closed_by_name, m.snapshot
+       FROM complaint_summary m LEFT JOIN staff s ON s.id = m.closed_by WHERE m.date = ?`,
+    )
+    .get(date);
+  const closedBy = stored?.closed_by ? { id: stored.closed_by, name: stored.closed_by_name ?? '' } : null;
+  if (stored?.snapshot && stored.closed_at !== null) {
+    // Closed: what was reported then, whatever happened since.
+    const snapshot = JSON.parse(stored.snapshot) as SummaryView;
+    return { ...snapshot, state: summaryState(now, deadlineAt, stored.closed_at), closedAt: stored.closed_at, closedBy, remarks: stored.remarks };
+  }
+  const bounds = parkDayBounds(atParkTime(date, '12:00', timeZone), timeZone);
+  const rows = dayComplaints(db, date, bounds);
+  const departments = new Map<string, SummaryView['departments'][number]>();
+  for (const row of rows) {
+    const key = String(row.department_id ?? 'none');
+    let department = departments.get(key);
+    if (!department) {
+      department = {
+        departmentId: row.department_id,
+        nameZh: row.department_zh ?? '未指定部门',
+        nameEn: row.department_en ?? 'No department',
+        count: 0,
+        categories: {},
+        statuses: {},
+        done: [],
+        open: 0,
+      };
+      departments.set(key, department);
+    }
+    department.count += 1;
+    department.categories[row.category] = (department.categories[row.category] ?? 0) + 1;
+    department.statuses[row.status] = (department.statuses[row.status] ?? 0) + 1;
+    if (OPEN.includes(row.status)) department.open += 1;
+    department.done.push({ complaintNo: row.complaint_no, status: row.status, summary: row.last_note ?? '' });
+  }
+  return {
+    date,
+    deadline,
+    deadlineAt,
+    state: summaryState(now, deadlineAt, null),
+    total: rows.length,
+    received: rows.filter((row) => row.park_date === date).length,
+    carriedOver: rows.filter((row) => row.park_date !== date).length,
+    open: rows.filter((row) => OPEN.includes(row.status)).length,
+    departments: [...departments.values()],
+    remarks: stored?.remarks ?? '',
+    closedAt: null,
+    closedBy: null,
+  };
+}
+
+/** The complaint ids a summary covers (for the link table written at close). */
+export function summaryComplaintIds(db: Db, summary: SummaryView): number[] {
+  const numbers = summary.departments.flatMap((department) => department.done.map((done) => done.complaintNo));
+  if (numbers.length === 0) return [];
+  return db
+    .prepare<string[], { id: number }>(`SELECT id FROM complaint WHERE complaint_no IN (${numbers.map(() => '?').join(',')})`)
+    .all(...numbers)
+    .map((row) => row.id);
+}
+
+const zh = translator('zh-CN');
+const en = translator('en');
+const both = (key: MessageKey) => `${zh(key)} ${en(key)}`;
+
+/** The summary as an A4 report: one section per department (or the one asked for), and the remarks. */
+export function summaryReport(summary: SummaryView, context: { parkName: string; timeZone: string }, departmentId?: number): ReportDocumentInput {
+  const departments = departmentId === undefined ? summary.departments : summary.departments.filter((d) => d.departmentId === departmentId);
+  const count = (record: Record<string, number>, prefix: 'categories' | 'statuses') =>
+    Object.entries(record)
+      .map(([key, n]) => `${zh(`complaints.${prefix}.${key}` as MessageKey)} ${n}`)
+      .join('，');
+  return {
+    parkName: context.parkName,
+    reference: `CS${summary.date.replaceAll('-', '')}`,
+    title: both('complaints.summaryPdf.title'),
+    subtitle: departments.length === 1 && departmentId !== undefined ? `${departments[0]?.nameZh ?? ''} ${departments[0]?.nameEn ?? ''}` : both('complaints.summaryPdf.allDepartments'),
+    meta: [
+      { label: both('complaints.summaryPdf.date'), value: summary.date },
+      { label: both('complaints.summaryPdf.deadline'), value: summary.deadline },
+      { label: both('complaints.summaryPdf.total'), value: String(departments.reduce((n, d) => n + d.count, 0)) },
+      { label: both('complaints.summaryPdf.open'), value: String(departments.reduce((n, d) => n + d.open, 0)) },
+      {
+        label: both('complaints.summaryPdf.closed'),
+        value: summary.closedAt === null ? zh('complaints.summaryPdf.notClosed') : `${formatParkDateTime(summary.closedAt, context.timeZone)} ${summary.closedBy?.name ?? ''}${summary.state === 'closedLate' ? ` (${zh('complaints.summaryPdf.late')})` : ''}`,
+      },
+    ],
+    sections: [
+      ...departments.map((department) => ({
+        heading: `${department.nameZh} ${department.nameEn}`,
+        fields: [
+          { label: both('complaints.summaryPdf.count'), value: String(department.count) },
+          { label: both('complaints.summaryPdf.categories'), value: count(department.categories, 'categories') },
+          { label: both('complaints.summaryPdf.statuses'), value: count(department.statuses, 'statuses') },
+          { label: both('complaints.summaryPdf.stillOpen'), value: String(department.open) },
+        ],
+        table: {
+          columns: [
+            { label: zh('complaints.fields.complaintNo'), width: 2 },
+            { label: zh('complaints.fields.status'), width: 1.2 },
+            { label: zh('complaints.summaryPdf.whatWasDone'), width: 5 },
+          ],
+          rows: department.done.map((done) => [done.complaintNo, zh(`complaints.statuses.${done.status}`), done.summary]),
+        },
+      })),
+      { heading: both('complaints.summaryPdf.remarks'), paragraphs: [summary.remarks || '—'] },
+    ],
+    signatures: [both('complaints.summaryPdf.signature')],
+    pageLabel: '第 {{page}} 页，共 {{pages}} 页 · Page {{page}} of {{pages}}',
+  };
+}

@@ -1,0 +1,133 @@
+import type { ReactNode } from 'react';
+import { Badge, Group, Stack, Text } from '@mantine/core';
+import { IconCheck, IconSpeakerphone, IconUserCheck } from '@tabler/icons-react';
+import type { ClockView, ComplaintView } from '@shared/contract';
+import { ARRIVAL_WARN_MS } from '@shared/rules/paging';
+import { formatParkTime, HOUR, MINUTE, parkDate } from '@shared/rules/time';
+import { WORKING_DAYS_WARN_MS } from '@shared/rules/workdays';
+import { useT } from '../../app/i18n';
+import { usePark } from '../../app/park';
+import { DeadlineBadge } from '../../ui/deadline';
+import { isOpen } from './parts';
+
+/** The same-day investigation clock turns amber this long before the end of the park day. */
+export const SAME_DAY_WARN_MS = 3 * HOUR;
+
+type ClockName = 'sameDay' | 'handling' | 'followUp';
+const WARN: Record<ClockName, number> = { sameDay: SAME_DAY_WARN_MS, handling: WORKING_DAYS_WARN_MS, followUp: WORKING_DAYS_WARN_MS };
+
+/** "14:05" today, "11-30 14:05" another day: when something was done, short. */
+export function useWhen() {
+  const { info } = usePark();
+  return (at: number, now: number) => {
+    const time = formatParkTime(at, info.timeZone);
+    const day = parkDate(at, info.timeZone);
+    return day === parkDate(now, info.timeZone) ? time : `${day.slice(5)} ${time}`;
+  };
+}
+
+function Line({ name, label, state, compact, children }: { name: string; label: string; state: string; compact?: boolean; children: ReactNode }) {
+  return (
+    <Group gap={8} wrap="nowrap" justify={compact ? 'flex-end' : 'space-between'} data-testid={`clock-${name}`} data-state={state}>
+      <Text fz="sm" c="dark.4" ta={compact ? 'right' : undefined}>
+        {label}
+      </Text>
+      {children}
+    </Group>
+  );
+}
+
+function clockState(clock: ClockView, open: boolean): string {
+  if (clock.doneAt !== null) return clock.late ? 'doneLate' : 'done';
+  if (!open) return clock.late ? 'missed' : 'stopped';
+  return 'running';
+}
+
+/**
+ * A complaint's clocks in the one clock language: same-day investigation, the 2 working days for a
+ * forwarded complaint, the reply and return visit, and the department head's 10 minutes.
+ * `compact` (the lists) shows only what still runs or went wrong.
+ */
+export function ComplaintClocks({ complaint, now, compact }: { complaint: ComplaintView; now: number; compact?: boolean }) {
+  const t = useT();
+  const when = useWhen();
+  const open = isOpen(complaint);
+  if (complaint.status === 'withdrawn' && compact) return null;
+  const clocks: Array<{ name: ClockName; clock: ClockView }> = [
+    { name: 'sameDay', clock: complaint.sameDay },
+    ...(complaint.handling ? [{ name: 'handling' as const, clock: complaint.handling }] : []),
+    { name: 'followUp', clock: complaint.followUp },
+  ];
+  const lines = clocks.flatMap(({ name, clock }) => {
+    const state = clockState(clock, open);
+    if (compact && (state === 'done' || state === 'stopped')) return [];
+    if (complaint.status === 'withdrawn' && clock.doneAt === null) return [];
+    let badge: ReactNode;
+    if (state === 'running') badge = <DeadlineBadge deadline={clock.dueAt} warnMs={WARN[name]} now={now} />;
+    else if (state === 'missed')
+      badge = (
+        <Badge size="lg" color="red" variant="filled">
+          {t('complaints.ui.clockMissed')}
+        </Badge>
+      );
+    else if (state === 'stopped')
+      badge = (
+        <Badge size="lg" color="gray" variant="light">
+          {t('complaints.ui.clockNotDone')}
+        </Badge>
+      );
+    else
+      badge = (
+        <Badge size="lg" color={clock.late ? 'red' : 'teal'} variant="light" leftSection={<IconCheck size={14} />}>
+          {t(clock.late ? 'complaints.ui.doneLate' : 'complaints.ui.doneAt', { time: when(clock.doneAt ?? now, now) })}
+        </Badge>
+      );
+    return [
+      <Line key={name} name={name} label={t(`complaints.clocks.${name}`)} state={state} compact={compact}>
+        {badge}
+      </Line>,
+    ];
+  });
+  const summon = complaint.summon;
+  if (summon && !(compact && summon.arrivedAt !== null && !summon.late)) {
+    let badge: ReactNode;
+    let state: string;
+    if (summon.arrivedAt !== null) {
+      state = summon.late ? 'arrivedLate' : 'arrived';
+      const lateBy = summon.arrivalDueAt === null ? 0 : Math.max(1, Math.ceil((summon.arrivedAt - summon.arrivalDueAt) / MINUTE));
+      badge = (
+        <Badge size="lg" color={summon.late ? 'red' : 'teal'} variant="light" leftSection={<IconUserCheck size={14} />}>
+          {summon.late ? t('complaints.summon.arrivedLate', { time: when(summon.arrivedAt, now), minutes: lateBy }) : t('complaints.summon.arrived', { time: when(summon.arrivedAt, now) })}
+        </Badge>
+      );
+    } else if (summon.endedAt !== null) {
+      state = 'ended';
+      badge = (
+        <Badge size="lg" color="gray" variant="light" leftSection={<IconSpeakerphone size={14} />}>
+          {t('complaints.summon.ended', { time: when(summon.endedAt, now) })}
+        </Badge>
+      );
+    } else if (summon.calledAt === null || summon.arrivalDueAt === null) {
+      state = 'waiting';
+      badge = (
+        <Badge size="lg" color="yellow" variant="light" leftSection={<IconSpeakerphone size={14} />}>
+          {t('complaints.summon.waitingAir')}
+        </Badge>
+      );
+    } else {
+      state = 'running';
+      badge = <DeadlineBadge deadline={summon.arrivalDueAt} warnMs={ARRIVAL_WARN_MS} now={now} />;
+    }
+    lines.push(
+      <Line key="arrival" name="arrival" label={t('complaints.clocks.arrival')} state={state} compact={compact}>
+        {badge}
+      </Line>,
+    );
+  }
+  if (lines.length === 0) return null;
+  return (
+    <Stack gap={6} align={compact ? 'flex-end' : 'stretch'}>
+      {lines}
+    </Stack>
+  );
+}

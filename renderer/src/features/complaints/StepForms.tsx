@@ -1,0 +1,92 @@
+import { Alert, Modal, Stack, Text, Textarea } from '@mantine/core';
+import { complaintsMethods, ESCALATION_LEVELS, FOLLOW_UP_METHODS, type ComplaintStep, type ComplaintView, type EscalationLevel } from '@shared/contract';
+import { useT } from '../../app/i18n';
+import { useAction } from '../../api/hooks';
+import { FormActions } from '../../ui/fields';
+import { useContractForm, useFieldErrors, useFormSubmit } from '../../ui/form';
+import { notifySuccess } from '../../ui/notify';
+import { ChoiceChips, COMPLAINT_READS } from './parts';
+
+const stepInput = complaintsMethods['complaints.step'].input;
+const escalateInput = complaintsMethods['complaints.escalate'].input;
+
+/** The next level up from where a complaint is handled now (none above leadership). */
+export function nextLevel(level: EscalationLevel): 'dutyManager' | 'leadership' | undefined {
+  const next = ESCALATION_LEVELS[ESCALATION_LEVELS.indexOf(level) + 1];
+  return next === 'dutyManager' || next === 'leadership' ? next : undefined;
+}
+
+/** Record one step of the process with what was said or decided (and, for the return visit, how). */
+export function StepModal({ complaint, step, onClose }: { complaint: ComplaintView; step: ComplaintStep; onClose(): void }) {
+  const t = useT();
+  const action = useAction('complaints.step', COMPLAINT_READS);
+  const form = useContractForm(stepInput, { defaultValues: { id: complaint.id, step, note: '' } });
+  const errorOf = useFieldErrors(form);
+  const submit = useFormSubmit(form, ['note', 'method', 'step'], action.mutateAsync, () => {
+    notifySuccess(t(`complaints.messages.${step}`, { complaintNo: complaint.complaintNo }));
+    onClose();
+  });
+  const refusal = errorOf('step');
+  return (
+    <Modal opened onClose={onClose} title={t(`complaints.stepActions.${step}`)} size="lg" centered closeButtonProps={{ 'aria-label': t('common.close') }}>
+      <form onSubmit={submit} noValidate>
+        <Stack gap="md">
+          <Text fz="sm" c="dark.4">
+            {t('complaints.ui.stepFor', { complaintNo: complaint.complaintNo, name: complaint.complainantName })}
+          </Text>
+          {refusal ? (
+            <Alert color="red" role="alert" data-testid="step-refused">
+              {refusal}
+            </Alert>
+          ) : null}
+          {step === 'followUp' ? (
+            <ChoiceChips form={form} name="method" label={t('complaints.fields.method')} withAsterisk options={FOLLOW_UP_METHODS.map((value) => ({ value, label: t(`complaints.followUpMethods.${value}`) }))} />
+          ) : null}
+          <Textarea
+            label={t(`complaints.notes.${step}`)}
+            description={t('complaints.fields.note')}
+            withAsterisk
+            autosize
+            minRows={3}
+            maxRows={8}
+            data-autofocus
+            {...form.register('note')}
+            error={errorOf('note')}
+          />
+          <FormActions onCancel={onClose} submitLabel={t(`complaints.stepActions.${step}`)} loading={action.isPending} color={step === 'withdraw' ? 'red' : undefined} />
+        </Stack>
+      </form>
+    </Modal>
+  );
+}
+
+/** Escalate to the next level (frontline → duty manager → company leadership), with the reason. */
+export function EscalateModal({ complaint, to, onClose }: { complaint: ComplaintView; to: 'dutyManager' | 'leadership'; onClose(): void }) {
+  const t = useT();
+  const action = useAction('complaints.escalate', COMPLAINT_READS);
+  const form = useContractForm(escalateInput, { defaultValues: { id: complaint.id, to, reason: '' } });
+  const errorOf = useFieldErrors(form);
+  const submit = useFormSubmit(form, ['reason', 'to'], action.mutateAsync, () => {
+    notifySuccess(t('complaints.messages.escalated', { complaintNo: complaint.complaintNo, level: t(`complaints.levels.${to}`) }));
+    onClose();
+  });
+  const refusal = errorOf('to');
+  return (
+    <Modal opened onClose={onClose} title={t('complaints.actions.escalateTo', { level: t(`complaints.levels.${to}`) })} size="lg" centered closeButtonProps={{ 'aria-label': t('common.close') }}>
+      <form onSubmit={submit} noValidate>
+        <Stack gap="md">
+          <Text fz="sm" c="dark.4">
+            {t('complaints.ui.escalateFrom', { from: t(`complaints.levels.${complaint.level}`), to: t(`complaints.levels.${to}`) })}
+          </Text>
+          {refusal ? (
+            <Alert color="red" role="alert">
+              {refusal}
+            </Alert>
+          ) : null}
+          <Textarea label={t('complaints.fields.reason')} withAsterisk autosize minRows={2} maxRows={6} data-autofocus {...form.register('reason')} error={errorOf('reason')} />
+          <FormActions onCancel={onClose} submitLabel={t('complaints.actions.escalate')} loading={action.isPending} color="violet" />
+        </Stack>
+      </form>
+    </Modal>
+  );
+}

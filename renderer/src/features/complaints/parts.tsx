@@ -1,0 +1,113 @@
+import { useId, type ReactNode } from 'react';
+import { Controller, type FieldPath, type FieldValues, type UseFormReturn } from 'react-hook-form';
+import { Badge, Chip, Group, Input, Stack, Text } from '@mantine/core';
+import type { ComplaintStatus, ComplaintView, EscalationLevel, MethodName } from '@shared/contract';
+import { useLanguage, useT } from '../../app/i18n';
+import { useFieldErrors } from '../../ui/form';
+
+/** The reads a complaint write makes stale (the live event refreshes other screens too). */
+export const COMPLAINT_READS: MethodName[] = ['complaints.get', 'complaints.list', 'complaints.summary', 'complaints.trends'];
+
+export const OPEN_STATUSES: readonly ComplaintStatus[] = ['received', 'investigating', 'responded', 'followedUp'];
+export const isOpen = (complaint: Pick<ComplaintView, 'status'>) => OPEN_STATUSES.includes(complaint.status);
+
+const STATUS_COLORS: Record<ComplaintStatus, string> = {
+  received: 'orange',
+  investigating: 'blue',
+  responded: 'indigo',
+  followedUp: 'teal',
+  closed: 'gray',
+  withdrawn: 'gray',
+};
+const SEVERITY_COLORS = { low: 'gray', medium: 'blue', high: 'orange', critical: 'red' } as const;
+const LEVEL_COLORS: Record<EscalationLevel, string> = { frontline: 'gray', dutyManager: 'violet', leadership: 'grape' };
+
+export function StatusBadge({ status, size = 'lg' }: { status: ComplaintStatus; size?: 'md' | 'lg' | 'xl' }) {
+  const t = useT();
+  return (
+    <Badge size={size} color={STATUS_COLORS[status]} variant="light" data-testid="complaint-status" data-status={status}>
+      {t(`complaints.statuses.${status}`)}
+    </Badge>
+  );
+}
+
+export function SeverityBadge({ severity }: { severity: ComplaintView['severity'] }) {
+  const t = useT();
+  return (
+    <Badge size="lg" variant={severity === 'critical' ? 'filled' : 'light'} color={SEVERITY_COLORS[severity]}>
+      {t('complaints.ui.severityOf', { severity: t(`complaints.severities.${severity}`) })}
+    </Badge>
+  );
+}
+
+export function LevelBadge({ level }: { level: EscalationLevel }) {
+  const t = useT();
+  return (
+    <Badge size="lg" variant="light" color={LEVEL_COLORS[level]} data-testid="complaint-level">
+      {t(`complaints.levels.${level}`)}
+    </Badge>
+  );
+}
+
+/** A department's name in the screen's language. */
+export function useDepartmentName() {
+  const { language } = useLanguage();
+  return (department: { nameZh: string; nameEn: string } | null | undefined, none: string): string =>
+    department ? (language === 'zh-CN' ? department.nameZh : department.nameEn) || department.nameZh : none;
+}
+
+/** A label and its value, for the record's facts. */
+export function Fact({ label, children, wide }: { label: string; children: ReactNode; wide?: boolean }) {
+  return (
+    <Stack gap={0} style={wide ? { gridColumn: '1 / -1' } : undefined}>
+      <Text fz="sm" c="dimmed">
+        {label}
+      </Text>
+      <Text fw={600} component="div" style={{ overflowWrap: 'anywhere', whiteSpace: 'pre-wrap' }}>
+        {children}
+      </Text>
+    </Stack>
+  );
+}
+
+interface ChoiceChipsProps<V extends FieldValues> {
+  form: UseFormReturn<V, unknown, FieldValues>;
+  name: FieldPath<V>;
+  label: string;
+  options: ReadonlyArray<{ value: string; label: string }>;
+  withAsterisk?: boolean;
+  onChosen?: (value: string) => void;
+}
+
+/** One choice of a few, as large chips that wrap (a radio group): quick to tap while the visitor talks. */
+export function ChoiceChips<V extends FieldValues>({ form, name, label, options, withAsterisk, onChosen }: ChoiceChipsProps<V>) {
+  const errorOf = useFieldErrors(form);
+  const labelId = useId();
+  const error = errorOf(name);
+  return (
+    <Controller
+      control={form.control}
+      name={name}
+      render={({ field }) => (
+        <Input.Wrapper label={label} labelElement="div" withAsterisk={withAsterisk} error={error} id={labelId} labelProps={{ id: `${labelId}-label` }}>
+          <Chip.Group
+            value={typeof field.value === 'string' ? field.value : ''}
+            onChange={(value) => {
+              field.onChange(value);
+              field.onBlur();
+              onChosen?.(value);
+            }}
+          >
+            <Group gap="xs" mt={6} role="radiogroup" aria-labelledby={`${labelId}-label`} aria-invalid={error ? true : undefined}>
+              {options.map((option) => (
+                <Chip key={option.value} value={option.value} name={name} type="radio" size="lg" radius="md" variant="outline">
+                  {option.label}
+                </Chip>
+              ))}
+            </Group>
+          </Chip.Group>
+        </Input.Wrapper>
+      )}
+    />
+  );
+}

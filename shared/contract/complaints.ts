@@ -1,0 +1,303 @@
+import { z } from 'zod';
+import { epochMs, id, isoDate, personName, phone } from './common';
+import { ANY_STAFF, COUNTER, MANAGERS, event, method } from './define';
+import { rule } from './validation';
+
+export const COMPLAINT_CHANNELS = ['walkIn', 'phone', 'hotline', 'online', 'consumerAssociation', 'tourismBureau'] as const;
+export type ComplaintChannel = (typeof COMPLAINT_CHANNELS)[number];
+/** Complaints forwarded by these bodies must be handled within 2 working days. */
+export const OFFICIAL_CHANNELS: readonly ComplaintChannel[] = ['consumerAssociation', 'tourismBureau'];
+export const COMPLAINT_CATEGORIES = ['serviceAttitude', 'facilities', 'safety', 'ticketsPrices', 'rides', 'food', 'cleanliness', 'lostProperty', 'other'] as const;
+export type ComplaintCategory = (typeof COMPLAINT_CATEGORIES)[number];
+export const SEVERITIES = ['low', 'medium', 'high', 'critical'] as const;
+export const COMPLAINT_STATUSES = ['received', 'investigating', 'responded', 'followedUp', 'closed', 'withdrawn'] as const;
+export type ComplaintStatus = (typeof COMPLAINT_STATUSES)[number];
+/** Who handles it now: the frontline, the duty manager, or company leadership. */
+export const ESCALATION_LEVELS = ['frontline', 'dutyManager', 'leadership'] as const;
+export type EscalationLevel = (typeof ESCALATION_LEVELS)[number];
+/** The steps of the process, each recorded with who, when and what was said or decided. */
+export const COMPLAINT_STEPS = ['investigate', 'respond', 'followUp', 'close', 'withdraw'] as const;
+export type ComplaintStep = (typeof COMPLAINT_STEPS)[number];
+export const FOLLOW_UP_METHODS = ['phone', 'visit', 'message', 'inPerson'] as const;
+
+const text = (max: number) => z.string().trim().min(1).max(max);
+const optional = (max: number) => z.string().trim().max(max).default('');
+
+export const complaintInput = z
+  .object({
+    clientRef: z.string().trim().min(8).max(64),
+    channel: z.enum(COMPLAINT_CHANNELS),
+    /** When the complaint reached the center (default now; a forwarded complaint may be older). */
+    receivedAt: epochMs.optional(),
+    complainantName: personName,
+    phone: z.union([phone, z.literal('')]).default(''),
+    group: z.boolean().default(false),
+    groupSize: z.number().int().min(2).max(1000).optional(),
+    representative: optional(40),
+    place: text(80),
+    happenedAt: epochMs,
+    category: z.enum(COMPLAINT_CATEGORIES),
+    departmentId: id.optional(),
+    description: text(2000),
+    request: optional(1000),
+    severity: z.enum(SEVERITIES).default('medium'),
+    /** The reference of a forwarded complaint (the consumer association's or tourism bureau's number). */
+    externalRef: optional(60),
+  })
+  .strict()
+  .superRefine((value, ctx) => {
+    if (value.group && value.groupSize === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['groupSize'], input: value.groupSize, message: 'validation.required' });
+    }
+    if (value.group && value.representative.length === 0) {
+      ctx.addIssue({ code: 'custom', path: ['representative'], input: value.representative, message: 'validation.required' });
+    }
+    if (value.channel === 'phone' || value.channel === 'hotline') {
+      if (value.phone === '') ctx.addIssue({ code: 'custom', path: ['phone'], input: value.phone, message: 'validation.phoneForCallBack' });
+    }
+  });
+export type ComplaintInput = z.input<typeof complaintInput>;
+
+const staffRef = z.object({ id, name: z.string() }).nullable();
+
+export const complaintStepView = z.object({
+  id,
+  // accepted / returned: the duty manager took an escalation on, or sent it back to the frontline (approvals).
+  step: z.enum([...COMPLAINT_STEPS, 'escalate', 'summon', 'headArrived', 'accepted', 'returned']),
+  at: epochMs,
+  staff: staffRef,
+  note: z.string(),
+  /** For a follow-up (回访): how the visitor was reached. */
+  method: z.enum(FOLLOW_UP_METHODS).nullable(),
+  level: z.enum(ESCALATION_LEVELS).nullable(),
+});
+
+export const clockView = z.object({ dueAt: epochMs, doneAt: epochMs.nullable(), late: z.boolean() });
+export type ClockView = z.output<typeof clockView>;
+
+export const complaintView = z.object({
+  id,
+  complaintNo: z.string(),
+  channel: z.enum(COMPLAINT_CHANNELS),
+  externalRef: z.string(),
+  receivedAt: epochMs,
+  receivedBy: staffRef,
+  complainantName: z.string(),
+  phone: z.string().nullable(),
+  group: z.boolean(),
+  groupSize: z.number().int().nullable(),
+  representative: z.string(),
+  place: z.string(),
+  happenedAt: epochMs,
+  category: z.enum(COMPLAINT_CATEGORIES),
+  department: z.object({ id, nameZh: z.string(), nameEn: z.string() }).nullable(),
+  description: z.string(),
+  request: z.string(),
+  severity: z.enum(SEVERITIES),
+  status: z.enum(COMPLAINT_STATUSES),
+  level: z.enum(ESCALATION_LEVELS),
+  steps: z.array(complaintStepView),
+  /** Investigated the same (park) day it was received. */
+  sameDay: clockView,
+  /** A forwarded complaint handled (responded) within 2 working days; null for the others. */
+  handling: clockView.nullable(),
+  /** Reply and return visit (回访) within 2 working days. */
+  followUp: clockView,
+  /** The department head summoned over the PA for it, and the 10-minute arrival clock. */
+  summon: z
+    .object({
+      pagingId: id,
+      calledAt: epochMs.nullable(),
+      arrivalDueAt: epochMs.nullable(),
+      arrivedAt: epochMs.nullable(),
+      late: z.boolean(),
+      /** The paging slip was closed or cancelled without the head arriving: the clock stopped then. */
+      endedAt: epochMs.nullable(),
+    })
+    .nullable(),
+  /** The daily summary this complaint was last reported in. */
+  lastSummaryDate: isoDate.nullable(),
+});
+export type ComplaintView = z.output<typeof complaintView>;
+
+const departmentRow = z.object({
+  departmentId: id.nullable(),
+  nameZh: z.string(),
+  nameEn: z.string(),
+  count: z.number().int(),
+  categories: z.record(z.string(), z.number().int()),
+  statuses: z.record(z.string(), z.number().int()),
+  /** What was done, one line per complaint: number, status, the last step's note. */
+  done: z.array(z.object({ complaintNo: z.string(), status: z.enum(COMPLAINT_STATUSES), summary: z.string() })),
+  open: z.number().int(),
+});
+
+export const summaryView = z.object({
+  date: isoDate,
+  /** `HH:mm`: the summary is due by this time (20:30 by default). */
+  deadline: z.string(),
+  deadlineAt: epochMs,
+  state: z.enum(['open', 'reminder', 'late', 'closed', 'closedLate']),
+  total: z.number().int(),
+  received: z.number().int(),
+  carriedOver: z.number().int(),
+  open: z.number().int(),
+  departments: z.array(departmentRow),
+  remarks: z.string(),
+  closedAt: epochMs.nullable(),
+  closedBy: staffRef,
+});
+export type SummaryView = z.output<typeof summaryView>;
+
+export const complaintsMethods = {
+  'complaints.create': method({
+    summary: 'Record a complaint in full (顾客投诉记录); a group complaint goes to the duty manager at once.',
+    access: COUNTER,
+    mode: 'write',
+    input: complaintInput,
+    output: complaintView,
+  }),
+  'complaints.update': method({
+    summary: 'Complete or correct the record of an open complaint (not its channel or time of receipt).',
+    access: COUNTER,
+    mode: 'write',
+    input: z
+      .object({
+        id,
+        complainantName: personName.optional(),
+        phone: z.union([phone, z.literal('')]).optional(),
+        place: text(80).optional(),
+        category: z.enum(COMPLAINT_CATEGORIES).optional(),
+        departmentId: id.nullable().optional(),
+        description: text(2000).optional(),
+        request: z.string().trim().max(1000).optional(),
+        severity: z.enum(SEVERITIES).optional(),
+      })
+      .strict(),
+    output: complaintView,
+  }),
+  'complaints.get': method({
+    summary: 'One complaint with its steps and clocks.',
+    access: COUNTER,
+    mode: 'read',
+    input: z.object({ id }).strict(),
+    output: complaintView,
+  }),
+  'complaints.list': method({
+    summary: 'Complaints: open ones, a day’s, waiting on the duty manager, or all; searchable.',
+    access: COUNTER,
+    mode: 'read',
+    input: z
+      .object({
+        view: z.enum(['open', 'day', 'mine', 'dutyManager', 'all']).default('open'),
+        date: isoDate.optional(),
+        query: z.string().trim().max(60).optional(),
+        limit: z.number().int().min(1).max(200).default(100),
+        beforeId: id.optional(),
+      })
+      .strict(),
+    output: z.object({ rows: z.array(complaintView), nextBeforeId: id.nullable() }),
+  }),
+  'complaints.step': method({
+    summary: 'Record the next step: investigation, response to the visitor, return visit (回访), closing, or withdrawal; each with what was said or decided.',
+    access: COUNTER,
+    mode: 'write',
+    input: z
+      .object({
+        id,
+        step: z.enum(COMPLAINT_STEPS),
+        note: text(2000),
+        method: z.enum(FOLLOW_UP_METHODS).optional(),
+      })
+      .strict()
+      .superRefine((value, ctx) => {
+        if (value.step === 'followUp' && !value.method) ctx.addIssue({ code: 'custom', path: ['method'], input: value.method, message: 'validation.required' });
+      }),
+    output: complaintView,
+  }),
+  'complaints.escalate': method({
+    summary: 'Escalate: frontline → duty manager → company leadership, with the reason.',
+    access: COUNTER,
+    mode: 'write',
+    input: z.object({ id, to: z.enum(['dutyManager', 'leadership']), reason: z.string().trim().min(2).max(500) }).strict(),
+    output: complaintView,
+  }),
+  'complaints.summon': method({
+    summary: 'Summon the responsible department head over the PA (a paging request); the 10-minute arrival clock shows on the complaint.',
+    access: COUNTER,
+    mode: 'write',
+    input: z.object({ id, clientRef: z.string().trim().min(8).max(64) }).strict(),
+    output: complaintView,
+  }),
+  'complaints.summary': method({
+    summary: 'The daily complaint summary by department (live until closed, fixed once closed), with its 20:30 state.',
+    access: ANY_STAFF,
+    mode: 'read',
+    input: z.object({ date: isoDate.optional() }).strict(),
+    output: summaryView,
+  }),
+  'complaints.summary.remarks': method({
+    summary: 'The duty manager’s remarks on a day’s summary, before it is closed.',
+    access: MANAGERS,
+    mode: 'write',
+    input: z.object({ date: isoDate, remarks: z.string().trim().max(4000) }).strict(),
+    output: summaryView,
+  }),
+  'complaints.summary.close': method({
+    summary: 'Close the day’s summary: it is fixed from then on (late after the deadline is recorded as late).',
+    access: MANAGERS,
+    mode: 'write',
+    input: z.object({ date: isoDate, remarks: z.string().trim().max(4000).optional() }).strict(),
+    output: summaryView,
+  }),
+  'complaints.summary.pdf': method({
+    summary: 'The day’s summary as an A4 PDF (base64), for all departments or one; kept in the data folder.',
+    access: ANY_STAFF,
+    mode: 'read',
+    input: z.object({ date: isoDate, departmentId: id.optional() }).strict(),
+    output: z.object({ fileName: z.string(), base64: z.string() }),
+  }),
+  'complaints.summary.csv': method({
+    summary: 'The day’s summary as CSV (UTF-8 with BOM), for all departments or one.',
+    access: ANY_STAFF,
+    mode: 'read',
+    input: z.object({ date: isoDate, departmentId: id.optional() }).strict(),
+    output: z.object({ fileName: z.string(), csv: z.string() }),
+  }),
+  'complaints.trends': method({
+    summary: 'Complaints per week by category and by department, for the charts.',
+    access: ANY_STAFF,
+    mode: 'read',
+    input: z.object({ weeks: z.number().int().min(1).max(104).default(12) }).strict(),
+    output: z.object({
+      weeks: z.array(z.object({ weekStart: isoDate, total: z.number().int(), byCategory: z.record(z.string(), z.number().int()), byDepartment: z.record(z.string(), z.number().int()) })),
+    }),
+  }),
+  'calendar.overrides': method({
+    summary: 'The park’s own working days and days off, on top of the official calendar.',
+    access: ANY_STAFF,
+    mode: 'read',
+    input: z.object({}).strict(),
+    output: z.array(z.object({ date: isoDate, kind: z.enum(['work', 'off']), note: z.string() })),
+  }),
+  'calendar.setOverride': method({
+    summary: 'A manager marks a date as worked or off for the park (or clears it).',
+    access: MANAGERS,
+    mode: 'write',
+    input: z.object({ date: isoDate, kind: z.enum(['work', 'off', 'official']), note: optional(100) }).strict(),
+    output: z.object({ date: isoDate, kind: z.enum(['work', 'off', 'official']) }),
+  }),
+};
+
+export const complaintsEvents = {
+  'complaints.changed': event({
+    summary: 'A complaint was recorded, stepped, escalated or summoned for, or a summary changed.',
+    payload: z.object({ ids: z.array(id), date: isoDate.optional() }),
+    affects: ['complaints.get', 'complaints.list', 'complaints.summary', 'complaints.trends', 'calendar.overrides'],
+  }),
+};
+
+export const complaintNo = z
+  .string()
+  .transform((value) => value.trim().toUpperCase())
+  .pipe(z.string().regex(/^C\d{8}-\d{4,}$/, rule('validation.invalidFormat')));

@@ -1,0 +1,261 @@
+import { describe, expect, it } from 'vitest';
+import type { Input } from '@shared/contract';
+import { DAY, HOUR, MINUTE } from '@shared/rules/time';
+import { pdfText } from '../support/pdf';
+import { addStaff, auditRows, makeCore, setUpPark, type TestCore } from '../support/core';
+import { ManualClock } from '../../electron/core/clock';
+
+interface Office {
+  test: TestCore;
+  admin: string;
+  clerk: { id: number; token: string };
+  radio: { id: number; token: string };
+  rides: number;
+}
+
+/** The park at a given time (Shanghai is UTC+8). */
+async function openOffice(at = '2026-11-30T02:00:00Z'): Promise<Office> {
+  const test = makeCore({ clock: new ManualClock(Date.parse(at)) });
+  const admin = await setUpPark(test);
+  await test.ok('settings.update', { idleSignOutMinutes: 240 }, admin);
+  const clerk = await addStaff(test, admin, { code: 'C01', name: '张柜台', role: 'counter', pin: '1357' });
+  const radio = await addStaff(test, admin, { code: 'B01', name: '陈广播', role: 'broadcast', pin: '2468' });
+  const rides = (await test.ok('departments.list', {}, admin)).find((d) => d.code === 'rides')?.id ?? 0;
+  return { test, admin, clerk, radio, rides };
+}
+
+let refs = 0;
+const ref = () => `c-${++refs}-${Math.random().toString(36).slice(2)}`;
+
+function walkIn(office: Office, extra: Partial<Input<'complaints.create'>> = {}): Input<'complaints.create'> {
+  return {
+    clientRef: ref(),
+    channel: 'walkIn',
+    complainantName: '刘先生',
+    phone: '13812345678',
+    place: '过山车排队区',
+    happenedAt: office.test.clock.now() - 20 * MINUTE,
+    category: 'rides',
+    departmentId: office.rides,
+    description: '排队一小时后设备临时停运，工作人员态度冷淡',
+    request: '要求退还快速通道票款',
+    severity: 'medium',
+    ...extra,
+  };
+}
+
+async function later(office: Office, ms: number): Promise<void> {
+  office.test.clock.advance(ms);
+  office.clerk.token = (await office.test.ok('auth.signIn', { staffId: office.clerk.id, pin: '1357' })).token;
+  office.radio.token = (await office.test.ok('auth.signIn', { staffId: office.radio.id, pin: '2468' })).token;
+  const roster = await office.test.ok('auth.roster', {});
+  office.admin = (await office.test.ok('auth.signIn', { staffId: roster.find((s) => s.code === 'M001')?.id ?? 0, pin: '246810' })).token;
+}
+
+describe('the complaint record', () => {
+  it('is recorded in full with a number, and refuses a complaint without a channel or description, writing nothing', async () => {
+    const office = await openOffice();
+    const { test, clerk } = office;
+    const complaint = await test.ok('complaints.create', walkIn(office), clerk.token);
+    expect(complaint).toMatchObject({
+      complaintNo: 'C20261130-0001',
+      channel: 'walkIn',
+      status: 'received',
+      level: 'frontline',
+      receivedBy: { id: clerk.id },
+      department: { nameZh: '游乐部' },
+      handling: null,
+    });
+    const bad = await test.fails('complaints.create', { ...walkIn(office), channel: undefined, description: ' ' }, clerk.token);
+    expect(bad.fields).toEqual({ channel: { key: 'validation.required' }, description: { key: 'validation.required' } });
+    const phoneWithout = await test.fails('complaints.create', walkIn(office, { channel: 'hotline', phone: '' }), clerk.token);
+    expect(phoneWithout.fields).toEqual({ phone: { key: 'validation.phoneForCallBack' } });
+    expect((await test.ok('complaints.list', { view: 'all' }, clerk.token)).rows).toHaveLength(1);
+    expect(auditRows(test, 'complaints.create')).toHaveLength(1);
+  });
+
+  it('sends a group complaint to the duty manager at once', async () => {
+    const office = await openOffice();
+    const group = await office.test.ok('complaints.create', walkIn(office, { group: true, groupSize: 12, representative: '王领队' }), office.clerk.token);
+    expect(group).toMatchObject({ level: 'dutyManager', group: true, groupSize: 12, steps: [{ step: 'escalate', level: 'dutyManager' }] });
+    expect((await office.test.ok('complaints.list', { view: 'dutyManager' }, office.admin)).rows.map((r) => r.id)).toEqual([group.id]);
+    const noSize = await office.test.fails('complaints.create', walkIn(office, { group: true }), office.clerk.token);
+    expect(noSize.fields).toEqual({ groupSize: { key: 'validation.required' }, representative: { key: 'validation.required' } });
+  });
+});
+
+describe('the process and its clocks', () => {
+  it('goes received → investigating → responded → followed up → closed, each step with who, when and what', async () => {
+    const office = await openOffice();
+    const { test, clerk } = office;
+    const { id } = await test.ok('complaints.create', walkIn(office), clerk.token);
+    expect(await test.fails('complaints.step', { id, step: 'close', note: '结案' }, clerk.token)).toMatchObject({ fields: { step: { key: 'complaints.errors.noResponse' } } });
+    test.clock.advance(10 * MINUTE);
+    await test.ok('complaints.step', { id, step: 'investigate', note: '调取监控，设备故障属实' }, clerk.token);
+    test.clock.advance(30 * MINUTE);
+    const responded = await test.ok('complaints.step', { id, step: 'respond', note: '已退还快速通道票款并致歉' }, clerk.token);
+    expect(responded.sameDay.late).toBe(false);
+    expect(await test.fails('complaints.step', { id, step: 'followUp', note: '回访' }, clerk.token)).toMatchObject({ fields: { method: { key: 'validation.required' } } });
+    test.clock.advance(HOUR);
+    const followed = await test.ok('complaints.step', { id, step: 'followUp', note: '电话回访，游客表示满意', method: 'phone' }, clerk.token);
+    expect(followed.followUp).toMatchObject({ late: false });
+    expect(followed.followUp.doneAt).toBe(test.clock.now());
+    const closed = await test.ok('complaints.step', { id, step: 'close', note: '结案' }, clerk.token);
+    expect(closed.status).toBe('closed');
+    expect(closed.steps.map((s) => [s.step, s.staff?.name, s.note])).toEqual([
+      ['investigate', '张柜台', '调取监控，设备故障属实'],
+      ['respond', '张柜台', '已退还快速通道票款并致歉'],
+      ['followUp', '张柜台', '电话回访，游客表示满意'],
+      ['close', '张柜台', '结案'],
+    ]);
+    expect(await test.fails('complaints.step', { id, step: 'withdraw', note: 'x' }, clerk.token)).toMatchObject({ code: 'CONFLICT' });
+  });
+
+  it('flags a complaint not investigated by the end of the day', async () => {
+    const office = await openOffice('2026-11-30T13:00:00Z'); // 21:00 in Shanghai
+    const complaint = await office.test.ok('complaints.create', walkIn(office), office.clerk.token);
+    expect(complaint.sameDay).toMatchObject({ dueAt: Date.parse('2026-11-30T16:00:00Z'), late: false });
+    await later(office, 3 * HOUR + 1);
+    expect((await office.test.ok('complaints.get', { id: complaint.id }, office.clerk.token)).sameDay.late).toBe(true);
+  });
+
+  it('gives a tourism-bureau complaint 2 working days, across the National Day week and the swapped Saturday', async () => {
+    const office = await openOffice('2026-09-30T03:00:00Z'); // 11:00, Wednesday 30 September 2026
+    const complaint = await office.test.ok('complaints.create', walkIn(office, { channel: 'tourismBureau', externalRef: '旅投〔2026〕118号' }), office.clerk.token);
+    // 1-7 October off, 8 and 9 October the two working days: due at midnight after the 9th.
+    expect(complaint.handling).toMatchObject({ dueAt: Date.parse('2026-10-09T16:00:00Z'), doneAt: null, late: false });
+    expect(complaint.followUp.dueAt).toBe(Date.parse('2026-10-09T16:00:00Z'));
+    await later(office, 9 * DAY + 14 * HOUR); // 10 October, the swapped working Saturday
+    const late = await office.test.ok('complaints.get', { id: complaint.id }, office.clerk.token);
+    expect(late.handling?.late).toBe(true);
+    expect(late.followUp.late).toBe(true);
+  });
+
+  it('counts the park’s own days off', async () => {
+    const office = await openOffice('2026-11-30T03:00:00Z'); // Monday
+    await office.test.ok('calendar.setOverride', { date: '2026-12-01', kind: 'off', note: '园区停业检修' }, office.admin);
+    expect(await office.test.fails('calendar.setOverride', { date: '2026-12-02', kind: 'off' }, office.clerk.token)).toMatchObject({ code: 'FORBIDDEN' });
+    const complaint = await office.test.ok('complaints.create', walkIn(office), office.clerk.token);
+    // Working days: 2 and 3 December (the 1st is off for the park).
+    expect(complaint.followUp.dueAt).toBe(Date.parse('2026-12-03T16:00:00Z'));
+    expect(await office.test.ok('calendar.overrides', {}, office.clerk.token)).toEqual([{ date: '2026-12-01', kind: 'off', note: '园区停业检修' }]);
+  });
+
+  it('escalates frontline → duty manager → leadership with a reason, never back down', async () => {
+    const office = await openOffice();
+    const { test, clerk, admin } = office;
+    const { id } = await test.ok('complaints.create', walkIn(office, { severity: 'high' }), clerk.token);
+    expect((await test.ok('complaints.list', { view: 'dutyManager' }, admin)).rows).toEqual([]);
+    await test.ok('complaints.escalate', { id, to: 'dutyManager', reason: '游客要求见经理' }, clerk.token);
+    expect((await test.ok('complaints.list', { view: 'dutyManager' }, admin)).rows.map((r) => r.id)).toEqual([id]);
+    expect(await test.fails('complaints.escalate', { id, to: 'dutyManager', reason: '再次' }, clerk.token)).toMatchObject({ fields: { to: { key: 'complaints.errors.alreadyAtLevel' } } });
+    const top = await test.ok('complaints.escalate', { id, to: 'leadership', reason: '涉及媒体曝光' }, admin);
+    expect(top.level).toBe('leadership');
+    expect(top.steps.filter((s) => s.step === 'escalate').map((s) => [s.level, s.note])).toEqual([
+      ['dutyManager', '游客要求见经理'],
+      ['leadership', '涉及媒体曝光'],
+    ]);
+  });
+
+  it('summons the department head in one action: a paging request, and the 10-minute arrival clock on the complaint', async () => {
+    const office = await openOffice();
+    const { test, clerk, radio } = office;
+    const noDepartment = await test.ok('complaints.create', walkIn(office, { departmentId: undefined }), clerk.token);
+    expect(await test.fails('complaints.summon', { id: noDepartment.id, clientRef: ref() }, clerk.token)).toMatchObject({ fields: { departmentId: { key: 'complaints.errors.noDepartment' } } });
+    const complaint = await test.ok('complaints.create', walkIn(office), clerk.token);
+    const summoned = await test.ok('complaints.summon', { id: complaint.id, clientRef: ref() }, clerk.token);
+    expect(summoned.summon).toMatchObject({ calledAt: null, arrivalDueAt: null, arrivedAt: null, late: false });
+    const [slip] = await test.ok('paging.queue', {}, radio.token);
+    expect(slip).toMatchObject({ kind: 'summonHead', source: 'complaint', sourceRef: complaint.complaintNo });
+    expect(await test.fails('complaints.summon', { id: complaint.id, clientRef: ref() }, clerk.token)).toMatchObject({ fields: { id: { key: 'complaints.errors.alreadySummoned' } } });
+    await test.ok('paging.aired', { id: slip?.id ?? 0 }, radio.token);
+    test.clock.advance(7 * MINUTE);
+    await test.ok('paging.arrived', { id: slip?.id ?? 0 }, clerk.token);
+    const arrived = await test.ok('complaints.get', { id: complaint.id }, clerk.token);
+    expect(arrived.summon).toMatchObject({ late: false });
+    expect((arrived.summon?.arrivedAt ?? 0) - (arrived.summon?.calledAt ?? 0)).toBe(7 * MINUTE);
+    expect(arrived.summon?.endedAt).toBeNull();
+  });
+
+  it('stops the arrival clock when the summons is cancelled, and lets the counter summon again', async () => {
+    const office = await openOffice();
+    const { test, clerk, radio } = office;
+    const complaint = await test.ok('complaints.create', walkIn(office), clerk.token);
+    await test.ok('complaints.summon', { id: complaint.id, clientRef: ref() }, clerk.token);
+    const [slip] = await test.ok('paging.queue', {}, radio.token);
+    await test.ok('paging.aired', { id: slip?.id ?? 0 }, radio.token);
+    test.clock.advance(4 * MINUTE);
+    await test.ok('paging.close', { id: slip?.id ?? 0, outcome: 'cancelled', note: '负责人电话已联系' }, radio.token);
+    const cancelledAt = test.clock.now();
+    test.clock.advance(20 * MINUTE);
+    const ended = await test.ok('complaints.get', { id: complaint.id }, clerk.token);
+    expect(ended.summon).toMatchObject({ arrivedAt: null, endedAt: cancelledAt, late: false });
+    const again = await test.ok('complaints.summon', { id: complaint.id, clientRef: ref() }, clerk.token);
+    expect(again.summon).toMatchObject({ calledAt: null, endedAt: null });
+  });
+});
+
+describe('the daily summary by 20:30', () => {
+  it('summarises by department, reminds from 20:00, closes once, stays fixed, and later changes go to the next day', async () => {
+    const office = await openOffice('2026-11-30T02:00:00Z'); // 10:00
+    const { test, clerk } = office;
+    const a = await test.ok('complaints.create', walkIn(office), clerk.token);
+    const food = (await test.ok('departments.list', {}, clerk.token)).find((d) => d.code === 'food')?.id ?? 0;
+    const b = await test.ok('complaints.create', walkIn(office, { category: 'food', departmentId: food, description: '汉堡是冷的' }), clerk.token);
+    await test.ok('complaints.step', { id: b.id, step: 'respond', note: '已更换餐食并致歉' }, clerk.token);
+
+    let summary = await test.ok('complaints.summary', {}, office.admin);
+    expect(summary).toMatchObject({ date: '2026-11-30', deadline: '20:30', state: 'open', total: 2, received: 2, carriedOver: 0, open: 2 });
+    expect(summary.departments.map((d) => [d.nameZh, d.count, d.open])).toEqual([
+      ['游乐部', 1, 1],
+      ['餐饮部', 1, 1],
+    ]);
+    expect(summary.departments[1]?.done).toEqual([{ complaintNo: b.complaintNo, status: 'responded', summary: '已更换餐食并致歉' }]);
+
+    await later(office, 10 * HOUR); // 20:00
+    summary = await test.ok('complaints.summary', {}, office.admin);
+    expect(summary.state).toBe('reminder');
+    await test.ok('complaints.summary.remarks', { date: '2026-11-30', remarks: '游乐部设备故障需跟进' }, office.admin);
+    expect(await test.fails('complaints.summary.close', { date: '2026-11-30' }, office.clerk.token)).toMatchObject({ code: 'FORBIDDEN' });
+    office.test.clock.advance(20 * MINUTE); // 20:20
+    const closed = await test.ok('complaints.summary.close', { date: '2026-11-30' }, office.admin);
+    expect(closed).toMatchObject({ state: 'closed', remarks: '游乐部设备故障需跟进', closedBy: { name: '王经理' } });
+    expect(await test.fails('complaints.summary.close', { date: '2026-11-30' }, office.admin)).toMatchObject({ code: 'CONFLICT', fields: { date: { key: 'complaints.errors.summaryClosed' } } });
+    expect(await test.fails('complaints.summary.remarks', { date: '2026-11-30', remarks: '改一下' }, office.admin)).toMatchObject({ fields: { date: { key: 'complaints.errors.summaryClosed' } } });
+    expect(() => test.core.db?.prepare("UPDATE complaint_summary SET remarks = 'x' WHERE date = '2026-11-30'").run()).toThrow(/fixed/);
+
+    // The next morning a step on yesterday's complaint: yesterday's summary does not change; today's carries it.
+    await later(office, 13 * HOUR);
+    await test.ok('complaints.step', { id: a.id, step: 'investigate', note: '与游乐部核实' }, office.clerk.token);
+    const yesterday = await test.ok('complaints.summary', { date: '2026-11-30' }, office.admin);
+    expect(yesterday.departments[0]?.done[0]).toEqual({ complaintNo: a.complaintNo, status: 'received', summary: '' });
+    const today = await test.ok('complaints.summary', {}, office.admin);
+    expect(today).toMatchObject({ date: '2026-12-01', received: 0, carriedOver: 2 });
+    expect(today.departments[0]?.done[0]).toEqual({ complaintNo: a.complaintNo, status: 'investigating', summary: '与游乐部核实' });
+    expect((await test.ok('complaints.get', { id: a.id }, office.clerk.token)).lastSummaryDate).toBe('2026-11-30');
+
+    const pdf = await test.ok('complaints.summary.pdf', { date: '2026-11-30' }, office.admin);
+    const text = (await pdfText(Buffer.from(pdf.base64, 'base64'))).join('\n');
+    for (const expected of ['每日客诉汇总', '2026-11-30', '游乐部', '餐饮部', a.complaintNo, b.complaintNo, '已更换餐食并致歉', '游乐部设备故障需跟进', '王经理']) expect(text).toContain(expected);
+    const ridesOnly = await test.ok('complaints.summary.csv', { date: '2026-11-30', departmentId: office.rides }, office.admin);
+    expect(ridesOnly.csv.split('\r\n').filter(Boolean)).toEqual(['\uFEFFdate,department_zh,department_en,complaint_no,status,what_was_done', `2026-11-30,游乐部,Rides,${a.complaintNo},received,`]);
+  });
+
+  it('records a summary closed after 20:30 as late', async () => {
+    const office = await openOffice('2026-11-30T12:45:00Z'); // 20:45
+    await office.test.ok('complaints.create', walkIn(office), office.clerk.token);
+    expect((await office.test.ok('complaints.summary', {}, office.admin)).state).toBe('late');
+    const closed = await office.test.ok('complaints.summary.close', { date: '2026-11-30', remarks: '晚交' }, office.admin);
+    expect(closed.state).toBe('closedLate');
+    expect(JSON.parse(auditRows(office.test, 'complaints.summaryClose')[0]?.detail ?? '{}')).toMatchObject({ late: true });
+  });
+
+  it('counts complaints per week by category and department for the trends', async () => {
+    const office = await openOffice();
+    await office.test.ok('complaints.create', walkIn(office), office.clerk.token);
+    await office.test.ok('complaints.create', walkIn(office, { category: 'cleanliness' }), office.clerk.token);
+    const trends = await office.test.ok('complaints.trends', { weeks: 4 }, office.admin);
+    expect(trends.weeks.map((w) => w.weekStart)).toEqual(['2026-11-09', '2026-11-16', '2026-11-23', '2026-11-30']);
+    expect(trends.weeks.at(-1)).toMatchObject({ total: 2, byCategory: { rides: 1, cleanliness: 1 }, byDepartment: { rides: 2 } });
+  });
+});

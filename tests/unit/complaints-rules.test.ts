@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { sameDayDeadline, summaryDeadlineAt, summaryState, weekStart } from '@shared/rules/complaints';
+import { MINUTE } from '@shared/rules/time';
+
+const TZ = 'Asia/Shanghai';
+
+describe('the daily summary clock', () => {
+  const due = summaryDeadlineAt('2026-11-29', '20:30', TZ);
+
+  it('is due at 20:30 park time', () => {
+    expect(due).toBe(Date.parse('2026-11-29T12:30:00Z'));
+  });
+
+  it('reminds from 20:00, is late after 20:30, and remembers a late close', () => {
+    expect(summaryState(due - 31 * MINUTE, due, null)).toBe('open');
+    expect(summaryState(due - 30 * MINUTE, due, null)).toBe('reminder'); // 20:00
+    expect(summaryState(due - 1, due, null)).toBe('reminder');
+    expect(summaryState(due, due, null)).toBe('late');
+    expect(summaryState(due + 60 * MINUTE, due, due - 5 * MINUTE)).toBe('closed');
+    expect(summaryState(due + 60 * MINUTE, due, due + 1)).toBe('closedLate');
+  });
+
+  it('follows a deadline changed in the settings', () => {
+    expect(summaryDeadlineAt('2026-11-29', '19:00', TZ)).toBe(Date.parse('2026-11-29T11:00:00Z'));
+  });
+});
+
+describe('same-day investigation and weeks', () => {
+  it('runs to the end of the park day the complaint was received', () => {
+    expect(sameDayDeadline(Date.parse('2026-11-29T15:00:00Z'), TZ)).toBe(Date.parse('2026-11-29T16:00:00Z'));
+    expect(sameDayDeadline(Date.parse('2026-11-29T17:00:00Z'), TZ)).toBe(Date.parse('2026-11-30T16:00:00Z'));
+  });
+
+  it('starts weeks on Monday', () => {
+    expect(weekStart('2026-11-29')).toBe('2026-11-23');
+    expect(weekStart('2026-11-30')).toBe('2026-11-30');
+  });
+});
