@@ -15,6 +15,8 @@ import { lostFoundHandlers } from './lostFound/handlers';
 import { complaintsHandlers } from './complaints/handlers';
 import { programmeHandlers } from './programme/handlers';
 import { incidentsHandlers } from './incidents/handlers';
+import { maintenanceHandlers } from './maintenance/handlers';
+import { createMaintenance, type Maintenance } from './maintenance/jobs';
 import { settingsHandlers } from './settings/handlers';
 import { staffHandlers } from './staff/handlers';
 import { rentalsHandlers } from './rentals/handlers';
@@ -54,6 +56,8 @@ export interface Core {
   readonly db: Db | undefined;
   /** The print queue's worker; absent when the database could not open. */
   readonly printer: PrintWorker | undefined;
+  /** Backups and retention; absent when the database could not open. */
+  readonly maintenance: Maintenance | undefined;
 }
 
 const PROBLEM_KEYS = { DB_TOO_NEW: 'fatal.dbTooNew', DB_CORRUPT: 'fatal.dbCorrupt', DB_UNREADABLE: 'fatal.dbUnreadable' } as const;
@@ -82,6 +86,7 @@ export function createCore(options: CoreOptions): Core {
       dataDir: options.dataDir,
       db: undefined,
       printer: undefined,
+      maintenance: undefined,
       dispatch: () => Promise.resolve(refusal),
       call: () => Promise.resolve(refusal),
       subscribe: () => () => undefined,
@@ -98,6 +103,7 @@ export function createCore(options: CoreOptions): Core {
     sessions: new SessionStore(),
     dataDir: options.dataDir,
     version: options.version ?? '0.0.0',
+    gate: { restoring: false },
   };
   const publish = (events: PendingEvent[]) => {
     for (const pending of events) {
@@ -120,6 +126,7 @@ export function createCore(options: CoreOptions): Core {
     onChange: (status) => publish([{ name: 'printer.changed', payload: status }]),
     log,
   });
+  const maintenance = createMaintenance({ services, liveFile: file, publish, log });
   const handlers: Handlers = {
     ...systemHandlers(services),
     ...authHandlers(services),
@@ -133,6 +140,7 @@ export function createCore(options: CoreOptions): Core {
     ...complaintsHandlers(services),
     ...programmeHandlers(services),
     ...incidentsHandlers(services),
+    ...maintenanceHandlers(services, maintenance),
   };
   const dispatcher = createDispatcher(services, handlers, {
     validateOutputs: options.validateOutputs ?? false,
@@ -143,13 +151,17 @@ export function createCore(options: CoreOptions): Core {
       printer.kick();
     },
   });
-  if (options.startWorkers ?? true) printer.start();
+  if (options.startWorkers ?? true) {
+    printer.start();
+    maintenance.start();
+  }
 
   return {
     status: { ok: true },
     dataDir: options.dataDir,
     db,
     printer,
+    maintenance,
     dispatch: dispatcher.dispatch,
     call: (method, input, token, origin = 'local') =>
       dispatcher.dispatch({ method, input, token, origin }) as Promise<Result<Output<typeof method>>>,
@@ -163,6 +175,7 @@ export function createCore(options: CoreOptions): Core {
     now: () => clock.now(),
     close() {
       printer.stop();
+      maintenance.stop();
       listeners.clear();
       if (db.open) db.close();
     },

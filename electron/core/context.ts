@@ -40,6 +40,8 @@ export interface Services {
   sessions: SessionStore;
   dataDir: string;
   version: string;
+  /** Set while a backup is being restored: every call is refused until it is done. */
+  gate: { restoring: boolean };
 }
 
 export type Handler<M extends MethodName> = (input: ParsedInput<M>, ctx: CallContext) => Output<M> | Promise<Output<M>>;

@@ -66,6 +66,7 @@ export function createDispatcher(services: Services, handlers: Handlers, options
     }
     const name: MethodName = call.method;
     const def = contract[name];
+    if (services.gate.restoring) return { ok: false, error: { code: 'UNAVAILABLE', message: 'maintenance.errors.restoring' } };
 
     let actor: Actor | null = null;
     if (def.access !== 'public') {

@@ -7,6 +7,7 @@ import { lostFoundEvents } from './lostFound';
 import { complaintsEvents } from './complaints';
 import { programmeEvents } from './programme';
 import { incidentsEvents } from './incidents';
+import { maintenanceEvents } from './maintenance';
 
 /** Live events: the core emits them after the transaction commits; IPC and SSE deliver them. */
 export const events = {
@@ -16,6 +17,7 @@ export const events = {
   ...complaintsEvents,
   ...programmeEvents,
   ...incidentsEvents,
+  ...maintenanceEvents,
   'staff.changed': event({
     summary: 'A staff member was added or edited.',
     payload: z.object({ staffId: id }),
@@ -24,7 +26,7 @@ export const events = {
   'settings.changed': event({
     summary: 'Settings changed.',
     payload: z.object({ keys: z.array(z.string()) }),
-    affects: ['settings.get', 'system.info', 'printer.status', 'programme.day'],
+    affects: ['settings.get', 'system.info', 'printer.status', 'programme.day', 'backups.list', 'retention.status'],
   }),
   'rentals.changed': event({
     summary: 'Units or rentals changed: availability, lists and deposit figures are stale.',

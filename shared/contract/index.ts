@@ -7,6 +7,7 @@ import { lostFoundMethods } from './lostFound';
 import { complaintsMethods } from './complaints';
 import { programmeMethods } from './programme';
 import { incidentsMethods } from './incidents';
+import { maintenanceMethods } from './maintenance';
 import { authMethods } from './auth';
 import type { MethodDef } from './define';
 import { settingsMethods } from './settings';
@@ -31,6 +32,7 @@ export * from './lostFound';
 export * from './complaints';
 export * from './programme';
 export * from './incidents';
+export * from './maintenance';
 
 /** The whole contract: every method the core answers, over IPC and HTTP alike. */
 export const contract = {
@@ -46,6 +48,7 @@ export const contract = {
   ...complaintsMethods,
   ...programmeMethods,
   ...incidentsMethods,
+  ...maintenanceMethods,
 } satisfies Record<string, MethodDef>;
 
 export type Contract = typeof contract;

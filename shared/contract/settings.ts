@@ -3,6 +3,7 @@ import { minutesOfDay } from '../rules/time';
 import { DEFAULT_PRINTER_SETTINGS, printerSettingsSchema } from '../printing/settings';
 import { isoDate, language, timeOfDay, timeZone } from './common';
 import { MANAGERS, ANY_STAFF, emptyInput, method } from './define';
+import { rule } from './validation';
 
 export const RECEIPT_LANGUAGES = ['zh-CN', 'en', 'bilingual'] as const;
 export type ReceiptLanguage = (typeof RECEIPT_LANGUAGES)[number];
@@ -20,6 +21,16 @@ export const settingsFields = z.object({
   idleSignOutMinutes: z.number().int().min(1).max(240),
   lockoutMinutes: z.number().int().min(1).max(120),
   kioskMode: z.boolean(),
+  /** Where backups go (a second disk or a network share); empty: `backups` in the data folder. */
+  backupDir: z
+    .string()
+    .trim()
+    .max(400)
+    .refine((value) => value === '' || /^(\/|[A-Za-z]:[\\/]|\\\\)/.test(value), rule('validation.absolutePath')),
+  /** How many backups the folder keeps (the oldest go first). */
+  backupKeep: z.number().int().min(3).max(500),
+  /** Days after a record closes before its ID and phone numbers are erased. */
+  retentionDays: z.number().int().min(30).max(3650),
 });
 
 /** The whole settings record, with its cross-field rules. */
@@ -52,6 +63,9 @@ export const DEFAULT_SETTINGS: Settings = {
   idleSignOutMinutes: 10,
   lockoutMinutes: 5,
   kioskMode: false,
+  backupDir: '',
+  backupKeep: 48,
+  retentionDays: 90,
 };
 
 export const settingsMethods = {

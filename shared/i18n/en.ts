@@ -9,6 +9,7 @@ import { lostFoundEn } from './lostFound.en';
 import { complaintsEn } from './complaints.en';
 import { programmeEn } from './programme.en';
 import { incidentsEn } from './incidents.en';
+import { maintenanceEn } from './maintenance.en';
 
 export const en = {
   rentals: rentalsEn,
@@ -17,6 +18,7 @@ export const en = {
   complaints: complaintsEn,
   programme: programmeEn,
   incidents: incidentsEn,
+  maintenance: maintenanceEn,
   printer: printingEn,
   app: {
     name: 'ParkDesk',
@@ -124,6 +126,7 @@ export const en = {
     dayClose: 'Day close',
     staff: 'Staff',
     settings: 'Settings',
+    backups: 'Backups',
     audit: 'Audit log',
     counterDesk: 'Counter',
     mainMenu: 'Sections',
@@ -309,5 +312,7 @@ export const en = {
     twoCounters: 'Cash is counted by two different staff members.',
     claimNotVerified: 'Check the description and answers against the record first.',
     phoneForCallBack: 'A complaint by phone needs a number to call back.',
+    absolutePath: 'A full folder path, such as D:\\ParkDesk\\Backups or \\\\server\\share.',
+    backupName: 'Not a backup of this app.',
   },
 } as const;

@@ -7,6 +7,7 @@ import { lostFoundZhCN } from './lostFound.zh-CN';
 import { complaintsZhCN } from './complaints.zh-CN';
 import { programmeZhCN } from './programme.zh-CN';
 import { incidentsZhCN } from './incidents.zh-CN';
+import { maintenanceZhCN } from './maintenance.zh-CN';
 
 export const zhCN: Catalog = {
   rentals: rentalsZhCN,
@@ -15,6 +16,7 @@ export const zhCN: Catalog = {
   complaints: complaintsZhCN,
   programme: programmeZhCN,
   incidents: incidentsZhCN,
+  maintenance: maintenanceZhCN,
   printer: printingZhCN,
   app: {
     name: 'ParkDesk 游客服务台',
@@ -122,6 +124,7 @@ export const zhCN: Catalog = {
     dayClose: '日结',
     staff: '员工',
     settings: '设置',
+    backups: '备份',
     audit: '操作日志',
     counterDesk: '服务台',
     mainMenu: '功能',
@@ -306,5 +309,7 @@ export const zhCN: Catalog = {
     twoCounters: '现金须由两名不同员工清点。',
     claimNotVerified: '请先核对描述与回答是否与记录一致。',
     phoneForCallBack: '电话投诉需留下回拨号码。',
+    absolutePath: '请填写完整路径，例如 D:\\ParkDesk\\Backups 或 \\\\server\\share。',
+    backupName: '不是本应用的备份。',
   },
 };

@@ -58,6 +58,11 @@ export class SessionStore {
     this.sessions.delete(digest(token));
   }
 
+  /** Everyone signs in again (a restored database may not know them). */
+  endAll(): void {
+    this.sessions.clear();
+  }
+
   endAllOf(staffId: number): void {
     for (const [key, session] of this.sessions) if (session.staffId === staffId) this.sessions.delete(key);
   }

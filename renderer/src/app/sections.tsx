@@ -5,6 +5,7 @@ import {
   IconCalendarTime,
   IconChecklist,
   IconClipboardCheck,
+  IconDatabase,
   IconHistory,
   IconMessageReport,
   IconReportAnalytics,
@@ -27,6 +28,7 @@ import { ProgrammePage } from '../features/programme/ProgrammePage';
 import { LostFoundPage } from '../features/lostFound/LostFoundPage';
 import { ComplaintsPage } from '../features/complaints/ComplaintsPage';
 import { ComplaintsManagerPage } from '../features/complaints/ComplaintsManagerPage';
+import { BackupsPage } from '../features/backups/BackupsPage';
 
 export interface Section {
   path: string;
@@ -76,6 +78,7 @@ export const GROUPS: SectionGroup[] = [
       { path: '/manager/complaints', label: 'nav.complaintSummary', icon: IconReportAnalytics, Page: ComplaintsManagerPage },
       { path: '/manager/staff', label: 'nav.staff', icon: IconUsers, Page: StaffPage },
       { path: '/manager/settings', label: 'nav.settings', icon: IconSettings, Page: SettingsPage },
+      { path: '/manager/backups', label: 'nav.backups', icon: IconDatabase, Page: BackupsPage },
       { path: '/manager/audit', label: 'nav.audit', icon: IconHistory, Page: AuditPage },
     ],
   },

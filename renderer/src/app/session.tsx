@@ -6,7 +6,6 @@ import { pickTransport, type ConnectionState, type Transport } from '../api/tran
 
 const TOKEN_KEY = 'parkdesk.session';
 
-
 interface SessionState {
   api: Api;
   transport: Transport;
@@ -77,6 +76,11 @@ function SessionProvider({ children }: { children: ReactNode }) {
     if (!token && transport.kind === 'http') return undefined;
     return transport.live(token, {
       onEvent(event) {
+        // A restored database: every screen starts again from sign-in.
+        if (event.name === 'system.restored') {
+          end({ code: 'UNAUTHENTICATED', message: 'maintenance.restoredElsewhere' });
+          return;
+        }
         for (const method of events[event.name].affects) void queryClient.invalidateQueries({ queryKey: [method] });
         window.dispatchEvent(new CustomEvent('parkdesk:event', { detail: event }));
       },

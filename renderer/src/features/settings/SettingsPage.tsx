@@ -23,6 +23,9 @@ const FIELDS = [
   'idleSignOutMinutes',
   'lockoutMinutes',
   'kioskMode',
+  'backupDir',
+  'backupKeep',
+  'retentionDays',
   ...PRINTER_FIELDS,
 ] as const;
 
@@ -147,6 +150,18 @@ function SettingsForm({ settings }: { settings: Settings }) {
               <Switch mt="lg" size="lg" label={t('settings.kioskMode')} checked={field.value} onChange={(e) => field.onChange(e.currentTarget.checked)} />
             )}
           />
+        </Section>
+        <Section title={t('maintenance.settings.section')}>
+          <SimpleGrid cols={{ base: 1, md: 3 }}>
+            <TextInput
+              label={t('maintenance.settings.backupDir')}
+              description={t('maintenance.settings.backupDirHint')}
+              {...form.register('backupDir')}
+              error={errorOf('backupDir')}
+            />
+            <NumberField form={form} name="backupKeep" label={t('maintenance.settings.backupKeep')} min={3} max={500} />
+            <NumberField form={form} name="retentionDays" label={t('maintenance.settings.retentionDays')} min={30} max={3650} />
+          </SimpleGrid>
         </Section>
       </Stack>
     </form>

@@ -1,0 +1,155 @@
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { format } from 'date-fns';
+import { TZDate } from '@date-fns/tz';
+import { BACKUP_REASONS, backupView, type BackupReason, type BackupView } from '@shared/contract';
+import type { Db } from '../db/open';
+import { readSettings } from '../settings/store';
+
+/** `backups` beside the database unless the settings name another folder (a second disk, a share). */
+export function backupFolder(db: Db, dataDir: string): string {
+  return readSettings(db).backupDir || join(dataDir, 'backups');
+}
+
+const NAME = /^parkdesk-\d{8}-\d{6}-([a-zA-Z]+)\.sqlite$/;
+
+function manifestOf(folder: string, name: string): string {
+  return join(folder, `${name}.json`);
+}
+
+/**
+ * The backups in a folder, newest first: each `.sqlite` with the manifest written after its check.
+ * A file without a manifest (a backup cut off half-way) is not offered.
+ */
+export function listBackups(folder: string): BackupView[] {
+  if (!existsSync(folder)) return [];
+  const rows: BackupView[] = [];
+  for (const name of readdirSync(folder)) {
+    if (!NAME.test(name) || !existsSync(manifestOf(folder, name))) continue;
+    try {
+      const parsed = backupView.safeParse(JSON.parse(readFileSync(manifestOf(folder, name), 'utf8')));
+      if (parsed.success && parsed.data.name === name) rows.push(parsed.data);
+    } catch {
+      // An unreadable manifest: the backup is not offered, the folder still lists the others.
+    }
+  }
+  return rows.sort((a, b) => b.at - a.at || b.name.localeCompare(a.name));
+}
+
+/**
+ * The outcome of `PRAGMA integrity_check` and a few facts, read through the live connection.
+ * A file that is not a database at all is reported as failing the check.
+ */
+export function inspectFile(db: Db, file: string): { ok: boolean; problem: string; schemaVersion: number; rentals: number } {
+  try {
+    db.prepare('ATTACH DATABASE ? AS inspected').run(file);
+  } catch (error) {
+    return { ok: false, problem: error instanceof Error ? error.message : String(error), schemaVersion: 0, rentals: 0 };
+  }
+  try {
+    const results = db.prepare<[], { integrity_check: string }>('PRAGMA inspected.integrity_check').all().map((row) => row.integrity_check);
+    const ok = results.length === 1 && results[0] === 'ok';
+    const schemaVersion = Number(db.pragma('inspected.user_version', { simple: true }));
+    const hasRentals = db.prepare("SELECT 1 FROM inspected.sqlite_schema WHERE type = 'table' AND name = 'rental'").get() !== undefined;
+    const rentals = ok && hasRentals ? (db.prepare<[], { n: number }>('SELECT count(*) AS n FROM inspected.rental').get()?.n ?? 0) : 0;
+    return { ok, problem: ok ? '' : results.slice(0, 3).join('; '), schemaVersion, rentals };
+  } catch (error) {
+    return { ok: false, problem: error instanceof Error ? error.message : String(error), schemaVersion: 0, rentals: 0 };
+  } finally {
+    db.prepare('DETACH DATABASE inspected').run();
+  }
+}
+
+/** A backup is one self-contained file: the copy of a WAL database is switched to a rollback journal. */
+function selfContained(db: Db, file: string): void {
+  db.prepare('ATTACH DATABASE ? AS written').run(file);
+  try {
+    db.pragma('written.journal_mode = DELETE');
+  } finally {
+    db.prepare('DETACH DATABASE written').run();
+  }
+}
+
+function freeName(folder: string, at: number, timeZone: string, reason: BackupReason): string {
+  for (let step = 0; ; step += 1) {
+    const stamp = format(new TZDate(at + step * 1000, timeZone), 'yyyyMMdd-HHmmss');
+    const name = `parkdesk-${stamp}-${reason}.sqlite`;
+    if (!existsSync(join(folder, name)) && !existsSync(join(folder, `${name}.partial`))) return name;
+  }
+}
+
+export class BackupFailed extends Error {
+  constructor(readonly detail: string) {
+    super(`backup failed: ${detail}`);
+    this.name = 'BackupFailed';
+  }
+}
+
+/**
+ * Writes an online backup with SQLite's backup API (never a file copy of the live database): to a
+ * `.partial` file first, checked with `integrity_check`, then renamed and described by its
+ * manifest. Writes made meanwhile on this connection are carried into the copy by SQLite.
+ * Then the oldest backups beyond `keep` are removed.
+ */
+export async function writeBackup(db: Db, folder: string, at: number, reason: BackupReason, keep: number): Promise<BackupView> {
+  if (!BACKUP_REASONS.includes(reason)) throw new Error(`unknown backup reason ${reason}`);
+  try {
+    mkdirSync(folder, { recursive: true });
+  } catch (error) {
+    throw new BackupFailed(error instanceof Error ? error.message : String(error));
+  }
+  const name = freeName(folder, at, readSettings(db).timeZone, reason);
+  const partial = join(folder, `${name}.partial`);
+  try {
+    await db.backup(partial);
+    selfContained(db, partial);
+    const inspected = inspectFile(db, partial);
+    if (!inspected.ok) throw new BackupFailed(`integrity_check: ${inspected.problem}`);
+    const final = join(folder, name);
+    renameSync(partial, final);
+    const view: BackupView = {
+      name,
+      reason,
+      at,
+      bytes: statSync(final).size,
+      checked: true,
+      schemaVersion: inspected.schemaVersion,
+      rentals: inspected.rentals,
+    };
+    writeFileSync(manifestOf(folder, name), `${JSON.stringify(view, null, 2)}\n`);
+    prune(folder, keep);
+    return view;
+  } catch (error) {
+    rmSync(partial, { force: true });
+    if (error instanceof BackupFailed) throw error;
+    throw new BackupFailed(error instanceof Error ? error.message : String(error));
+  }
+}
+
+/** Keeps the newest `keep` backups; removes the others with their manifests. */
+export function prune(folder: string, keep: number): string[] {
+  const removed = listBackups(folder)
+    .slice(keep)
+    .map((backup) => backup.name);
+  for (const name of removed) {
+    rmSync(join(folder, name), { force: true });
+    rmSync(manifestOf(folder, name), { force: true });
+  }
+  return removed;
+}
+
+/**
+ * Copies a checked backup over the live database through SQLite's backup API (pages written in
+ * one step by a second connection; the live connection sees the restored database when it ends).
+ */
+export async function restoreInto(db: Db, liveFile: string, backupFile: string): Promise<void> {
+  db.prepare('ATTACH DATABASE ? AS restoring').run(backupFile);
+  try {
+    // better-sqlite3 backs up an ATTACHed database with `attached`; its type definitions omit the option.
+    const backupAttached = db.backup.bind(db) as (file: string, options: { attached: string; progress: () => number }) => Promise<unknown>;
+    // The first step only measures; the second copies every page at once.
+    await backupAttached(liveFile, { attached: 'restoring', progress: () => 0x7fffffff });
+  } finally {
+    db.prepare('DETACH DATABASE restoring').run();
+  }
+}

@@ -1,0 +1,80 @@
+import { RETENTION_KINDS, type RetentionCounts, type RetentionKind, type RetentionState } from '@shared/contract';
+import { DAY } from '@shared/rules/time';
+import type { Db } from '../db/open';
+import { readSettings } from '../settings/store';
+
+/**
+ * Personal data kept only as long as needed: for each kind, which rows are closed before the
+ * cutoff and still hold an ID or phone number, and what erasing them clears. The record (name,
+ * masked ID, money, times) and every figure built on it stay.
+ */
+const RULES: Record<RetentionKind, { due: string; erase: string }> = {
+  rentals: {
+    due: "FROM rental WHERE status = 'returned' AND returned_at < @cutoff AND (phone IS NOT NULL OR id_number IS NOT NULL)",
+    erase: 'UPDATE rental SET phone = NULL, id_number = NULL, personal_erased_at = @now',
+  },
+  claims: {
+    due: 'FROM lf_claim WHERE at < @cutoff AND (phone IS NOT NULL OR id_number IS NOT NULL)',
+    erase: 'UPDATE lf_claim SET phone = NULL, id_number = NULL, personal_erased_at = @now',
+  },
+  lostReports: {
+    due: "FROM lf_report WHERE status <> 'open' AND closed_at < @cutoff AND phone IS NOT NULL",
+    erase: 'UPDATE lf_report SET phone = NULL, personal_erased_at = @now',
+  },
+  finders: {
+    // The finder's phone, once the item has left the center (returned to its owner or handed to finance).
+    due: `FROM lf_item WHERE finder_phone IS NOT NULL AND (
+            (status = 'returned' AND id IN (SELECT item_id FROM lf_claim WHERE at < @cutoff))
+         OR (status = 'handedOver' AND handover_id IN (SELECT id FROM lf_handover WHERE created_at < @cutoff)))`,
+    erase: 'UPDATE lf_item SET finder_phone = NULL, personal_erased_at = @now',
+  },
+  complaints: {
+    due: "FROM complaint WHERE status IN ('closed', 'withdrawn') AND closed_at < @cutoff AND phone IS NOT NULL",
+    erase: 'UPDATE complaint SET phone = NULL, personal_erased_at = @now',
+  },
+};
+
+export function retentionCutoff(db: Db, now: number): number {
+  return now - readSettings(db).retentionDays * DAY;
+}
+
+function zero(): RetentionCounts {
+  return Object.fromEntries(RETENTION_KINDS.map((kind) => [kind, 0])) as RetentionCounts;
+}
+
+/** How many rows of each kind are due for erasure now. */
+export function retentionDue(db: Db, now: number): RetentionCounts {
+  const cutoff = retentionCutoff(db, now);
+  const counts = zero();
+  for (const kind of RETENTION_KINDS) {
+    counts[kind] = db.prepare<{ cutoff: number }, { n: number }>(`SELECT count(*) AS n ${RULES[kind].due}`).get({ cutoff })?.n ?? 0;
+  }
+  return counts;
+}
+
+/** Erases what is due; the caller runs it in a transaction and audits it. */
+export function eraseDue(db: Db, now: number, staffId: number | null): { cutoff: number; counts: RetentionCounts } {
+  const cutoff = retentionCutoff(db, now);
+  const counts = zero();
+  for (const kind of RETENTION_KINDS) {
+    const rule = RULES[kind];
+    counts[kind] = db.prepare(`${rule.erase} WHERE id IN (SELECT id ${rule.due})`).run({ cutoff, now }).changes;
+  }
+  db.prepare('INSERT INTO retention_run (at, cutoff, staff_id, counts) VALUES (?, ?, ?, ?)').run(now, cutoff, staffId, JSON.stringify(counts));
+  return { cutoff, counts };
+}
+
+export function retentionState(db: Db, now: number): RetentionState {
+  const last = db.prepare<[], { at: number; counts: string }>('SELECT at, counts FROM retention_run ORDER BY id DESC LIMIT 1').get();
+  return {
+    days: readSettings(db).retentionDays,
+    cutoff: retentionCutoff(db, now),
+    due: retentionDue(db, now),
+    lastRunAt: last?.at ?? null,
+    lastErased: last ? (JSON.parse(last.counts) as RetentionCounts) : null,
+  };
+}
+
+export function totalOf(counts: RetentionCounts): number {
+  return RETENTION_KINDS.reduce((sum, kind) => sum + counts[kind], 0);
+}

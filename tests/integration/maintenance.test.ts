@@ -1,0 +1,245 @@
+import { existsSync, readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
+import { DAY, HOUR, MINUTE } from '@shared/rules/time';
+import type { Input } from '@shared/contract';
+import { ADMIN, addStaff, auditRows, makeCore, setUpPark, type TestCore } from '../support/core';
+
+const ID_CARD = '11010519491231002X';
+
+interface Park {
+  test: TestCore;
+  admin: string;
+  adminId: number;
+  clerk: { id: number; token: string };
+}
+
+async function openPark(settings: Input<'settings.update'> = {}): Promise<Park> {
+  const test = makeCore();
+  let admin = await setUpPark(test);
+  await test.ok('settings.update', { idleSignOutMinutes: 240, ...settings }, admin);
+  const adminId = (await test.ok('auth.me', {}, admin)).staff.id;
+  admin = (await test.ok('auth.signIn', { staffId: adminId, pin: ADMIN.pin })).token;
+  const clerk = await addStaff(test, admin, { code: 'C01', name: '张柜台', role: 'counter', pin: '1357' });
+  return { test, admin, adminId, clerk };
+}
+
+/** Moves the park clock past the idle sign-out; both sign in again. */
+async function later(park: Park, ms: number): Promise<void> {
+  park.test.clock.advance(ms);
+  park.admin = (await park.test.ok('auth.signIn', { staffId: park.adminId, pin: ADMIN.pin })).token;
+  park.clerk.token = (await park.test.ok('auth.signIn', { staffId: park.clerk.id, pin: '1357' })).token;
+}
+
+/** Adds, inspects and rents out a unit; returns the receipt number. */
+async function rent(park: Park, tag: string): Promise<string> {
+  const board = await park.test.ok('rentals.board', {}, park.admin);
+  const typeId = board.types.find((type) => type.code === 'umbrella')?.id ?? 0;
+  const unit = await park.test.ok('rentals.units.add', { typeId, tag }, park.admin);
+  await park.test.ok('rentals.inspect', { unitId: unit.id, result: 'ok' }, park.clerk.token);
+  const { rental } = await park.test.ok(
+    'rentals.checkOut',
+    { unitTag: tag, visitorName: '李游客', phone: '138 1234 5678', identity: { idType: 'resident', idNumber: ID_CARD }, payment: 'cash' },
+    park.clerk.token,
+  );
+  return rental.receiptNo;
+}
+
+function integrity(file: string): string {
+  const db = new Database(file, { readonly: true });
+  try {
+    return String(db.pragma('integrity_check', { simple: true }));
+  } finally {
+    db.close();
+  }
+}
+
+describe('backups', () => {
+  it('writes an online backup, checks it, describes it, audits it; managers only', async () => {
+    const park = await openPark();
+    const { test, admin, clerk } = park;
+    await rent(park, 'UM-001');
+    const folder = join(test.dir, 'backups');
+    const written = await test.ok('backups.run', {}, admin);
+    expect(written).toMatchObject({ reason: 'manual', checked: true, rentals: 1, schemaVersion: expect.any(Number) });
+    expect(written.name).toMatch(/^parkdesk-20261129-100000-manual\.sqlite$/);
+    expect(integrity(join(folder, written.name))).toBe('ok');
+    expect(readdirSync(folder).sort()).toEqual([written.name, `${written.name}.json`]);
+
+    const listed = await test.ok('backups.list', {}, admin);
+    expect(listed).toMatchObject({ folder, keep: 48, lastAt: written.at, nextDueAt: written.at + HOUR, problem: null, rows: [written] });
+    expect(auditRows(test, 'maintenance.backupWritten').some((row) => row.entity_id === written.name)).toBe(true);
+    expect(await test.fails('backups.run', {}, clerk.token)).toMatchObject({ code: 'FORBIDDEN' });
+  });
+
+  it('backs up every hour by the core clock, keeps the newest ones, and says when the folder cannot be written', async () => {
+    const park = await openPark({ backupKeep: 3 });
+    const { test, admin } = park;
+    const jobs = test.core.maintenance;
+    if (!jobs) throw new Error('no maintenance jobs');
+    await jobs.tick();
+    expect((await test.ok('backups.list', {}, admin)).rows.map((row) => row.reason)).toEqual(['hourly']);
+    test.clock.advance(59 * MINUTE);
+    await jobs.tick();
+    expect((await test.ok('backups.list', {}, admin)).rows).toHaveLength(1);
+    for (let hour = 0; hour < 4; hour += 1) {
+      test.clock.advance(HOUR);
+      await jobs.tick();
+    }
+    const kept = await test.ok('backups.list', {}, admin);
+    expect(kept.rows).toHaveLength(3);
+    expect(kept.rows[0]?.at).toBe(test.clock.now());
+    expect(readdirSync(join(test.dir, 'backups'))).toHaveLength(6);
+
+    // A folder that cannot be made (a file stands in the way): refused with the reason, shown on the list.
+    const blocker = join(test.dir, 'not-a-folder');
+    writeFileSync(blocker, 'x');
+    await test.ok('settings.update', { backupDir: join(blocker, 'backups') }, admin);
+    expect(await test.fails('backups.run', {}, admin)).toMatchObject({ code: 'UNAVAILABLE', message: 'maintenance.errors.backupFailed' });
+    const failed = await test.ok('backups.list', {}, admin);
+    expect(failed.problem).toMatch(/EEXIST|ENOTDIR/);
+    expect(auditRows(test, 'maintenance.backupFailed').length > 0).toBe(true);
+    expect(await test.fails('settings.update', { backupDir: 'backups' }, admin)).toMatchObject({ fields: { backupDir: { key: 'validation.absolutePath' } } });
+  });
+
+  it('a backup written while rentals are being made restores every rental committed before it finished', async () => {
+    const park = await openPark();
+    const { test, admin } = park;
+    const db = test.core.db;
+    if (!db || !test.core.maintenance) throw new Error('no database');
+    // Bulk so the backup takes many steps (100 pages each), with event-loop turns between them.
+    db.exec("CREATE TABLE IF NOT EXISTS ballast (x TEXT) STRICT; WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 4000) INSERT INTO ballast SELECT hex(randomblob(900)) FROM n;");
+    const committed: string[] = [];
+    let finished = false;
+    const backup = test.core.maintenance.backup('manual', park.adminId, 'test').then((view) => {
+      finished = true;
+      return view;
+    });
+    let made = 0;
+    while (!finished) {
+      const receipt = await rent(park, `UM-${String(++made).padStart(3, '0')}`);
+      if (!finished) committed.push(receipt);
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    const written = await backup;
+    expect(committed.length).toBeGreaterThan(2);
+    expect(written.rentals).toBeGreaterThanOrEqual(committed.length);
+    // Rentals after the backup: not in it; they stay in the database kept aside by the restore.
+    const afterwards = await rent(park, 'UM-900');
+
+    const restored = await test.ok('backups.restore', { name: written.name, pin: ADMIN.pin }, admin);
+    expect(restored.keptAside.reason).toBe('beforeRestore');
+    expect(String(db.pragma('integrity_check', { simple: true }))).toBe('ok');
+    const receipts = new Set(db.prepare<[], { receipt_no: string }>('SELECT receipt_no FROM rental').all().map((row) => row.receipt_no));
+    for (const receipt of committed) expect(receipts.has(receipt), receipt).toBe(true);
+    expect(receipts.has(afterwards)).toBe(false);
+    // The database kept aside still has the later rental.
+    const aside = new Database(join(test.dir, 'backups', restored.keptAside.name), { readonly: true });
+    expect(aside.prepare('SELECT count(*) AS n FROM rental WHERE receipt_no = ?').get(afterwards)).toEqual({ n: 1 });
+    aside.close();
+    // Everyone signs in again; the restore is in the audit log of the restored database.
+    expect(await test.fails('rentals.board', {}, admin)).toMatchObject({ code: 'UNAUTHENTICATED' });
+    expect(auditRows(test, 'maintenance.backupRestored').some((row) => row.entity_id === written.name)).toBe(true);
+  });
+
+  it('restores only with the manager PIN and only a known, intact backup; the reopened file is the restored one', async () => {
+    const park = await openPark();
+    const { test, admin } = park;
+    const before = await rent(park, 'UM-001');
+    const written = await test.ok('backups.run', {}, admin);
+    await rent(park, 'UM-002');
+
+    expect(await test.fails('backups.restore', { name: written.name, pin: '999999' }, admin)).toMatchObject({ code: 'UNAUTHENTICATED', fields: { pin: { key: 'errors.wrongPin' } } });
+    expect(await test.fails('backups.restore', { name: '../parkdesk.sqlite', pin: ADMIN.pin }, admin)).toMatchObject({ code: 'VALIDATION' });
+    expect(await test.fails('backups.restore', { name: 'parkdesk-20200101-000000-manual.sqlite', pin: ADMIN.pin }, admin)).toMatchObject({
+      code: 'NOT_FOUND',
+      fields: { name: { key: 'maintenance.errors.noSuchBackup' } },
+    });
+    // A damaged backup file is refused and nothing changes.
+    const damaged = await test.ok('backups.run', {}, admin);
+    writeFileSync(join(test.dir, 'backups', damaged.name), Buffer.alloc(8192, 7));
+    expect(await test.fails('backups.restore', { name: damaged.name, pin: ADMIN.pin }, admin)).toMatchObject({ code: 'CONFLICT' });
+    expect(test.core.db?.prepare('SELECT count(*) AS n FROM rental').get()).toEqual({ n: 2 });
+
+    await test.ok('backups.restore', { name: written.name, pin: ADMIN.pin }, admin);
+    const reopened = test.reopen();
+    const rows = reopened.core.db?.prepare<[], { receipt_no: string }>('SELECT receipt_no FROM rental').all();
+    expect(rows?.map((row) => row.receipt_no)).toEqual([before]);
+    expect(integrity(join(reopened.dir, 'parkdesk.sqlite'))).toBe('ok');
+    expect(existsSync(join(reopened.dir, 'backups'))).toBe(true);
+  });
+});
+
+describe('retention of personal data', () => {
+  it('erases exactly the ID and phone numbers of records closed longer than the retention period', async () => {
+    const park = await openPark({ retentionDays: 90 });
+    const { test } = park;
+    const db = test.core.db;
+    if (!db) throw new Error('no database');
+    const oldReceipt = await rent(park, 'UM-001');
+    const openReceipt = await rent(park, 'UM-002');
+    const recentReceipt = await rent(park, 'UM-003');
+    await test.ok('rentals.return', { receiptNo: oldReceipt, condition: 'good' }, park.clerk.token);
+    const complaint = await test.ok(
+      'complaints.create',
+      {
+        clientRef: 'complaint-retention-1',
+        channel: 'phone',
+        complainantName: '赵先生',
+        phone: '139 0000 1111',
+        place: '水上乐园',
+        happenedAt: test.clock.now() - HOUR,
+        category: 'facilities',
+        description: '更衣柜坏了',
+      },
+      park.clerk.token,
+    );
+    await test.ok('complaints.step', { id: complaint.id, step: 'respond', note: '已维修并致歉' }, park.clerk.token);
+    await test.ok('complaints.step', { id: complaint.id, step: 'close', note: '游客满意' }, park.clerk.token);
+
+    await later(park, 60 * DAY);
+    await test.ok('rentals.return', { receiptNo: recentReceipt, condition: 'good' }, park.clerk.token);
+    expect(await test.ok('retention.status', {}, park.admin)).toMatchObject({ days: 90, due: { rentals: 0, complaints: 0 } });
+
+    await later(park, 31 * DAY);
+    const status = await test.ok('retention.status', {}, park.admin);
+    expect(status.due).toEqual({ rentals: 1, claims: 0, lostReports: 0, finders: 0, complaints: 1 });
+    const erased = await test.ok('retention.run', {}, park.admin);
+    expect(erased).toEqual(status.due);
+
+    const rental = (receipt: string) =>
+      db.prepare<[string], { phone: string | null; id_number: string | null; id_masked: string; deposit_fen: number; personal_erased_at: number | null }>(
+        'SELECT phone, id_number, id_masked, deposit_fen, personal_erased_at FROM rental WHERE receipt_no = ?',
+      ).get(receipt);
+    expect(rental(oldReceipt)).toMatchObject({ phone: null, id_number: null, deposit_fen: 5_000, personal_erased_at: test.clock.now() });
+    expect(rental(oldReceipt)?.id_masked).toMatch(/\*/);
+    expect(rental(openReceipt)).toMatchObject({ phone: '13812345678', id_number: ID_CARD, personal_erased_at: null });
+    expect(rental(recentReceipt)).toMatchObject({ phone: '13812345678', personal_erased_at: null });
+    expect(db.prepare('SELECT phone, complainant_name FROM complaint WHERE id = ?').get(complaint.id)).toEqual({ phone: null, complainant_name: '赵先生' });
+
+    // Nothing is erased twice; the run is in the audit log and on the status.
+    expect(await test.ok('retention.run', {}, park.admin)).toEqual({ rentals: 0, claims: 0, lostReports: 0, finders: 0, complaints: 0 });
+    expect((await test.ok('retention.status', {}, park.admin)).lastErased).toEqual({ rentals: 0, claims: 0, lostReports: 0, finders: 0, complaints: 0 });
+    const audited = auditRows(test, 'maintenance.personalDataErased');
+    expect(JSON.parse(audited[0]?.detail ?? '{}')).toMatchObject({ rentals: 1, complaints: 1 });
+    expect(await test.fails('retention.run', {}, park.clerk.token)).toMatchObject({ code: 'FORBIDDEN' });
+  });
+
+  it('runs once a park day by itself', async () => {
+    const park = await openPark();
+    const { test } = park;
+    const jobs = test.core.maintenance;
+    if (!jobs) throw new Error('no maintenance jobs');
+    const runs = () => test.core.db?.prepare<[], { n: number }>('SELECT count(*) AS n FROM retention_run').get()?.n;
+    await jobs.tick();
+    test.clock.advance(3 * HOUR);
+    await jobs.tick();
+    expect(runs()).toBe(1);
+    test.clock.advance(DAY);
+    await jobs.tick();
+    expect(runs()).toBe(2);
+    expect(auditRows(test, 'maintenance.personalDataErased').filter((row) => row.staff_id === null)).toHaveLength(2);
+  });
+});
+
