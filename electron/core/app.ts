@@ -16,6 +16,7 @@ import { complaintsHandlers } from './complaints/handlers';
 import { programmeHandlers } from './programme/handlers';
 import { incidentsHandlers } from './incidents/handlers';
 import { maintenanceHandlers } from './maintenance/handlers';
+import { approvalsHandlers } from './approvals/handlers';
 import { createMaintenance, type Maintenance } from './maintenance/jobs';
 import { settingsHandlers } from './settings/handlers';
 import { staffHandlers } from './staff/handlers';
@@ -141,6 +142,7 @@ export function createCore(options: CoreOptions): Core {
     ...programmeHandlers(services),
     ...incidentsHandlers(services),
     ...maintenanceHandlers(services, maintenance),
+    ...approvalsHandlers(services),
   };
   const dispatcher = createDispatcher(services, handlers, {
     validateOutputs: options.validateOutputs ?? false,

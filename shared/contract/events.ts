@@ -8,6 +8,7 @@ import { complaintsEvents } from './complaints';
 import { programmeEvents } from './programme';
 import { incidentsEvents } from './incidents';
 import { maintenanceEvents } from './maintenance';
+import { approvalsEvents } from './approvals';
 
 /** Live events: the core emits them after the transaction commits; IPC and SSE deliver them. */
 export const events = {
@@ -18,6 +19,7 @@ export const events = {
   ...programmeEvents,
   ...incidentsEvents,
   ...maintenanceEvents,
+  ...approvalsEvents,
   'staff.changed': event({
     summary: 'A staff member was added or edited.',
     payload: z.object({ staffId: id }),

@@ -8,6 +8,7 @@ import { complaintsMethods } from './complaints';
 import { programmeMethods } from './programme';
 import { incidentsMethods } from './incidents';
 import { maintenanceMethods } from './maintenance';
+import { approvalsMethods } from './approvals';
 import { authMethods } from './auth';
 import type { MethodDef } from './define';
 import { settingsMethods } from './settings';
@@ -33,6 +34,7 @@ export * from './complaints';
 export * from './programme';
 export * from './incidents';
 export * from './maintenance';
+export * from './approvals';
 
 /** The whole contract: every method the core answers, over IPC and HTTP alike. */
 export const contract = {
@@ -49,6 +51,7 @@ export const contract = {
   ...programmeMethods,
   ...incidentsMethods,
   ...maintenanceMethods,
+  ...approvalsMethods,
 } satisfies Record<string, MethodDef>;
 
 export type Contract = typeof contract;

@@ -10,6 +10,7 @@ import { complaintsEn } from './complaints.en';
 import { programmeEn } from './programme.en';
 import { incidentsEn } from './incidents.en';
 import { maintenanceEn } from './maintenance.en';
+import { approvalsEn } from './approvals.en';
 
 export const en = {
   rentals: rentalsEn,
@@ -19,6 +20,7 @@ export const en = {
   programme: programmeEn,
   incidents: incidentsEn,
   maintenance: maintenanceEn,
+  approvals: approvalsEn,
   printer: printingEn,
   app: {
     name: 'ParkDesk',

@@ -8,6 +8,7 @@ import { complaintsZhCN } from './complaints.zh-CN';
 import { programmeZhCN } from './programme.zh-CN';
 import { incidentsZhCN } from './incidents.zh-CN';
 import { maintenanceZhCN } from './maintenance.zh-CN';
+import { approvalsZhCN } from './approvals.zh-CN';
 
 export const zhCN: Catalog = {
   rentals: rentalsZhCN,
@@ -17,6 +18,7 @@ export const zhCN: Catalog = {
   programme: programmeZhCN,
   incidents: incidentsZhCN,
   maintenance: maintenanceZhCN,
+  approvals: approvalsZhCN,
   printer: printingZhCN,
   app: {
     name: 'ParkDesk 游客服务台',

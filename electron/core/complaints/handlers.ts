@@ -6,6 +6,7 @@ import { atParkTime, DAY, parkDate, parkDayBounds } from '@shared/rules/time';
 import { actorOf, type CallContext, type HandlersFor, type Services } from '../context';
 import { fieldError } from '../errors';
 import { registerPaging } from '../paging/store';
+import { requestEscalationDecision, settleEscalation } from '../approvals/store';
 import { renderReportPdf } from '../pdf/render';
 import { readSettings } from '../settings/store';
 import { calendarOverrides, COMPLAINT_SELECT, getComplaint, recordStep, toComplaintView, type ComplaintRow, type ComplaintStepKind, type StepExtra } from './store';
@@ -109,6 +110,7 @@ export function complaintsHandlers(services: Services): HandlersFor<keyof typeof
       const id = Number(lastInsertRowid);
       if (input.group) {
         record(ctx, id, 'escalate', `group:${input.groupSize ?? ''}`, { level: 'dutyManager' });
+        requestEscalationDecision(db, ctx, id, actorOf(ctx).id, `group:${input.groupSize ?? ''}`);
       }
       ctx.audit({ action: 'complaints.create', entity: 'complaint', entityId: number, detail: { channel: input.channel, category: input.category, group: input.group, severity: input.severity } });
       changed(ctx, [id], date);
@@ -203,6 +205,9 @@ export function complaintsHandlers(services: Services): HandlersFor<keyof typeof
       }
       db.prepare('UPDATE complaint SET level = ? WHERE id = ?').run(input.to, row.id);
       record(ctx, row.id, 'escalate', input.reason, { level: input.to });
+      // Escalated to the duty manager: it waits on them. Past them: it no longer does.
+      if (input.to === 'dutyManager') requestEscalationDecision(db, ctx, row.id, actorOf(ctx).id, input.reason);
+      else settleEscalation(db, ctx, row.id, actorOf(ctx).id, input.reason);
       ctx.audit({ action: 'complaints.escalate', entity: 'complaint', entityId: row.complaint_no, detail: { from: row.level, to: input.to, reason: input.reason } });
       changed(ctx, [row.id]);
       return load(row.id, ctx.now);

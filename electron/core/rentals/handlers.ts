@@ -6,7 +6,8 @@ import { actorOf, type CallContext, type HandlersFor, type Services } from '../c
 import { AppError, fieldError } from '../errors';
 import { enqueuePrint } from '../printing/outbox';
 import { readSettings } from '../settings/store';
-import { assetLabel, depositReceipt, refundSlip } from './receipt';
+import { assetLabel, depositReceipt } from './receipt';
+import { applyReturn } from './returns';
 import {
   RENTAL_SELECT,
   getRental,
@@ -356,56 +357,8 @@ export function rentalsHandlers(services: Services): HandlersFor<keyof typeof re
       }
       const approvedBy = input.approval ? approve(ctx, input.approval) : null;
 
-      const result = db
-        .transaction(() => {
-          const fresh = rentalOrFail(getRental(db, found.id));
-          if (fresh.status === 'returned') throw fieldError('CONFLICT', 'receiptNo', 'rentals.errors.alreadyReturned', { receiptNo: fresh.receipt_no });
-          const refund = fresh.deposit_fen - input.keptFen;
-          db.prepare(
-            `UPDATE rental SET status = 'returned', returned_at = @now, returned_by = @actor, condition = @condition,
-                    refund_fen = @refund, kept_fen = @kept, kept_reason = @reason, approved_by = @approvedBy, lost_receipt = @lost
-             WHERE id = @id AND status = 'out'`,
-          ).run({
-            now: ctx.now,
-            actor: actor.id,
-            condition: input.condition,
-            refund,
-            kept: input.keptFen,
-            reason: input.reason || null,
-            approvedBy,
-            lost: input.lostReceipt ? 1 : 0,
-            id: fresh.id,
-          });
-          if (input.condition === 'good') {
-            // Back on the shelf; it is rented again only once inspected on its next day (or today, already).
-            db.prepare("UPDATE unit SET status = 'available', updated_at = ? WHERE id = ?").run(ctx.now, fresh.unit_id);
-          } else if (input.condition === 'damaged') {
-            openRepair(db, fresh.unit_id, input.reason, 'return', actor.id, ctx.now);
-          } else {
-            db.prepare("UPDATE unit SET status = 'retired', note = ?, updated_at = ? WHERE id = ?").run(input.reason, ctx.now, fresh.unit_id);
-          }
-          const view = toRentalView(rentalOrFail(getRental(db, fresh.id)), ctx.now);
-          const jobId = enqueuePrint(db, { kind: 'refund-slip', ref: fresh.receipt_no, document: refundSlip(view, printContext()), createdBy: actor.id, now: ctx.now });
-          db.prepare('UPDATE rental SET slip_job = ? WHERE id = ?').run(jobId, fresh.id);
-          view.slipJobId = jobId;
-          ctx.audit({
-            action: 'rentals.return',
-            entity: 'rental',
-            entityId: fresh.receipt_no,
-            detail: {
-              condition: input.condition,
-              refundFen: refund,
-              keptFen: input.keptFen,
-              ...(input.reason ? { reason: input.reason } : {}),
-              ...(approvedBy ? { approvedBy } : {}),
-              ...(input.lostReceipt ? { lostReceipt: true } : {}),
-            },
-          });
-          return { rental: view, printJobId: jobId };
-        })
-        .immediate();
-      changed(ctx, [found.unit_id]);
-      return result;
+      const { rental, printJobId } = db.transaction(() => applyReturn(db, ctx, found.id, input, { returnedBy: actor.id, approvedBy })).immediate();
+      return { rental, printJobId };
     },
 
     'rentals.list': (input, ctx) => {

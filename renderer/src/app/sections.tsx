@@ -29,6 +29,7 @@ import { LostFoundPage } from '../features/lostFound/LostFoundPage';
 import { ComplaintsPage } from '../features/complaints/ComplaintsPage';
 import { ComplaintsManagerPage } from '../features/complaints/ComplaintsManagerPage';
 import { BackupsPage } from '../features/backups/BackupsPage';
+import { ApprovalsPage } from '../features/approvals/ApprovalsPage';
 
 export interface Section {
   path: string;
@@ -73,7 +74,7 @@ export const GROUPS: SectionGroup[] = [
     label: 'roles.manager',
     roles: MANAGERS,
     sections: [
-      { path: '/manager/approvals', label: 'nav.approvals', icon: IconChecklist, Page: coming('nav.approvals', 'coming.approvals') },
+      { path: '/manager/approvals', label: 'nav.approvals', icon: IconChecklist, Page: ApprovalsPage },
       { path: '/manager/day-close', label: 'nav.dayClose', icon: IconClipboardCheck, Page: coming('nav.dayClose', 'coming.dayClose') },
       { path: '/manager/complaints', label: 'nav.complaintSummary', icon: IconReportAnalytics, Page: ComplaintsManagerPage },
       { path: '/manager/staff', label: 'nav.staff', icon: IconUsers, Page: StaffPage },

@@ -13,7 +13,7 @@ import { NumberField } from '../../ui/fields';
 import { ManagerApproval, readApproval, showApprovalErrors, useApprovalForm } from '../../ui/ManagerApproval';
 import { DeadlineBadge, useParkNow } from '../../ui/deadline';
 import { Money, yuanText } from '../../ui/money';
-import { notifyError } from '../../ui/notify';
+import { notifyError, notifySuccess } from '../../ui/notify';
 import { PrintedReceipt } from './PrintedReceipt';
 
 const HOUR = 3_600_000;
@@ -116,6 +116,7 @@ const FIELDS = ['receiptNo', 'condition', 'keptFen', 'reason', 'lostReceipt'] as
 export function ReturnModal({ initialReceipt, onClose }: { initialReceipt?: string; onClose(): void }) {
   const t = useT();
   const { language } = useLanguage();
+  const format = useParkFormat();
   const give = useAction('rentals.return', ['rentals.board', 'rentals.list', 'rentals.cash', 'rentals.units.list', 'rentals.repairs.list']);
   const [done, setDone] = useState<Output<'rentals.return'>>();
   const [searching, setSearching] = useState(false);
@@ -133,6 +134,21 @@ export function ReturnModal({ initialReceipt, onClose }: { initialReceipt?: stri
   const deposit = rental.data?.depositFen ?? 0;
   const keptFen = Number.isFinite(kept) ? kept : 0;
   const approvalNeeded = needsApproval({ keptFen, lostReceipt });
+
+  const ask = useAction('approvals.requestReturn', ['approvals.list']);
+  const pending = useMethod('approvals.list', {}, { enabled: rental.data?.status === 'out' });
+  const waiting = pending.data?.rows.find((row) => row.rental?.receiptNo === rental.data?.receiptNo);
+
+  /** No manager at the counter: the return waits in the approvals list; the slip prints here once approved. */
+  const askManager = form.handleSubmit(async (values) => {
+    try {
+      await ask.mutateAsync(values);
+      notifySuccess(t('approvals.asked'));
+      onClose();
+    } catch (error) {
+      if (!applyServerErrors(form, error, FIELDS)) notifyError(t, error);
+    }
+  });
 
   const submit = form.handleSubmit(async (values) => {
     const approval = approvalNeeded ? await readApproval(approvalForm) : undefined;
@@ -224,8 +240,25 @@ export function ReturnModal({ initialReceipt, onClose }: { initialReceipt?: stri
                 </SimpleGrid>
               ) : null}
               {lostReceipt ? <Alert color="yellow">{t('rentals.receipt.lostReceipt')}</Alert> : null}
+              {waiting ? (
+                <Alert color="yellow" role="status">
+                  {t('approvals.waiting')} · {t('approvals.requestedBy', { name: waiting.requestedBy.name, time: format.time(waiting.requestedAt) })}
+                </Alert>
+              ) : null}
               {approvalNeeded ? (
-                <ManagerApproval form={approvalForm} hint={lostReceipt ? t('rentals.return.lostHint') : t('rentals.return.keptHint')} />
+                <>
+                  <ManagerApproval form={approvalForm} hint={lostReceipt ? t('rentals.return.lostHint') : t('rentals.return.keptHint')} />
+                  {!waiting ? (
+                    <Group justify="space-between" wrap="nowrap">
+                      <Text c="dimmed" fz="sm">
+                        {t('approvals.askManagerHint')}
+                      </Text>
+                      <Button variant="light" color="yellow" onClick={() => void askManager()} loading={ask.isPending} style={{ flexShrink: 0 }}>
+                        {t('approvals.askManager')}
+                      </Button>
+                    </Group>
+                  ) : null}
+                </>
               ) : null}
               <Group justify="space-between" align="flex-end">
                 <Stack gap={0}>

@@ -1,0 +1,163 @@
+import { useState } from 'react';
+import { Badge, Button, Group, Modal, Paper, PasswordInput, SegmentedControl, Stack, Text, Textarea, Title } from '@mantine/core';
+import { IconCheck, IconX } from '@tabler/icons-react';
+import { Link } from 'wouter';
+import { decisionInput, type ApprovalView } from '@shared/contract';
+import { useLanguage, useT, type T } from '../../app/i18n';
+import { useParkFormat } from '../../app/park';
+import { useAction, useMethod } from '../../api/hooks';
+import { FormActions } from '../../ui/fields';
+import { useContractForm, useFieldErrors, useFormSubmit } from '../../ui/form';
+import { yuanText } from '../../ui/money';
+import { notifySuccess } from '../../ui/notify';
+
+type Decision = 'approve' | 'refuse';
+const KIND_COLOR = { keptDeposit: 'orange', lostReceiptRefund: 'yellow', escalation: 'grape' } as const;
+const STATUS_COLOR = { pending: 'yellow', approved: 'teal', refused: 'red' } as const;
+
+function useWhat() {
+  const t = useT();
+  const { language } = useLanguage();
+  return (row: ApprovalView): { title: string; lines: string[] } => {
+    if (row.rental) {
+      const money = (fen: number) => yuanText(fen, language);
+      return {
+        title: row.rental.keptFen > 0 ? t('approvals.keep', { kept: money(row.rental.keptFen), deposit: money(row.rental.depositFen) }) : t('approvals.refundNoReceipt', { deposit: money(row.rental.depositFen) }),
+        lines: [
+          t('approvals.rentalLine', { receiptNo: row.rental.receiptNo, unitTag: row.rental.unitTag, visitor: row.rental.visitorName }),
+          `${t(`rentals.condition.${row.rental.condition}`)}${row.rental.reason ? ` · ${row.rental.reason}` : ''}`,
+        ],
+      };
+    }
+    const complaint = row.complaint;
+    return {
+      title: complaint ? t('approvals.complaintLine', { complaintNo: complaint.complaintNo, category: t(`complaints.categories.${complaint.category}`) }) : '',
+      lines: complaint ? [complaint.description, ...(complaint.group ? [t('approvals.groupComplaint')] : []), complaint.reason.startsWith('group:') ? '' : complaint.reason].filter(Boolean) : [],
+    };
+  };
+}
+
+function DecideModal({ row, decision, onClose }: { row: ApprovalView; decision: Decision; onClose(): void }) {
+  const t = useT();
+  const what = useWhat()(row);
+  const decide = useAction('approvals.decide', ['approvals.list', 'rentals.board', 'rentals.list', 'rentals.cash']);
+  const form = useContractForm(decisionInput, { defaultValues: { id: row.id, decision, reason: '', pin: '' } });
+  const errorOf = useFieldErrors(form);
+  const submit = useFormSubmit(form, ['id', 'reason', 'pin'], decide.mutateAsync, () => {
+    notifySuccess(t(decision === 'approve' ? 'approvals.approved' : 'approvals.refused'));
+    onClose();
+  });
+  return (
+    <Modal opened onClose={onClose} centered size="lg" title={t('approvals.decideTitle', { decision: t(`approvals.${decision}`), what: what.title })}>
+      <form onSubmit={submit} noValidate>
+        <Stack>
+          {what.lines.map((line) => (
+            <Text key={line}>{line}</Text>
+          ))}
+          {errorOf('id') ? (
+            <Text c="red" role="alert">
+              {errorOf('id')}
+            </Text>
+          ) : null}
+          <Textarea label={t('approvals.reason')} description={t('approvals.reasonHint')} withAsterisk autosize minRows={2} data-autofocus {...form.register('reason')} error={errorOf('reason')} />
+          <PasswordInput label={t('approvals.yourPin')} inputMode="numeric" autoComplete="off" withAsterisk {...form.register('pin')} error={errorOf('pin')} />
+          <FormActions onCancel={onClose} submitLabel={t(`approvals.${decision}`)} loading={decide.isPending} color={decision === 'approve' ? 'teal' : 'red'} />
+        </Stack>
+      </form>
+    </Modal>
+  );
+}
+
+function ApprovalCard({ row, onDecide }: { row: ApprovalView; onDecide(decision: Decision): void }) {
+  const t = useT();
+  const format = useParkFormat();
+  const what = useWhat()(row);
+  return (
+    <Paper withBorder radius="lg" p="md" component="article" aria-label={what.title}>
+      <Group justify="space-between" align="flex-start" wrap="nowrap">
+        <Stack gap={4} style={{ minWidth: 0 }}>
+          <Group gap="xs">
+            <Badge color={KIND_COLOR[row.kind]} variant="light" size="lg">
+              {t(`approvals.kinds.${row.kind}`)}
+            </Badge>
+            <Badge color={STATUS_COLOR[row.status]} variant="outline">
+              {t(`approvals.statuses.${row.status}`)}
+            </Badge>
+          </Group>
+          <Text fw={700} fz="lg">
+            {row.complaint ? <Link href={`/counter/complaints?id=${row.complaint.id}`}>{what.title}</Link> : what.title}
+          </Text>
+          {what.lines.map((line) => (
+            <Text key={line} lineClamp={3}>
+              {line}
+            </Text>
+          ))}
+          <Text c="dimmed" fz="sm">
+            {t('approvals.requestedBy', { name: row.requestedBy.name, time: format.dateTime(row.requestedAt) })}
+          </Text>
+          {row.decidedBy && row.decidedAt !== null ? (
+            <Text fz="sm">
+              {t('approvals.decidedBy', { status: t(`approvals.statuses.${row.status}`), name: row.decidedBy.name, time: format.dateTime(row.decidedAt), reason: row.decisionReason ?? '' })}
+            </Text>
+          ) : null}
+        </Stack>
+        {row.status === 'pending' ? (
+          <Stack gap="xs" style={{ flexShrink: 0 }}>
+            <Button size="lg" color="teal" leftSection={<IconCheck />} onClick={() => onDecide('approve')}>
+              {t('approvals.approve')}
+            </Button>
+            <Button size="lg" variant="light" color="red" leftSection={<IconX />} onClick={() => onDecide('refuse')}>
+              {t('approvals.refuse')}
+            </Button>
+          </Stack>
+        ) : null}
+      </Group>
+    </Paper>
+  );
+}
+
+function emptyText(t: T, view: 'pending' | 'decided'): string {
+  return t(view === 'pending' ? 'approvals.emptyPending' : 'approvals.emptyDecided');
+}
+
+/** The manager's home: one list of what waits on them, decided with their PIN and a reason. */
+export function ApprovalsPage() {
+  const t = useT();
+  const [view, setView] = useState<'pending' | 'decided'>('pending');
+  const list = useMethod('approvals.list', { view });
+  const [deciding, setDeciding] = useState<{ row: ApprovalView; decision: Decision }>();
+  return (
+    <Stack gap="lg">
+      <Group justify="space-between">
+        <Group gap="sm">
+          <Title order={1} fz={28}>
+            {t('approvals.title')}
+          </Title>
+          {list.data ? (
+            <Badge size="xl" color={list.data.pending > 0 ? 'orange' : 'gray'} variant="light">
+              {t('approvals.pendingCount', { count: list.data.pending })}
+            </Badge>
+          ) : null}
+        </Group>
+        <SegmentedControl
+          size="md"
+          value={view}
+          onChange={(value) => setView(value === 'decided' ? 'decided' : 'pending')}
+          data={[
+            { value: 'pending', label: t('approvals.views.pending') },
+            { value: 'decided', label: t('approvals.views.decided') },
+          ]}
+        />
+      </Group>
+      {list.data?.rows.length === 0 ? (
+        <Paper withBorder radius="lg" p="xl">
+          <Text c="dimmed" ta="center">
+            {emptyText(t, view)}
+          </Text>
+        </Paper>
+      ) : null}
+      {list.data?.rows.map((row) => <ApprovalCard key={row.id} row={row} onDecide={(decision) => setDeciding({ row, decision })} />)}
+      {deciding ? <DecideModal row={deciding.row} decision={deciding.decision} onClose={() => setDeciding(undefined)} /> : null}
+    </Stack>
+  );
+}
