@@ -1,11 +1,11 @@
 import { join } from 'node:path';
-import type { FatalProblem, Input, LiveEvent, MethodName, Output, Result } from '@shared/contract';
+import { contract, type FatalProblem, type Input, type LiveEvent, type MethodName, type Output, type Result } from '@shared/contract';
 import { MINUTE, systemClock, type Clock } from '@shared/rules/time';
 import { readSettings } from './settings/store';
 import { auditHandlers } from './audit/handlers';
 import { authHandlers } from './auth/handlers';
 import { SessionStore } from './auth/sessions';
-import type { Handlers, Services } from './context';
+import type { Handler, Handlers, Reader, Services } from './context';
 import { DatabaseProblem, openDatabase, type Db } from './db/open';
 import { createDispatcher, type Call, type PendingEvent } from './dispatcher';
 import { createPrintWorker, type PrintWorker } from './printing/worker';
@@ -17,6 +17,7 @@ import { programmeHandlers } from './programme/handlers';
 import { incidentsHandlers } from './incidents/handlers';
 import { maintenanceHandlers } from './maintenance/handlers';
 import { approvalsHandlers } from './approvals/handlers';
+import { dayCloseHandlers } from './dayClose/handlers';
 import { createMaintenance, type Maintenance } from './maintenance/jobs';
 import { settingsHandlers } from './settings/handlers';
 import { staffHandlers } from './staff/handlers';
@@ -128,6 +129,11 @@ export function createCore(options: CoreOptions): Core {
     log,
   });
   const maintenance = createMaintenance({ services, liveFile: file, publish, log });
+  // Reads of other domains for the day close, bound once the handler map exists.
+  const read: Reader = async (method, input, ctx) => {
+    const handler = handlers[method] as Handler<typeof method>;
+    return handler(contract[method].input.parse(input) as never, ctx) as Output<typeof method>;
+  };
   const handlers: Handlers = {
     ...systemHandlers(services),
     ...authHandlers(services),
@@ -143,6 +149,7 @@ export function createCore(options: CoreOptions): Core {
     ...incidentsHandlers(services),
     ...maintenanceHandlers(services, maintenance),
     ...approvalsHandlers(services),
+    ...dayCloseHandlers(services, read, maintenance),
   };
   const dispatcher = createDispatcher(services, handlers, {
     validateOutputs: options.validateOutputs ?? false,

@@ -1,4 +1,4 @@
-import type { EventName, EventPayload, MethodName, Output, ParsedInput, Role } from '@shared/contract';
+import type { EventName, EventPayload, Input, MethodName, Output, ParsedInput, Role } from '@shared/contract';
 import type { Clock } from '@shared/rules/time';
 import type { SessionStore } from './auth/sessions';
 import type { Db } from './db/open';
@@ -54,3 +54,9 @@ export function actorOf(ctx: CallContext): Actor {
   if (!ctx.actor) throw new Error('a staff-only handler ran without a signed-in actor');
   return ctx.actor;
 }
+
+/**
+ * Another domain's read, run in this call (same clock, same actor) without a second access check:
+ * the day close and the dashboard compose the domains' own figures instead of recomputing them.
+ */
+export type Reader = <M extends MethodName>(method: M, input: Input<M>, ctx: CallContext) => Promise<Output<M>>;

@@ -9,6 +9,7 @@ import { programmeEvents } from './programme';
 import { incidentsEvents } from './incidents';
 import { maintenanceEvents } from './maintenance';
 import { approvalsEvents } from './approvals';
+import { dayCloseEvents } from './dayClose';
 
 /** Live events: the core emits them after the transaction commits; IPC and SSE deliver them. */
 export const events = {
@@ -20,6 +21,7 @@ export const events = {
   ...incidentsEvents,
   ...maintenanceEvents,
   ...approvalsEvents,
+  ...dayCloseEvents,
   'staff.changed': event({
     summary: 'A staff member was added or edited.',
     payload: z.object({ staffId: id }),
@@ -33,7 +35,7 @@ export const events = {
   'rentals.changed': event({
     summary: 'Units or rentals changed: availability, lists and deposit figures are stale.',
     payload: z.object({ unitIds: z.array(id) }),
-    affects: ['rentals.board', 'rentals.units.list', 'rentals.units.lookup', 'rentals.list', 'rentals.cash', 'rentals.repairs.list', 'rentals.get'],
+    affects: ['rentals.board', 'rentals.units.list', 'rentals.units.lookup', 'rentals.list', 'rentals.cash', 'rentals.repairs.list', 'rentals.get', 'dayClose.cash', 'dayClose.checklist'],
   }),
   'kiosk.leave': event({
     summary: 'A manager ended kiosk mode from a window; only the shell that owns that window acts on it.',

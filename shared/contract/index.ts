@@ -9,6 +9,7 @@ import { programmeMethods } from './programme';
 import { incidentsMethods } from './incidents';
 import { maintenanceMethods } from './maintenance';
 import { approvalsMethods } from './approvals';
+import { dayCloseMethods } from './dayClose';
 import { authMethods } from './auth';
 import type { MethodDef } from './define';
 import { settingsMethods } from './settings';
@@ -35,6 +36,7 @@ export * from './programme';
 export * from './incidents';
 export * from './maintenance';
 export * from './approvals';
+export * from './dayClose';
 
 /** The whole contract: every method the core answers, over IPC and HTTP alike. */
 export const contract = {
@@ -52,6 +54,7 @@ export const contract = {
   ...incidentsMethods,
   ...maintenanceMethods,
   ...approvalsMethods,
+  ...dayCloseMethods,
 } satisfies Record<string, MethodDef>;
 
 export type Contract = typeof contract;

@@ -11,6 +11,7 @@ import { programmeEn } from './programme.en';
 import { incidentsEn } from './incidents.en';
 import { maintenanceEn } from './maintenance.en';
 import { approvalsEn } from './approvals.en';
+import { dayCloseEn } from './dayClose.en';
 
 export const en = {
   rentals: rentalsEn,
@@ -21,6 +22,7 @@ export const en = {
   incidents: incidentsEn,
   maintenance: maintenanceEn,
   approvals: approvalsEn,
+  dayClose: dayCloseEn,
   printer: printingEn,
   app: {
     name: 'ParkDesk',
@@ -132,19 +134,6 @@ export const en = {
     audit: 'Audit log',
     counterDesk: 'Counter',
     mainMenu: 'Sections',
-  },
-  coming: {
-    badge: 'Coming next',
-    body: 'This section is being built. Until it arrives, keep using the paper form for it.',
-    rentals: 'Wheelchairs, strollers and umbrellas against a cash deposit, with a printed receipt as the voucher for the refund.',
-    lostFound: 'Signed intake of found property, PA announcement, claims with valid ID and the weekly handover to finance.',
-    paging: 'Register a paging request at once; the broadcast room must have it within 5 minutes.',
-    complaints: 'The complete complaint record, same-day investigation, reply within 2 working days and the 20:30 summary.',
-    incidents: 'Reporter, event and place at once; the parties concerned notified within 30 minutes.',
-    queue: 'Paging slips arrive here live, with standard scripts and the 5-minute clock.',
-    programme: 'Opening, music, lunch break and closing announcements, with the equipment check 10 minutes before each slot.',
-    approvals: 'Kept deposits, refunds without a receipt and escalations waiting for a manager.',
-    dayClose: "The day's figures, the complaint summary by 20:30 and the day report.",
   },
   staff: {
     title: 'Staff',

@@ -9,6 +9,7 @@ import { programmeZhCN } from './programme.zh-CN';
 import { incidentsZhCN } from './incidents.zh-CN';
 import { maintenanceZhCN } from './maintenance.zh-CN';
 import { approvalsZhCN } from './approvals.zh-CN';
+import { dayCloseZhCN } from './dayClose.zh-CN';
 
 export const zhCN: Catalog = {
   rentals: rentalsZhCN,
@@ -19,6 +20,7 @@ export const zhCN: Catalog = {
   incidents: incidentsZhCN,
   maintenance: maintenanceZhCN,
   approvals: approvalsZhCN,
+  dayClose: dayCloseZhCN,
   printer: printingZhCN,
   app: {
     name: 'ParkDesk 游客服务台',
@@ -130,19 +132,6 @@ export const zhCN: Catalog = {
     audit: '操作日志',
     counterDesk: '服务台',
     mainMenu: '功能',
-  },
-  coming: {
-    badge: '即将上线',
-    body: '此功能正在开发中，上线前请继续使用纸质登记表。',
-    rentals: '轮椅、婴儿车和雨伞凭现金押金租借，打印收据作为退押凭证。',
-    lostFound: '拾得物品签字登记、广播招领、凭有效证件认领，每周移交计财部。',
-    paging: '即时登记广播寻人请求，5 分钟内送达广播室。',
-    complaints: '完整的顾客投诉记录，当日调查，2 个工作日内回复回访，20:30 前汇总。',
-    incidents: '立即记录报告人、事件性质和地点，30 分钟内通知相关方。',
-    queue: '广播单实时到达，附标准播报稿和 5 分钟计时。',
-    programme: '开园、音乐、午间休息和闭园广播，每档节目前 10 分钟检查设备。',
-    approvals: '等待经理审批的扣押金、无收据退款和升级投诉。',
-    dayClose: '当日数据、20:30 前的客诉汇总和日报。',
   },
   staff: {
     title: '员工',

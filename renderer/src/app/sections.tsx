@@ -4,8 +4,8 @@ import {
   IconBell,
   IconCalendarTime,
   IconChecklist,
-  IconClipboardCheck,
   IconDatabase,
+  IconClipboardCheck,
   IconHistory,
   IconMessageReport,
   IconReportAnalytics,
@@ -16,20 +16,20 @@ import {
   IconWheelchair,
 } from '@tabler/icons-react';
 import { BROADCAST, COUNTER, MANAGERS, type MessageKey, type Role } from '@shared/contract';
-import { ComingSoon } from '../features/coming/ComingSoon';
 import { StaffPage } from '../features/staff/StaffPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
 import { AuditPage } from '../features/audit/AuditPage';
+import { BackupsPage } from '../features/backups/BackupsPage';
+import { ApprovalsPage } from '../features/approvals/ApprovalsPage';
+import { DayClosePage } from '../features/dayClose/DayClosePage';
 import { RentalsPage } from '../features/rentals/RentalsPage';
 import { PagingPage } from '../features/paging/PagingPage';
 import { QueuePage } from '../features/paging/QueuePage';
 import { IncidentsPage } from '../features/incidents/IncidentsPage';
 import { ProgrammePage } from '../features/programme/ProgrammePage';
-import { LostFoundPage } from '../features/lostFound/LostFoundPage';
 import { ComplaintsPage } from '../features/complaints/ComplaintsPage';
 import { ComplaintsManagerPage } from '../features/complaints/ComplaintsManagerPage';
-import { BackupsPage } from '../features/backups/BackupsPage';
-import { ApprovalsPage } from '../features/approvals/ApprovalsPage';
+import { LostFoundPage } from '../features/lostFound/LostFoundPage';
 
 export interface Section {
   path: string;
@@ -43,11 +43,6 @@ export interface SectionGroup {
   roles: readonly Role[];
   sections: Section[];
 }
-
-const coming = (title: MessageKey, what: MessageKey): ComponentType =>
-  function Coming() {
-    return <ComingSoon title={title} what={what} />;
-  };
 
 /** The app's sections by who may use them; the contract's role groups decide, as they do for the calls. */
 export const GROUPS: SectionGroup[] = [
@@ -75,7 +70,7 @@ export const GROUPS: SectionGroup[] = [
     roles: MANAGERS,
     sections: [
       { path: '/manager/approvals', label: 'nav.approvals', icon: IconChecklist, Page: ApprovalsPage },
-      { path: '/manager/day-close', label: 'nav.dayClose', icon: IconClipboardCheck, Page: coming('nav.dayClose', 'coming.dayClose') },
+      { path: '/manager/day-close', label: 'nav.dayClose', icon: IconClipboardCheck, Page: DayClosePage },
       { path: '/manager/complaints', label: 'nav.complaintSummary', icon: IconReportAnalytics, Page: ComplaintsManagerPage },
       { path: '/manager/staff', label: 'nav.staff', icon: IconUsers, Page: StaffPage },
       { path: '/manager/settings', label: 'nav.settings', icon: IconSettings, Page: SettingsPage },

@@ -1,9 +1,10 @@
 import { useState } from 'react';
-import { SegmentedControl, Stack, Table, Text } from '@mantine/core';
+import { SegmentedControl, Stack, Table, Text, Title } from '@mantine/core';
 import { useLanguage, useT } from '../../app/i18n';
 import { useParkFormat } from '../../app/park';
 import { useMethod } from '../../api/hooks';
 import { Money, yuanText } from '../../ui/money';
+import { CashCount } from '../dayClose/CashCount';
 
 /** Deposit money by payment method: taken − refunded − kept = expected in the drawer. */
 export function CashPanel() {
@@ -57,6 +58,10 @@ export function CashPanel() {
         </Table.Tbody>
       </Table>
       <Text fw={600}>{t('rentals.cash.held', { amount: yuanText(cash.data.heldFen, language), count: cash.data.heldCount })}</Text>
+      <Title order={3} fz="lg" mt="md">
+        {t('dayClose.sections.cash')}
+      </Title>
+      <CashCount />
     </Stack>
   );
 }

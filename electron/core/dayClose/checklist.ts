@@ -1,0 +1,123 @@
+import { PAYMENT_METHODS, type AttentionKind, type CashCountRow, type DayChecklist } from '@shared/contract';
+import { atParkTime, parkDayBounds } from '@shared/rules/time';
+import type { CallContext, Reader } from '../context';
+import type { Db } from '../db/open';
+import { readSettings } from '../settings/store';
+
+interface CountRow {
+  payment: CashCountRow['payment'];
+  expected_fen: number;
+  counted_fen: number;
+  reason: string;
+  staff_id: number;
+  staff_name: string;
+  at: number;
+}
+
+/** The latest count per payment method for a park date, against today's expected figures. */
+export function cashRows(db: Db, date: string, expected: ReadonlyMap<string, number>): CashCountRow[] {
+  const counts = new Map(
+    db
+      .prepare<[string], CountRow>(
+        `SELECT c.payment, c.expected_fen, c.counted_fen, c.reason, c.staff_id, s.name AS staff_name, c.at
+         FROM cash_count c JOIN staff s ON s.id = c.staff_id
+         WHERE c.park_date = ? AND c.id IN (SELECT max(id) FROM cash_count WHERE park_date = c.park_date GROUP BY payment)`,
+      )
+      .all(date)
+      .map((row) => [row.payment, row]),
+  );
+  return PAYMENT_METHODS.map((payment) => {
+    const counted = counts.get(payment);
+    const expectedFen = expected.get(payment) ?? 0;
+    return {
+      payment,
+      expectedFen,
+      countedFen: counted?.counted_fen ?? null,
+      differenceFen: counted ? counted.counted_fen - expectedFen : null,
+      reason: counted?.reason ?? '',
+      countedBy: counted ? { id: counted.staff_id, name: counted.staff_name } : null,
+      countedAt: counted?.at ?? null,
+    };
+  });
+}
+
+/**
+ * The day close checklist, composed from each domain's own read for the date: the same figures
+ * their screens show. What is past its deadline or not done is listed under `attention`.
+ */
+export async function composeChecklist(db: Db, read: Reader, ctx: CallContext, date: string, lastBackupAt: number | null): Promise<DayChecklist> {
+  const [summary, board, cash, out, lostFound, paging, incidents, programme] = await Promise.all([
+    read('complaints.summary', { date }, ctx),
+    read('rentals.board', {}, ctx),
+    read('rentals.cash', { scope: 'day', date }, ctx),
+    read('rentals.list', { view: 'out', limit: 200 }, ctx),
+    read('lostFound.summary', { date }, ctx),
+    read('paging.stats', { date }, ctx),
+    read('incidents.open', { date }, ctx),
+    read('programme.day', { date }, ctx),
+  ]);
+  const expected = new Map(cash.rows.map((row) => [row.payment, row.expectedFen]));
+  const active = new Set(cash.rows.filter((row) => row.rentals > 0 || row.returns > 0).map((row) => row.payment));
+  const counted = cashRows(db, date, expected);
+  const { timeZone } = readSettings(db);
+  const dayStart = parkDayBounds(atParkTime(date, '12:00', timeZone), timeZone).start;
+  const underRepair = board.types.reduce((sum, type) => sum + type.counts.repair, 0);
+
+  const attention: Array<{ kind: AttentionKind; count: number }> = [];
+  const flag = (kind: AttentionKind, count: number) => {
+    if (count > 0) attention.push({ kind, count });
+  };
+  flag('summaryNotClosed', summary.state === 'open' || summary.state === 'reminder' ? 1 : 0);
+  flag('summaryLate', summary.state === 'late' || summary.state === 'closedLate' ? 1 : 0);
+  flag('rentalsOverdue', board.overdue);
+  flag('cashNotCounted', counted.filter((row) => row.countedFen === null && active.has(row.payment)).length);
+  flag('cashDifference', counted.filter((row) => row.differenceFen !== null && row.differenceFen !== 0).length);
+  flag('handoverOverdue', lostFound.overdue);
+  flag('pagingLateHeads', paging.lateHeads.length);
+  flag('incidentsNotNotified', incidents.day.notNotified);
+  flag('incidentsNotifiedLate', incidents.day.notifiedLate);
+  flag('unitsNotInspected', board.toInspect);
+  flag('programmeChecksMissed', programme.summary.checksMissed);
+  flag('noBackupToday', lastBackupAt === null || lastBackupAt < dayStart ? 1 : 0);
+
+  return {
+    date,
+    now: ctx.now,
+    closed: null,
+    complaints: { state: summary.state, deadlineAt: summary.deadlineAt, closedAt: summary.closedAt, total: summary.total, open: summary.open },
+    rentals: {
+      out: board.out,
+      overdue: board.overdue,
+      heldFen: board.heldFen,
+      outList: out.rows.map((row) => ({ receiptNo: row.receiptNo, unitTag: row.unitTag, visitorName: row.visitorName, dueAt: row.dueAt, depositFen: row.depositFen })),
+      rentedToday: cash.totals.rentals,
+      returnedToday: cash.totals.returns,
+    },
+    cash: counted,
+    lostFound: {
+      receivedToday: lostFound.receivedToday,
+      returnedToday: lostFound.returnedToday,
+      held: lostFound.held,
+      dueThisWeek: lostFound.dueThisWeek,
+      overdue: lostFound.overdue,
+    },
+    paging: { total: paging.total, contactedWithin5: paging.contactedWithin5, shareWithin5: paging.shareWithin5, lateHeads: paging.lateHeads.length },
+    incidents: {
+      active: incidents.counts.active,
+      reportedToday: incidents.day.reported,
+      notifiedInTime: incidents.day.notifiedInTime,
+      notifiedLate: incidents.day.notifiedLate,
+      notNotified: incidents.day.notNotified,
+      rows: incidents.incidents.map((row) => ({ id: row.id, refNo: row.refNo, nature: row.nature, notice: row.notice, status: row.status })),
+    },
+    equipment: { underRepair, notInspected: board.toInspect },
+    programme: {
+      slots: programme.summary.slots,
+      checksInTime: programme.summary.checksInTime,
+      checksMissed: programme.summary.checksMissed,
+      aired: programme.summary.aired,
+    },
+    backups: { lastAt: lastBackupAt },
+    attention,
+  };
+}

@@ -1,0 +1,145 @@
+import type { DayChecklist, MessageKey } from '@shared/contract';
+import { translator } from '@shared/i18n';
+import type { MessageParams } from '@shared/i18n/types';
+import type { ReportDocumentInput } from '@shared/reports/document';
+import { formatParkDateTime, formatParkTime } from '@shared/rules/time';
+
+const zh = translator('zh-CN');
+const en = translator('en');
+const both = (key: MessageKey, params?: MessageParams) => `${zh(key, params)} ${en(key, params)}`;
+const yuan = (fen: number) => `¥${(fen / 100).toFixed(2)}`;
+const share = (value: number | null) => (value === null ? '—' : `${Math.round(value * 100)}%`);
+
+/** The A4 day report, built from the checklist as it was closed (never recomputed). */
+export function dayReport(day: DayChecklist, context: { parkName: string; timeZone: string }): ReportDocumentInput {
+  const closed = day.closed;
+  const time = (at: number) => formatParkTime(at, context.timeZone);
+  return {
+    parkName: context.parkName,
+    reference: `DC${day.date.replaceAll('-', '')}`,
+    title: both('dayClose.report.title'),
+    subtitle: day.date,
+    meta: [
+      { label: both('dayClose.report.date'), value: day.date },
+      { label: both('dayClose.report.closedBy'), value: closed ? `${closed.by.name} ${formatParkDateTime(closed.at, context.timeZone)}` : '—' },
+      { label: both('dayClose.report.attention'), value: String(day.attention.length) },
+    ],
+    sections: [
+      {
+        heading: both('dayClose.report.attentionHeading'),
+        paragraphs: day.attention.length === 0 ? [both('dayClose.report.allInOrder')] : undefined,
+        table:
+          day.attention.length === 0
+            ? undefined
+            : {
+                columns: [{ label: zh('dayClose.report.item'), width: 5 }, { label: zh('dayClose.report.count'), width: 1, align: 'right' }],
+                rows: day.attention.map((item) => [`${zh(`dayClose.attention.${item.kind}`)} / ${en(`dayClose.attention.${item.kind}`)}`, String(item.count)]),
+              },
+      },
+      {
+        heading: both('dayClose.sections.complaints'),
+        fields: [
+          { label: both('dayClose.report.summaryState'), value: `${zh(`dayClose.summaryStates.${day.complaints.state}`)}${day.complaints.closedAt ? ` ${time(day.complaints.closedAt)}` : ''}` },
+          { label: both('dayClose.report.complaintsTotal'), value: String(day.complaints.total) },
+          { label: both('dayClose.report.complaintsOpen'), value: String(day.complaints.open) },
+        ],
+      },
+      {
+        heading: both('dayClose.sections.rentals'),
+        fields: [
+          { label: both('dayClose.report.rentedToday'), value: String(day.rentals.rentedToday) },
+          { label: both('dayClose.report.returnedToday'), value: String(day.rentals.returnedToday) },
+          { label: both('dayClose.report.stillOut'), value: `${day.rentals.out} (${zh('dayClose.report.overdue')} ${day.rentals.overdue})` },
+          { label: both('dayClose.report.depositsHeld'), value: yuan(day.rentals.heldFen) },
+        ],
+        table: {
+          columns: [
+            { label: zh('dayClose.report.receiptNo'), width: 2 },
+            { label: zh('dayClose.report.unit'), width: 1.2 },
+            { label: zh('dayClose.report.visitor'), width: 1.5 },
+            { label: zh('dayClose.report.due'), width: 1 },
+            { label: zh('dayClose.report.deposit'), width: 1, align: 'right' },
+          ],
+          rows: day.rentals.outList.map((row) => [row.receiptNo, row.unitTag, row.visitorName, time(row.dueAt), yuan(row.depositFen)]),
+          empty: both('dayClose.report.noneOut'),
+        },
+      },
+      {
+        heading: both('dayClose.sections.cash'),
+        table: {
+          columns: [
+            { label: zh('dayClose.report.payment'), width: 1.2 },
+            { label: zh('dayClose.report.expected'), width: 1, align: 'right' },
+            { label: zh('dayClose.report.counted'), width: 1, align: 'right' },
+            { label: zh('dayClose.report.difference'), width: 1, align: 'right' },
+            { label: zh('dayClose.report.reason'), width: 3 },
+          ],
+          rows: day.cash.map((row) => [
+            zh(`rentals.payment.${row.payment}`),
+            yuan(row.expectedFen),
+            row.countedFen === null ? zh('dayClose.report.notCounted') : yuan(row.countedFen),
+            row.differenceFen === null ? '—' : yuan(row.differenceFen),
+            row.reason || (row.countedBy ? row.countedBy.name : ''),
+          ]),
+        },
+      },
+      {
+        heading: both('dayClose.sections.lostFound'),
+        fields: [
+          { label: both('dayClose.report.receivedToday'), value: String(day.lostFound.receivedToday) },
+          { label: both('dayClose.report.lfReturnedToday'), value: String(day.lostFound.returnedToday) },
+          { label: both('dayClose.report.held'), value: String(day.lostFound.held) },
+          { label: both('dayClose.report.dueThisWeek'), value: `${day.lostFound.dueThisWeek} (${zh('dayClose.report.overdue')} ${day.lostFound.overdue})` },
+        ],
+      },
+      {
+        heading: both('dayClose.sections.paging'),
+        fields: [
+          { label: both('dayClose.report.pagingTotal'), value: String(day.paging.total) },
+          { label: both('dayClose.report.within5'), value: `${day.paging.contactedWithin5} (${share(day.paging.shareWithin5)})` },
+          { label: both('dayClose.report.lateHeads'), value: String(day.paging.lateHeads) },
+        ],
+      },
+      {
+        heading: both('dayClose.sections.incidents'),
+        fields: [
+          { label: both('dayClose.report.incidentsActive'), value: String(day.incidents.active) },
+          { label: both('dayClose.report.incidentsToday'), value: String(day.incidents.reportedToday) },
+          {
+            label: both('dayClose.report.notified'),
+            value: `${zh('dayClose.report.inTime')} ${day.incidents.notifiedInTime} · ${zh('dayClose.report.late')} ${day.incidents.notifiedLate} · ${zh('dayClose.report.notYet')} ${day.incidents.notNotified}`,
+          },
+        ],
+        table: {
+          columns: [
+            { label: zh('dayClose.report.reference'), width: 2 },
+            { label: zh('dayClose.report.nature'), width: 2 },
+            { label: zh('dayClose.report.notice'), width: 2 },
+            { label: zh('dayClose.report.status'), width: 1.5 },
+          ],
+          rows: day.incidents.rows.map((row) => [row.refNo, zh(`incidents.nature.${row.nature}`), zh(`dayClose.notices.${row.notice}`), zh(`incidents.status.${row.status}`)]),
+          empty: both('dayClose.report.noIncidents'),
+        },
+      },
+      {
+        heading: both('dayClose.sections.equipment'),
+        fields: [
+          { label: both('dayClose.report.underRepair'), value: String(day.equipment.underRepair) },
+          { label: both('dayClose.report.notInspected'), value: String(day.equipment.notInspected) },
+        ],
+      },
+      {
+        heading: both('dayClose.sections.programme'),
+        fields: [
+          { label: both('dayClose.report.slots'), value: String(day.programme.slots) },
+          { label: both('dayClose.report.checks'), value: `${zh('dayClose.report.inTime')} ${day.programme.checksInTime} · ${zh('dayClose.report.missed')} ${day.programme.checksMissed}` },
+          { label: both('dayClose.report.aired'), value: String(day.programme.aired) },
+        ],
+      },
+      { heading: both('dayClose.report.remarks'), paragraphs: [closed?.remarks || '—'] },
+    ],
+    signatures: [both('dayClose.report.signature')],
+    pageLabel: '第 {{page}} 页，共 {{pages}} 页 · Page {{page}} of {{pages}}',
+    info: { author: closed?.by.name, createdAt: closed?.at },
+  };
+}

@@ -1,0 +1,287 @@
+import { useState, type ReactNode } from 'react';
+import { Alert, Anchor, Badge, Button, Group, List, Modal, Paper, PasswordInput, SimpleGrid, Stack, Table, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { IconAlertTriangle, IconCircleCheck, IconFileTypePdf, IconLock } from '@tabler/icons-react';
+import { Link } from 'wouter';
+import { closeDayInput, type AttentionKind, type DayChecklist } from '@shared/contract';
+import { errorText, useT } from '../../app/i18n';
+import { useParkFormat } from '../../app/park';
+import { useAction, useMethod } from '../../api/hooks';
+import { ApiError } from '../../api/client';
+import { FormActions } from '../../ui/fields';
+import { useContractForm, useFieldErrors, useFormSubmit } from '../../ui/form';
+import { Money } from '../../ui/money';
+import { notifyError, notifySuccess } from '../../ui/notify';
+import { savePdf } from '../../ui/download';
+import { CashCount } from './CashCount';
+
+/** Where each item needing attention is acted on. */
+const ACT_ON: Record<AttentionKind, string> = {
+  summaryNotClosed: '/manager/complaints',
+  summaryLate: '/manager/complaints',
+  rentalsOverdue: '/counter/rentals',
+  cashNotCounted: '/manager/day-close#cash',
+  cashDifference: '/manager/day-close#cash',
+  handoverOverdue: '/counter/lost-found',
+  pagingLateHeads: '/counter/paging',
+  incidentsNotNotified: '/counter/incidents',
+  incidentsNotifiedLate: '/counter/incidents',
+  unitsNotInspected: '/counter/rentals',
+  programmeChecksMissed: '/broadcast/programme',
+  noBackupToday: '/manager/backups',
+};
+
+function Figure({ label, value, alert }: { label: string; value: ReactNode; alert?: boolean }) {
+  return (
+    <Stack gap={0}>
+      <Text fz="sm" c="dimmed">
+        {label}
+      </Text>
+      <Text fz="xl" fw={700} c={alert ? 'red.8' : undefined} component="div">
+        {value}
+      </Text>
+    </Stack>
+  );
+}
+
+function Card({ title, id, children, href }: { title: string; id?: string; children: ReactNode; href?: string }) {
+  const t = useT();
+  return (
+    <Paper withBorder radius="lg" p="md" component="section" aria-label={title} id={id}>
+      <Group justify="space-between" mb="sm">
+        <Title order={2} fz="lg">
+          {title}
+        </Title>
+        {href ? (
+          <Anchor component={Link} href={href} fz="sm">
+            {t('dayClose.act')} →
+          </Anchor>
+        ) : null}
+      </Group>
+      {children}
+    </Paper>
+  );
+}
+
+function CloseModal({ day, onClose }: { day: DayChecklist; onClose(): void }) {
+  const t = useT();
+  const close = useAction('dayClose.close', ['dayClose.checklist', 'dayClose.cash', 'backups.list']);
+  const form = useContractForm(closeDayInput, { defaultValues: { date: day.date, remarks: '', pin: '' } });
+  const errorOf = useFieldErrors(form);
+  const submit = useFormSubmit(form, ['date', 'remarks', 'pin'], close.mutateAsync, () => {
+    notifySuccess(t('dayClose.closed', { date: day.date }));
+    onClose();
+  });
+  return (
+    <Modal opened onClose={onClose} centered size="lg" title={t('dayClose.closeTitle', { date: day.date })}>
+      <form onSubmit={submit} noValidate>
+        <Stack>
+          <Text>{t('dayClose.closeWarning')}</Text>
+          {day.attention.length > 0 ? (
+            <Alert color="orange" icon={<IconAlertTriangle />}>
+              {t('dayClose.closeWithAttention', { count: day.attention.length })}
+            </Alert>
+          ) : null}
+          {errorOf('date') ? (
+            <Text c="red" role="alert">
+              {errorOf('date')}
+            </Text>
+          ) : null}
+          <Textarea label={t('dayClose.remarks')} autosize minRows={2} {...form.register('remarks')} error={errorOf('remarks')} />
+          <PasswordInput label={t('dayClose.yourPin')} inputMode="numeric" autoComplete="off" withAsterisk data-autofocus {...form.register('pin')} error={errorOf('pin')} />
+          <FormActions onCancel={onClose} submitLabel={t('dayClose.closeConfirm')} loading={close.isPending} />
+        </Stack>
+      </form>
+    </Modal>
+  );
+}
+
+function Checklist({ day }: { day: DayChecklist }) {
+  const t = useT();
+  const format = useParkFormat();
+  const flagged = new Set(day.attention.map((item) => item.kind));
+  const share = day.paging.shareWithin5 === null ? '—' : `${Math.round(day.paging.shareWithin5 * 100)}%`;
+  return (
+    <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="md">
+      <Card title={t('dayClose.sections.complaints')} href="/manager/complaints">
+        <SimpleGrid cols={3}>
+          <Figure
+            label={t('dayClose.figures.state')}
+            value={
+              <Badge size="lg" color={day.complaints.state === 'closed' ? 'teal' : day.complaints.state === 'open' ? 'gray' : day.complaints.state === 'reminder' ? 'yellow' : 'red'}>
+                {t(`dayClose.summaryStates.${day.complaints.state}`)}
+              </Badge>
+            }
+          />
+          <Figure label={t('dayClose.figures.total')} value={day.complaints.total} />
+          <Figure label={t('dayClose.figures.open')} value={day.complaints.open} />
+        </SimpleGrid>
+        <Text fz="sm" c="dimmed" mt="xs">
+          {t('dayClose.figures.dueBy', { time: format.time(day.complaints.deadlineAt) })}
+        </Text>
+      </Card>
+      <Card title={t('dayClose.sections.rentals')} href="/counter/rentals">
+        <SimpleGrid cols={{ base: 2, sm: 4 }}>
+          <Figure label={t('dayClose.figures.rentedToday')} value={day.rentals.rentedToday} />
+          <Figure label={t('dayClose.figures.returnedToday')} value={day.rentals.returnedToday} />
+          <Figure label={t('dayClose.figures.out')} value={`${day.rentals.out}`} alert={day.rentals.overdue > 0} />
+          <Figure label={t('dayClose.figures.held')} value={<Money fen={day.rentals.heldFen} fz="xl" fw={700} />} />
+        </SimpleGrid>
+        {day.rentals.overdue > 0 ? (
+          <Text c="red.8" fw={600} mt="xs">
+            {t('dayClose.figures.overdue')}: {day.rentals.overdue}
+          </Text>
+        ) : null}
+      </Card>
+      <Card title={t('dayClose.sections.cash')} id="cash">
+        <CashCount date={day.date} />
+      </Card>
+      <Card title={t('dayClose.sections.lostFound')} href="/counter/lost-found">
+        <SimpleGrid cols={{ base: 2, sm: 4 }}>
+          <Figure label={t('dayClose.figures.receivedToday')} value={day.lostFound.receivedToday} />
+          <Figure label={t('dayClose.figures.lfReturned')} value={day.lostFound.returnedToday} />
+          <Figure label={t('dayClose.figures.dueThisWeek')} value={day.lostFound.dueThisWeek} />
+          <Figure label={t('dayClose.figures.handoverOverdue')} value={day.lostFound.overdue} alert={day.lostFound.overdue > 0} />
+        </SimpleGrid>
+      </Card>
+      <Card title={t('dayClose.sections.paging')} href="/counter/paging">
+        <SimpleGrid cols={3}>
+          <Figure label={t('dayClose.figures.pagingTotal')} value={day.paging.total} />
+          <Figure label={t('dayClose.figures.within5')} value={`${day.paging.contactedWithin5} (${share})`} />
+          <Figure label={t('dayClose.figures.lateHeads')} value={day.paging.lateHeads} alert={day.paging.lateHeads > 0} />
+        </SimpleGrid>
+      </Card>
+      <Card title={t('dayClose.sections.incidents')} href="/counter/incidents">
+        <SimpleGrid cols={{ base: 2, sm: 4 }}>
+          <Figure label={t('dayClose.figures.active')} value={day.incidents.active} />
+          <Figure label={t('dayClose.figures.inTime')} value={day.incidents.notifiedInTime} />
+          <Figure label={t('dayClose.figures.notifiedLate')} value={day.incidents.notifiedLate} alert={day.incidents.notifiedLate > 0} />
+          <Figure label={t('dayClose.figures.notNotified')} value={day.incidents.notNotified} alert={day.incidents.notNotified > 0} />
+        </SimpleGrid>
+        {day.incidents.rows.length > 0 ? (
+          <Table mt="sm" verticalSpacing={4} fz="sm">
+            <Table.Tbody>
+              {day.incidents.rows.map((row) => (
+                <Table.Tr key={row.id}>
+                  <Table.Td ff="monospace">{row.refNo}</Table.Td>
+                  <Table.Td>{t(`incidents.nature.${row.nature}`)}</Table.Td>
+                  <Table.Td c={row.notice === 'overdue' || row.notice === 'late' ? 'red.8' : undefined}>{t(`dayClose.notices.${row.notice}`)}</Table.Td>
+                  <Table.Td>{t(`incidents.status.${row.status}`)}</Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        ) : null}
+      </Card>
+      <Card title={t('dayClose.sections.equipment')} href="/counter/rentals">
+        <SimpleGrid cols={2}>
+          <Figure label={t('dayClose.figures.underRepair')} value={day.equipment.underRepair} />
+          <Figure label={t('dayClose.figures.notInspected')} value={day.equipment.notInspected} alert={flagged.has('unitsNotInspected')} />
+        </SimpleGrid>
+      </Card>
+      <Card title={t('dayClose.sections.programme')} href="/broadcast/programme">
+        <SimpleGrid cols={{ base: 2, sm: 4 }}>
+          <Figure label={t('dayClose.figures.slots')} value={day.programme.slots} />
+          <Figure label={t('dayClose.figures.checksInTime')} value={day.programme.checksInTime} />
+          <Figure label={t('dayClose.figures.checksMissed')} value={day.programme.checksMissed} alert={day.programme.checksMissed > 0} />
+          <Figure label={t('dayClose.figures.aired')} value={day.programme.aired} />
+        </SimpleGrid>
+      </Card>
+      <Card title={t('dayClose.sections.backups')} href="/manager/backups">
+        <Figure label={t('dayClose.figures.lastBackup')} value={day.backups.lastAt === null ? t('dayClose.figures.none') : format.dateTime(day.backups.lastAt)} alert={flagged.has('noBackupToday')} />
+      </Card>
+    </SimpleGrid>
+  );
+}
+
+/** The duty manager walks through the day, acts on what is open, and closes it once. */
+export function DayClosePage() {
+  const t = useT();
+  const format = useParkFormat();
+  const [date, setDate] = useState('');
+  const day = useMethod('dayClose.checklist', date ? { date } : {}, { refetchInterval: 15_000 });
+  const report = useAction('dayClose.report');
+  const [closing, setClosing] = useState(false);
+  const data = day.data;
+
+  const download = async () => {
+    if (!data) return;
+    try {
+      const pdf = await report.mutateAsync({ date: data.date });
+      savePdf(pdf.fileName, pdf.base64);
+    } catch (error) {
+      notifyError(t, error);
+    }
+  };
+
+  return (
+    <Stack gap="lg">
+      <Group justify="space-between" align="flex-end">
+        <Group align="flex-end">
+          <Title order={1} fz={28}>
+            {t('dayClose.title')}
+          </Title>
+          <TextInput type="date" label={t('dayClose.dateLabel')} value={date || data?.date || ''} max={data?.date && !date ? data.date : undefined} onChange={(e) => setDate(e.currentTarget.value)} />
+        </Group>
+        {data?.closed ? (
+          <Button size="lg" variant="light" leftSection={<IconFileTypePdf />} loading={report.isPending} onClick={() => void download()}>
+            {t('dayClose.downloadReport')}
+          </Button>
+        ) : (
+          <Button size="lg" leftSection={<IconLock />} disabled={!data} onClick={() => setClosing(true)}>
+            {t('dayClose.closeDay')}
+          </Button>
+        )}
+      </Group>
+      {day.error instanceof ApiError ? (
+        <Alert color="red" role="alert">
+          {errorText(t, day.error.body)}
+        </Alert>
+      ) : null}
+      {data ? (
+        <>
+          {data.closed ? (
+            <Alert color="teal" icon={<IconCircleCheck />} title={t('dayClose.closedBanner', { name: data.closed.by.name, time: format.dateTime(data.closed.at) })}>
+              {data.closed.backupName ? t('dayClose.backupWritten', { name: data.closed.backupName }) : t('dayClose.backupMissing')}
+              {data.closed.remarks ? ` · ${data.closed.remarks}` : ''}
+            </Alert>
+          ) : (
+            <Text c="dimmed">{t('dayClose.openBanner')}</Text>
+          )}
+          <Paper withBorder radius="lg" p="md" bg={data.attention.length ? 'orange.0' : 'teal.0'} component="section" aria-label={t('dayClose.attentionTitle')}>
+            {data.attention.length === 0 ? (
+              <Group gap="xs">
+                <IconCircleCheck color="var(--mantine-color-teal-7)" />
+                <Text fw={600}>{t('dayClose.inOrder')}</Text>
+              </Group>
+            ) : (
+              <>
+                <Title order={2} fz="lg" mb="xs">
+                  {t('dayClose.attentionTitle')}
+                </Title>
+                <List spacing={4} icon={<IconAlertTriangle size={18} color="var(--mantine-color-orange-8)" />}>
+                  {data.attention.map((item) => (
+                    <List.Item key={item.kind}>
+                      <Group gap="xs">
+                        <Text fw={600}>{t(`dayClose.attention.${item.kind}`)}</Text>
+                        <Badge color="orange" variant="filled">
+                          {item.count}
+                        </Badge>
+                        {data.closed ? null : (
+                          <Anchor component={Link} href={ACT_ON[item.kind].split('#')[0] ?? ''} fz="sm">
+                            {t('dayClose.act')} →
+                          </Anchor>
+                        )}
+                      </Group>
+                    </List.Item>
+                  ))}
+                </List>
+              </>
+            )}
+          </Paper>
+          <Checklist day={data} />
+        </>
+      ) : null}
+      {closing && data ? <CloseModal day={data} onClose={() => setClosing(false)} /> : null}
+    </Stack>
+  );
+}

@@ -1,0 +1,127 @@
+import { readFileSync } from 'node:fs';
+import { pdfText } from '../support/pdf';
+import { addStaff, chooseLanguage, expect, MANAGER, must, screen, setUpPark, signIn, startStation, test } from './fixtures';
+
+/** Park time on 2026-11-29 (Asia/Shanghai, UTC+8) as epoch ms. */
+const at = (time: string) => Date.parse(`2026-11-29T${time}:00+08:00`);
+const ID_CARD = '11010519491231002X';
+
+test.describe('the duty manager’s day', () => {
+  test('from opening to the day close: a return waits for approval, the cash is counted, the day is closed and its report printed', async ({ browser }) => {
+    test.setTimeout(120_000);
+    const station = await startStation({ PARKDESK_TEST_CLOCK: new Date(at('09:00')).toISOString() });
+    const counter = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    const manager = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
+    try {
+      const admin = await setUpPark(station);
+      await must(station.api('settings.update', { idleSignOutMinutes: 240 }, admin));
+      const clerk = await addStaff(station, admin, { code: 'C01', name: '张柜台', role: 'counter', pin: '1357' });
+      const managerId = (await must(station.api('auth.me', {}, admin))).staff.id;
+      /** A fresh manager session for the API checks (the clock jumps hours between scenes). */
+      const managerApi = async () => (await must(station.api('auth.signIn', { staffId: managerId, pin: MANAGER.pin }))).token;
+      const clerkToken = (await must(station.api('auth.signIn', { staffId: clerk.id, pin: '1357' }))).token;
+      const board = await must(station.api('rentals.board', {}, admin));
+      const wheelchair = board.types.find((type) => type.code === 'wheelchair')?.id ?? 0;
+      for (const tag of ['WC-001', 'WC-002']) {
+        const unit = await must(station.api('rentals.units.add', { typeId: wheelchair, tag }, admin));
+        await must(station.api('rentals.inspect', { unitId: unit.id, result: 'ok' }, clerkToken));
+      }
+      const visitor = { visitorName: '李游客', phone: '138 1234 5678', identity: { idType: 'resident' as const, idNumber: ID_CARD }, payment: 'cash' as const };
+      const { rental } = await must(station.api('rentals.checkOut', { unitTag: 'WC-001', ...visitor }, clerkToken));
+      await must(station.api('rentals.checkOut', { unitTag: 'WC-002', ...visitor }, clerkToken));
+
+      // 14:00 at the counter: the wheelchair comes back damaged, no manager at hand: it waits for approval.
+      await fetch(`${station.url}/__test__/clock`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ at: at('14:00') }) });
+      await counter.goto(station.url);
+      await signIn(counter, '张柜台', '1357');
+      await counter.getByTestId('scan').fill(rental.receiptNo);
+      await counter.getByTestId('scan').press('Enter');
+      const dialog = counter.getByRole('dialog');
+      await expect(dialog.getByTestId('rental-card')).toContainText('李游客');
+      await dialog.getByText('损坏', { exact: true }).click();
+      await dialog.getByLabel('扣押金额（元）').fill('200');
+      await dialog.getByLabel('原因').fill('扶手断裂');
+      await dialog.getByRole('button', { name: '提交值班经理审批' }).click();
+      await expect(counter.getByText('已提交值班经理审批。')).toBeVisible();
+
+      // The duty manager's home: the request, approved with a reason and their PIN.
+      await manager.goto(station.url);
+      await chooseLanguage(manager, 'en');
+      await signIn(manager, MANAGER.name, MANAGER.pin);
+      await expect(manager.getByRole('heading', { level: 1 })).toHaveText('Approvals');
+      const request = manager.getByRole('article').filter({ hasText: rental.receiptNo });
+      await expect(request).toContainText('Keep CNY 200.00 of the CNY 500.00 deposit');
+      await screen(manager, 'approvals-en-1920');
+      await request.getByRole('button', { name: 'Approve' }).click();
+      const decide = manager.getByRole('dialog');
+      await decide.getByRole('button', { name: 'Approve' }).click();
+      await expect(decide.getByText('At least 2 characters.')).toBeVisible();
+      await decide.getByLabel('Reason').fill('Armrest broken, photo kept');
+      await decide.getByLabel('Your PIN').fill(MANAGER.pin);
+      await decide.getByRole('button', { name: 'Approve' }).click();
+      await expect(manager.getByText('Approved.')).toBeVisible();
+      await expect(manager.getByText('Nothing waits on a manager.')).toBeVisible();
+      const returned = await must(station.api('rentals.get', { receiptNo: rental.receiptNo }, await managerApi()));
+      expect(returned).toMatchObject({ status: 'returned', refundFen: 30_000, keptFen: 20_000 });
+
+      // 18:30 the counter counts the deposit money: ¥500 + ¥500 − ¥300 refunded − ¥200 kept = ¥500 expected; ¥480 found.
+      await fetch(`${station.url}/__test__/clock`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ at: at('18:30') }) });
+      await counter.reload();
+      await signIn(counter, '张柜台', '1357'); // hours went by: the session ended when idle
+      await counter.getByRole('tab', { name: '押金现金' }).click();
+      await counter.getByRole('button', { name: '记录清点 现金' }).click();
+      const count = counter.getByRole('dialog');
+      await count.getByLabel('实点').fill('480');
+      await count.getByRole('button', { name: '记录清点' }).click();
+      await expect(count.getByText('清点与记录相差 ¥-20.00，请说明原因。')).toBeVisible();
+      await count.getByLabel('差额原因').fill('找零少收 20 元');
+      await count.getByRole('button', { name: '记录清点' }).click();
+      await expect(counter.getByTestId('count-cash')).toContainText('¥-20.00');
+      await screen(counter, 'cash-count-zh-1280');
+
+      // 20:10 the duty manager closes the complaint summary and walks through the day close.
+      await fetch(`${station.url}/__test__/clock`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ at: at('20:10') }) });
+      const managerToken = await managerApi();
+      await must(station.api('complaints.summary.close', { date: '2026-11-29' }, managerToken));
+      await manager.reload();
+      await signIn(manager, MANAGER.name, MANAGER.pin);
+      await manager.getByRole('navigation').getByRole('link', { name: 'Day close' }).click();
+      await expect(manager.getByRole('heading', { level: 1 })).toHaveText('Day close');
+      const attention = manager.getByRole('region', { name: 'Needs attention' });
+      await expect(attention).toContainText('Counts that differ from the records');
+      await expect(attention).not.toContainText('The complaint summary is not closed');
+      await expect(manager.getByRole('region', { name: 'Rentals and deposits' })).toContainText('CNY 500.00');
+      await screen(manager, 'day-close-en-1920');
+
+      await manager.getByRole('button', { name: 'Close the day' }).click();
+      const close = manager.getByRole('dialog');
+      await close.getByLabel('Remarks for the report').fill('Rainy afternoon; one wheelchair to repair.');
+      await close.getByLabel('Your PIN').fill(MANAGER.pin);
+      await close.getByRole('button', { name: 'Close the day with my PIN' }).click();
+      await expect(manager.getByText(/Closed by 王经理/)).toBeVisible();
+      await expect(manager.getByRole('button', { name: 'Close the day' })).toHaveCount(0);
+
+      const [download] = await Promise.all([manager.waitForEvent('download'), manager.getByRole('button', { name: 'Day report (PDF)' }).click()]);
+      expect(download.suggestedFilename()).toBe('day-2026-11-29.pdf');
+      const text = (await pdfText(readFileSync(await download.path()))).join('\n');
+      expect(text).toContain('日报 Day report');
+      expect(text).toContain('2026-11-29');
+      expect(text).toContain('清点与记录不符');
+      expect(text).toContain('找零少收 20 元');
+      expect(text).toContain('Rainy afternoon; one wheelchair to repair.');
+      expect(text).toContain('王经理');
+
+      // Closing twice is refused with the reason, and nothing changes.
+      const again = await station.api('dayClose.close', { date: '2026-11-29', remarks: '', pin: MANAGER.pin }, managerToken);
+      expect(again).toMatchObject({ ok: false, error: { code: 'CONFLICT', fields: { date: { key: 'dayClose.errors.alreadyClosed' } } } });
+
+      await chooseLanguage(manager, 'zh-CN');
+      await expect(manager.getByRole('heading', { level: 1 })).toHaveText('日结');
+      await screen(manager, 'day-close-closed-zh-1920');
+    } finally {
+      await counter.close();
+      await manager.close();
+      await station.stop();
+    }
+  });
+});

@@ -1,0 +1,171 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { Input } from '@shared/contract';
+import { HOUR, MINUTE } from '@shared/rules/time';
+import { pdfText } from '../support/pdf';
+import { ADMIN, addStaff, auditRows, makeCore, setUpPark, type TestCore } from '../support/core';
+import { SIGNATURE } from '../support/signature';
+
+const DATE = '2026-11-29';
+
+interface Park {
+  test: TestCore;
+  admin: string;
+  adminId: number;
+  clerk: { id: number; token: string };
+  second: { id: number; token: string };
+}
+
+async function openPark(): Promise<Park> {
+  const test = makeCore();
+  const admin = await setUpPark(test);
+  await test.ok('settings.update', { idleSignOutMinutes: 240 }, admin);
+  const adminId = (await test.ok('auth.me', {}, admin)).staff.id;
+  const clerk = await addStaff(test, admin, { code: 'C01', name: '张柜台', role: 'counter', pin: '1357' });
+  const second = await addStaff(test, admin, { code: 'C02', name: '李复核', role: 'counter', pin: '2468' });
+  return { test, admin, adminId, clerk, second };
+}
+
+async function unit(park: Park, type: string, tag: string, inspect = true): Promise<void> {
+  const board = await park.test.ok('rentals.board', {}, park.admin);
+  const added = await park.test.ok('rentals.units.add', { typeId: board.types.find((t) => t.code === type)?.id ?? 0, tag }, park.admin);
+  if (inspect) await park.test.ok('rentals.inspect', { unitId: added.id, result: 'ok' }, park.clerk.token);
+}
+
+async function rent(park: Park, tag: string, payment: Input<'rentals.checkOut'>['payment']): Promise<string> {
+  const { rental } = await park.test.ok(
+    'rentals.checkOut',
+    { unitTag: tag, visitorName: '李游客', phone: '138 1234 5678', identity: { idType: 'resident', idNumber: '11010519491231002X' }, payment },
+    park.clerk.token,
+  );
+  return rental.receiptNo;
+}
+
+/** A day at the counter: rentals in cash and WeChat, a found wallet, a complaint, an incident not yet notified. */
+async function busyDay(park: Park): Promise<{ out: string }> {
+  const { test, clerk } = park;
+  await unit(park, 'wheelchair', 'WC-001');
+  await unit(park, 'wheelchair', 'WC-002');
+  await unit(park, 'umbrella', 'UM-001');
+  await unit(park, 'stroller', 'ST-001', false);
+  const back = await rent(park, 'WC-001', 'cash');
+  const out = await rent(park, 'WC-002', 'cash');
+  await rent(park, 'UM-001', 'wechat');
+  test.clock.advance(HOUR);
+  await test.ok('rentals.return', { receiptNo: back, condition: 'good' }, clerk.token);
+  await test.ok(
+    'lostFound.intake',
+    {
+      clientRef: 'day-close-wallet-1',
+      category: 'wallet',
+      description: '黑色皮质钱包',
+      foundPlace: '旋转木马排队区',
+      foundAt: test.clock.now() - 30 * MINUTE,
+      finderName: '赵保洁',
+      cashFen: 0,
+      storageKind: 'safe',
+      storagePlace: 'S-01',
+      finderSignature: SIGNATURE,
+      receiverSignature: SIGNATURE,
+    },
+    clerk.token,
+  );
+  await test.ok(
+    'complaints.create',
+    { clientRef: 'day-close-complaint-1', channel: 'walkIn', complainantName: '赵先生', place: '过山车', happenedAt: test.clock.now() - HOUR, category: 'rides', description: '排队两小时后设备停运' },
+    clerk.token,
+  );
+  await test.ok('incidents.report', { reporterName: '李先生', reporterPhone: '138 1234 5678', nature: 'injury', location: '波浪池东侧台阶', description: '游客滑倒，左膝流血。' }, clerk.token);
+  return { out };
+}
+
+describe('the day close checklist', () => {
+  it('shows each duty’s figures from the records and names what needs attention', async () => {
+    const park = await openPark();
+    const { test, admin, clerk } = park;
+    const { out } = await busyDay(park);
+    test.clock.advance(HOUR); // the incident's 30 minutes have passed without a notification
+
+    const day = await test.ok('dayClose.checklist', {}, admin);
+    expect(day).toMatchObject({
+      date: DATE,
+      closed: null,
+      complaints: { state: 'open', total: 1, open: 1 },
+      rentals: { out: 2, overdue: 0, heldFen: 55_000, rentedToday: 3, returnedToday: 1 },
+      lostFound: { receivedToday: 1, held: 1, returnedToday: 0 },
+      incidents: { active: 1, reportedToday: 1, notNotified: 1, notifiedInTime: 0 },
+      equipment: { underRepair: 0, notInspected: 1 },
+      backups: { lastAt: null },
+    });
+    expect(day.rentals.outList.map((row) => row.receiptNo)).toContain(out);
+    expect(day.cash.filter((row) => row.expectedFen !== 0).map((row) => [row.payment, row.expectedFen, row.countedFen])).toEqual([
+      ['cash', 50_000, null],
+      ['wechat', 5_000, null],
+    ]);
+    expect(day.incidents.rows[0]).toMatchObject({ notice: 'overdue', status: 'open', nature: 'injury' });
+    expect(Object.fromEntries(day.attention.map((item) => [item.kind, item.count]))).toEqual({
+      summaryNotClosed: 1,
+      cashNotCounted: 2,
+      incidentsNotNotified: 1,
+      unitsNotInspected: 1,
+      // The default programme's morning slots were never checked.
+      programmeChecksMissed: day.programme.checksMissed,
+      noBackupToday: 1,
+    });
+    expect(day.programme.checksMissed).toBeGreaterThan(0);
+
+    // The counter counts the money: a difference needs a reason; the figures follow.
+    expect(await test.fails('dayClose.countCash', { date: DATE, payment: 'cash', countedFen: 48_000 }, clerk.token)).toMatchObject({
+      code: 'VALIDATION',
+      fields: { reason: { key: 'dayClose.errors.differenceReason', params: { difference: '-20.00' } } },
+    });
+    expect(test.core.db?.prepare('SELECT count(*) AS n FROM cash_count').get()).toEqual({ n: 0 });
+    const cash = await test.ok('dayClose.countCash', { date: DATE, payment: 'cash', countedFen: 48_000, reason: '找零少收 20 元' }, clerk.token);
+    expect(cash).toMatchObject({ payment: 'cash', expectedFen: 50_000, countedFen: 48_000, differenceFen: -2_000, countedBy: { id: clerk.id } });
+    await test.ok('dayClose.countCash', { date: DATE, payment: 'wechat', countedFen: 5_000 }, clerk.token);
+    const counted = await test.ok('dayClose.checklist', { date: DATE }, admin);
+    expect(counted.attention.find((item) => item.kind === 'cashNotCounted')).toBeUndefined();
+    expect(counted.attention.find((item) => item.kind === 'cashDifference')).toEqual({ kind: 'cashDifference', count: 1 });
+    expect(await test.fails('dayClose.checklist', { date: '2026-11-30' }, admin)).toMatchObject({ fields: { date: { key: 'dayClose.errors.future' } } });
+    expect(await test.fails('dayClose.checklist', {}, clerk.token)).toMatchObject({ code: 'FORBIDDEN' });
+  });
+
+  it('closes once with the manager’s PIN: fixed snapshot, saved A4 report, a backup; later changes do not rewrite it', async () => {
+    const park = await openPark();
+    const { test, admin, adminId, clerk } = park;
+    const { out } = await busyDay(park);
+    await test.ok('dayClose.countCash', { date: DATE, payment: 'cash', countedFen: 50_000 }, clerk.token);
+
+    expect(await test.fails('dayClose.close', { date: DATE, remarks: '', pin: '000000' }, admin)).toMatchObject({ code: 'UNAUTHENTICATED', fields: { pin: { key: 'errors.wrongPin' } } });
+    expect(test.core.db?.prepare('SELECT count(*) AS n FROM day_close').get()).toEqual({ n: 0 });
+
+    test.clock.advance(9 * HOUR); // 20:00
+    const manager = (await test.ok('auth.signIn', { staffId: adminId, pin: ADMIN.pin })).token;
+    park.clerk.token = (await test.ok('auth.signIn', { staffId: clerk.id, pin: '1357' })).token;
+    const closed = await test.ok('dayClose.close', { date: DATE, remarks: '雨天，伞租借多', pin: ADMIN.pin }, manager);
+    expect(closed.closed).toMatchObject({ by: { id: adminId }, remarks: '雨天，伞租借多', reportFile: `day-${DATE}.pdf`, backupName: expect.stringMatching(/-dayClose\.sqlite$/) });
+    expect(closed.attention.map((item) => item.kind)).toEqual(expect.arrayContaining(['summaryNotClosed', 'cashNotCounted', 'incidentsNotNotified', 'unitsNotInspected']));
+    expect(existsSync(join(test.dir, 'backups', closed.closed?.backupName ?? ''))).toBe(true);
+    expect(JSON.parse(auditRows(test, 'dayClose.close')[0]?.detail ?? '{}')).toMatchObject({ report: `day-${DATE}.pdf` });
+
+    const report = await test.ok('dayClose.report', { date: DATE }, manager);
+    const text = (await pdfText(Buffer.from(report.base64, 'base64'))).join('\n');
+    expect(text).toContain('日报');
+    expect(text).toContain('Day report');
+    expect(text).toContain(out);
+    expect(text).toContain('雨天，伞租借多');
+    expect(text).toContain('今日未通报的事件');
+    expect(text).toContain('¥550.00');
+
+    // Twice: refused, nothing changed. Later records do not change the closed day.
+    expect(await test.fails('dayClose.close', { date: DATE, remarks: 'again', pin: ADMIN.pin }, manager)).toMatchObject({ code: 'CONFLICT', fields: { date: { key: 'dayClose.errors.alreadyClosed' } } });
+    expect(await test.fails('dayClose.countCash', { date: DATE, payment: 'wechat', countedFen: 5_000 }, park.clerk.token)).toMatchObject({ code: 'CONFLICT' });
+    await test.ok('rentals.return', { receiptNo: out, condition: 'good' }, park.clerk.token);
+    const after = await test.ok('dayClose.checklist', { date: DATE }, manager);
+    expect(after.rentals.out).toBe(2);
+    expect(after).toEqual(closed);
+    expect(() => test.core.db?.prepare("UPDATE day_close SET remarks = 'x'").run()).toThrow(/fixed/);
+    expect(() => test.core.db?.prepare('DELETE FROM day_close').run()).toThrow(/kept/);
+  });
+});
