@@ -23,7 +23,9 @@ export function createApi(transport: Transport, getToken: () => string | undefin
       const result = await transport.call(method, input, token);
       if (result.ok) return result.value as Output<typeof method>;
       const sessionGone = result.error.message === 'errors.sessionExpired' || result.error.message === 'errors.signInRequired';
-      if (result.error.code === 'UNAUTHENTICATED' && sessionGone && token) onUnauthenticated(result.error);
+      // Only the session that is still current can be ended by an answer: a late answer to a call
+      // made with an earlier token (signed out meanwhile, or another clerk signed in) changes nothing.
+      if (result.error.code === 'UNAUTHENTICATED' && sessionGone && token && getToken() === token) onUnauthenticated(result.error);
       throw new ApiError(result.error);
     },
   };

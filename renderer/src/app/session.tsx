@@ -85,7 +85,9 @@ function SessionProvider({ children }: { children: ReactNode }) {
         window.dispatchEvent(new CustomEvent('parkdesk:event', { detail: event }));
       },
       onState: setConnection,
-      onSessionEnded: () => end({ code: 'UNAUTHENTICATED', message: 'errors.sessionExpired' }),
+      onSessionEnded: () => {
+        if (tokenHolder.current === token) end({ code: 'UNAUTHENTICATED', message: 'errors.sessionExpired' });
+      },
       onResync: () => void queryClient.invalidateQueries(),
     });
   }, [token, transport, queryClient, end]);
