@@ -18,6 +18,7 @@ import { incidentsHandlers } from './incidents/handlers';
 import { maintenanceHandlers } from './maintenance/handlers';
 import { approvalsHandlers } from './approvals/handlers';
 import { dayCloseHandlers } from './dayClose/handlers';
+import { dashboardHandlers } from './dashboard/handlers';
 import { createMaintenance, type Maintenance } from './maintenance/jobs';
 import { settingsHandlers } from './settings/handlers';
 import { staffHandlers } from './staff/handlers';
@@ -150,6 +151,7 @@ export function createCore(options: CoreOptions): Core {
     ...maintenanceHandlers(services, maintenance),
     ...approvalsHandlers(services),
     ...dayCloseHandlers(services, read, maintenance),
+    ...dashboardHandlers(services),
   };
   const dispatcher = createDispatcher(services, handlers, {
     validateOutputs: options.validateOutputs ?? false,

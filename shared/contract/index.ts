@@ -10,6 +10,7 @@ import { incidentsMethods } from './incidents';
 import { maintenanceMethods } from './maintenance';
 import { approvalsMethods } from './approvals';
 import { dayCloseMethods } from './dayClose';
+import { dashboardMethods } from './dashboard';
 import { authMethods } from './auth';
 import type { MethodDef } from './define';
 import { settingsMethods } from './settings';
@@ -37,6 +38,7 @@ export * from './incidents';
 export * from './maintenance';
 export * from './approvals';
 export * from './dayClose';
+export * from './dashboard';
 
 /** The whole contract: every method the core answers, over IPC and HTTP alike. */
 export const contract = {
@@ -55,6 +57,7 @@ export const contract = {
   ...maintenanceMethods,
   ...approvalsMethods,
   ...dayCloseMethods,
+  ...dashboardMethods,
 } satisfies Record<string, MethodDef>;
 
 export type Contract = typeof contract;

@@ -12,6 +12,7 @@ import { incidentsEn } from './incidents.en';
 import { maintenanceEn } from './maintenance.en';
 import { approvalsEn } from './approvals.en';
 import { dayCloseEn } from './dayClose.en';
+import { dashboardEn } from './dashboard.en';
 
 export const en = {
   rentals: rentalsEn,
@@ -23,6 +24,7 @@ export const en = {
   maintenance: maintenanceEn,
   approvals: approvalsEn,
   dayClose: dayCloseEn,
+  dashboard: dashboardEn,
   printer: printingEn,
   app: {
     name: 'ParkDesk',
@@ -128,6 +130,7 @@ export const en = {
     programme: 'Daily programme',
     approvals: 'Approvals',
     dayClose: 'Day close',
+    dashboard: 'Dashboard',
     staff: 'Staff',
     settings: 'Settings',
     backups: 'Backups',

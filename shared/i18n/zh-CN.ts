@@ -10,6 +10,7 @@ import { incidentsZhCN } from './incidents.zh-CN';
 import { maintenanceZhCN } from './maintenance.zh-CN';
 import { approvalsZhCN } from './approvals.zh-CN';
 import { dayCloseZhCN } from './dayClose.zh-CN';
+import { dashboardZhCN } from './dashboard.zh-CN';
 
 export const zhCN: Catalog = {
   rentals: rentalsZhCN,
@@ -21,6 +22,7 @@ export const zhCN: Catalog = {
   maintenance: maintenanceZhCN,
   approvals: approvalsZhCN,
   dayClose: dayCloseZhCN,
+  dashboard: dashboardZhCN,
   printer: printingZhCN,
   app: {
     name: 'ParkDesk 游客服务台',
@@ -126,6 +128,7 @@ export const zhCN: Catalog = {
     programme: '每日节目',
     approvals: '待审批',
     dayClose: '日结',
+    dashboard: '数据看板',
     staff: '员工',
     settings: '设置',
     backups: '备份',

@@ -3,6 +3,7 @@ import {
   IconAlertTriangle,
   IconBell,
   IconCalendarTime,
+  IconChartHistogram,
   IconChecklist,
   IconDatabase,
   IconClipboardCheck,
@@ -22,6 +23,7 @@ import { AuditPage } from '../features/audit/AuditPage';
 import { BackupsPage } from '../features/backups/BackupsPage';
 import { ApprovalsPage } from '../features/approvals/ApprovalsPage';
 import { DayClosePage } from '../features/dayClose/DayClosePage';
+import { DashboardPage } from '../features/dashboard/DashboardPage';
 import { RentalsPage } from '../features/rentals/RentalsPage';
 import { PagingPage } from '../features/paging/PagingPage';
 import { QueuePage } from '../features/paging/QueuePage';
@@ -71,6 +73,7 @@ export const GROUPS: SectionGroup[] = [
     sections: [
       { path: '/manager/approvals', label: 'nav.approvals', icon: IconChecklist, Page: ApprovalsPage },
       { path: '/manager/day-close', label: 'nav.dayClose', icon: IconClipboardCheck, Page: DayClosePage },
+      { path: '/manager/dashboard', label: 'nav.dashboard', icon: IconChartHistogram, Page: DashboardPage },
       { path: '/manager/complaints', label: 'nav.complaintSummary', icon: IconReportAnalytics, Page: ComplaintsManagerPage },
       { path: '/manager/staff', label: 'nav.staff', icon: IconUsers, Page: StaffPage },
       { path: '/manager/settings', label: 'nav.settings', icon: IconSettings, Page: SettingsPage },

@@ -1,0 +1,158 @@
+import { COMPLAINT_CATEGORIES, type ComplaintCategory, type dashboardMethods, type DashboardPaging } from '@shared/contract';
+import { percentile, type DashboardRange } from '@shared/rules/dashboard';
+import { CONTACT_LIMIT_MS, median } from '@shared/rules/paging';
+import type { HandlersFor, Services } from '../context';
+import type { Db } from '../db/open';
+import { readSettings } from '../settings/store';
+import { frameOf, SLOT_MS, type Frame, type Slot } from './frame';
+
+/*
+ * The dashboard's queries, each over an index (checked with EXPLAIN QUERY PLAN in the tests): a
+ * year of records is counted in SQL, and only the counts per quarter hour (or per day) come back.
+ */
+
+/** Check-outs per quarter hour of the range and item type. */
+export const RENTALS_SQL = `SELECT (out_at - CAST(@start AS INTEGER)) / ${SLOT_MS} AS slot, type_id AS key, count(*) AS n
+  FROM rental WHERE out_at >= @start AND out_at < @end GROUP BY slot, type_id`;
+
+export const ITEM_TYPES_SQL = 'SELECT id, code, name_zh, name_en, active FROM item_type ORDER BY sort, id';
+
+/** Complaints per park date of receipt, category and department. */
+export const COMPLAINTS_SQL = `SELECT c.park_date AS date, c.category, c.department_id, d.code, d.name_zh, d.name_en, d.sort, count(*) AS n
+  FROM complaint c LEFT JOIN department d ON d.id = c.department_id
+  WHERE c.park_date BETWEEN @from AND @to GROUP BY c.park_date, c.category, c.department_id`;
+
+/** Paging requests of the range, one row each: response times are medians, not sums. */
+export const PAGING_SQL = `SELECT park_date AS date, created_at, acknowledged_at, first_aired_at, status
+  FROM paging_request WHERE park_date BETWEEN @from AND @to`;
+
+/** Lost and found per quarter hour: items received, claims (returned to the owner), items in handover batches. */
+export const LOST_FOUND_SQL = `SELECT (received_at - CAST(@start AS INTEGER)) / ${SLOT_MS} AS slot, 'received' AS key, count(*) AS n
+  FROM lf_item WHERE received_at >= @start AND received_at < @end GROUP BY slot
+  UNION ALL
+  SELECT (at - CAST(@start AS INTEGER)) / ${SLOT_MS} AS slot, 'returned' AS key, count(*) AS n
+  FROM lf_claim WHERE at >= @start AND at < @end GROUP BY slot
+  UNION ALL
+  SELECT (h.created_at - CAST(@start AS INTEGER)) / ${SLOT_MS} AS slot, 'handedOver' AS key, count(*) AS n
+  FROM lf_handover h JOIN lf_item i ON i.handover_id = h.id WHERE h.created_at >= @start AND h.created_at < @end GROUP BY slot`;
+
+interface SlotRow<K> {
+  slot: number;
+  key: K;
+  n: number;
+}
+
+/** Runs a per-quarter-hour count over the frame and hands each count to `add` with its period and hour. */
+function eachSlot<K>(db: Db, sql: string, frame: Frame, add: (slot: Slot, key: K, n: number) => void): void {
+  for (const row of db.prepare<{ start: number; end: number }, SlotRow<K>>(sql).all({ start: frame.start, end: frame.end })) {
+    const slot = frame.locate(frame.start + row.slot * SLOT_MS);
+    if (slot) add(slot, row.key, row.n);
+  }
+}
+
+const bump = (counts: Record<string, number>, key: string, n: number) => {
+  counts[key] = (counts[key] ?? 0) + n;
+};
+
+export function dashboardHandlers(services: Services): HandlersFor<keyof typeof dashboardMethods> {
+  const { db } = services;
+  const frameFor = (range: DashboardRange) => frameOf(range, readSettings(db).timeZone);
+  const echo = (range: DashboardRange) => ({ from: range.from, to: range.to, granularity: range.granularity });
+
+  return {
+    'dashboard.rentals': (input) => {
+      const frame = frameFor(input);
+      const types = db.prepare<[], { id: number; code: string; name_zh: string; name_en: string; active: number }>(ITEM_TYPES_SQL).all();
+      const codeOf = new Map(types.map((type) => [type.id, type.code]));
+      const byHour = Array.from({ length: 24 }, (_, hour) => ({ hour, counts: {} as Record<string, number>, total: 0 }));
+      const periods = frame.periods.map((period) => ({ ...period, counts: {} as Record<string, number>, total: 0 }));
+      const rented = new Set<string>();
+      eachSlot<number>(db, RENTALS_SQL, frame, ({ period, hour }, typeId, n) => {
+        const code = codeOf.get(typeId) ?? String(typeId);
+        rented.add(code);
+        for (const row of [byHour[hour], periods[period]]) {
+          if (!row) continue;
+          bump(row.counts, code, n);
+          row.total += n;
+        }
+      });
+      return {
+        range: echo(input),
+        types: types.filter((type) => type.active === 1 || rented.has(type.code)).map((type) => ({ code: type.code, nameZh: type.name_zh, nameEn: type.name_en })),
+        byHour,
+        periods,
+      };
+    },
+
+    'dashboard.complaints': (input) => {
+      const frame = frameFor(input);
+      const rows = db
+        .prepare<
+          { from: string; to: string },
+          { date: string; category: ComplaintCategory; department_id: number | null; code: string | null; name_zh: string | null; name_en: string | null; sort: number | null; n: number }
+        >(COMPLAINTS_SQL)
+        .all({ from: input.from, to: input.to });
+      const periods = frame.periods.map((period) => ({ ...period, total: 0, byCategory: {} as Record<string, number>, byDepartment: {} as Record<string, number> }));
+      const departments = new Map<string, { key: string; nameZh: string; nameEn: string; sort: number }>();
+      for (const row of rows) {
+        const period = periods[frame.periodOfDate(row.date) ?? -1];
+        if (!period) continue;
+        const key = row.code ?? 'none';
+        if (!departments.has(key)) departments.set(key, { key, nameZh: row.name_zh ?? '', nameEn: row.name_en ?? '', sort: row.code === null ? Infinity : (row.sort ?? 0) });
+        period.total += row.n;
+        bump(period.byCategory, row.category, row.n);
+        bump(period.byDepartment, key, row.n);
+      }
+      const used = new Set(rows.map((row) => row.category));
+      return {
+        range: echo(input),
+        categories: COMPLAINT_CATEGORIES.filter((category) => used.has(category)),
+        departments: [...departments.values()].sort((a, b) => a.sort - b.sort || a.key.localeCompare(b.key)).map(({ key, nameZh, nameEn }) => ({ key, nameZh, nameEn })),
+        periods,
+      };
+    },
+
+    'dashboard.paging': (input, ctx) => {
+      const frame = frameFor(input);
+      const rows = db
+        .prepare<{ from: string; to: string }, { date: string; created_at: number; acknowledged_at: number | null; first_aired_at: number | null; status: string }>(PAGING_SQL)
+        .all({ from: input.from, to: input.to });
+      const buckets = frame.periods.map(() => ({ count: 0, times: [] as number[], within5: 0, due: 0 }));
+      for (const row of rows) {
+        const bucket = buckets[frame.periodOfDate(row.date) ?? -1];
+        if (!bucket) continue;
+        bucket.count += 1;
+        const respondedAt = row.first_aired_at ?? row.acknowledged_at;
+        if (respondedAt !== null) bucket.times.push(respondedAt - row.created_at);
+        // As paging.stats counts it: contacted, or its 5 minutes are over (a slip cancelled in time is left out).
+        const dueAt = row.created_at + CONTACT_LIMIT_MS;
+        if (row.acknowledged_at !== null || (row.status !== 'cancelled' && dueAt <= ctx.now)) bucket.due += 1;
+        if (row.acknowledged_at !== null && row.acknowledged_at <= dueAt) bucket.within5 += 1;
+      }
+      const periods: DashboardPaging['periods'] = frame.periods.map((period, index) => {
+        const bucket = buckets[index] ?? { count: 0, times: [], within5: 0, due: 0 };
+        return {
+          ...period,
+          count: bucket.count,
+          responded: bucket.times.length,
+          medianMs: median(bucket.times),
+          p90Ms: percentile(bucket.times, 90),
+          within5: bucket.within5,
+          due: bucket.due,
+          shareWithin5: bucket.due === 0 ? null : bucket.within5 / bucket.due,
+        };
+      });
+      return { range: echo(input), periods };
+    },
+
+    'dashboard.lostFound': (input) => {
+      const frame = frameFor(input);
+      const periods = frame.periods.map((period) => ({ ...period, received: 0, returned: 0, handedOver: 0 }));
+      eachSlot<'received' | 'returned' | 'handedOver'>(db, LOST_FOUND_SQL, frame, ({ period }, key, n) => {
+        const row = periods[period];
+        if (row) row[key] += n;
+      });
+      return { range: echo(input), periods };
+    },
+  };
+}

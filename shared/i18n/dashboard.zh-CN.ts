@@ -1,0 +1,80 @@
+import type { Strings } from './types';
+import type { dashboardEn } from './dashboard.en';
+
+/** 值班经理数据看板（中文）。 */
+export const dashboardZhCN: Strings<typeof dashboardEn> = {
+  title: '数据看板',
+  intro: '按日、周、季度统计，数字直接来自业务记录。每张图表都可导出同样数字的 CSV。',
+  period: '统计周期',
+  presets: {
+    days7: '最近 7 天',
+    weeks12: '最近 12 周',
+    quarters4: '最近 4 个季度',
+    custom: '自定义',
+  },
+  from: '开始日期',
+  to: '结束日期',
+  granularity: '统计单位',
+  granularities: {
+    day: '日',
+    week: '周',
+    quarter: '季度',
+  },
+  rangeSummary: '{{from}} 至 {{to}}，按{{granularity}}统计',
+  byGranularity: {
+    day: '日',
+    week: '周（周一起）',
+    quarter: '季度',
+  },
+  cards: {
+    rentals: '租借',
+    complaints: '投诉',
+    paging: '广播响应',
+    lostFound: '失物招领',
+  },
+  charts: {
+    rentalsByHour: '各时段租出数量',
+    rentalsByPeriod: '各周期租出数量',
+    complaintsByCategory: '投诉（按类别）',
+    complaintsByDepartment: '投诉（按部门）',
+    paging: '首次播出用时及 5 分钟内响应',
+    lostFound: '收到、归还失主与移交计财部的物品',
+  },
+  notes: {
+    rentalsByHour: '统计周期内全部租出，按租出时刻所在小时汇总：柱子最高的时段柜台最需要人手。',
+    paging: '从登记到首次播出的分钟数（未播出的按首次响应计）。5 分钟占比只计已满 5 分钟的请求。',
+  },
+  columns: {
+    period: '周期',
+    from: '起',
+    to: '止',
+    hour: '时段',
+    total: '合计',
+    requests: '请求数',
+    medianMinutes: '中位数（分钟）',
+    p90Minutes: '90 分位（分钟）',
+    within5: '5 分钟内响应',
+    shareWithin5: '5 分钟内占比（%）',
+    received: '收到',
+    returned: '归还失主',
+    handedOver: '移交计财部',
+  },
+  axes: {
+    hour: '时段',
+    period: '周期',
+    count: '数量',
+    minutes: '分钟',
+    percent: '占比（%）',
+  },
+  limitLine: '5 分钟',
+  noDepartment: '未指定部门',
+  empty: '此周期内没有记录。',
+  csv: 'CSV',
+  csvLabel: '下载“{{chart}}” CSV',
+  showTable: '显示数据',
+  hideTable: '隐藏数据',
+  errors: {
+    toBeforeFrom: '结束日期早于开始日期。',
+    rangeTooLong: '最长可选两年。',
+  },
+};
