@@ -26,14 +26,14 @@ const electron = electronBinary();
 if (electron) {
   const native = spawnSync(process.execPath, [join(root, 'scripts', 'electron-native.mjs')], { cwd: root, stdio: 'inherit' });
   if (native.status !== 0) process.exit(native.status ?? 1);
-  const child = spawn(electron, [root], { cwd: root, stdio: 'inherit' });
+  const child = spawn(electron, [root, ...process.argv.slice(2)], { cwd: root, stdio: 'inherit' });
   child.on('exit', (code) => process.exit(code ?? 0));
 } else {
   const port = process.env.PARKDESK_PORT ?? '4780';
   console.log(
     `ParkDesk: the Electron runtime is not installed here (node_modules/electron has no downloaded binary), so ParkDesk runs in browser mode: open http://127.0.0.1:${port}`,
   );
-  const child = spawn(process.execPath, [join(root, 'out', 'main', 'station.js')], {
+  const child = spawn(process.execPath, [join(root, 'out', 'main', 'station.js'), ...process.argv.slice(2)], {
     cwd: root,
     stdio: 'inherit',
     env: { ...process.env, PARKDESK_PORT: port },

@@ -1,11 +1,11 @@
 import { join } from 'node:path';
-import { contract, type FatalProblem, type Input, type LiveEvent, type MethodName, type Output, type Result } from '@shared/contract';
+import { contract, type FatalProblem, type Settings, type Input, type LiveEvent, type MethodName, type Output, type Result } from '@shared/contract';
 import { MINUTE, systemClock, type Clock } from '@shared/rules/time';
 import { readSettings } from './settings/store';
 import { auditHandlers } from './audit/handlers';
 import { authHandlers } from './auth/handlers';
 import { SessionStore } from './auth/sessions';
-import type { Handler, Handlers, Reader, Services } from './context';
+import { LAN_OFF, type Handler, type Handlers, type LanState, type Reader, type Services } from './context';
 import { DatabaseProblem, openDatabase, type Db } from './db/open';
 import { createDispatcher, type Call, type PendingEvent } from './dispatcher';
 import { createPrintWorker, type PrintWorker } from './printing/worker';
@@ -19,6 +19,8 @@ import { maintenanceHandlers } from './maintenance/handlers';
 import { approvalsHandlers } from './approvals/handlers';
 import { dayCloseHandlers } from './dayClose/handlers';
 import { dashboardHandlers } from './dashboard/handlers';
+import { stationsHandlers } from './stations/handlers';
+import { stationStore, type StationCheck } from './stations/store';
 import { createMaintenance, type Maintenance } from './maintenance/jobs';
 import { settingsHandlers } from './settings/handlers';
 import { staffHandlers } from './staff/handlers';
@@ -48,8 +50,16 @@ export interface Core {
   /** Typed call for in-process callers (the shells' own code and the tests). */
   call<M extends MethodName>(method: M, input: Input<M>, token?: string, origin?: string): Promise<Result<Output<M>>>;
   subscribe(listener: EventListener): () => void;
-  /** Whether a token has a live session, without counting as activity (for live streams). */
-  hasSession(token: string | undefined): boolean;
+  /** Whether a token has a live session (opened on that station, if any), without counting as activity (for live streams). */
+  hasSession(token: string | undefined, stationId?: number): boolean;
+  /** A station token as the LAN transport receives it, from an address. */
+  checkStation(token: string | undefined, address: string): StationCheck;
+  /** Whether a paired station may still be served (not revoked). */
+  stationActive(stationId: number): boolean;
+  /** The LAN transport reports whether it listens, where and with which certificate. */
+  setLan(state: LanState): void;
+  /** The settings as stored now (the shells' own wiring: sharing, kiosk); absent when the database is closed. */
+  settings(): Settings | undefined;
   /** The sequence number of the last event emitted (a station's catch-up point). */
   lastEventSeq(): number;
   /** The core's clock: screens on other PCs show this time, not their own. */
@@ -94,6 +104,10 @@ export function createCore(options: CoreOptions): Core {
       call: () => Promise.resolve(refusal),
       subscribe: () => () => undefined,
       hasSession: () => false,
+      checkStation: () => ({ status: 'unknown' }),
+      stationActive: () => false,
+      setLan: () => undefined,
+      settings: () => undefined,
       lastEventSeq: () => 0,
       now: () => clock.now(),
       close: () => undefined,
@@ -107,7 +121,9 @@ export function createCore(options: CoreOptions): Core {
     dataDir: options.dataDir,
     version: options.version ?? '0.0.0',
     gate: { restoring: false },
+    lan: { ...LAN_OFF },
   };
+  const stations = stationStore(db);
   const publish = (events: PendingEvent[]) => {
     for (const pending of events) {
       const live = { seq: ++seq, name: pending.name, payload: pending.payload } as LiveEvent;
@@ -152,6 +168,7 @@ export function createCore(options: CoreOptions): Core {
     ...approvalsHandlers(services),
     ...dayCloseHandlers(services, read, maintenance),
     ...dashboardHandlers(services),
+    ...stationsHandlers(services, stations),
   };
   const dispatcher = createDispatcher(services, handlers, {
     validateOutputs: options.validateOutputs ?? false,
@@ -180,8 +197,17 @@ export function createCore(options: CoreOptions): Core {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
-    hasSession: (token) =>
-      services.sessions.peek(token, clock.now(), readSettings(db).idleSignOutMinutes * MINUTE) !== undefined,
+    hasSession(token, stationId) {
+      const session = services.sessions.peek(token, clock.now(), readSettings(db).idleSignOutMinutes * MINUTE);
+      return session !== undefined && session.stationId === (stationId ?? null);
+    },
+    checkStation: (token, address) => stations.check(token, clock.now(), address),
+    stationActive: (stationId) => stations.active(stationId),
+    settings: () => readSettings(db),
+    setLan(state) {
+      Object.assign(services.lan, state);
+      publish([{ name: 'stations.changed', payload: { stationId: null } }]);
+    },
     lastEventSeq: () => seq,
     now: () => clock.now(),
     close() {

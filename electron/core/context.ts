@@ -27,6 +27,8 @@ export interface CallContext {
   readonly token: string | null;
   /** Where the call came from: `local` (the kiosk window) or `http:<address>` (a station). */
   readonly origin: string;
+  /** The paired station the call came through; null on the counter PC itself. */
+  readonly stationId: number | null;
   /** Records an audit row in the call's transaction. */
   audit(entry: AuditEntry): void;
   /** Queues a live event; delivered only once the call's writes are committed. */
@@ -42,7 +44,21 @@ export interface Services {
   version: string;
   /** Set while a backup is being restored: every call is refused until it is done. */
   gate: { restoring: boolean };
+  /** Sharing on the park LAN, as the transport that listens reports it. */
+  lan: LanState;
 }
+
+/** What the LAN listener reports: whether it listens, where, with which certificate, or why not. */
+export interface LanState {
+  listening: boolean;
+  port: number | null;
+  addresses: string[];
+  /** SHA-256 fingerprint of the certificate it serves (`94:02:E7:…`). */
+  fingerprint: string | null;
+  problem: string | null;
+}
+
+export const LAN_OFF: LanState = { listening: false, port: null, addresses: [], fingerprint: null, problem: null };
 
 export type Handler<M extends MethodName> = (input: ParsedInput<M>, ctx: CallContext) => Output<M> | Promise<Output<M>>;
 export type Handlers = { [M in MethodName]: Handler<M> };

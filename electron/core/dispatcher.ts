@@ -12,12 +12,17 @@ import { writeAudit } from './audit/store';
 import type { Actor, AuditEntry, CallContext, Handler, Handlers, Services } from './context';
 import { AppError } from './errors';
 import { readSettings } from './settings/store';
+import { createIdempotency, IDEMPOTENCY_KEY } from './idempotency';
 
 export interface Call {
   method: string;
   input: unknown;
   token?: string | undefined;
   origin: string;
+  /** The paired station the call came through (checked by the LAN transport); absent on the counter PC. */
+  stationId?: number | undefined;
+  /** A write submitted with a key is done once, however often it is sent (see idempotency.ts). */
+  idempotencyKey?: string | undefined;
 }
 
 export interface PendingEvent {
@@ -42,6 +47,7 @@ function isPromise(value: unknown): value is Promise<unknown> {
  */
 export function createDispatcher(services: Services, handlers: Handlers, options: DispatcherOptions) {
   const { db, clock, sessions } = services;
+  const idempotency = createIdempotency(db);
 
   function refuse(call: Call, actor: Actor | null, now: number, reason: string): void {
     try {
@@ -68,10 +74,17 @@ export function createDispatcher(services: Services, handlers: Handlers, options
     const def = contract[name];
     if (services.gate.restoring) return { ok: false, error: { code: 'UNAVAILABLE', message: 'maintenance.errors.restoring' } };
 
+    if (call.idempotencyKey !== undefined && !IDEMPOTENCY_KEY.test(call.idempotencyKey)) {
+      return { ok: false, error: { code: 'VALIDATION', message: 'errors.idempotencyKey' } };
+    }
+    const stationId = call.stationId ?? null;
+
     let actor: Actor | null = null;
     if (def.access !== 'public') {
       const idleMs = readSettings(db).idleSignOutMinutes * MINUTE;
-      const resolved = sessions.resolve(call.token, now, idleMs);
+      const found = sessions.resolve(call.token, now, idleMs);
+      // A session opened on one station (or on the counter) is not valid from another.
+      const resolved = found.status === 'ok' && found.session.stationId !== stationId ? { status: 'missing' as const } : found;
       if (resolved.status !== 'ok') {
         refuse(call, null, now, resolved.status === 'expired' ? 'session-expired' : 'no-session');
         const message = resolved.status === 'expired' ? 'errors.sessionExpired' : 'errors.signInRequired';
@@ -95,6 +108,7 @@ export function createDispatcher(services: Services, handlers: Handlers, options
       actor,
       token: call.token ?? null,
       origin: call.origin,
+      stationId,
       audit(entry: AuditEntry) {
         writeAudit(db, {
           at: now,
@@ -116,10 +130,14 @@ export function createDispatcher(services: Services, handlers: Handlers, options
     try {
       let value: unknown;
       if (def.mode === 'write') {
+        const submission = call.idempotencyKey === undefined ? undefined : { key: call.idempotencyKey, method: name, input: call.input, staffId: actor?.id ?? null };
         value = db
           .transaction(() => {
+            const kept = submission && idempotency.replay(submission);
+            if (kept) return kept.value;
             const result = handler(parsed.data as never, ctx);
             if (isPromise(result)) throw new AppError('INTERNAL', 'errors.writeMustBeSync');
+            if (submission) idempotency.remember(submission, result, now);
             return result;
           })
           .immediate();

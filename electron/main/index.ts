@@ -1,6 +1,10 @@
 import { app, BrowserWindow, ipcMain, net, protocol, session } from 'electron';
-import { join } from 'node:path';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { homedir } from 'node:os';
+import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { serve } from '@hono/node-server';
 import { z } from 'zod';
 import { IPC_CALL, IPC_EVENT } from '@shared/ipc';
 import type { Result } from '@shared/contract';
@@ -18,6 +22,9 @@ import {
   windowOpenDecision,
 } from './security';
 import { windowOptions } from './window';
+import { autostartEntry, autostartFile, shellMode } from './mode';
+import { startSharing } from '../station/lan';
+import { createRemoteApp, readStationConfig } from '../station/remote';
 
 /**
  * The Electron main process: one window, one core. Everything else lives in the core (plain Node)
@@ -25,8 +32,10 @@ import { windowOptions } from './window';
  */
 const ipcCall = z.object({ method: z.string().max(80), input: z.unknown(), token: z.string().max(200).optional() });
 const devServerUrl = !app.isPackaged ? process.env.ELECTRON_RENDERER_URL : undefined;
-const appOrigin = devServerUrl ? new URL(devServerUrl).origin : APP_ORIGIN;
 const rendererDir = join(import.meta.dirname, '../renderer');
+/** The window's origin: the custom protocol on the counter, the station process's address in station mode. */
+let appOrigin = devServerUrl ? new URL(devServerUrl).origin : APP_ORIGIN;
+const log = (message: string, error?: unknown) => console.error(`[parkdesk] ${message}`, error ?? '');
 
 protocol.registerSchemesAsPrivileged([
   { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
@@ -77,16 +86,43 @@ function bindIpc(core: Core): void {
       mainWindow.setKiosk(false);
       mainWindow.setFullScreen(false);
     }
+    // A manager turned kiosk mode on or off in the settings: the window follows at once.
+    if (live.name === 'settings.changed' && live.payload.keys.includes('kioskMode')) applyKiosk(core.settings()?.kioskMode ?? false);
   });
 }
 
-async function createWindow(core: Core): Promise<void> {
-  const info = await core.call('system.info', {});
-  const kiosk = info.ok && info.value.kioskMode;
-  app.setLoginItemSettings({ openAtLogin: kiosk });
+/** Kiosk mode: full screen, no way out but a manager's PIN, and ParkDesk starts with the PC. */
+function applyKiosk(kiosk: boolean): void {
+  if (mainWindow) {
+    mainWindow.setKiosk(kiosk);
+    mainWindow.setFullScreen(kiosk);
+  }
+  startWithThePc(kiosk);
+}
+
+function startWithThePc(enabled: boolean): void {
+  if (process.platform !== 'linux') {
+    app.setLoginItemSettings({ openAtLogin: enabled });
+    return;
+  }
+  // Linux desktops start programs listed in the XDG autostart folder.
+  const file = autostartFile(homedir(), process.env.XDG_CONFIG_HOME);
+  try {
+    if (enabled) {
+      mkdirSync(dirname(file), { recursive: true });
+      writeFileSync(file, autostartEntry(process.env.APPIMAGE ?? process.execPath, app.isPackaged ? [] : [app.getAppPath()]));
+    } else {
+      rmSync(file, { force: true });
+    }
+  } catch (error) {
+    log('could not change starting with the PC', error);
+  }
+}
+
+async function createWindow(url: string, kiosk: boolean, preload: string | undefined): Promise<void> {
   mainWindow = new BrowserWindow(
     windowOptions({
-      preload: join(import.meta.dirname, '../preload/index.cjs'),
+      preload,
       kiosk,
       title: 'ParkDesk',
       icon: join(import.meta.dirname, '../../resources/icon.png'),
@@ -97,7 +133,41 @@ async function createWindow(core: Core): Promise<void> {
     if (mainWindow?.isKiosk() && kioskBlocksKey(input)) event.preventDefault();
   });
   mainWindow.once('ready-to-show', () => mainWindow?.show());
-  await mainWindow.loadURL(devServerUrl ?? `${APP_ORIGIN}/index.html`);
+  await mainWindow.loadURL(url);
+}
+
+/** The counter: the database, the kiosk window over IPC, and sharing on the LAN when it is on. */
+async function runCounter(dataDir: string): Promise<void> {
+  const nativeBinding = electronNativeBinding(app.getAppPath(), app.isPackaged);
+  const core = createCore({ dataDir, version: app.getVersion(), ...(nativeBinding ? { nativeBinding } : {}) });
+  serveRenderer();
+  guardContents();
+  bindIpc(core);
+  const sharing = startSharing({ core, rendererDir, log: (message, error) => log(message, error) });
+  const kiosk = core.settings()?.kioskMode ?? false;
+  startWithThePc(kiosk);
+  await createWindow(devServerUrl ?? `${APP_ORIGIN}/index.html`, kiosk, join(import.meta.dirname, '../preload/index.cjs'));
+  app.on('window-all-closed', () => {
+    void sharing.stop().finally(() => {
+      core.close();
+      app.quit();
+    });
+  });
+}
+
+/**
+ * A station of the counter (the broadcast room, the duty office): no database here. The station
+ * process runs inside this app on 127.0.0.1 and the window shows it; it has no IPC bridge.
+ */
+async function runStation(dataDir: string, counterUrl: string | undefined, kiosk: boolean): Promise<void> {
+  const remote = createRemoteApp({ dataDir, rendererDir, counterUrl, log });
+  const port = await new Promise<number>((resolve) => {
+    serve({ fetch: remote.fetch, port: 0, hostname: '127.0.0.1' }, (info: AddressInfo) => resolve(info.port));
+  });
+  appOrigin = `http://127.0.0.1:${port}`;
+  guardContents();
+  await createWindow(`${appOrigin}/`, kiosk, undefined);
+  app.on('window-all-closed', () => app.quit());
 }
 
 if (!app.requestSingleInstanceLock()) {
@@ -111,15 +181,8 @@ if (!app.requestSingleInstanceLock()) {
 
   void app.whenReady().then(async () => {
     const dataDir = process.env.PARKDESK_DATA_DIR ?? app.getPath('userData');
-    const nativeBinding = electronNativeBinding(app.getAppPath(), app.isPackaged);
-    const core = createCore({ dataDir, version: app.getVersion(), ...(nativeBinding ? { nativeBinding } : {}) });
-    serveRenderer();
-    guardContents();
-    bindIpc(core);
-    await createWindow(core);
-    app.on('window-all-closed', () => {
-      core.close();
-      app.quit();
-    });
+    const mode = shellMode(process.argv, process.env, readStationConfig(dataDir) !== undefined);
+    if (mode.kind === 'station') await runStation(dataDir, mode.counterUrl, mode.kiosk);
+    else await runCounter(dataDir);
   });
 }

@@ -1,7 +1,8 @@
 import type { BrowserWindowConstructorOptions } from 'electron';
 
 export interface WindowSettings {
-  preload: string;
+  /** The contract bridge; a station window has none (it talks HTTP to its station process). */
+  preload?: string | undefined;
   kiosk: boolean;
   title: string;
   icon?: string | undefined;
@@ -25,7 +26,7 @@ export function windowOptions(settings: WindowSettings): BrowserWindowConstructo
     fullscreen: settings.kiosk,
     ...(settings.icon ? { icon: settings.icon } : {}),
     webPreferences: {
-      preload: settings.preload,
+      ...(settings.preload ? { preload: settings.preload } : {}),
       contextIsolation: true,
       sandbox: true,
       nodeIntegration: false,

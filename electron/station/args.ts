@@ -1,23 +1,48 @@
+import { normalizeCounterUrl } from '@shared/rules/stations';
+
 export interface StationArgs {
   port: number;
   host: string;
   /** Start of the movable test clock (epoch ms), only when `PARKDESK_TEST_CLOCK` is set. */
   testClock: number | undefined;
+  /** Station mode: the counter's LAN address (`--counter` / `PARKDESK_COUNTER`). */
+  counterUrl: string | undefined;
+  /** Where sharing listens: every interface unless `PARKDESK_LAN_HOST` says otherwise (tests: loopback). */
+  lanHost: string;
+  /** A port for sharing instead of the setting's (`PARKDESK_LAN_PORT`; tests: 0). */
+  lanPort: number | undefined;
 }
 
 export const DEFAULT_PORT = 4780;
 
-/** `--port N` / `PARKDESK_PORT`, `--host H` / `PARKDESK_HOST` (default 127.0.0.1: this PC only). */
+function portFrom(text: string | undefined, fallback: number | undefined): number | undefined {
+  if (text === undefined) return fallback;
+  const port = Number(text);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`Not a port number: ${text}`);
+  return port;
+}
+
+/**
+ * `--port N` / `PARKDESK_PORT`, `--host H` / `PARKDESK_HOST` (default 127.0.0.1: this PC only),
+ * `--counter ADDRESS` / `PARKDESK_COUNTER` for station mode, `PARKDESK_LAN_HOST` and `PARKDESK_LAN_PORT`.
+ */
 export function parseStationArgs(argv: readonly string[], env: NodeJS.ProcessEnv): StationArgs {
   const flag = (name: string): string | undefined => {
     const index = argv.indexOf(`--${name}`);
     return index >= 0 ? argv[index + 1] : undefined;
   };
-  const portText = flag('port') ?? env.PARKDESK_PORT;
-  const port = portText === undefined ? DEFAULT_PORT : Number(portText);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`Not a port number: ${portText}`);
   const testClockText = env.PARKDESK_TEST_CLOCK;
   const testClock = testClockText ? (/^\d+$/.test(testClockText) ? Number(testClockText) : Date.parse(testClockText)) : undefined;
   if (testClock !== undefined && Number.isNaN(testClock)) throw new Error(`PARKDESK_TEST_CLOCK is not a time: ${testClockText}`);
-  return { port, host: flag('host') ?? env.PARKDESK_HOST ?? '127.0.0.1', testClock };
+  const counterText = flag('counter') ?? env.PARKDESK_COUNTER;
+  const counterUrl = counterText === undefined ? undefined : normalizeCounterUrl(counterText);
+  if (counterText !== undefined && counterUrl === undefined) throw new Error(`Not a counter address: ${counterText} (for example 192.168.1.20:4781)`);
+  return {
+    port: portFrom(flag('port') ?? env.PARKDESK_PORT, DEFAULT_PORT) ?? DEFAULT_PORT,
+    host: flag('host') ?? env.PARKDESK_HOST ?? '127.0.0.1',
+    testClock,
+    counterUrl,
+    lanHost: env.PARKDESK_LAN_HOST ?? '0.0.0.0',
+    lanPort: portFrom(env.PARKDESK_LAN_PORT, undefined),
+  };
 }

@@ -6,63 +6,83 @@ import { translator } from '@shared/i18n';
 import { createCore } from '../core/app';
 import { OffsetClock } from '../core/clock';
 import { defaultDataDir } from '../core/paths';
-import { createStationApp } from './server';
+import { createStationApp, type LiveStream } from './server';
 import { parseStationArgs } from './args';
+import { startSharing } from './lan';
+import { createRemoteApp, readStationConfig } from './remote';
 
 /**
- * `npm run station`: the core in plain Node, over HTTP and server-sent events, serving the built
- * renderer. The broadcast room and the end-to-end tests use it; without Electron it is the app.
+ * `npm run station`: ParkDesk in plain Node, serving the built renderer on this PC.
+ * - Counter mode (the default): the core and its database, over HTTP and server-sent events, and,
+ *   when a manager turns sharing on, over HTTPS on the park LAN for paired stations.
+ * - Station mode (`--counter ADDRESS`, or once paired): no database here; calls and live events
+ *   go to the counter over the pinned TLS link (remote.ts).
  */
 const options = parseStationArgs(process.argv.slice(2), process.env);
 const dataDir = defaultDataDir();
-const clock = options.testClock === undefined ? undefined : new OffsetClock(options.testClock);
-const core = createCore({ dataDir, version: __APP_VERSION__, ...(clock ? { clock } : {}) });
+const rendererDir = join(import.meta.dirname, '../renderer');
+const log = (message: string, error?: unknown) => console.error(`[parkdesk] ${message}`, error ?? '');
+const stationMode = options.counterUrl !== undefined || readStationConfig(dataDir) !== undefined;
 
-if (!core.status.ok) {
-  const t = translator('en');
-  const { problem } = core.status;
-  const key = problem.code === 'DB_TOO_NEW' ? 'fatal.dbTooNew' : problem.code === 'DB_CORRUPT' ? 'fatal.dbCorrupt' : 'fatal.dbUnreadable';
-  console.error(`ParkDesk: ${t('fatal.title')}. ${t(key, problem.params)}`);
-}
-
-const streams = new Set<() => void>();
-let networkDown = false;
 const app = new Hono();
-if (clock) {
-  // Test mode only: while "the LAN is down", API calls and live streams fail as if unreachable
-  // (a test stands in for the counter PC itself with the header `x-parkdesk-test: local`).
-  app.use('/api/*', async (c, next) => {
-    if (networkDown && c.req.header('x-parkdesk-test') !== 'local') return c.text('network down (test mode)', 503);
-    await next();
-  });
-}
-app.route('/', createStationApp({ core, rendererDir: join(import.meta.dirname, '../renderer'), streams, ...(clock ? { heartbeatMs: 2000 } : {}) }));
+let stop: () => Promise<void> = () => Promise.resolve();
 
-if (clock) {
-  // Test mode only: lets end-to-end tests move the core's clock across deadlines.
-  const move = z.object({ advanceMs: z.number().int().optional(), at: z.number().int().optional() });
-  app.post('/__test__/clock', async (c) => {
-    const body = move.parse(await c.req.json());
-    if (body.at !== undefined) clock.set(body.at);
-    if (body.advanceMs !== undefined) clock.advance(body.advanceMs);
-    return c.json({ now: clock.now() });
-  });
-  app.post('/__test__/network', async (c) => {
-    const body = z.object({ down: z.boolean() }).parse(await c.req.json());
-    networkDown = body.down;
-    if (networkDown) for (const close of [...streams]) close();
-    return c.json({ down: networkDown });
-  });
+if (stationMode) {
+  app.route('/', createRemoteApp({ dataDir, rendererDir, counterUrl: options.counterUrl, log }));
+} else {
+  const clock = options.testClock === undefined ? undefined : new OffsetClock(options.testClock);
+  const core = createCore({ dataDir, version: __APP_VERSION__, ...(clock ? { clock } : {}) });
+  if (!core.status.ok) {
+    const t = translator('en');
+    const { problem } = core.status;
+    const key = problem.code === 'DB_TOO_NEW' ? 'fatal.dbTooNew' : problem.code === 'DB_CORRUPT' ? 'fatal.dbCorrupt' : 'fatal.dbUnreadable';
+    console.error(`ParkDesk: ${t('fatal.title')}. ${t(key, problem.params)}`);
+  }
+
+  const streams = new Set<LiveStream>();
+  let networkDown = false;
+  if (clock) {
+    // Test mode only: while "the LAN is down", API calls and live streams fail as if unreachable
+    // (a test stands in for the counter PC itself with the header `x-parkdesk-test: local`).
+    app.use('/api/*', async (c, next) => {
+      if (networkDown && c.req.header('x-parkdesk-test') !== 'local') return c.text('network down (test mode)', 503);
+      await next();
+    });
+  }
+  app.route('/', createStationApp({ core, rendererDir, streams, ...(clock ? { heartbeatMs: 2000 } : {}) }));
+
+  if (clock) {
+    // Test mode only: lets end-to-end tests move the core's clock across deadlines.
+    const move = z.object({ advanceMs: z.number().int().optional(), at: z.number().int().optional() });
+    app.post('/__test__/clock', async (c) => {
+      const body = move.parse(await c.req.json());
+      if (body.at !== undefined) clock.set(body.at);
+      if (body.advanceMs !== undefined) clock.advance(body.advanceMs);
+      return c.json({ now: clock.now() });
+    });
+    app.post('/__test__/network', async (c) => {
+      const body = z.object({ down: z.boolean() }).parse(await c.req.json());
+      networkDown = body.down;
+      if (networkDown) for (const stream of [...streams]) stream.close();
+      return c.json({ down: networkDown });
+    });
+  }
+
+  const sharing = startSharing({ core, rendererDir, host: options.lanHost, port: options.lanPort, log: (message, error) => (error ? log(message, error) : console.log(message)) });
+  stop = async () => {
+    await sharing.stop();
+    core.close();
+  };
 }
 
 const server = serve({ fetch: app.fetch, port: options.port, hostname: options.host }, (info) => {
-  console.log(`ParkDesk station listening on http://${options.host}:${info.port} (data: ${dataDir})`);
+  const mode = stationMode ? `station mode, counter ${options.counterUrl ?? readStationConfig(dataDir)?.counterUrl ?? '?'}` : 'counter';
+  console.log(`ParkDesk station listening on http://${options.host}:${info.port} (${mode}; data: ${dataDir})`);
 });
 
 function shutdown(): void {
   server.close();
-  core.close();
-  process.exit(0);
+  void stop().finally(() => process.exit(0));
 }
 process.on('SIGINT', shutdown);
 process.on('SIGTERM', shutdown);

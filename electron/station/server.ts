@@ -4,10 +4,23 @@ import { Hono, type Context } from 'hono';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { streamSSE } from 'hono/streaming';
-import { HTTP_STATUS, type Result } from '@shared/contract';
+import { HTTP_STATUS, type Result, type StationLink } from '@shared/contract';
 import { CONTENT_SECURITY_POLICY } from '@shared/csp';
 import type { Core } from '../core/app';
 import { describeContract } from './describe';
+
+/** Who is calling, as the transport established it. */
+export interface Caller {
+  origin: string;
+  /** The paired station the call came through (LAN only). */
+  stationId?: number;
+}
+
+/** An open live stream; `revoked` first tells the screen its station's access was withdrawn. */
+export interface LiveStream {
+  stationId: number | undefined;
+  close(reason?: 'revoked'): void;
+}
 
 export interface StationOptions {
   core: Core;
@@ -15,9 +28,19 @@ export interface StationOptions {
   rendererDir?: string | undefined;
   /** How often an idle live stream sends a keep-alive comment and re-checks its session. */
   heartbeatMs?: number;
-  /** Closers of the open live streams (the test mode cuts them to simulate a lost LAN). */
-  streams?: Set<() => void>;
+  /** The open live streams (the LAN closes a revoked station's; the test mode cuts them all). */
+  streams?: Set<LiveStream>;
+  /**
+   * Who may call, and as whom: the LAN lets only paired stations through. Answers the caller, or
+   * the refusal to send. Default: anyone who can reach this listener (the counter PC itself).
+   */
+  admit?: (c: Context) => Caller | Response;
+  /** What `GET /api/station` answers. Default: this is the counter. */
+  link?: (c: Context) => StationLink;
 }
+
+export const STATION_HEADER = 'x-parkdesk-station';
+export const IDEMPOTENCY_HEADER = 'idempotency-key';
 
 
 function bearer(c: Context): string | undefined {
@@ -25,15 +48,16 @@ function bearer(c: Context): string | undefined {
   return header?.startsWith('Bearer ') ? header.slice('Bearer '.length).trim() : undefined;
 }
 
-function origin(c: Context): string {
+/** The caller's address, as the socket reports it. */
+export function remoteAddress(c: Context): string {
   try {
-    return `http:${getConnInfo(c).remote.address ?? 'unknown'}`;
+    return getConnInfo(c).remote.address ?? 'unknown';
   } catch {
-    return 'http:unknown';
+    return 'unknown';
   }
 }
 
-function reply(c: Context, result: Result<unknown>): Response {
+export function reply(c: Context, result: Result<unknown>): Response {
   return c.json(result, result.ok ? 200 : HTTP_STATUS[result.error.code]);
 }
 
@@ -45,23 +69,30 @@ function reply(c: Context, result: Result<unknown>): Response {
 export function createStationApp(options: StationOptions): Hono {
   const { core } = options;
   const heartbeatMs = options.heartbeatMs ?? 15_000;
+  const admit = options.admit ?? ((c: Context): Caller => ({ origin: `http:${remoteAddress(c)}` }));
+  const link = options.link ?? ((): StationLink => ({ mode: 'counter' }));
   const app = new Hono();
 
-  app.use('*', async (c, next) => {
+  secureHeaders(app);
+  app.use('/api/*', async (c, next) => {
     await next();
-    c.header('Content-Security-Policy', CONTENT_SECURITY_POLICY);
-    c.header('X-Content-Type-Options', 'nosniff');
-    c.header('Referrer-Policy', 'no-referrer');
-    c.header('X-Frame-Options', 'DENY');
     // The counter PC's clock, so every screen shows the park's time and clocks, whatever its own says.
-    if (c.req.path.startsWith('/api/')) c.header('X-Parkdesk-Now', String(core.now()));
+    c.header('X-Parkdesk-Now', String(core.now()));
   });
 
-  app.get('/api', (c) => c.json(describeContract()));
+  app.get('/api/station', (c) => c.json(link(c)));
+
+  app.get('/api', (c) => {
+    const caller = admit(c);
+    return caller instanceof Response ? caller : c.json(describeContract());
+  });
 
   app.get('/api/events', (c) => {
+    const caller = admit(c);
+    if (caller instanceof Response) return caller;
+    const { stationId } = caller;
     const token = bearer(c);
-    if (!core.hasSession(token)) {
+    if (!core.hasSession(token, stationId)) {
       return reply(c, { ok: false, error: { code: 'UNAUTHENTICATED', message: 'errors.signInRequired' } });
     }
     return streamSSE(c, async (stream) => {
@@ -69,20 +100,29 @@ export function createStationApp(options: StationOptions): Hono {
       const unsubscribe = core.subscribe((event) => {
         void stream.writeSSE({ id: String(event.seq), event: 'parkdesk', data: JSON.stringify(event) });
       });
-      const closer = () => {
-        open = false;
-        void stream.close();
+      const live: LiveStream = {
+        stationId,
+        close(reason) {
+          open = false;
+          const sent = reason === 'revoked' ? stream.writeSSE({ event: 'station-revoked', data: '{}' }) : Promise.resolve();
+          void sent.finally(() => void stream.close());
+        },
       };
-      options.streams?.add(closer);
+      options.streams?.add(live);
       stream.onAbort(() => {
         open = false;
         unsubscribe();
-        options.streams?.delete(closer);
+        options.streams?.delete(live);
       });
       await stream.writeSSE({ event: 'hello', data: JSON.stringify({ seq: core.lastEventSeq(), now: core.now() }) });
       while (open) {
         await stream.sleep(heartbeatMs);
-        if (!core.hasSession(token)) {
+        if (!open) break;
+        if (stationId !== undefined && !core.stationActive(stationId)) {
+          await stream.writeSSE({ event: 'station-revoked', data: '{}' });
+          break;
+        }
+        if (!core.hasSession(token, stationId)) {
           await stream.writeSSE({ event: 'session-ended', data: '{}' });
           break;
         }
@@ -90,11 +130,13 @@ export function createStationApp(options: StationOptions): Hono {
         await stream.writeSSE({ event: 'time', data: JSON.stringify({ now: core.now() }) });
       }
       unsubscribe();
-      options.streams?.delete(closer);
+      options.streams?.delete(live);
     });
   });
 
   app.post('/api/:method', async (c) => {
+    const caller = admit(c);
+    if (caller instanceof Response) return caller;
     let input: unknown = {};
     const text = await c.req.text();
     if (text.trim() !== '') {
@@ -107,7 +149,14 @@ export function createStationApp(options: StationOptions): Hono {
         });
       }
     }
-    const result = await core.dispatch({ method: c.req.param('method'), input, token: bearer(c), origin: origin(c) });
+    const result = await core.dispatch({
+      method: c.req.param('method'),
+      input,
+      token: bearer(c),
+      origin: caller.origin,
+      stationId: caller.stationId,
+      idempotencyKey: c.req.header(IDEMPOTENCY_HEADER),
+    });
     return reply(c, result);
   });
 
@@ -115,12 +164,25 @@ export function createStationApp(options: StationOptions): Hono {
     reply(c, { ok: false, error: { code: 'NOT_FOUND', message: 'errors.unknownMethod', params: { method: c.req.path } } }),
   );
 
-  const rendererDir = options.rendererDir;
-  if (rendererDir && existsSync(join(rendererDir, 'index.html'))) {
-    const indexHtml = readFileSync(join(rendererDir, 'index.html'), 'utf8');
-    app.use('/*', serveStatic({ root: rendererDir }));
-    // The app routes with the URL hash, so every other path is the app itself.
-    app.get('*', (c) => c.html(indexHtml));
-  }
+  serveRenderer(app, options.rendererDir);
   return app;
+}
+
+/** The headers every answer carries: the renderer's CSP, no sniffing, no framing, no referrer. */
+export function secureHeaders(app: Hono): void {
+  app.use('*', async (c, next) => {
+    await next();
+    c.header('Content-Security-Policy', CONTENT_SECURITY_POLICY);
+    c.header('X-Content-Type-Options', 'nosniff');
+    c.header('Referrer-Policy', 'no-referrer');
+    c.header('X-Frame-Options', 'DENY');
+  });
+}
+
+/** Serves the built renderer; the app routes with the URL hash, so every other path is the app itself. */
+export function serveRenderer(app: Hono, rendererDir: string | undefined): void {
+  if (!rendererDir || !existsSync(join(rendererDir, 'index.html'))) return;
+  const indexHtml = readFileSync(join(rendererDir, 'index.html'), 'utf8');
+  app.use('/*', serveStatic({ root: rendererDir }));
+  app.get('*', (c) => c.html(indexHtml));
 }

@@ -10,6 +10,7 @@ import { incidentsEvents } from './incidents';
 import { maintenanceEvents } from './maintenance';
 import { approvalsEvents } from './approvals';
 import { dayCloseEvents } from './dayClose';
+import { stationsEvents } from './stations';
 
 /** Live events: the core emits them after the transaction commits; IPC and SSE deliver them. */
 export const events = {
@@ -22,6 +23,7 @@ export const events = {
   ...maintenanceEvents,
   ...approvalsEvents,
   ...dayCloseEvents,
+  ...stationsEvents,
   'staff.changed': event({
     summary: 'A staff member was added or edited.',
     payload: z.object({ staffId: id }),
@@ -30,7 +32,7 @@ export const events = {
   'settings.changed': event({
     summary: 'Settings changed.',
     payload: z.object({ keys: z.array(z.string()) }),
-    affects: ['settings.get', 'system.info', 'printer.status', 'programme.day', 'backups.list', 'retention.status'],
+    affects: ['settings.get', 'system.info', 'printer.status', 'programme.day', 'backups.list', 'retention.status', 'stations.status'],
   }),
   'rentals.changed': event({
     summary: 'Units or rentals changed: availability, lists and deposit figures are stale.',

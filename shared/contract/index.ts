@@ -11,6 +11,7 @@ import { maintenanceMethods } from './maintenance';
 import { approvalsMethods } from './approvals';
 import { dayCloseMethods } from './dayClose';
 import { dashboardMethods } from './dashboard';
+import { stationsMethods } from './stations';
 import { authMethods } from './auth';
 import type { MethodDef } from './define';
 import { settingsMethods } from './settings';
@@ -39,6 +40,7 @@ export * from './maintenance';
 export * from './approvals';
 export * from './dayClose';
 export * from './dashboard';
+export * from './stations';
 
 /** The whole contract: every method the core answers, over IPC and HTTP alike. */
 export const contract = {
@@ -58,6 +60,7 @@ export const contract = {
   ...approvalsMethods,
   ...dayCloseMethods,
   ...dashboardMethods,
+  ...stationsMethods,
 } satisfies Record<string, MethodDef>;
 
 export type Contract = typeof contract;

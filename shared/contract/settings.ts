@@ -4,6 +4,7 @@ import { DEFAULT_PRINTER_SETTINGS, printerSettingsSchema } from '../printing/set
 import { isoDate, language, timeOfDay, timeZone } from './common';
 import { MANAGERS, ANY_STAFF, emptyInput, method } from './define';
 import { rule } from './validation';
+import { DEFAULT_LAN_PORT } from '../rules/stations';
 
 export const RECEIPT_LANGUAGES = ['zh-CN', 'en', 'bilingual'] as const;
 export type ReceiptLanguage = (typeof RECEIPT_LANGUAGES)[number];
@@ -31,6 +32,9 @@ export const settingsFields = z.object({
   backupKeep: z.number().int().min(3).max(500),
   /** Days after a record closes before its ID and phone numbers are erased. */
   retentionDays: z.number().int().min(30).max(3650),
+  /** The counter also listens on the park LAN (HTTPS) for paired stations. */
+  sharingEnabled: z.boolean(),
+  sharingPort: z.number().int().min(1024).max(65535),
 });
 
 /** The whole settings record, with its cross-field rules. */
@@ -66,6 +70,8 @@ export const DEFAULT_SETTINGS: Settings = {
   backupDir: '',
   backupKeep: 48,
   retentionDays: 90,
+  sharingEnabled: false,
+  sharingPort: DEFAULT_LAN_PORT,
 };
 
 export const settingsMethods = {

@@ -13,6 +13,7 @@ import { maintenanceEn } from './maintenance.en';
 import { approvalsEn } from './approvals.en';
 import { dayCloseEn } from './dayClose.en';
 import { dashboardEn } from './dashboard.en';
+import { stationsEn } from './stations.en';
 
 export const en = {
   rentals: rentalsEn,
@@ -25,6 +26,7 @@ export const en = {
   approvals: approvalsEn,
   dayClose: dayCloseEn,
   dashboard: dashboardEn,
+  stations: stationsEn,
   printer: printingEn,
   app: {
     name: 'ParkDesk',
@@ -131,6 +133,7 @@ export const en = {
     approvals: 'Approvals',
     dayClose: 'Day close',
     dashboard: 'Dashboard',
+    stations: 'Stations',
     staff: 'Staff',
     settings: 'Settings',
     backups: 'Backups',
@@ -266,6 +269,9 @@ export const en = {
     notManager: 'This staff member is not a manager.',
     pinMismatch: 'The two PINs differ.',
     samePin: 'The new PIN must differ from the current one.',
+    idempotencyKey: 'The submission key is not valid.',
+    idempotencyReused: 'This submission was already saved with other details. Open the record to check it, then enter the change again.',
+    notConfirmed: 'The counter could not be reached, so this is not confirmed. What you entered is still here: save again when the connection is back; it will not be saved twice.',
     writeMustBeSync: 'Internal error: a write handler returned a promise.',
   },
   validation: {

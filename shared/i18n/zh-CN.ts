@@ -11,6 +11,7 @@ import { maintenanceZhCN } from './maintenance.zh-CN';
 import { approvalsZhCN } from './approvals.zh-CN';
 import { dayCloseZhCN } from './dayClose.zh-CN';
 import { dashboardZhCN } from './dashboard.zh-CN';
+import { stationsZhCN } from './stations.zh-CN';
 
 export const zhCN: Catalog = {
   rentals: rentalsZhCN,
@@ -23,6 +24,7 @@ export const zhCN: Catalog = {
   approvals: approvalsZhCN,
   dayClose: dayCloseZhCN,
   dashboard: dashboardZhCN,
+  stations: stationsZhCN,
   printer: printingZhCN,
   app: {
     name: 'ParkDesk 游客服务台',
@@ -129,6 +131,7 @@ export const zhCN: Catalog = {
     approvals: '待审批',
     dayClose: '日结',
     dashboard: '数据看板',
+    stations: '工作站',
     staff: '员工',
     settings: '设置',
     backups: '备份',
@@ -263,6 +266,9 @@ export const zhCN: Catalog = {
     notManager: '该员工不是经理。',
     pinMismatch: '两次输入的 PIN 码不一致。',
     samePin: '新 PIN 码不能与当前 PIN 码相同。',
+    idempotencyKey: '提交标识无效。',
+    idempotencyReused: '这次提交已按其他内容保存过。请打开该记录核对后再录入修改。',
+    notConfirmed: '无法连接服务台，本次提交未得到确认。已录入的内容仍保留：连接恢复后请再次保存，不会重复保存。',
     writeMustBeSync: '内部错误：写操作返回了异步结果。',
   },
   validation: {

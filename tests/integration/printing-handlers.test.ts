@@ -6,7 +6,7 @@ import { layoutDocument, lineWidth } from '@shared/printing/layout';
 import { DEFAULT_PRINTER_SETTINGS, columnsFor, type PrinterSettings } from '@shared/printing/settings';
 import { SessionStore } from '../../electron/core/auth/sessions';
 import { ManualClock } from '../../electron/core/clock';
-import type { AuditEntry, CallContext, Services } from '../../electron/core/context';
+import { LAN_OFF, type AuditEntry, type CallContext, type Services } from '../../electron/core/context';
 import { openDatabase } from '../../electron/core/db/open';
 import { AppError } from '../../electron/core/errors';
 import { printingHandlers, testPrintDocument } from '../../electron/core/printing/handlers';
@@ -32,7 +32,7 @@ function setup() {
   setting.run('parkName', JSON.stringify('阳光水世界'));
   setting.run('timeZone', JSON.stringify('Asia/Shanghai'));
   const state: { printer: PrinterSettings } = { printer: { ...DEFAULT_PRINTER_SETTINGS } };
-  const services: Services = { db, clock, sessions: new SessionStore(), dataDir: dir, version: 'test', gate: { restoring: false } };
+  const services: Services = { db, clock, sessions: new SessionStore(), dataDir: dir, version: 'test', gate: { restoring: false }, lan: { ...LAN_OFF } };
   const worker = createPrintWorker({ db, clock, dataDir: dir, readPrinterSettings: () => state.printer, timeZone: () => 'Asia/Shanghai' });
   const handlers = printingHandlers(services, worker);
   const audits: AuditEntry[] = [];
@@ -42,6 +42,7 @@ function setup() {
     actor: { id: staffId, name: '王经理', role: 'manager' },
     token: null,
     origin: 'test',
+    stationId: null,
     audit: (entry) => audits.push(entry),
     emit: (name, payload) => events.push({ name, payload }),
   };

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { APP_ORIGIN, kioskBlocksKey, navigationAllowed, permissionAllowed, rendererFileFor, senderAllowed, windowOpenDecision } from '../../electron/main/security';
 import { windowOptions } from '../../electron/main/window';
 import { electronNativeBinding } from '../../electron/main/native';
+import { autostartEntry, autostartFile, shellMode } from '../../electron/main/mode';
 
 // Pure parts of the Electron shell; the Electron runtime itself is not available on this machine.
 describe('the kiosk window', () => {
@@ -87,5 +88,31 @@ describe('the security guards', () => {
   it('use the Node build of better-sqlite3 unless an Electron build sits beside it in development', () => {
     expect(electronNativeBinding('/nowhere', false)).toBeUndefined();
     expect(electronNativeBinding('/nowhere', true)).toBeUndefined();
+  });
+});
+
+describe('the shell’s mode', () => {
+  it('is the counter unless told where the counter is, or paired as a station before', () => {
+    expect(shellMode(['/opt/ParkDesk/parkdesk'], {}, false)).toEqual({ kind: 'counter' });
+    expect(shellMode(['parkdesk', '--counter=192.168.1.20'], {}, false)).toEqual({ kind: 'station', counterUrl: 'https://192.168.1.20:4781', kiosk: false });
+    expect(shellMode(['parkdesk', '--counter', 'counter.park:5000', '--kiosk'], {}, false)).toEqual({ kind: 'station', counterUrl: 'https://counter.park:5000', kiosk: true });
+    expect(shellMode(['parkdesk'], { PARKDESK_COUNTER: '10.0.0.2' }, false)).toMatchObject({ kind: 'station', counterUrl: 'https://10.0.0.2:4781' });
+    // Paired once: the station remembers its counter.
+    expect(shellMode(['parkdesk'], {}, true)).toEqual({ kind: 'station', counterUrl: undefined, kiosk: false });
+    expect(() => shellMode(['parkdesk', '--counter=http://10.0.0.2'], {}, false)).toThrow(/Not a counter address/);
+  });
+
+  it('gives a station window no IPC bridge, and keeps its other guards', () => {
+    const station = windowOptions({ kiosk: false, title: 'ParkDesk' });
+    expect(station.webPreferences).not.toHaveProperty('preload');
+    expect(station.webPreferences).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false });
+  });
+
+  it('starts with the PC on Linux through an XDG autostart entry', () => {
+    expect(autostartFile('/home/counter', undefined)).toBe('/home/counter/.config/autostart/parkdesk.desktop');
+    expect(autostartFile('/home/counter', '/etc/xdg-user')).toBe('/etc/xdg-user/autostart/parkdesk.desktop');
+    const entry = autostartEntry('/opt/ParkDesk App/parkdesk', ['--kiosk']);
+    expect(entry).toContain('[Desktop Entry]\nType=Application\nName=ParkDesk\n');
+    expect(entry).toContain('Exec="/opt/ParkDesk App/parkdesk" --kiosk\n');
   });
 });

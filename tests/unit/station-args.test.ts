@@ -4,7 +4,15 @@ import { defaultDataDir } from '../../electron/core/paths';
 
 describe('the station’s command line', () => {
   it('listens on this PC only by default, on the default port', () => {
-    expect(parseStationArgs([], {})).toEqual({ port: DEFAULT_PORT, host: '127.0.0.1', testClock: undefined });
+    expect(parseStationArgs([], {})).toEqual({ port: DEFAULT_PORT, host: '127.0.0.1', testClock: undefined, counterUrl: undefined, lanHost: '0.0.0.0', lanPort: undefined });
+  });
+
+  it('runs in station mode when told where the counter is, and shares on every interface unless told otherwise', () => {
+    expect(parseStationArgs(['--counter', '192.168.1.20'], {}).counterUrl).toBe('https://192.168.1.20:4781');
+    expect(parseStationArgs([], { PARKDESK_COUNTER: 'https://counter.park:5000/' }).counterUrl).toBe('https://counter.park:5000');
+    expect(() => parseStationArgs(['--counter', 'http://192.168.1.20'], {})).toThrow(/Not a counter address/);
+    expect(parseStationArgs([], { PARKDESK_LAN_HOST: '127.0.0.1', PARKDESK_LAN_PORT: '0' })).toMatchObject({ lanHost: '127.0.0.1', lanPort: 0 });
+    expect(() => parseStationArgs([], { PARKDESK_LAN_PORT: 'x' })).toThrow(/Not a port number/);
   });
 
   it('takes the port and host from flags or the environment', () => {

@@ -8,7 +8,7 @@ import { checkStaffPin } from './pinCheck';
 
 /** Opens a session for a staff member whose PIN was checked, and audits it. */
 export function startSession(services: Services, ctx: CallContext, row: StaffRow) {
-  const token = services.sessions.create({ staffId: row.id, role: row.role, name: row.name, origin: ctx.origin, createdAt: ctx.now });
+  const token = services.sessions.create({ staffId: row.id, role: row.role, name: row.name, origin: ctx.origin, stationId: ctx.stationId, createdAt: ctx.now });
   const { idleSignOutMinutes } = readSettings(services.db);
   return { token, staff: toStaffView(row, ctx.now), idleSignOutMinutes };
 }

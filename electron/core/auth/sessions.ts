@@ -6,6 +6,8 @@ export interface Session {
   role: Role;
   name: string;
   origin: string;
+  /** The paired station the session was opened on; null on the counter PC itself. */
+  stationId: number | null;
   createdAt: number;
   lastSeenAt: number;
 }
@@ -61,6 +63,11 @@ export class SessionStore {
   /** Everyone signs in again (a restored database may not know them). */
   endAll(): void {
     this.sessions.clear();
+  }
+
+  /** Everyone signed in on a station whose token was withdrawn. */
+  endAllOfStation(stationId: number): void {
+    for (const [key, session] of this.sessions) if (session.stationId === stationId) this.sessions.delete(key);
   }
 
   endAllOf(staffId: number): void {

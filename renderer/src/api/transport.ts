@@ -1,5 +1,5 @@
 import { EventSourceParserStream } from 'eventsource-parser/stream';
-import type { LiveEvent, Result } from '@shared/contract';
+import type { ErrorBody, LiveEvent, RemotePairInput, Result, StationLink } from '@shared/contract';
 import type { ParkdeskBridge } from '@shared/ipc';
 
 declare global {
@@ -19,13 +19,40 @@ export interface LiveHandlers {
   onSessionEnded(): void;
   /** Connected again after a gap: what was missed must be fetched again. */
   onResync(): void;
+  /** The counter withdrew this station's access. */
+  onStationRevoked(): void;
+}
+
+export interface CallOptions {
+  /** Sent with a write so that sending it again never does it twice. */
+  idempotencyKey?: string | undefined;
 }
 
 export interface Transport {
   readonly kind: 'ipc' | 'http';
-  call(method: string, input: unknown, token: string | undefined): Promise<Result<unknown>>;
+  call(method: string, input: unknown, token: string | undefined, options?: CallOptions): Promise<Result<unknown>>;
   /** Follows live events for a session until the returned function is called. */
   live(token: string | undefined, handlers: LiveHandlers): () => void;
+  /** How this screen reaches the counter, and whether this PC is paired. */
+  link(): Promise<StationLink>;
+  /** Pairs this PC with the counter (a browser keeps the token; a station process keeps its own). */
+  pair(link: StationLink, input: RemotePairInput): Promise<Result<{ name: string }>>;
+}
+
+/** Where a browser on another PC keeps its station token (this PC's browser profile). */
+const STATION_TOKEN_KEY = 'parkdesk.station';
+
+function stationToken(): string | undefined {
+  try {
+    return localStorage.getItem(STATION_TOKEN_KEY) ?? undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function stationHeaders(): Record<string, string> {
+  const token = stationToken();
+  return token ? { 'x-parkdesk-station': token } : {};
 }
 
 /**
@@ -49,6 +76,8 @@ function ipcTransport(bridge: ParkdeskBridge): Transport {
       handlers.onState('local');
       return bridge.subscribe(handlers.onEvent);
     },
+    link: () => Promise.resolve({ mode: 'counter' }),
+    pair: () => Promise.resolve({ ok: false, error: { code: 'CONFLICT', message: 'errors.CONFLICT' } }),
   };
 }
 
@@ -56,23 +85,47 @@ function isEnvelope(value: unknown): value is Result<unknown> {
   return typeof value === 'object' && value !== null && 'ok' in value && typeof value.ok === 'boolean';
 }
 
+async function post(path: string, input: unknown, headers: Record<string, string>): Promise<Result<unknown>> {
+  try {
+    const response = await fetch(path, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(input ?? {}) });
+    reportServerTime(response.headers.get('x-parkdesk-now'));
+    const body: unknown = await response.json();
+    return isEnvelope(body) ? body : networkError;
+  } catch {
+    return networkError;
+  }
+}
+
+/** The station's refusals that mean this PC must pair (again) before anything else. */
+export function isStationRefusal(error: ErrorBody): boolean {
+  return error.code === 'FORBIDDEN' && (error.message === 'stations.errors.notPaired' || error.message === 'stations.errors.revoked');
+}
+
 /** The browser station: `POST /api/<method>`, and live events read from `GET /api/events` with fetch. */
 function httpTransport(): Transport {
   return {
     kind: 'http',
-    async call(method, input, token) {
-      try {
-        const response = await fetch(`/api/${encodeURIComponent(method)}`, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-          body: JSON.stringify(input ?? {}),
-        });
-        reportServerTime(response.headers.get('x-parkdesk-now'));
-        const body: unknown = await response.json();
-        return isEnvelope(body) ? body : networkError;
-      } catch {
-        return networkError;
-      }
+    async call(method, input, token, options = {}) {
+      return post(`/api/${encodeURIComponent(method)}`, input, {
+        ...stationHeaders(),
+        ...(token ? { authorization: `Bearer ${token}` } : {}),
+        ...(options.idempotencyKey ? { 'idempotency-key': options.idempotencyKey } : {}),
+      });
+    },
+
+    async link() {
+      const response = await fetch('/api/station', { headers: stationHeaders() });
+      if (!response.ok) throw new Error(`the station answered ${response.status}`);
+      return (await response.json()) as StationLink;
+    },
+
+    async pair(link, input) {
+      if (link.mode === 'remote') return (await post('/api/station/pair', input, {})) as Result<{ name: string }>;
+      const result = await post('/api/stations.pair', { code: input.code, name: input.name }, {});
+      if (!result.ok) return result;
+      const value = result.value as { token: string; name: string };
+      localStorage.setItem(STATION_TOKEN_KEY, value.token);
+      return { ok: true, value: { name: value.name } };
     },
 
     live(token, handlers) {
@@ -84,9 +137,13 @@ function httpTransport(): Transport {
           handlers.onState(everConnected ? 'offline' : 'connecting');
           try {
             const response = await fetch('/api/events', {
-              headers: token ? { authorization: `Bearer ${token}` } : {},
+              headers: { ...stationHeaders(), ...(token ? { authorization: `Bearer ${token}` } : {}) },
               signal: abort.signal,
             });
+            if (response.status === 403) {
+              handlers.onStationRevoked();
+              return;
+            }
             if (response.status === 401) {
               handlers.onSessionEnded();
               return;
@@ -103,6 +160,9 @@ function httpTransport(): Transport {
                 everConnected = true;
               } else if (message.event === 'session-ended') {
                 handlers.onSessionEnded();
+                return;
+              } else if (message.event === 'station-revoked') {
+                handlers.onStationRevoked();
                 return;
               } else if (message.event === 'parkdesk') {
                 handlers.onEvent(JSON.parse(message.data) as LiveEvent);

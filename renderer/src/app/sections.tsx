@@ -4,6 +4,7 @@ import {
   IconBell,
   IconCalendarTime,
   IconChartHistogram,
+  IconNetwork,
   IconChecklist,
   IconDatabase,
   IconClipboardCheck,
@@ -24,6 +25,7 @@ import { BackupsPage } from '../features/backups/BackupsPage';
 import { ApprovalsPage } from '../features/approvals/ApprovalsPage';
 import { DayClosePage } from '../features/dayClose/DayClosePage';
 import { DashboardPage } from '../features/dashboard/DashboardPage';
+import { StationsPage } from '../features/stations/StationsPage';
 import { RentalsPage } from '../features/rentals/RentalsPage';
 import { PagingPage } from '../features/paging/PagingPage';
 import { QueuePage } from '../features/paging/QueuePage';
@@ -77,6 +79,7 @@ export const GROUPS: SectionGroup[] = [
       { path: '/manager/complaints', label: 'nav.complaintSummary', icon: IconReportAnalytics, Page: ComplaintsManagerPage },
       { path: '/manager/staff', label: 'nav.staff', icon: IconUsers, Page: StaffPage },
       { path: '/manager/settings', label: 'nav.settings', icon: IconSettings, Page: SettingsPage },
+      { path: '/manager/stations', label: 'nav.stations', icon: IconNetwork, Page: StationsPage },
       { path: '/manager/backups', label: 'nav.backups', icon: IconDatabase, Page: BackupsPage },
       { path: '/manager/audit', label: 'nav.audit', icon: IconHistory, Page: AuditPage },
     ],

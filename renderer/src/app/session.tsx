@@ -1,16 +1,21 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
-import { QueryClient, QueryClientProvider, useQueryClient } from '@tanstack/react-query';
-import { events, type ErrorBody, type SessionView, type StaffView } from '@shared/contract';
+import { QueryClient, QueryClientProvider, useQuery, useQueryClient } from '@tanstack/react-query';
+import { events, type ErrorBody, type SessionView, type StaffView, type StationLink } from '@shared/contract';
 import { createApi, type Api } from '../api/client';
 import { pickTransport, type ConnectionState, type Transport } from '../api/transport';
 
 const TOKEN_KEY = 'parkdesk.session';
+const LINK_KEY = ['station.link'] as const;
 
 interface SessionState {
   api: Api;
   transport: Transport;
   connection: ConnectionState;
   session: SessionView | undefined;
+  /** How this screen reaches the counter; undefined until known. */
+  link: StationLink | undefined;
+  /** Asks again whether this PC is paired (after pairing, or when the counter refused it). */
+  relink(): void;
   /** Why the last session ended on its own (idle, disabled), to tell the next person at the sign-in screen. */
   endedBecause: ErrorBody | 'idle' | undefined;
   begin(session: SessionView): void;
@@ -48,12 +53,27 @@ function SessionProvider({ children }: { children: ReactNode }) {
       tokenHolder.current = undefined;
       setSession(undefined);
       setEndedBecause(reason);
-      queryClient.clear();
+      // Nothing of the last person's stays on screen; only how this PC reaches the counter is kept.
+      queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== LINK_KEY[0] });
     },
     [queryClient],
   );
 
-  const api = useMemo(() => createApi(transport, () => tokenHolder.current, (body) => end(body)), [transport, end]);
+  const linkQuery = useQuery({ queryKey: LINK_KEY, queryFn: () => transport.link(), staleTime: Infinity, retry: true, retryDelay: 1000 });
+  const relink = useCallback(() => void queryClient.invalidateQueries({ queryKey: LINK_KEY }), [queryClient]);
+  /** This PC may no longer reach the counter: everyone here is signed out, and it pairs again. */
+  const stationRefused = useCallback(
+    (body: ErrorBody) => {
+      end(body);
+      relink();
+    },
+    [end, relink],
+  );
+
+  const api = useMemo(
+    () => createApi(transport, () => tokenHolder.current, { onUnauthenticated: (body) => end(body), onStationRefused: stationRefused }),
+    [transport, end, stationRefused],
+  );
 
   const begin = useCallback((next: SessionView) => {
     sessionStorage.setItem(TOKEN_KEY, JSON.stringify(next));
@@ -78,7 +98,8 @@ function SessionProvider({ children }: { children: ReactNode }) {
       onEvent(event) {
         // A restored database: every screen starts again from sign-in.
         if (event.name === 'system.restored') {
-          end({ code: 'UNAUTHENTICATED', message: 'maintenance.restoredElsewhere' });
+          // The screen that restored has already said so; every other screen is told here.
+          if (tokenHolder.current === token) end({ code: 'UNAUTHENTICATED', message: 'maintenance.restoredElsewhere' });
           return;
         }
         for (const method of events[event.name].affects) void queryClient.invalidateQueries({ queryKey: [method] });
@@ -89,12 +110,14 @@ function SessionProvider({ children }: { children: ReactNode }) {
         if (tokenHolder.current === token) end({ code: 'UNAUTHENTICATED', message: 'errors.sessionExpired' });
       },
       onResync: () => void queryClient.invalidateQueries(),
+      onStationRevoked: () => stationRefused({ code: 'FORBIDDEN', message: 'stations.errors.revoked' }),
     });
-  }, [token, transport, queryClient, end]);
+  }, [token, transport, queryClient, end, stationRefused]);
 
+  const link = linkQuery.data;
   const value = useMemo(
-    () => ({ api, transport, connection, session, endedBecause, begin, end, updateStaff }),
-    [api, transport, connection, session, endedBecause, begin, end, updateStaff],
+    () => ({ api, transport, connection, session, link, relink, endedBecause, begin, end, updateStaff }),
+    [api, transport, connection, session, link, relink, endedBecause, begin, end, updateStaff],
   );
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
 }

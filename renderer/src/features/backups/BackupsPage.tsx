@@ -26,7 +26,7 @@ function RestoreModal({ backup, onClose }: { backup: BackupView; onClose(): void
   const form = useContractForm(restoreInput, { defaultValues: { name: backup.name, pin: '' } });
   const errorOf = useFieldErrors(form);
   const submit = useFormSubmit(form, ['name', 'pin'], restore.mutateAsync, () => {
-    notifySuccess(t('maintenance.restored'));
+    // The sign-in screen that follows says it was restored.
     onClose();
     end({ code: 'UNAUTHENTICATED', message: 'maintenance.restored' });
   });
