@@ -200,6 +200,14 @@ export const en = {
     system: 'System',
     empty: 'Nothing recorded yet.',
     filterAction: 'Filter by action',
+    origins: {
+      local: 'Counter PC',
+      http: 'Counter PC, browser ({{address}})',
+      lan: 'Unpaired PC on the LAN ({{address}})',
+      station: '{{name}} ({{address}})',
+      unknownStation: 'Station {{id}} ({{address}})',
+      system: 'ParkDesk, automatically',
+    },
     actions: {
       setup: {
         complete: 'Set up ParkDesk',

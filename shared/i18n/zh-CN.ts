@@ -198,6 +198,14 @@ export const zhCN: Catalog = {
     system: '系统',
     empty: '暂无记录。',
     filterAction: '按操作筛选',
+    origins: {
+      local: '服务台主机',
+      http: '服务台主机浏览器（{{address}}）',
+      lan: '局域网未配对电脑（{{address}}）',
+      station: '{{name}}（{{address}}）',
+      unknownStation: '工作站 {{id}}（{{address}}）',
+      system: 'ParkDesk 自动',
+    },
     actions: {
       setup: {
         complete: '完成系统设置',

@@ -24,3 +24,23 @@ export function normalizeCounterUrl(text: string): string | undefined {
   if (!/^[a-z0-9.-]+$/i.test(url.hostname) && !/^\[[0-9a-f:.]+\]$/i.test(url.hostname)) return undefined;
   return `https://${url.hostname}:${url.port || DEFAULT_LAN_PORT}`;
 }
+
+/**
+ * Where an audited call came from, as the transports write it: `local` (the kiosk window),
+ * `http:<address>` (a browser on the counter PC), `station:<id>:<address>` (a paired station),
+ * `lan:<address>` (a PC on the LAN before pairing), `system` (the counter's own jobs).
+ */
+export type Origin =
+  | { kind: 'local' | 'system' }
+  | { kind: 'http' | 'lan'; address: string }
+  | { kind: 'station'; stationId: number; address: string }
+  | { kind: 'other'; text: string };
+
+export function parseOrigin(origin: string): Origin {
+  if (origin === 'local' || origin === 'system') return { kind: origin };
+  const station = /^station:(\d+):(.+)$/.exec(origin);
+  if (station?.[1] && station[2]) return { kind: 'station', stationId: Number(station[1]), address: station[2] };
+  const other = /^(http|lan):(.+)$/.exec(origin);
+  if (other?.[2] && (other[1] === 'http' || other[1] === 'lan')) return { kind: other[1], address: other[2] };
+  return { kind: 'other', text: origin };
+}

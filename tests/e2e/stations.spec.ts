@@ -174,5 +174,8 @@ test.describe('stations on the park LAN', () => {
     expect(staff.filter((person) => person.code === 'C08')).toHaveLength(1);
     const audit = await must(counter.api('audit.list', { limit: 50, action: 'staff.create' }, admin));
     expect(audit.rows.filter((row) => row.origin.startsWith('station:'))).toHaveLength(2);
+    // The audit log names the station each was done from.
+    await page.getByRole('navigation').getByRole('link', { name: 'Audit log' }).click();
+    await expect(page.getByRole('row').filter({ hasText: 'Added staff member' }).filter({ hasText: '值班室 (127.0.0.1)' })).toHaveCount(2);
   });
 });

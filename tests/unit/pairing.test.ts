@@ -12,7 +12,7 @@ import {
   PAIRING_WINDOW_MS,
   readableFingerprint,
 } from '@shared/rules/pairing';
-import { normalizeCounterUrl } from '@shared/rules/stations';
+import { normalizeCounterUrl, parseOrigin } from '@shared/rules/stations';
 import { PairingThrottle } from '../../electron/core/stations/throttle';
 
 const FINGERPRINT = '94:02:E7:C6:B2:47:57:31:60:BC:5D:4C:BA:84:82:0D:AE:4A:69:53:2A:4E:F5:C5:E4:D1:E9:4C:02:5C:D7:5C';
@@ -81,5 +81,17 @@ describe('the pairing throttle', () => {
     expect(throttle.fail('a', PAIRING_WINDOW_MS + 1)).toBe(PAIRING_MAX_WRONG - 2);
     throttle.succeed('a');
     expect(throttle.fail('a', PAIRING_WINDOW_MS + 2)).toBe(PAIRING_MAX_WRONG - 1);
+  });
+});
+
+describe('the origin of an audited call', () => {
+  it('names the kiosk window, a browser on the counter, a station and an unpaired PC apart', () => {
+    expect(parseOrigin('local')).toEqual({ kind: 'local' });
+    expect(parseOrigin('system')).toEqual({ kind: 'system' });
+    expect(parseOrigin('http:127.0.0.1')).toEqual({ kind: 'http', address: '127.0.0.1' });
+    expect(parseOrigin('station:3:192.168.1.5')).toEqual({ kind: 'station', stationId: 3, address: '192.168.1.5' });
+    expect(parseOrigin('station:3:::ffff:192.168.1.5')).toEqual({ kind: 'station', stationId: 3, address: '::ffff:192.168.1.5' });
+    expect(parseOrigin('lan:10.0.0.9')).toEqual({ kind: 'lan', address: '10.0.0.9' });
+    expect(parseOrigin('test')).toEqual({ kind: 'other', text: 'test' });
   });
 });

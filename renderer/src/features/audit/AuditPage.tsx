@@ -6,6 +6,8 @@ import { AUDIT_ACTIONS, auditActionKey } from '@shared/i18n';
 import { useT } from '../../app/i18n';
 import { useParkFormat } from '../../app/park';
 import { EmptyRow } from '../../ui/fields';
+import { useMethod } from '../../api/hooks';
+import { parseOrigin } from '@shared/rules/stations';
 import { useApi } from '../../app/session';
 
 const WARNINGS = ['access.denied', 'auth.failed', 'auth.locked'];
@@ -28,6 +30,30 @@ function DetailLines({ detail }: { detail: Record<string, unknown> }) {
   );
 }
 
+/** Where a call came from, in words: the station's name rather than its number. */
+function useOriginLabel() {
+  const t = useT();
+  const stations = useMethod('stations.list', {});
+  const names = new Map((stations.data ?? []).map((station) => [station.id, station.name]));
+  return (text: string) => {
+    const origin = parseOrigin(text);
+    switch (origin.kind) {
+      case 'local':
+      case 'system':
+        return t(`audit.origins.${origin.kind}`);
+      case 'http':
+      case 'lan':
+        return t(`audit.origins.${origin.kind}`, { address: origin.address });
+      case 'station': {
+        const name = names.get(origin.stationId);
+        return name ? t('audit.origins.station', { name, address: origin.address }) : t('audit.origins.unknownStation', { id: origin.stationId, address: origin.address });
+      }
+      case 'other':
+        return origin.text;
+    }
+  };
+}
+
 function useActionLabel() {
   const t = useT();
   return (action: string) => {
@@ -42,6 +68,7 @@ export function AuditPage() {
   const api = useApi();
   const format = useParkFormat();
   const label = useActionLabel();
+  const originLabel = useOriginLabel();
   const [action, setAction] = useState<string | null>(null);
   const pages = useInfiniteQuery({
     queryKey: ['audit.list', action],
@@ -91,7 +118,7 @@ export function AuditPage() {
                   </Text>
                 </Table.Td>
                 <Table.Td>{row.entity ? `${row.entity} ${row.entityId ?? ''}` : '—'}</Table.Td>
-                <Table.Td>{row.origin}</Table.Td>
+                <Table.Td>{originLabel(row.origin)}</Table.Td>
                 <Table.Td maw={380}>
                   {Object.keys(row.detail).length ? <DetailLines detail={row.detail} /> : '—'}
                 </Table.Td>
