@@ -15,6 +15,9 @@ export interface StationArgs {
 
 export const DEFAULT_PORT = 4780;
 
+/** The plain-HTTP listener asks for no station token: it serves this PC only. */
+const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost']);
+
 function portFrom(text: string | undefined, fallback: number | undefined): number | undefined {
   if (text === undefined) return fallback;
   const port = Number(text);
@@ -23,7 +26,7 @@ function portFrom(text: string | undefined, fallback: number | undefined): numbe
 }
 
 /**
- * `--port N` / `PARKDESK_PORT`, `--host H` / `PARKDESK_HOST` (default 127.0.0.1: this PC only),
+ * `--port N` / `PARKDESK_PORT`, `--host H` / `PARKDESK_HOST` (127.0.0.1 by default, loopback only),
  * `--counter ADDRESS` / `PARKDESK_COUNTER` for station mode, `PARKDESK_LAN_HOST` and `PARKDESK_LAN_PORT`.
  */
 export function parseStationArgs(argv: readonly string[], env: NodeJS.ProcessEnv): StationArgs {
@@ -37,9 +40,13 @@ export function parseStationArgs(argv: readonly string[], env: NodeJS.ProcessEnv
   const counterText = flag('counter') ?? env.PARKDESK_COUNTER;
   const counterUrl = counterText === undefined ? undefined : normalizeCounterUrl(counterText);
   if (counterText !== undefined && counterUrl === undefined) throw new Error(`Not a counter address: ${counterText} (for example 192.168.1.20:4781)`);
+  const host = flag('host') ?? env.PARKDESK_HOST ?? '127.0.0.1';
+  if (!LOOPBACK.has(host)) {
+    throw new Error(`The plain-HTTP listener serves this PC only (not ${host}); other PCs pair with sharing on the park LAN (Duty manager → Stations).`);
+  }
   return {
     port: portFrom(flag('port') ?? env.PARKDESK_PORT, DEFAULT_PORT) ?? DEFAULT_PORT,
-    host: flag('host') ?? env.PARKDESK_HOST ?? '127.0.0.1',
+    host,
     testClock,
     counterUrl,
     lanHost: env.PARKDESK_LAN_HOST ?? '0.0.0.0',

@@ -16,7 +16,10 @@ describe('the station’s command line', () => {
   });
 
   it('takes the port and host from flags or the environment', () => {
-    expect(parseStationArgs(['--port', '9000', '--host', '0.0.0.0'], {})).toMatchObject({ port: 9000, host: '0.0.0.0' });
+    expect(parseStationArgs(['--port', '9000', '--host', '::1'], {})).toMatchObject({ port: 9000, host: '::1' });
+    // Other PCs come in through the LAN listener and its station tokens, never the plain one.
+    expect(() => parseStationArgs(['--host', '0.0.0.0'], {})).toThrow(/this PC only/);
+    expect(() => parseStationArgs([], { PARKDESK_HOST: '192.168.1.20' })).toThrow(/this PC only/);
     expect(parseStationArgs([], { PARKDESK_PORT: '0' })).toMatchObject({ port: 0 });
     expect(() => parseStationArgs(['--port', 'eighty'], {})).toThrow(/Not a port number/);
   });
