@@ -99,12 +99,15 @@ export const itemSummary = z.object({
 });
 export type ItemSummary = z.output<typeof itemSummary>;
 
+/**
+ * One item in full for the counter, still without what only the owner would know: the hidden check
+ * details, the contents and the cash amount come only through the audited `lostFound.hiddenDetails`.
+ */
 export const itemDetail = itemSummary.extend({
   finderName: z.string(),
   finderDepartment: z.string().nullable(),
   finderPhone: z.string().nullable(),
-  contents: z.string(),
-  cashFen: fen,
+  /** Who counted the cash (the amount itself is a check detail). */
   cashCountedBy: z.array(staffRef),
   receivedBy: staffRef,
   verifiedBy: staffRef,
@@ -222,7 +225,7 @@ export const lostFoundMethods = {
     output: itemDetail,
   }),
   'lostFound.get': method({
-    summary: 'One item in full (without its hidden check details), by id or item number.',
+    summary: 'One item in full (without its hidden check details, contents or cash amount), by id or item number.',
     access: COUNTER,
     mode: 'read',
     input: z.union([z.object({ itemId: id }).strict(), z.object({ itemNo }).strict()]),

@@ -238,7 +238,7 @@ export const lostFoundEn = {
     matchesTitle: "Lost reports that may be the owner's",
     claimedBy: 'Returned to {{name}} ({{id}}), {{time}}, by {{staff}}',
     handedOverIn: 'Handed to finance in batch {{batchNo}}.',
-    cashCounted: 'Counted by {{first}} and {{second}}',
+    cashCounted: 'Counted by {{first}} and {{second}}; the amount is with the hidden check details.',
     moveTitle: 'Move {{itemNo}}',
     verifyTitle: 'Verify {{itemNo}}',
     photo: 'Photo of {{itemNo}}',

@@ -241,7 +241,7 @@ export const lostFoundZhCN: Strings<typeof lostFoundEn> = {
     matchesTitle: '可能是失主的失物报告',
     claimedBy: '已于 {{time}} 归还 {{name}}（{{id}}），经办人 {{staff}}',
     handedOverIn: '已随批次 {{batchNo}} 移交计财部。',
-    cashCounted: '清点人：{{first}}、{{second}}',
+    cashCounted: '清点人：{{first}}、{{second}}；金额见隐藏核对信息。',
     moveTitle: '移动 {{itemNo}}',
     verifyTitle: '复核 {{itemNo}}',
     photo: '{{itemNo}} 的照片',

@@ -69,7 +69,6 @@ describe('intake of found property', () => {
       valuable: true,
       verified: false,
       announced: false,
-      cashFen: 32_000,
       cashCountedBy: [{ id: clerk.id, name: '张柜台' }, { id: desk.second.id, name: '李复核' }],
       storageKind: 'safe',
       receivedBy: { id: clerk.id },
@@ -157,6 +156,27 @@ describe('intake of found property', () => {
     const hidden = await desk.test.ok('lostFound.hiddenDetails', { itemId: item.id }, desk.clerk.token);
     expect(hidden).toEqual({ hiddenDetails: '钱包内有一张全家福照片', contents: '身份证一张（李某某），银行卡两张', cashFen: 32_000 });
     expect(auditRows(desk.test, 'lostFound.reveal')).toHaveLength(1);
+  });
+
+  it('keeps the contents and the cash amount out of lostFound.get (by id and by number) and the intake answer: only the audited reveal has them', async () => {
+    const desk = await openDesk();
+    const { test, clerk } = desk;
+    const taken = await test.ok('lostFound.intake', wallet(desk), clerk.token);
+    const byId = await test.ok('lostFound.get', { itemId: taken.item.id }, clerk.token);
+    const byNo = await test.ok('lostFound.get', { itemNo: taken.item.itemNo }, clerk.token);
+    for (const answer of [taken.item, byId, byNo]) {
+      expect(answer).not.toHaveProperty('contents');
+      expect(answer).not.toHaveProperty('cashFen');
+      const text = JSON.stringify(answer);
+      for (const secret of ['银行卡', '李某某', '32000', '全家福']) expect(text).not.toContain(secret);
+    }
+    // Who counted is on the record; how much is not.
+    expect(byId.cashCountedBy.map((staff) => staff?.name)).toEqual(['张柜台', '李复核']);
+    // Reading the item is not a look at its secrets: nothing audited until the reveal.
+    expect(auditRows(test, 'lostFound.reveal')).toHaveLength(0);
+    // The finder's receipt still records the cash handed in.
+    const receipt = test.core.db?.prepare<[number], { document: string }>('SELECT document FROM print_job WHERE id = ?').get(taken.intakeJobId);
+    expect(receipt?.document).toContain('320.00');
   });
 });
 

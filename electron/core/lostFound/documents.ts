@@ -4,6 +4,7 @@ import type { Block, PrintDocument } from '@shared/printing/document';
 import type { ReportDocumentInput } from '@shared/reports/document';
 import { formatYuan } from '@shared/rules/money';
 import { formatParkDateTime } from '@shared/rules/time';
+import type { ItemRecord } from './store';
 
 const zh = translator('zh-CN');
 const en = translator('en');
@@ -17,7 +18,7 @@ interface Context {
 }
 
 /** The finder's receipt: what was handed in, where it is kept, under which number. */
-export function intakeReceipt(item: ItemDetail, context: Context): PrintDocument {
+export function intakeReceipt(item: ItemRecord, context: Context): PrintDocument {
   const when = (at: number) => formatParkDateTime(at, context.timeZone);
   const blocks: Block[] = [
     { type: 'text', text: context.parkName, align: 'center', bold: true, size: 'double' },
@@ -114,7 +115,7 @@ export function handoverSlip(batch: HandoverView, context: Context): PrintDocume
  * beside the headings: every item with its number, category, description, where and when found,
  * storage, cash; signatures of the center and of finance.
  */
-export function handoverLedger(batch: HandoverView, items: ItemDetail[], context: Context): ReportDocumentInput {
+export function handoverLedger(batch: HandoverView, items: ItemRecord[], context: Context): ReportDocumentInput {
   const when = (at: number) => formatParkDateTime(at, context.timeZone);
   return {
     parkName: context.parkName,

@@ -25,6 +25,7 @@ import {
   nextNumber,
   REPORT_SELECT,
   toItemDetail,
+  toItemRecord,
   toItemSummary,
   toReportView,
   type ItemRow,
@@ -230,7 +231,7 @@ export function lostFoundHandlers(services: Services): HandlersFor<keyof typeof 
       for (const dataUrl of input.photos) db.prepare('INSERT INTO lf_photo (item_id, data_url, created_at) VALUES (?, ?, ?)').run(itemId, dataUrl, ctx.now);
       indexItem(db, { id: itemId, itemNo: number, description: input.description, colour: input.colour, brand: input.brand, foundPlace: input.foundPlace });
       custody(db, itemId, ctx.now, actor.id, 'intake', `${input.storageKind} ${input.storagePlace}`);
-      const item = detail(itemId);
+      const item = toItemRecord(db, itemOrFail(getItem(db, itemId)));
       const intakeJobId = enqueuePrint(db, { kind: 'lf-intake', ref: number, document: intakeReceipt(item, context()), createdBy: actor.id, now: ctx.now });
       const labelJobId = enqueuePrint(db, { kind: 'lf-label', ref: number, document: bagLabel(item), createdBy: actor.id, now: ctx.now });
       db.prepare('UPDATE lf_item SET intake_job = ?, label_job = ? WHERE id = ?').run(intakeJobId, labelJobId, itemId);
@@ -542,7 +543,7 @@ export function lostFoundHandlers(services: Services): HandlersFor<keyof typeof 
 
     'lostFound.handover.pdf': async (input) => {
       const batch = handoverView(input.batchId);
-      const items = db.prepare<[number], ItemRow>(`${ITEM_SELECT} WHERE i.handover_id = ? ORDER BY i.item_no`).all(batch.id).map((row) => toItemDetail(db, row));
+      const items = db.prepare<[number], ItemRow>(`${ITEM_SELECT} WHERE i.handover_id = ? ORDER BY i.item_no`).all(batch.id).map((row) => toItemRecord(db, row));
       const pdf = await renderReportPdf(handoverLedger(batch, items, context()));
       const fileName = `${batch.batchNo}.pdf`;
       const dir = join(services.dataDir, 'reports', 'handover');
@@ -553,7 +554,7 @@ export function lostFoundHandlers(services: Services): HandlersFor<keyof typeof 
 
     'lostFound.handover.csv': (input) => {
       const batch = handoverView(input.batchId);
-      const items = db.prepare<[number], ItemRow>(`${ITEM_SELECT} WHERE i.handover_id = ? ORDER BY i.item_no`).all(batch.id).map((row) => toItemDetail(db, row));
+      const items = db.prepare<[number], ItemRow>(`${ITEM_SELECT} WHERE i.handover_id = ? ORDER BY i.item_no`).all(batch.id).map((row) => toItemRecord(db, row));
       const { timeZone } = readSettings(db);
       const cell = (value: string) => (/[",\n\r]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value);
       const header = ['batch', 'item_no', 'category', 'description', 'colour', 'brand', 'contents', 'found_place', 'found_at', 'finder', 'storage', 'cash_yuan'];

@@ -97,6 +97,16 @@ interface ClaimRow {
   print_job: number | null;
 }
 
+/**
+ * An item with its contents and cash amount, for the core's own documents (the finder's receipt,
+ * the ledger to finance); never an answer to a read, where these stay behind the audited reveal.
+ */
+export type ItemRecord = ItemDetail & { contents: string; cashFen: number };
+
+export function toItemRecord(db: Db, row: ItemRow): ItemRecord {
+  return { ...toItemDetail(db, row), contents: row.contents, cashFen: row.cash_fen };
+}
+
 export function toItemDetail(db: Db, row: ItemRow): ItemDetail {
   const claim = db
     .prepare<[number], ClaimRow>(
@@ -109,8 +119,6 @@ export function toItemDetail(db: Db, row: ItemRow): ItemDetail {
     finderName: row.finder_name,
     finderDepartment: row.finder_department,
     finderPhone: row.finder_phone,
-    contents: row.contents,
-    cashFen: row.cash_fen,
     cashCountedBy: [ref(row.cash_counted_by_1, row.cash_counted_by_1_name), ref(row.cash_counted_by_2, row.cash_counted_by_2_name)].filter((s) => s !== null),
     receivedBy: ref(row.received_by, row.received_by_name),
     verifiedBy: ref(row.verified_by, row.verified_by_name),

@@ -10,7 +10,6 @@ import { newClientRef } from '../../ui/clientRef';
 import { DeadlineBadge, useParkNow } from '../../ui/deadline';
 import { FormActions } from '../../ui/fields';
 import { useContractForm, useFieldErrors, useFormSubmit } from '../../ui/form';
-import { Money } from '../../ui/money';
 import { notifyError, notifySuccess } from '../../ui/notify';
 import { SignaturePad } from '../../ui/SignaturePad';
 import { CustodyHistory, HiddenDetails, ItemPhotos } from './ItemParts';
@@ -258,10 +257,8 @@ export function ItemDetail({ itemId, onBack, onClaim, onOpenItem }: { itemId: nu
               <Fact label={t('lostFound.fields.receivedBy')}>
                 {item.receivedBy?.name ?? '—'} · {format.dateTime(item.receivedAt)}
               </Fact>
-              {item.contents ? <Fact label={t('lostFound.fields.contents')}>{item.contents}</Fact> : null}
-              {item.cashFen > 0 ? (
+              {item.cashCountedBy.length > 0 ? (
                 <Fact label={t('lostFound.fields.cash')}>
-                  <Money fen={item.cashFen} fw={700} />
                   <Text fz="sm" c="dimmed">
                     {t('lostFound.detail.cashCounted', { first: item.cashCountedBy[0]?.name ?? '—', second: item.cashCountedBy[1]?.name ?? '—' })}
                   </Text>
