@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { epochMs, fen, id, isoDate, personName, phone } from './common';
+import { epochMs, fen, id, isoDate, personName, phone, pin } from './common';
 import { ANY_STAFF, COUNTER, MANAGERS, event, method } from './define';
 import { identity } from './rentals';
 import { rule } from './validation';
@@ -33,6 +33,9 @@ export const itemNo = z
   .transform((value) => value.trim().toUpperCase())
   .pipe(z.string().regex(/^L\d{8}-\d{4,}$/, rule('validation.itemNo')));
 
+/** Who recounted found cash, and their PIN. */
+export const secondCounter = z.object({ staffId: id, pin }).strict();
+
 export const categoryView = z.object({ code: z.enum(LF_CATEGORIES), nameZh: z.string(), nameEn: z.string(), holdingDays: z.number().int() });
 
 export const intakeInput = z
@@ -52,9 +55,10 @@ export const intakeInput = z
     finderPhone: z.union([phone, z.literal('')]).default(''),
     /** What is inside a wallet or bag. */
     contents: optional(500),
-    /** Cash found, counted by two staff members, both recorded. */
+    /** Cash found, counted by two staff members, both recorded: the receiving staff member and a second one. */
     cashFen: fen.default(0),
-    cashCountedBy: z.array(id).max(2).default([]),
+    /** The second counter confirms the count with their own PIN (checked; wrong PINs count towards the lock). */
+    secondCounter: secondCounter.optional(),
     valuable: z.boolean().default(false),
     storageKind: z.enum(STORAGE_KINDS),
     storagePlace: text(40),
@@ -66,8 +70,11 @@ export const intakeInput = z
   })
   .strict()
   .superRefine((value, ctx) => {
-    if (value.cashFen > 0 && (value.cashCountedBy.length !== 2 || value.cashCountedBy[0] === value.cashCountedBy[1])) {
-      ctx.addIssue({ code: 'custom', path: ['cashCountedBy'], input: value.cashCountedBy, message: 'validation.twoCounters' });
+    if (value.category === 'cash' && value.cashFen === 0) {
+      ctx.addIssue({ code: 'custom', path: ['cashFen'], input: value.cashFen, message: 'validation.cashAmountRequired' });
+    }
+    if (value.cashFen > 0 && !value.secondCounter) {
+      ctx.addIssue({ code: 'custom', path: ['secondCounter', 'staffId'], input: value.secondCounter, message: 'validation.secondCounterRequired' });
     }
   });
 export type IntakeInput = z.input<typeof intakeInput>;
@@ -197,9 +204,11 @@ export const lostFoundMethods = {
     output: categoryView,
   }),
   'lostFound.intake': method({
-    summary: 'Take in found property, signed by the finder and the receiving staff member; prints the intake receipt and the bag label.',
+    summary:
+      'Take in found property, signed by the finder and the receiving staff member; found cash is counted by the receiver and a second staff member who confirms with their PIN. Prints the intake receipt and the bag label.',
     access: COUNTER,
-    mode: 'write',
+    // A wrong PIN of the second counter is counted in its own transaction before anything is written.
+    mode: 'custom',
     input: intakeInput,
     output: z.object({ item: itemDetail, intakeJobId: id, labelJobId: id }),
   }),

@@ -60,6 +60,7 @@ test.describe('lost and found', () => {
       await dialog.getByRole('textbox', { name: '现金' }).fill('320');
       await dialog.getByRole('combobox', { name: '复点人' }).click();
       await counter.getByRole('option', { name: /李复核/ }).click();
+      await dialog.getByLabel('复点人 PIN 码').fill('2468');
       await dialog.locator('label').filter({ hasText: /^保险柜$/ }).click();
       await dialog.getByLabel('位置（货架 / 箱号）').fill('S-01');
       await dialog.getByLabel('隐藏核对信息（仅供认领核对）').fill('钱包内有一张全家福照片');

@@ -41,7 +41,7 @@ function wallet(desk: Desk, extra: Partial<Input<'lostFound.intake'>> = {}): Inp
     finderPhone: '13900001111',
     contents: '身份证一张（李某某），银行卡两张',
     cashFen: 32_000,
-    cashCountedBy: [desk.clerk.id, desk.second.id],
+    secondCounter: { staffId: desk.second.id, pin: '2468' },
     storageKind: 'safe',
     storagePlace: 'S-01',
     hiddenDetails: '钱包内有一张全家福照片',
@@ -94,11 +94,45 @@ describe('intake of found property', () => {
     const { test, clerk } = desk;
     const unsigned = await test.fails('lostFound.intake', { ...wallet(desk), finderSignature: '', receiverSignature: 'data:image/png;base64,AAAA' }, clerk.token);
     expect(unsigned.fields).toEqual({ finderSignature: { key: 'validation.signature' }, receiverSignature: { key: 'validation.signature' } });
-    const oneCounter = await test.fails('lostFound.intake', wallet(desk, { cashCountedBy: [clerk.id, clerk.id] }), clerk.token);
-    expect(oneCounter.fields).toEqual({ cashCountedBy: { key: 'validation.twoCounters' } });
+    const noSecond = await test.fails('lostFound.intake', wallet(desk, { secondCounter: undefined }), clerk.token);
+    expect(noSecond.fields).toEqual({ 'secondCounter.staffId': { key: 'validation.secondCounterRequired' } });
+    const oneCounter = await test.fails('lostFound.intake', wallet(desk, { secondCounter: { staffId: clerk.id, pin: '1357' } }), clerk.token);
+    expect(oneCounter.fields).toEqual({ 'secondCounter.staffId': { key: 'validation.twoCounters' } });
     const empty = await test.fails('lostFound.intake', wallet(desk, { description: '', foundPlace: '' }), clerk.token);
     expect(Object.keys(empty.fields ?? {}).sort()).toEqual(['description', 'foundPlace']);
     expect((await test.ok('lostFound.search', {}, clerk.token)).rows).toEqual([]);
+  });
+
+  it('takes found cash only with the second counter’s own PIN: a wrong PIN is refused and counted towards their lock, nothing taken in', async () => {
+    const desk = await openDesk();
+    const { test, clerk, second } = desk;
+    const wrong = await test.fails('lostFound.intake', wallet(desk, { secondCounter: { staffId: second.id, pin: '0000' } }), clerk.token);
+    expect(wrong).toMatchObject({ code: 'UNAUTHENTICATED', fields: { 'secondCounter.pin': { key: 'errors.wrongPin', params: { remaining: 4 } } } });
+    expect((await test.ok('lostFound.search', {}, clerk.token)).rows).toEqual([]);
+    expect(auditRows(test, 'auth.failed').map((row) => row.staff_id)).toEqual([second.id]);
+    expect(auditRows(test, 'lostFound.intake')).toHaveLength(0);
+    // Four more wrong PINs lock the second counter: the next intake is refused even with the right PIN.
+    for (let attempt = 0; attempt < 4; attempt += 1) await test.fails('lostFound.intake', wallet(desk, { secondCounter: { staffId: second.id, pin: '0000' } }), clerk.token);
+    expect(await test.fails('lostFound.intake', wallet(desk), clerk.token)).toMatchObject({ code: 'LOCKED', fields: { 'secondCounter.pin': { key: 'errors.lockedOut' } } });
+    expect((await test.ok('lostFound.search', {}, clerk.token)).rows).toEqual([]);
+    // Once the lock is over, the right PIN takes it in, with both counters recorded.
+    desk.test.clock.advance(10 * MINUTE);
+    desk.clerk.token = (await test.ok('auth.signIn', { staffId: clerk.id, pin: '1357' })).token;
+    const { item } = await test.ok('lostFound.intake', wallet(desk), desk.clerk.token);
+    expect(item.cashCountedBy.map((staff) => staff?.id)).toEqual([clerk.id, second.id]);
+    expect(JSON.parse(auditRows(test, 'lostFound.intake')[0]?.detail ?? '{}')).toMatchObject({ cashFen: 32_000, countedBy: [clerk.id, second.id] });
+  });
+
+  it('asks for the amount when the item is cash, and needs no second counter when nothing was counted', async () => {
+    const desk = await openDesk();
+    const { test, clerk } = desk;
+    const noAmount = await test.fails('lostFound.intake', wallet(desk, { category: 'cash', description: '现金一沓', cashFen: 0, secondCounter: undefined }), clerk.token);
+    expect(noAmount.fields).toEqual({ cashFen: { key: 'validation.cashAmountRequired' } });
+    expect((await test.ok('lostFound.search', {}, clerk.token)).rows).toEqual([]);
+    const cash = await test.ok('lostFound.intake', wallet(desk, { category: 'cash', description: '现金一沓', contents: '', cashFen: 5_000 }), clerk.token);
+    expect(cash.item.cashCountedBy).toHaveLength(2);
+    const keys = await test.ok('lostFound.intake', wallet(desk, { category: 'keys', description: '一串钥匙', contents: '', cashFen: 0, secondCounter: undefined }), clerk.token);
+    expect(keys.item.cashCountedBy).toEqual([]);
   });
 
   it('never makes a second item when the same intake is submitted twice', async () => {
@@ -185,7 +219,7 @@ describe('lost reports and matching', () => {
     const desk = await openDesk();
     const { test, clerk } = desk;
     const { item } = await test.ok('lostFound.intake', wallet(desk), clerk.token);
-    await test.ok('lostFound.intake', wallet(desk, { category: 'phone', description: '白色苹果手机', colour: '白色', brand: 'Apple', foundPlace: '美食广场', cashFen: 0, cashCountedBy: [] }), clerk.token);
+    await test.ok('lostFound.intake', wallet(desk, { category: 'phone', description: '白色苹果手机', colour: '白色', brand: 'Apple', foundPlace: '美食广场', cashFen: 0, secondCounter: undefined }), clerk.token);
     const report = await test.ok(
       'lostFound.reports.create',
       { clientRef: ref(), category: 'wallet', description: '黑色钱包，有身份证', colour: '黑色', lostPlace: '旋转木马', lostAt: test.clock.now() - HOUR, visitorName: '李某某', phone: '13812345678' },
@@ -207,7 +241,7 @@ describe('lost reports and matching', () => {
   it('does not suggest a dismissed match again, nor an unrelated item', async () => {
     const desk = await openDesk();
     const { test, clerk } = desk;
-    const { item } = await test.ok('lostFound.intake', wallet(desk, { category: 'bag', description: '蓝色双肩背包', colour: '蓝色', brand: '', cashFen: 0, cashCountedBy: [], foundPlace: '过山车出口' }), clerk.token);
+    const { item } = await test.ok('lostFound.intake', wallet(desk, { category: 'bag', description: '蓝色双肩背包', colour: '蓝色', brand: '', cashFen: 0, secondCounter: undefined, foundPlace: '过山车出口' }), clerk.token);
     const report = await test.ok(
       'lostFound.reports.create',
       { clientRef: ref(), category: 'bag', description: '蓝色背包', colour: '蓝色', lostPlace: '过山车', lostAt: test.clock.now() - HOUR, visitorName: 'Ann', phone: '+85291234567' },
@@ -228,8 +262,8 @@ describe('lost reports and matching', () => {
     const desk = await openDesk();
     const { test, clerk } = desk;
     const a = (await test.ok('lostFound.intake', wallet(desk), clerk.token)).item;
-    const b = (await test.ok('lostFound.intake', wallet(desk, { category: 'other', description: '红色儿童雨伞', colour: '红色', brand: '', cashFen: 0, cashCountedBy: [] }), clerk.token)).item;
-    const c = (await test.ok('lostFound.intake', wallet(desk, { category: 'phone', description: 'iPhone 15, black case', colour: 'black', brand: 'Apple', cashFen: 0, cashCountedBy: [] }), clerk.token)).item;
+    const b = (await test.ok('lostFound.intake', wallet(desk, { category: 'other', description: '红色儿童雨伞', colour: '红色', brand: '', cashFen: 0, secondCounter: undefined }), clerk.token)).item;
+    const c = (await test.ok('lostFound.intake', wallet(desk, { category: 'phone', description: 'iPhone 15, black case', colour: 'black', brand: 'Apple', cashFen: 0, secondCounter: undefined }), clerk.token)).item;
     const ids = async (input: Input<'lostFound.search'>) => (await test.ok('lostFound.search', input, clerk.token)).rows.map((row) => row.id);
     expect(await ids({ query: '雨伞' })).toEqual([b.id]);
     expect(await ids({ query: '伞' })).toEqual([b.id]);
@@ -285,12 +319,12 @@ describe('weekly handover to finance', () => {
     const desk = await openDesk();
     const { test, clerk, admin } = desk;
     await test.ok('lostFound.categories.save', { code: 'clothing', holdingDays: 7 }, admin);
-    const coat = (await test.ok('lostFound.intake', wallet(desk, { category: 'clothing', description: '灰色外套', colour: '灰色', brand: '', cashFen: 0, cashCountedBy: [], storageKind: 'shelf', storagePlace: 'B-2' }), clerk.token)).item;
+    const coat = (await test.ok('lostFound.intake', wallet(desk, { category: 'clothing', description: '灰色外套', colour: '灰色', brand: '', cashFen: 0, secondCounter: undefined, storageKind: 'shelf', storagePlace: 'B-2' }), clerk.token)).item;
     const cash = (await test.ok('lostFound.intake', wallet(desk), clerk.token)).item;
     const swim = (
       await test.ok(
         'lostFound.intake',
-        wallet(desk, { category: 'clothing', description: '儿童泳镜', colour: '粉色', brand: '', cashFen: 0, cashCountedBy: [], waterWorld: true, storageKind: 'bin', storagePlace: 'W-1' }),
+        wallet(desk, { category: 'clothing', description: '儿童泳镜', colour: '粉色', brand: '', cashFen: 0, secondCounter: undefined, waterWorld: true, storageKind: 'bin', storagePlace: 'W-1' }),
         clerk.token,
       )
     ).item;

@@ -59,3 +59,19 @@ export function checkStaffPin(services: Services, ctx: CallContext, staffId: num
   const remaining = MAX_WRONG_PINS - failed;
   throw new AppError('UNAUTHENTICATED', 'errors.wrongPin', { remaining }, { pin: { key: 'errors.wrongPin', params: { remaining } } });
 }
+
+/**
+ * A PIN given for someone else at the counter (a manager's approval, a second cash counter), as
+ * `checkStaffPin` checks it, with its refusals named after the form's field: `approval.pin`.
+ */
+export function checkPinOf(services: Services, ctx: CallContext, who: { staffId: number; pin: string }, field: string, managerOnly = false): StaffRow {
+  try {
+    return checkStaffPin(services, ctx, who.staffId, who.pin, managerOnly);
+  } catch (error) {
+    if (error instanceof AppError && error.fields) {
+      const fields = Object.fromEntries(Object.entries(error.fields).map(([key, value]) => [`${field}.${key}`, value]));
+      throw new AppError(error.code, error.messageKey, error.params, fields);
+    }
+    throw error;
+  }
+}

@@ -6,6 +6,7 @@ import { maskIdNumber } from '@shared/rules/identity';
 import { formatYuan } from '@shared/rules/money';
 import { indexText, matchExpression } from '@shared/rules/search';
 import { atParkTime, DAY, HOUR, parkDate, parkDayBounds } from '@shared/rules/time';
+import { checkPinOf } from '../auth/pinCheck';
 import { actorOf, type CallContext, type HandlersFor, type Services } from '../context';
 import { AppError, fieldError } from '../errors';
 import { registerPaging } from '../paging/store';
@@ -178,71 +179,76 @@ export function lostFoundHandlers(services: Services): HandlersFor<keyof typeof 
       const existing = db.prepare<[string], { id: number; intake_job: number; label_job: number }>('SELECT id, intake_job, label_job FROM lf_item WHERE client_ref = ?').get(input.clientRef);
       if (existing) return { item: detail(existing.id), intakeJobId: existing.intake_job, labelJobId: existing.label_job };
       if (input.foundAt > ctx.now + 5 * 60_000) throw fieldError('VALIDATION', 'foundAt', 'lostFound.errors.foundInFuture');
-      for (const staffId of input.cashCountedBy) {
-        const counter = db.prepare<[number], { active: number }>('SELECT active FROM staff WHERE id = ?').get(staffId);
-        if (!counter || counter.active !== 1) throw fieldError('VALIDATION', 'cashCountedBy', 'errors.staffNotFound');
-      }
       if (input.finderDepartmentId !== undefined && !db.prepare<[number], { id: number }>('SELECT id FROM department WHERE id = ?').get(input.finderDepartmentId)) {
         throw fieldError('VALIDATION', 'finderDepartmentId', 'paging.errors.departmentNotFound');
       }
-      const settings = readSettings(db);
-      const holdingDays = db.prepare<[string], { holding_days: number }>('SELECT holding_days FROM lf_category WHERE code = ?').get(input.category)?.holding_days ?? 30;
-      const date = parkDate(ctx.now, settings.timeZone);
-      const { seq, number } = nextNumber(db, 'lf_item', 'item_no', 'L', date);
-      const { lastInsertRowid } = db
-        .prepare(
-          `INSERT INTO lf_item (item_no, client_ref, park_date, seq, category, description, colour, brand, found_place, found_at, water_world,
-             finder_name, finder_department_id, finder_phone, contents, cash_fen, cash_counted_by_1, cash_counted_by_2, valuable,
-             storage_kind, storage_place, hidden_details, finder_signature, receiver_signature, received_by, received_at, holding_until)
-           VALUES (@itemNo, @clientRef, @date, @seq, @category, @description, @colour, @brand, @foundPlace, @foundAt, @waterWorld,
-             @finderName, @finderDepartmentId, @finderPhone, @contents, @cashFen, @counter1, @counter2, @valuable,
-             @storageKind, @storagePlace, @hiddenDetails, @finderSignature, @receiverSignature, @actor, @now, @holdingUntil)`,
-        )
-        .run({
-          itemNo: number,
-          clientRef: input.clientRef,
-          date,
-          seq,
-          category: input.category,
-          description: input.description,
-          colour: input.colour,
-          brand: input.brand,
-          foundPlace: input.foundPlace,
-          foundAt: input.foundAt,
-          waterWorld: input.waterWorld ? 1 : 0,
-          finderName: input.finderName,
-          finderDepartmentId: input.finderDepartmentId ?? null,
-          finderPhone: input.finderPhone || null,
-          contents: input.contents,
-          cashFen: input.cashFen,
-          counter1: input.cashFen > 0 ? (input.cashCountedBy[0] ?? null) : null,
-          counter2: input.cashFen > 0 ? (input.cashCountedBy[1] ?? null) : null,
-          valuable: input.valuable || input.cashFen > 0 ? 1 : 0,
-          storageKind: input.storageKind,
-          storagePlace: input.storagePlace,
-          hiddenDetails: input.hiddenDetails,
-          finderSignature: input.finderSignature,
-          receiverSignature: input.receiverSignature,
-          actor: actor.id,
-          now: ctx.now,
-          holdingUntil: holdingUntil(input.foundAt, holdingDays, input.waterWorld, settings.timeZone, settings.closingTime),
+      // Found cash: the receiving staff member counts, a second one recounts and confirms with their PIN.
+      let secondCounterId: number | null = null;
+      if (input.cashFen > 0 && input.secondCounter) {
+        if (input.secondCounter.staffId === actor.id) throw fieldError('VALIDATION', 'secondCounter.staffId', 'validation.twoCounters');
+        // The PIN first: a wrong one is counted (and audited) on its own, and nothing else is written.
+        secondCounterId = checkPinOf(services, ctx, input.secondCounter, 'secondCounter').id;
+      }
+      return db.transaction(() => {
+        const settings = readSettings(db);
+        const holdingDays = db.prepare<[string], { holding_days: number }>('SELECT holding_days FROM lf_category WHERE code = ?').get(input.category)?.holding_days ?? 30;
+        const date = parkDate(ctx.now, settings.timeZone);
+        const { seq, number } = nextNumber(db, 'lf_item', 'item_no', 'L', date);
+        const { lastInsertRowid } = db
+          .prepare(
+            `INSERT INTO lf_item (item_no, client_ref, park_date, seq, category, description, colour, brand, found_place, found_at, water_world,
+               finder_name, finder_department_id, finder_phone, contents, cash_fen, cash_counted_by_1, cash_counted_by_2, valuable,
+               storage_kind, storage_place, hidden_details, finder_signature, receiver_signature, received_by, received_at, holding_until)
+             VALUES (@itemNo, @clientRef, @date, @seq, @category, @description, @colour, @brand, @foundPlace, @foundAt, @waterWorld,
+               @finderName, @finderDepartmentId, @finderPhone, @contents, @cashFen, @counter1, @counter2, @valuable,
+               @storageKind, @storagePlace, @hiddenDetails, @finderSignature, @receiverSignature, @actor, @now, @holdingUntil)`,
+          )
+          .run({
+            itemNo: number,
+            clientRef: input.clientRef,
+            date,
+            seq,
+            category: input.category,
+            description: input.description,
+            colour: input.colour,
+            brand: input.brand,
+            foundPlace: input.foundPlace,
+            foundAt: input.foundAt,
+            waterWorld: input.waterWorld ? 1 : 0,
+            finderName: input.finderName,
+            finderDepartmentId: input.finderDepartmentId ?? null,
+            finderPhone: input.finderPhone || null,
+            contents: input.contents,
+            cashFen: input.cashFen,
+            counter1: secondCounterId === null ? null : actor.id,
+            counter2: secondCounterId,
+            valuable: input.valuable || input.cashFen > 0 ? 1 : 0,
+            storageKind: input.storageKind,
+            storagePlace: input.storagePlace,
+            hiddenDetails: input.hiddenDetails,
+            finderSignature: input.finderSignature,
+            receiverSignature: input.receiverSignature,
+            actor: actor.id,
+            now: ctx.now,
+            holdingUntil: holdingUntil(input.foundAt, holdingDays, input.waterWorld, settings.timeZone, settings.closingTime),
+          });
+        const itemId = Number(lastInsertRowid);
+        for (const dataUrl of input.photos) db.prepare('INSERT INTO lf_photo (item_id, data_url, created_at) VALUES (?, ?, ?)').run(itemId, dataUrl, ctx.now);
+        indexItem(db, { id: itemId, itemNo: number, description: input.description, colour: input.colour, brand: input.brand, foundPlace: input.foundPlace });
+        custody(db, itemId, ctx.now, actor.id, 'intake', `${input.storageKind} ${input.storagePlace}`);
+        const item = toItemRecord(db, itemOrFail(getItem(db, itemId)));
+        const intakeJobId = enqueuePrint(db, { kind: 'lf-intake', ref: number, document: intakeReceipt(item, context()), createdBy: actor.id, now: ctx.now });
+        const labelJobId = enqueuePrint(db, { kind: 'lf-label', ref: number, document: bagLabel(item), createdBy: actor.id, now: ctx.now });
+        db.prepare('UPDATE lf_item SET intake_job = ?, label_job = ? WHERE id = ?').run(intakeJobId, labelJobId, itemId);
+        ctx.audit({
+          action: 'lostFound.intake',
+          entity: 'lf_item',
+          entityId: number,
+          detail: { category: input.category, valuable: input.valuable, cashFen: input.cashFen, countedBy: secondCounterId === null ? [] : [actor.id, secondCounterId], photos: input.photos.length },
         });
-      const itemId = Number(lastInsertRowid);
-      for (const dataUrl of input.photos) db.prepare('INSERT INTO lf_photo (item_id, data_url, created_at) VALUES (?, ?, ?)').run(itemId, dataUrl, ctx.now);
-      indexItem(db, { id: itemId, itemNo: number, description: input.description, colour: input.colour, brand: input.brand, foundPlace: input.foundPlace });
-      custody(db, itemId, ctx.now, actor.id, 'intake', `${input.storageKind} ${input.storagePlace}`);
-      const item = toItemRecord(db, itemOrFail(getItem(db, itemId)));
-      const intakeJobId = enqueuePrint(db, { kind: 'lf-intake', ref: number, document: intakeReceipt(item, context()), createdBy: actor.id, now: ctx.now });
-      const labelJobId = enqueuePrint(db, { kind: 'lf-label', ref: number, document: bagLabel(item), createdBy: actor.id, now: ctx.now });
-      db.prepare('UPDATE lf_item SET intake_job = ?, label_job = ? WHERE id = ?').run(intakeJobId, labelJobId, itemId);
-      ctx.audit({
-        action: 'lostFound.intake',
-        entity: 'lf_item',
-        entityId: number,
-        detail: { category: input.category, valuable: input.valuable, cashFen: input.cashFen, countedBy: input.cashCountedBy, photos: input.photos.length },
-      });
-      changed(ctx, [itemId]);
-      return { item: detail(itemId), intakeJobId, labelJobId };
+        changed(ctx, [itemId]);
+        return { item: detail(itemId), intakeJobId, labelJobId };
+      }).immediate();
     },
 
     'lostFound.verify': (input, ctx) => {

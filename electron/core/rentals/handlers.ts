@@ -1,7 +1,7 @@
 import type { Approval, RentalView, UnitHistoryEntry, rentalsMethods } from '@shared/contract';
 import { maskIdNumber } from '@shared/rules/identity';
 import { atParkTime, DAY, HOUR, parkDate, parkDayBounds } from '@shared/rules/time';
-import { checkStaffPin } from '../auth/pinCheck';
+import { checkPinOf } from '../auth/pinCheck';
 import { actorOf, type CallContext, type HandlersFor, type Services } from '../context';
 import { AppError, fieldError } from '../errors';
 import { enqueuePrint } from '../printing/outbox';
@@ -43,17 +43,7 @@ export function rentalsHandlers(services: Services): HandlersFor<keyof typeof re
   };
 
   /** A manager's PIN, checked before anything is written (a wrong PIN is counted on its own). */
-  const approve = (ctx: CallContext, approval: Approval): number => {
-    try {
-      return checkStaffPin(services, ctx, approval.staffId, approval.pin, true).id;
-    } catch (error) {
-      if (error instanceof AppError && error.fields) {
-        const fields = Object.fromEntries(Object.entries(error.fields).map(([key, value]) => [`approval.${key}`, value]));
-        throw new AppError(error.code, error.messageKey, error.params, fields);
-      }
-      throw error;
-    }
-  };
+  const approve = (ctx: CallContext, approval: Approval): number => checkPinOf(services, ctx, approval, 'approval', true).id;
 
   const printContext = () => {
     const settings = readSettings(db);

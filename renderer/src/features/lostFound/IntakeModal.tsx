@@ -1,6 +1,6 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Controller } from 'react-hook-form';
-import { Alert, Badge, Button, Fieldset, Grid, Group, Modal, SegmentedControl, Select, SimpleGrid, Stack, Switch, Text, TextInput, Textarea, Title } from '@mantine/core';
+import { Alert, Badge, Button, Fieldset, Grid, Group, Modal, PasswordInput, SegmentedControl, Select, SimpleGrid, Stack, Switch, Text, TextInput, Textarea, Title } from '@mantine/core';
 import { IconCircleCheck, IconEyeOff, IconLock, IconSpeakerphone } from '@tabler/icons-react';
 import { CONTAINER_CATEGORIES, intakeInput, STORAGE_KINDS, timeOfDay, type LfCategory, type Output } from '@shared/contract';
 import { formatParkTime } from '@shared/rules/time';
@@ -36,7 +36,8 @@ const FIELDS = [
   'finderPhone',
   'contents',
   'cashFen',
-  'cashCountedBy',
+  'secondCounter.staffId',
+  'secondCounter.pin',
   'storageKind',
   'storagePlace',
   'hiddenDetails',
@@ -136,7 +137,6 @@ function IntakeForm({ onDone, onCancel }: { onDone(done: Done): void; onCancel()
       finderPhone: '',
       contents: '',
       cashFen: 0,
-      cashCountedBy: me ? [me] : [],
       valuable: false,
       storageKind: 'shelf',
       storagePlace: '',
@@ -151,6 +151,10 @@ function IntakeForm({ onDone, onCancel }: { onDone(done: Done): void; onCancel()
   const waterWorld = form.watch('waterWorld');
   const cashFen = form.watch('cashFen') ?? 0;
   const holdingDays = categories.data?.find((c) => c.code === category)?.holdingDays;
+  // No cash, no second count: what was typed for it would only stand in the way of the submit.
+  useEffect(() => {
+    if (cashFen === 0) form.setValue('secondCounter', undefined);
+  }, [cashFen, form]);
 
   const submit = useFormSubmit(
     form,
@@ -160,7 +164,7 @@ function IntakeForm({ onDone, onCancel }: { onDone(done: Done): void; onCancel()
         return await intake.mutateAsync({
           ...values,
           contents: holdsContents(values.category) ? values.contents : '',
-          cashCountedBy: values.cashFen > 0 ? values.cashCountedBy : [],
+          secondCounter: values.cashFen > 0 ? values.secondCounter : undefined,
           foundAt: instantOf(foundTime, timeZone, park.now()),
         });
       } catch (error) {
@@ -194,7 +198,7 @@ function IntakeForm({ onDone, onCancel }: { onDone(done: Done): void; onCancel()
                     field.onChange(next);
                     if (!holdsCash(next)) {
                       form.setValue('cashFen', 0);
-                      form.setValue('cashCountedBy', me ? [me] : []);
+                      form.setValue('secondCounter', undefined);
                     }
                   }}
                   onBlur={field.onBlur}
@@ -290,38 +294,38 @@ function IntakeForm({ onDone, onCancel }: { onDone(done: Done): void; onCancel()
                 </Grid.Col>
                 {cashFen > 0 ? (
                   <Grid.Col span={8}>
-                    <Controller
-                      control={form.control}
-                      name="cashCountedBy"
-                      render={({ field }) => {
-                        const value = field.value ?? [];
-                        const set = (index: number, next: string | null) => {
-                          const copy = [...value];
-                          copy[index] = next === null ? Number.NaN : Number(next);
-                          field.onChange(copy.filter((id) => !Number.isNaN(id)));
-                        };
-                        return (
-                          <Stack gap={4}>
-                            <SimpleGrid cols={2} spacing="sm">
-                              <Select label={t('lostFound.intake.counter1')} withAsterisk searchable data={staff} value={value[0] === undefined ? null : String(value[0])} onChange={(next) => set(0, next)} />
-                              <Select
-                                label={t('lostFound.intake.counter2')}
-                                withAsterisk
-                                searchable
-                                data={staff}
-                                value={value[1] === undefined ? null : String(value[1])}
-                                onChange={(next) => set(1, next)}
-                                onBlur={field.onBlur}
-                                error={errorOf('cashCountedBy')}
-                              />
-                            </SimpleGrid>
-                            <Text fz="sm" c="dimmed">
-                              {t('lostFound.intake.cashHint')}
-                            </Text>
-                          </Stack>
-                        );
-                      }}
-                    />
+                    <Stack gap={4}>
+                      <SimpleGrid cols={3} spacing="sm">
+                        <TextInput label={t('lostFound.intake.counter1')} value={session?.staff.name ?? ''} readOnly />
+                        <Controller
+                          control={form.control}
+                          name="secondCounter.staffId"
+                          render={({ field }) => (
+                            <Select
+                              label={t('lostFound.intake.counter2')}
+                              withAsterisk
+                              searchable
+                              data={staff.filter((person) => person.value !== String(me))}
+                              value={field.value === undefined ? null : String(field.value)}
+                              onChange={(next) => field.onChange(next === null ? undefined : Number(next))}
+                              onBlur={field.onBlur}
+                              error={errorOf('secondCounter.staffId')}
+                            />
+                          )}
+                        />
+                        <PasswordInput
+                          label={t('lostFound.intake.counter2Pin')}
+                          withAsterisk
+                          inputMode="numeric"
+                          autoComplete="off"
+                          {...form.register('secondCounter.pin')}
+                          error={errorOf('secondCounter.pin')}
+                        />
+                      </SimpleGrid>
+                      <Text fz="sm" c="dimmed">
+                        {t('lostFound.intake.cashHint')}
+                      </Text>
+                    </Stack>
                   </Grid.Col>
                 ) : null}
               </Grid>
