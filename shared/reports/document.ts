@@ -13,7 +13,8 @@ import { z } from 'zod';
  * - `sections`, each with a `heading` and, in this order, any of: `paragraphs`; `fields` (label/value
  *   rows, the value wrapping under itself); a `table` (column widths are relative weights; a table
  *   longer than the page continues on the next with its header row repeated);
- * - `signatures`: a line to sign for each label, kept together at the end;
+ * - `signatures`: a line to sign for each label (a signature drawn on the screen printed above it), kept
+ *   together at the end;
  * - the running footer on every page: `footer` on the left, `pageLabel` on the right.
  *
  * CJK fonts draw the typographic apostrophe full-width, so the renderer prints ’ between Latin
@@ -63,6 +64,19 @@ export const reportSection = z
   .strict();
 export type ReportSection = z.output<typeof reportSection>;
 
+/** A line to sign, with the signature drawn on a screen (a PNG data URL) printed above it when there is one. */
+export const reportSignature = z
+  .object({
+    label: text(120),
+    image: z
+      .string()
+      .regex(/^data:image\/png;base64,[A-Za-z0-9+/=]+$/)
+      .max(400_000)
+      .optional(),
+  })
+  .strict();
+export type ReportSignature = z.output<typeof reportSignature>;
+
 export const reportDocumentSchema = z
   .object({
     parkName: text(120).min(1),
@@ -71,7 +85,7 @@ export const reportDocumentSchema = z
     subtitle: text(400).optional(),
     meta: z.array(reportField).max(40).default([]),
     sections: z.array(reportSection).max(200),
-    signatures: z.array(text(80)).max(6).optional(),
+    signatures: z.array(z.union([text(80), reportSignature])).max(6).optional(),
     footer: text(300).optional(),
     /** The page number as words, with `{{page}}` and `{{pages}}`: `第 {{page}} 页，共 {{pages}} 页`. */
     pageLabel: text(120).default('Page {{page}} of {{pages}}'),

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Input } from '@shared/contract';
 import { DAY, HOUR, MINUTE } from '@shared/rules/time';
-import { pdfText } from '../support/pdf';
-import { SIGNATURE } from '../support/signature';
+import { pdfImageCounts, pdfText } from '../support/pdf';
+import { BLANK_SIGNATURE, SIGNATURE } from '../support/signature';
 import { addStaff, auditRows, makeCore, setUpPark, type TestCore } from '../support/core';
 
 
@@ -133,6 +133,27 @@ describe('intake of found property', () => {
     expect(cash.item.cashCountedBy).toHaveLength(2);
     const keys = await test.ok('lostFound.intake', wallet(desk, { category: 'keys', description: '一串钥匙', contents: '', cashFen: 0, secondCounter: undefined }), clerk.token);
     expect(keys.item.cashCountedBy).toEqual([]);
+  });
+
+  it('refuses a signature pad left blank at every step that is signed, writing nothing', async () => {
+    const desk = await openDesk();
+    const { test, clerk, second } = desk;
+    const blank = await test.fails('lostFound.intake', wallet(desk, { finderSignature: BLANK_SIGNATURE }), clerk.token);
+    expect(blank).toMatchObject({ code: 'VALIDATION', fields: { finderSignature: { key: 'validation.signatureBlank' } } });
+    expect(Object.keys(blank.fields ?? {})).toEqual(['finderSignature']);
+    // Refused before the second counter's PIN is looked at: a blank pad costs nobody a try.
+    expect(auditRows(test, 'auth.failed')).toHaveLength(0);
+    expect((await test.ok('lostFound.search', {}, clerk.token)).rows).toEqual([]);
+    const { item } = await test.ok('lostFound.intake', wallet(desk), clerk.token);
+    expect(await test.fails('lostFound.verify', { itemId: item.id, signature: BLANK_SIGNATURE }, second.token)).toMatchObject({ fields: { signature: { key: 'validation.signatureBlank' } } });
+    expect((await test.ok('lostFound.get', { itemId: item.id }, clerk.token)).verified).toBe(false);
+    const claim = await test.fails(
+      'lostFound.claim',
+      { itemId: item.id, claimantName: '李某某', phone: '13812345678', identity: { idType: 'resident', idNumber: '11010519491231002X' }, description: '黑色钱包', verified: true, ownerSignature: BLANK_SIGNATURE },
+      clerk.token,
+    );
+    expect(claim.fields).toEqual({ ownerSignature: { key: 'validation.signatureBlank' } });
+    expect((await test.ok('lostFound.get', { itemId: item.id }, clerk.token)).status).toBe('held');
   });
 
   it('never makes a second item when the same intake is submitted twice', async () => {
@@ -357,7 +378,14 @@ describe('weekly handover to finance', () => {
     expect(csv.csv.split('\r\n').filter(Boolean)).toHaveLength(3);
     expect(csv.csv).toContain('灰色外套');
 
+    const blankFinance = await test.fails('lostFound.handover.create', { ...handover([cash.id]), financeSignature: BLANK_SIGNATURE }, desk.clerk.token);
+    expect(blankFinance.fields).toEqual({ financeSignature: { key: 'validation.signatureBlank' } });
+
     const pdf = await test.ok('lostFound.handover.pdf', { batchId: batch.id }, desk.clerk.token);
+    // The center's and finance's signatures, as drawn at the handover, are printed above their lines.
+    const images = await pdfImageCounts(Buffer.from(pdf.base64, 'base64'));
+    expect(images.at(-1)).toBe(2);
+    expect(images.slice(0, -1).every((count) => count === 0)).toBe(true);
     const text = (await pdfText(Buffer.from(pdf.base64, 'base64'))).join('\n');
     expect(text).toContain('失物招领移交计财部');
     expect(text).toContain('台帐及移交清单');

@@ -4,6 +4,8 @@
  * space where the page leaves a gap between them.
  */
 
+import type * as pdfjsModule from 'pdfjs-dist/legacy/build/pdf.mjs';
+
 interface TextPiece {
   str: string;
   transform: number[];
@@ -15,13 +17,25 @@ function isPiece(item: unknown): item is TextPiece {
   return typeof item === 'object' && item !== null && 'str' in item && 'transform' in item;
 }
 
-export async function pdfText(pdf: Uint8Array | Buffer): Promise<string[]> {
+type PdfJs = typeof pdfjsModule;
+type PdfDocument = Awaited<ReturnType<PdfJs['getDocument']>['promise']>;
+
+/** Opens a PDF with pdf.js, hands it to `read`, and closes it again. */
+async function withPdf<T>(pdf: Uint8Array | Buffer, read: (document: PdfDocument, pdfjs: PdfJs) => Promise<T>): Promise<T> {
   const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
   // pdf.js takes ownership of the array it is given: hand it a copy.
   const data = new Uint8Array(pdf.byteLength);
   data.set(pdf);
   const document = await pdfjs.getDocument({ data, useSystemFonts: false, isEvalSupported: false, verbosity: 0 }).promise;
   try {
+    return await read(document, pdfjs);
+  } finally {
+    await document.destroy();
+  }
+}
+
+export async function pdfText(pdf: Uint8Array | Buffer): Promise<string[]> {
+  return withPdf(pdf, async (document) => {
     const pages: string[] = [];
     for (let number = 1; number <= document.numPages; number += 1) {
       const page = await document.getPage(number);
@@ -48,12 +62,22 @@ export async function pdfText(pdf: Uint8Array | Buffer): Promise<string[]> {
       pages.push(lines.map((text) => text.trimEnd()).join('\n'));
     }
     return pages;
-  } finally {
-    await document.destroy();
-  }
+  });
 }
 
 /** The whole text of a PDF, pages separated by form feeds. */
 export async function pdfAllText(pdf: Uint8Array | Buffer): Promise<string> {
   return (await pdfText(pdf)).join('\f');
+}
+
+/** How many pictures each page of a PDF paints (embedded images such as drawn signatures). */
+export async function pdfImageCounts(pdf: Uint8Array | Buffer): Promise<number[]> {
+  return withPdf(pdf, async (document, pdfjs) => {
+    const counts: number[] = [];
+    for (let number = 1; number <= document.numPages; number += 1) {
+      const operators = await (await document.getPage(number)).getOperatorList();
+      counts.push(operators.fnArray.filter((fn) => fn === pdfjs.OPS.paintImageXObject || fn === pdfjs.OPS.paintInlineImageXObject).length);
+    }
+    return counts;
+  });
 }

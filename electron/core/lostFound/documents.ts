@@ -113,9 +113,9 @@ export function handoverSlip(batch: HandoverView, context: Context): PrintDocume
 /**
  * The A4 ledger and transfer list of a handover batch (附台帐及移交清单), in Chinese with English
  * beside the headings: every item with its number, category, description, where and when found,
- * storage, cash; signatures of the center and of finance.
+ * storage, cash; the signatures of the center and of finance as they were drawn at the handover.
  */
-export function handoverLedger(batch: HandoverView, items: ItemRecord[], context: Context): ReportDocumentInput {
+export function handoverLedger(batch: HandoverView, items: ItemRecord[], context: Context, signed: { center?: string | undefined; finance?: string | undefined } = {}): ReportDocumentInput {
   const when = (at: number) => formatParkDateTime(at, context.timeZone);
   return {
     parkName: context.parkName,
@@ -176,7 +176,11 @@ export function handoverLedger(batch: HandoverView, items: ItemRecord[], context
         },
       },
     ],
-    signatures: [both('lostFound.ledger.centerSignature'), both('lostFound.ledger.financeSignature')],
+    // The signatures drawn on the screen at the handover, printed above their lines.
+    signatures: [
+      { label: both('lostFound.ledger.centerSignature'), ...(signed.center ? { image: signed.center } : {}) },
+      { label: `${both('lostFound.ledger.financeSignature')} · ${batch.financeName}`, ...(signed.finance ? { image: signed.finance } : {}) },
+    ],
     footer: both('lostFound.ledger.footer'),
     pageLabel: '第 {{page}} 页，共 {{pages}} 页 · Page {{page}} of {{pages}}',
     info: { createdAt: batch.createdAt },

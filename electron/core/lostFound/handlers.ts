@@ -14,6 +14,7 @@ import { renderReportPdf } from '../pdf/render';
 import { enqueuePrint } from '../printing/outbox';
 import { readSettings } from '../settings/store';
 import { bagLabel, claimSlip, handoverLedger, handoverSlip, intakeReceipt } from './documents';
+import { requireInk } from './signature';
 import {
   custody,
   getItem,
@@ -178,6 +179,7 @@ export function lostFoundHandlers(services: Services): HandlersFor<keyof typeof 
       const actor = actorOf(ctx);
       const existing = db.prepare<[string], { id: number; intake_job: number; label_job: number }>('SELECT id, intake_job, label_job FROM lf_item WHERE client_ref = ?').get(input.clientRef);
       if (existing) return { item: detail(existing.id), intakeJobId: existing.intake_job, labelJobId: existing.label_job };
+      requireInk({ finderSignature: input.finderSignature, receiverSignature: input.receiverSignature });
       if (input.foundAt > ctx.now + 5 * 60_000) throw fieldError('VALIDATION', 'foundAt', 'lostFound.errors.foundInFuture');
       if (input.finderDepartmentId !== undefined && !db.prepare<[number], { id: number }>('SELECT id FROM department WHERE id = ?').get(input.finderDepartmentId)) {
         throw fieldError('VALIDATION', 'finderDepartmentId', 'paging.errors.departmentNotFound');
@@ -256,6 +258,7 @@ export function lostFoundHandlers(services: Services): HandlersFor<keyof typeof 
       const item = itemOrFail(getItem(db, input.itemId));
       if (item.verified_at !== null) throw fieldError('CONFLICT', 'itemId', 'lostFound.errors.alreadyVerified');
       if (item.received_by === actor.id) throw fieldError('CONFLICT', 'itemId', 'lostFound.errors.verifyBySomeoneElse');
+      requireInk({ signature: input.signature });
       db.prepare('UPDATE lf_item SET verified_by = ?, verified_at = ?, verifier_signature = ? WHERE id = ?').run(actor.id, ctx.now, input.signature, item.id);
       custody(db, item.id, ctx.now, actor.id, 'verified');
       ctx.audit({ action: 'lostFound.verify', entity: 'lf_item', entityId: item.item_no });
@@ -466,6 +469,7 @@ export function lostFoundHandlers(services: Services): HandlersFor<keyof typeof 
       const item = itemOrFail(getItem(db, input.itemId));
       if (item.status === 'returned') throw fieldError('CONFLICT', 'itemId', 'lostFound.errors.alreadyReturned', { itemNo: item.item_no });
       if (item.status === 'handedOver') throw fieldError('CONFLICT', 'itemId', 'lostFound.errors.alreadyHandedOver', { itemNo: item.item_no });
+      requireInk({ ownerSignature: input.ownerSignature });
       db.prepare(
         `INSERT INTO lf_claim (item_id, claimant_name, phone, id_type, id_number, id_masked, description, answers, verification_note, owner_signature, staff_id, at)
          VALUES (@itemId, @name, @phone, @idType, @idNumber, @idMasked, @description, @answers, @note, @signature, @actor, @now)`,
@@ -509,6 +513,7 @@ export function lostFoundHandlers(services: Services): HandlersFor<keyof typeof 
       const actor = actorOf(ctx);
       const existing = db.prepare<[string], { id: number; print_job: number }>('SELECT id, print_job FROM lf_handover WHERE client_ref = ?').get(input.clientRef);
       if (existing) return { handover: handoverView(existing.id), printJobId: existing.print_job };
+      requireInk({ centerSignature: input.centerSignature, financeSignature: input.financeSignature });
       const items = [...new Set(input.itemIds)].map((id) => itemOrFail(getItem(db, id), 'itemIds'));
       for (const item of items) {
         if (item.status !== 'held') throw fieldError('CONFLICT', 'itemIds', 'lostFound.errors.notHeld', { itemNo: item.item_no });
@@ -550,7 +555,10 @@ export function lostFoundHandlers(services: Services): HandlersFor<keyof typeof 
     'lostFound.handover.pdf': async (input) => {
       const batch = handoverView(input.batchId);
       const items = db.prepare<[number], ItemRow>(`${ITEM_SELECT} WHERE i.handover_id = ? ORDER BY i.item_no`).all(batch.id).map((row) => toItemRecord(db, row));
-      const pdf = await renderReportPdf(handoverLedger(batch, items, context()));
+      const signed = db
+        .prepare<[number], { center: string; finance: string }>('SELECT center_signature AS center, finance_signature AS finance FROM lf_handover WHERE id = ?')
+        .get(batch.id);
+      const pdf = await renderReportPdf(handoverLedger(batch, items, context(), { center: signed?.center, finance: signed?.finance }));
       const fileName = `${batch.batchNo}.pdf`;
       const dir = join(services.dataDir, 'reports', 'handover');
       mkdirSync(dir, { recursive: true });

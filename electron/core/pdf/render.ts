@@ -103,7 +103,7 @@ function printable(report: ReportDocument): ReportDocument {
           }
         : {}),
     })),
-    ...(report.signatures ? { signatures: report.signatures.map(printableText) } : {}),
+    ...(report.signatures ? { signatures: report.signatures.map((entry) => (typeof entry === 'string' ? printableText(entry) : { ...entry, label: printableText(entry.label) })) } : {}),
   };
 }
 
@@ -294,19 +294,28 @@ export async function renderReport(input: ReportDocumentInput, options: RenderOp
   }
 
   if (report.signatures && report.signatures.length > 0) {
-    const perRow = Math.min(report.signatures.length, 3);
+    const signatures = report.signatures.map((entry) => (typeof entry === 'string' ? { label: entry } : entry));
+    const perRow = Math.min(signatures.length, 3);
     const slot = CONTENT_WIDTH / perRow;
-    for (let index = 0; index < report.signatures.length; index += perRow) {
-      ensure(64);
+    for (let index = 0; index < signatures.length; index += perRow) {
+      const row = signatures.slice(index, index + perRow);
+      // Room above the line for a signature drawn on the screen, when the row has one.
+      const inkHeight = row.some((entry) => entry.image) ? 44 : 26;
+      ensure(inkHeight + 38);
       const top = pdf.y + 12;
-      report.signatures.slice(index, index + perRow).forEach((label, column) => {
+      const line = top + 14 + inkHeight;
+      row.forEach((entry, column) => {
         const x = left + column * slot;
         style(false, SIZE.small, COLOR.muted);
-        boxed(label, x, top, slot - 24, 14);
-        pdf.moveTo(x, top + 40).lineTo(x + slot - 24, top + 40).lineWidth(0.7).strokeColor(COLOR.text).stroke();
+        boxed(entry.label, x, top, slot - 24, 14);
+        if (entry.image) {
+          const png = Buffer.from(entry.image.slice(entry.image.indexOf(',') + 1), 'base64');
+          pdf.image(png, x, top + 16, { fit: [slot - 24, inkHeight - 4], valign: 'bottom' });
+        }
+        pdf.moveTo(x, line).lineTo(x + slot - 24, line).lineWidth(0.7).strokeColor(COLOR.text).stroke();
       });
       pdf.x = left;
-      pdf.y = top + 52;
+      pdf.y = line + 12;
     }
   }
 
