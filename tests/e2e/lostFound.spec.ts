@@ -191,7 +191,7 @@ test.describe('lost and found', () => {
       const admin = await setUpPark(station);
       await must(station.api('settings.update', { idleSignOutMinutes: 240 }, admin));
       const clerk = await addStaff(station, admin, { code: 'C01', name: '张柜台', role: 'counter', pin: '1357' });
-      await addStaff(station, admin, { code: 'C02', name: '李复核', role: 'counter', pin: '2468' });
+      const checker = await addStaff(station, admin, { code: 'C02', name: '李复核', role: 'counter', pin: '2468' });
 
       // The duty manager shortens the holding period of clothing to 3 days.
       const manager = await contexts[0]!.newPage();
@@ -246,7 +246,11 @@ test.describe('lost and found', () => {
       await expect(page.getByTestId('lf-overdue')).toHaveText('1');
       await expect(page.getByTestId('due-badge')).toHaveText('2');
       await expect(page.getByTestId(`item-${card.itemNo}`)).toBeVisible();
+      // Nobody has verified these intakes yet: each says so, with the time since it was taken in.
+      await expect(page.getByTestId(`item-${card.itemNo}`).getByTestId('unverified')).toHaveText('未复核 · 登记后 4 天 0 小时');
+      await expect(page.getByTestId('item-list').getByTestId('unverified')).toHaveCount(4);
       expect(await axe(page), 'shelf').toEqual([]);
+      await shots(page, 'shelf');
 
       // Another staff member verifies and counter-signs the coat's intake, found by its number.
       await page.getByTestId('lf-scan').fill(coat.itemNo);
@@ -279,6 +283,18 @@ test.describe('lost and found', () => {
       await page.getByTestId('handover-scan').fill(wallet.itemNo);
       await page.getByTestId('handover-scan').press('Enter');
       await expect(page.getByTestId('handover-refusal')).toHaveText(`物品 ${wallet.itemNo} 仍在保管期内。`);
+      // The goggles were never verified: marked on their row, not selectable, refused by number.
+      const gogglesRow = page.getByTestId(`due-${goggles.itemNo}`);
+      await expect(gogglesRow.getByTestId('unverified')).toContainText('未复核 · 登记后');
+      await expect(page.getByRole('checkbox', { name: `选择 ${goggles.itemNo}` })).toBeDisabled();
+      await page.getByTestId('handover-scan').fill(goggles.itemNo);
+      await page.getByTestId('handover-scan').press('Enter');
+      await expect(page.getByTestId('handover-refusal')).toHaveText(`物品 ${goggles.itemNo} 尚未复核：须由另一名员工核对并签名后才能移交计财部。`);
+      await screen(page, 'lost-found-handover-unverified-zh-1280');
+      // A colleague verifies them at another screen: the mark goes at once, and the scan adds them.
+      const checkerToken = (await must(station.api('auth.signIn', { staffId: checker.id, pin: '2468' }))).token;
+      await must(station.api('lostFound.verify', { itemId: goggles.id, signature: SIGNATURE }, checkerToken));
+      await expect(gogglesRow.getByTestId('unverified')).toHaveCount(0);
       await page.getByTestId('handover-scan').fill(goggles.itemNo);
       await page.getByTestId('handover-scan').press('Enter');
       await expect(page.getByTestId('handover-refusal')).toHaveCount(0);

@@ -160,6 +160,8 @@ class Park {
 
   async handover(local: string, itemIds: number[]): Promise<void> {
     await this.at(local);
+    // The duty manager verifies and counter-signs each intake the clerk took in, as finance needs.
+    for (const itemId of itemIds) await this.test.ok('lostFound.verify', { itemId, signature: SIGNATURE }, this.admin);
     await this.test.ok('lostFound.handover.create', { clientRef: this.ref(), itemIds, centerSignature: SIGNATURE, financeName: '计财部 周会计', financeSignature: SIGNATURE }, this.clerk.token);
   }
 }

@@ -364,6 +364,19 @@ describe('weekly handover to finance', () => {
     expect(await test.fails('lostFound.handover.create', handover([coat.id, cash.id]), desk.clerk.token)).toMatchObject({ fields: { itemIds: { key: 'lostFound.errors.stillHolding' } } });
     expect((await test.ok('lostFound.search', { status: 'held' }, desk.clerk.token)).rows).toHaveLength(3);
 
+    // Not verified and counter-signed yet: refused, by number, nothing handed over.
+    expect(await test.fails('lostFound.handover.create', handover([swim.id, coat.id]), desk.clerk.token)).toMatchObject({
+      code: 'CONFLICT',
+      fields: { itemIds: { key: 'lostFound.errors.notVerified', params: { itemNo: swim.itemNo } } },
+    });
+    expect((await test.ok('lostFound.search', { status: 'held' }, desk.clerk.token)).rows).toHaveLength(3);
+    expect(due.due.map((i) => i.verified)).toEqual([false, false]);
+    await test.ok('lostFound.verify', { itemId: swim.id, signature: SIGNATURE }, desk.second.token);
+    expect(await test.fails('lostFound.handover.create', handover([swim.id, coat.id]), desk.clerk.token)).toMatchObject({
+      fields: { itemIds: { key: 'lostFound.errors.notVerified', params: { itemNo: coat.itemNo } } },
+    });
+    await test.ok('lostFound.verify', { itemId: coat.id, signature: SIGNATURE }, desk.second.token);
+
     const { handover: batch, printJobId } = await test.ok('lostFound.handover.create', handover([coat.id, swim.id]), desk.clerk.token);
     expect(batch).toMatchObject({ batchNo: 'H20261208-0001', itemCount: 2, cashFen: 0, financeName: '计财部 周会计' });
     expect(printJobId).toBeGreaterThan(0);
@@ -394,7 +407,7 @@ describe('weekly handover to finance', () => {
     expect(text).toContain(swim.itemNo);
     expect(text).toContain('计财部 周会计');
     expect(text).not.toContain(cash.itemNo);
-    expect((await test.ok('lostFound.history', { itemId: coat.id }, desk.clerk.token)).map((h) => h.kind)).toEqual(['intake', 'handedOver']);
+    expect((await test.ok('lostFound.history', { itemId: coat.id }, desk.clerk.token)).map((h) => h.kind)).toEqual(['intake', 'verified', 'handedOver']);
     const summary = await test.ok('lostFound.summary', {}, desk.clerk.token);
     expect(summary).toMatchObject({ held: 1, receivedToday: 0, overdue: 0 });
   });

@@ -519,6 +519,9 @@ export function lostFoundHandlers(services: Services): HandlersFor<keyof typeof 
         if (item.status !== 'held') throw fieldError('CONFLICT', 'itemIds', 'lostFound.errors.notHeld', { itemNo: item.item_no });
         if (item.holding_until > ctx.now) throw fieldError('CONFLICT', 'itemIds', 'lostFound.errors.stillHolding', { itemNo: item.item_no });
       }
+      // The center verifies and counter-signs every intake before it answers for the item to finance.
+      const unverified = items.find((item) => item.verified_at === null);
+      if (unverified) throw fieldError('CONFLICT', 'itemIds', 'lostFound.errors.notVerified', { itemNo: unverified.item_no });
       const date = parkDate(ctx.now, readSettings(db).timeZone);
       const { number } = nextNumber(db, 'lf_handover', 'batch_no', 'H', date);
       const cash = items.reduce((sum, item) => sum + item.cash_fen, 0);

@@ -13,7 +13,7 @@ import { useContractForm, useFieldErrors, useFormSubmit } from '../../ui/form';
 import { Money } from '../../ui/money';
 import { notifyError, notifySuccess } from '../../ui/notify';
 import { SignaturePad } from '../../ui/SignaturePad';
-import { categoryName, HANDOVER_WARN_MS, LF_READS, PrintPreview, ReprintButton, useLfFormat } from './parts';
+import { categoryName, HANDOVER_WARN_MS, LF_READS, PrintPreview, ReprintButton, UnverifiedBadge, useLfFormat } from './parts';
 import { saveCsv, savePdf } from '../../ui/download';
 
 const handoverForm = lostFoundMethods['lostFound.handover.create'].input.omit({ clientRef: true });
@@ -100,7 +100,7 @@ function DueRow({ item, now, selected, onToggle }: { item: ItemSummary; now: num
     <Table.Tr data-testid={`due-${item.itemNo}`} bg={selected ? 'var(--mantine-color-park-0)' : undefined}>
       {onToggle ? (
         <Table.Td w={56}>
-          <Checkbox size="md" checked={selected} onChange={onToggle} aria-label={t('lostFound.handover.select', { itemNo: item.itemNo })} />
+          <Checkbox size="md" checked={selected} disabled={!item.verified} onChange={onToggle} aria-label={t('lostFound.handover.select', { itemNo: item.itemNo })} />
         </Table.Td>
       ) : null}
       <Table.Td ff="monospace" fw={700}>
@@ -111,6 +111,7 @@ function DueRow({ item, now, selected, onToggle }: { item: ItemSummary; now: num
         <Text fz="sm" lineClamp={1}>
           {item.description}
         </Text>
+        <UnverifiedBadge item={item} now={now} size="sm" />
       </Table.Td>
       <Table.Td>
         {t(`lostFound.storage.${item.storageKind}`)} {item.storagePlace}
@@ -173,7 +174,9 @@ function HandoverForm({ due, comingDue, onDone }: { due: ItemSummary[]; comingDu
 
   const setSelected = (ids: number[]) => form.setValue('itemIds', ids, { shouldValidate: form.formState.isSubmitted });
   const toggle = (id: number) => setSelected(selected.includes(id) ? selected.filter((other) => other !== id) : [...selected, id]);
-  const allSelected = due.length > 0 && due.every((item) => selected.includes(item.id));
+  // Only verified intakes can go to finance: the others wait, marked, until a colleague counter-signs them.
+  const ready = due.filter((item) => item.verified);
+  const allSelected = ready.length > 0 && ready.every((item) => selected.includes(item.id));
 
   /** A bag scanned while packing the batch: added when due; refused with its number when still in its holding period. */
   const onScan = async (raw: string) => {
@@ -181,6 +184,10 @@ function HandoverForm({ due, comingDue, onDone }: { due: ItemSummary[]; comingDu
     if (!parsed.success) return;
     const number = parsed.data;
     const dueItem = due.find((item) => item.itemNo === number);
+    if (dueItem && !dueItem.verified) {
+      form.setError('itemIds', { type: 'scan', message: encodeMessage({ key: 'lostFound.errors.notVerified', params: { itemNo: number } }) });
+      return;
+    }
     if (dueItem) {
       if (!selected.includes(dueItem.id)) setSelected([...selected, dueItem.id]);
       form.clearErrors('itemIds');
@@ -239,8 +246,8 @@ function HandoverForm({ due, comingDue, onDone }: { due: ItemSummary[]; comingDu
                   aria-label={t('lostFound.actions.selectAll')}
                   checked={allSelected}
                   indeterminate={!allSelected && selected.length > 0}
-                  disabled={due.length === 0}
-                  onChange={() => setSelected(allSelected ? [] : due.map((item) => item.id))}
+                  disabled={ready.length === 0}
+                  onChange={() => setSelected(allSelected ? [] : ready.map((item) => item.id))}
                 />
               </Table.Th>
               <Table.Th>{t('lostFound.fields.itemNo')}</Table.Th>

@@ -6,7 +6,7 @@ import { useT } from '../../app/i18n';
 import { useMethod } from '../../api/hooks';
 import { DeadlineBadge, useParkNow } from '../../ui/deadline';
 import { EmptyRow } from '../../ui/fields';
-import { categoryName, HANDOVER_WARN_MS, ItemStatusBadge, useLfFormat } from './parts';
+import { categoryName, HANDOVER_WARN_MS, ItemStatusBadge, UnverifiedBadge, useLfFormat } from './parts';
 
 export type ItemFilter = Omit<Input<'lostFound.search'>, 'beforeId' | 'limit'>;
 
@@ -78,7 +78,10 @@ export function ItemRow({ item, now, onOpen }: { item: ItemSummary; now: number;
         {t(`lostFound.storage.${item.storageKind}`)} {item.storagePlace}
       </Table.Td>
       <Table.Td>
-        <ItemStatusBadge item={item} now={now} />
+        <Stack gap={4} align="flex-start">
+          <ItemStatusBadge item={item} now={now} />
+          <UnverifiedBadge item={item} now={now} size="sm" />
+        </Stack>
       </Table.Td>
       <Table.Td>
         <ItemClock item={item} now={now} />

@@ -1,11 +1,12 @@
 import { useMemo } from 'react';
 import { Badge, Button, Group, Loader, Radio, SimpleGrid, Text, type BadgeProps } from '@mantine/core';
-import { IconPrinter } from '@tabler/icons-react';
+import { IconAlertTriangle, IconPrinter } from '@tabler/icons-react';
 import { LF_CATEGORIES, type ItemSummary, type LfCategory, type MatchView, type MethodName } from '@shared/contract';
-import { atParkTime, DAY, parkDate } from '@shared/rules/time';
+import { atParkTime, DAY, MINUTE, parkDate } from '@shared/rules/time';
 import { useLanguage, useT, type T } from '../../app/i18n';
 import { usePark } from '../../app/park';
 import { useAction, useMethod } from '../../api/hooks';
+import { durationText } from '../../ui/deadline';
 import { notifyError, notifySuccess } from '../../ui/notify';
 import { ReceiptPreview } from '../printing/ReceiptPreview';
 
@@ -99,6 +100,21 @@ export function ItemStatusBadge({ item, now, size = 'md' }: { item: Pick<ItemSum
   return (
     <Badge size={size} variant="light" color={STATUS_COLORS[status]} data-status={status}>
       {t(`lostFound.statuses.${status}`)}
+    </Badge>
+  );
+}
+
+/**
+ * An intake nobody has verified and counter-signed yet, and how long it has waited since it was
+ * taken in; nothing while it is verified or off the shelf.
+ */
+export function UnverifiedBadge({ item, now, size = 'md' }: { item: Pick<ItemSummary, 'verified' | 'status' | 'receivedAt'>; now: number; size?: BadgeProps['size'] }) {
+  const t = useT();
+  if (item.verified || item.status !== 'held') return null;
+  const minutes = Math.max(0, Math.floor((now - item.receivedAt) / MINUTE));
+  return (
+    <Badge size={size} variant="outline" color="orange" leftSection={<IconAlertTriangle size={14} />} data-testid="unverified">
+      {t('lostFound.detail.unverifiedFor', { time: durationText(t, minutes) })}
     </Badge>
   );
 }
