@@ -279,6 +279,42 @@ describe('lost reports and matching', () => {
     expect(await test.ok('lostFound.matches', { reportId: report.id }, clerk.token)).toEqual([]);
   });
 
+  it('matches by words within the time window among years of records: the recent find, not the 200 oldest hits', async () => {
+    const desk = await openDesk();
+    const { test, clerk } = desk;
+    const now = test.clock.now();
+    // Over two years, 210 backpacks with the same words were taken in (still held) and 210 visitors reported one lost.
+    for (let n = 0; n < 210; n += 1) {
+      await test.ok('lostFound.intake', wallet(desk, { category: 'other', description: '黑色双肩包 Nike', colour: '黑色', brand: 'Nike', foundPlace: '北门', foundAt: now - (60 + 3 * n) * DAY, cashFen: 0, secondCounter: undefined }), clerk.token);
+      await test.ok(
+        'lostFound.reports.create',
+        { clientRef: ref(), category: 'other', description: '黑色双肩包 Nike', colour: '黑色', lostPlace: '北门', lostAt: now - (60 + 3 * n) * DAY, visitorName: '旧报告', phone: '13812345678' },
+        clerk.token,
+      );
+    }
+    // Today: a backpack found, and a visitor who lost one, each filed under another category than the other side.
+    const { item } = await test.ok('lostFound.intake', wallet(desk, { category: 'bag', description: '黑色双肩包 Nike', colour: '黑色', brand: 'Nike', foundPlace: '过山车', cashFen: 0, secondCounter: undefined }), clerk.token);
+    const report = await test.ok(
+      'lostFound.reports.create',
+      { clientRef: ref(), category: 'other', description: '黑色双肩包，Nike 的', colour: '黑色', lostPlace: '旋转木马', lostAt: now - HOUR, visitorName: 'Ann', phone: '+85291234567' },
+      clerk.token,
+    );
+    const forReport = await test.ok('lostFound.matches', { reportId: report.id }, clerk.token);
+    expect(forReport.map((m) => m.itemId)).toEqual([item.id]);
+    expect(forReport[0]?.reasons).toEqual(['time', 'words']);
+    const forItem = await test.ok('lostFound.matches', { itemId: item.id }, clerk.token);
+    expect(forItem.map((m) => m.reportId)).toEqual([report.id]);
+    // A confirmed match stays on both sides once the item has gone back to its owner.
+    await test.ok('lostFound.matches.decide', { reportId: report.id, itemId: item.id, decision: 'confirmed' }, clerk.token);
+    await test.ok(
+      'lostFound.claim',
+      { itemId: item.id, claimantName: 'Ann', phone: '+85291234567', identity: { idType: 'passport', idNumber: 'E1234567' }, description: 'black Nike backpack', verified: true, ownerSignature: SIGNATURE },
+      clerk.token,
+    );
+    expect((await test.ok('lostFound.matches', { reportId: report.id }, clerk.token)).map((m) => [m.itemId, m.decision])).toEqual([[item.id, 'confirmed']]);
+    expect((await test.ok('lostFound.matches', { itemId: item.id }, clerk.token)).map((m) => [m.reportId, m.decision])).toEqual([[report.id, 'confirmed']]);
+  }, 60_000);
+
   it('finds items by number, two-character Chinese words, English, category and dates', async () => {
     const desk = await openDesk();
     const { test, clerk } = desk;

@@ -38,6 +38,10 @@ import {
 const MATCH_BEFORE_MS = DAY;
 const MATCH_AFTER_MS = 7 * DAY;
 
+/** The word index of each side of a match, its table, what "still open" means there, and its time. */
+const ITEM_WORDS = { fts: 'lf_item_fts', table: 'lf_item', open: 'held', at: 'found_at' } as const;
+const REPORT_WORDS = { fts: 'lf_report_fts', table: 'lf_report', open: 'open', at: 'lost_at' } as const;
+
 function tokens(text: string): Set<string> {
   return new Set(indexText(text).words.split(' ').filter(Boolean));
 }
@@ -66,6 +70,21 @@ export function lostFoundHandlers(services: Services): HandlersFor<keyof typeof 
   };
   const changed = (ctx: CallContext, itemIds: number[], reportIds: number[] = []) => ctx.emit('lostFound.changed', { itemIds, reportIds });
 
+  /**
+   * The rows whose words match, best first, among those still open (an item on the shelf, a report
+   * not yet found) and within the time window: with years of records the window and the rank pick
+   * the candidates, never the oldest hits of the whole index.
+   */
+  const wordHits = (side: typeof ITEM_WORDS | typeof REPORT_WORDS, expression: string, from: number, to: number): number[] =>
+    db
+      .prepare<[string, number, number], { id: number }>(
+        `SELECT t.id FROM ${side.fts} f JOIN ${side.table} t ON t.id = f.rowid
+         WHERE ${side.fts} MATCH ? AND t.status = '${side.open}' AND t.${side.at} BETWEEN ? AND ?
+         ORDER BY f.rank, t.${side.at} DESC LIMIT 200`,
+      )
+      .all(expression, from, to)
+      .map((row) => row.id);
+
   /** Suggested and decided matches: category, place words, time and description words, scored. */
   const matchesFor = (filter: { reportId?: number; itemId?: number }): MatchView[] => {
     const decisions = new Map(
@@ -89,8 +108,10 @@ export function lostFoundHandlers(services: Services): HandlersFor<keyof typeof 
       );
       const expression = matchExpression(`${report.description} ${report.colour}`, 'any');
       if (expression) {
-        for (const row of db.prepare<[string], { rowid: number }>('SELECT rowid FROM lf_item_fts WHERE lf_item_fts MATCH ? LIMIT 200').all(expression)) ids.add(row.rowid);
+        for (const id of wordHits(ITEM_WORDS, expression, report.lost_at - MATCH_BEFORE_MS, report.lost_at + MATCH_AFTER_MS)) ids.add(id);
       }
+      // A match staff confirmed stays in view whatever became of the item since.
+      for (const [key, decision] of decisions) if (decision === 'confirmed' && key.startsWith(`${report.id}:`)) ids.add(Number(key.split(':')[1]));
       for (const id of ids) {
         const item = getItem(db, id);
         if (item && (item.status === 'held' || decisions.get(`${report.id}:${item.id}`) === 'confirmed')) pairs.push({ report, item });
@@ -107,8 +128,9 @@ export function lostFoundHandlers(services: Services): HandlersFor<keyof typeof 
       );
       const expression = matchExpression(`${item.description} ${item.colour} ${item.brand}`, 'any');
       if (expression) {
-        for (const row of db.prepare<[string], { rowid: number }>('SELECT rowid FROM lf_report_fts WHERE lf_report_fts MATCH ? LIMIT 200').all(expression)) ids.add(row.rowid);
+        for (const id of wordHits(REPORT_WORDS, expression, item.found_at - MATCH_AFTER_MS, item.found_at + MATCH_BEFORE_MS)) ids.add(id);
       }
+      for (const [key, decision] of decisions) if (decision === 'confirmed' && key.endsWith(`:${item.id}`)) ids.add(Number(key.split(':')[0]));
       for (const id of ids) {
         const report = getReport(db, id);
         if (report && (report.status === 'open' || decisions.get(`${report.id}:${item.id}`) === 'confirmed')) pairs.push({ report, item });
