@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { SLOT_MINUTES, withinBroadcastDay, type AiredState, type CheckState } from '../rules/programme';
+import { SLOT_MINUTES, withinBroadcastDay, type AiredState, type CheckState, type ShiftReason } from '../rules/programme';
 import { epochMs, id, isoDate, timeOfDay } from './common';
 import { ANY_STAFF, BROADCAST, MANAGERS, event, method, okOutput, type EventDef, type MethodDef } from './define';
 
@@ -7,6 +7,7 @@ import { ANY_STAFF, BROADCAST, MANAGERS, event, method, okOutput, type EventDef,
 export const SLOT_KINDS = ['opening', 'activity', 'music', 'lunch', 'closing', 'other'] as const;
 export type SlotKind = (typeof SLOT_KINDS)[number];
 export const CHECK_STATES = ['notYet', 'due', 'done', 'missed'] as const satisfies readonly CheckState[];
+export const SHIFT_REASONS = ['eventDay', 'publicHoliday'] as const satisfies readonly ShiftReason[];
 export const AIRED_STATES = ['upcoming', 'airing', 'aired', 'unmarked'] as const satisfies readonly AiredState[];
 
 /** The fields a manager edits; the standard texts may use `{{parkName}}`, `{{openingTime}}`, `{{closingTime}}`. */
@@ -78,8 +79,12 @@ export const programmeDay = z.object({
   date: isoDate,
   /** The park's date now: checks and airings are recorded on the day only. */
   today: isoDate,
-  /** The date is an event day or holiday (listed in Settings): every slot airs `shiftMinutes` earlier. */
+  /** The date is an event day or holiday: every slot airs `shiftMinutes` earlier. */
   eventDay: z.boolean(),
+  /** Why: an event day listed in Settings, or an official public holiday on the Chinese calendar. */
+  shiftReason: z.enum(SHIFT_REASONS).nullable(),
+  /** An official public holiday that managers keep on its normal times (Settings). */
+  holidayNotShifted: z.boolean(),
   shiftMinutes: z.number().int().nonnegative(),
   /** The core's clock when it answered. */
   now: epochMs,

@@ -19,6 +19,8 @@ export const settingsFields = z.object({
   complaintSummaryDeadline: timeOfDay,
   printer: printerSettingsSchema,
   eventDays: z.array(isoDate).max(366),
+  /** Official public holidays that keep the programme on its normal times (the others air 15 minutes earlier). */
+  holidaysNotShifted: z.array(isoDate).max(366),
   idleSignOutMinutes: z.number().int().min(1).max(240),
   lockoutMinutes: z.number().int().min(1).max(120),
   kioskMode: z.boolean(),
@@ -42,10 +44,15 @@ export const settingsSchema = settingsFields.strict().superRefine((s, ctx) => {
   if (minutesOfDay(s.closingTime) <= minutesOfDay(s.openingTime)) {
     ctx.addIssue({ code: 'custom', path: ['closingTime'], input: s.closingTime, message: 'validation.closingAfterOpening' });
   }
-  const seen = new Set<string>();
-  s.eventDays.forEach((day, index) => {
-    if (seen.has(day)) ctx.addIssue({ code: 'custom', path: ['eventDays', index], input: day, message: 'validation.duplicateDate' });
-    seen.add(day);
+  for (const key of ['eventDays', 'holidaysNotShifted'] as const) {
+    const seen = new Set<string>();
+    s[key].forEach((day, index) => {
+      if (seen.has(day)) ctx.addIssue({ code: 'custom', path: [key, index], input: day, message: 'validation.duplicateDate' });
+      seen.add(day);
+    });
+  }
+  s.holidaysNotShifted.forEach((day, index) => {
+    if (s.eventDays.includes(day)) ctx.addIssue({ code: 'custom', path: ['holidaysNotShifted', index], input: day, message: 'validation.eventDayNotShifted' });
   });
 });
 export type Settings = z.output<typeof settingsSchema>;
@@ -64,6 +71,7 @@ export const DEFAULT_SETTINGS: Settings = {
   complaintSummaryDeadline: '20:30',
   printer: DEFAULT_PRINTER_SETTINGS,
   eventDays: [],
+  holidaysNotShifted: [],
   idleSignOutMinutes: 10,
   lockoutMinutes: 5,
   kioskMode: false,

@@ -1,4 +1,5 @@
 import { atParkTime, formatParkTime, MINUTE, minutesOfDay } from './time';
+import { isPublicHoliday } from './workdays';
 
 /**
  * The daily broadcast programme's clocks, as pure functions of "now":
@@ -40,9 +41,29 @@ export interface SlotTimes {
 export type CheckState = 'notYet' | 'due' | 'done' | 'missed';
 export type AiredState = 'upcoming' | 'airing' | 'aired' | 'unmarked';
 
-/** Whether a park date is an event day or holiday (a date managers list in Settings). */
-export function isEventDay(date: string, eventDays: readonly string[]): boolean {
-  return eventDays.includes(date);
+/** Why a date's programme airs earlier: a park event day, or an official public holiday. */
+export type ShiftReason = 'eventDay' | 'publicHoliday';
+
+/** The settings that decide a date's shift: the park's event days, and the holidays kept on normal times. */
+export interface ShiftDays {
+  eventDays: readonly string[];
+  holidaysNotShifted: readonly string[];
+}
+
+/**
+ * Why a park date's programme moves earlier, or null when it does not: a date managers list as an
+ * event day; an official public holiday on the Chinese calendar, unless managers keep that date on
+ * its normal times.
+ */
+export function shiftReason(date: string, days: ShiftDays): ShiftReason | null {
+  if (days.eventDays.includes(date)) return 'eventDay';
+  if (days.holidaysNotShifted.includes(date)) return null;
+  return isPublicHoliday(date) ? 'publicHoliday' : null;
+}
+
+/** Whether a park date is an event day or holiday: every slot airs 15 minutes earlier. */
+export function isEventDay(date: string, days: ShiftDays): boolean {
+  return shiftReason(date, days) !== null;
 }
 
 /** Minutes every slot moves earlier on this kind of day: 15 on an event day, else 0. */

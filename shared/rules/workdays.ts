@@ -1,4 +1,4 @@
-import { isWorkday } from 'chinese-days';
+import { getHolidaysInRange, isWorkday } from 'chinese-days';
 import { atParkTime, DAY, HOUR, parkDate } from './time';
 
 /**
@@ -12,6 +12,14 @@ export function isWorkingDay(date: string, overrides: DayOverrides = new Map()):
   const override = overrides.get(date);
   if (override) return override === 'work';
   return isWorkday(date);
+}
+
+/**
+ * Whether a date is an official public holiday (法定节假日) on the Chinese calendar: a day of a
+ * holiday period, its weekend days included; not an ordinary weekend, not a swapped working day.
+ */
+export function isPublicHoliday(date: string): boolean {
+  return getHolidaysInRange(date, date, false).length > 0;
 }
 
 /** The calendar day after a `YYYY-MM-DD` date (timezone-free date arithmetic). */

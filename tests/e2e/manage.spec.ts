@@ -70,8 +70,16 @@ test.describe('the duty manager manages staff and settings', () => {
     await expect(page.getByText('Closing time must be after opening time.')).toBeVisible();
     await page.getByLabel('Closing time').fill('19:30');
     await page.getByLabel('Lock after 5 wrong PINs for (minutes)').fill('15');
-    await page.getByLabel('Add date').fill('2026-10-01');
-    await page.getByRole('button', { name: 'Add', exact: true }).click();
+    const eventDays = page.getByTestId('dates-eventDays');
+    await eventDays.getByLabel('Add date').fill('2026-11-28');
+    await eventDays.getByRole('button', { name: 'Add', exact: true }).click();
+    // National Day airs earlier by itself; this park keeps 1 October on its normal times.
+    const kept = page.getByTestId('dates-holidaysNotShifted');
+    await expect(kept).toContainText('None: every official public holiday airs 15 minutes earlier.');
+    await kept.getByLabel('Add date').fill('2026-10-01');
+    await kept.getByRole('button', { name: 'Add', exact: true }).click();
+    await page.getByTestId('dates-eventDays').scrollIntoViewIfNeeded();
+    await screen(page, 'settings-dates-en-1280');
     await page.getByRole('button', { name: 'Save' }).click();
     await expect(page.getByText('Settings saved.')).toBeVisible();
 

@@ -178,7 +178,7 @@ test.describe('the daily broadcast programme', () => {
       await expect(page.getByTestId('slot-10:30')).toContainText('10:30');
       await must(station.api('settings.update', { eventDays: [TODAY] }, admin));
       await expect(page.getByTestId('event-day')).toContainText('活动日：每档节目提前 15 分钟播出');
-      await expect(page.getByTestId('event-day')).toContainText(`${TODAY} 在设置中列为活动日或节假日`);
+      await expect(page.getByTestId('event-day')).toContainText(`${TODAY} 在设置中列为活动日，`);
       await expect(page.getByTestId('slot-10:30')).toContainText('10:15');
       await expect(page.getByTestId('slot-10:30')).toContainText('平日 10:30');
       // 08:30: the opening announcement now airs at 08:45, so its check is due from 08:35.

@@ -196,6 +196,27 @@ describe('event days', () => {
     const checked = await test.ok('programme.check', { slotId, date: TODAY, ok: true }, park.operator.token);
     expect(checked).toMatchObject({ airsAt: '10:15', checkState: 'done', check: { at: at('10:05'), ok: true, inTime: true, by: { name: '陈广播' } } });
   });
+
+  it('move the programme of official public holidays earlier by themselves, unless a manager keeps the date on its normal times', async () => {
+    const park = await openPark();
+    const { test, admin } = park;
+    const national = await test.ok('programme.day', { date: '2026-10-01' }, park.operator.token);
+    expect(national).toMatchObject({ eventDay: true, shiftReason: 'publicHoliday', holidayNotShifted: false, shiftMinutes: 15 });
+    expect(national.slots[1]?.airsAt).toBe('10:15');
+    // The Saturday worked after National Day is an ordinary day.
+    expect(await test.ok('programme.day', { date: '2026-10-10' }, park.operator.token)).toMatchObject({ eventDay: false, shiftReason: null, shiftMinutes: 0 });
+    expect(await test.ok('programme.day', {}, park.operator.token)).toMatchObject({ date: TODAY, eventDay: false, shiftReason: null });
+
+    await test.ok('settings.update', { holidaysNotShifted: ['2026-10-01'], eventDays: [TODAY] }, admin);
+    const kept = await test.ok('programme.day', { date: '2026-10-01' }, park.operator.token);
+    expect(kept).toMatchObject({ eventDay: false, shiftReason: null, holidayNotShifted: true, shiftMinutes: 0 });
+    expect(kept.slots[1]?.airsAt).toBe('10:30');
+    expect((await test.ok('programme.day', { date: '2026-10-02' }, park.operator.token)).shiftReason).toBe('publicHoliday');
+    expect((await test.ok('programme.day', {}, park.operator.token)).shiftReason).toBe('eventDay');
+    // Both lists at once for one date: refused, nothing changed.
+    expect(await test.fails('settings.update', { eventDays: [TODAY, '2026-10-01'] }, admin)).toMatchObject({ code: 'VALIDATION', fields: { 'holidaysNotShifted.0': { key: 'validation.eventDayNotShifted' } } });
+    expect((await test.ok('settings.get', {}, admin)).eventDays).toEqual([TODAY]);
+  });
 });
 
 describe('equipment checks and airings', () => {

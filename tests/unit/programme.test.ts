@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { slotInput } from '@shared/contract';
+import { DEFAULT_SETTINGS, fieldErrorsOf, settingsSchema, slotInput } from '@shared/contract';
 import {
   airedState,
   canMarkAired,
@@ -9,7 +9,9 @@ import {
   findOverlap,
   firstOverlap,
   focusSlot,
+  isEventDay,
   reorderOnGrid,
+  shiftReason,
   slotTimes,
   withinBroadcastDay,
   type SlotTimes,
@@ -180,5 +182,35 @@ describe('a sane programme', () => {
   it('fills the standard texts from the settings and leaves unknown words alone', () => {
     const values = { parkName: '阳光水世界', openingTime: '09:00', closingTime: '18:00' };
     expect(fillScript('欢迎光临{{parkName}}，开放时间{{openingTime}}至{{ closingTime }}。{{other}}', values)).toBe('欢迎光临阳光水世界，开放时间09:00至18:00。{{other}}');
+  });
+});
+
+describe('event days and official public holidays', () => {
+  const none = { eventDays: [], holidaysNotShifted: [] };
+
+  it('moves the programme 15 minutes earlier on official public holidays by themselves', () => {
+    // National Day 2026: 1 to 7 October, its weekend days too.
+    for (const date of ['2026-10-01', '2026-10-03', '2026-10-07', '2026-01-01', '2026-02-17']) expect(shiftReason(date, none), date).toBe('publicHoliday');
+    const times = slotTimes('2026-10-01', ACTIVITY, ZONE, isEventDay('2026-10-01', none));
+    expect(times).toEqual({ airsAt: '10:15', startsAt: at('10:15', '2026-10-01'), endsAt: at('10:20', '2026-10-01'), checkOpensAt: at('10:05', '2026-10-01') });
+  });
+
+  it('leaves ordinary weekends and the swapped working days after a holiday on their normal times', () => {
+    // 29 November 2026 is a Sunday; 10 October 2026 is a Saturday worked for National Day (调休).
+    for (const date of ['2026-11-29', '2026-10-10', '2026-10-08']) expect(shiftReason(date, none), date).toBeNull();
+    expect(slotTimes('2026-10-10', ACTIVITY, ZONE, isEventDay('2026-10-10', none)).airsAt).toBe('10:30');
+  });
+
+  it('keeps a holiday on its normal times when managers say so, and shifts a listed event day', () => {
+    const days = { eventDays: ['2026-11-29'], holidaysNotShifted: ['2026-10-01'] };
+    expect(shiftReason('2026-10-01', days)).toBeNull();
+    expect(slotTimes('2026-10-01', ACTIVITY, ZONE, isEventDay('2026-10-01', days)).airsAt).toBe('10:30');
+    expect(shiftReason('2026-10-02', days)).toBe('publicHoliday');
+    expect(shiftReason('2026-11-29', days)).toBe('eventDay');
+  });
+
+  it('refuses settings that list a date as an event day and as kept on normal times', () => {
+    const both = settingsSchema.safeParse({ ...DEFAULT_SETTINGS, eventDays: ['2026-10-01'], holidaysNotShifted: ['2026-10-02', '2026-10-01'] }, { reportInput: true });
+    expect(!both.success && fieldErrorsOf(both.error)).toEqual({ 'holidaysNotShifted.1': { key: 'validation.eventDayNotShifted' } });
   });
 });

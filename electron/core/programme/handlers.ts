@@ -37,7 +37,7 @@ export function programmeHandlers(services: Services): HandlersFor<keyof typeof 
     const slot = slotOrFail(slotId, 'slotId');
     const today = parkDate(ctx.now, settings.timeZone);
     if (date !== today) throw fieldError('CONFLICT', 'date', 'programme.errors.notToday', { today });
-    const times = slotTimes(today, planOf(slot), settings.timeZone, isEventDay(today, settings.eventDays));
+    const times = slotTimes(today, planOf(slot), settings.timeZone, isEventDay(today, settings));
     return { slot, today, times, timeZone: settings.timeZone };
   };
 

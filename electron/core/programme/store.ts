@@ -5,9 +5,11 @@ import {
   fillScript,
   isEventDay,
   shiftMinutes,
+  shiftReason,
   slotTimes,
   type ScriptValues,
 } from '@shared/rules/programme';
+import { isPublicHoliday } from '@shared/rules/workdays';
 import type { Db } from '../db/open';
 
 /** Reads of the programme tables, shaped as the contract's views. */
@@ -101,7 +103,7 @@ function recordsOf(db: Db, date: string, slotId?: number) {
 
 /** A slot on a date at `now`: shifted times, filled texts, its check and airing with their states. */
 function toDaySlot(row: SlotRow, date: string, now: number, settings: Settings, check: CheckRow | undefined, airing: AiringRow | undefined): DaySlot {
-  const times = slotTimes(date, planOf(row), settings.timeZone, isEventDay(date, settings.eventDays));
+  const times = slotTimes(date, planOf(row), settings.timeZone, isEventDay(date, settings));
   const values = scriptValues(settings);
   const checkView = check
     ? { at: check.at, ok: check.ok === 1, note: check.note, by: { id: check.staff_id, name: check.staff_name }, inTime: check.in_time === 1 }
@@ -128,11 +130,14 @@ export function daySlotOf(db: Db, row: SlotRow, date: string, now: number, setti
 export function programmeOf(db: Db, date: string, today: string, now: number, settings: Settings): ProgrammeDay {
   const { checks, airings } = recordsOf(db, date);
   const slots = listSlots(db).map((row) => toDaySlot(row, date, now, settings, checks.get(row.id), airings.get(row.id)));
-  const eventDay = isEventDay(date, settings.eventDays);
+  const reason = shiftReason(date, settings);
+  const eventDay = reason !== null;
   return {
     date,
     today,
     eventDay,
+    shiftReason: reason,
+    holidayNotShifted: settings.holidaysNotShifted.includes(date) && isPublicHoliday(date),
     shiftMinutes: shiftMinutes(eventDay),
     now,
     slots,

@@ -12,7 +12,7 @@ export function settingsHandlers(services: Services): HandlersFor<keyof typeof s
       const current = readSettings(db);
       const parsed = settingsSchema.safeParse({ ...current, ...patch }, { reportInput: true });
       if (!parsed.success) throw new AppError('VALIDATION', 'errors.VALIDATION', undefined, fieldErrorsOf(parsed.error));
-      const next = { ...parsed.data, eventDays: [...parsed.data.eventDays].sort() };
+      const next = { ...parsed.data, eventDays: [...parsed.data.eventDays].sort(), holidaysNotShifted: [...parsed.data.holidaysNotShifted].sort() };
       const changed = writeSettings(db, next, current, ctx.now, actorOf(ctx).id);
       if (changed.length > 0) {
         const detail = Object.fromEntries(changed.map((key) => [key, { from: current[key], to: next[key] }]));

@@ -96,8 +96,22 @@ export function ProgrammePage() {
       {isToday ? <ProgrammeReminder placement="page" onOpen={setSelectedId} /> : null}
 
       {day?.eventDay ? (
-        <Alert color="orange" variant="light" radius="lg" icon={<IconCalendarEvent size={26} />} title={t('programme.day.eventDayTitle')} data-testid="event-day" styles={{ title: { fontSize: 'var(--mantine-font-size-xl)' } }}>
-          <Text fz="lg">{t('programme.day.eventDayWhy', { date: day.date, minutes: EVENT_DAY_SHIFT_MINUTES })}</Text>
+        <Alert
+          color="orange"
+          variant="light"
+          radius="lg"
+          icon={<IconCalendarEvent size={26} />}
+          title={t(day.shiftReason === 'publicHoliday' ? 'programme.day.holidayTitle' : 'programme.day.eventDayTitle')}
+          data-testid="event-day"
+          data-reason={day.shiftReason ?? undefined}
+          styles={{ title: { fontSize: 'var(--mantine-font-size-xl)' } }}
+        >
+          <Text fz="lg">{t(day.shiftReason === 'publicHoliday' ? 'programme.day.holidayWhy' : 'programme.day.eventDayWhy', { date: day.date, minutes: EVENT_DAY_SHIFT_MINUTES })}</Text>
+        </Alert>
+      ) : null}
+      {day?.holidayNotShifted ? (
+        <Alert color="gray" variant="light" radius="lg" icon={<IconCalendarEvent size={26} />} data-testid="holiday-not-shifted">
+          <Text fz="lg">{t('programme.day.holidayNotShifted', { date: day.date })}</Text>
         </Alert>
       ) : null}
       {day && !isToday ? (

@@ -1,5 +1,6 @@
 import { useState, type ReactNode } from 'react';
-import { Controller } from 'react-hook-form';
+import { Controller, type UseFormReturn } from 'react-hook-form';
+import type { z } from 'zod';
 import { Button, CloseButton, Group, Paper, Pill, SimpleGrid, Stack, Switch, Text, TextInput, Title } from '@mantine/core';
 import { IconCalendarPlus } from '@tabler/icons-react';
 import { RECEIPT_LANGUAGES, settingsSchema, type Settings } from '@shared/contract';
@@ -20,6 +21,7 @@ const FIELDS = [
   'closingTime',
   'complaintSummaryDeadline',
   'eventDays',
+  'holidaysNotShifted',
   'idleSignOutMinutes',
   'lockoutMinutes',
   'kioskMode',
@@ -40,12 +42,65 @@ function Section({ title, children }: { title: string; children: ReactNode }) {
   );
 }
 
+type SettingsFormApi = UseFormReturn<z.input<typeof settingsSchema>, unknown, Settings>;
+
+/** A list of park dates as pills, each removable, with a date input to add one (event days, holidays kept as usual). */
+function DateListField({ form, name, label, empty }: { form: SettingsFormApi; name: 'eventDays' | 'holidaysNotShifted'; label: string; empty: string }) {
+  const t = useT();
+  const errorOf = useFieldErrors(form);
+  const [newDay, setNewDay] = useState('');
+  return (
+    <Controller
+      control={form.control}
+      name={name}
+      render={({ field }) => {
+        const problem = field.value.map((_, index) => errorOf(`${name}.${index}`)).find(Boolean) ?? errorOf(name);
+        return (
+          <Stack gap="sm" data-testid={`dates-${name}`}>
+            <Text>{label}</Text>
+            <Group gap="xs" mih={36}>
+              {field.value.length === 0 ? <Text c="dimmed">{empty}</Text> : null}
+              {field.value.map((day, index) => (
+                <Pill
+                  key={day}
+                  size="lg"
+                  withRemoveButton
+                  removeButtonProps={{ 'aria-label': `${t('common.remove')} ${day}` }}
+                  onRemove={() => field.onChange(field.value.filter((_, i) => i !== index))}
+                  c={form.getFieldState(`${name}.${index}`).error ? 'red' : undefined}
+                >
+                  {day}
+                </Pill>
+              ))}
+            </Group>
+            <Group align="flex-end">
+              <TextInput type="date" label={`${t('settings.eventDayAdd')} · ${label}`} value={newDay} onChange={(e) => setNewDay(e.currentTarget.value)} />
+              <Button
+                variant="light"
+                leftSection={<IconCalendarPlus size={18} />}
+                disabled={!newDay || field.value.includes(newDay)}
+                onClick={() => {
+                  field.onChange([...field.value, newDay].sort());
+                  setNewDay('');
+                }}
+              >
+                {t('common.add')}
+              </Button>
+              {newDay ? <CloseButton aria-label={t('common.cancel')} onClick={() => setNewDay('')} /> : null}
+            </Group>
+            {problem ? <Text c="red">{problem}</Text> : null}
+          </Stack>
+        );
+      }}
+    />
+  );
+}
+
 function SettingsForm({ settings }: { settings: Settings }) {
   const t = useT();
   const save = useAction('settings.update', ['settings.get', 'system.info']);
   const form = useContractForm(settingsSchema, { defaultValues: settings });
   const errorOf = useFieldErrors(form);
-  const [newDay, setNewDay] = useState('');
 
   const submit = useFormSubmit(form, FIELDS, save.mutateAsync, (saved) => {
     form.reset(saved);
@@ -97,46 +152,10 @@ function SettingsForm({ settings }: { settings: Settings }) {
           <PrinterSettingsSection form={form} />
         </Section>
         <Section title={t('settings.sectionEventDays')}>
-          <Controller
-            control={form.control}
-            name="eventDays"
-            render={({ field }) => (
-              <Stack gap="sm">
-                <Text>{t('settings.eventDays')}</Text>
-                <Group gap="xs" mih={36}>
-                  {field.value.length === 0 ? <Text c="dimmed">{t('settings.eventDaysEmpty')}</Text> : null}
-                  {field.value.map((day, index) => (
-                    <Pill
-                      key={day}
-                      size="lg"
-                      withRemoveButton
-                      removeButtonProps={{ 'aria-label': `${t('common.remove')} ${day}` }}
-                      onRemove={() => field.onChange(field.value.filter((_, i) => i !== index))}
-                      c={form.getFieldState(`eventDays.${index}`).error ? 'red' : undefined}
-                    >
-                      {day}
-                    </Pill>
-                  ))}
-                </Group>
-                <Group align="flex-end">
-                  <TextInput type="date" label={t('settings.eventDayAdd')} value={newDay} onChange={(e) => setNewDay(e.currentTarget.value)} />
-                  <Button
-                    variant="light"
-                    leftSection={<IconCalendarPlus size={18} />}
-                    disabled={!newDay || field.value.includes(newDay)}
-                    onClick={() => {
-                      field.onChange([...field.value, newDay].sort());
-                      setNewDay('');
-                    }}
-                  >
-                    {t('common.add')}
-                  </Button>
-                  {newDay ? <CloseButton aria-label={t('common.cancel')} onClick={() => setNewDay('')} /> : null}
-                </Group>
-                {errorOf('eventDays') ? <Text c="red">{errorOf('eventDays')}</Text> : null}
-              </Stack>
-            )}
-          />
+          <Stack gap="lg">
+            <DateListField form={form} name="eventDays" label={t('settings.eventDays')} empty={t('settings.eventDaysEmpty')} />
+            <DateListField form={form} name="holidaysNotShifted" label={t('settings.holidaysNotShifted')} empty={t('settings.holidaysNotShiftedEmpty')} />
+          </Stack>
         </Section>
         <Section title={t('settings.sectionSecurity')}>
           <SimpleGrid cols={{ base: 1, md: 2 }}>
