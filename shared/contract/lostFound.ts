@@ -255,14 +255,14 @@ export const lostFoundMethods = {
     output: z.object({ dataUrl: z.string() }),
   }),
   'lostFound.search': method({
-    summary: 'Find items by number, words (Chinese too), category, dates, place and status; newest first.',
+    summary: 'Find items by number, words (Chinese too), category, dates, place and status (also: due for handover, awaiting claim after a confirmed match); newest first.',
     access: COUNTER,
     mode: 'read',
     input: z
       .object({
         query: z.string().trim().max(60).optional(),
         category: z.enum(LF_CATEGORIES).optional(),
-        status: z.enum([...LF_STATUSES, 'dueForHandover']).optional(),
+        status: z.enum([...LF_STATUSES, 'dueForHandover', 'awaitingClaim']).optional(),
         from: isoDate.optional(),
         to: isoDate.optional(),
         limit: z.number().int().min(1).max(200).default(50),

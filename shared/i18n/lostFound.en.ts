@@ -178,6 +178,7 @@ export const lostFoundEn = {
     search: 'Search',
     handover: 'Handover to finance',
     categories: 'Holding periods',
+    awaitingClaim: 'Awaiting claim',
   },
   messages: {
     taken: 'Taken in: {{itemNo}}. Receipt and bag label are printing.',
@@ -198,6 +199,7 @@ export const lostFoundEn = {
     shelfEmpty: 'Nothing on the shelf. Take in found items with the button above.',
     searchEmpty: 'No items match.',
     reportsEmpty: 'No lost reports here.',
+    awaitingEmpty: 'No item is waiting for its owner. Confirm a match with a lost report and the item shows here.',
   },
   scan: {
     label: 'Item no. (scan or type)',

@@ -181,6 +181,7 @@ export const lostFoundZhCN: Strings<typeof lostFoundEn> = {
     search: '查找',
     handover: '移交计财部',
     categories: '保管期限',
+    awaitingClaim: '待认领',
   },
   messages: {
     taken: '已登记：{{itemNo}}，正在打印回执和标签。',
@@ -201,6 +202,7 @@ export const lostFoundZhCN: Strings<typeof lostFoundEn> = {
     shelfEmpty: '暂无保管中的物品。收到拾得物品请点上方按钮登记。',
     searchEmpty: '没有符合条件的物品。',
     reportsEmpty: '暂无失物报告。',
+    awaitingEmpty: '暂无待认领物品。确认与失物报告的匹配后，物品会显示在这里。',
   },
   scan: {
     label: '物品编号（扫描或输入）',

@@ -253,7 +253,11 @@ describe('lost reports and matching', () => {
     // Shown on the item's side too.
     expect((await test.ok('lostFound.matches', { itemId: item.id }, clerk.token)).map((m) => m.reportId)).toEqual([report.id]);
 
+    const awaiting = async () => (await test.ok('lostFound.search', { status: 'awaitingClaim' }, clerk.token)).rows.map((row) => row.id);
+    expect(await awaiting()).toEqual([]);
     const confirmed = await test.ok('lostFound.matches.decide', { reportId: report.id, itemId: item.id, decision: 'confirmed' }, clerk.token);
+    // Confirmed: the item now waits for its owner to come with ID.
+    expect(await awaiting()).toEqual([item.id]);
     expect(confirmed.decision).toBe('confirmed');
     expect((await test.ok('lostFound.reports.list', { status: 'open' }, clerk.token))[0]?.itemId).toBe(item.id);
     expect((await test.ok('lostFound.history', { itemId: item.id }, clerk.token)).map((h) => h.kind)).toContain('matched');
@@ -277,6 +281,7 @@ describe('lost reports and matching', () => {
     expect((await test.ok('lostFound.matches', { reportId: report.id }, clerk.token)).map((m) => m.itemId)).toEqual([item.id]);
     await test.ok('lostFound.matches.decide', { reportId: report.id, itemId: item.id, decision: 'dismissed' }, clerk.token);
     expect(await test.ok('lostFound.matches', { reportId: report.id }, clerk.token)).toEqual([]);
+    expect((await test.ok('lostFound.search', { status: 'awaitingClaim' }, clerk.token)).rows).toEqual([]);
   });
 
   it('matches by words within the time window among years of records: the recent find, not the 200 oldest hits', async () => {
@@ -360,7 +365,18 @@ describe('claims', () => {
       fields: { 'identity.idNumber': { key: 'validation.residentId' } },
     });
     expect(await test.fails('lostFound.claim', { ...claim, verified: false }, clerk.token)).toMatchObject({ fields: { verified: { key: 'validation.claimNotVerified' } } });
+    // No ID shown: refused, naming the ID, with nothing recorded and nothing printed.
+    const { identity: _identity, ...withoutId } = claim;
+    const jobsBefore = test.core.db?.prepare<[], { n: number }>('SELECT count(*) AS n FROM print_job').get()?.n;
+    const noId = await test.fails('lostFound.claim', withoutId, clerk.token);
+    expect(noId).toMatchObject({ code: 'VALIDATION', fields: { identity: { key: 'validation.required' } } });
+    expect(await test.fails('lostFound.claim', { ...claim, identity: { idType: 'passport', idNumber: '' } }, clerk.token)).toMatchObject({ code: 'VALIDATION', fields: { 'identity.idNumber': {} } });
+    expect((await test.ok('lostFound.get', { itemId: item.id }, clerk.token))).toMatchObject({ status: 'held', claim: null });
+    expect(test.core.db?.prepare<[], { n: number }>('SELECT count(*) AS n FROM lf_claim').get()?.n).toBe(0);
+    expect(test.core.db?.prepare<[], { n: number }>('SELECT count(*) AS n FROM print_job').get()?.n).toBe(jobsBefore);
+    expect(auditRows(test, 'lostFound.claim')).toHaveLength(0);
     const { item: returned, printJobId } = await test.ok('lostFound.claim', claim, clerk.token);
+    expect((await test.ok('lostFound.search', { status: 'awaitingClaim' }, clerk.token)).rows).toEqual([]);
     expect(returned).toMatchObject({ status: 'returned', claim: { claimantName: '李某某', idMasked: '1101**********002X', staff: { id: clerk.id }, printJobId } });
     const slip = test.core.db?.prepare<[number], { document: string }>('SELECT document FROM print_job WHERE id = ?').get(printJobId);
     expect(slip?.document).toContain('1101**********002X');

@@ -371,6 +371,9 @@ export function lostFoundHandlers(services: Services): HandlersFor<keyof typeof 
       if (input.status === 'dueForHandover') {
         where.push("i.status = 'held' AND i.holding_until <= @now");
         params.now = ctx.now;
+      } else if (input.status === 'awaitingClaim') {
+        // On the shelf, and staff confirmed a visitor's lost report as its owner's: the visitor is to come for it.
+        where.push("i.status = 'held' AND i.id IN (SELECT item_id FROM lf_match WHERE decision = 'confirmed')");
       } else if (input.status) {
         where.push('i.status = @status');
         params.status = input.status;

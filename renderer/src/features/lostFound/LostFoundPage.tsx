@@ -153,6 +153,7 @@ export function LostFoundPage() {
                   </Badge>
                 ) : null}
               </Tabs.Tab>
+              <Tabs.Tab value="awaiting">{t('lostFound.tabs.awaitingClaim')}</Tabs.Tab>
               <Tabs.Tab value="reports">
                 {t('lostFound.tabs.reports')}
                 {summary.data && summary.data.openReports > 0 ? (
@@ -174,6 +175,9 @@ export function LostFoundPage() {
             </Tabs.List>
             <Tabs.Panel value="shelf">
               <ItemList filter={{ status: 'held' }} onOpen={openItem} emptyText={t('lostFound.messages.shelfEmpty')} />
+            </Tabs.Panel>
+            <Tabs.Panel value="awaiting">
+              <ItemList filter={{ status: 'awaitingClaim' }} onOpen={openItem} emptyText={t('lostFound.messages.awaitingEmpty')} />
             </Tabs.Panel>
             <Tabs.Panel value="reports">
               <ReportsPanel key={`reports-${seed.n}-${seed.reportId ?? ''}`} initialQuery={seed.reports} openReportId={seed.reportId} onOpenItem={openItem} onClaim={claim} />
