@@ -100,6 +100,7 @@ export const pagingEn = {
     nextAiring: 'Repeat at {{time}}',
     aired: 'Aired {{count}}× · last {{time}}',
     registeredAt: 'Registered {{time}} by {{name}}',
+    elapsed: '{{time}} since registration',
     late: 'Late',
     arrivedLate: 'Arrived {{minutes}} min late',
     arrivedOnTime: 'Arrived in time',

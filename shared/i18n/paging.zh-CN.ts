@@ -103,6 +103,7 @@ export const pagingZhCN: Strings<typeof pagingEn> = {
     nextAiring: '{{time}} 重播',
     aired: '已播 {{count}} 次 · 最近 {{time}}',
     registeredAt: '{{time}} 由 {{name}} 登记',
+    elapsed: '登记后已过 {{time}}',
     late: '超时',
     arrivedLate: '迟到 {{minutes}} 分钟',
     arrivedOnTime: '按时到场',

@@ -1,11 +1,12 @@
 import type { ReactNode } from 'react';
 import { Badge, Group, Paper, SimpleGrid, Stack, Text } from '@mantine/core';
-import { IconMoodKid } from '@tabler/icons-react';
+import { IconHourglass, IconMoodKid } from '@tabler/icons-react';
 import type { PagingView } from '@shared/contract';
 import { ARRIVAL_WARN_MS, CONTACT_WARN_MS } from '@shared/rules/paging';
+import { MINUTE } from '@shared/rules/time';
 import { useLanguage, useT } from '../../app/i18n';
 import { useParkFormat } from '../../app/park';
-import { DeadlineBadge } from '../../ui/deadline';
+import { DeadlineBadge, durationText } from '../../ui/deadline';
 
 const STATUS_COLORS = { registered: 'red', acknowledged: 'blue', aired: 'teal', resolved: 'gray', cancelled: 'gray' } as const;
 
@@ -23,6 +24,7 @@ export function SlipCard({ slip, now, large, fresh, children }: { slip: PagingVi
       p={large ? 'lg' : 'md'}
       data-testid={`slip-${slip.id}`}
       data-status={slip.status}
+      data-fresh={fresh ? 'true' : undefined}
       style={{
         borderWidth: child || fresh ? 3 : 1,
         borderColor: fresh ? 'var(--mantine-color-yellow-6)' : child ? 'var(--mantine-color-red-6)' : undefined,
@@ -46,6 +48,9 @@ export function SlipCard({ slip, now, large, fresh, children }: { slip: PagingVi
             ) : null}
           </Group>
           <Group gap="xs" justify="flex-end">
+            <Badge size="lg" variant="light" color="gray" leftSection={<IconHourglass size={14} />} style={{ textTransform: 'none' }} data-testid="elapsed">
+              {t('paging.queue.elapsed', { time: durationText(t, Math.max(0, Math.floor(((slip.closedAt ?? now) - slip.createdAt) / MINUTE))) })}
+            </Badge>
             {open && slip.acknowledgedAt === null ? <DeadlineBadge deadline={slip.contactDueAt} warnMs={CONTACT_WARN_MS} now={now} /> : null}
             {slip.acknowledgedAt !== null && slip.contactLate ? (
               <Badge color="red" variant="light">

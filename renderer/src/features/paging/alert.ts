@@ -27,17 +27,37 @@ export function playChime(): void {
   }
 }
 
-/** Reads a script aloud with the system's speech synthesis, in its language. */
-export function speak(text: string, language: 'zh-CN' | 'en'): boolean {
-  if (!('speechSynthesis' in window)) return false;
-  window.speechSynthesis.cancel();
+/** The scripts' languages as speech synthesis names them. */
+export const SPEECH_LANGUAGES = { 'zh-CN': 'zh-CN', en: 'en-US' } as const;
+export type ScriptLanguage = keyof typeof SPEECH_LANGUAGES;
+
+const tag = (lang: string) => lang.replace('_', '-').toLowerCase();
+
+/**
+ * The system voice that reads a script's language: one for exactly that language and region first
+ * (Mandarin of the mainland before Cantonese or Taiwan), else any of the language; undefined when
+ * the system has none (the default voice then reads it with the utterance's language).
+ */
+export function pickVoice(voices: readonly SpeechSynthesisVoice[], language: ScriptLanguage): SpeechSynthesisVoice | undefined {
+  const wanted = tag(SPEECH_LANGUAGES[language]);
+  const base = wanted.split('-')[0] ?? wanted;
+  return voices.find((voice) => tag(voice.lang) === wanted) ?? voices.find((voice) => tag(voice.lang).split('-')[0] === base);
+}
+
+/** Reads a script aloud with the system's speech synthesis, in its language; false where there is none. */
+export function speak(text: string, language: ScriptLanguage): boolean {
+  if (typeof window === 'undefined' || !('speechSynthesis' in window)) return false;
+  const synthesis = window.speechSynthesis;
+  synthesis.cancel();
   const utterance = new SpeechSynthesisUtterance(text);
-  utterance.lang = language === 'zh-CN' ? 'zh-CN' : 'en-US';
+  utterance.lang = SPEECH_LANGUAGES[language];
+  const voice = pickVoice(synthesis.getVoices(), language);
+  if (voice) utterance.voice = voice;
   utterance.rate = 0.9;
-  window.speechSynthesis.speak(utterance);
+  synthesis.speak(utterance);
   return true;
 }
 
 export function stopSpeaking(): void {
-  if ('speechSynthesis' in window) window.speechSynthesis.cancel();
+  if (typeof window !== 'undefined' && 'speechSynthesis' in window) window.speechSynthesis.cancel();
 }

@@ -1,0 +1,60 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { pickVoice, speak } from '../../renderer/src/features/paging/alert';
+
+interface Spoken {
+  text: string;
+  lang: string;
+  voice: SpeechSynthesisVoice | null;
+  rate: number;
+}
+
+/** A speech synthesis with the voices given, recording what it was asked to say. */
+function stubSpeech(voices: Array<Pick<SpeechSynthesisVoice, 'lang' | 'name'>>) {
+  const spoken: Spoken[] = [];
+  const synthesis = { cancel: vi.fn(), getVoices: () => voices, speak: (utterance: Spoken) => spoken.push(utterance) };
+  class Utterance {
+    lang = '';
+    voice: SpeechSynthesisVoice | null = null;
+    rate = 1;
+    constructor(readonly text: string) {}
+  }
+  vi.stubGlobal('window', { speechSynthesis: synthesis });
+  vi.stubGlobal('SpeechSynthesisUtterance', Utterance);
+  return { spoken, synthesis };
+}
+
+afterEach(() => vi.unstubAllGlobals());
+
+const VOICES = [
+  { name: 'Sin-ji', lang: 'zh-HK' },
+  { name: 'Daniel', lang: 'en-GB' },
+  { name: 'Ting-Ting', lang: 'zh_CN' },
+  { name: 'Samantha', lang: 'en-US' },
+];
+
+describe('reading a script aloud', () => {
+  it('reads the Chinese script in Mandarin of the mainland, the English one in English, each stopping what was being read', () => {
+    const { spoken, synthesis } = stubSpeech(VOICES);
+    expect(speak('各位游客请注意', 'zh-CN')).toBe(true);
+    expect(speak('Attention please', 'en')).toBe(true);
+    expect(spoken.map((u) => [u.text, u.lang, u.voice?.name])).toEqual([
+      ['各位游客请注意', 'zh-CN', 'Ting-Ting'],
+      ['Attention please', 'en-US', 'Samantha'],
+    ]);
+    expect(synthesis.cancel).toHaveBeenCalledTimes(2);
+    expect(spoken.every((u) => u.rate < 1)).toBe(true);
+  });
+
+  it('takes any voice of the language when the region is missing, and the default voice when there is none', () => {
+    expect(pickVoice([VOICES[0], VOICES[1]] as SpeechSynthesisVoice[], 'zh-CN')?.name).toBe('Sin-ji');
+    expect(pickVoice([VOICES[0], VOICES[1]] as SpeechSynthesisVoice[], 'en')?.name).toBe('Daniel');
+    const { spoken } = stubSpeech([{ name: 'Daniel', lang: 'en-GB' }]);
+    speak('各位游客请注意', 'zh-CN');
+    expect(spoken[0]).toMatchObject({ lang: 'zh-CN', voice: null });
+  });
+
+  it('says so where the system has no speech synthesis', () => {
+    vi.stubGlobal('window', {});
+    expect(speak('各位游客请注意', 'zh-CN')).toBe(false);
+  });
+});
