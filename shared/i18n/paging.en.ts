@@ -95,6 +95,7 @@ export const pagingEn = {
   queue: {
     empty: 'No paging requests waiting.',
     newSlip: 'New paging request: {{kind}}',
+    newSlipHint: 'It is in the broadcast queue, highlighted.',
     contactClock: 'Broadcast room within 5 min',
     arrivalClock: 'Head within 10 min',
     nextAiring: 'Repeat at {{time}}',

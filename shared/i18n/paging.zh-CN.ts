@@ -98,6 +98,7 @@ export const pagingZhCN: Strings<typeof pagingEn> = {
   queue: {
     empty: '没有待处理的广播请求。',
     newSlip: '新的广播请求：{{kind}}',
+    newSlipHint: '已在广播队列中高亮显示。',
     contactClock: '5 分钟内送达广播室',
     arrivalClock: '负责人 10 分钟内到场',
     nextAiring: '{{time}} 重播',

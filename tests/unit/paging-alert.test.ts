@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { pickVoice, speak } from '../../renderer/src/features/paging/alert';
+import { installCountingAudio } from '../support/audio';
+import { pickVoice, SlipWatch, speak, type SlipRef } from '../../renderer/src/features/paging/alert';
 
 interface Spoken {
   text: string;
@@ -56,5 +57,56 @@ describe('reading a script aloud', () => {
   it('says so where the system has no speech synthesis', () => {
     vi.stubGlobal('window', {});
     expect(speak('各位游客请注意', 'zh-CN')).toBe(false);
+  });
+});
+
+/** The Web Audio stand-in, its tones counted from the start of each test. */
+function stubAudio(): number[] {
+  const tones = installCountingAudio();
+  tones.length = 0;
+  return tones;
+}
+
+describe('the alert for new paging slips', () => {
+  const slip = (id: number): SlipRef => ({ id, kind: 'general' });
+
+  it('stays quiet for what was in the queue at sign-in, chimes and shows each slip once when it arrives', () => {
+    const tones = stubAudio();
+    const shown: number[][] = [];
+    const watch = new SlipWatch({ sound: () => true, show: (slips) => shown.push(slips.map((s) => s.id)) });
+    watch.queue([slip(1), slip(2)]);
+    expect(tones).toEqual([]);
+    watch.arrived([slip(3)]);
+    expect(tones).toEqual([880, 660]);
+    // The queue fetched again after the live event: nothing new in it.
+    watch.queue([slip(1), slip(2), slip(3)]);
+    watch.arrived([slip(3)]);
+    expect(shown).toEqual([[3]]);
+    expect(tones).toHaveLength(2);
+  });
+
+  it('alerts after a reconnect for the slips registered while the station was offline, not for those it had', () => {
+    const tones = stubAudio();
+    const shown: number[][] = [];
+    const watch = new SlipWatch({ sound: () => true, show: (slips) => shown.push(slips.map((s) => s.id)) });
+    watch.queue([slip(1)]);
+    // Offline: slips 2 and 3 were registered, 1 was closed; the queue after the resync shows 2 and 3.
+    watch.queue([slip(2), slip(3)]);
+    expect(shown).toEqual([[2, 3]]);
+    expect(tones).toEqual([880, 660]);
+  });
+
+  it('shows a new slip without the chime while the sound is off', () => {
+    const tones = stubAudio();
+    let sound = false;
+    const shown: number[][] = [];
+    const watch = new SlipWatch({ sound: () => sound, show: (slips) => shown.push(slips.map((s) => s.id)) });
+    watch.queue([]);
+    watch.arrived([slip(7)]);
+    expect(shown).toEqual([[7]]);
+    expect(tones).toEqual([]);
+    sound = true;
+    watch.arrived([slip(8)]);
+    expect(tones).toEqual([880, 660]);
   });
 });

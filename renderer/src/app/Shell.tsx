@@ -3,7 +3,7 @@ import { Redirect, Route, Switch, useLocation } from 'wouter';
 import { AppShell, Avatar, Group, Menu, Modal, NavLink, PasswordInput, ScrollArea, Stack, Text, UnstyledButton } from '@mantine/core';
 import { useIdle } from '@mantine/hooks';
 import { IconChevronDown, IconKey, IconLogout, IconDoorExit, IconUsersGroup } from '@tabler/icons-react';
-import { staffMethods, systemMethods, type RosterEntry } from '@shared/contract';
+import { BROADCAST, staffMethods, systemMethods, type RosterEntry } from '@shared/contract';
 import { MINUTE } from '@shared/rules/time';
 import { useT } from './i18n';
 import { usePark } from './park';
@@ -16,6 +16,7 @@ import { FormActions, SelectField } from '../ui/fields';
 import { initials } from '../ui/initials';
 import { PrinterBadge } from '../features/printing/PrinterBadge';
 import { ProgrammeReminder } from '../features/programme/ProgrammeReminder';
+import { PagingAlerts } from '../features/paging/PagingAlerts';
 import { Brand, ConnectionBadge, LanguageToggle, ParkClock } from '../ui/chrome';
 
 function ChangePinModal({ opened, onClose }: { opened: boolean; onClose(): void }) {
@@ -198,6 +199,7 @@ export function Shell() {
       </AppShell.Main>
       <ChangePinModal opened={pinOpen} onClose={() => setPinOpen(false)} />
       <LeaveKioskModal opened={kioskOpen} onClose={() => setKioskOpen(false)} roster={roster.data ?? []} />
+      {BROADCAST.includes(staff.role) ? <PagingAlerts /> : null}
     </AppShell>
   );
 }

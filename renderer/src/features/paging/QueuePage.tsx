@@ -1,50 +1,30 @@
-import { useCallback, useState } from 'react';
+import { useState } from 'react';
 import { Button, Group, Stack, Switch, Text, Title } from '@mantine/core';
-import { IconBellRinging, IconCheck, IconHandStop, IconPlayerPlay, IconPrinter, IconRepeat, IconVolume, IconX } from '@tabler/icons-react';
+import { IconCheck, IconHandStop, IconPlayerPlay, IconPrinter, IconRepeat, IconVolume, IconX } from '@tabler/icons-react';
 import type { PagingView } from '@shared/contract';
 import { useT } from '../../app/i18n';
 import { useAction, useMethod } from '../../api/hooks';
 import { useParkNow } from '../../ui/deadline';
-import { notify, notifyError, notifySuccess } from '../../ui/notify';
-import { playChime, speak } from './alert';
+import { notifyError, notifySuccess } from '../../ui/notify';
+import { speak } from './alert';
 import { CloseModal } from './CloseModal';
 import { SlipCard } from './SlipCard';
-import { useLiveEvent } from './useLiveEvent';
+import { usePagingAlerts } from './PagingAlerts';
 
 const REFRESH = ['paging.queue', 'paging.list', 'paging.stats'] as const;
-const FRESH_MS = 60_000;
 
 /** The broadcast room's home: the live queue, highest priority first, with standard scripts and clocks. */
 export function QueuePage() {
   const t = useT();
   const queue = useMethod('paging.queue', {}, { refetchInterval: 60_000 });
   const now = useParkNow(5_000);
-  const [sound, setSound] = useState(true);
-  const [fresh, setFresh] = useState<Record<number, number>>({});
+  // The chime, the notice and the highlight of new slips live in the shell (every broadcast screen has them).
+  const { sound, setSound, fresh } = usePagingAlerts();
   const [closing, setClosing] = useState<{ slip: PagingView; outcome: 'resolved' | 'cancelled' }>();
   const acknowledge = useAction('paging.acknowledge', [...REFRESH]);
   const aired = useAction('paging.aired', [...REFRESH]);
   const repeat = useAction('paging.repeat', [...REFRESH]);
   const printSlip = useAction('paging.printSlip');
-
-  useLiveEvent(
-    'paging.created',
-    useCallback(
-      (event) => {
-        if (sound) playChime();
-        setFresh((current) => ({ ...current, [event.payload.id]: Date.now() }));
-        notify({
-          color: 'yellow',
-          icon: <IconBellRinging size={20} />,
-          title: t('paging.queue.newSlip', { kind: t(`paging.kinds.${event.payload.kind}`) }),
-          message: '',
-          autoClose: 8000,
-        });
-        window.setTimeout(() => setFresh((current) => Object.fromEntries(Object.entries(current).filter(([id]) => Number(id) !== event.payload.id))), FRESH_MS);
-      },
-      [sound, t],
-    ),
-  );
 
   const run = (action: { mutateAsync(input: { id: number }): Promise<unknown> }, slip: PagingView) =>
     action.mutateAsync({ id: slip.id }).catch((error: unknown) => notifyError(t, error));
@@ -64,7 +44,7 @@ export function QueuePage() {
         </Text>
       ) : null}
       {slips.map((slip) => (
-        <SlipCard key={slip.id} slip={slip} now={now} large fresh={fresh[slip.id] !== undefined}>
+        <SlipCard key={slip.id} slip={slip} now={now} large fresh={fresh.has(slip.id)}>
           <Button variant="subtle" leftSection={<IconPlayerPlay size={18} />} onClick={() => speak(slip.scriptZh, 'zh-CN')} aria-label={`${t('paging.actions.readAloud')} 中文 ${slip.id}`}>
             {t('paging.actions.readAloud')} 中
           </Button>

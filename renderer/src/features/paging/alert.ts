@@ -61,3 +61,42 @@ export function speak(text: string, language: ScriptLanguage): boolean {
 export function stopSpeaking(): void {
   if (typeof window !== 'undefined' && 'speechSynthesis' in window) window.speechSynthesis.cancel();
 }
+
+/** A slip as the alert needs it: which one, and what kind (for the notice's words). */
+export interface SlipRef<K extends string = string> {
+  id: number;
+  kind: K;
+}
+
+/**
+ * Which paging slips are news to this screen, and the alert for them: the first queue a screen
+ * sees is what was already there when the operator signed in (no alarm); after that every slip it
+ * has not seen, whether a live event announced it or it turned up in the queue fetched again after
+ * a reconnect (registered while this station was offline), sounds the chime (unless the sound is
+ * off) and is shown once.
+ */
+export class SlipWatch<K extends string = string> {
+  private readonly seen = new Set<number>();
+  private baseline = false;
+
+  constructor(private readonly alert: { sound(): boolean; show(slips: Array<SlipRef<K>>): void }) {}
+
+  /** The open slips as the queue shows them now (on every fetch, including after a resync). */
+  queue(slips: ReadonlyArray<SlipRef<K>>): void {
+    if (!this.baseline) {
+      this.baseline = true;
+      for (const slip of slips) this.seen.add(slip.id);
+      return;
+    }
+    this.arrived(slips);
+  }
+
+  /** Slips a live event says were just registered. */
+  arrived(slips: ReadonlyArray<SlipRef<K>>): void {
+    const news = slips.filter((slip) => !this.seen.has(slip.id));
+    if (news.length === 0) return;
+    for (const slip of news) this.seen.add(slip.id);
+    if (this.alert.sound()) playChime();
+    this.alert.show(news);
+  }
+}

@@ -1,0 +1,77 @@
+import { useEffect, useState, useSyncExternalStore } from 'react';
+import { IconBellRinging } from '@tabler/icons-react';
+import type { PagingKind } from '@shared/contract';
+import { currentT } from '../../app/i18n';
+import { useMethod } from '../../api/hooks';
+import { notify } from '../../ui/notify';
+import { SlipWatch } from './alert';
+import { useLiveEvent } from './useLiveEvent';
+
+/** How long a new slip stays highlighted in the queue. */
+const FRESH_MS = 60_000;
+
+interface AlertState {
+  /** The chime sounds for new slips (the operator can turn it off in the queue). */
+  sound: boolean;
+  /** Slips that arrived in the last minute: the queue highlights them. */
+  fresh: ReadonlySet<number>;
+}
+
+/** One app runs per page, so one alert state per page, shared by the shell's watcher and the queue. */
+let state: AlertState = { sound: true, fresh: new Set() };
+const listeners = new Set<() => void>();
+
+function update(change: (current: AlertState) => AlertState): void {
+  state = change(state);
+  for (const listener of listeners) listener();
+}
+
+function subscribe(listener: () => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+/** The queue's view of the alerts: whether the chime is on (and a switch for it), and which slips are new. */
+export function usePagingAlerts(): AlertState & { setSound(on: boolean): void } {
+  const current = useSyncExternalStore(subscribe, () => state);
+  return { ...current, setSound: (on) => update((s) => ({ ...s, sound: on })) };
+}
+
+/**
+ * The broadcast room's alert for new paging slips, mounted by the shell for broadcast roles so it
+ * works on every screen (the programme too, not only the queue): a chime and a notice for each new
+ * slip, also for those registered while this station was offline (found in the queue fetched again
+ * after the reconnect), and their highlight in the queue. Renders nothing itself.
+ */
+export function PagingAlerts() {
+  // Fetched again after a reconnect (the session refreshes every read): what arrived meanwhile is news.
+  const queue = useMethod('paging.queue', {}, { refetchInterval: 60_000 });
+  const [watch] = useState(
+    () =>
+      new SlipWatch<PagingKind>({
+        sound: () => state.sound,
+        show: (slips) => {
+          const ids = slips.map((slip) => slip.id);
+          update((s) => ({ ...s, fresh: new Set([...s.fresh, ...ids]) }));
+          window.setTimeout(() => update((s) => ({ ...s, fresh: new Set([...s.fresh].filter((id) => !ids.includes(id))) })), FRESH_MS);
+          for (const slip of slips) {
+            notify({
+              color: 'yellow',
+              icon: <IconBellRinging size={20} />,
+              title: currentT('paging.queue.newSlip', { kind: currentT(`paging.kinds.${slip.kind}`) }),
+              message: currentT('paging.queue.newSlipHint'),
+              autoClose: 8000,
+            });
+          }
+        },
+      }),
+  );
+
+  useLiveEvent('paging.created', (event) => watch.arrived([{ id: event.payload.id, kind: event.payload.kind }]));
+  useEffect(() => {
+    if (queue.data) watch.queue(queue.data.map((slip) => ({ id: slip.id, kind: slip.kind })));
+  }, [queue.data, watch]);
+  // Signed out: the next person starts without the last one's highlights.
+  useEffect(() => () => update((s) => ({ ...s, fresh: new Set() })), []);
+  return null;
+}

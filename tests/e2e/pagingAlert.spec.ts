@@ -1,0 +1,82 @@
+import { addStaff, expect, must, screen, setUpPark, signIn, startStation, test, type Station } from './fixtures';
+import { installCountingAudio } from '../support/audio';
+import { moveClock, setLanguage } from './lostFoundHelpers';
+
+async function network(station: Station, down: boolean): Promise<void> {
+  await fetch(`${station.url}/__test__/network`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ down }) });
+}
+
+test('a new paging slip sounds and shows on every broadcast screen, also one registered while the station was offline, and is highlighted in the queue with its time since registration', async ({ browser }) => {
+  test.setTimeout(120_000);
+  const station = await startStation({ PARKDESK_TEST_CLOCK: '2026-11-29T02:00:00Z' });
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  // Web Audio without a sound card: a stand-in that counts the chime's tones.
+  await context.addInitScript(installCountingAudio);
+  try {
+    const admin = await setUpPark(station);
+    await must(station.api('settings.update', { idleSignOutMinutes: 240 }, admin));
+    const clerk = await addStaff(station, admin, { code: 'C01', name: '张柜台', role: 'counter', pin: '1357' });
+    await addStaff(station, admin, { code: 'B01', name: '陈广播', role: 'broadcast', pin: '2468' });
+    const token = (await must(station.api('auth.signIn', { staffId: clerk.id, pin: '1357' }))).token;
+    const register = (clientRef: string, details: Record<string, unknown>) =>
+      fetch(`${station.url}/api/paging.register`, {
+        method: 'POST',
+        // The counter PC itself: it reaches its own station while the broadcast room's link is down.
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, 'x-parkdesk-test': 'local' },
+        body: JSON.stringify({ clientRef, details }),
+      }).then(async (response) => ((await response.json()) as { value: { id: number } }).value.id);
+    const tones = () => room.evaluate(() => (window as unknown as { __tones: number[] }).__tones.length);
+
+    const room = await context.newPage();
+    await room.goto(station.url);
+    await signIn(room, '陈广播', '2468');
+    await expect(room.getByText('没有待处理的广播请求。')).toBeVisible();
+    // The operator works on the day's programme, not the queue.
+    await room.getByRole('navigation').getByRole('link', { name: '每日节目' }).click();
+    await expect(room.getByRole('status').filter({ hasText: '已连接' })).toBeVisible();
+
+    const first = await register('e2e-alert-1', { kind: 'general', textZh: '请停在北门的车主尽快移车', textEn: 'Would the owner of the car at the north gate please move it' });
+    const notice = room.locator('.mantine-Notification-root');
+    await expect(notice.filter({ hasText: '新的广播请求：通知广播' })).toBeVisible();
+    await expect.poll(tones).toBe(2);
+    await screen(room, 'paging-alert-programme-zh-1280');
+
+    // The broadcast room's link goes down; the counter registers a lost-property slip meanwhile.
+    await network(station, true);
+    await expect(room.getByText('连接中断，正在重连…')).toBeVisible();
+    const second = await register('e2e-alert-2', { kind: 'lostProperty', item: '黑色钱包', foundPlace: '旋转木马', claimPoint: '游客服务中心' });
+    expect(await tones()).toBe(2);
+    await network(station, false);
+    // Back online: the queue is fetched again, and the slip it had not seen sounds and shows.
+    await expect(room.getByRole('status').filter({ hasText: '已连接' })).toBeVisible({ timeout: 20_000 });
+    await expect(notice.filter({ hasText: '新的广播请求：失物招领' })).toBeVisible({ timeout: 20_000 });
+    await expect.poll(tones).toBe(4);
+
+    // In the queue both are highlighted, each with the time since it was registered.
+    await room.getByRole('navigation').getByRole('link', { name: '广播队列' }).click();
+    for (const id of [first, second]) await expect(room.getByTestId(`slip-${id}`)).toHaveAttribute('data-fresh', 'true');
+    await moveClock(station, 3 * 60_000);
+    await expect(room.getByTestId(`slip-${first}`).getByTestId('elapsed')).toHaveText('登记后已过 3 分钟', { timeout: 15_000 });
+    // Taken by the room: the 5-minute clock stops, the time since registration goes on.
+    await room.getByTestId(`slip-${first}`).getByRole('button', { name: '接单' }).click();
+    await expect(room.getByTestId(`slip-${first}`)).toHaveAttribute('data-status', 'acknowledged');
+    await moveClock(station, 2 * 60_000);
+    await expect(room.getByTestId(`slip-${first}`).getByTestId('elapsed')).toHaveText('登记后已过 5 分钟', { timeout: 15_000 });
+    // Nothing was alerted twice.
+    expect(await tones()).toBe(4);
+    for (const close of await room.locator('.mantine-Notification-root button').all()) await close.click({ force: true }).catch(() => undefined);
+    await screen(room, 'paging-alert-queue-zh-1280');
+    await setLanguage(room, 'en');
+    await expect(room.getByTestId(`slip-${first}`).getByTestId('elapsed')).toHaveText('5 min since registration');
+    await screen(room, 'paging-alert-queue-en-1280');
+    const third = await register('e2e-alert-3', { kind: 'general', textZh: '演出即将开始', textEn: 'The show is about to begin' });
+    await room.getByRole('navigation').getByRole('link', { name: 'Daily programme' }).click();
+    await expect(notice.filter({ hasText: 'New paging request: Announcement' })).toBeVisible();
+    await expect.poll(tones).toBe(6);
+    await screen(room, 'paging-alert-programme-en-1280');
+    expect(third).toBeGreaterThan(second);
+  } finally {
+    await context.close();
+    await station.stop();
+  }
+});
