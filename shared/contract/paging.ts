@@ -65,8 +65,22 @@ export const generalDetails = z
     kind: z.literal('general'),
     textZh: text(600),
     textEn: optionalText(600),
+    /** The standard text the wording starts from (managers keep the library); absent for free text. */
+    standardTextId: id.optional(),
   })
   .strict();
+
+/** A standard general announcement, in Chinese and English, as managers keep it. */
+export const generalTextView = z.object({
+  id,
+  titleZh: z.string(),
+  titleEn: z.string(),
+  textZh: z.string(),
+  textEn: z.string(),
+  active: z.boolean(),
+  updatedAt: epochMs,
+});
+export type GeneralTextView = z.output<typeof generalTextView>;
 
 export const pagingDetails = z.discriminatedUnion('kind', [missingPersonDetails, summonHeadDetails, lostPropertyDetails, generalDetails]);
 export type PagingDetails = z.output<typeof pagingDetails>;
@@ -243,6 +257,29 @@ export const pagingMethods = {
     input: z.object({ kind: z.enum(SCRIPT_KINDS), language: z.enum(LANGUAGES), text: text(800) }).strict(),
     output: scriptTemplateView,
   }),
+  'paging.generalTexts.list': method({
+    summary: 'The standard texts of general announcements (active ones, or all for managers editing them), in their order.',
+    access: ANY_STAFF,
+    mode: 'read',
+    input: z.object({ includeInactive: z.boolean().default(false) }).strict(),
+    output: z.array(generalTextView),
+  }),
+  'paging.generalTexts.save': method({
+    summary: 'A manager adds or edits a standard general announcement (both languages), or retires it.',
+    access: MANAGERS,
+    mode: 'write',
+    input: z
+      .object({
+        id: id.optional(),
+        titleZh: text(30),
+        titleEn: text(60),
+        textZh: text(600),
+        textEn: optionalText(600),
+        active: z.boolean().default(true),
+      })
+      .strict(),
+    output: generalTextView,
+  }),
   'departments.list': method({
     summary: 'The park’s departments and their heads (summoned over the PA; complaints are filed against them).',
     access: ANY_STAFF,
@@ -282,8 +319,8 @@ export const pagingEvents = {
     affects: ['paging.queue', 'paging.list', 'paging.stats', 'complaints.get', 'complaints.list'],
   }),
   'departments.changed': event({
-    summary: 'Departments or scripts were edited.',
+    summary: 'Departments, scripts or the standard general announcements were edited.',
     payload: z.object({}),
-    affects: ['departments.list', 'paging.scripts.list'],
+    affects: ['departments.list', 'paging.scripts.list', 'paging.generalTexts.list'],
   }),
 };

@@ -209,6 +209,41 @@ describe('paging requests', () => {
     expect(auditRows(test, 'paging.script')).toHaveLength(1);
   });
 
+  it('keeps a library of standard general announcements in both languages that managers edit and the counter starts from', async () => {
+    const { test, admin, counter } = await openRoom();
+    const library = await test.ok('paging.generalTexts.list', {}, counter.token);
+    expect(library.length).toBeGreaterThanOrEqual(5);
+    for (const text of library) {
+      expect(text.titleZh && text.titleEn && text.textZh && text.textEn, text.titleEn).toBeTruthy();
+      expect(text.textZh).toMatch(/[\u4e00-\u9fff]/);
+    }
+    const closing = library.find((text) => text.titleEn === 'Park closing soon');
+    if (!closing) throw new Error('no closing text');
+
+    // Only managers edit it; a counter clerk is refused, bad input changes nothing.
+    const edit = { id: closing.id, titleZh: '闭园提示', titleEn: 'Park closing soon', textZh: '各位游客请注意，本园将于18:00闭园。', textEn: 'Attention please. The park closes at 18:00.' };
+    expect(await test.fails('paging.generalTexts.save', edit, counter.token)).toMatchObject({ code: 'FORBIDDEN' });
+    expect(await test.fails('paging.generalTexts.save', { ...edit, textZh: '' }, admin)).toMatchObject({ code: 'VALIDATION', fields: { textZh: { key: 'validation.required' } } });
+    expect((await test.ok('paging.generalTexts.list', {}, counter.token)).find((text) => text.id === closing.id)?.textZh).toBe(closing.textZh);
+    const saved = await test.ok('paging.generalTexts.save', edit, admin);
+    expect(saved).toMatchObject({ textZh: '各位游客请注意，本园将于18:00闭园。', active: true });
+    const added = await test.ok('paging.generalTexts.save', { titleZh: '寄存提醒', titleEn: 'Left luggage', textZh: '寄存处位于北门。', textEn: 'Left luggage is at the north gate.' }, admin);
+    expect((await test.ok('paging.generalTexts.list', {}, counter.token)).at(-1)?.id).toBe(added.id);
+    await test.ok('paging.generalTexts.save', { ...edit, active: false }, admin);
+    expect((await test.ok('paging.generalTexts.list', {}, counter.token)).map((text) => text.id)).not.toContain(closing.id);
+    expect((await test.ok('paging.generalTexts.list', { includeInactive: true }, admin)).map((text) => text.id)).toContain(closing.id);
+    expect(auditRows(test, 'paging.generalText')).toHaveLength(3);
+
+    // The counter starts from the standard text and adjusts it: the slip reads what was sent and keeps where it came from.
+    const slip = await test.ok('paging.register', { clientRef: ref(), details: { kind: 'general', standardTextId: added.id, textZh: '寄存处位于北门，营业至18:00。', textEn: added.textEn } }, counter.token);
+    expect(slip).toMatchObject({ kind: 'general', scriptZh: '寄存处位于北门，营业至18:00。', scriptEn: 'Left luggage is at the north gate.', details: { standardTextId: added.id } });
+    expect(await test.fails('paging.register', { clientRef: ref(), details: { kind: 'general', standardTextId: 9999, textZh: '请注意' } }, counter.token)).toMatchObject({
+      code: 'VALIDATION',
+      fields: { 'details.standardTextId': { key: 'paging.errors.generalTextNotFound' } },
+    });
+    expect(await test.ok('paging.queue', {}, counter.token)).toHaveLength(1);
+  });
+
   it('prints a paging slip through the print queue', async () => {
     const { test, counter } = await openRoom();
     const slip = await test.ok('paging.register', lostChild(test), counter.token);

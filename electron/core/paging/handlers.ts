@@ -7,7 +7,19 @@ import { AppError, fieldError } from '../errors';
 import { enqueuePrint } from '../printing/outbox';
 import { readSettings } from '../settings/store';
 import { pagingSlip } from './slip';
-import { getDepartment, getPagingRow, listDepartments, listPaging, registerPaging, toDepartmentView, toPagingView, writeScripts } from './store';
+import {
+  getDepartment,
+  getGeneralText,
+  getPagingRow,
+  listDepartments,
+  listGeneralTexts,
+  listPaging,
+  registerPaging,
+  toDepartmentView,
+  toGeneralTextView,
+  toPagingView,
+  writeScripts,
+} from './store';
 
 const OPEN: readonly PagingStatus[] = ['registered', 'acknowledged', 'aired'];
 
@@ -206,6 +218,38 @@ export function pagingHandlers(services: Services): HandlersFor<keyof typeof pag
       ctx.audit({ action: 'paging.script', entity: 'script', entityId: `${input.kind}/${input.language}`, detail: { from: before?.text ?? null, to: input.text } });
       ctx.emit('departments.changed', {});
       return { kind: input.kind, language: input.language, text: input.text, updatedAt: ctx.now };
+    },
+
+    'paging.generalTexts.list': (input) => listGeneralTexts(db, input.includeInactive),
+
+    'paging.generalTexts.save': (input, ctx) => {
+      const before = input.id === undefined ? undefined : getGeneralText(db, input.id);
+      if (input.id !== undefined && !before) throw fieldError('NOT_FOUND', 'id', 'paging.errors.generalTextNotFound');
+      const values = { titleZh: input.titleZh, titleEn: input.titleEn, textZh: input.textZh, textEn: input.textEn, active: input.active ? 1 : 0, now: ctx.now, actor: actorOf(ctx).id };
+      let id = input.id;
+      if (id === undefined) {
+        const { lastInsertRowid } = db
+          .prepare(
+            `INSERT INTO general_text (title_zh, title_en, text_zh, text_en, active, sort, created_at, updated_at, updated_by)
+             VALUES (@titleZh, @titleEn, @textZh, @textEn, @active, (SELECT coalesce(max(sort), 0) + 1 FROM general_text), @now, @now, @actor)`,
+          )
+          .run(values);
+        id = Number(lastInsertRowid);
+      } else {
+        db.prepare(
+          'UPDATE general_text SET title_zh = @titleZh, title_en = @titleEn, text_zh = @textZh, text_en = @textEn, active = @active, updated_at = @now, updated_by = @actor WHERE id = @id',
+        ).run({ ...values, id });
+      }
+      ctx.audit({
+        action: 'paging.generalText',
+        entity: 'general_text',
+        entityId: id,
+        detail: { titleZh: input.titleZh, active: input.active, ...(before ? { from: { textZh: before.text_zh, textEn: before.text_en } } : {}), to: { textZh: input.textZh, textEn: input.textEn } },
+      });
+      ctx.emit('departments.changed', {});
+      const row = getGeneralText(db, id);
+      if (!row) throw new Error('standard text vanished after save');
+      return toGeneralTextView(row);
     },
 
     'departments.list': (input) => listDepartments(db, input.includeInactive),

@@ -1,4 +1,4 @@
-import { pagingDetails, type DepartmentView, type PagingDetails, type PagingView, type ScriptKind } from '@shared/contract';
+import { pagingDetails, type DepartmentView, type GeneralTextView, type PagingDetails, type PagingView, type ScriptKind } from '@shared/contract';
 import { arrivalDueAt, arrivalLate, contactDueAt, contactLate, nextAiringAt, pagingPriority, scriptKindOf } from '@shared/rules/paging';
 import { fillScript, scriptValues } from '@shared/rules/scripts';
 import { parkDate } from '@shared/rules/time';
@@ -40,6 +40,34 @@ export function listDepartments(db: Db, includeInactive: boolean): DepartmentVie
     .map(toDepartmentView);
 }
 
+interface GeneralTextRow {
+  id: number;
+  title_zh: string;
+  title_en: string;
+  text_zh: string;
+  text_en: string;
+  active: number;
+  updated_at: number;
+}
+
+const GENERAL_TEXT_SELECT = 'SELECT id, title_zh, title_en, text_zh, text_en, active, updated_at FROM general_text';
+
+export function toGeneralTextView(row: GeneralTextRow): GeneralTextView {
+  return { id: row.id, titleZh: row.title_zh, titleEn: row.title_en, textZh: row.text_zh, textEn: row.text_en, active: row.active === 1, updatedAt: row.updated_at };
+}
+
+export function getGeneralText(db: Db, id: number): GeneralTextRow | undefined {
+  return db.prepare<[number], GeneralTextRow>(`${GENERAL_TEXT_SELECT} WHERE id = ?`).get(id);
+}
+
+/** The standard general announcements in their order (retired ones only when asked). */
+export function listGeneralTexts(db: Db, includeInactive: boolean): GeneralTextView[] {
+  return db
+    .prepare<[number], GeneralTextRow>(`${GENERAL_TEXT_SELECT} WHERE active = 1 OR ? ORDER BY sort, id`)
+    .all(includeInactive ? 1 : 0)
+    .map(toGeneralTextView);
+}
+
 export function scriptTemplate(db: Db, kind: ScriptKind, language: 'zh-CN' | 'en'): string {
   return db.prepare<[string, string], { text: string }>('SELECT text FROM script_template WHERE kind = ? AND language = ?').get(kind, language)?.text ?? '';
 }
@@ -50,7 +78,12 @@ export function writeScripts(db: Db, details: PagingDetails, timeZone: string): 
   if (details.kind === 'summonHead' && (!department || department.active !== 1)) {
     throw fieldError('VALIDATION', 'details.departmentId', 'paging.errors.departmentNotFound');
   }
-  if (details.kind === 'general') return { zh: details.textZh, en: details.textEn, department };
+  if (details.kind === 'general') {
+    if (details.standardTextId !== undefined && !getGeneralText(db, details.standardTextId)) {
+      throw fieldError('VALIDATION', 'details.standardTextId', 'paging.errors.generalTextNotFound');
+    }
+    return { zh: details.textZh, en: details.textEn, department };
+  }
   const kind = scriptKindOf(details);
   if (!kind) throw new Error('a request without a script kind');
   const context = {

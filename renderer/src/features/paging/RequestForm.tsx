@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import { Controller } from 'react-hook-form';
-import { Alert, Modal, SegmentedControl, SimpleGrid, Stack, Switch, TextInput, Textarea } from '@mantine/core';
+import { Alert, Modal, SegmentedControl, Select, SimpleGrid, Stack, Switch, TextInput, Textarea } from '@mantine/core';
 import type { z } from 'zod';
 import {
   generalDetails,
@@ -157,15 +157,40 @@ function LostPropertyForm({ initial, submit, onCancel, label, pending }: KindFor
   );
 }
 
+/** A general announcement: a standard text from the managers' library, adjusted if need be, or the counter's own words. */
 function GeneralForm({ initial, submit, onCancel, label, pending }: KindFormProps<z.input<typeof generalDetails>>) {
   const t = useT();
+  const { language } = useLanguage();
+  const texts = useMethod('paging.generalTexts.list', {});
   const form = useContractForm(generalDetails, { defaultValues: initial ?? { kind: 'general', textZh: '', textEn: '' } });
   const errorOf = useFieldErrors(form);
-  const onSubmit = useFormSubmit(form, ['textZh', 'textEn'], submit, () => undefined);
+  const onSubmit = useFormSubmit(form, ['textZh', 'textEn', 'standardTextId'], submit, () => undefined);
+  const standardTextId = form.watch('standardTextId');
+  const choose = (value: string | null) => {
+    const chosen = (texts.data ?? []).find((text) => String(text.id) === value);
+    form.setValue('standardTextId', chosen?.id);
+    if (!chosen) return;
+    form.setValue('textZh', chosen.textZh, { shouldValidate: form.formState.isSubmitted });
+    form.setValue('textEn', chosen.textEn, { shouldValidate: form.formState.isSubmitted });
+  };
   return (
     <form onSubmit={onSubmit} noValidate>
       <Stack gap="sm">
-        <Textarea label={t('paging.fields.textZh')} withAsterisk autosize minRows={3} data-autofocus {...form.register('textZh')} error={errorOf('textZh')} />
+        <Select
+          label={t('paging.fields.standardText')}
+          description={t('paging.scripts.pickHint')}
+          placeholder={t('paging.scripts.ownWording')}
+          searchable
+          clearable
+          clearButtonProps={{ 'aria-label': t('lostFound.actions.clearField', { field: t('paging.fields.standardText') }) }}
+          data={(texts.data ?? []).map((text) => ({ value: String(text.id), label: language === 'zh-CN' ? text.titleZh : text.titleEn }))}
+          value={standardTextId === undefined ? null : String(standardTextId)}
+          onChange={choose}
+          error={errorOf('standardTextId')}
+          data-autofocus
+          data-testid="standard-text"
+        />
+        <Textarea label={t('paging.fields.textZh')} withAsterisk autosize minRows={3} {...form.register('textZh')} error={errorOf('textZh')} />
         <Textarea label={t('paging.fields.textEn')} autosize minRows={2} {...form.register('textEn')} error={errorOf('textEn')} />
         <FormActions onCancel={onCancel} submitLabel={label} loading={pending} />
       </Stack>

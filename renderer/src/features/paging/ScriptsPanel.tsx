@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Badge, Button, Group, Modal, SimpleGrid, Stack, Switch, Table, Text, TextInput, Textarea, Title } from '@mantine/core';
 import { IconPencil, IconPlus } from '@tabler/icons-react';
-import { pagingMethods, SCRIPT_KINDS, type DepartmentView, type ScriptKind } from '@shared/contract';
+import { pagingMethods, SCRIPT_KINDS, type DepartmentView, type GeneralTextView, type ScriptKind } from '@shared/contract';
 import { LANGUAGES } from '@shared/i18n';
 import { PLACEHOLDERS } from '@shared/rules/scripts';
 import { useLanguage, useT } from '../../app/i18n';
@@ -13,6 +13,87 @@ import { notifySuccess } from '../../ui/notify';
 
 const scriptInput = pagingMethods['paging.scripts.save'].input;
 const departmentInput = pagingMethods['departments.save'].input;
+const generalTextInput = pagingMethods['paging.generalTexts.save'].input;
+
+function GeneralTextModal({ text, onClose }: { text?: GeneralTextView; onClose(): void }) {
+  const t = useT();
+  const save = useAction('paging.generalTexts.save', ['paging.generalTexts.list']);
+  const form = useContractForm(generalTextInput, {
+    defaultValues: text ? { id: text.id, titleZh: text.titleZh, titleEn: text.titleEn, textZh: text.textZh, textEn: text.textEn, active: text.active } : { titleZh: '', titleEn: '', textZh: '', textEn: '', active: true },
+  });
+  const errorOf = useFieldErrors(form);
+  const submit = useFormSubmit(form, ['titleZh', 'titleEn', 'textZh', 'textEn'], save.mutateAsync, () => {
+    notifySuccess(t('paging.scripts.generalSaved'));
+    onClose();
+  });
+  return (
+    <Modal opened onClose={onClose} closeButtonProps={{ 'aria-label': t('common.close') }} title={text ? `${text.titleZh} · ${text.titleEn}` : t('paging.actions.addGeneralText')} size="xl" centered>
+      <form onSubmit={submit} noValidate>
+        <Stack>
+          <SimpleGrid cols={2}>
+            <TextInput label={t('paging.fields.titleZh')} withAsterisk data-autofocus {...form.register('titleZh')} error={errorOf('titleZh')} />
+            <TextInput label={t('paging.fields.titleEn')} withAsterisk {...form.register('titleEn')} error={errorOf('titleEn')} />
+          </SimpleGrid>
+          <Textarea label={t('paging.fields.textZh')} withAsterisk autosize minRows={3} {...form.register('textZh')} error={errorOf('textZh')} />
+          <Textarea label={t('paging.fields.textEn')} autosize minRows={3} {...form.register('textEn')} error={errorOf('textEn')} />
+          <Switch label={t('common.active')} {...form.register('active')} />
+          <FormActions onCancel={onClose} submitLabel={t('common.save')} loading={save.isPending} />
+        </Stack>
+      </form>
+    </Modal>
+  );
+}
+
+/** Managers: the library of standard general announcements the counter picks from. */
+function GeneralTexts() {
+  const t = useT();
+  const { language } = useLanguage();
+  const texts = useMethod('paging.generalTexts.list', { includeInactive: true });
+  const [editing, setEditing] = useState<GeneralTextView | 'new'>();
+  return (
+    <Stack gap="xs" data-testid="general-texts">
+      <Group justify="space-between">
+        <Title order={3}>{t('paging.scripts.generalTitle')}</Title>
+        <Button variant="light" leftSection={<IconPlus size={18} />} onClick={() => setEditing('new')}>
+          {t('paging.actions.addGeneralText')}
+        </Button>
+      </Group>
+      <Text fz="sm" c="dimmed">
+        {t('paging.scripts.generalHint')}
+      </Text>
+      <Table striped verticalSpacing="xs" fz="md">
+        <Table.Tbody>
+          {(texts.data ?? []).map((text) => (
+            <Table.Tr key={text.id} data-testid={`general-text-${text.id}`}>
+              <Table.Td w={220}>
+                <Text fw={600}>{language === 'zh-CN' ? text.titleZh : text.titleEn}</Text>
+                {text.active ? null : (
+                  <Badge variant="light" color="gray">
+                    {t('common.inactive')}
+                  </Badge>
+                )}
+              </Table.Td>
+              <Table.Td>
+                <Text fz="sm" lineClamp={2} lang="zh-CN">
+                  {text.textZh}
+                </Text>
+                <Text fz="sm" c="dimmed" lineClamp={1} lang="en">
+                  {text.textEn}
+                </Text>
+              </Table.Td>
+              <Table.Td ta="right" w={64}>
+                <IconAction label={t('common.edit')} target={language === 'zh-CN' ? text.titleZh : text.titleEn} onClick={() => setEditing(text)}>
+                  <IconPencil size={20} />
+                </IconAction>
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+      {editing ? <GeneralTextModal text={editing === 'new' ? undefined : editing} onClose={() => setEditing(undefined)} /> : null}
+    </Stack>
+  );
+}
 
 function ScriptEditor({ kind, language, text }: { kind: ScriptKind; language: 'zh-CN' | 'en'; text: string }) {
   const t = useT();
@@ -86,6 +167,7 @@ export function ScriptsPanel() {
           </SimpleGrid>
         </Stack>
       ))}
+      <GeneralTexts />
       <Group justify="space-between">
         <Title order={3}>{t('paging.actions.departments')}</Title>
         <Button variant="light" leftSection={<IconPlus size={18} />} onClick={() => setEditing('new')}>
