@@ -1,7 +1,7 @@
 import { pdfText } from '../support/pdf';
 import { VirtualPrinter } from '../support/virtualPrinter';
 import { addStaff, expect, MANAGER, must, screen, setUpPark, signIn, startStation, test } from './fixtures';
-import { axe, drawSignature, moveClock, picture, shots, START } from './lostFoundHelpers';
+import { axe, drawSignature, moveClock, picture, setLanguage, shots, START } from './lostFoundHelpers';
 import { SIGNATURE } from '../support/signature';
 
 const ID_CARD = '11010519491231002X';
@@ -61,6 +61,14 @@ test.describe('lost and found', () => {
       await dialog.getByRole('combobox', { name: '复点人' }).click();
       await counter.getByRole('option', { name: /李复核/ }).click();
       await dialog.getByLabel('复点人 PIN 码').fill('2468');
+      // Counted by the signed-in clerk, recounted by the colleague who types their own PIN.
+      await expect(dialog.getByRole('textbox', { name: '清点人', exact: true })).toHaveValue('张柜台');
+      await dialog.getByTestId('contents-section').scrollIntoViewIfNeeded();
+      await screen(counter, 'lost-found-intake-cash-zh-1280');
+      await setLanguage(counter, 'en');
+      await expect(dialog.getByLabel("Checker's PIN")).toHaveValue('2468');
+      await screen(counter, 'lost-found-intake-cash-en-1280');
+      await setLanguage(counter, 'zh-CN');
       await dialog.locator('label').filter({ hasText: /^保险柜$/ }).click();
       await dialog.getByLabel('位置（货架 / 箱号）').fill('S-01');
       await dialog.getByLabel('隐藏核对信息（仅供认领核对）').fill('钱包内有一张全家福照片');
@@ -274,6 +282,20 @@ test.describe('lost and found', () => {
       await page.getByRole('option', { name: '钱包' }).click();
       await expect(page.getByTestId(`item-${wallet.itemNo}`)).toBeVisible();
       await expect(page.getByTestId('item-list').locator('tbody tr')).toHaveCount(1);
+
+      // A visitor's report confirmed against the wallet (at another counter): the wallet now awaits its owner.
+      const report = await must(
+        station.api(
+          'lostFound.reports.create',
+          { clientRef: 'e2e-awaiting-1', category: 'wallet', description: '棕色钱包', colour: '棕色', lostPlace: '过山车', lostAt: Date.parse(START) - 2 * 3_600_000, visitorName: '王某某', phone: '13812345678' },
+          await token(),
+        ),
+      );
+      await must(station.api('lostFound.matches.decide', { reportId: report.id, itemId: wallet.id, decision: 'confirmed' }, await token()));
+      await page.getByRole('tab', { name: '待认领' }).click();
+      await expect(page.getByTestId(`item-${wallet.itemNo}`)).toBeVisible();
+      await expect(page.getByTestId('item-list').locator('tbody tr')).toHaveCount(1);
+      await shots(page, 'awaiting');
 
       // The handover: what is due with its clock (red when overdue); a bag still in its holding period is refused by number.
       await page.getByRole('tab', { name: /移交计财部/ }).click();

@@ -191,6 +191,22 @@ test.describe('the daily broadcast programme', () => {
       await expect(page.getByTestId('event-day')).toContainText('Event day: every slot airs 15 minutes earlier');
       await page.setViewportSize({ width: 1920, height: 1080 });
       await screen(page, 'programme-event-day-en-1920');
+      // National Day is an official public holiday: its programme is earlier without being listed.
+      await page.setViewportSize({ width: 1280, height: 800 });
+      await page.getByLabel('Show the programme of').fill('2026-10-01');
+      await page.getByRole('button', { name: 'Show', exact: true }).click();
+      await expect(page.getByTestId('event-day')).toHaveAttribute('data-reason', 'publicHoliday');
+      await expect(page.getByTestId('event-day')).toContainText('Public holiday: every slot airs 15 minutes earlier');
+      await expect(page.getByTestId('slot-10:30')).toContainText('10:15');
+      await screen(page, 'programme-holiday-en-1280');
+      await chooseLanguage(page, 'zh-CN');
+      await expect(page.getByTestId('event-day')).toContainText('法定节假日：每档节目提前 15 分钟播出');
+      await screen(page, 'programme-holiday-zh-1280');
+      // A manager keeps it on its normal times.
+      await must(station.api('settings.update', { holidaysNotShifted: ['2026-10-01'] }, admin));
+      await expect(page.getByTestId('event-day')).toHaveCount(0);
+      await expect(page.getByTestId('holiday-not-shifted')).toContainText('2026-10-01 是法定节假日，已在设置中改为按平日时间播出。');
+      await expect(page.getByTestId('slot-10:30')).toContainText('10:30');
     } finally {
       await station.stop();
     }

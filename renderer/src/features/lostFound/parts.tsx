@@ -113,7 +113,7 @@ export function UnverifiedBadge({ item, now, size = 'md' }: { item: Pick<ItemSum
   if (item.verified || item.status !== 'held') return null;
   const minutes = Math.max(0, Math.floor((now - item.receivedAt) / MINUTE));
   return (
-    <Badge size={size} variant="outline" color="orange" leftSection={<IconAlertTriangle size={14} />} data-testid="unverified">
+    <Badge size={size} variant="light" color="orange" leftSection={<IconAlertTriangle size={14} />} data-testid="unverified">
       {t('lostFound.detail.unverifiedFor', { time: durationText(t, minutes) })}
     </Badge>
   );
