@@ -165,6 +165,9 @@ function layoutPair(left: string, right: string, bold: boolean, columns: number)
   });
 }
 
+/** A pair's label or value on one line: line breaks (and the spaces around them) become one space. */
+const oneLine = (value: string) => (value.includes('\n') ? value.replace(/\s*\r?\n\s*/g, ' ') : value);
+
 function layoutBlock(block: Block, columns: number, chinese: boolean): LaidOutLine[] {
   const dots = columns * DOTS_PER_COLUMN;
   switch (block.type) {
@@ -174,7 +177,7 @@ function layoutBlock(block: Block, columns: number, chinese: boolean): LaidOutLi
       return paragraphs(block.text, width, chinese).map((line) => text(line, block.align ?? 'left', block.bold ?? false, size));
     }
     case 'pair':
-      return layoutPair(toPrintable(block.left.replace(/\s*\r?\n\s*/g, ' '), chinese), toPrintable(block.right.replace(/\s*\r?\n\s*/g, ' '), chinese), block.bold ?? false, columns);
+      return layoutPair(toPrintable(oneLine(block.left), chinese), toPrintable(oneLine(block.right), chinese), block.bold ?? false, columns);
     case 'rule':
       return [text((block.char ?? '-').repeat(columns))];
     case 'feed':

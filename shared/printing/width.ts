@@ -60,6 +60,8 @@ const ZERO_WIDTH = /^[\p{M}\p{Cc}\p{Cf}]$/u;
 export function charWidth(char: string): 0 | 1 | 2 {
   const codePoint = char.codePointAt(0) ?? 0;
   if (codePoint >= 0x20 && codePoint <= 0x7e) return 1;
+  // The common CJK ideographs and full-width forms, before the (slower) Unicode property test.
+  if ((codePoint >= 0x4e00 && codePoint <= 0x9fff) || (codePoint >= 0xff01 && codePoint <= 0xff60)) return 2;
   if (ZERO_WIDTH.test(char)) return 0;
   // Half-width katakana and hangul are the only narrow non-ASCII forms; GBK has neither.
   if (codePoint >= 0xff61 && codePoint <= 0xffdc) return 1;
@@ -87,7 +89,13 @@ export const UNPRINTABLE = '?';
  *   `RMB`, and anything else outside printable ASCII becomes `?`.
  * Line breaks are not expected here: the layout splits paragraphs before.
  */
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
+/** Printable ASCII, common ideographs, CJK punctuation and full-width forms: all in GBK, all unchanged by NFC. */
+const PRINTABLE_GBK = /^[\x20-\x7e\u3000-\u3003\u3008-\u3011\u4e00-\u9fa5\uff01-\uff5e]*$/;
+
 export function toPrintable(text: string, chinese: boolean): string {
+  // The common case, printable as it is (checked character by character below otherwise).
+  if (PRINTABLE_ASCII.test(text) || (chinese && PRINTABLE_GBK.test(text))) return text;
   let out = '';
   for (const char of chinese ? text.normalize('NFC') : text.normalize('NFKD')) {
     const codePoint = char.codePointAt(0) ?? 0;

@@ -34,9 +34,19 @@ export function minutesOfDay(timeOfDay: string): number {
 }
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
+type Fields = Readonly<Record<'year' | 'month' | 'day' | 'hour' | 'minute', string>>;
+/** The last minutes read, per zone: a receipt, a list or a board reads the same few minutes many times. */
+const recentFields = new Map<string, Map<number, Fields>>();
+const recentInstants = new Map<string, number>();
+const RECENT = 256;
 
 /** Calendar fields of an instant in a zone; one cached Intl formatter per zone (hot: every receipt, every list). */
-function fieldsAt(at: number, timeZone: string): Record<'year' | 'month' | 'day' | 'hour' | 'minute', string> {
+function fieldsAt(at: number, timeZone: string): Fields {
+  // Zone offsets are whole minutes (every zone in use today): the fields of a minute are those of its first instant.
+  const minute = Math.floor(at / MINUTE);
+  let recent = recentFields.get(timeZone);
+  const known = recent?.get(minute);
+  if (known) return known;
   let formatter = formatters.get(timeZone);
   if (!formatter) {
     formatter = new Intl.DateTimeFormat('en-GB', {
@@ -52,6 +62,11 @@ function fieldsAt(at: number, timeZone: string): Record<'year' | 'month' | 'day'
   }
   const fields = { year: '', month: '', day: '', hour: '', minute: '' };
   for (const part of formatter.formatToParts(at)) if (part.type in fields) fields[part.type as keyof typeof fields] = part.value;
+  if (!recent || recent.size >= RECENT) {
+    recent = new Map();
+    recentFields.set(timeZone, recent);
+  }
+  recent.set(minute, Object.freeze(fields));
   return fields;
 }
 
@@ -63,9 +78,15 @@ export function parkDate(at: number, timeZone: string): string {
 
 /** The instant of a wall-clock time on a park date, e.g. 20:30 on 2026-11-29 in Asia/Shanghai. */
 export function atParkTime(date: string, timeOfDay: string, timeZone: string): number {
+  const key = `${timeZone} ${date} ${timeOfDay}`;
+  const known = recentInstants.get(key);
+  if (known !== undefined) return known;
   const [y, mo, d] = date.split('-').map(Number);
   const [h, mi] = timeOfDay.split(':').map(Number);
-  return new TZDate(y ?? 1970, (mo ?? 1) - 1, d ?? 1, h ?? 0, mi ?? 0, timeZone).getTime();
+  const at = new TZDate(y ?? 1970, (mo ?? 1) - 1, d ?? 1, h ?? 0, mi ?? 0, timeZone).getTime();
+  if (recentInstants.size >= RECENT) recentInstants.clear();
+  recentInstants.set(key, at);
+  return at;
 }
 
 /** Start and end (exclusive) of the park day that contains `at`. */

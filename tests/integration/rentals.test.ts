@@ -166,6 +166,8 @@ describe('check-out', () => {
     expect(job?.document).not.toContain(ID_CARD);
     expect(events).toContain('rentals.changed');
     expect(auditRows(test, 'rentals.checkOut')).toHaveLength(1);
+    // The answer is built from what was written, without reading it back: it is what a read gives.
+    expect(rental).toEqual(await test.ok('rentals.get', { receiptNo: rental.receiptNo }, clerk.token));
     const board = await test.ok('rentals.board', {}, clerk.token);
     expect(board).toMatchObject({ out: 1, heldFen: 50_000 });
     expect(board.types.find((type) => type.code === 'wheelchair')?.counts).toMatchObject({ out: 1, inspectionDue: 1, available: 0 });

@@ -1,7 +1,7 @@
 import iconv from 'iconv-lite';
 import { CharacterSet, PrinterTypes, ThermalPrinter } from 'node-thermal-printer';
 import type { LaidOutLine } from '@shared/printing/layout';
-import type { PrinterType } from '@shared/printing/settings';
+import { NO_CHINA_PAGE, type PrinterType } from '@shared/printing/settings';
 
 /**
  * Laid-out lines → ESC/POS bytes, with node-thermal-printer building the commands (a fresh instance
@@ -50,41 +50,93 @@ type WithInit = { initHardware(): void };
 
 type Code128 = (data: string, settings: { width: number | 'SMALL' | 'MEDIUM'; height: number; hriPos: number; hriFont: number; text: number }) => void;
 
+const ASCII = /^[\x20-\x7e]*$/;
+
 export function encodeText(text: string, chinese: boolean): Buffer {
-  return chinese ? iconv.encode(text, 'gbk') : Buffer.from(text, 'latin1');
+  // GBK keeps ASCII as single bytes: a line without Chinese needs no encoder.
+  return chinese && !ASCII.test(text) ? iconv.encode(text, 'gbk') : Buffer.from(text, 'latin1');
 }
 
+/** The bytes one library call appends, taken from a builder printer that is emptied again after it. */
+function take(printer: ThermalPrinter, call: (printer: ThermalPrinter) => void): Buffer {
+  printer.clear();
+  call(printer);
+  const buffer: Buffer | null = printer.getBuffer();
+  const bytes = buffer ? Buffer.from(buffer) : Buffer.alloc(0);
+  printer.clear();
+  return bytes;
+}
+
+type Size = 'normal' | 'double' | 'tall';
+type Alignment = 'left' | 'center' | 'right';
+
+/** A command set's fixed commands, each built once by node-thermal-printer, and its builder for the variable ones (QR, barcode). */
+interface CommandSet {
+  builder: ThermalPrinter;
+  init: Buffer;
+  /** ESC R (China) and FS &; undefined for command sets without a China code page. */
+  chineseMode: Buffer | undefined;
+  align: Record<Alignment, Buffer>;
+  bold: { on: Buffer; off: Buffer };
+  size: Record<Size, Buffer>;
+  newLine: Buffer;
+  cut: Buffer;
+}
+
+const commandSets = new Map<PrinterType, CommandSet>();
+
+function commandsFor(type: PrinterType): CommandSet {
+  let set = commandSets.get(type);
+  if (set) return set;
+  // The interface is never used: the printer object only builds bytes. It is never executed, so its
+  // buffer (which `execute()` would not clear) is emptied after every command taken from it.
+  const builder = new ThermalPrinter({ type: TYPES[type], interface: 'tcp://127.0.0.1:9', width: 48 });
+  const size = (value: Size) =>
+    take(builder, (printer) => {
+      if (GS_SIZE.has(type)) {
+        // The library names its arguments (height, width) but writes them as GS ! n's high and low
+        // nibbles, which ESC/POS reads as width and height: (width - 1, height - 1) is what is meant.
+        printer.setTextSize(value === 'double' ? 1 : 0, value === 'normal' ? 0 : 1);
+      } else if (value === 'double') printer.setTextQuadArea();
+      else if (value === 'tall') printer.setTextDoubleHeight();
+      else printer.setTextNormal();
+    });
+  set = {
+    builder,
+    init: take(builder, (printer) => (printer as unknown as WithInit).initHardware()),
+    chineseMode: NO_CHINA_PAGE.has(type) ? undefined : Buffer.concat([take(builder, (printer) => printer.setCharacterSet(CharacterSet.CHINA)), FS_CHINESE_ON]),
+    align: {
+      left: take(builder, (printer) => printer.alignLeft()),
+      center: take(builder, (printer) => printer.alignCenter()),
+      right: take(builder, (printer) => printer.alignRight()),
+    },
+    bold: { on: take(builder, (printer) => printer.bold(true)), off: take(builder, (printer) => printer.bold(false)) },
+    size: { normal: size('normal'), double: size('double'), tall: size('tall') },
+    newLine: take(builder, (printer) => printer.newLine()),
+    cut: take(builder, (printer) => printer.cut()),
+  };
+  commandSets.set(type, set);
+  return set;
+}
+
+/**
+ * Renders laid-out lines to one job's bytes. The commands are node-thermal-printer's; they are
+ * gathered in a list and joined once (the library's own buffer copies itself on every command).
+ */
 export function renderEscpos(lines: readonly LaidOutLine[], options: EscposOptions): Buffer {
-  // The interface is never used: the printer object only builds the buffer.
-  const printer = new ThermalPrinter({ type: TYPES[options.type], interface: 'tcp://127.0.0.1:9', width: 48 });
+  const commands = commandsFor(options.type);
+  const out: Buffer[] = [commands.init];
+  const { chineseMode: chineseBytes } = commands;
+  if (options.chinese && !chineseBytes) throw new Error(`the ${options.type} command set has no China code page`);
   const chineseMode = () => {
-    if (!options.chinese) return;
-    printer.setCharacterSet(CharacterSet.CHINA);
-    printer.add(FS_CHINESE_ON);
+    if (options.chinese && chineseBytes) out.push(chineseBytes);
   };
-  const setSize = (size: 'normal' | 'double' | 'tall') => {
-    if (GS_SIZE.has(options.type)) {
-      // The library names its arguments (height, width) but writes them as GS ! n's high and low
-      // nibbles, which ESC/POS reads as width and height: (width - 1, height - 1) is what is meant.
-      printer.setTextSize(size === 'double' ? 1 : 0, size === 'normal' ? 0 : 1);
-    } else if (size === 'double') printer.setTextQuadArea();
-    else if (size === 'tall') printer.setTextDoubleHeight();
-    else printer.setTextNormal();
-  };
-  const align = (value: 'left' | 'center' | 'right') => {
-    if (value === 'center') printer.alignCenter();
-    else if (value === 'right') printer.alignRight();
-    else printer.alignLeft();
-  };
-  const textLine = (text: string, value: 'left' | 'center' | 'right', bold: boolean, size: 'normal' | 'double' | 'tall') => {
-    align(value);
-    printer.bold(bold);
-    setSize(size);
-    if (text) printer.add(encodeText(text, options.chinese));
-    printer.newLine();
+  const textLine = (text: string, value: Alignment, bold: boolean, size: Size) => {
+    out.push(commands.align[value], bold ? commands.bold.on : commands.bold.off, commands.size[size]);
+    if (text) out.push(encodeText(text, options.chinese));
+    out.push(commands.newLine);
   };
 
-  (printer as unknown as WithInit).initHardware();
   chineseMode();
   for (const line of lines) {
     switch (line.kind) {
@@ -93,23 +145,23 @@ export function renderEscpos(lines: readonly LaidOutLine[], options: EscposOptio
         break;
       case 'qr':
         if (HAS_QR.has(options.type)) {
-          align('center');
-          printer.printQR(line.data, { cellSize: line.cellSize, correction: 'M', model: 2 });
+          out.push(commands.align.center, take(commands.builder, (printer) => printer.printQR(line.data, { cellSize: line.cellSize, correction: 'M', model: 2 })));
         } else textLine(line.data, 'center', false, 'normal');
         break;
       case 'barcode':
         if (HAS_CODE128.has(options.type)) {
-          align('center');
-          const code128 = printer.code128.bind(printer) as unknown as Code128;
           const width = options.type === 'STAR' ? (line.moduleWidth <= 2 ? 'SMALL' : 'MEDIUM') : line.moduleWidth;
-          code128(line.data, { width, height: line.height, hriPos: 0, hriFont: 0, text: 1 });
+          out.push(
+            commands.align.center,
+            take(commands.builder, (printer) => (printer.code128.bind(printer) as unknown as Code128)(line.data, { width, height: line.height, hriPos: 0, hriFont: 0, text: 1 })),
+          );
         }
         break;
       case 'cut':
-        printer.cut();
+        out.push(commands.cut);
         chineseMode();
         break;
     }
   }
-  return Buffer.from(printer.getBuffer());
+  return Buffer.concat(out);
 }

@@ -1,6 +1,6 @@
 import type { printingMethods } from '@shared/contract/printing';
 import { translator } from '@shared/i18n';
-import { printDocumentSchema, type PrintDocument } from '@shared/printing/document';
+import type { PrintDocument } from '@shared/printing/document';
 import { columnsFor, type PrinterSettings } from '@shared/printing/settings';
 import { chineseCapital, formatYuan } from '@shared/rules/money';
 import { format } from 'date-fns';
@@ -8,7 +8,7 @@ import { tz } from '@date-fns/tz';
 import { actorOf, type HandlersFor, type Services } from '../context';
 import { AppError } from '../errors';
 import { readSettings } from '../settings/store';
-import { enqueuePrint, getJob, listJobs, reprint } from './outbox';
+import { enqueuePrint, getJob, listJobs, reprint, storedDocument } from './outbox';
 import type { PrintWorker } from './worker';
 
 function connectionText(settings: PrinterSettings): string {
@@ -101,7 +101,7 @@ export function printingHandlers(services: Services, worker: PrintWorker): Handl
       const job = getJob(db, input.jobId);
       if (!job) throw new AppError('NOT_FOUND', 'printer.errors.jobNotFound');
       const settings = worker.settings();
-      const document = printDocumentSchema.parse(JSON.parse(job.document));
+      const document = storedDocument(job);
       return { document, copy: job.copy, paperWidth: settings.paperWidth, chinese: settings.chinese };
     },
   };

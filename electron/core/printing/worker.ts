@@ -1,12 +1,11 @@
 import { formatPrinterFailure, type PrinterStatus } from '@shared/contract/printing';
-import { printDocumentSchema } from '@shared/printing/document';
 import { layoutDocument, layoutToText } from '@shared/printing/layout';
 import { columnsFor, type PrinterSettings } from '@shared/printing/settings';
 import { parkDate, type Clock } from '@shared/rules/time';
 import type { Db } from '../db/open';
 import { driverFor as defaultDriverFor, toPrinterError, type PrinterDriver } from './drivers';
 import { renderEscpos } from './escpos';
-import { waitingCount, type PrintJobRow } from './outbox';
+import { storedDocument, waitingCount, type PrintJobRow } from './outbox';
 
 /**
  * The print worker: sends the outbox to the printer, oldest first, one printout at a time.
@@ -116,7 +115,7 @@ export function createPrintWorker(options: PrintWorkerOptions): PrintWorker {
     let bytes: Buffer;
     let text: string;
     try {
-      const document = printDocumentSchema.parse(JSON.parse(row.document));
+      const document = storedDocument(row);
       const lines = layoutDocument(document, { columns, copy: row.copy, chinese: settings.chinese });
       bytes = renderEscpos(lines, { type: settings.type, chinese: settings.chinese });
       text = layoutToText(lines, columns);

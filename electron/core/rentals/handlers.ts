@@ -1,21 +1,22 @@
 import type { Approval, RentalView, UnitHistoryEntry, rentalsMethods } from '@shared/contract';
 import { maskIdNumber } from '@shared/rules/identity';
-import { atParkTime, DAY, HOUR, parkDate, parkDayBounds } from '@shared/rules/time';
+import { defaultDueAt } from '@shared/rules/rentals';
+import { atParkTime, DAY, parkDate, parkDayBounds } from '@shared/rules/time';
 import { checkPinOf } from '../auth/pinCheck';
 import { actorOf, type CallContext, type HandlersFor, type Services } from '../context';
 import { AppError, fieldError } from '../errors';
-import { enqueuePrint } from '../printing/outbox';
+import { enqueueDocument, enqueuePrint } from '../printing/outbox';
 import { readSettings } from '../settings/store';
 import { assetLabel, depositReceipt } from './receipt';
 import { applyReturn } from './returns';
 import {
   RENTAL_SELECT,
-  getRental,
   getRentalByReceipt,
   getRepair,
   getType,
   getUnit,
   getUnitByTag,
+  getUnitForRent,
   listRepairs,
   listTypes,
   listUnits,
@@ -24,7 +25,6 @@ import {
   toRepairView,
   toUnitView,
   type RentalRow,
-  type UnitRow,
 } from './store';
 
 
@@ -32,7 +32,7 @@ export function rentalsHandlers(services: Services): HandlersFor<keyof typeof re
   const { db } = services;
   const today = (now: number) => parkDate(now, readSettings(db).timeZone);
 
-  const unitOrFail = (row: UnitRow | undefined, field = 'unitTag'): UnitRow => {
+  const unitOrFail = <R>(row: R | undefined, field = 'unitTag'): R => {
     if (!row) throw fieldError('NOT_FOUND', field, 'rentals.errors.unitNotFound');
     return row;
   };
@@ -44,11 +44,6 @@ export function rentalsHandlers(services: Services): HandlersFor<keyof typeof re
 
   /** A manager's PIN, checked before anything is written (a wrong PIN is counted on its own). */
   const approve = (ctx: CallContext, approval: Approval): number => checkPinOf(services, ctx, approval, 'approval', true).id;
-
-  const printContext = () => {
-    const settings = readSettings(db);
-    return { parkName: settings.parkName, timeZone: settings.timeZone, language: settings.receiptLanguage };
-  };
 
   const changed = (ctx: CallContext, unitIds: number[]) => ctx.emit('rentals.changed', { unitIds });
 
@@ -256,57 +251,88 @@ export function rentalsHandlers(services: Services): HandlersFor<keyof typeof re
       const settings = readSettings(db);
       const unit = unitOrFail(getUnitByTag(db, input.unitTag));
       const date = parkDate(ctx.now, settings.timeZone);
-      const closing = atParkTime(date, settings.closingTime, settings.timeZone);
-      const dueAt = input.dueAt ?? (closing > ctx.now ? closing : ctx.now + HOUR);
+      const dueAt = input.dueAt ?? defaultDueAt(ctx.now, settings);
       if (dueAt <= ctx.now || dueAt > ctx.now + 7 * DAY) throw fieldError('VALIDATION', 'dueAt', 'rentals.errors.dueRange');
       const overrideBy = input.override ? approve(ctx, input.override.approval) : null;
 
       const rental = db
         .transaction(() => {
           // Checked inside the transaction: two counters cannot rent the same unit.
-          const fresh = unitOrFail(getUnit(db, unit.id));
+          const fresh = unitOrFail(getUnitForRent(db, unit.id));
           if (fresh.status === 'out') throw fieldError('CONFLICT', 'unitTag', 'rentals.errors.unitOut', { tag: fresh.tag });
           if (fresh.status === 'repair') throw fieldError('CONFLICT', 'unitTag', 'rentals.errors.unitInRepair', { tag: fresh.tag });
           if (fresh.status === 'retired') throw fieldError('CONFLICT', 'unitTag', 'rentals.errors.unitRetired', { tag: fresh.tag });
           if (fresh.inspected_on !== date) throw fieldError('CONFLICT', 'unitTag', 'rentals.errors.notInspected', { tag: fresh.tag });
-          const type = getType(db, fresh.type_id);
-          if (!type || type.active !== 1) throw fieldError('CONFLICT', 'unitTag', 'rentals.errors.typeInactive');
-          const deposit = input.override ? input.override.depositFen : type.deposit_fen;
-          const seq = (db.prepare<[string], { n: number }>('SELECT coalesce(max(seq), 0) + 1 AS n FROM rental WHERE park_date = ?').get(date)?.n ?? 1);
+          if (fresh.type_active !== 1) throw fieldError('CONFLICT', 'unitTag', 'rentals.errors.typeInactive');
+          const deposit = input.override ? input.override.depositFen : fresh.deposit_fen;
+          const seq = db.prepare<[string], { n: number }>('SELECT coalesce(max(seq), 0) + 1 AS n FROM rental WHERE park_date = ?').get(date)?.n ?? 1;
           const receiptNo = `R${date.replaceAll('-', '')}-${String(seq).padStart(4, '0')}`;
+          // The view is made from what is written here, as rentals.get reads it back (a test holds them equal).
+          const view: RentalView = {
+            id: 0,
+            receiptNo,
+            unitId: fresh.id,
+            unitTag: fresh.tag,
+            typeId: fresh.type_id,
+            typeNameZh: fresh.type_name_zh,
+            typeNameEn: fresh.type_name_en,
+            visitorName: input.visitorName,
+            phone: input.phone,
+            idType: input.identity.idType,
+            idMasked: maskIdNumber(input.identity.idNumber),
+            depositFen: deposit,
+            standardDepositFen: fresh.deposit_fen,
+            overrideReason: input.override?.reason ?? null,
+            payment: input.payment,
+            outAt: ctx.now,
+            outBy: { id: actor.id, name: actor.name },
+            dueAt,
+            status: 'out',
+            overdue: false,
+            returnedAt: null,
+            returnedBy: null,
+            condition: null,
+            refundFen: null,
+            keptFen: null,
+            keptReason: null,
+            approvedBy: null,
+            lostReceipt: false,
+            receiptJobId: null,
+            slipJobId: null,
+          };
+          const context = { parkName: settings.parkName, timeZone: settings.timeZone, language: settings.receiptLanguage };
+          const jobId = enqueueDocument(db, { kind: 'deposit-receipt', ref: receiptNo, document: depositReceipt(view, context), createdBy: actor.id, now: ctx.now });
           const { lastInsertRowid } = db
             .prepare(
               `INSERT INTO rental (receipt_no, park_date, seq, unit_id, type_id, visitor_name, phone, id_type, id_number, id_masked,
-                                   deposit_fen, standard_deposit_fen, override_reason, override_by, payment, out_at, out_by, due_at)
+                                   deposit_fen, standard_deposit_fen, override_reason, override_by, payment, out_at, out_by, due_at, receipt_job)
                VALUES (@receiptNo, @date, @seq, @unitId, @typeId, @visitorName, @phone, @idType, @idNumber, @idMasked,
-                       @deposit, @standard, @overrideReason, @overrideBy, @payment, @now, @actor, @dueAt)`,
+                       @deposit, @standard, @overrideReason, @overrideBy, @payment, @now, @actor, @dueAt, @jobId)`,
             )
             .run({
               receiptNo,
               date,
               seq,
               unitId: fresh.id,
-              typeId: type.id,
+              typeId: fresh.type_id,
               visitorName: input.visitorName,
               phone: input.phone,
               idType: input.identity.idType,
               idNumber: input.identity.idNumber,
-              idMasked: maskIdNumber(input.identity.idNumber),
+              idMasked: view.idMasked,
               deposit,
-              standard: type.deposit_fen,
-              overrideReason: input.override?.reason ?? null,
+              standard: fresh.deposit_fen,
+              overrideReason: view.overrideReason,
               overrideBy,
               payment: input.payment,
               now: ctx.now,
               actor: actor.id,
               dueAt,
+              jobId,
             });
-          const rentalId = Number(lastInsertRowid);
-          db.prepare("UPDATE unit SET status = 'out', updated_at = ? WHERE id = ?").run(ctx.now, fresh.id);
-          const view = toRentalView(rentalOrFail(getRental(db, rentalId)), ctx.now);
-          const jobId = enqueuePrint(db, { kind: 'deposit-receipt', ref: receiptNo, document: depositReceipt(view, printContext()), createdBy: actor.id, now: ctx.now });
-          db.prepare('UPDATE rental SET receipt_job = ? WHERE id = ?').run(jobId, rentalId);
+          view.id = Number(lastInsertRowid);
           view.receiptJobId = jobId;
+          db.prepare("UPDATE unit SET status = 'out', updated_at = ? WHERE id = ?").run(ctx.now, fresh.id);
           ctx.audit({
             action: 'rentals.checkOut',
             entity: 'rental',
@@ -315,7 +341,7 @@ export function rentalsHandlers(services: Services): HandlersFor<keyof typeof re
               tag: fresh.tag,
               depositFen: deposit,
               payment: input.payment,
-              ...(input.override ? { standardDepositFen: type.deposit_fen, overrideReason: input.override.reason, approvedBy: overrideBy } : {}),
+              ...(input.override ? { standardDepositFen: fresh.deposit_fen, overrideReason: input.override.reason, approvedBy: overrideBy } : {}),
             },
           });
           return { rental: view, printJobId: jobId };

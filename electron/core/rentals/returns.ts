@@ -2,7 +2,7 @@ import type { RentalView, ReturnCondition } from '@shared/contract';
 import type { CallContext } from '../context';
 import type { Db } from '../db/open';
 import { fieldError } from '../errors';
-import { enqueuePrint } from '../printing/outbox';
+import { enqueueDocument } from '../printing/outbox';
 import { readSettings } from '../settings/store';
 import { refundSlip } from './receipt';
 import { getRental, openRepair, toRentalView } from './store';
@@ -62,7 +62,7 @@ export function applyReturn(
   const view = toRentalView(returned, ctx.now);
   const settings = readSettings(db);
   const printContext = { parkName: settings.parkName, timeZone: settings.timeZone, language: settings.receiptLanguage };
-  const jobId = enqueuePrint(db, { kind: 'refund-slip', ref: fresh.receipt_no, document: refundSlip(view, printContext), createdBy: by.returnedBy, now: ctx.now });
+  const jobId = enqueueDocument(db, { kind: 'refund-slip', ref: fresh.receipt_no, document: refundSlip(view, printContext), createdBy: by.returnedBy, now: ctx.now });
   db.prepare('UPDATE rental SET slip_job = ? WHERE id = ?').run(jobId, fresh.id);
   view.slipJobId = jobId;
   ctx.audit({

@@ -64,6 +64,28 @@ export function getUnitByTag(db: Db, tag: string): UnitRow | undefined {
   return db.prepare<[string], UnitRow>(`${UNIT_SELECT} WHERE u.tag = ?`).get(tag);
 }
 
+/** A unit and what renting it needs of its type, read inside the check-out transaction. */
+export interface RentCheckRow {
+  id: number;
+  tag: string;
+  status: UnitRow['status'];
+  inspected_on: string | null;
+  type_id: number;
+  type_name_zh: string;
+  type_name_en: string;
+  deposit_fen: number;
+  type_active: number;
+}
+
+export function getUnitForRent(db: Db, id: number): RentCheckRow | undefined {
+  return db
+    .prepare<[number], RentCheckRow>(
+      `SELECT u.id, u.tag, u.status, u.inspected_on, u.type_id, t.name_zh AS type_name_zh, t.name_en AS type_name_en, t.deposit_fen, t.active AS type_active
+       FROM unit u JOIN item_type t ON t.id = u.type_id WHERE u.id = ?`,
+    )
+    .get(id);
+}
+
 export function listUnits(db: Db, filter: { typeId?: number | undefined; query?: string | undefined }): UnitRow[] {
   const where: string[] = [];
   const params: Record<string, string | number> = {};
