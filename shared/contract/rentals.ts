@@ -189,9 +189,13 @@ function checkCondition(value: ReturnChoice, ctx: z.RefinementCtx): void {
   }
 }
 
-/** Keeping deposit money, or refunding without the receipt, needs a duty manager's approval. */
-export function needsApproval(value: Pick<ReturnChoice, 'keptFen' | 'lostReceipt'>): boolean {
-  return value.keptFen > 0 || value.lostReceipt;
+/**
+ * A duty manager approves every return that is not a plain one: an item back damaged or reported
+ * missing (whether or not deposit money is kept: a unit leaves service), keeping deposit money, or
+ * refunding without the receipt.
+ */
+export function needsApproval(value: Pick<ReturnChoice, 'condition' | 'keptFen' | 'lostReceipt'>): boolean {
+  return value.condition !== 'good' || value.keptFen > 0 || value.lostReceipt;
 }
 
 export const returnInput = returnFields.superRefine((value, ctx) => {

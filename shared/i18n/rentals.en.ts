@@ -168,7 +168,7 @@ export const rentalsEn = {
     title: 'Return',
     hint: 'Scan the receipt, check the item, refund.',
     lostHint: "No receipt: find the rental by the visitor's phone or ID number. A manager approves the refund.",
-    keptHint: "Keeping part of the deposit needs a reason and a duty manager's PIN.",
+    keptHint: "An item back damaged or missing, or a deposit kept, needs a reason and a duty manager's PIN.",
     done: 'Returned. Refund {{amount}}.',
     noMatch: 'No rental found for {{query}}.',
     overdueBy: 'Overdue since {{time}}',

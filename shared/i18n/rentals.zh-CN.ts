@@ -171,7 +171,7 @@ export const rentalsZhCN: Strings<typeof rentalsEn> = {
     title: '归还',
     hint: '扫描收据，检查物品，退还押金。',
     lostHint: '无收据：按游客电话或证件号码查找租借记录，退款需经理审批。',
-    keptHint: '扣除押金需填写原因并由当班经理输入 PIN 码。',
+    keptHint: '物品损坏、遗失或扣除押金，需填写原因并由当班经理输入 PIN 码。',
     done: '已归还，退还 {{amount}}。',
     noMatch: '没有找到与 {{query}} 对应的租借记录。',
     overdueBy: '自 {{time}} 起逾期',

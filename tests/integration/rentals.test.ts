@@ -327,6 +327,32 @@ describe('return and refund', () => {
     expect(back).toMatchObject({ lostReceipt: true, refundFen: 5_000, approvedBy: { id: adminId } });
   });
 
+  it('asks a manager for every damaged or missing return, even with nothing kept, and changes nothing without one', async () => {
+    const park = await openPark();
+    const { test, clerk, adminId } = park;
+    const lost = await rentOne(park, 'umbrella', 'UM-001');
+    const broken = await rentOne(park, 'wheelchair', 'WC-001');
+    for (const [receiptNo, condition] of [[lost.receiptNo, 'missing'], [broken.receiptNo, 'damaged']] as const) {
+      expect(await test.fails('rentals.return', { receiptNo, condition, keptFen: 0, reason: '游客说明' }, clerk.token)).toMatchObject({
+        code: 'VALIDATION',
+        fields: { approval: { key: 'validation.approvalRequired' } },
+      });
+    }
+    expect(count(test, "SELECT count(*) AS n FROM rental WHERE status = 'returned'")).toBe(0);
+    expect((await test.ok('rentals.units.lookup', { tag: 'UM-001' }, clerk.token)).state).toBe('out');
+    // No manager at the counter: the return waits for one instead.
+    await test.ok('approvals.requestReturn', { receiptNo: lost.receiptNo, condition: 'missing', keptFen: 0, reason: '游客遗失' }, clerk.token);
+    expect(await test.fails('approvals.requestReturn', { receiptNo: broken.receiptNo, condition: 'good' }, clerk.token)).toMatchObject({
+      fields: { keptFen: { key: 'approvals.errors.nothingToApprove' } },
+    });
+    const { rental: back } = await test.ok(
+      'rentals.return',
+      { receiptNo: broken.receiptNo, condition: 'damaged', keptFen: 0, reason: '轮胎漏气', approval: { staffId: adminId, pin: ADMIN.pin } },
+      clerk.token,
+    );
+    expect(back).toMatchObject({ condition: 'damaged', refundFen: 50_000, keptFen: 0, approvedBy: { id: adminId } });
+  });
+
   it('retires a unit the visitor lost and keeps the whole deposit', async () => {
     const park = await openPark();
     const { test, clerk, adminId } = park;

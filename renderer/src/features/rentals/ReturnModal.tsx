@@ -133,7 +133,7 @@ export function ReturnModal({ initialReceipt, onClose }: { initialReceipt?: stri
   const rental = useMethod('rentals.get', { receiptNo: receiptText }, { enabled: parsedReceipt.success, retry: false });
   const deposit = rental.data?.depositFen ?? 0;
   const keptFen = Number.isFinite(kept) ? kept : 0;
-  const approvalNeeded = needsApproval({ keptFen, lostReceipt });
+  const approvalNeeded = needsApproval({ condition, keptFen, lostReceipt });
 
   const ask = useAction('approvals.requestReturn', ['approvals.list']);
   const pending = useMethod('approvals.list', {}, { enabled: rental.data?.status === 'out' });
