@@ -1,7 +1,8 @@
 import { createElement, type FunctionComponent } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { I18nextProvider } from 'react-i18next';
-import { describe, expect, it } from 'vitest';
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { describe, expect, it, vi } from 'vitest';
 import { createI18n } from '@shared/i18n';
 import type { PrintDocument } from '@shared/printing/document';
 import { layoutDocument, type LaidOutLine } from '@shared/printing/layout';
@@ -13,13 +14,17 @@ interface ReceiptPreviewProps {
   document: PrintDocument;
   copy: number;
   paperWidth: PaperWidth;
-  chinese?: boolean;
+  chinese: boolean;
 }
 
 // tsconfig.tests.json is a composite project without renderer/ in its files, so the component is
 // loaded at run time (vitest compiles it like any module) rather than imported for the type checker.
 const PREVIEW_MODULE = '../../renderer/src/features/printing/ReceiptPreview';
 const { ReceiptPreview } = (await import(/* @vite-ignore */ PREVIEW_MODULE)) as { ReceiptPreview: FunctionComponent<ReceiptPreviewProps> };
+// The job preview reads `printer.preview` through the session's API; its answer is put in the query cache below.
+vi.mock('../../renderer/src/app/session', () => ({ useApi: () => ({ call: () => new Promise(() => undefined) }) }));
+const JOB_PREVIEW_MODULE = '../../renderer/src/features/printing/JobPreview';
+const { JobPreview } = (await import(/* @vite-ignore */ JOB_PREVIEW_MODULE)) as { JobPreview: FunctionComponent<{ jobId: number }> };
 
 /** The preview as static HTML (no DOM needed), in English. */
 function render(props: ReceiptPreviewProps): string {
@@ -42,7 +47,7 @@ function previewLines(html: string): string[] {
 }
 
 describe('ReceiptPreview', () => {
-  const props: ReceiptPreviewProps = { document: sampleReceipt(), copy: 1, paperWidth: 58 };
+  const props: ReceiptPreviewProps = { document: sampleReceipt(), copy: 1, paperWidth: 58, chinese: true };
   const html = render(props);
   const layout: LaidOutLine[] = layoutDocument(props.document, { columns: 32, copy: 1 });
   const lines = previewLines(html);
@@ -80,5 +85,22 @@ describe('ReceiptPreview', () => {
   it('shows the ? a printer without Chinese prints', () => {
     const ascii = previewLines(render({ ...props, copy: 0, chinese: false })).map(decode);
     expect(ascii).toContain(`?? Deposit${' '.repeat(13)}RMB500.00`);
+  });
+});
+
+describe('JobPreview', () => {
+  /** The preview of job 7 as the core answers it, rendered with that answer already fetched. */
+  function renderJob(chinese: boolean): string[] {
+    const client = new QueryClient();
+    client.setQueryData(['printer.preview', { jobId: 7 }], { document: sampleReceipt(), copy: 0, paperWidth: 58, chinese });
+    const tree = createElement(QueryClientProvider, { client }, createElement(I18nextProvider, { i18n: createI18n('en') }, createElement(JobPreview, { jobId: 7 })));
+    return previewLines(renderToStaticMarkup(tree)).map(decode);
+  }
+
+  it('follows the printer’s Chinese setting: the ? a printer without Chinese prints, Chinese on one with it', () => {
+    expect(renderJob(false)).toContain(`?? Deposit${' '.repeat(13)}RMB500.00`);
+    const chinese = renderJob(true);
+    expect(chinese).toContain('押金 Deposit            ￥500.00');
+    expect(chinese.join('\n')).not.toContain('??');
   });
 });

@@ -11,7 +11,8 @@ import { useContractForm, useFieldErrors, useFormSubmit } from '../../ui/form';
 import { SignaturePad } from '../../ui/SignaturePad';
 import { HiddenDetails, ItemPhotos } from './ItemParts';
 import type { ClaimPrefill } from './Matches';
-import { categoryName, LF_READS, PrintPreview, ReprintButton, useLfFormat } from './parts';
+import { categoryName, LF_READS, ReprintButton, useLfFormat } from './parts';
+import { JobPreview } from '../printing/JobPreview';
 
 /** The claim form: the contract's input; the "it matches" box starts unticked, so it is a boolean that must be ticked. */
 const claimForm = claimInput.extend({ verified: z.boolean().refine((value) => value, rule('validation.claimNotVerified')) });
@@ -150,7 +151,7 @@ function ClaimDone({ done, onClose }: { done: Output<'lostFound.claim'>; onClose
           <ReprintButton jobId={done.printJobId} label={t('lostFound.actions.reprintSlip')} />
         </Group>
       </Stack>
-      <PrintPreview jobId={done.printJobId} />
+      <JobPreview jobId={done.printJobId} />
     </Group>
   );
 }

@@ -13,7 +13,8 @@ import { useContractForm, useFieldErrors, useFormSubmit } from '../../ui/form';
 import { Money } from '../../ui/money';
 import { notifyError, notifySuccess } from '../../ui/notify';
 import { SignaturePad } from '../../ui/SignaturePad';
-import { categoryName, HANDOVER_WARN_MS, LF_READS, PrintPreview, ReprintButton, UnverifiedBadge, useLfFormat } from './parts';
+import { categoryName, HANDOVER_WARN_MS, LF_READS, ReprintButton, UnverifiedBadge, useLfFormat } from './parts';
+import { JobPreview } from '../printing/JobPreview';
 import { saveCsv, savePdf } from '../../ui/download';
 
 const handoverForm = lostFoundMethods['lostFound.handover.create'].input.omit({ clientRef: true });
@@ -155,7 +156,7 @@ function HandoverDone({ done, onNext }: { done: Output<'lostFound.handover.creat
           <ReprintButton jobId={done.printJobId} label={t('lostFound.actions.reprintSlip')} />
         </Group>
       </Stack>
-      <PrintPreview jobId={done.printJobId} />
+      <JobPreview jobId={done.printJobId} />
     </Group>
   );
 }

@@ -15,7 +15,8 @@ import { useContractForm, useFieldErrors, useFormSubmit } from '../../ui/form';
 import { notifyError, notifySuccess } from '../../ui/notify';
 import { PhotoPicker } from '../../ui/PhotoPicker';
 import { SignaturePad } from '../../ui/SignaturePad';
-import { CategoryPicker, instantOf, LF_READS, PrintPreview, ReprintButton } from './parts';
+import { CategoryPicker, instantOf, LF_READS, ReprintButton } from './parts';
+import { JobPreview } from '../printing/JobPreview';
 
 /**
  * The intake form: the contract's input, with the time found typed as a time of day in the park
@@ -106,7 +107,7 @@ function IntakeDone({ done, onOpen, onNext }: { done: Done; onOpen(): void; onNe
           <ReprintButton jobId={done.labelJobId} label={t('lostFound.actions.reprintLabel')} />
         </Group>
       </Stack>
-      <PrintPreview jobId={done.intakeJobId} />
+      <JobPreview jobId={done.intakeJobId} />
     </Group>
   );
 }

@@ -1,14 +1,13 @@
 import { useMemo } from 'react';
-import { Badge, Button, Group, Loader, Radio, SimpleGrid, Text, type BadgeProps } from '@mantine/core';
+import { Badge, Button, Group, Radio, SimpleGrid, Text, type BadgeProps } from '@mantine/core';
 import { IconAlertTriangle, IconPrinter } from '@tabler/icons-react';
 import { LF_CATEGORIES, type ItemSummary, type LfCategory, type MatchView, type MethodName } from '@shared/contract';
 import { atParkTime, DAY, MINUTE, parkDate } from '@shared/rules/time';
 import { useLanguage, useT, type T } from '../../app/i18n';
 import { usePark } from '../../app/park';
-import { useAction, useMethod } from '../../api/hooks';
+import { useAction } from '../../api/hooks';
 import { durationText } from '../../ui/deadline';
 import { notifyError, notifySuccess } from '../../ui/notify';
-import { ReceiptPreview } from '../printing/ReceiptPreview';
 
 /** The reads a lost-and-found write makes stale here at once (the live event refreshes other screens). */
 export const LF_READS: MethodName[] = [
@@ -136,12 +135,6 @@ export function MatchReasons({ match }: { match: Pick<MatchView, 'reasons' | 'sc
   );
 }
 
-/** A printout as it comes out of the printer (the same layout as the paper). */
-export function PrintPreview({ jobId }: { jobId: number }) {
-  const preview = useMethod('printer.preview', { jobId });
-  if (!preview.data) return <Loader size="sm" />;
-  return <ReceiptPreview document={preview.data.document} copy={preview.data.copy} paperWidth={preview.data.paperWidth} />;
-}
 
 /** Prints a printout again; a failed reprint says so, the record stands. */
 export function ReprintButton({ jobId, label }: { jobId: number; label: string }) {

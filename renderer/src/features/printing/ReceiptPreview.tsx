@@ -12,8 +12,8 @@ export interface ReceiptPreviewProps {
   /** 0 for the original; a reprint shows its 补打 / REPRINT banner. */
   copy: number;
   paperWidth: PaperWidth;
-  /** Whether the printer prints Chinese (default true); without it the preview shows the `?` the paper gets. */
-  chinese?: boolean;
+  /** Whether the printer prints Chinese; without it the preview shows the `?` the paper gets. Required: a preview that forgot it would show Chinese the paper does not have. */
+  chinese: boolean;
 }
 
 /**
@@ -23,7 +23,7 @@ export interface ReceiptPreviewProps {
  * font draws a character narrower. QR code and barcode are drawn as SVG from `qrcode` and `jsbarcode`
  * (CODE128 code set B, as the printer is told), at the printer's module size: 12 dots per column.
  */
-export function ReceiptPreview({ document, copy, paperWidth, chinese = true }: ReceiptPreviewProps) {
+export function ReceiptPreview({ document, copy, paperWidth, chinese }: ReceiptPreviewProps) {
   const t = useT();
   const columns = columnsFor(paperWidth);
   const lines = useMemo(() => layoutDocument(document, { columns, copy, chinese }), [document, columns, copy, chinese]);

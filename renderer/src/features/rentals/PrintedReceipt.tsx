@@ -1,8 +1,8 @@
 import { Alert, Button, Group, Stack, Text, Title } from '@mantine/core';
 import { IconCircleCheck, IconPrinter } from '@tabler/icons-react';
 import { useT } from '../../app/i18n';
-import { useAction, useMethod } from '../../api/hooks';
-import { ReceiptPreview } from '../printing/ReceiptPreview';
+import { useAction } from '../../api/hooks';
+import { JobPreview } from '../printing/JobPreview';
 import { notifyError, notifySuccess } from '../../ui/notify';
 
 /**
@@ -12,7 +12,6 @@ import { notifyError, notifySuccess } from '../../ui/notify';
  */
 export function PrintedReceipt({ title, receiptNo, jobId, onNext }: { title: string; receiptNo: string; jobId: number; onNext(): void }) {
   const t = useT();
-  const preview = useMethod('printer.preview', { jobId });
   const reprint = useAction('printer.reprint', ['printer.status', 'printer.jobs']);
   return (
     <Group align="flex-start" gap="xl" wrap="nowrap">
@@ -45,7 +44,7 @@ export function PrintedReceipt({ title, receiptNo, jobId, onNext }: { title: str
           </Button>
         </Group>
       </Stack>
-      {preview.data ? <ReceiptPreview document={preview.data.document} copy={preview.data.copy} paperWidth={preview.data.paperWidth} /> : null}
+      <JobPreview jobId={jobId} />
     </Group>
   );
 }
