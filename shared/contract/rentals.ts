@@ -348,7 +348,7 @@ export const rentalsMethods = {
     output: rentalView,
   }),
   'rentals.find': method({
-    summary: 'Rentals by receipt number, phone or ID number (for a visitor who lost the receipt); open ones first.',
+    summary: 'Rentals by receipt number, phone (with or without +86), ID number, or the phone’s last 4 digits with the visitor’s name (for a visitor who lost the receipt); open ones first.',
     access: COUNTER,
     mode: 'read',
     input: z.object({ query: z.string().trim().min(3).max(40) }).strict(),

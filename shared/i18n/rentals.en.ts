@@ -81,7 +81,7 @@ export const rentalsEn = {
     keptFen: 'Deposit kept (CNY)',
     refund: 'Refund',
     receiptNo: 'Receipt number',
-    findQuery: 'Phone or ID number',
+    findQuery: 'Phone, ID number, or last 4 digits and name',
     outAt: 'Out since',
     staff: 'Staff',
     status: 'Status',
@@ -167,7 +167,7 @@ export const rentalsEn = {
   return: {
     title: 'Return',
     hint: 'Scan the receipt, check the item, refund.',
-    lostHint: "No receipt: find the rental by the visitor's phone or ID number. A manager approves the refund.",
+    lostHint: "No receipt: find the rental by the visitor's phone (with or without +86), ID number, or the phone's last 4 digits and the name (5678 Li Lei). A manager approves the refund.",
     keptHint: "An item back damaged or missing, or a deposit kept, needs a reason and a duty manager's PIN.",
     done: 'Returned. Refund {{amount}}.',
     noMatch: 'No rental found for {{query}}.',

@@ -84,7 +84,7 @@ export const rentalsZhCN: Strings<typeof rentalsEn> = {
     keptFen: '扣押金额（元）',
     refund: '退还',
     receiptNo: '收据编号',
-    findQuery: '电话或证件号码',
+    findQuery: '电话、证件号码，或电话后 4 位加姓名',
     outAt: '借出时间',
     staff: '经办人',
     status: '状态',
@@ -170,7 +170,7 @@ export const rentalsZhCN: Strings<typeof rentalsEn> = {
   return: {
     title: '归还',
     hint: '扫描收据，检查物品，退还押金。',
-    lostHint: '无收据：按游客电话或证件号码查找租借记录，退款需经理审批。',
+    lostHint: '无收据：按游客电话（带不带 +86 均可）、证件号码，或电话后 4 位加姓名（如 5678 李游客）查找租借记录，退款需经理审批。',
     keptHint: '物品损坏、遗失或扣除押金，需填写原因并由当班经理输入 PIN 码。',
     done: '已归还，退还 {{amount}}。',
     noMatch: '没有找到与 {{query}} 对应的租借记录。',

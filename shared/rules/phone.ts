@@ -18,3 +18,17 @@ export function maskPhone(raw: string): string {
   const value = normalizePhone(raw);
   return value.length >= 7 ? `${value.slice(0, 3)}****${value.slice(-4)}` : value;
 }
+
+/**
+ * Every stored form one phone number may have: as `normalizePhone` stores it, and a mainland
+ * number both with and without +86 (a mobile `13812345678` ↔ `+8613812345678`, a landline
+ * `01012345678` ↔ `+861012345678`). Empty when the text is no phone number.
+ */
+export function phoneVariants(raw: string): string[] {
+  if (!isPhone(raw)) return [];
+  const value = normalizePhone(raw);
+  const national = value.startsWith('+86') ? (value.slice(3).startsWith('1') ? value.slice(3) : `0${value.slice(3)}`) : value;
+  if (national.startsWith('+')) return [national];
+  const international = `+86${national.startsWith('0') ? national.slice(1) : national}`;
+  return [national, international];
+}

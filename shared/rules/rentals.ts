@@ -1,3 +1,4 @@
+import { phoneVariants } from './phone';
 import { atParkTime, HOUR, parkDate } from './time';
 
 /**
@@ -17,4 +18,26 @@ export function dueAtFromTime(now: number, timeOfDay: string, timeZone: string):
   const today = atParkTime(parkDate(now, timeZone), timeOfDay, timeZone);
   if (today > now) return today;
   return atParkTime(parkDate(now + 24 * HOUR, timeZone), timeOfDay, timeZone);
+}
+
+/** What a counter search for a rental without its receipt can be. */
+export interface LostReceiptQuery {
+  /** The text as a receipt or ID number: upper case, without spaces and dashes. */
+  code: string;
+  /** The phone number in each form it may be stored in (none when it is no phone number). */
+  phones: string[];
+  /** The last four digits of the phone and the visitor's name, in either order (`5678 李游客`). */
+  nameAndLast4: { name: string; last4: string } | null;
+}
+
+export function parseLostReceiptQuery(query: string): LostReceiptQuery {
+  const text = query.trim().replace(/\s+/g, ' ');
+  const match = /^(\d{4}) ?(\D.*)$/.exec(text) ?? /^(.*\D) ?(\d{4})$/.exec(text);
+  const [digits, name] = match ? (/^\d{4}$/.test(match[1] ?? '') ? [match[1], match[2]] : [match[2], match[1]]) : [undefined, undefined];
+  const cleanName = name?.trim() ?? '';
+  return {
+    code: text.replace(/[\s-]/g, '').toUpperCase(),
+    phones: phoneVariants(text),
+    nameAndLast4: digits && cleanName && !/\d/.test(cleanName) ? { name: cleanName, last4: digits } : null,
+  };
 }

@@ -316,6 +316,7 @@ describe('return and refund', () => {
     expect((await test.ok('rentals.find', { query: '+85291234567' }, clerk.token)).map((r) => r.receiptNo)).toEqual([rental.receiptNo]);
     expect((await test.ok('rentals.find', { query: 'h1234 5678' }, clerk.token)).map((r) => r.receiptNo)).toEqual([rental.receiptNo]);
     expect(await test.ok('rentals.find', { query: '13900000000' }, clerk.token)).toEqual([]);
+    expect((await test.ok('rentals.find', { query: '4567 李游客' }, clerk.token)).map((r) => r.receiptNo)).toEqual([rental.receiptNo]);
     expect(await test.fails('rentals.return', { receiptNo: rental.receiptNo, condition: 'good', lostReceipt: true }, clerk.token)).toMatchObject({
       fields: { approval: { key: 'validation.approvalRequired' } },
     });
@@ -351,6 +352,22 @@ describe('return and refund', () => {
       clerk.token,
     );
     expect(back).toMatchObject({ condition: 'damaged', refundFen: 50_000, keptFen: 0, approvedBy: { id: adminId } });
+  });
+
+  it('finds a rental by a mainland phone with or without +86, or by the last 4 digits and the name', async () => {
+    const park = await openPark();
+    const { test, clerk } = park;
+    const plain = await rentOne(park, 'umbrella', 'UM-001', { visitorName: 'Li Lei', phone: '138 1234 5678' });
+    const prefixed = await rentOne(park, 'umbrella', 'UM-002', { visitorName: '王游客', phone: '+86 139-0000-1111' });
+    const find = async (query: string) => (await test.ok('rentals.find', { query }, clerk.token)).map((r) => r.receiptNo);
+    for (const query of ['13812345678', '+86 138 1234 5678', '0086-13812345678']) expect(await find(query), query).toEqual([plain.receiptNo]);
+    for (const query of ['13900001111', '+8613900001111', '139 0000 1111']) expect(await find(query), query).toEqual([prefixed.receiptNo]);
+    expect(await find('5678 Li Lei')).toEqual([plain.receiptNo]);
+    expect(await find('li lei 5678')).toEqual([plain.receiptNo]);
+    expect(await find('王游客1111')).toEqual([prefixed.receiptNo]);
+    // Both parts must match: the digits alone, or another name, find nothing.
+    expect(await find('5678')).toEqual([]);
+    expect(await find('5678 王游客')).toEqual([]);
   });
 
   it('retires a unit the visitor lost and keeps the whole deposit', async () => {

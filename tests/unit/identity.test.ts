@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { isResidentId, isValidIdNumber, maskIdNumber, normalizeIdNumber } from '@shared/rules/identity';
-import { isPhone, maskPhone, normalizePhone } from '@shared/rules/phone';
+import { isPhone, maskPhone, normalizePhone, phoneVariants } from '@shared/rules/phone';
 
 /** Computes the check character, to build valid test numbers rather than trusting a list. */
 function withCheck(first17: string): string {
@@ -62,5 +62,13 @@ describe('phone numbers', () => {
   it('normalize and mask', () => {
     expect(normalizePhone(' 0086-138 1234 5678 ')).toBe('+8613812345678');
     expect(maskPhone('13812345678')).toBe('138****5678');
+  });
+
+  it('list the forms a number may be stored in: mainland numbers with and without +86', () => {
+    expect(phoneVariants('138 1234 5678')).toEqual(['13812345678', '+8613812345678']);
+    expect(phoneVariants('+86 138 1234 5678')).toEqual(['13812345678', '+8613812345678']);
+    expect(phoneVariants('010-12345678')).toEqual(['01012345678', '+861012345678']);
+    expect(phoneVariants('+852 9123 4567')).toEqual(['+85291234567']);
+    expect(phoneVariants('5678')).toEqual([]);
   });
 });

@@ -1,6 +1,6 @@
 import type { Approval, RentalView, UnitHistoryEntry, rentalsMethods } from '@shared/contract';
 import { maskIdNumber } from '@shared/rules/identity';
-import { defaultDueAt } from '@shared/rules/rentals';
+import { defaultDueAt, parseLostReceiptQuery } from '@shared/rules/rentals';
 import { atParkTime, DAY, parkDate, parkDayBounds } from '@shared/rules/time';
 import { checkPinOf } from '../auth/pinCheck';
 import { actorOf, type CallContext, type HandlersFor, type Services } from '../context';
@@ -354,13 +354,15 @@ export function rentalsHandlers(services: Services): HandlersFor<keyof typeof re
     'rentals.get': (input, ctx) => toRentalView(rentalOrFail(getRentalByReceipt(db, input.receiptNo)), ctx.now),
 
     'rentals.find': (input, ctx) => {
-      const query = input.query.replace(/[\s-]/g, '').toUpperCase();
+      const query = parseLostReceiptQuery(input.query);
       return db
-        .prepare<{ query: string; phone: string }, RentalRow>(
-          `${RENTAL_SELECT} WHERE r.receipt_no = @query OR r.phone = @phone OR r.id_number = @query
+        .prepare<{ code: string; phones: string; name: string | null; last4: string | null }, RentalRow>(
+          `${RENTAL_SELECT}
+           WHERE r.receipt_no = @code OR r.id_number = @code OR r.phone IN (SELECT value FROM json_each(@phones))
+              OR (@name IS NOT NULL AND r.visitor_name = @name COLLATE NOCASE AND substr(r.phone, -4) = @last4)
            ORDER BY r.status = 'out' DESC, r.out_at DESC LIMIT 20`,
         )
-        .all({ query, phone: input.query.replace(/[\s()-]/g, '') })
+        .all({ code: query.code, phones: JSON.stringify(query.phones), name: query.nameAndLast4?.name ?? null, last4: query.nameAndLast4?.last4 ?? null })
         .map((row) => toRentalView(row, ctx.now));
     },
 
