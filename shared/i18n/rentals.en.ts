@@ -162,7 +162,7 @@ export const rentalsEn = {
     notRentable: 'This unit cannot be rented now.',
     done: 'Rented. Receipt {{receiptNo}}.',
     overrideHint: "A different deposit needs a reason and a duty manager's PIN.",
-    dueDefault: 'Default: closing time',
+    dueDefault: 'Default: closing time (after closing, in an hour). A time already past today means tomorrow.',
   },
   return: {
     title: 'Return',

@@ -165,7 +165,7 @@ export const rentalsZhCN: Strings<typeof rentalsEn> = {
     notRentable: '该物品现在不能借出。',
     done: '已借出，收据编号 {{receiptNo}}。',
     overrideHint: '调整押金需填写原因并由当班经理输入 PIN 码。',
-    dueDefault: '默认：闭园时间',
+    dueDefault: '默认为闭园时间（闭园后为一小时后）；今天已过的时间即为次日。',
   },
   return: {
     title: '归还',

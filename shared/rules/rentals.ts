@@ -1,3 +1,4 @@
+import { normalizeIdNumber } from './identity';
 import { phoneVariants } from './phone';
 import { atParkTime, HOUR, parkDate } from './time';
 
@@ -22,8 +23,10 @@ export function dueAtFromTime(now: number, timeOfDay: string, timeZone: string):
 
 /** What a counter search for a rental without its receipt can be. */
 export interface LostReceiptQuery {
-  /** The text as a receipt or ID number: upper case, without spaces and dashes. */
-  code: string;
+  /** The text as a receipt number (`R20261129-0001`): upper case, without spaces. */
+  receiptNo: string;
+  /** The text as an ID number, as ID numbers are stored (`normalizeIdNumber`). */
+  idNumber: string;
   /** The phone number in each form it may be stored in (none when it is no phone number). */
   phones: string[];
   /** The last four digits of the phone and the visitor's name, in either order (`5678 李游客`). */
@@ -36,7 +39,8 @@ export function parseLostReceiptQuery(query: string): LostReceiptQuery {
   const [digits, name] = match ? (/^\d{4}$/.test(match[1] ?? '') ? [match[1], match[2]] : [match[2], match[1]]) : [undefined, undefined];
   const cleanName = name?.trim() ?? '';
   return {
-    code: text.replace(/[\s-]/g, '').toUpperCase(),
+    receiptNo: text.replace(/\s/g, '').toUpperCase(),
+    idNumber: normalizeIdNumber(text),
     phones: phoneVariants(text),
     nameAndLast4: digits && cleanName && !/\d/.test(cleanName) ? { name: cleanName, last4: digits } : null,
   };

@@ -178,6 +178,21 @@ describe('check-out', () => {
     expect((await test.ok('rentals.checkOut', visitor('UM-009', { payment: 'wechat' }), clerk.token)).rental.receiptNo).toBe('R20261129-0002');
   });
 
+  it('lends after closing time for an hour by default, and refuses a due time in the past', async () => {
+    const park = await openPark();
+    const [unitId = 0, second = 0] = await addUnits(park, 'umbrella', ['UM-001', 'UM-002']);
+    await park.test.ok('rentals.inspect', { unitId, result: 'ok' }, park.clerk.token);
+    await park.test.ok('rentals.inspect', { unitId: second, result: 'ok' }, park.clerk.token);
+    // 18:30 in Shanghai: the park has closed; the form sends no due time unless the clerk changes it.
+    await later(park, Date.parse('2026-11-29T10:30:00Z') - park.test.clock.now());
+    const { rental } = await park.test.ok('rentals.checkOut', visitor('UM-001'), park.clerk.token);
+    expect(rental.dueAt).toBe(Date.parse('2026-11-29T11:30:00Z'));
+    expect(rental.overdue).toBe(false);
+    const closing = Date.parse('2026-11-29T10:00:00Z');
+    expect((await park.test.fails('rentals.checkOut', visitor('UM-002', { dueAt: closing }), park.clerk.token)).fields).toEqual({ dueAt: { key: 'rentals.errors.dueRange' } });
+    expect(count(park.test, 'SELECT count(*) AS n FROM rental')).toBe(1);
+  });
+
   it('refuses a unit already out, and two rentals of one unit even at the database', async () => {
     const park = await openPark();
     const { test, clerk } = park;
@@ -363,6 +378,7 @@ describe('return and refund', () => {
     for (const query of ['13812345678', '+86 138 1234 5678', '0086-13812345678']) expect(await find(query), query).toEqual([plain.receiptNo]);
     for (const query of ['13900001111', '+8613900001111', '139 0000 1111']) expect(await find(query), query).toEqual([prefixed.receiptNo]);
     expect(await find('5678 Li Lei')).toEqual([plain.receiptNo]);
+    expect(await find(plain.receiptNo.toLowerCase())).toEqual([plain.receiptNo]);
     expect(await find('li lei 5678')).toEqual([plain.receiptNo]);
     expect(await find('王游客1111')).toEqual([prefixed.receiptNo]);
     // Both parts must match: the digits alone, or another name, find nothing.

@@ -356,13 +356,13 @@ export function rentalsHandlers(services: Services): HandlersFor<keyof typeof re
     'rentals.find': (input, ctx) => {
       const query = parseLostReceiptQuery(input.query);
       return db
-        .prepare<{ code: string; phones: string; name: string | null; last4: string | null }, RentalRow>(
+        .prepare<{ receiptNo: string; idNumber: string; phones: string; name: string | null; last4: string | null }, RentalRow>(
           `${RENTAL_SELECT}
-           WHERE r.receipt_no = @code OR r.id_number = @code OR r.phone IN (SELECT value FROM json_each(@phones))
+           WHERE r.receipt_no = @receiptNo OR r.id_number = @idNumber OR r.phone IN (SELECT value FROM json_each(@phones))
               OR (@name IS NOT NULL AND r.visitor_name = @name COLLATE NOCASE AND substr(r.phone, -4) = @last4)
            ORDER BY r.status = 'out' DESC, r.out_at DESC LIMIT 20`,
         )
-        .all({ code: query.code, phones: JSON.stringify(query.phones), name: query.nameAndLast4?.name ?? null, last4: query.nameAndLast4?.last4 ?? null })
+        .all({ receiptNo: query.receiptNo, idNumber: query.idNumber, phones: JSON.stringify(query.phones), name: query.nameAndLast4?.name ?? null, last4: query.nameAndLast4?.last4 ?? null })
         .map((row) => toRentalView(row, ctx.now));
     },
 

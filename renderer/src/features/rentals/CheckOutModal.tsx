@@ -5,7 +5,8 @@ import { IconWheelchair } from '@tabler/icons-react';
 import { Controller } from 'react-hook-form';
 import type { z } from 'zod';
 import { assetTag, checkOutInput, ID_TYPES, overrideInput, PAYMENT_METHODS, timeOfDay, type Output } from '@shared/contract';
-import { atParkTime, parkDate } from '@shared/rules/time';
+import { defaultDueAt, dueAtFromTime } from '@shared/rules/rentals';
+import { formatParkTime } from '@shared/rules/time';
 import { useLanguage, useT } from '../../app/i18n';
 import { usePark } from '../../app/park';
 import { useAction, useMethod } from '../../api/hooks';
@@ -91,9 +92,12 @@ export function CheckOutModal({ initialTag, onClose }: { initialTag?: string; on
   const closing = settings.data?.closingTime;
   const [tag] = useDebouncedValue(form.watch('unitTag'), 250);
 
+  const { timeZone } = park.info;
+  const now = park.now;
   useEffect(() => {
-    if (closing && !form.getFieldState('dueTime').isDirty) form.setValue('dueTime', closing);
-  }, [closing, form]);
+    // The field starts at the core's own default (closing time; an hour from now once closed): it is sent only when changed.
+    if (closing && !form.getFieldState('dueTime').isDirty) form.resetField('dueTime', { defaultValue: formatParkTime(defaultDueAt(now(), { closingTime: closing, timeZone }), timeZone) });
+  }, [closing, form, now, timeZone]);
 
   const submit = form.handleSubmit(async ({ dueTime, ...values }) => {
     let overrideValue: z.output<typeof overrideInput> | undefined;
@@ -103,10 +107,10 @@ export function CheckOutModal({ initialTag, onClose }: { initialTag?: string; on
       if (!amountOk || !approvalValue || !parsed.success) return;
       overrideValue = { ...parsed.data, approval: approvalValue };
     }
-    const { timeZone } = park.info;
-    const dueAt = atParkTime(parkDate(park.now(), timeZone), dueTime, timeZone);
+    // Untouched, the due time is left to the core, which applies its default at the moment of the rental.
+    const dueAt = form.getFieldState('dueTime').isDirty ? dueAtFromTime(park.now(), dueTime, timeZone) : undefined;
     try {
-      setDone(await checkOut.mutateAsync({ ...values, dueAt, ...(overrideValue ? { override: overrideValue } : {}) }));
+      setDone(await checkOut.mutateAsync({ ...values, ...(dueAt === undefined ? {} : { dueAt }), ...(overrideValue ? { override: overrideValue } : {}) }));
     } catch (error) {
       if (error instanceof ApiError && error.body.fields?.dueAt) {
         form.setError('dueTime', { type: 'server', message: error.body.fields.dueAt.key }, { shouldFocus: true });
