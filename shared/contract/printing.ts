@@ -3,7 +3,7 @@ import { printDocumentSchema } from '../printing/document';
 import { epochMs, id } from './common';
 import { ANY_STAFF, COUNTER, MANAGERS, emptyInput, event, method } from './define';
 
-export const PRINTER_STATES = ['preview', 'ready', 'offline'] as const;
+export const PRINTER_STATES = ['preview', 'unknown', 'ready', 'offline'] as const;
 export type PrinterState = (typeof PRINTER_STATES)[number];
 
 export const PRINT_JOB_STATUSES = ['queued', 'printing', 'printed', 'failed'] as const;
@@ -29,12 +29,16 @@ export function parsePrinterFailure(text: string): { code: PrinterFailure; detai
 }
 
 /**
- * The printer as the counter sees it: `preview` (no printer configured), `ready`, or `offline`
- * (the last attempt at the oldest waiting printout failed); `waiting` printouts not printed yet.
+ * The printer as the counter sees it: `preview` (no printer configured), `unknown` (not reached
+ * yet since the app started or the connection changed), `ready` (its last answer, to a probe while
+ * idle or to a printout, was good), or `offline` (the last attempt at the oldest waiting printout
+ * failed, or the printer did not answer its last probe); `waiting` printouts not printed yet,
+ * `failed` ones that cannot print (a damaged printout) and nobody has set aside yet.
  */
 export const printerStatus = z.object({
   state: z.enum(PRINTER_STATES),
   waiting: z.number().int().nonnegative(),
+  failed: z.number().int().nonnegative(),
   lastError: z.string().optional(),
 });
 export type PrinterStatus = z.output<typeof printerStatus>;
@@ -48,8 +52,12 @@ export const printJobView = z.object({
   status: z.enum(PRINT_JOB_STATUSES),
   attempts: z.number().int().nonnegative(),
   lastError: z.string().nullable(),
+  /** A waiting printout's next try (it is retried with backoff while the printer is off). */
+  nextAttemptAt: epochMs,
   createdAt: epochMs,
   printedAt: epochMs.nullable(),
+  /** A failed printout someone set aside: it no longer counts as failed. */
+  dismissedAt: epochMs.nullable(),
 });
 export type PrintJobView = z.output<typeof printJobView>;
 
@@ -71,7 +79,7 @@ export const printingMethods = {
     output: printerStatus,
   }),
   'printer.jobs': method({
-    summary: 'Recent printouts, newest first; optionally those of one reference (a receipt number).',
+    summary: 'Recent printouts, newest first, with their state (waiting with its retries, printed, failed with its error); optionally those of one reference (a receipt number).',
     access: COUNTER,
     mode: 'read',
     input: z
@@ -88,6 +96,13 @@ export const printingMethods = {
     mode: 'write',
     input: z.object({ jobId: id }).strict(),
     output: z.object({ jobId: id }),
+  }),
+  'printer.dismiss': method({
+    summary: 'Set a failed printout aside (after reprinting what it carried, or writing it by hand): it no longer counts as failed.',
+    access: COUNTER,
+    mode: 'write',
+    input: z.object({ jobId: id }).strict(),
+    output: printJobView,
   }),
   'printer.testPrint': method({
     summary: 'Print a bilingual test page with the saved printer settings.',

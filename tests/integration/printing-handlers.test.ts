@@ -66,7 +66,7 @@ describe('printer.* handlers', () => {
     expect(audits).toEqual([
       { action: 'printer.testPrint', entity: 'print_job', entityId: result.jobId, detail: { connection: 'preview', type: 'EPSON', paperWidth: 80 } },
     ]);
-    expect(events).toEqual([{ name: 'printer.changed', payload: { state: 'preview', waiting: 1 } }]);
+    expect(events).toEqual([{ name: 'printer.changed', payload: { state: 'preview', waiting: 1, failed: 0 } }]);
 
     await worker.runOnce();
     const folder = join(dir, 'printouts', '2026-11-29');
@@ -99,13 +99,28 @@ describe('printer.* handlers', () => {
     expect(printingMethods['printer.jobs'].output.parse(jobs)).toEqual(jobs);
     expect(jobs.map((job) => job.id)).toEqual([b, a]);
     expect(await read(() => handlers['printer.jobs']({ limit: 50, ref: 'R-1' }, ctx))).toEqual([
-      { id: a, kind: 'deposit-receipt', ref: 'R-1', copy: 0, status: 'queued', attempts: 0, lastError: null, createdAt: MORNING, printedAt: null },
+      { id: a, kind: 'deposit-receipt', ref: 'R-1', copy: 0, status: 'queued', attempts: 0, lastError: null, nextAttemptAt: MORNING, createdAt: MORNING, printedAt: null, dismissedAt: null },
     ]);
     const preview = await read(() => handlers['printer.preview']({ jobId: a }, ctx));
     expect(printingMethods['printer.preview'].output.parse(preview)).toEqual(preview);
     expect(preview).toEqual({ document: sampleReceipt('R-1'), copy: 0, paperWidth: 80, chinese: true });
-    expect(await read(() => handlers['printer.status']({}, ctx))).toEqual({ state: 'preview', waiting: 2 });
+    expect(await read(() => handlers['printer.status']({}, ctx))).toEqual({ state: 'preview', waiting: 2, failed: 0 });
     await expect(read(() => handlers['printer.preview']({ jobId: 999 }, ctx))).rejects.toThrow(AppError);
+  });
+
+  it('sets a failed printout aside, once, and only a failed one; the status stops counting it', async () => {
+    const { db, handlers, ctx, write, worker, audits, clock } = setup();
+    const good = enqueuePrint(db, { document: sampleReceipt('R-1'), createdBy: null, now: clock.now() });
+    db.prepare("INSERT INTO print_job (kind, ref, document, next_attempt_at, created_at) VALUES ('deposit-receipt', 'R-BAD', '{\"kind\":\"x\",\"blocks\":[]}', ?, ?)").run(clock.now(), clock.now());
+    await worker.runOnce();
+    const bad = db.prepare<[], { id: number }>("SELECT id FROM print_job WHERE ref = 'R-BAD'").get()?.id ?? 0;
+    expect(worker.status()).toMatchObject({ waiting: 0, failed: 1 });
+    expect(() => write(() => handlers['printer.dismiss']({ jobId: good }, ctx))).toThrow(/printer.errors.notFailed/);
+    const dismissed = write(() => handlers['printer.dismiss']({ jobId: bad }, ctx));
+    expect(dismissed).toMatchObject({ id: bad, status: 'failed', lastError: 'render: ZodError', dismissedAt: clock.now() });
+    expect(worker.status()).toMatchObject({ failed: 0 });
+    expect(audits.at(-1)).toMatchObject({ action: 'printer.dismiss', entityId: bad });
+    expect(() => write(() => handlers['printer.dismiss']({ jobId: bad }, ctx))).toThrow(/printer.errors.alreadyDismissed/);
   });
 
   it('reprint once printed, as copy 1, 2 … of the original, and refuse while the printout still waits', async () => {
@@ -123,7 +138,7 @@ describe('printer.* handlers', () => {
     await worker.runOnce();
     const first = write(() => handlers['printer.reprint']({ jobId: original }, ctx));
     expect(audits).toEqual([{ action: 'printer.reprint', entity: 'print_job', entityId: first.jobId, detail: { of: original, copy: 1, kind: 'deposit-receipt', ref: 'R-7' } }]);
-    expect(events).toEqual([{ name: 'printer.changed', payload: { state: 'preview', waiting: 1 } }]);
+    expect(events).toEqual([{ name: 'printer.changed', payload: { state: 'preview', waiting: 1, failed: 0 } }]);
     expect(await read(() => handlers['printer.preview']({ jobId: first.jobId }, ctx))).toMatchObject({ copy: 1 });
 
     await worker.runOnce();

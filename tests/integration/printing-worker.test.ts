@@ -10,7 +10,7 @@ import { openDatabase, type Db } from '../../electron/core/db/open';
 import { deviceDriver, PrinterError, tcpDriver } from '../../electron/core/printing/drivers';
 import { renderEscpos } from '../../electron/core/printing/escpos';
 import { enqueuePrint, getJob, listJobs, reprint, waitingCount } from '../../electron/core/printing/outbox';
-import { createPrintWorker, type PrintWorkerOptions } from '../../electron/core/printing/worker';
+import { createPrintWorker, PROBE_EVERY_MS, type PrintWorkerOptions } from '../../electron/core/printing/worker';
 import { MORNING, tempDir } from '../support/core';
 import { sampleReceipt, VirtualPrinter } from '../support/virtualPrinter';
 
@@ -93,7 +93,39 @@ describe('the print worker and a virtual ESC/POS printer', () => {
     expect(job?.chineseAfterInit).toEqual([true, true]);
     for (const printed of job?.lines ?? []) expect(printed.columns, printed.text).toBeLessThanOrEqual(32);
     expect(getJob(db, jobId)).toMatchObject({ status: 'printed', attempts: 0, printed_at: clock.now(), last_error: null });
-    expect(worker.status()).toEqual({ state: 'ready', waiting: 0 });
+    expect(worker.status()).toEqual({ state: 'ready', waiting: 0, failed: 0 });
+  });
+
+  it('asks the printer while nothing waits: unknown until the first answer, offline when it is off, ready when it is back', async () => {
+    const { clock, printer, worker, statuses } = await rig();
+    expect(worker.status()).toEqual({ state: 'unknown', waiting: 0, failed: 0 });
+    await worker.probeOnce();
+    expect(worker.status()).toEqual({ state: 'ready', waiting: 0, failed: 0 });
+    await expect.poll(() => printer.probes).toBe(1);
+
+    await printer.stop();
+    clock.advance(PROBE_EVERY_MS);
+    await worker.probeOnce();
+    expect(worker.status()).toEqual({ state: 'offline', waiting: 0, failed: 0, lastError: `refused: ECONNREFUSED 127.0.0.1:${printer.port}` });
+    expect(statuses.at(-1)).toEqual(worker.status());
+
+    await printer.start();
+    clock.advance(PROBE_EVERY_MS);
+    await worker.probeOnce();
+    expect(statuses.at(-1)).toEqual({ state: 'ready', waiting: 0, failed: 0 });
+    // A probe is no printout: nothing came out of the printer.
+    expect(printer.jobs).toEqual([]);
+    expect(printer.errors).toEqual([]);
+  });
+
+  it('forgets what it knew of the printer when the connection changes', async () => {
+    const state = await rig();
+    await state.worker.probeOnce();
+    expect(state.worker.status().state).toBe('ready');
+    state.settings = { ...state.settings, connection: { kind: 'tcp', host: '127.0.0.1', port: 1 } };
+    expect(state.worker.status().state).toBe('unknown');
+    await state.worker.probeOnce();
+    expect(state.worker.status()).toMatchObject({ state: 'offline', lastError: 'refused: ECONNREFUSED 127.0.0.1:1' });
   });
 
   it('keeps printouts queued with backoff while the printer is off, then prints each exactly once, in order', async () => {
@@ -107,7 +139,7 @@ describe('the print worker and a virtual ESC/POS printer', () => {
     expect(first?.last_error).toBe(`refused: ECONNREFUSED 127.0.0.1:${printer.port}`);
     // The round stopped at the first failure: later printouts were not tried, so they keep their place.
     expect([getJob(db, ids[1] ?? 0)?.attempts, getJob(db, ids[2] ?? 0)?.attempts]).toEqual([0, 0]);
-    expect(worker.status()).toEqual({ state: 'offline', waiting: 3, lastError: first?.last_error });
+    expect(worker.status()).toEqual({ state: 'offline', waiting: 3, failed: 0, lastError: first?.last_error });
     expect(statuses.at(-1)).toEqual(worker.status());
 
     // Not due yet: nothing is tried.
@@ -134,7 +166,7 @@ describe('the print worker and a virtual ESC/POS printer', () => {
       ['R-1', 'printed'],
     ]);
     expect(waitingCount(db)).toBe(0);
-    expect(statuses.at(-1)).toEqual({ state: 'ready', waiting: 0 });
+    expect(statuses.at(-1)).toEqual({ state: 'ready', waiting: 0, failed: 0 });
 
     // Nothing left: another round prints nothing twice.
     clock.advance(60_000);
@@ -199,14 +231,17 @@ describe('the print worker and a virtual ESC/POS printer', () => {
     await worker.runOnce();
     expect(listJobs(db, { limit: 5, ref: 'BAD' })[0]).toMatchObject({ status: 'failed', attempts: 1, lastError: 'render: ZodError' });
     expect(printer.jobs.map((job) => job.qr[0])).toEqual(['R-GOOD']);
-    expect(worker.status()).toEqual({ state: 'ready', waiting: 0 });
+    // It does not vanish: the status counts it until someone sets it aside.
+    expect(worker.status()).toEqual({ state: 'ready', waiting: 0, failed: 1 });
+    db.prepare("UPDATE print_job SET dismissed_at = ? WHERE ref = 'BAD'").run(clock.now());
+    expect(worker.status()).toEqual({ state: 'ready', waiting: 0, failed: 0 });
   });
 
   it('without a printer, keeps each printout as bytes and readable text under the data folder', async () => {
     const { db, dir, clock, worker, enqueue, printer } = await rig();
     const state = { settings: { ...DEFAULT_PRINTER_SETTINGS } };
     const preview = createPrintWorker({ db, clock, dataDir: dir, readPrinterSettings: () => state.settings, timeZone: () => 'Asia/Shanghai' });
-    expect(preview.status()).toEqual({ state: 'preview', waiting: 0 });
+    expect(preview.status()).toEqual({ state: 'preview', waiting: 0, failed: 0 });
     const id = enqueue('R20261129-0001');
     await preview.runOnce();
 
@@ -223,7 +258,7 @@ describe('the print worker and a virtual ESC/POS printer', () => {
   });
 
   it('reports a driver failure as a short message and retries', async () => {
-    const failing = { send: () => Promise.reject(new Error('secret stack details /home/x')) };
+    const failing = { send: () => Promise.reject(new Error('secret stack details /home/x')), probe: () => Promise.resolve() };
     const { db, worker, enqueue } = await rig({ driverFor: () => failing });
     const id = enqueue('R-X');
     await worker.runOnce();

@@ -149,6 +149,8 @@ export class VirtualPrinter {
   readonly jobs: PrintedJob[] = [];
   /** Jobs that did not decode (a test asserts this stays empty). */
   readonly errors: Error[] = [];
+  /** Connections that sent nothing: the app asking whether the printer is there (no job, no paper). */
+  probes = 0;
   private server: Server | undefined;
   private readonly sockets = new Set<Socket>();
 
@@ -167,13 +169,20 @@ export class VirtualPrinter {
       const chunks: Buffer[] = [];
       socket.on('data', (chunk: Buffer) => chunks.push(chunk));
       socket.on('end', () => {
+        const raw = Buffer.concat(chunks);
+        if (raw.length === 0) {
+          this.probes += 1;
+          socket.end();
+          return;
+        }
         try {
-          this.jobs.push(decodeEscpos(Buffer.concat(chunks)));
+          this.jobs.push(decodeEscpos(raw));
         } catch (error) {
           this.errors.push(error instanceof Error ? error : new Error(String(error)));
         }
         socket.end();
       });
+      socket.on('error', () => undefined); // a dropped connection is the app's business, not a test failure here
       socket.on('close', () => this.sockets.delete(socket));
     });
     this.server = server;

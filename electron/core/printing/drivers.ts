@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
-import { open, mkdir, writeFile } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { access, open, mkdir, writeFile } from 'node:fs/promises';
 import { connect } from 'node:net';
 import { join } from 'node:path';
 import { formatPrinterFailure, type PrinterFailure } from '@shared/contract/printing';
@@ -19,6 +20,12 @@ export interface PrintJobInfo {
 /** Sends one printout's bytes; resolves when the printer (or spooler, or file) took them, rejects with a PrinterError. */
 export interface PrinterDriver {
   send(bytes: Buffer, job?: PrintJobInfo): Promise<void>;
+  /**
+   * Asks whether the printer is there while nothing is printing, without printing anything: a TCP
+   * connect for a network printer, the spooler's queue for a system printer, write access for a
+   * device. Resolves when it answered, rejects with a PrinterError.
+   */
+  probe(): Promise<void>;
 }
 
 /** A failed send, with a short message for the job's `last_error`: `code: detail`, no stack, nothing secret. */
@@ -95,12 +102,26 @@ export function tcpDriver(host: string, port: number, timeoutMs: number): Printe
         socket.on('close', () => finish(flushed ? undefined : new PrinterError('reset', `${where} closed before the job was sent`)));
         socket.resume();
       }),
+    probe: () =>
+      new Promise<void>((resolve, reject) => {
+        // A connection that sends nothing: a raw-port printer takes it as no job at all.
+        const socket = connect({ host, port });
+        const finish = (error?: PrinterError) => {
+          socket.destroy();
+          if (error) reject(error);
+          else resolve();
+        };
+        socket.setTimeout(timeoutMs, () => finish(new PrinterError('timeout', `${where} after ${timeoutMs} ms`)));
+        socket.once('error', (error) => finish(toPrinterError(error, where)));
+        socket.once('connect', () => finish());
+      }),
   };
 }
 
 /** A device or file path (`/dev/usb/lp0`, `\\.\COM3`): written whole, within the timeout. */
 export function deviceDriver(path: string, timeoutMs: number): PrinterDriver {
   return {
+    probe: () => access(path, constants.W_OK).catch((error: unknown) => Promise.reject(toPrinterError(error, path))),
     async send(bytes) {
       let timer: NodeJS.Timeout | undefined;
       const write = (async () => {
@@ -135,32 +156,38 @@ export function deviceDriver(path: string, timeoutMs: number): PrinterDriver {
 export function osDriver(name: string, timeoutMs: number, platform: NodeJS.Platform = process.platform): PrinterDriver {
   if (platform === 'win32') return deviceDriver(`\\\\localhost\\${name}`, timeoutMs);
   return {
-    send: (bytes) =>
-      new Promise<void>((resolve, reject) => {
-        let stderr = '';
-        let settled = false;
-        const child = spawn('lp', ['-d', name, '-o', 'raw'], { stdio: ['pipe', 'ignore', 'pipe'] });
-        const done = (error?: PrinterError) => {
-          if (settled) return;
-          settled = true;
-          clearTimeout(timer);
-          if (error) reject(error);
-          else resolve();
-        };
-        const timer = setTimeout(() => {
-          child.kill();
-          done(new PrinterError('timeout', `lp ${name} after ${timeoutMs} ms`));
-        }, timeoutMs);
-        child.stderr.setEncoding('utf8');
-        child.stderr.on('data', (chunk: string) => {
-          stderr = (stderr + chunk).slice(0, 300);
-        });
-        child.on('error', (error) => done(toPrinterError(error, `lp ${name}`)));
-        child.on('close', (code) => done(code === 0 ? undefined : new PrinterError('spooler', `lp ${name}: ${stderr.trim() || `exit ${code}`}`)));
-        child.stdin.on('error', () => undefined);
-        child.stdin.end(bytes);
-      }),
+    send: (bytes) => runSpooler('lp', ['-d', name, '-o', 'raw'], bytes, `lp ${name}`, timeoutMs),
+    // The queue exists and is known to CUPS (`lpstat -p` fails for an unknown printer).
+    probe: () => runSpooler('lpstat', ['-p', name], undefined, `lpstat ${name}`, timeoutMs),
   };
+}
+
+/** Runs a spooler command (no shell: the printer name is an argument), its input piped in, within the timeout. */
+function runSpooler(command: string, args: string[], input: Buffer | undefined, where: string, timeoutMs: number): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    let stderr = '';
+    let settled = false;
+    const child = spawn(command, args, { stdio: ['pipe', 'ignore', 'pipe'] });
+    const done = (error?: PrinterError) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      if (error) reject(error);
+      else resolve();
+    };
+    const timer = setTimeout(() => {
+      child.kill();
+      done(new PrinterError('timeout', `${where} after ${timeoutMs} ms`));
+    }, timeoutMs);
+    child.stderr.setEncoding('utf8');
+    child.stderr.on('data', (chunk: string) => {
+      stderr = (stderr + chunk).slice(0, 300);
+    });
+    child.on('error', (error) => done(toPrinterError(error, where)));
+    child.on('close', (code) => done(code === 0 ? undefined : new PrinterError('spooler', `${where}: ${stderr.trim() || `exit ${code}`}`)));
+    child.stdin.on('error', () => undefined);
+    child.stdin.end(input);
+  });
 }
 
 /** File name part from a reference: letters, digits, dash and underscore only. */
@@ -174,6 +201,7 @@ function safeName(value: string): string {
  */
 export function previewDriver(dataDir: string): PrinterDriver {
   return {
+    probe: () => Promise.resolve(),
     async send(bytes, job) {
       const info = job ?? { id: 0, ref: null, kind: 'printout', date: new Date().toISOString().slice(0, 10), text: '' };
       const folder = join(dataDir, 'printouts', info.date);

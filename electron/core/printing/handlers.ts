@@ -8,7 +8,7 @@ import { tz } from '@date-fns/tz';
 import { actorOf, type HandlersFor, type Services } from '../context';
 import { AppError } from '../errors';
 import { readSettings } from '../settings/store';
-import { enqueuePrint, getJob, listJobs, reprint, storedDocument } from './outbox';
+import { enqueuePrint, getJob, listJobs, reprint, storedDocument, toJobView } from './outbox';
 import type { PrintWorker } from './worker';
 
 function connectionText(settings: PrinterSettings): string {
@@ -84,6 +84,19 @@ export function printingHandlers(services: Services, worker: PrintWorker): Handl
       ctx.emit('printer.changed', worker.status());
       worker.kick();
       return { jobId };
+    },
+
+    'printer.dismiss': (input, ctx) => {
+      const job = getJob(db, input.jobId);
+      if (!job) throw new AppError('NOT_FOUND', 'printer.errors.jobNotFound');
+      if (job.status !== 'failed') throw new AppError('CONFLICT', 'printer.errors.notFailed');
+      if (job.dismissed_at !== null) throw new AppError('CONFLICT', 'printer.errors.alreadyDismissed');
+      db.prepare('UPDATE print_job SET dismissed_at = ?, dismissed_by = ? WHERE id = ?').run(ctx.now, actorOf(ctx).id, job.id);
+      ctx.audit({ action: 'printer.dismiss', entity: 'print_job', entityId: job.id, detail: { kind: job.kind, ref: job.ref, error: job.last_error } });
+      ctx.emit('printer.changed', worker.status());
+      const after = getJob(db, job.id);
+      if (!after) throw new Error('the printout vanished');
+      return toJobView(after);
     },
 
     'printer.testPrint': (_input, ctx) => {

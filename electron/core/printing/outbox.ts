@@ -23,6 +23,7 @@ export interface PrintJobRow {
   created_at: number;
   created_by: number | null;
   printed_at: number | null;
+  dismissed_at: number | null;
 }
 
 export interface EnqueueInput {
@@ -89,8 +90,10 @@ export function toJobView(row: PrintJobRow): PrintJobView {
     status: row.status,
     attempts: row.attempts,
     lastError: row.last_error,
+    nextAttemptAt: row.next_attempt_at,
     createdAt: row.created_at,
     printedAt: row.printed_at,
+    dismissedAt: row.dismissed_at,
   };
 }
 
@@ -117,6 +120,12 @@ export function reprint(db: Db, jobId: number, createdBy: number | null, now: nu
     .get(original, original) ?? { top: 0 };
   const document = storedDocument(job);
   return enqueueDocument(db, { kind: job.kind, ref: job.ref, document, createdBy, now, copy: top + 1, reprintOf: original });
+}
+
+/** Printouts that could not print and wait for someone to look at them (reprint or set aside). */
+export function failedCount(db: Db): number {
+  const row = db.prepare<[], { n: number }>("SELECT COUNT(*) AS n FROM print_job WHERE status = 'failed' AND dismissed_at IS NULL").get();
+  return row?.n ?? 0;
 }
 
 /** Printouts not printed yet (queued, or being sent right now). */

@@ -5,7 +5,7 @@ import { parkDate, type Clock } from '@shared/rules/time';
 import type { Db } from '../db/open';
 import { driverFor as defaultDriverFor, toPrinterError, type PrinterDriver } from './drivers';
 import { renderEscpos } from './escpos';
-import { storedDocument, waitingCount, type PrintJobRow } from './outbox';
+import { failedCount, storedDocument, waitingCount, type PrintJobRow } from './outbox';
 
 /**
  * The print worker: sends the outbox to the printer, oldest first, one printout at a time.
@@ -27,6 +27,8 @@ export const BACKOFF_START_MS = 2000;
 export const BACKOFF_MAX_MS = 60_000;
 /** How often the running loop looks for printouts queued by writes that did not kick it. */
 export const IDLE_POLL_MS = 1000;
+/** How often the printer is asked whether it is there while nothing waits (by the core's clock). */
+export const PROBE_EVERY_MS = 10_000;
 
 /** Wait before the next attempt after `attempts` failures in a row: 2 s, 4 s, 8 s … capped at 60 s. */
 export function backoffMs(attempts: number): number {
@@ -49,6 +51,12 @@ export interface PrintWorkerOptions {
 export interface PrintWorker {
   /** One round: sends every due printout in order, stopping at the first failure. */
   runOnce(): Promise<void>;
+  /**
+   * Asks the printer whether it is there (see PrinterDriver.probe) without printing; the running
+   * loop does it every PROBE_EVERY_MS while nothing waits. Until the first answer, or a first
+   * printout, after a start or a change of connection the printer's state is `unknown`.
+   */
+  probeOnce(): Promise<void>;
   /** Asks the running loop for a round now (after a write queued a printout, or settings changed). */
   kick(): void;
   /** Queues again what a crash left `printing`, then runs rounds on real timers until `stop`. */
@@ -84,14 +92,26 @@ export function createPrintWorker(options: PrintWorkerOptions): PrintWorker {
   let running = false;
   let timer: NodeJS.Timeout | undefined;
   let reported: string | undefined;
+  /** The last answer from the printer (a probe or a send), for the connection it was asked on. */
+  let contact: { connection: string; ok: true } | { connection: string; ok: false; error: string } | undefined;
+  let nextProbeAt = 0;
+
+  const connectionKey = (settings: PrinterSettings) => JSON.stringify(settings.connection);
+  const heard = (settings: PrinterSettings, error?: string) => {
+    contact = error === undefined ? { connection: connectionKey(settings), ok: true } : { connection: connectionKey(settings), ok: false, error };
+  };
 
   function status(): PrinterStatus {
     const settings = options.readPrinterSettings();
     const head = headQuery.get();
     const waiting = waitingCount(db);
+    const failed = failedCount(db);
     // Offline: the last attempt at the oldest waiting printout failed (kept in the table, so it survives a restart).
-    if (head && head.attempts > 0 && head.last_error) return { state: 'offline', waiting, lastError: head.last_error };
-    return { state: settings.connection.kind === 'preview' ? 'preview' : 'ready', waiting };
+    if (head && head.attempts > 0 && head.last_error) return { state: 'offline', waiting, failed, lastError: head.last_error };
+    if (settings.connection.kind === 'preview') return { state: 'preview', waiting, failed };
+    const known = contact?.connection === connectionKey(settings) ? contact : undefined;
+    if (!known) return { state: 'unknown', waiting, failed };
+    return known.ok ? { state: 'ready', waiting, failed } : { state: 'offline', waiting, failed, lastError: known.error };
   }
 
   function report(): void {
@@ -131,10 +151,26 @@ export function createPrintWorker(options: PrintWorkerOptions): PrintWorker {
       const failure = toPrinterError(error, settings.connection.kind);
       const attempts = row.attempts + 1;
       markRetry.run(failure.message, clock.now() + backoffMs(attempts), jobId);
+      heard(settings, failure.message);
       return false;
     }
     markPrinted.run(clock.now(), jobId);
+    heard(settings);
     return true;
+  }
+
+  async function probeOnce(): Promise<void> {
+    const settings = options.readPrinterSettings();
+    nextProbeAt = clock.now() + PROBE_EVERY_MS;
+    if (settings.connection.kind !== 'preview') {
+      try {
+        await pickDriver(settings, dataDir).probe();
+        heard(settings);
+      } catch (error) {
+        heard(settings, toPrinterError(error, settings.connection.kind).message);
+      }
+    }
+    report();
   }
 
   async function round(): Promise<void> {
@@ -181,13 +217,20 @@ export function createPrintWorker(options: PrintWorkerOptions): PrintWorker {
         .finally(() => {
           if (!running) return;
           let next = IDLE_POLL_MS;
+          let idle = false;
           try {
             const head = headQuery.get();
             if (head) next = Math.max(0, Math.min(IDLE_POLL_MS, head.next_attempt_at - clock.now()));
+            else idle = true;
           } catch (error) {
             log('print worker cannot read the outbox', error);
           }
-          schedule(next);
+          // Nothing waits: ask the printer now and then whether it is there, so an unplugged one shows.
+          if (idle && clock.now() >= nextProbeAt) {
+            probeOnce()
+              .catch((error: unknown) => log('printer probe failed', error))
+              .finally(() => schedule(next));
+          } else schedule(next);
         });
     }, delay);
     timer.unref();
@@ -195,6 +238,7 @@ export function createPrintWorker(options: PrintWorkerOptions): PrintWorker {
 
   return {
     runOnce,
+    probeOnce,
     kick: () => schedule(0),
     start() {
       if (running) return;

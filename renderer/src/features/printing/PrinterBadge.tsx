@@ -12,11 +12,20 @@ export function printerErrorText(t: T, lastError: string): string {
   return failure ? t(`printer.failure.${failure.code}`, { detail: failure.detail }) : lastError;
 }
 
+const STATE_LABELS = { preview: 'printer.badge.preview', unknown: 'printer.badge.unknown', ready: 'printer.badge.ready' } as const;
+
 function label(t: T, status: PrinterStatus): string {
-  if (status.state === 'offline') return t('printer.badge.offline', { waiting: status.waiting });
-  if (status.waiting > 0) return t('printer.badge.printing', { waiting: status.waiting });
-  return status.state === 'preview' ? t('printer.badge.preview') : t('printer.badge.ready');
+  const main =
+    status.state === 'offline'
+      ? t('printer.badge.offline', { waiting: status.waiting })
+      : status.waiting > 0
+        ? t('printer.badge.printing', { waiting: status.waiting })
+        : t(STATE_LABELS[status.state]);
+  // A printout that cannot print stays in sight until someone sets it aside (the printouts panel).
+  return status.failed > 0 ? `${main} · ${t('printer.badge.failed', { failed: status.failed })}` : main;
 }
+
+const COLORS = { offline: 'red', ready: 'teal', unknown: 'yellow', preview: 'gray' } as const;
 
 /**
  * The printer in the header: ready, preview, or "printer offline: N waiting" in red with the last
@@ -44,12 +53,13 @@ export function PrinterBadge() {
     <Badge
       size="lg"
       variant={offline ? 'filled' : 'light'}
-      color={offline ? 'red' : status.data.state === 'ready' ? 'teal' : 'gray'}
+      color={status.data.failed > 0 && !offline ? 'orange' : COLORS[status.data.state]}
       leftSection={offline ? <IconPrinterOff size={16} /> : <IconPrinter size={16} />}
       role="status"
       aria-live="polite"
       data-testid="printer-badge"
       data-state={status.data.state}
+      data-failed={status.data.failed}
     >
       {label(t, status.data)}
     </Badge>
