@@ -86,7 +86,7 @@ export const printingEn = {
     },
     copy: 'Reprint #{{copy}}',
     printedAt: 'Printed {{time}}',
-    retry: 'Tried {{attempts}} times; next try {{time}}',
+    retry: 'Tried {{attempts}} times; next try in {{seconds}} s',
     firstTry: 'Goes to the printer next',
     dismissed: 'Set aside {{time}}',
     dismiss: 'Set aside',

@@ -89,7 +89,7 @@ export const printingZhCN: Strings<typeof printingEn> = {
     },
     copy: '补打第 {{copy}} 份',
     printedAt: '{{time}} 已打印',
-    retry: '已尝试 {{attempts}} 次，下次 {{time}}',
+    retry: '已尝试 {{attempts}} 次，{{seconds}} 秒后重试',
     firstTry: '即将送往打印机',
     dismissed: '{{time}} 已搁置',
     dismiss: '搁置',

@@ -59,6 +59,7 @@ export const rentalsEn = {
     repairs: 'Repairs',
     cash: 'Deposit cash',
     equipment: 'Equipment',
+    printouts: 'Printouts',
   },
   fields: {
     unitTag: 'Asset tag',

@@ -62,6 +62,7 @@ export const rentalsZhCN: Strings<typeof rentalsEn> = {
     repairs: '维修',
     cash: '押金现金',
     equipment: '物品管理',
+    printouts: '打印记录',
   },
   fields: {
     unitTag: '物品编号',

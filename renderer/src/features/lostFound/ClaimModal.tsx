@@ -11,7 +11,8 @@ import { useContractForm, useFieldErrors, useFormSubmit } from '../../ui/form';
 import { SignaturePad } from '../../ui/SignaturePad';
 import { HiddenDetails, ItemPhotos } from './ItemParts';
 import type { ClaimPrefill } from './Matches';
-import { categoryName, LF_READS, ReprintButton, useLfFormat } from './parts';
+import { categoryName, LF_READS, useLfFormat } from './parts';
+import { ReprintButton } from '../printing/ReprintButton';
 import { JobPreview } from '../printing/JobPreview';
 
 /** The claim form: the contract's input; the "it matches" box starts unticked, so it is a boolean that must be ticked. */

@@ -13,7 +13,8 @@ import { useContractForm, useFieldErrors, useFormSubmit } from '../../ui/form';
 import { Money } from '../../ui/money';
 import { notifyError, notifySuccess } from '../../ui/notify';
 import { SignaturePad } from '../../ui/SignaturePad';
-import { categoryName, HANDOVER_WARN_MS, LF_READS, ReprintButton, UnverifiedBadge, useLfFormat } from './parts';
+import { categoryName, HANDOVER_WARN_MS, LF_READS, UnverifiedBadge, useLfFormat } from './parts';
+import { ReprintButton } from '../printing/ReprintButton';
 import { JobPreview } from '../printing/JobPreview';
 import { saveCsv, savePdf } from '../../ui/download';
 

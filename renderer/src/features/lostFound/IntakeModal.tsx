@@ -15,7 +15,8 @@ import { useContractForm, useFieldErrors, useFormSubmit } from '../../ui/form';
 import { notifyError, notifySuccess } from '../../ui/notify';
 import { PhotoPicker } from '../../ui/PhotoPicker';
 import { SignaturePad } from '../../ui/SignaturePad';
-import { CategoryPicker, instantOf, LF_READS, ReprintButton } from './parts';
+import { CategoryPicker, instantOf, LF_READS } from './parts';
+import { ReprintButton } from '../printing/ReprintButton';
 import { JobPreview } from '../printing/JobPreview';
 
 /**

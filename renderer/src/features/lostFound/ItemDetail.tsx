@@ -14,7 +14,8 @@ import { notifyError, notifySuccess } from '../../ui/notify';
 import { SignaturePad } from '../../ui/SignaturePad';
 import { CustodyHistory, HiddenDetails, ItemPhotos } from './ItemParts';
 import { Matches, type ClaimPrefill } from './Matches';
-import { categoryName, HANDOVER_WARN_MS, ItemStatusBadge, LF_READS, ReprintButton, useLfFormat } from './parts';
+import { categoryName, HANDOVER_WARN_MS, ItemStatusBadge, LF_READS, useLfFormat } from './parts';
+import { ReprintButton } from '../printing/ReprintButton';
 
 const verifyInput = lostFoundMethods['lostFound.verify'].input;
 const moveInput = lostFoundMethods['lostFound.move'].input;

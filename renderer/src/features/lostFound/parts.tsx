@@ -1,13 +1,11 @@
 import { useMemo } from 'react';
-import { Badge, Button, Group, Radio, SimpleGrid, Text, type BadgeProps } from '@mantine/core';
-import { IconAlertTriangle, IconPrinter } from '@tabler/icons-react';
+import { Badge, Group, Radio, SimpleGrid, Text, type BadgeProps } from '@mantine/core';
+import { IconAlertTriangle } from '@tabler/icons-react';
 import { LF_CATEGORIES, type ItemSummary, type LfCategory, type MatchView, type MethodName } from '@shared/contract';
 import { atParkTime, DAY, MINUTE, parkDate } from '@shared/rules/time';
 import { useLanguage, useT, type T } from '../../app/i18n';
 import { usePark } from '../../app/park';
-import { useAction } from '../../api/hooks';
 import { durationText } from '../../ui/deadline';
-import { notifyError, notifySuccess } from '../../ui/notify';
 
 /** The reads a lost-and-found write makes stale here at once (the live event refreshes other screens). */
 export const LF_READS: MethodName[] = [
@@ -132,27 +130,5 @@ export function MatchReasons({ match }: { match: Pick<MatchView, 'reasons' | 'sc
         </Badge>
       ))}
     </Group>
-  );
-}
-
-
-/** Prints a printout again; a failed reprint says so, the record stands. */
-export function ReprintButton({ jobId, label }: { jobId: number; label: string }) {
-  const t = useT();
-  const reprint = useAction('printer.reprint', ['printer.status', 'printer.jobs']);
-  return (
-    <Button
-      variant="default"
-      leftSection={<IconPrinter size={20} />}
-      loading={reprint.isPending}
-      onClick={() =>
-        reprint.mutateAsync({ jobId }).then(
-          () => notifySuccess(label),
-          (error: unknown) => notifyError(t, error),
-        )
-      }
-    >
-      {label}
-    </Button>
   );
 }

@@ -1,9 +1,8 @@
 import { Alert, Button, Group, Stack, Text, Title } from '@mantine/core';
-import { IconCircleCheck, IconPrinter } from '@tabler/icons-react';
+import { IconCircleCheck } from '@tabler/icons-react';
 import { useT } from '../../app/i18n';
-import { useAction } from '../../api/hooks';
 import { JobPreview } from '../printing/JobPreview';
-import { notifyError, notifySuccess } from '../../ui/notify';
+import { ReprintButton } from '../printing/ReprintButton';
 
 /**
  * After a rental or a return: the receipt number large, the document as it prints (the same
@@ -12,7 +11,6 @@ import { notifyError, notifySuccess } from '../../ui/notify';
  */
 export function PrintedReceipt({ title, receiptNo, jobId, onNext }: { title: string; receiptNo: string; jobId: number; onNext(): void }) {
   const t = useT();
-  const reprint = useAction('printer.reprint', ['printer.status', 'printer.jobs']);
   return (
     <Group align="flex-start" gap="xl" wrap="nowrap">
       <Stack gap="md" style={{ flex: 1 }}>
@@ -28,20 +26,7 @@ export function PrintedReceipt({ title, receiptNo, jobId, onNext }: { title: str
           <Button size="lg" autoFocus onClick={onNext}>
             {t('rentals.actions.newRental')} ⏎
           </Button>
-          <Button
-            size="lg"
-            variant="default"
-            leftSection={<IconPrinter size={20} />}
-            loading={reprint.isPending}
-            onClick={() =>
-              reprint.mutateAsync({ jobId }).then(
-                () => notifySuccess(t('rentals.actions.reprint')),
-                (error: unknown) => notifyError(t, error),
-              )
-            }
-          >
-            {t('rentals.actions.reprint')}
-          </Button>
+          <ReprintButton size="lg" jobId={jobId} label={t('rentals.actions.reprint')} />
         </Group>
       </Stack>
       <JobPreview jobId={jobId} />

@@ -2,19 +2,28 @@ import { useState } from 'react';
 import { useDebouncedValue } from '@mantine/hooks';
 import { Button, Group, Table, Text, TextInput } from '@mantine/core';
 import { IconSearch } from '@tabler/icons-react';
-import type { MessageKey } from '@shared/contract';
+import type { MessageKey, RentalView } from '@shared/contract';
 import { useLanguage, useT } from '../../app/i18n';
 import { useParkFormat } from '../../app/park';
 import { useMethod } from '../../api/hooks';
 import { EmptyRow } from '../../ui/fields';
 import { DeadlineBadge, useParkNow } from '../../ui/deadline';
 import { Money } from '../../ui/money';
+import { ReprintButton } from '../printing/ReprintButton';
 
 const EMPTY: Record<'out' | 'overdue' | 'returned', MessageKey> = {
   out: 'rentals.lists.emptyOut',
   overdue: 'rentals.lists.emptyOverdue',
   returned: 'rentals.lists.emptyReturned',
 };
+
+/** Reprints a rental's last printout: the refund slip once returned, else the deposit receipt. */
+export function RentalReprint({ rental }: { rental: RentalView }) {
+  const t = useT();
+  const jobId = rental.status === 'returned' ? rental.slipJobId : rental.receiptJobId;
+  if (jobId === null) return null;
+  return <ReprintButton jobId={jobId} variant="subtle" label={t('rentals.actions.reprint')} aria-label={`${t('rentals.actions.reprint')} ${rental.receiptNo}`} />;
+}
 
 /** Rentals out, overdue (with the visitor's phone to call) or returned, searchable. */
 export function RentalTable({ view, date, onReturn }: { view: 'out' | 'overdue' | 'returned'; date?: string; onReturn(receiptNo: string): void }) {
@@ -77,11 +86,14 @@ export function RentalTable({ view, date, onReturn }: { view: 'out' | 'overdue' 
                 )}
               </Table.Td>
               <Table.Td ta="right">
-                {rental.status === 'out' ? (
-                  <Button variant="light" onClick={() => onReturn(rental.receiptNo)}>
-                    {t('rentals.actions.return')}
-                  </Button>
-                ) : null}
+                <Group gap="xs" justify="flex-end" wrap="nowrap">
+                  <RentalReprint rental={rental} />
+                  {rental.status === 'out' ? (
+                    <Button variant="light" onClick={() => onReturn(rental.receiptNo)}>
+                      {t('rentals.actions.return')}
+                    </Button>
+                  ) : null}
+                </Group>
               </Table.Td>
             </Table.Tr>
           ))}

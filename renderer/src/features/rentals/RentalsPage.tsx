@@ -8,6 +8,7 @@ import { useApi, useSession } from '../../app/session';
 import { useMethod } from '../../api/hooks';
 import { notify, notifyError } from '../../ui/notify';
 import { useScanner } from '../../ui/useScanner';
+import { PrintoutsPanel } from '../printing/PrintoutsPanel';
 import { Board } from './Board';
 import { CashPanel } from './CashPanel';
 import { CheckOutModal } from './CheckOutModal';
@@ -25,6 +26,7 @@ export function RentalsPage() {
   const api = useApi();
   const { session } = useSession();
   const board = useMethod('rentals.board', {});
+  const printer = useMethod('printer.status', {});
   const [open, setOpen] = useState<Open>();
   const [tab, setTab] = useState<string | null>('out');
   const [scan, setScan] = useState('');
@@ -126,6 +128,14 @@ export function RentalsPage() {
             <Tabs.Tab value="repairs">{t('rentals.tabs.repairs')}</Tabs.Tab>
             <Tabs.Tab value="cash">{t('rentals.tabs.cash')}</Tabs.Tab>
             <Tabs.Tab value="equipment">{t('rentals.tabs.equipment')}</Tabs.Tab>
+            <Tabs.Tab value="printouts">
+              {t('rentals.tabs.printouts')}
+              {printer.data && printer.data.failed > 0 ? (
+                <Badge ml={6} color="red" size="sm">
+                  {printer.data.failed}
+                </Badge>
+              ) : null}
+            </Tabs.Tab>
           </Tabs.List>
           <Tabs.Panel value="out">
             <RentalTable view="out" onReturn={(receipt) => setOpen({ kind: 'return', receipt })} />
@@ -147,6 +157,9 @@ export function RentalsPage() {
           </Tabs.Panel>
           <Tabs.Panel value="equipment">
             <EquipmentPanel key={manager ? 'manager' : 'counter'} />
+          </Tabs.Panel>
+          <Tabs.Panel value="printouts">
+            <PrintoutsPanel />
           </Tabs.Panel>
         </Tabs>
       </Paper>

@@ -15,6 +15,7 @@ import { DeadlineBadge, useParkNow } from '../../ui/deadline';
 import { Money, yuanText } from '../../ui/money';
 import { notifyError, notifySuccess } from '../../ui/notify';
 import { PrintedReceipt } from './PrintedReceipt';
+import { RentalReprint } from './RentalTable';
 
 const HOUR = 3_600_000;
 
@@ -61,6 +62,9 @@ function RentalCard({ rental }: { rental: RentalView }) {
           </Text>
           {rental.status === 'out' ? <DeadlineBadge deadline={rental.dueAt} warnMs={HOUR / 2} now={now} /> : null}
         </Stack>
+        <Group align="flex-end">
+          <RentalReprint rental={rental} />
+        </Group>
       </SimpleGrid>
     </Paper>
   );
