@@ -25,6 +25,7 @@ import { createMaintenance, type Maintenance } from './maintenance/jobs';
 import { settingsHandlers } from './settings/handlers';
 import { staffHandlers } from './staff/handlers';
 import { rentalsHandlers } from './rentals/handlers';
+import { createRentalsClock, type RentalsClock } from './rentals/clock';
 import { systemHandlers } from './system/handlers';
 
 export const DATABASE_FILE = 'parkdesk.sqlite';
@@ -71,6 +72,8 @@ export interface Core {
   readonly printer: PrintWorker | undefined;
   /** Backups and retention; absent when the database could not open. */
   readonly maintenance: Maintenance | undefined;
+  /** Announces the moments that change the rentals screens by time alone; absent when the database could not open. */
+  readonly rentalsClock: RentalsClock | undefined;
 }
 
 const PROBLEM_KEYS = { DB_TOO_NEW: 'fatal.dbTooNew', DB_CORRUPT: 'fatal.dbCorrupt', DB_UNREADABLE: 'fatal.dbUnreadable' } as const;
@@ -100,6 +103,7 @@ export function createCore(options: CoreOptions): Core {
       db: undefined,
       printer: undefined,
       maintenance: undefined,
+      rentalsClock: undefined,
       dispatch: () => Promise.resolve(refusal),
       call: () => Promise.resolve(refusal),
       subscribe: () => () => undefined,
@@ -146,6 +150,7 @@ export function createCore(options: CoreOptions): Core {
     log,
   });
   const maintenance = createMaintenance({ services, liveFile: file, publish, log });
+  const rentalsClock = createRentalsClock({ services, publish, log });
   // Reads of other domains for the day close, bound once the handler map exists.
   const read: Reader = async (method, input, ctx) => {
     const handler = handlers[method] as Handler<typeof method>;
@@ -182,6 +187,7 @@ export function createCore(options: CoreOptions): Core {
   if (options.startWorkers ?? true) {
     printer.start();
     maintenance.start();
+    rentalsClock.start();
   }
 
   return {
@@ -190,6 +196,7 @@ export function createCore(options: CoreOptions): Core {
     db,
     printer,
     maintenance,
+    rentalsClock,
     dispatch: dispatcher.dispatch,
     call: (method, input, token, origin = 'local') =>
       dispatcher.dispatch({ method, input, token, origin }) as Promise<Result<Output<typeof method>>>,
@@ -213,6 +220,7 @@ export function createCore(options: CoreOptions): Core {
     close() {
       printer.stop();
       maintenance.stop();
+      rentalsClock.stop();
       listeners.clear();
       if (db.open) db.close();
     },

@@ -58,6 +58,8 @@ if (stationMode) {
       const body = move.parse(await c.req.json());
       if (body.at !== undefined) clock.set(body.at);
       if (body.advanceMs !== undefined) clock.advance(body.advanceMs);
+      // What the moved clock crossed is announced now, not at the next look.
+      core.rentalsClock?.tick();
       return c.json({ now: clock.now() });
     });
     app.post('/__test__/network', async (c) => {

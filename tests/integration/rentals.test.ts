@@ -413,6 +413,44 @@ describe('return and refund', () => {
   });
 });
 
+describe('the park clock', () => {
+  it('announces rentals.changed when a due time, closing time or midnight passes, and the figures move with it', async () => {
+    const park = await openPark();
+    const { test } = park;
+    for (const unitId of await addUnits(park, 'wheelchair', ['WC-001', 'WC-002'])) await test.ok('rentals.inspect', { unitId, result: 'ok' }, park.clerk.token);
+    await test.ok('rentals.checkOut', visitor('WC-001', { dueAt: Date.parse('2026-11-29T04:00:00Z') }), park.clerk.token);
+    expect((await test.ok('rentals.board', {}, park.clerk.token)).toInspect).toBe(0);
+    const ticks: number[] = [];
+    test.core.subscribe((event) => {
+      if (event.name === 'rentals.changed') ticks.push(test.clock.now());
+    });
+    const tickAt = (iso: string) => {
+      test.clock.set(Date.parse(iso));
+      test.core.rentalsClock?.tick();
+    };
+
+    tickAt('2026-11-29T03:59:59Z'); // 11:59:59: nothing has changed by time alone
+    expect(ticks).toEqual([]);
+    tickAt('2026-11-29T04:00:01Z'); // the rental's due time has passed
+    expect(ticks).toHaveLength(1);
+    await later(park, 0);
+    expect((await test.ok('rentals.board', {}, park.clerk.token)).overdue).toBe(1);
+
+    tickAt('2026-11-29T09:59:00Z');
+    tickAt('2026-11-29T10:00:00Z'); // 18:00, closing time
+    expect(ticks).toHaveLength(2);
+    tickAt('2026-11-29T15:00:00Z'); // 23:00: nothing
+    expect(ticks).toHaveLength(2);
+    tickAt('2026-11-29T16:00:30Z'); // 00:00:30 the next park day: every unit is to inspect again
+    expect(ticks).toHaveLength(3);
+    await later(park, 0);
+    const board = await test.ok('rentals.board', {}, park.clerk.token);
+    expect(board).toMatchObject({ parkDate: '2026-11-30', toInspect: 1 });
+    tickAt('2026-11-30T01:00:00Z'); // 09:00, opening time
+    expect(ticks).toHaveLength(4);
+  });
+});
+
 describe('deposit cash', () => {
   it('adds up taken − refunded − kept = expected by payment method, for the day and for the shift', async () => {
     const park = await openPark();
