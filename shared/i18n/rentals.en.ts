@@ -21,6 +21,7 @@ export const rentalsEn = {
     retired: 'retired',
     free: 'Free loan',
     toInspect: 'Still to inspect today: {{count}}',
+    inspectBy: 'Inspect before opening ({{time}})',
     allInspected: 'Every unit is inspected for today.',
     held: 'Deposits held',
     heldCount: '{{count}} rentals out',

@@ -23,6 +23,7 @@ export const rentalsZhCN: Strings<typeof rentalsEn> = {
     repair: '维修中',
     retired: '已报废',
     free: '免押金',
+    inspectBy: '开园（{{time}}）前完成检查',
     toInspect: '今日待检查：{{count}} 件',
     allInspected: '今日所有物品已检查。',
     held: '押金在押',

@@ -2,6 +2,7 @@ import { Badge, Group, Paper, SimpleGrid, Stack, Text } from '@mantine/core';
 import type { Output } from '@shared/contract';
 import { useLanguage, useT } from '../../app/i18n';
 import { Money } from '../../ui/money';
+import { InspectionDeadline } from './InspectionDeadline';
 
 /** Availability by item type, live on every station. */
 export function Board({ board }: { board: Output<'rentals.board'> }) {
@@ -50,6 +51,12 @@ export function Board({ board }: { board: Output<'rentals.board'> }) {
             <Badge color="red" variant="filled">
               {t('rentals.board.overdue', { count: board.overdue })}
             </Badge>
+          ) : null}
+          {board.toInspect > 0 ? (
+            <Stack gap={2}>
+              <Text fz="sm">{t('rentals.board.toInspect', { count: board.toInspect })}</Text>
+              <InspectionDeadline toInspect={board.toInspect} parkDate={board.parkDate} />
+            </Stack>
           ) : null}
         </Stack>
       </Paper>

@@ -7,6 +7,7 @@ import { useAction, useMethod } from '../../api/hooks';
 import { EmptyRow, FormActions } from '../../ui/fields';
 import { useContractForm, useFieldErrors, useFormSubmit } from '../../ui/form';
 import { notifyError, notifySuccess } from '../../ui/notify';
+import { InspectionDeadline } from './InspectionDeadline';
 
 const REFRESH = ['rentals.units.list', 'rentals.board', 'rentals.repairs.list'] as const;
 
@@ -36,6 +37,7 @@ export function InspectionPanel() {
   const t = useT();
   const { language } = useLanguage();
   const units = useMethod('rentals.units.list', { state: 'inspectionDue' });
+  const board = useMethod('rentals.board', {});
   const inspect = useAction('rentals.inspect', [...REFRESH]);
   const [damaged, setDamaged] = useState<UnitView>();
   const rows = units.data ?? [];
@@ -48,9 +50,10 @@ export function InspectionPanel() {
   };
   return (
     <>
-      <Text mb="sm" fw={600}>
-        {rows.length > 0 ? t('rentals.board.toInspect', { count: rows.length }) : t('rentals.board.allInspected')}
-      </Text>
+      <Group mb="sm" gap="lg">
+        <Text fw={600}>{rows.length > 0 ? t('rentals.board.toInspect', { count: rows.length }) : t('rentals.board.allInspected')}</Text>
+        {board.data ? <InspectionDeadline toInspect={rows.length} parkDate={board.data.parkDate} /> : null}
+      </Group>
       <Table striped verticalSpacing="sm" fz="md">
         <Table.Thead>
           <Table.Tr>
