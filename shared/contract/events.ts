@@ -37,7 +37,19 @@ export const events = {
   'rentals.changed': event({
     summary: 'Units or rentals changed: availability, lists and deposit figures are stale.',
     payload: z.object({ unitIds: z.array(id) }),
-    affects: ['rentals.board', 'rentals.units.list', 'rentals.units.lookup', 'rentals.list', 'rentals.cash', 'rentals.repairs.list', 'rentals.get', 'dayClose.cash', 'dayClose.checklist'],
+    affects: [
+      'rentals.board',
+      'rentals.units.list',
+      'rentals.units.lookup',
+      'rentals.list',
+      'rentals.cash',
+      'rentals.repairs.list',
+      'rentals.get',
+      'rentals.shifts.current',
+      'rentals.shifts.list',
+      'dayClose.cash',
+      'dayClose.checklist',
+    ],
   }),
   'kiosk.leave': event({
     summary: 'A manager ended kiosk mode from a window; only the shell that owns that window acts on it.',

@@ -223,6 +223,53 @@ const cashRow = z.object({
 
 export const printedDocument = z.object({ rental: rentalView, printJobId: id });
 
+/** A shift's figure for one payment method, and once closed what was counted. */
+const shiftRow = cashRow.extend({
+  countedFen: z.number().int().nullable(),
+  differenceFen: z.number().int().nullable(),
+  reason: z.string().nullable(),
+});
+
+/**
+ * A shift of the counter's deposit drawer: opened by a clerk, shared by everyone who works the
+ * drawer until it is closed with a count; its figures are the rentals' own between open and close.
+ */
+export const shiftView = z.object({
+  id,
+  openedAt: epochMs,
+  openedBy: z.object({ id, name: z.string() }),
+  closedAt: epochMs.nullable(),
+  closedBy: staffRef,
+  note: z.string(),
+  rows: z.array(shiftRow),
+  totals: shiftRow.omit({ payment: true, reason: true }),
+  /** Who rented out or took back during the shift. */
+  staff: z.array(z.object({ id, name: z.string() })),
+});
+export type ShiftView = z.output<typeof shiftView>;
+
+const shiftCount = z
+  .object({
+    payment: z.enum(PAYMENT_METHODS),
+    countedFen: fen,
+    /** Required when the count differs from the expected figure. */
+    reason: z.string().trim().max(200).default(''),
+  })
+  .strict();
+
+/** The close of a shift: the drawer counted once for every payment method. */
+export const shiftCloseInput = z
+  .object({ shiftId: id, counts: z.array(shiftCount).length(PAYMENT_METHODS.length) })
+  .strict()
+  .superRefine((value, ctx) => {
+    PAYMENT_METHODS.forEach((payment, index) => {
+      if (value.counts[index]?.payment !== payment) {
+        ctx.addIssue({ code: 'custom', path: ['counts', index, 'payment'], input: value.counts[index]?.payment, message: 'validation.invalidOption' });
+      }
+    });
+  });
+export type ShiftCloseInput = z.input<typeof shiftCloseInput>;
+
 export const rentalsMethods = {
   'rentals.board': method({
     summary: 'Availability by item type (available, to inspect, out, under repair), deposits held, what is overdue.',
@@ -377,10 +424,10 @@ export const rentalsMethods = {
     output: z.object({ rows: z.array(rentalView), nextBeforeId: id.nullable() }),
   }),
   'rentals.cash': method({
-    summary: 'Deposit money by payment method: taken − refunded − kept = expected in the drawer, for the day or the signed-in shift.',
+    summary: 'Deposit money by payment method for a park day: taken − refunded − kept = expected in the drawer; deposits held now.',
     access: COUNTER,
     mode: 'read',
-    input: z.object({ scope: z.enum(['day', 'shift']).default('day'), date: isoDate.optional() }).strict(),
+    input: z.object({ date: isoDate.optional() }).strict(),
     output: z.object({
       from: epochMs,
       to: epochMs,
@@ -389,5 +436,33 @@ export const rentalsMethods = {
       heldFen: z.number().int(),
       heldCount: z.number().int(),
     }),
+  }),
+  'rentals.shifts.current': method({
+    summary: 'The drawer’s open shift with its figures so far (shared by every clerk working the drawer), or none.',
+    access: COUNTER,
+    mode: 'read',
+    input: z.object({}).strict(),
+    output: z.object({ shift: shiftView.nullable() }),
+  }),
+  'rentals.shifts.open': method({
+    summary: 'Open a shift of the deposit drawer at the counter; refused while one is open.',
+    access: COUNTER,
+    mode: 'write',
+    input: z.object({ note: z.string().trim().max(200).default('') }).strict(),
+    output: shiftView,
+  }),
+  'rentals.shifts.close': method({
+    summary: 'Close the open shift with the drawer counted for each payment method against taken − refunded − kept; a difference needs a reason.',
+    access: COUNTER,
+    mode: 'write',
+    input: shiftCloseInput,
+    output: shiftView,
+  }),
+  'rentals.shifts.list': method({
+    summary: 'Shifts of the deposit drawer, newest first, with their figures and counts.',
+    access: COUNTER,
+    mode: 'read',
+    input: z.object({ limit: z.number().int().min(1).max(100).default(20), beforeId: id.optional() }).strict(),
+    output: z.object({ rows: z.array(shiftView), nextBeforeId: id.nullable() }),
   }),
 };

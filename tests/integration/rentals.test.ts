@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DAY, HOUR, MINUTE } from '@shared/rules/time';
 import type { Input } from '@shared/contract';
-import { ADMIN, addStaff, auditRows, makeCore, setUpPark, type TestCore } from '../support/core';
+import { ADMIN, addStaff, auditRows, makeCore, MORNING, setUpPark, type TestCore } from '../support/core';
 
 /** A valid resident ID (check character computed by hand: 11010519491231002X is the standard example). */
 const ID_CARD = '11010519491231002X';
@@ -452,7 +452,7 @@ describe('the park clock', () => {
 });
 
 describe('deposit cash', () => {
-  it('adds up taken − refunded − kept = expected by payment method, for the day and for the shift', async () => {
+  it('adds up taken − refunded − kept = expected by payment method for the day', async () => {
     const park = await openPark();
     const { test, clerk, admin, adminId } = park;
     const units = await addUnits(park, 'wheelchair', ['WC-001', 'WC-002', 'WC-003']);
@@ -466,7 +466,7 @@ describe('deposit cash', () => {
       { receiptNo: b.receiptNo, condition: 'damaged', keptFen: 10_000, reason: '轮胎破损', approval: { staffId: adminId, pin: ADMIN.pin } },
       clerk.token,
     );
-    const day = await test.ok('rentals.cash', { scope: 'day' }, clerk.token);
+    const day = await test.ok('rentals.cash', {}, clerk.token);
     expect(day.rows.find((row) => row.payment === 'cash')).toEqual({
       payment: 'cash',
       takenFen: 100_000,
@@ -481,8 +481,58 @@ describe('deposit cash', () => {
     expect(day).toMatchObject({ heldFen: 50_000, heldCount: 1 });
     // The figure agrees with the records.
     expect(count(test, "SELECT sum(deposit_fen) AS n FROM rental WHERE status = 'out'")).toBe(day.heldFen);
+  });
+});
 
-    const shift = await test.ok('rentals.cash', { scope: 'shift' }, admin);
-    expect(shift.totals).toMatchObject({ takenFen: 50_000, refundedFen: 0, rentals: 1, returns: 0 });
+describe('drawer shifts', () => {
+  const counts = (counted: Partial<Record<'cash' | 'wechat' | 'alipay' | 'card', number>>, reasons: Partial<Record<string, string>> = {}) =>
+    (['cash', 'wechat', 'alipay', 'card'] as const).map((payment) => ({ payment, countedFen: counted[payment] ?? 0, reason: reasons[payment] ?? '' }));
+
+  it('is opened at the counter, shared by the clerks working the drawer across sign-outs, and closed with a count by payment method', async () => {
+    const park = await openPark();
+    const { test } = park;
+    const units = await addUnits(park, 'wheelchair', ['WC-001', 'WC-002', 'WC-003']);
+    for (const unitId of units) await test.ok('rentals.inspect', { unitId, result: 'ok' }, park.clerk.token);
+    expect(await test.ok('rentals.shifts.current', {}, park.clerk.token)).toEqual({ shift: null });
+
+    const opened = await test.ok('rentals.shifts.open', {}, park.clerk.token);
+    expect(opened).toMatchObject({ openedAt: MORNING, openedBy: { id: park.clerk.id, name: '张柜台' }, closedAt: null, totals: { expectedFen: 0, countedFen: null } });
+    expect(await test.fails('rentals.shifts.open', {}, park.admin)).toMatchObject({ code: 'CONFLICT', message: 'rentals.shifts.errors.alreadyOpen', params: { name: '张柜台' } });
+    expect(count(test, 'SELECT count(*) AS n FROM cash_shift')).toBe(1);
+
+    // Two clerks on the one drawer; the first is signed out by the idle timer in between.
+    const second = await addStaff(test, park.admin, { code: 'C02', name: '李柜台', role: 'counter', pin: '2468' });
+    const a = (await test.ok('rentals.checkOut', visitor('WC-001', { payment: 'cash' }), park.clerk.token)).rental;
+    await test.ok('rentals.checkOut', visitor('WC-002', { payment: 'alipay' }), second.token);
+    await later(park, 2 * HOUR);
+    second.token = (await test.ok('auth.signIn', { staffId: second.id, pin: '2468' })).token;
+    await test.ok('rentals.return', { receiptNo: a.receiptNo, condition: 'good' }, park.clerk.token);
+    const current = (await test.ok('rentals.shifts.current', {}, park.clerk.token)).shift;
+    expect(current?.id).toBe(opened.id);
+    expect(current?.staff.map((person) => person.name).sort()).toEqual(['张柜台', '李柜台'].sort());
+    expect(current?.rows.find((row) => row.payment === 'cash')).toMatchObject({ takenFen: 50_000, refundedFen: 50_000, keptFen: 0, expectedFen: 0, rentals: 1, returns: 1 });
+    expect(current?.totals).toMatchObject({ takenFen: 100_000, refundedFen: 50_000, expectedFen: 50_000 });
+
+    // A count that differs needs a reason; refused, the shift stays open and nothing is counted.
+    const short = await test.fails('rentals.shifts.close', { shiftId: opened.id, counts: counts({ alipay: 40_000 }) }, park.clerk.token);
+    expect(short).toMatchObject({ code: 'VALIDATION', fields: { 'counts.2.reason': { key: 'rentals.shifts.errors.differenceReason', params: { difference: '-100.00' } } } });
+    expect(await test.fails('rentals.shifts.close', { shiftId: opened.id, counts: counts({}).reverse() }, park.clerk.token)).toMatchObject({ code: 'VALIDATION' });
+    expect(count(test, 'SELECT count(*) AS n FROM cash_shift_count')).toBe(0);
+    expect((await test.ok('rentals.shifts.current', {}, park.clerk.token)).shift?.closedAt).toBeNull();
+
+    const closed = await test.ok('rentals.shifts.close', { shiftId: opened.id, counts: counts({ alipay: 40_000 }, { alipay: '一笔退款走了现金' }) }, second.token);
+    expect(closed).toMatchObject({ closedAt: test.clock.now(), closedBy: { id: second.id }, totals: { expectedFen: 50_000, countedFen: 40_000, differenceFen: -10_000 } });
+    expect(closed.rows.find((row) => row.payment === 'alipay')).toMatchObject({ expectedFen: 50_000, countedFen: 40_000, differenceFen: -10_000, reason: '一笔退款走了现金' });
+    expect(await test.fails('rentals.shifts.close', { shiftId: opened.id, counts: counts({}) }, park.clerk.token)).toMatchObject({ code: 'CONFLICT' });
+    expect(auditRows(test, 'rentals.shiftClose')).toHaveLength(1);
+
+    // The next shift starts from nothing; the past one keeps its figures and count.
+    test.clock.advance(MINUTE);
+    const next = await test.ok('rentals.shifts.open', {}, second.token);
+    await test.ok('rentals.checkOut', visitor('WC-003', { payment: 'card' }), second.token);
+    expect((await test.ok('rentals.shifts.current', {}, second.token)).shift?.totals).toMatchObject({ takenFen: 50_000, rentals: 1 });
+    const list = await test.ok('rentals.shifts.list', {}, second.token);
+    expect(list.rows.map((shift) => shift.id)).toEqual([next.id, opened.id]);
+    expect(list.rows[1]).toEqual(closed);
   });
 });

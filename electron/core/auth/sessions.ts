@@ -51,11 +51,6 @@ export class SessionStore {
     return session && now - session.lastSeenAt <= idleMs ? session : undefined;
   }
 
-  /** When the session of a token began (the start of the signed-in shift). */
-  startedAt(token: string): number | undefined {
-    return this.sessions.get(digest(token))?.createdAt;
-  }
-
   end(token: string): void {
     this.sessions.delete(digest(token));
   }

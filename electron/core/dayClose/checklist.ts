@@ -49,7 +49,7 @@ export async function composeChecklist(db: Db, read: Reader, ctx: CallContext, d
   const [summary, board, cash, out, lostFound, paging, incidents, programme] = await Promise.all([
     read('complaints.summary', { date }, ctx),
     read('rentals.board', {}, ctx),
-    read('rentals.cash', { scope: 'day', date }, ctx),
+    read('rentals.cash', { date }, ctx),
     read('rentals.list', { view: 'out', limit: 200 }, ctx),
     read('lostFound.summary', { date }, ctx),
     read('paging.stats', { date }, ctx),

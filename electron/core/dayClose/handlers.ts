@@ -65,7 +65,7 @@ export function dayCloseHandlers(services: Services, read: Reader, jobs: Mainten
     'dayClose.cash': async (input, ctx) => {
       const date = input.date ?? today(ctx.now);
       notFuture(date, ctx.now);
-      const cash = await read('rentals.cash', { scope: 'day', date }, ctx);
+      const cash = await read('rentals.cash', { date }, ctx);
       return { date, closed: closedRow(date) !== undefined, rows: cashRows(db, date, new Map(cash.rows.map((row) => [row.payment, row.expectedFen]))) };
     },
 
@@ -73,7 +73,7 @@ export function dayCloseHandlers(services: Services, read: Reader, jobs: Mainten
       notFuture(input.date, ctx.now);
       if (closedRow(input.date)) throw fieldError('CONFLICT', 'date', 'dayClose.errors.alreadyClosed', { date: input.date });
       // The expected figure is the rentals' own (taken − refunded − kept), as the cash screen shows it.
-      const cash = await read('rentals.cash', { scope: 'day', date: input.date }, ctx);
+      const cash = await read('rentals.cash', { date: input.date }, ctx);
       const expectedFen = cash.rows.find((row) => row.payment === input.payment)?.expectedFen ?? 0;
       if (input.countedFen !== expectedFen && input.reason.length < 2) {
         throw fieldError('VALIDATION', 'reason', 'dayClose.errors.differenceReason', { difference: ((input.countedFen - expectedFen) / 100).toFixed(2) });

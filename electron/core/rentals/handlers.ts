@@ -9,6 +9,7 @@ import { enqueueDocument, enqueuePrint } from '../printing/outbox';
 import { readSettings } from '../settings/store';
 import { assetLabel, depositReceipt } from './receipt';
 import { applyReturn } from './returns';
+import { cashFigures, shiftHandlers } from './shifts';
 import {
   RENTAL_SELECT,
   getRentalByReceipt,
@@ -48,6 +49,8 @@ export function rentalsHandlers(services: Services): HandlersFor<keyof typeof re
   const changed = (ctx: CallContext, unitIds: number[]) => ctx.emit('rentals.changed', { unitIds });
 
   return {
+    ...shiftHandlers(services),
+
     'rentals.board': (_input, ctx) => {
       const date = today(ctx.now);
       const types = listTypes(db, date);
@@ -414,41 +417,9 @@ export function rentalsHandlers(services: Services): HandlersFor<keyof typeof re
     'rentals.cash': (input, ctx) => {
       const { timeZone } = readSettings(db);
       const day = parkDayBounds(input.date ? atParkTime(input.date, '12:00', timeZone) : ctx.now, timeZone);
-      const sessionStart = ctx.token ? services.sessions.startedAt(ctx.token) : undefined;
-      const from = input.scope === 'shift' && sessionStart !== undefined ? sessionStart : day.start;
-      const to = input.scope === 'shift' ? ctx.now + 1 : day.end;
-      const staffFilter = input.scope === 'shift' ? actorOf(ctx).id : null;
-      const rows = db
-        .prepare<{ from: number; to: number; staff: number | null }, { payment: RentalView['payment']; taken: number; rentals: number; refunded: number; kept: number; returns: number }>(
-          `SELECT payment,
-                  coalesce(sum(CASE WHEN out_at >= @from AND out_at < @to AND (@staff IS NULL OR out_by = @staff) THEN deposit_fen END), 0) AS taken,
-                  coalesce(sum(out_at >= @from AND out_at < @to AND (@staff IS NULL OR out_by = @staff)), 0) AS rentals,
-                  coalesce(sum(CASE WHEN returned_at >= @from AND returned_at < @to AND (@staff IS NULL OR returned_by = @staff) THEN refund_fen END), 0) AS refunded,
-                  coalesce(sum(CASE WHEN returned_at >= @from AND returned_at < @to AND (@staff IS NULL OR returned_by = @staff) THEN kept_fen END), 0) AS kept,
-                  coalesce(sum(returned_at >= @from AND returned_at < @to AND (@staff IS NULL OR returned_by = @staff)), 0) AS returns
-           FROM rental
-           WHERE (out_at >= @from AND out_at < @to) OR (returned_at >= @from AND returned_at < @to)
-           GROUP BY payment`,
-        )
-        .all({ from, to, staff: staffFilter });
-      const PAYMENTS = ['cash', 'wechat', 'alipay', 'card'] as const;
-      const byPayment = PAYMENTS.map((payment) => {
-        const row = rows.find((r) => r.payment === payment);
-        const taken = row?.taken ?? 0;
-        const refunded = row?.refunded ?? 0;
-        const kept = row?.kept ?? 0;
-        return { payment, takenFen: taken, refundedFen: refunded, keptFen: kept, expectedFen: taken - refunded - kept, rentals: row?.rentals ?? 0, returns: row?.returns ?? 0 };
-      });
-      const sum = (key: 'takenFen' | 'refundedFen' | 'keptFen' | 'expectedFen' | 'rentals' | 'returns') => byPayment.reduce((total, row) => total + row[key], 0);
+      const { rows, totals } = cashFigures(db, day.start, day.end);
       const held = db.prepare<[], { fen: number; n: number }>("SELECT coalesce(sum(deposit_fen), 0) AS fen, count(*) AS n FROM rental WHERE status = 'out'").get();
-      return {
-        from,
-        to,
-        rows: byPayment,
-        totals: { takenFen: sum('takenFen'), refundedFen: sum('refundedFen'), keptFen: sum('keptFen'), expectedFen: sum('expectedFen'), rentals: sum('rentals'), returns: sum('returns') },
-        heldFen: held?.fen ?? 0,
-        heldCount: held?.n ?? 0,
-      };
+      return { from: day.start, to: day.end, rows, totals, heldFen: held?.fen ?? 0, heldCount: held?.n ?? 0 };
     },
   };
 }
