@@ -131,6 +131,8 @@ export function createCore(options: CoreOptions): Core {
   const publish = (events: PendingEvent[]) => {
     for (const pending of events) {
       const live = { seq: ++seq, name: pending.name, payload: pending.payload } as LiveEvent;
+      // The worker's next report is measured against what the screens were last told, whoever told them.
+      if (live.name === 'printer.changed') printer.announced(live.payload);
       for (const listener of listeners) {
         try {
           listener(live);

@@ -118,6 +118,18 @@ describe('the print worker and a virtual ESC/POS printer', () => {
     expect(printer.errors).toEqual([]);
   });
 
+  it('reports again after someone else announced a status, even when it is the one it reported before', async () => {
+    const { worker, enqueue, statuses } = await rig();
+    await worker.probeOnce();
+    expect(statuses).toEqual([{ state: 'ready', waiting: 0, failed: 0 }]);
+    // A reprint's write announces one waiting printout; once it is printed the screens must hear so.
+    enqueue('R-COPY');
+    worker.announced({ state: 'ready', waiting: 1, failed: 0 });
+    await worker.runOnce();
+    expect(statuses.at(-1)).toEqual({ state: 'ready', waiting: 0, failed: 0 });
+    expect(statuses).toHaveLength(2);
+  });
+
   it('forgets what it knew of the printer when the connection changes', async () => {
     const state = await rig();
     await state.worker.probeOnce();

@@ -63,6 +63,11 @@ export interface PrintWorker {
   start(): void;
   stop(): void;
   status(): PrinterStatus;
+  /**
+   * A status someone else announced (a reprint or a set-aside printout, in its write's events): the
+   * worker's next report compares with it, so the screens never keep an announcement it outdated.
+   */
+  announced(status: PrinterStatus): void;
   /** The printer settings in force (the paper width and Chinese mode screens preview with). */
   settings(): PrinterSettings;
 }
@@ -252,6 +257,9 @@ export function createPrintWorker(options: PrintWorkerOptions): PrintWorker {
       timer = undefined;
     },
     status,
+    announced(status) {
+      reported = JSON.stringify(status);
+    },
     settings: () => options.readPrinterSettings(),
   };
 }
