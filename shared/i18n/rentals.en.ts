@@ -186,7 +186,7 @@ export const rentalsEn = {
     staff: 'Working the drawer: {{names}}',
     close: 'Count the drawer and close the shift',
     closeTitle: 'Close the shift: count the drawer',
-    closeHint: 'Count what is in the drawer for each payment method (for WeChat Pay, Alipay and card: the day’s payment records). A difference needs a reason.',
+    closeHint: "Count what is in the drawer for each payment method (for WeChat Pay, Alipay and card: the day's payment records). A difference needs a reason.",
     counted: 'Counted (CNY)',
     closed: 'Shift closed.',
     past: 'Past shifts',

@@ -1,5 +1,8 @@
+import Database from 'better-sqlite3';
+import { join } from 'node:path';
 import { VirtualPrinter } from '../support/virtualPrinter';
-import { addStaff, chooseLanguage, expect, MANAGER, must, screen, setUpPark, signIn, test, type Station } from './fixtures';
+import { addStaff, chooseLanguage, expect, MANAGER, must, screen, setUpPark, signIn, startStation, test, type Station } from './fixtures';
+import { moveClock, setLanguage } from './lostFoundHelpers';
 
 const ID_CARD = '11010519491231002X';
 
@@ -23,7 +26,7 @@ async function openCounter(station: Station, printer: VirtualPrinter) {
 
 test.describe('rentals at the counter', () => {
   test('inspect, rent a wheelchair, its receipt prints; return it damaged with a manager’s approval; the printer goes off and comes back', async ({ page, station }) => {
-    test.setTimeout(90_000);
+    test.setTimeout(150_000);
     const printer = await VirtualPrinter.start();
     try {
       const admin = await openCounter(station, printer);
@@ -31,6 +34,15 @@ test.describe('rentals at the counter', () => {
       await signIn(page, '张柜台', '1357');
       await expect(page.getByRole('heading', { name: '租借服务' })).toBeVisible();
       await expect(page.getByTestId('board-wheelchair').getByTestId('available')).toHaveText('0');
+      // The printer is asked while nothing prints: ready once it answered.
+      await expect(page.getByTestId('printer-badge')).toHaveAttribute('data-state', 'ready', { timeout: 15_000 });
+
+      // The clerk takes over the deposit drawer: a shift, kept by the core whoever signs in or out.
+      await page.getByRole('tab', { name: '押金现金' }).click();
+      await expect(page.getByTestId('no-shift')).toBeVisible();
+      await screen(page, 'rentals-shift-none-zh-1280');
+      await page.getByRole('button', { name: '开始班次' }).click();
+      await expect(page.getByTestId('current-shift')).toContainText('张柜台');
 
       // The daily inspection before renting.
       await page.getByRole('tab', { name: /每日检查/ }).click();
@@ -98,8 +110,11 @@ test.describe('rentals at the counter', () => {
       expect(slip.some((line) => /^审批 Approved by\s+王经理$/.test(line))).toBe(true);
       await dialog.getByRole('button', { name: /下一位游客/ }).click();
 
-      // The printer goes off mid-day: the rental still succeeds, the header says what waits.
+      // The printer goes off mid-day: with nothing to print, the header shows it within a probe.
       await printer.stop();
+      await expect(page.getByTestId('printer-badge')).toHaveAttribute('data-state', 'offline', { timeout: 15_000 });
+      await expect(page.getByTestId('printer-badge')).toContainText('打印机离线：0 张待打印');
+      // The rental still succeeds; the header says what waits.
       await page.keyboard.press('F2');
       await dialog.getByLabel('物品编号').fill('WC-002');
       await dialog.getByLabel('游客姓名').fill('王游客');
@@ -119,6 +134,31 @@ test.describe('rentals at the counter', () => {
       expect(printer.jobs.length).toBe(3);
       expect(printer.jobs[2]?.qr).toEqual([expect.stringMatching(/-0002$/)]);
 
+      // Every printout in the printouts panel; a damaged one is shown in red until someone sets it aside.
+      await page.getByRole('tab', { name: /打印记录/ }).click();
+      await expect(page.locator('[data-testid^="printout-"][data-status="printed"]')).toHaveCount(3);
+      const db = new Database(join(station.dir, 'parkdesk.sqlite'));
+      db.pragma('busy_timeout = 5000');
+      db.prepare("INSERT INTO print_job (kind, ref, document, next_attempt_at, created_at) VALUES ('deposit-receipt', 'R-DAMAGED', '{\"kind\":\"x\",\"blocks\":[]}', ?, ?)").run(Date.now(), Date.now());
+      db.close();
+      await expect(page.locator('[data-testid^="printout-"][data-status="failed"]')).toContainText('打印内容已损坏，无法打印');
+      await expect(page.getByTestId('printer-badge')).toHaveAttribute('data-failed', '1');
+      await expect(page.getByTestId('printer-badge')).toContainText('1 张打印失败');
+      await expect(page.getByRole('tab', { name: /打印记录/ })).toContainText('1');
+      await screen(page, 'rentals-printouts-zh-1280');
+      await setLanguage(page, 'en');
+      await screen(page, 'rentals-printouts-en-1280');
+      await setLanguage(page, 'zh-CN');
+      await page.getByRole('button', { name: '搁置 R-DAMAGED' }).click();
+      await expect(page.getByTestId('printer-badge')).toHaveAttribute('data-failed', '0');
+      // A reprint from the rental's row: the copy carries its banner.
+      await page.getByRole('tab', { name: '已归还' }).click();
+      await page.getByRole('button', { name: `补打 ${receiptNo}` }).click();
+      await expect.poll(() => printer.jobs.length, { timeout: 10_000 }).toBe(4);
+      expect(printer.jobs[3]?.lines[0]?.text).toBe('补打 / REPRINT #1');
+      expect(printer.jobs[3]?.lines.some((line) => line.text.includes('押金退还凭条'))).toBe(true);
+      await expect(page.getByTestId('printer-badge')).toHaveText('打印机就绪');
+
       // The deposits figure matches the rentals: 500 + 500 taken, 300 refunded, 200 kept.
       await page.getByRole('tab', { name: '押金现金' }).click();
       await expect(page.getByTestId('cash-cash')).toContainText('¥1000.00');
@@ -128,7 +168,34 @@ test.describe('rentals at the counter', () => {
       const cash = await must(station.api('rentals.cash', {}, admin));
       expect(cash.totals).toMatchObject({ takenFen: 100_000, refundedFen: 30_000, keptFen: 20_000, expectedFen: 50_000 });
       expect(cash.heldFen).toBe(50_000);
+      // The drawer's shift has the same figures; it is closed with a count, a difference explained.
+      const shift = page.getByTestId('current-shift');
+      await expect(shift.locator('[data-testid$="-cash"]')).toContainText('¥500.00');
       await screen(page, 'rentals-cash-zh-1280');
+      await shift.getByRole('button', { name: '清点抽屉并结束班次' }).click();
+      const count = page.getByRole('dialog');
+      await count.getByLabel('现金 · 实点金额（元）').fill('450');
+      await count.getByRole('button', { name: '清点抽屉并结束班次' }).click();
+      await expect(count.getByText('清点金额相差 -50.00 元，请填写原因。')).toBeVisible();
+      await screen(page, 'rentals-shift-close-zh-1280');
+      await setLanguage(page, 'en');
+      await screen(page, 'rentals-shift-close-en-1280');
+      await setLanguage(page, 'zh-CN');
+      await count.getByLabel('原因').first().fill('找零少了 50 元');
+      await count.getByRole('button', { name: '清点抽屉并结束班次' }).click();
+      await expect(count).toHaveCount(0);
+      await expect(page.getByTestId('no-shift')).toBeVisible();
+      const past = page.locator('[data-testid^="past-shift-"]');
+      await expect(past).toHaveCount(1);
+      await expect(past).toContainText('¥500.00');
+      await expect(past).toContainText('¥450.00');
+      await past.getByRole('button', { name: /明细/ }).click();
+      await expect(page.getByRole('dialog')).toContainText('找零少了 50 元');
+      await screen(page, 'rentals-shift-past-zh-1280');
+      await setLanguage(page, 'en');
+      await screen(page, 'rentals-shift-past-en-1280');
+      await page.keyboard.press('Escape');
+      await setLanguage(page, 'zh-CN');
 
       await chooseLanguage(page, 'en');
       await page.getByRole('tab', { name: 'Out now' }).click();
@@ -140,3 +207,120 @@ test.describe('rentals at the counter', () => {
     }
   });
 });
+
+test.describe('the counter by keyboard', () => {
+  test('a trained clerk rents out with the keyboard alone in under 30 seconds: scan, Tab through, ID type and payment by arrow keys, Enter', async ({ page, station }) => {
+    const printer = await VirtualPrinter.start();
+    try {
+      const admin = await openCounter(station, printer);
+      const units = await must(station.api('rentals.units.list', {}, admin));
+      for (const unit of units) await must(station.api('rentals.inspect', { unitId: unit.id, result: 'ok' }, admin));
+      await page.goto(station.url);
+      await signIn(page, '张柜台', '1357');
+      await expect(page.getByTestId('scan')).toBeFocused();
+
+      const started = Date.now();
+      const request = page.waitForRequest((sent) => sent.url().endsWith('/api/rentals.checkOut'));
+      // The scanner types the tag into the focused scan field and ends with Enter: the check-out opens on that unit.
+      await page.keyboard.type('WC-002');
+      await page.keyboard.press('Enter');
+      const dialog = page.getByRole('dialog');
+      await expect(dialog.getByLabel('物品编号')).toHaveValue('WC-002');
+      await expect(dialog.getByLabel('物品编号')).toBeFocused();
+      await expect(dialog.getByTestId('unit-card')).toContainText('轮椅');
+      await page.keyboard.press('Tab');
+      await page.keyboard.type('Tom Smith');
+      await page.keyboard.press('Tab');
+      await page.keyboard.type('+86 139 0000 2222');
+      // ID type: a select; arrow down opens it and moves through the options, Enter picks.
+      await page.keyboard.press('Tab');
+      await expect(dialog.getByRole('combobox', { name: '证件类型' })).toBeFocused();
+      await page.keyboard.press('ArrowDown');
+      await page.keyboard.press('ArrowDown');
+      await page.keyboard.press('Enter');
+      await expect(dialog.getByRole('combobox', { name: '证件类型' })).toHaveValue('护照');
+      await page.keyboard.press('Tab');
+      await page.keyboard.type('E12345678');
+      // Payment: a radio group; Tab lands on the chosen method, the arrow keys choose another.
+      await page.keyboard.press('Tab');
+      await expect(dialog.getByRole('radio', { name: '现金' })).toBeFocused();
+      await page.keyboard.press('ArrowRight');
+      await expect(dialog.getByRole('radio', { name: '微信支付' })).toBeChecked();
+      // The return time stays the default; Enter in it rents.
+      await page.keyboard.press('Tab');
+      await page.keyboard.press('Enter');
+      await expect(dialog.getByTestId('receipt-no')).toHaveText(/^R\d{8}-0001$/);
+      expect(Date.now() - started).toBeLessThan(30_000);
+      // Untouched, the due time is left to the core's default.
+      const body: unknown = (await request).postDataJSON();
+      expect(body).toMatchObject({ unitTag: 'WC-002', visitorName: 'Tom Smith', identity: { idType: 'passport', idNumber: 'E12345678' }, payment: 'wechat' });
+      expect(body).not.toHaveProperty('dueAt');
+      const receiptNo = (await dialog.getByTestId('receipt-no').textContent()) ?? '';
+      const rental = await must(station.api('rentals.get', { receiptNo }, admin));
+      expect(rental).toMatchObject({ idType: 'passport', payment: 'wechat', phone: '+8613900002222' });
+      await expect.poll(() => printer.jobs.length, { timeout: 10_000 }).toBe(1);
+      await screen(page, 'rentals-keyboard-receipt-zh-1280');
+      // Enter again: the next visitor; focus is back for the next scan.
+      await page.keyboard.press('Enter');
+      await expect(dialog).toHaveCount(0);
+    } finally {
+      await printer.stop();
+    }
+  });
+});
+
+test.describe('rentals by the park clock', () => {
+  test('the inspection shows its clock to opening time, and what is overdue moves when the clock passes a due time', async ({ page }) => {
+    test.setTimeout(90_000);
+    // 08:40 in Shanghai: twenty minutes to opening, the units not inspected yet.
+    const station = await startStation({ PARKDESK_TEST_CLOCK: '2026-11-29T00:40:00Z' });
+    const printer = await VirtualPrinter.start();
+    try {
+      const admin = await openCounter(station, printer);
+      // The clock moves by half an hour at a time here: nobody is signed out for it.
+      await must(station.api('settings.update', { idleSignOutMinutes: 240 }, admin));
+      await page.goto(station.url);
+      await signIn(page, '张柜台', '1357');
+      const deadline = page.getByTestId('inspection-deadline').first();
+      await expect(deadline).toContainText('开园（09:00）前完成检查');
+      await expect(deadline.locator('[data-state]')).toHaveAttribute('data-state', 'warn');
+      await expect(deadline).toContainText('剩余 20 分钟');
+      await page.getByRole('tab', { name: /每日检查/ }).click();
+      await expect(page.getByTestId('inspection-deadline')).toHaveCount(2);
+      await screen(page, 'rentals-inspection-deadline-zh-1280');
+      await setLanguage(page, 'en');
+      await expect(deadline).toContainText('Inspect before opening (09:00)');
+      await screen(page, 'rentals-inspection-deadline-en-1280');
+      await setLanguage(page, 'zh-CN');
+
+      // Opening time passes with units still to inspect: red.
+      await moveClock(station, 25 * 60_000);
+      await expect(deadline.locator('[data-state]')).toHaveAttribute('data-state', 'late', { timeout: 20_000 });
+      await expect(deadline).toContainText('逾期 5 分钟', { timeout: 20_000 });
+
+      // Every unit inspected: the clock is gone.
+      const units = await must(station.api('rentals.units.list', {}, admin));
+      for (const unit of units) await must(station.api('rentals.inspect', { unitId: unit.id, result: 'ok' }, admin));
+      await expect(page.getByTestId('inspection-deadline')).toHaveCount(0);
+
+      // A rental due in ten minutes: nothing overdue, until the park clock passes its due time.
+      const now = (await (await fetch(`${station.url}/__test__/clock`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' })).json()) as { now: number };
+      await must(
+        station.api(
+          'rentals.checkOut',
+          { unitTag: 'WC-001', visitorName: '李游客', phone: '13812345678', identity: { idType: 'resident', idNumber: ID_CARD }, payment: 'cash', dueAt: now.now + 10 * 60_000 },
+          admin,
+        ),
+      );
+      await expect(page.getByRole('tab', { name: /逾期/ })).not.toContainText('1');
+      await moveClock(station, 11 * 60_000);
+      // The core announces it: the board and the overdue tab count it without any write.
+      await expect(page.getByRole('tab', { name: /逾期/ })).toContainText('1');
+      await expect(page.getByText('逾期：1')).toBeVisible();
+    } finally {
+      await printer.stop();
+      await station.stop();
+    }
+  });
+});
+

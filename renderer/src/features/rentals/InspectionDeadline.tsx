@@ -20,7 +20,7 @@ export function InspectionDeadline({ toInspect, parkDate }: { toInspect: number;
   if (toInspect === 0 || !settings.data) return null;
   const opening = atParkTime(parkDate, settings.data.openingTime, info.timeZone);
   return (
-    <Group gap="xs" wrap="nowrap" data-testid="inspection-deadline">
+    <Group gap="xs" wrap="wrap" data-testid="inspection-deadline">
       <Text fz="sm" fw={600}>
         {t('rentals.board.inspectBy', { time: settings.data.openingTime })}
       </Text>

@@ -22,7 +22,7 @@ export function RentalReprint({ rental }: { rental: RentalView }) {
   const t = useT();
   const jobId = rental.status === 'returned' ? rental.slipJobId : rental.receiptJobId;
   if (jobId === null) return null;
-  return <ReprintButton jobId={jobId} variant="subtle" label={t('rentals.actions.reprint')} aria-label={`${t('rentals.actions.reprint')} ${rental.receiptNo}`} />;
+  return <ReprintButton jobId={jobId} variant="subtle" label={t('rentals.actions.reprint')} done={t('printer.jobs.reprinted')} aria-label={`${t('rentals.actions.reprint')} ${rental.receiptNo}`} />;
 }
 
 /** Rentals out, overdue (with the visitor's phone to call) or returned, searchable. */
