@@ -55,6 +55,10 @@ export const itemTypeView = z.object({
   nameEn: z.string(),
   depositFen: fen,
   active: z.boolean(),
+  /** Handed out and not returned (a sewing kit): no units, no ID, no due time, no return. */
+  handOut: z.boolean(),
+  /** How many were handed out this park day (handed-out types only; 0 for the others). */
+  handedOutToday: z.number().int(),
   counts: z.object({ available: z.number().int(), inspectionDue: z.number().int(), out: z.number().int(), repair: z.number().int(), retired: z.number().int() }),
 });
 export type ItemTypeView = z.output<typeof itemTypeView>;
@@ -286,7 +290,7 @@ export const rentalsMethods = {
     }),
   }),
   'rentals.types.save': method({
-    summary: 'Add or edit an item type and its deposit (0 for a free loan).',
+    summary: 'Add or edit an item type and its deposit (0 for a free loan), or a free item handed out and not returned.',
     access: MANAGERS,
     mode: 'write',
     input: z
@@ -297,8 +301,19 @@ export const rentalsMethods = {
         nameEn: z.string().trim().min(1).max(40),
         depositFen: fen,
         active: z.boolean().default(true),
+        handOut: z.boolean().default(false),
       })
-      .strict(),
+      .strict()
+      .superRefine((value, ctx) => {
+        if (value.handOut && value.depositFen > 0) ctx.addIssue({ code: 'custom', path: ['depositFen'], input: value.depositFen, message: 'rentals.errors.handOutFree' });
+      }),
+    output: itemTypeView,
+  }),
+  'rentals.handOut': method({
+    summary: 'Hand out free items of a handed-out type (a sewing kit): counted for the day, nothing to return.',
+    access: COUNTER,
+    mode: 'write',
+    input: z.object({ typeId: id, quantity: z.number().int().min(1).max(50).default(1) }).strict(),
     output: itemTypeView,
   }),
   'rentals.units.list': method({

@@ -215,6 +215,7 @@ test.describe('the counter by keyboard', () => {
       const admin = await openCounter(station, printer);
       const units = await must(station.api('rentals.units.list', {}, admin));
       for (const unit of units) await must(station.api('rentals.inspect', { unitId: unit.id, result: 'ok' }, admin));
+      await must(station.api('rentals.types.save', { code: 'sewing-kit', nameZh: '针线包', nameEn: 'Sewing kit', depositFen: 0, handOut: true }, admin));
       await page.goto(station.url);
       await signIn(page, '张柜台', '1357');
       await expect(page.getByTestId('scan')).toBeFocused();
@@ -263,6 +264,15 @@ test.describe('the counter by keyboard', () => {
       // Enter again: the next visitor; focus is back for the next scan.
       await page.keyboard.press('Enter');
       await expect(dialog).toHaveCount(0);
+
+      // A sewing kit is handed out, not lent: one tap, counted for the day, nothing to return.
+      await page.getByRole('button', { name: '发放一件 针线包' }).click();
+      await expect(page.getByTestId('board-sewing-kit').getByTestId('handed-out')).toHaveText('1');
+      await screen(page, 'rentals-board-handout-zh-1280');
+      await setLanguage(page, 'en');
+      await expect(page.getByTestId('board-sewing-kit')).toContainText('1 handed out today');
+      await screen(page, 'rentals-board-handout-en-1280');
+      expect(printer.jobs).toHaveLength(1);
     } finally {
       await printer.stop();
     }

@@ -78,6 +78,31 @@ describe('equipment and the daily inspection', () => {
     expect(await test.fails('rentals.types.save', { code: 'stroller', nameZh: 'x', nameEn: 'x', depositFen: 1 }, admin)).toMatchObject({ code: 'CONFLICT' });
   });
 
+  it('hands out free items of a handed-out type: no units, no ID, no return; counted for the day', async () => {
+    const park = await openPark();
+    const { test, admin, clerk } = park;
+    expect(await test.fails('rentals.types.save', { code: 'sewing-kit', nameZh: '针线包', nameEn: 'Sewing kit', depositFen: 500, handOut: true }, admin)).toMatchObject({
+      fields: { depositFen: { key: 'rentals.errors.handOutFree' } },
+    });
+    const kit = await test.ok('rentals.types.save', { code: 'sewing-kit', nameZh: '针线包', nameEn: 'Sewing kit', depositFen: 0, handOut: true }, admin);
+    expect(kit).toMatchObject({ handOut: true, handedOutToday: 0 });
+    expect(await test.fails('rentals.units.add', { typeId: kit.id, tag: 'SK-001' }, admin)).toMatchObject({ code: 'CONFLICT', fields: { typeId: { key: 'rentals.errors.handOutNoUnits' } } });
+    expect((await test.ok('rentals.handOut', { typeId: kit.id }, clerk.token)).handedOutToday).toBe(1);
+    expect((await test.ok('rentals.handOut', { typeId: kit.id, quantity: 2 }, clerk.token)).handedOutToday).toBe(3);
+    expect(auditRows(test, 'rentals.handOut')).toHaveLength(2);
+    // Lent types are rented, not handed out; a type with units cannot become a hand-out.
+    expect(await test.fails('rentals.handOut', { typeId: park.types.umbrella ?? 0 }, clerk.token)).toMatchObject({ fields: { typeId: { key: 'rentals.errors.notHandOut' } } });
+    await addUnits(park, 'umbrella', ['UM-001']);
+    expect(
+      await test.fails('rentals.types.save', { id: park.types.umbrella ?? 0, code: 'umbrella', nameZh: '雨伞', nameEn: 'Umbrella', depositFen: 0, handOut: true }, admin),
+    ).toMatchObject({ fields: { handOut: { key: 'rentals.errors.handOutHasUnits' } } });
+    // Nothing is held, nothing is to inspect, no rental is written.
+    expect(await test.ok('rentals.board', {}, clerk.token)).toMatchObject({ out: 0, heldFen: 0, toInspect: 1 });
+    expect(count(test, 'SELECT count(*) AS n FROM rental')).toBe(0);
+    await later(park, DAY);
+    expect((await test.ok('rentals.board', {}, park.clerk.token)).types.find((type) => type.id === kit.id)?.handedOutToday).toBe(0);
+  });
+
   it('refuses to rent a unit not inspected today, and counts it as still to inspect', async () => {
     const park = await openPark();
     const { test, clerk } = park;

@@ -47,6 +47,7 @@ export function rentalsHandlers(services: Services): HandlersFor<keyof typeof re
   const approve = (ctx: CallContext, approval: Approval): number => checkPinOf(services, ctx, approval, 'approval', true).id;
 
   const changed = (ctx: CallContext, unitIds: number[]) => ctx.emit('rentals.changed', { unitIds });
+  const unitCount = (typeId: number) => db.prepare<[number], { n: number }>('SELECT count(*) AS n FROM unit WHERE type_id = ?').get(typeId)?.n ?? 0;
 
   return {
     ...shiftHandlers(services),
@@ -76,21 +77,23 @@ export function rentalsHandlers(services: Services): HandlersFor<keyof typeof re
       if (typeId === undefined) {
         const { lastInsertRowid } = db
           .prepare(
-            `INSERT INTO item_type (code, name_zh, name_en, deposit_fen, active, sort, created_at, updated_at)
-             VALUES (?, ?, ?, ?, ?, (SELECT coalesce(max(sort), 0) + 1 FROM item_type), ?, ?)`,
+            `INSERT INTO item_type (code, name_zh, name_en, deposit_fen, active, handout, sort, created_at, updated_at)
+             VALUES (?, ?, ?, ?, ?, ?, (SELECT coalesce(max(sort), 0) + 1 FROM item_type), ?, ?)`,
           )
-          .run(input.code, input.nameZh, input.nameEn, input.depositFen, input.active ? 1 : 0, ctx.now, ctx.now);
+          .run(input.code, input.nameZh, input.nameEn, input.depositFen, input.active ? 1 : 0, input.handOut ? 1 : 0, ctx.now, ctx.now);
         typeId = Number(lastInsertRowid);
-        ctx.audit({ action: 'rentals.typeAdd', entity: 'item_type', entityId: typeId, detail: { code: input.code, depositFen: input.depositFen } });
+        ctx.audit({ action: 'rentals.typeAdd', entity: 'item_type', entityId: typeId, detail: { code: input.code, depositFen: input.depositFen, ...(input.handOut ? { handOut: true } : {}) } });
       } else {
         const before = getType(db, typeId);
         if (!before) throw new AppError('NOT_FOUND', 'rentals.errors.typeNotFound');
-        db.prepare('UPDATE item_type SET code = ?, name_zh = ?, name_en = ?, deposit_fen = ?, active = ?, updated_at = ? WHERE id = ?').run(
+        if (input.handOut && !before.handout && unitCount(typeId) > 0) throw fieldError('CONFLICT', 'handOut', 'rentals.errors.handOutHasUnits');
+        db.prepare('UPDATE item_type SET code = ?, name_zh = ?, name_en = ?, deposit_fen = ?, active = ?, handout = ?, updated_at = ? WHERE id = ?').run(
           input.code,
           input.nameZh,
           input.nameEn,
           input.depositFen,
           input.active ? 1 : 0,
+          input.handOut ? 1 : 0,
           ctx.now,
           typeId,
         );
@@ -98,7 +101,7 @@ export function rentalsHandlers(services: Services): HandlersFor<keyof typeof re
           action: 'rentals.typeEdit',
           entity: 'item_type',
           entityId: typeId,
-          detail: { depositFen: { from: before.deposit_fen, to: input.depositFen }, active: input.active, code: input.code },
+          detail: { depositFen: { from: before.deposit_fen, to: input.depositFen }, active: input.active, code: input.code, handOut: input.handOut },
         });
       }
       changed(ctx, []);
@@ -115,8 +118,24 @@ export function rentalsHandlers(services: Services): HandlersFor<keyof typeof re
 
     'rentals.units.lookup': (input, ctx) => toUnitView(unitOrFail(getUnitByTag(db, input.tag), 'tag'), today(ctx.now)),
 
+    'rentals.handOut': (input, ctx) => {
+      const type = getType(db, input.typeId);
+      if (!type) throw fieldError('NOT_FOUND', 'typeId', 'rentals.errors.typeNotFound');
+      if (type.handout !== 1) throw fieldError('CONFLICT', 'typeId', 'rentals.errors.notHandOut');
+      if (type.active !== 1) throw fieldError('CONFLICT', 'typeId', 'rentals.errors.typeInactive');
+      const date = today(ctx.now);
+      db.prepare('INSERT INTO handout (type_id, park_date, at, staff_id, quantity) VALUES (?, ?, ?, ?, ?)').run(type.id, date, ctx.now, actorOf(ctx).id, input.quantity);
+      ctx.audit({ action: 'rentals.handOut', entity: 'item_type', entityId: type.id, detail: { code: type.code, quantity: input.quantity } });
+      changed(ctx, []);
+      const view = listTypes(db, date).find((entry) => entry.id === type.id);
+      if (!view) throw new Error('item type vanished after a hand-out');
+      return view;
+    },
+
     'rentals.units.add': (input, ctx) => {
-      if (!getType(db, input.typeId)) throw fieldError('NOT_FOUND', 'typeId', 'rentals.errors.typeNotFound');
+      const type = getType(db, input.typeId);
+      if (!type) throw fieldError('NOT_FOUND', 'typeId', 'rentals.errors.typeNotFound');
+      if (type.handout === 1) throw fieldError('CONFLICT', 'typeId', 'rentals.errors.handOutNoUnits');
       if (getUnitByTag(db, input.tag)) throw fieldError('CONFLICT', 'tag', 'rentals.errors.tagTaken', { tag: input.tag });
       const { lastInsertRowid } = db
         .prepare('INSERT INTO unit (type_id, tag, note, created_at, updated_at) VALUES (?, ?, ?, ?, ?)')

@@ -10,6 +10,7 @@ export interface TypeRow {
   name_en: string;
   deposit_fen: number;
   active: number;
+  handout: number;
 }
 
 export interface UnitRow {
@@ -103,7 +104,8 @@ export function listUnits(db: Db, filter: { typeId?: number | undefined; query?:
 }
 
 export function listTypes(db: Db, today: string): ItemTypeView[] {
-  const types = db.prepare<[], TypeRow>('SELECT id, code, name_zh, name_en, deposit_fen, active FROM item_type ORDER BY sort, id').all();
+  const types = db.prepare<[], TypeRow>('SELECT id, code, name_zh, name_en, deposit_fen, active, handout FROM item_type ORDER BY sort, id').all();
+  const handedOut = db.prepare<[string], { type_id: number; n: number }>('SELECT type_id, sum(quantity) AS n FROM handout WHERE park_date = ? GROUP BY type_id').all(today);
   const counts = db
     .prepare<[string], { type_id: number; state: UnitState; n: number }>(
       `SELECT type_id,
@@ -122,13 +124,15 @@ export function listTypes(db: Db, today: string): ItemTypeView[] {
       nameEn: type.name_en,
       depositFen: type.deposit_fen,
       active: type.active === 1,
+      handOut: type.handout === 1,
+      handedOutToday: handedOut.find((row) => row.type_id === type.id)?.n ?? 0,
       counts: { available: count('available'), inspectionDue: count('inspectionDue'), out: count('out'), repair: count('repair'), retired: count('retired') },
     };
   });
 }
 
 export function getType(db: Db, id: number): TypeRow | undefined {
-  return db.prepare<[number], TypeRow>('SELECT id, code, name_zh, name_en, deposit_fen, active FROM item_type WHERE id = ?').get(id);
+  return db.prepare<[number], TypeRow>('SELECT id, code, name_zh, name_en, deposit_fen, active, handout FROM item_type WHERE id = ?').get(id);
 }
 
 export interface RentalRow {

@@ -19,3 +19,11 @@ export function notifyError(t: T, error: unknown): void {
   const message = error instanceof ApiError ? errorText(t, error.body) : t('errors.INTERNAL');
   notify({ color: 'red', message, autoClose: 6000 });
 }
+
+/** The outcome of a call made from a button: its success notice, or its refusal, localized. */
+export function notifyOutcome<R>(t: T, call: Promise<R>, success: string): Promise<void> {
+  return call.then(
+    () => notifySuccess(success),
+    (error: unknown) => notifyError(t, error),
+  );
+}

@@ -7,7 +7,7 @@ import { useParkFormat } from '../../app/park';
 import { useAction, useMethod } from '../../api/hooks';
 import { EmptyRow } from '../../ui/fields';
 import { useParkNow } from '../../ui/deadline';
-import { notifyError, notifySuccess } from '../../ui/notify';
+import { notifyOutcome } from '../../ui/notify';
 import { printerErrorText } from './PrinterBadge';
 import { ReprintButton } from './ReprintButton';
 
@@ -110,12 +110,7 @@ export function PrintoutsPanel() {
                         leftSection={<IconArchive size={18} />}
                         loading={dismiss.isPending}
                         aria-label={`${t('printer.jobs.dismiss')} ${job.ref ?? job.id}`}
-                        onClick={() =>
-                          dismiss.mutateAsync({ jobId: job.id }).then(
-                            () => notifySuccess(t('printer.jobs.dismissedDone')),
-                            (error: unknown) => notifyError(t, error),
-                          )
-                        }
+                        onClick={() => void notifyOutcome(t, dismiss.mutateAsync({ jobId: job.id }), t('printer.jobs.dismissedDone'))}
                       >
                         {t('printer.jobs.dismiss')}
                       </Button>

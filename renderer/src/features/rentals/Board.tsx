@@ -1,47 +1,88 @@
-import { Badge, Group, Paper, SimpleGrid, Stack, Text } from '@mantine/core';
-import type { Output } from '@shared/contract';
+import { Badge, Button, Group, Paper, SimpleGrid, Stack, Text } from '@mantine/core';
+import { IconGift } from '@tabler/icons-react';
+import type { ItemTypeView, Output } from '@shared/contract';
+import { useAction } from '../../api/hooks';
+import { notifyOutcome } from '../../ui/notify';
 import { useLanguage, useT } from '../../app/i18n';
 import { Money } from '../../ui/money';
 import { InspectionDeadline } from './InspectionDeadline';
 
+/** A free item handed out and not returned (a sewing kit): today's count and one tap to hand one out. */
+function HandOutCard({ type }: { type: ItemTypeView }) {
+  const t = useT();
+  const { language } = useLanguage();
+  const handOut = useAction('rentals.handOut', ['rentals.board']);
+  const name = language === 'zh-CN' ? type.nameZh : type.nameEn;
+  return (
+    <Paper withBorder radius="lg" p="md" data-testid={`board-${type.code}`}>
+      <Text fw={700} fz="lg">
+        {name}
+      </Text>
+      <Group gap="xs" align="baseline" mt={4}>
+        <Text fz={34} fw={800} lh={1} data-testid="handed-out">
+          {type.handedOutToday}
+        </Text>
+        <Text c="dimmed">{t('rentals.board.handedOutToday', { count: type.handedOutToday })}</Text>
+      </Group>
+      <Button
+        mt="xs"
+        variant="light"
+        color="grape"
+        leftSection={<IconGift size={18} />}
+        loading={handOut.isPending}
+        aria-label={`${t('rentals.board.handOutOne')} ${name}`}
+        onClick={() => void notifyOutcome(t, handOut.mutateAsync({ typeId: type.id }), t('rentals.board.handedOut', { name }))}
+      >
+        {t('rentals.board.handOutOne')}
+      </Button>
+    </Paper>
+  );
+}
+
+/** A type lent against a deposit: how many are available, out, to inspect and under repair. */
+function TypeCard({ type }: { type: ItemTypeView }) {
+  const t = useT();
+  const { language } = useLanguage();
+  return (
+    <Paper withBorder radius="lg" p="md" data-testid={`board-${type.code}`}>
+      <Group justify="space-between" align="flex-start" wrap="nowrap">
+        <Text fw={700} fz="lg">
+          {language === 'zh-CN' ? type.nameZh : type.nameEn}
+        </Text>
+        {type.depositFen > 0 ? <Money fen={type.depositFen} fz="sm" c="dimmed" /> : <Badge variant="light">{t('rentals.board.free')}</Badge>}
+      </Group>
+      <Group gap="xs" align="baseline" mt={4}>
+        <Text fz={34} fw={800} lh={1} c={type.counts.available > 0 ? 'park.8' : 'red.8'} data-testid="available">
+          {type.counts.available}
+        </Text>
+        <Text c="dimmed">{t('rentals.board.available')}</Text>
+      </Group>
+      <Group gap={6} mt="xs">
+        <Badge variant="light" color="blue">
+          {type.counts.out} {t('rentals.board.out')}
+        </Badge>
+        {type.counts.inspectionDue > 0 ? (
+          <Badge variant="light" color="yellow">
+            {type.counts.inspectionDue} {t('rentals.board.inspectionDue')}
+          </Badge>
+        ) : null}
+        {type.counts.repair > 0 ? (
+          <Badge variant="light" color="red">
+            {type.counts.repair} {t('rentals.board.repair')}
+          </Badge>
+        ) : null}
+      </Group>
+    </Paper>
+  );
+}
+
 /** Availability by item type, live on every station. */
 export function Board({ board }: { board: Output<'rentals.board'> }) {
   const t = useT();
-  const { language } = useLanguage();
   const types = board.types.filter((type) => type.active);
   return (
     <SimpleGrid cols={{ base: 2, lg: Math.min(Math.max(types.length, 3), 5) + 1 }} spacing="md">
-      {types.map((type) => (
-        <Paper key={type.id} withBorder radius="lg" p="md" data-testid={`board-${type.code}`}>
-          <Group justify="space-between" align="flex-start" wrap="nowrap">
-            <Text fw={700} fz="lg">
-              {language === 'zh-CN' ? type.nameZh : type.nameEn}
-            </Text>
-            {type.depositFen > 0 ? <Money fen={type.depositFen} fz="sm" c="dimmed" /> : <Badge variant="light">{t('rentals.board.free')}</Badge>}
-          </Group>
-          <Group gap="xs" align="baseline" mt={4}>
-            <Text fz={34} fw={800} lh={1} c={type.counts.available > 0 ? 'park.8' : 'red.8'} data-testid="available">
-              {type.counts.available}
-            </Text>
-            <Text c="dimmed">{t('rentals.board.available')}</Text>
-          </Group>
-          <Group gap={6} mt="xs">
-            <Badge variant="light" color="blue">
-              {type.counts.out} {t('rentals.board.out')}
-            </Badge>
-            {type.counts.inspectionDue > 0 ? (
-              <Badge variant="light" color="yellow">
-                {type.counts.inspectionDue} {t('rentals.board.inspectionDue')}
-              </Badge>
-            ) : null}
-            {type.counts.repair > 0 ? (
-              <Badge variant="light" color="red">
-                {type.counts.repair} {t('rentals.board.repair')}
-              </Badge>
-            ) : null}
-          </Group>
-        </Paper>
-      ))}
+      {types.map((type) => (type.handOut ? <HandOutCard key={type.id} type={type} /> : <TypeCard key={type.id} type={type} />))}
       <Paper withBorder radius="lg" p="md" bg="gray.0">
         <Stack gap={4}>
           <Text c="dimmed">{t('rentals.board.held')}</Text>

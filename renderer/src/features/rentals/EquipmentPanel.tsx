@@ -23,11 +23,11 @@ function TypeModal({ type, onClose }: { type?: ItemTypeView; onClose(): void }) 
   const save = useAction('rentals.types.save', [...REFRESH]);
   const form = useContractForm(typeInput, {
     defaultValues: type
-      ? { id: type.id, code: type.code, nameZh: type.nameZh, nameEn: type.nameEn, depositFen: type.depositFen, active: type.active }
-      : { code: '', nameZh: '', nameEn: '', depositFen: 0, active: true },
+      ? { id: type.id, code: type.code, nameZh: type.nameZh, nameEn: type.nameEn, depositFen: type.depositFen, active: type.active, handOut: type.handOut }
+      : { code: '', nameZh: '', nameEn: '', depositFen: 0, active: true, handOut: false },
   });
   const errorOf = useFieldErrors(form);
-  const submit = useFormSubmit(form, ['code', 'nameZh', 'nameEn', 'depositFen', 'active'], save.mutateAsync, (saved) => {
+  const submit = useFormSubmit(form, ['code', 'nameZh', 'nameEn', 'depositFen', 'active', 'handOut'], save.mutateAsync, (saved) => {
     notifySuccess(`${saved.nameZh} · ${saved.nameEn}`);
     onClose();
   });
@@ -45,6 +45,13 @@ function TypeModal({ type, onClose }: { type?: ItemTypeView; onClose(): void }) 
             control={form.control}
             name="active"
             render={({ field }) => <Switch label={t('rentals.fields.active')} checked={field.value ?? true} onChange={(e) => field.onChange(e.currentTarget.checked)} />}
+          />
+          <Controller
+            control={form.control}
+            name="handOut"
+            render={({ field }) => (
+              <Switch label={t('rentals.fields.handOut')} checked={field.value ?? false} onChange={(e) => field.onChange(e.currentTarget.checked)} error={errorOf('handOut')} />
+            )}
           />
           <FormActions onCancel={onClose} submitLabel={t('common.save')} loading={save.isPending} />
         </Stack>
@@ -265,7 +272,7 @@ export function EquipmentPanel() {
         </Table.Tbody>
       </Table>
       {editingType ? <TypeModal type={editingType === 'new' ? undefined : editingType} onClose={() => setEditingType(undefined)} /> : null}
-      {addingUnit ? <UnitModal types={types.filter((type) => type.active)} onClose={() => setAddingUnit(false)} /> : null}
+      {addingUnit ? <UnitModal types={types.filter((type) => type.active && !type.handOut)} onClose={() => setAddingUnit(false)} /> : null}
       {retiring ? <RetireModal unit={retiring} onClose={() => setRetiring(undefined)} /> : null}
       {history ? <HistoryDrawer unit={history} onClose={() => setHistory(undefined)} /> : null}
     </Stack>

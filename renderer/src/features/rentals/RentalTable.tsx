@@ -9,7 +9,7 @@ import { useMethod } from '../../api/hooks';
 import { EmptyRow } from '../../ui/fields';
 import { DeadlineBadge, useParkNow } from '../../ui/deadline';
 import { Money } from '../../ui/money';
-import { ReprintButton } from '../printing/ReprintButton';
+import { ReprintIcon } from '../printing/ReprintButton';
 
 const EMPTY: Record<'out' | 'overdue' | 'returned', MessageKey> = {
   out: 'rentals.lists.emptyOut',
@@ -19,10 +19,9 @@ const EMPTY: Record<'out' | 'overdue' | 'returned', MessageKey> = {
 
 /** Reprints a rental's last printout: the refund slip once returned, else the deposit receipt. */
 export function RentalReprint({ rental }: { rental: RentalView }) {
-  const t = useT();
   const jobId = rental.status === 'returned' ? rental.slipJobId : rental.receiptJobId;
   if (jobId === null) return null;
-  return <ReprintButton jobId={jobId} variant="subtle" label={t('rentals.actions.reprint')} done={t('printer.jobs.reprinted')} aria-label={`${t('rentals.actions.reprint')} ${rental.receiptNo}`} />;
+  return <ReprintIcon jobId={jobId} target={rental.receiptNo} />;
 }
 
 /** Rentals out, overdue (with the visitor's phone to call) or returned, searchable. */
@@ -79,7 +78,7 @@ export function RentalTable({ view, date, onReturn }: { view: 'out' | 'overdue' 
                     {rental.returnedAt ? format.time(rental.returnedAt) : ''} · {t(`rentals.condition.${rental.condition ?? 'good'}`)}
                   </Text>
                 ) : (
-                  <Group gap="xs" wrap="nowrap">
+                  <Group gap="xs">
                     <Text>{format.time(rental.dueAt)}</Text>
                     <DeadlineBadge deadline={rental.dueAt} warnMs={30 * 60_000} now={now} />
                   </Group>

@@ -8,7 +8,7 @@ import { useAction, useMethod } from '../../api/hooks';
 import { EmptyRow, FormActions, NumberField } from '../../ui/fields';
 import { useContractForm, useFieldErrors, useFormSubmit } from '../../ui/form';
 import { Money } from '../../ui/money';
-import { notifyError, notifySuccess } from '../../ui/notify';
+import { notifyOutcome, notifySuccess } from '../../ui/notify';
 
 const REFRESH = ['rentals.shifts.current', 'rentals.shifts.list'] as const;
 
@@ -149,12 +149,7 @@ export function CurrentShift() {
           <Button
             leftSection={<IconLockOpen size={20} />}
             loading={open.isPending}
-            onClick={() =>
-              open.mutateAsync({}).then(
-                () => notifySuccess(t('rentals.shifts.opened')),
-                (error: unknown) => notifyError(t, error),
-              )
-            }
+            onClick={() => void notifyOutcome(t, open.mutateAsync({}), t('rentals.shifts.opened'))}
           >
             {t('rentals.shifts.open')}
           </Button>
