@@ -143,6 +143,32 @@ describe('backups', () => {
     expect(auditRows(test, 'maintenance.backupRestored').some((row) => row.entity_id === written.name)).toBe(true);
   });
 
+  it('starts no hourly backup and no retention run while a restore replaces the database', async () => {
+    const park = await openPark();
+    const { test } = park;
+    const jobs = test.core.maintenance;
+    if (!jobs) throw new Error('no maintenance jobs');
+    await rent(park, 'UM-001');
+    const written = await test.ok('backups.run', {}, park.admin);
+    await later(park, 2 * HOUR); // an hourly backup and the day's retention run are both due
+    const runs = () => test.core.db?.prepare<[], { n: number }>('SELECT count(*) AS n FROM retention_run').get()?.n;
+    const reasons = async () => (await test.ok('backups.list', {}, park.admin)).rows.map((row) => row.reason).sort();
+
+    // The restore holds the gate from its first step; the tick that comes meanwhile does nothing.
+    const restoring = test.core.call('backups.restore', { name: written.name, pin: ADMIN.pin }, park.admin);
+    await jobs.tick();
+    const restored = await restoring;
+    expect(restored.ok).toBe(true);
+    park.admin = (await test.ok('auth.signIn', { staffId: park.adminId, pin: ADMIN.pin })).token;
+    expect(await reasons()).toEqual(['beforeRestore', 'manual']);
+    expect(runs()).toBe(0);
+
+    // Once the restore is over, the next tick catches up.
+    await jobs.tick();
+    expect(await reasons()).toEqual(['beforeRestore', 'hourly', 'manual']);
+    expect(runs()).toBe(1);
+  });
+
   it('restores only with the manager PIN and only a known, intact backup; the reopened file is the restored one', async () => {
     const park = await openPark();
     const { test, admin } = park;

@@ -73,6 +73,9 @@ export function createMaintenance(options: MaintenanceOptions): Maintenance {
   }
 
   async function tick(): Promise<void> {
+    // A restore is replacing the database: a backup now could copy half of it, and the retention
+    // run would write into the file being replaced. Both wait for the next tick.
+    if (services.gate.restoring) return;
     const now = clock.now();
     const last = listBackups(backupFolder(db, services.dataDir)).find((row) => row.reason !== 'beforeRestore');
     const failedRecently = failure !== null && now - failure.at < 10 * MINUTE;
