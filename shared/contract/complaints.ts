@@ -70,6 +70,8 @@ export const complaintStepView = z.object({
   /** For a follow-up (回访): how the visitor was reached. */
   method: z.enum(FOLLOW_UP_METHODS).nullable(),
   level: z.enum(ESCALATION_LEVELS).nullable(),
+  /** An escalation straight to leadership: why the duty manager was passed over. */
+  skipReason: z.string().nullable(),
 });
 
 export const clockView = z.object({ dueAt: epochMs, doneAt: epochMs.nullable(), late: z.boolean() });
@@ -216,10 +218,19 @@ export const complaintsMethods = {
     output: complaintView,
   }),
   'complaints.escalate': method({
-    summary: 'Escalate: frontline → duty manager → company leadership, with the reason.',
+    summary:
+      'Escalate: frontline → duty manager → company leadership, with the reason. One level at a time; going from the frontline straight to leadership passes over the duty manager and is refused without `skipReason` (why they were passed over), which the step keeps.',
     access: COUNTER,
     mode: 'write',
-    input: z.object({ id, to: z.enum(['dutyManager', 'leadership']), reason: z.string().trim().min(2).max(500) }).strict(),
+    input: z
+      .object({
+        id,
+        to: z.enum(['dutyManager', 'leadership']),
+        reason: z.string().trim().min(2).max(500),
+        /** Only when a level is skipped: why (the duty manager cannot be reached, the matter cannot wait). */
+        skipReason: z.string().trim().max(500).default(''),
+      })
+      .strict(),
     output: complaintView,
   }),
   'complaints.summon': method({

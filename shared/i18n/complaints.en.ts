@@ -94,6 +94,7 @@ export const complaintsEn = {
     note: 'What was said or decided',
     method: 'How the visitor was reached',
     reason: 'Reason',
+    skipReason: 'Why the duty manager is passed over',
     remarks: 'Remarks',
   },
   clocks: {
@@ -152,6 +153,7 @@ export const complaintsEn = {
     editTitle: 'Edit {{complaintNo}}',
     escalate: 'Escalate',
     escalateTo: 'Escalate to {{level}}',
+    skipToLeadership: 'Straight to company leadership',
     summon: 'Summon department head',
     headArrived: 'Department head arrived',
     saveRemarks: 'Save remarks',
@@ -204,6 +206,8 @@ export const complaintsEn = {
   },
   ui: {
     clearDepartment: 'Clear the department',
+    skipWarning: 'This passes over the duty manager. Do it only when they cannot be reached or the matter cannot wait, and say why.',
+    skippedLevel: 'Passed over the duty manager: {{reason}}',
     department: 'Department',
     severityOf: 'Severity: {{severity}}',
     groupOf: 'Group of {{count}}',
@@ -288,5 +292,6 @@ export const complaintsEn = {
     summaryClosed: 'The summary of {{date}} is closed and fixed.',
     summaryFuture: 'That day has not come yet.',
     departmentNotInSummary: 'That department has nothing in this summary.',
+    skipNeedsReason: 'Going straight to company leadership passes over the duty manager: say why.',
   },
 } as const;

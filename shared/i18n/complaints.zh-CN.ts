@@ -97,6 +97,7 @@ export const complaintsZhCN: Strings<typeof complaintsEn> = {
     note: '沟通或决定内容',
     method: '回访方式',
     reason: '原因',
+    skipReason: '越过当班经理的原因',
     remarks: '备注',
   },
   clocks: {
@@ -155,6 +156,7 @@ export const complaintsZhCN: Strings<typeof complaintsEn> = {
     editTitle: '修改 {{complaintNo}}',
     escalate: '升级',
     escalateTo: '升级至{{level}}',
+    skipToLeadership: '直接上报公司领导',
     summon: '广播呼叫部门负责人',
     headArrived: '负责人已到场',
     saveRemarks: '保存备注',
@@ -207,6 +209,8 @@ export const complaintsZhCN: Strings<typeof complaintsEn> = {
   },
   ui: {
     clearDepartment: '清除部门',
+    skipWarning: '这将越过当班经理。仅在联系不上当班经理或事情不能等待时这样做，并说明原因。',
+    skippedLevel: '越过当班经理：{{reason}}',
     department: '部门',
     severityOf: '程度：{{severity}}',
     groupOf: '群体 {{count}} 人',
@@ -291,5 +295,6 @@ export const complaintsZhCN: Strings<typeof complaintsEn> = {
     summaryClosed: '{{date}} 的汇总已关闭，不能修改。',
     summaryFuture: '该日期还未到。',
     departmentNotInSummary: '该部门在此汇总中没有记录。',
+    skipNeedsReason: '直接上报公司领导将越过当班经理，请说明原因。',
   },
 };

@@ -157,6 +157,28 @@ describe('the process and its clocks', () => {
     ]);
   });
 
+  it('refuses to pass over the duty manager without saying why, and keeps why when it is done', async () => {
+    const office = await openOffice();
+    const { test, clerk, admin } = office;
+    const { id } = await test.ok('complaints.create', walkIn(office, { severity: 'critical' }), clerk.token);
+    const before = test.core.db?.prepare('SELECT count(*) AS n FROM complaint_step').get();
+    const refused = await test.fails('complaints.escalate', { id, to: 'leadership', reason: '涉及人身安全' }, clerk.token);
+    expect(refused).toMatchObject({ code: 'VALIDATION', fields: { skipReason: { key: 'complaints.errors.skipNeedsReason' } } });
+    expect(await test.fails('complaints.escalate', { id, to: 'leadership', reason: '涉及人身安全', skipReason: ' ' }, clerk.token)).toMatchObject({ code: 'VALIDATION' });
+    expect(test.core.db?.prepare('SELECT count(*) AS n FROM complaint_step').get()).toEqual(before);
+    expect((await test.ok('complaints.get', { id }, clerk.token)).level).toBe('frontline');
+
+    const top = await test.ok('complaints.escalate', { id, to: 'leadership', reason: '涉及人身安全', skipReason: '当班经理在医院陪同伤者，联系不上' }, clerk.token);
+    expect(top.level).toBe('leadership');
+    expect(top.steps.at(-1)).toMatchObject({ step: 'escalate', level: 'leadership', note: '涉及人身安全', skipReason: '当班经理在医院陪同伤者，联系不上' });
+    expect(JSON.parse(auditRows(test, 'complaints.escalate').at(-1)?.detail ?? '{}')).toMatchObject({ from: 'frontline', to: 'leadership', skipReason: '当班经理在医院陪同伤者，联系不上' });
+    // One level up needs no such reason, and none is kept.
+    const next = await test.ok('complaints.create', walkIn(office), clerk.token);
+    const up = await test.ok('complaints.escalate', { id: next.id, to: 'dutyManager', reason: '游客要求见经理', skipReason: '无' }, clerk.token);
+    expect(up.steps.at(-1)?.skipReason).toBeNull();
+    expect((await test.ok('complaints.list', { view: 'dutyManager' }, admin)).rows.map((row) => row.id)).toEqual([next.id, id]);
+  });
+
   it('summons the department head in one action: a paging request, and the 10-minute arrival clock on the complaint', async () => {
     const office = await openOffice();
     const { test, clerk, radio } = office;

@@ -200,15 +200,17 @@ export function complaintsHandlers(services: Services): HandlersFor<keyof typeof
     'complaints.escalate': (input, ctx) => {
       const row = rowOrFail(input.id);
       if (!OPEN.includes(row.status)) throw fieldError('CONFLICT', 'id', 'complaints.errors.closed', { status: row.status });
-      if (ESCALATION_LEVELS.indexOf(input.to) <= ESCALATION_LEVELS.indexOf(row.level)) {
-        throw fieldError('CONFLICT', 'to', 'complaints.errors.alreadyAtLevel', { level: row.level });
-      }
+      const climb = ESCALATION_LEVELS.indexOf(input.to) - ESCALATION_LEVELS.indexOf(row.level);
+      if (climb <= 0) throw fieldError('CONFLICT', 'to', 'complaints.errors.alreadyAtLevel', { level: row.level });
+      // One level at a time; passing over the duty manager is allowed only with the reason for it.
+      const skipped = climb > 1;
+      if (skipped && input.skipReason.length < 2) throw fieldError('VALIDATION', 'skipReason', 'complaints.errors.skipNeedsReason');
       db.prepare('UPDATE complaint SET level = ? WHERE id = ?').run(input.to, row.id);
-      record(ctx, row.id, 'escalate', input.reason, { level: input.to });
+      record(ctx, row.id, 'escalate', input.reason, { level: input.to, ...(skipped ? { skipReason: input.skipReason } : {}) });
       // Escalated to the duty manager: it waits on them. Past them: it no longer does.
       if (input.to === 'dutyManager') requestEscalationDecision(db, ctx, row.id, actorOf(ctx).id, input.reason);
       else settleEscalation(db, ctx, row.id, actorOf(ctx).id, input.reason);
-      ctx.audit({ action: 'complaints.escalate', entity: 'complaint', entityId: row.complaint_no, detail: { from: row.level, to: input.to, reason: input.reason } });
+      ctx.audit({ action: 'complaints.escalate', entity: 'complaint', entityId: row.complaint_no, detail: { from: row.level, to: input.to, reason: input.reason, ...(skipped ? { skipReason: input.skipReason } : {}) } });
       changed(ctx, [row.id]);
       return load(row.id, ctx.now);
     },

@@ -63,13 +63,14 @@ interface StepRow {
   note: string;
   method: ComplaintView['steps'][number]['method'];
   level: ComplaintView['steps'][number]['level'];
+  skip_reason: string | null;
 }
 
 /** The complaint with its steps and its clocks (same day, 2 working days, the head's 10 minutes). */
 export function toComplaintView(db: Db, row: ComplaintRow, now: number, timeZone: string, overrides: DayOverrides): ComplaintView {
   const steps = db
     .prepare<[number], StepRow>(
-      `SELECT t.id, t.step, t.at, t.staff_id, s.name AS staff_name, t.note, t.method, t.level
+      `SELECT t.id, t.step, t.at, t.staff_id, s.name AS staff_name, t.note, t.method, t.level, t.skip_reason
        FROM complaint_step t LEFT JOIN staff s ON s.id = t.staff_id WHERE t.complaint_id = ? ORDER BY t.at, t.id`,
     )
     .all(row.id);
@@ -116,6 +117,7 @@ export function toComplaintView(db: Db, row: ComplaintRow, now: number, timeZone
       note: step.note,
       method: step.method,
       level: step.level,
+      skipReason: step.skip_reason,
     })),
     sameDay: clock(sameDayDeadline(row.received_at, timeZone), row.investigated_at),
     handling: OFFICIAL_CHANNELS.includes(row.channel) ? clock(twoWorkingDays, row.responded_at) : null,
@@ -139,11 +141,12 @@ export type ComplaintStepKind = ComplaintView['steps'][number]['step'];
 export interface StepExtra {
   method?: string;
   level?: string;
+  skipReason?: string;
 }
 
 /** One step of a complaint's process: who, when, what was said or decided. */
 export function recordStep(db: Db, ctx: CallContext, staffId: number, complaintId: number, step: ComplaintStepKind, note: string, extra: StepExtra = {}): void {
-  db.prepare('INSERT INTO complaint_step (complaint_id, step, at, park_date, staff_id, note, method, level) VALUES (?, ?, ?, ?, ?, ?, ?, ?)').run(
+  db.prepare('INSERT INTO complaint_step (complaint_id, step, at, park_date, staff_id, note, method, level, skip_reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)').run(
     complaintId,
     step,
     ctx.now,
@@ -152,6 +155,7 @@ export function recordStep(db: Db, ctx: CallContext, staffId: number, complaintI
     note,
     extra.method ?? null,
     extra.level ?? null,
+    extra.skipReason ?? null,
   );
   db.prepare('UPDATE complaint SET updated_at = ? WHERE id = ?').run(ctx.now, complaintId);
 }

@@ -66,6 +66,7 @@ function entries(t: T, complaint: ComplaintView): Entry[] {
     if (step.step === 'summon') note = t('complaints.ui.pagingSlip', { ref: step.note });
     const group = /^group:(\d*)$/.exec(step.note);
     if (step.step === 'escalate' && group) note = t('complaints.ui.groupEscalated', { count: group[1] ?? '' });
+    if (step.skipReason) note = `${note}\n${t('complaints.ui.skippedLevel', { reason: step.skipReason })}`;
     list.push({ key: `step-${step.id}`, at: step.at, title, who: step.staff?.name, note });
   }
   if (complaint.summon?.calledAt != null) list.push({ key: 'aired', at: complaint.summon.calledAt, title: t('complaints.summon.aired') });
@@ -148,6 +149,11 @@ export function ComplaintDetail({ complaint }: { complaint: ComplaintView }) {
             {up ? (
               <Button variant="light" color="violet" leftSection={<IconArrowBigUpLines size={18} />} onClick={() => setDialog({ kind: 'escalate', to: up })}>
                 {t('complaints.actions.escalateTo', { level: t(`complaints.levels.${up}`) })}
+              </Button>
+            ) : null}
+            {up === 'dutyManager' ? (
+              <Button variant="subtle" color="violet" onClick={() => setDialog({ kind: 'escalate', to: 'leadership' })}>
+                {t('complaints.actions.skipToLeadership')}
               </Button>
             ) : null}
             <Button variant="default" leftSection={<IconPencil size={18} />} onClick={() => setDialog({ kind: 'edit' })}>

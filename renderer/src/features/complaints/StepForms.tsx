@@ -60,13 +60,17 @@ export function StepModal({ complaint, step, onClose }: { complaint: ComplaintVi
   );
 }
 
-/** Escalate to the next level (frontline → duty manager → company leadership), with the reason. */
+/**
+ * Escalate to the next level (frontline → duty manager → company leadership), with the reason; from
+ * the frontline straight to leadership, also why the duty manager is passed over.
+ */
 export function EscalateModal({ complaint, to, onClose }: { complaint: ComplaintView; to: 'dutyManager' | 'leadership'; onClose(): void }) {
   const t = useT();
   const action = useAction('complaints.escalate', COMPLAINT_READS);
-  const form = useContractForm(escalateInput, { defaultValues: { id: complaint.id, to, reason: '' } });
+  const form = useContractForm(escalateInput, { defaultValues: { id: complaint.id, to, reason: '', skipReason: '' } });
   const errorOf = useFieldErrors(form);
-  const submit = useFormSubmit(form, ['reason', 'to'], action.mutateAsync, () => {
+  const skipping = nextLevel(complaint.level) !== to;
+  const submit = useFormSubmit(form, ['reason', 'skipReason', 'to'], action.mutateAsync, () => {
     notifySuccess(t('complaints.messages.escalated', { complaintNo: complaint.complaintNo, level: t(`complaints.levels.${to}`) }));
     onClose();
   });
@@ -84,6 +88,12 @@ export function EscalateModal({ complaint, to, onClose }: { complaint: Complaint
             </Alert>
           ) : null}
           <Textarea label={t('complaints.fields.reason')} withAsterisk autosize minRows={2} maxRows={6} data-autofocus {...form.register('reason')} error={errorOf('reason')} />
+          {skipping ? (
+            <>
+              <Alert color="orange">{t('complaints.ui.skipWarning')}</Alert>
+              <Textarea label={t('complaints.fields.skipReason')} withAsterisk autosize minRows={2} maxRows={6} {...form.register('skipReason')} error={errorOf('skipReason')} />
+            </>
+          ) : null}
           <FormActions onCancel={onClose} submitLabel={t('complaints.actions.escalate')} loading={action.isPending} color="violet" />
         </Stack>
       </form>
