@@ -5,6 +5,7 @@ export const maintenanceEn = {
     backupFailed: 'A backup failed',
     backupRestored: 'Restored a backup',
     personalDataErased: 'Erased personal data past retention',
+    auditRedacted: 'Removed phone numbers from earlier log entries',
   },
   title: 'Backups and data',
   folder: 'Backup folder',

@@ -8,6 +8,7 @@ export const maintenanceZhCN: Strings<typeof maintenanceEn> = {
     backupFailed: '备份失败',
     backupRestored: '恢复备份',
     personalDataErased: '清除超过保留期的个人信息',
+    auditRedacted: '从早先的日志记录中删除电话号码',
   },
   title: '备份与数据',
   folder: '备份文件夹',

@@ -52,6 +52,27 @@ describe('the database file', () => {
     upgraded.close();
   });
 
+  it('takes the phone numbers out of earlier complaint corrections in the audit log, keeps the rest, and logs that it did', () => {
+    const file = join(tempDir(), DATABASE_FILE);
+    const redaction = migrations.find((migration) => migration.name === 'audit_without_phone_numbers');
+    if (!redaction) throw new Error('no redaction migration');
+    const old = openDatabase({ file, targetVersion: redaction.version - 1 });
+    const insert = old.prepare("INSERT INTO audit_log (at, staff_id, action, entity, entity_id, detail, origin) VALUES (1, NULL, ?, 'complaint', 'C20261129-0001', ?, 'test')");
+    insert.run('complaints.update', JSON.stringify({ changes: { phone: ['13812345678', '13987654321'], place: ['A', 'B'] } }));
+    insert.run('complaints.update', JSON.stringify({ changes: { severity: ['low', 'high'] } }));
+    insert.run('complaints.create', JSON.stringify({ channel: 'phone' }));
+    old.close();
+
+    const upgraded = openDatabase({ file });
+    const details = upgraded.prepare<[], { detail: string }>("SELECT detail FROM audit_log WHERE origin = 'test' ORDER BY id").all().map((row) => JSON.parse(row.detail) as unknown);
+    expect(details).toEqual([{ changes: { phone: 'changed', place: ['A', 'B'] } }, { changes: { severity: ['low', 'high'] } }, { channel: 'phone' }]);
+    expect(upgraded.prepare("SELECT detail FROM audit_log WHERE action = 'maintenance.auditRedacted'").all()).toEqual([{ detail: JSON.stringify({ rows: 1, field: 'changes.phone' }) }]);
+    expect(upgraded.prepare("SELECT count(*) AS n FROM audit_log WHERE detail LIKE '%13812345678%' OR detail LIKE '%13987654321%'").get()).toEqual({ n: 0 });
+    // The log is append-only again.
+    expect(() => upgraded.prepare("UPDATE audit_log SET detail = '{}'").run()).toThrow(/append-only/);
+    upgraded.close();
+  });
+
   it('carries the deposits a manager set in the old settings into the item types', () => {
     const file = join(tempDir(), DATABASE_FILE);
     const old = openDatabase({ file, targetVersion: 3 });

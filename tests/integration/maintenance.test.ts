@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { DAY, HOUR, MINUTE } from '@shared/rules/time';
 import type { Input } from '@shared/contract';
 import { ADMIN, addStaff, auditRows, makeCore, setUpPark, type TestCore } from '../support/core';
+import { SIGNATURE } from '../support/signature';
 
 const ID_CARD = '11010519491231002X';
 
@@ -44,6 +45,48 @@ async function rent(park: Park, tag: string): Promise<string> {
     park.clerk.token,
   );
   return rental.receiptNo;
+}
+
+/** Found property taken in (a wallet, or a water-world item due after closing the same day), with the finder's phone. */
+async function intake(park: Park, kind: 'wallet' | 'waterWorld', finderPhone: string): Promise<number> {
+  const { item } = await park.test.ok(
+    'lostFound.intake',
+    {
+      clientRef: `retention-${finderPhone}`,
+      category: kind === 'wallet' ? 'wallet' : 'clothing',
+      description: kind === 'wallet' ? '黑色皮质钱包' : '儿童泳镜',
+      foundPlace: '旋转木马排队区',
+      foundAt: park.test.clock.now() - 30 * MINUTE,
+      waterWorld: kind === 'waterWorld',
+      finderName: '赵保洁',
+      finderPhone,
+      storageKind: 'shelf',
+      storagePlace: 'B-1',
+      finderSignature: SIGNATURE,
+      receiverSignature: SIGNATURE,
+    },
+    park.clerk.token,
+  );
+  return item.id;
+}
+
+/** The owner claims an item with their phone and ID. */
+async function claim(park: Park, itemId: number, phone: string): Promise<void> {
+  await park.test.ok(
+    'lostFound.claim',
+    { itemId, claimantName: '李某某', phone, identity: { idType: 'resident', idNumber: ID_CARD }, description: '黑色钱包', verified: true, ownerSignature: SIGNATURE },
+    park.clerk.token,
+  );
+}
+
+/** A visitor reports something lost, with their phone. */
+async function report(park: Park, phone: string): Promise<number> {
+  const lost = await park.test.ok(
+    'lostFound.reports.create',
+    { clientRef: `retention-report-${phone}`, category: 'bag', description: '红色双肩包', lostPlace: '美食街', lostAt: park.test.clock.now() - HOUR, visitorName: '孙女士', phone },
+    park.clerk.token,
+  );
+  return lost.id;
 }
 
 function integrity(file: string): string {
@@ -203,53 +246,97 @@ describe('retention of personal data', () => {
     const { test } = park;
     const db = test.core.db;
     if (!db) throw new Error('no database');
+    const clerk = () => park.clerk.token;
+    // Day 0, 10:00: rentals, a complaint, found items, a claim and lost reports.
     const oldReceipt = await rent(park, 'UM-001');
     const openReceipt = await rent(park, 'UM-002');
     const recentReceipt = await rent(park, 'UM-003');
-    await test.ok('rentals.return', { receiptNo: oldReceipt, condition: 'good' }, park.clerk.token);
+    await test.ok('rentals.return', { receiptNo: oldReceipt, condition: 'good' }, clerk());
     const complaint = await test.ok(
       'complaints.create',
-      {
-        clientRef: 'complaint-retention-1',
-        channel: 'phone',
-        complainantName: '赵先生',
-        phone: '139 0000 1111',
-        place: '水上乐园',
-        happenedAt: test.clock.now() - HOUR,
-        category: 'facilities',
-        description: '更衣柜坏了',
-      },
-      park.clerk.token,
+      { clientRef: 'complaint-retention-1', channel: 'phone', complainantName: '赵先生', phone: '139 0000 1111', place: '水上乐园', happenedAt: test.clock.now() - HOUR, category: 'facilities', description: '更衣柜坏了' },
+      clerk(),
     );
-    await test.ok('complaints.step', { id: complaint.id, step: 'respond', note: '已维修并致歉' }, park.clerk.token);
-    await test.ok('complaints.step', { id: complaint.id, step: 'close', note: '游客满意' }, park.clerk.token);
+    await test.ok('complaints.update', { id: complaint.id, phone: '139 0000 2222' }, clerk());
+    await test.ok('complaints.step', { id: complaint.id, step: 'respond', note: '已维修并致歉' }, clerk());
+    await test.ok('complaints.step', { id: complaint.id, step: 'close', note: '游客满意' }, clerk());
+    const claimed = await intake(park, 'wallet', '13500000001');
+    const handedOver = await intake(park, 'waterWorld', '13500000002');
+    const stillHeld = await intake(park, 'wallet', '13500000003');
+    await claim(park, claimed, '13600000001');
+    const closedReport = await report(park, '13700000001');
+    await test.ok('lostFound.reports.close', { reportId: closedReport, note: '游客自己找到了' }, clerk());
+    const openReport = await report(park, '13700000002');
+    // Other records that take a phone number: an incident's reporter and witness, a missing child's guardian.
+    const incident = await test.ok('incidents.report', { reporterName: '钱先生', reporterPhone: '13800000009', nature: 'injury', location: '波浪池' }, clerk());
+    await test.ok('incidents.statement', { incidentId: incident.id, personName: '孙女士', role: 'witness', contact: '13800000010', text: '看到他滑倒。' }, clerk());
+    await test.ok(
+      'paging.register',
+      {
+        clientRef: 'retention-paging-1',
+        details: { kind: 'missingPerson', child: true, name: '小明', age: 6, sex: 'male', clothing: '红色上衣', lastSeenPlace: '旋转木马', lastSeenAt: test.clock.now(), guardianName: '王女士', guardianPhone: '13800000011', meetingPoint: '游客中心' },
+      },
+      clerk(),
+    );
 
+    // 18:30 the water-world item, unclaimed after closing, goes to finance.
+    await later(park, 8 * HOUR + 30 * MINUTE);
+    await test.ok('lostFound.handover.create', { clientRef: 'retention-handover-1', itemIds: [handedOver], centerSignature: SIGNATURE, financeName: '计财部 周会计', financeSignature: SIGNATURE }, clerk());
+
+    // 60 days later: a rental returned and an item claimed, both still within the period.
     await later(park, 60 * DAY);
-    await test.ok('rentals.return', { receiptNo: recentReceipt, condition: 'good' }, park.clerk.token);
-    expect(await test.ok('retention.status', {}, park.admin)).toMatchObject({ days: 90, due: { rentals: 0, complaints: 0 } });
+    await test.ok('rentals.return', { receiptNo: recentReceipt, condition: 'good' }, clerk());
+    const recentClaim = await intake(park, 'wallet', '13500000004');
+    await claim(park, recentClaim, '13600000002');
+    expect(await test.ok('retention.status', {}, park.admin)).toMatchObject({ days: 90, due: { rentals: 0, claims: 0, lostReports: 0, finders: 0, complaints: 0 } });
 
     await later(park, 31 * DAY);
     const status = await test.ok('retention.status', {}, park.admin);
-    expect(status.due).toEqual({ rentals: 1, claims: 0, lostReports: 0, finders: 0, complaints: 1 });
+    expect(status.due).toEqual({ rentals: 1, claims: 1, lostReports: 1, finders: 2, complaints: 1 });
     const erased = await test.ok('retention.run', {}, park.admin);
     expect(erased).toEqual(status.due);
+    const now = test.clock.now();
 
     const rental = (receipt: string) =>
       db.prepare<[string], { phone: string | null; id_number: string | null; id_masked: string; deposit_fen: number; personal_erased_at: number | null }>(
         'SELECT phone, id_number, id_masked, deposit_fen, personal_erased_at FROM rental WHERE receipt_no = ?',
       ).get(receipt);
-    expect(rental(oldReceipt)).toMatchObject({ phone: null, id_number: null, deposit_fen: 5_000, personal_erased_at: test.clock.now() });
+    expect(rental(oldReceipt)).toMatchObject({ phone: null, id_number: null, deposit_fen: 5_000, personal_erased_at: now });
     expect(rental(oldReceipt)?.id_masked).toMatch(/\*/);
     expect(rental(openReceipt)).toMatchObject({ phone: '13812345678', id_number: ID_CARD, personal_erased_at: null });
     expect(rental(recentReceipt)).toMatchObject({ phone: '13812345678', personal_erased_at: null });
     expect(db.prepare('SELECT phone, complainant_name FROM complaint WHERE id = ?').get(complaint.id)).toEqual({ phone: null, complainant_name: '赵先生' });
+    const claims = db.prepare<[], { item_id: number; phone: string | null; id_number: string | null; claimant_name: string; personal_erased_at: number | null }>(
+      'SELECT item_id, phone, id_number, claimant_name, personal_erased_at FROM lf_claim ORDER BY id',
+    );
+    expect(claims.all()).toEqual([
+      { item_id: claimed, phone: null, id_number: null, claimant_name: '李某某', personal_erased_at: now },
+      { item_id: recentClaim, phone: '13600000002', id_number: ID_CARD, claimant_name: '李某某', personal_erased_at: null },
+    ]);
+    expect(db.prepare('SELECT id, phone, visitor_name, personal_erased_at FROM lf_report ORDER BY id').all()).toEqual([
+      { id: closedReport, phone: null, visitor_name: '孙女士', personal_erased_at: now },
+      { id: openReport, phone: '13700000002', visitor_name: '孙女士', personal_erased_at: null },
+    ]);
+    expect(db.prepare('SELECT id, finder_phone, finder_name, personal_erased_at FROM lf_item ORDER BY id').all()).toEqual([
+      { id: claimed, finder_phone: null, finder_name: '赵保洁', personal_erased_at: now },
+      { id: handedOver, finder_phone: null, finder_name: '赵保洁', personal_erased_at: now },
+      { id: stillHeld, finder_phone: '13500000003', finder_name: '赵保洁', personal_erased_at: null },
+      { id: recentClaim, finder_phone: '13500000004', finder_name: '赵保洁', personal_erased_at: null },
+    ]);
 
     // Nothing is erased twice; the run is in the audit log and on the status.
-    expect(await test.ok('retention.run', {}, park.admin)).toEqual({ rentals: 0, claims: 0, lostReports: 0, finders: 0, complaints: 0 });
-    expect((await test.ok('retention.status', {}, park.admin)).lastErased).toEqual({ rentals: 0, claims: 0, lostReports: 0, finders: 0, complaints: 0 });
+    const none = { rentals: 0, claims: 0, lostReports: 0, finders: 0, complaints: 0 };
+    expect(await test.ok('retention.run', {}, park.admin)).toEqual(none);
+    expect((await test.ok('retention.status', {}, park.admin)).lastErased).toEqual(none);
     const audited = auditRows(test, 'maintenance.personalDataErased');
-    expect(JSON.parse(audited[0]?.detail ?? '{}')).toMatchObject({ rentals: 1, complaints: 1 });
+    expect(JSON.parse(audited[0]?.detail ?? '{}')).toMatchObject(status.due);
     expect(await test.fails('retention.run', {}, park.clerk.token)).toMatchObject({ code: 'FORBIDDEN' });
+
+    // No ID or phone number was ever written into the audit log, which retention cannot reach.
+    expect(JSON.parse(auditRows(test, 'complaints.update')[0]?.detail ?? '{}')).toEqual({ changes: { phone: 'changed' } });
+    const log = db.prepare<[], { detail: string; entity_id: string | null }>('SELECT detail, entity_id FROM audit_log').all();
+    const personal = [ID_CARD, '13812345678', '13900001111', '13900002222', '13500000001', '13500000002', '13500000003', '13500000004', '13600000001', '13600000002', '13700000001', '13700000002', '13800000009', '13800000010', '13800000011'];
+    for (const number of personal) expect(log.filter((row) => `${row.detail} ${row.entity_id ?? ''}`.includes(number)), number).toEqual([]);
   });
 
   it('runs once a park day by itself', async () => {

@@ -133,8 +133,11 @@ export function complaintsHandlers(services: Services): HandlersFor<keyof typeof
         request: input.request ?? row.request,
         severity: input.severity ?? row.severity,
       };
-      const changes = Object.fromEntries(Object.entries(next).filter(([key, value]) => value !== row[key as keyof ComplaintRow]).map(([key, value]) => [key, [row[key as keyof ComplaintRow], value]]));
-      if (Object.keys(changes).length === 0) return view(row, ctx.now);
+      const edited = Object.entries(next).filter(([key, value]) => value !== row[key as keyof ComplaintRow]);
+      if (edited.length === 0) return view(row, ctx.now);
+      // What changed, from and to; a phone number only as "changed": the audit log keeps no personal
+      // numbers, since the retention job cannot erase them there.
+      const changes = Object.fromEntries(edited.map(([key, value]) => [key, key === 'phone' ? 'changed' : [row[key as keyof ComplaintRow], value]]));
       db.prepare(
         `UPDATE complaint SET complainant_name = @complainant_name, phone = @phone, place = @place, category = @category,
                 department_id = @department_id, description = @description, request = @request, severity = @severity, updated_at = @now WHERE id = @id`,
