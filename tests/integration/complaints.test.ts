@@ -263,6 +263,44 @@ describe('the daily summary by 20:30', () => {
     expect(ridesOnly.csv.split('\r\n').filter(Boolean)).toEqual(['\uFEFFdate,department_zh,department_en,complaint_no,status,what_was_done', `2026-11-30,游乐部,Rides,${a.complaintNo},received,`]);
   });
 
+  it('reports in the next summary every complaint changed after a summary closed: received and closed that evening, or closed later', async () => {
+    const office = await openOffice('2026-11-30T02:00:00Z'); // 10:00
+    const { test } = office;
+    const morning = await test.ok('complaints.create', walkIn(office), office.clerk.token);
+    await test.ok('complaints.step', { id: morning.id, step: 'respond', note: '已致歉' }, office.clerk.token);
+    await later(office, 10 * HOUR + 20 * MINUTE); // 20:20
+    const first = await test.ok('complaints.summary.close', { date: '2026-11-30' }, office.admin);
+    expect(first.departments.flatMap((d) => d.done.map((done) => done.complaintNo))).toEqual([morning.complaintNo]);
+
+    // 21:00, after the summary closed: a complaint received and settled the same evening; the morning one closed.
+    await later(office, 40 * MINUTE);
+    const evening = await test.ok('complaints.create', walkIn(office, { description: '闭园时排队出口拥堵' }), office.clerk.token);
+    await test.ok('complaints.step', { id: evening.id, step: 'respond', note: '已安排疏导并致歉' }, office.clerk.token);
+    await test.ok('complaints.step', { id: evening.id, step: 'close', note: '游客接受' }, office.clerk.token);
+    await test.ok('complaints.step', { id: morning.id, step: 'close', note: '回访后结案' }, office.clerk.token);
+    // Yesterday's summary stays as it was closed.
+    expect((await test.ok('complaints.summary', { date: '2026-11-30' }, office.admin)).total).toBe(1);
+
+    // The next day: nothing new, and yet both appear, closed, with what was done.
+    await later(office, 13 * HOUR);
+    const next = await test.ok('complaints.summary', {}, office.admin);
+    expect(next).toMatchObject({ date: '2026-12-01', total: 2, received: 0, carriedOver: 2, open: 0 });
+    expect(next.departments.flatMap((d) => d.done)).toEqual([
+      { complaintNo: morning.complaintNo, status: 'closed', summary: '回访后结案' },
+      { complaintNo: evening.complaintNo, status: 'closed', summary: '游客接受' },
+    ]);
+    await test.ok('complaints.summary.close', { date: '2026-12-01' }, office.admin);
+    const covered = test.core.db?.prepare<[], { date: string; complaint_id: number }>('SELECT date, complaint_id FROM complaint_summary_item ORDER BY date, complaint_id').all();
+    expect(covered).toEqual([
+      { date: '2026-11-30', complaint_id: morning.id },
+      { date: '2026-12-01', complaint_id: morning.id },
+      { date: '2026-12-01', complaint_id: evening.id },
+    ]);
+    // Reported and unchanged since: the day after reports neither again.
+    await later(office, 24 * HOUR);
+    expect((await test.ok('complaints.summary', {}, office.admin)).total).toBe(0);
+  });
+
   it('records a summary closed after 20:30 as late', async () => {
     const office = await openOffice('2026-11-30T12:45:00Z'); // 20:45
     await office.test.ok('complaints.create', walkIn(office), office.clerk.token);
