@@ -129,8 +129,16 @@ const departmentRow = z.object({
   count: z.number().int(),
   categories: z.record(z.string(), z.number().int()),
   statuses: z.record(z.string(), z.number().int()),
-  /** What was done, one line per complaint: number, status, the last step's note. */
-  done: z.array(z.object({ complaintNo: z.string(), status: z.enum(COMPLAINT_STATUSES), summary: z.string() })),
+  /** What was done, one line per complaint: number, category, status, the last step's note. */
+  done: z.array(
+    z.object({
+      complaintNo: z.string(),
+      /** Null in summaries closed before the category was kept in them. */
+      category: z.enum(COMPLAINT_CATEGORIES).nullable(),
+      status: z.enum(COMPLAINT_STATUSES),
+      summary: z.string(),
+    }),
+  ),
   open: z.number().int(),
 });
 
@@ -255,21 +263,22 @@ export const complaintsMethods = {
     output: summaryView,
   }),
   'complaints.summary.close': method({
-    summary: 'Close the day’s summary: it is fixed from then on (late after the deadline is recorded as late).',
+    summary:
+      'Close the day’s summary: it is fixed from then on (late after the deadline is recorded as late), and kept as files in reports/complaints: the whole day and each department concerned, as PDF and CSV, named `-closed` (or `-closed-late`).',
     access: MANAGERS,
-    mode: 'write',
+    mode: 'custom',
     input: z.object({ date: isoDate, remarks: z.string().trim().max(4000).optional() }).strict(),
     output: summaryView,
   }),
   'complaints.summary.pdf': method({
-    summary: 'The day’s summary as an A4 PDF (base64), for all departments or one; kept in the data folder.',
+    summary: 'The day’s summary as an A4 PDF (base64), for all departments or one: once closed, the file kept at the close; before, a `-draft` (kept too, never over a closed one).',
     access: ANY_STAFF,
     mode: 'read',
     input: z.object({ date: isoDate, departmentId: id.optional() }).strict(),
     output: z.object({ fileName: z.string(), base64: z.string() }),
   }),
   'complaints.summary.csv': method({
-    summary: 'The day’s summary as CSV (UTF-8 with BOM), for all departments or one.',
+    summary: 'The day’s summary as CSV (UTF-8 with BOM: date, department, complaint, category, status, what was done), for all departments or one; once closed, the file kept at the close.',
     access: ANY_STAFF,
     mode: 'read',
     input: z.object({ date: isoDate, departmentId: id.optional() }).strict(),

@@ -290,7 +290,7 @@ test.describe('complaints: the record, the process, the head summoned, the daily
       const pdfDownload = page.waitForEvent('download');
       await page.getByRole('button', { name: '下载 PDF' }).click();
       const pdf = await pdfDownload;
-      expect(pdf.suggestedFilename()).toBe(`complaints-${DAY}.pdf`);
+      expect(pdf.suggestedFilename()).toBe(`complaints-${DAY}-closed.pdf`);
       const text = (await pdfText(readFileSync(await pdf.path()))).join('\n');
       for (const expected of ['每日客诉汇总', DAY, '游乐部', '餐饮部', 'C20261130-0001', 'C20261130-0002', '游客满意，结案', '游客要求见经理', '游乐部设备故障需跟进', '王经理']) {
         expect(text).toContain(expected);
@@ -302,9 +302,9 @@ test.describe('complaints: the record, the process, the head summoned, the daily
       const csvDownload = page.waitForEvent('download');
       await page.getByRole('button', { name: '下载 CSV' }).click();
       const csv = await csvDownload;
-      expect(csv.suggestedFilename()).toBe(`complaints-${DAY}-d${food}.csv`);
+      expect(csv.suggestedFilename()).toBe(`complaints-${DAY}-closed-food.csv`);
       const rows = readFileSync(await csv.path(), 'utf8').split('\r\n').filter(Boolean);
-      expect(rows).toEqual(['\uFEFFdate,department_zh,department_en,complaint_no,status,what_was_done', `${DAY},餐饮部,Food and beverage,C20261130-0002,received,游客要求见经理`]);
+      expect(rows).toEqual(['\uFEFFdate,department_zh,department_en,complaint_no,category,status,what_was_done', `${DAY},餐饮部,Food and beverage,C20261130-0002,food,received,游客要求见经理`]);
 
       await shots(page, 'summary-closed-zh');
       await chooseLanguage(page, 'en');

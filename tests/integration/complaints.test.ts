@@ -1,3 +1,5 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Input } from '@shared/contract';
 import { DAY, HOUR, MINUTE } from '@shared/rules/time';
@@ -232,7 +234,7 @@ describe('the daily summary by 20:30', () => {
       ['游乐部', 1, 1],
       ['餐饮部', 1, 1],
     ]);
-    expect(summary.departments[1]?.done).toEqual([{ complaintNo: b.complaintNo, status: 'responded', summary: '已更换餐食并致歉' }]);
+    expect(summary.departments[1]?.done).toEqual([{ complaintNo: b.complaintNo, category: 'food', status: 'responded', summary: '已更换餐食并致歉' }]);
 
     await later(office, 10 * HOUR); // 20:00
     summary = await test.ok('complaints.summary', {}, office.admin);
@@ -250,17 +252,17 @@ describe('the daily summary by 20:30', () => {
     await later(office, 13 * HOUR);
     await test.ok('complaints.step', { id: a.id, step: 'investigate', note: '与游乐部核实' }, office.clerk.token);
     const yesterday = await test.ok('complaints.summary', { date: '2026-11-30' }, office.admin);
-    expect(yesterday.departments[0]?.done[0]).toEqual({ complaintNo: a.complaintNo, status: 'received', summary: '' });
+    expect(yesterday.departments[0]?.done[0]).toEqual({ complaintNo: a.complaintNo, category: 'rides', status: 'received', summary: '' });
     const today = await test.ok('complaints.summary', {}, office.admin);
     expect(today).toMatchObject({ date: '2026-12-01', received: 0, carriedOver: 2 });
-    expect(today.departments[0]?.done[0]).toEqual({ complaintNo: a.complaintNo, status: 'investigating', summary: '与游乐部核实' });
+    expect(today.departments[0]?.done[0]).toEqual({ complaintNo: a.complaintNo, category: 'rides', status: 'investigating', summary: '与游乐部核实' });
     expect((await test.ok('complaints.get', { id: a.id }, office.clerk.token)).lastSummaryDate).toBe('2026-11-30');
 
     const pdf = await test.ok('complaints.summary.pdf', { date: '2026-11-30' }, office.admin);
     const text = (await pdfText(Buffer.from(pdf.base64, 'base64'))).join('\n');
     for (const expected of ['每日客诉汇总', '2026-11-30', '游乐部', '餐饮部', a.complaintNo, b.complaintNo, '已更换餐食并致歉', '游乐部设备故障需跟进', '王经理']) expect(text).toContain(expected);
     const ridesOnly = await test.ok('complaints.summary.csv', { date: '2026-11-30', departmentId: office.rides }, office.admin);
-    expect(ridesOnly.csv.split('\r\n').filter(Boolean)).toEqual(['\uFEFFdate,department_zh,department_en,complaint_no,status,what_was_done', `2026-11-30,游乐部,Rides,${a.complaintNo},received,`]);
+    expect(ridesOnly.csv.split('\r\n').filter(Boolean)).toEqual(['\uFEFFdate,department_zh,department_en,complaint_no,category,status,what_was_done', `2026-11-30,游乐部,Rides,${a.complaintNo},rides,received,`]);
   });
 
   it('reports in the next summary every complaint changed after a summary closed: received and closed that evening, or closed later', async () => {
@@ -286,8 +288,8 @@ describe('the daily summary by 20:30', () => {
     const next = await test.ok('complaints.summary', {}, office.admin);
     expect(next).toMatchObject({ date: '2026-12-01', total: 2, received: 0, carriedOver: 2, open: 0 });
     expect(next.departments.flatMap((d) => d.done)).toEqual([
-      { complaintNo: morning.complaintNo, status: 'closed', summary: '回访后结案' },
-      { complaintNo: evening.complaintNo, status: 'closed', summary: '游客接受' },
+      { complaintNo: morning.complaintNo, category: 'rides', status: 'closed', summary: '回访后结案' },
+      { complaintNo: evening.complaintNo, category: 'rides', status: 'closed', summary: '游客接受' },
     ]);
     await test.ok('complaints.summary.close', { date: '2026-12-01' }, office.admin);
     const covered = test.core.db?.prepare<[], { date: string; complaint_id: number }>('SELECT date, complaint_id FROM complaint_summary_item ORDER BY date, complaint_id').all();
@@ -299,6 +301,58 @@ describe('the daily summary by 20:30', () => {
     // Reported and unchanged since: the day after reports neither again.
     await later(office, 24 * HOUR);
     expect((await test.ok('complaints.summary', {}, office.admin)).total).toBe(0);
+  });
+
+  it('keeps the closed summary as files: the whole day and each department, PDF and CSV, never overwritten by a draft', async () => {
+    const office = await openOffice('2026-11-30T02:00:00Z'); // 10:00
+    const { test, clerk } = office;
+    const food = (await test.ok('departments.list', {}, clerk.token)).find((d) => d.code === 'food')?.id ?? 0;
+    const rides = await test.ok('complaints.create', walkIn(office), clerk.token);
+    const burger = await test.ok('complaints.create', walkIn(office, { category: 'food', departmentId: food, description: '汉堡是冷的' }), clerk.token);
+    await test.ok('complaints.create', walkIn(office, { departmentId: undefined, category: 'other', description: '停车场指示不清' }), clerk.token);
+    const folder = join(test.dir, 'reports', 'complaints');
+
+    // A download before the close is a draft.
+    const draft = await test.ok('complaints.summary.pdf', { date: '2026-11-30' }, office.admin);
+    expect(draft.fileName).toBe('complaints-2026-11-30-draft.pdf');
+    expect(readdirSync(folder)).toEqual(['complaints-2026-11-30-draft.pdf']);
+
+    await later(office, 10 * HOUR);
+    await test.ok('complaints.summary.close', { date: '2026-11-30', remarks: '餐饮部需跟进' }, office.admin);
+    const kept = ['', '-food', '-rides'].flatMap((part) => ['pdf', 'csv'].map((ext) => `complaints-2026-11-30-closed${part}.${ext}`));
+    expect(readdirSync(folder).sort()).toEqual(['complaints-2026-11-30-draft.pdf', ...kept].sort());
+    expect(JSON.parse(auditRows(test, 'complaints.summaryClose')[0]?.detail ?? '{}').files.sort()).toEqual([...kept].sort());
+
+    const foodPdf = (await pdfText(readFileSync(join(folder, 'complaints-2026-11-30-closed-food.pdf')))).join('\n');
+    expect(foodPdf).toContain(burger.complaintNo);
+    expect(foodPdf).toContain('餐饮部需跟进');
+    expect(foodPdf).not.toContain(rides.complaintNo);
+    expect(readFileSync(join(folder, 'complaints-2026-11-30-closed-food.csv'), 'utf8').split('\r\n').filter(Boolean)).toEqual([
+      '\uFEFFdate,department_zh,department_en,complaint_no,category,status,what_was_done',
+      `2026-11-30,餐饮部,Food and beverage,${burger.complaintNo},food,received,`,
+    ]);
+    const whole = readFileSync(join(folder, 'complaints-2026-11-30-closed.csv'), 'utf8');
+    expect(whole).toContain(',未指定部门,No department,');
+    expect(whole.split('\r\n').filter(Boolean)).toHaveLength(4);
+
+    // Downloads after the close hand out the files kept at the close, byte for byte.
+    const again = await test.ok('complaints.summary.pdf', { date: '2026-11-30', departmentId: food }, office.admin);
+    expect(again.fileName).toBe('complaints-2026-11-30-closed-food.pdf');
+    expect(Buffer.from(again.base64, 'base64').equals(readFileSync(join(folder, again.fileName)))).toBe(true);
+    expect((await test.ok('complaints.summary.csv', { date: '2026-11-30' }, office.admin)).csv).toBe(whole);
+    expect(await test.fails('complaints.summary.csv', { date: '2026-11-30', departmentId: 9999 }, office.admin)).toMatchObject({ code: 'NOT_FOUND' });
+  });
+
+  it('names the files of a summary closed after 20:30 as closed late', async () => {
+    const office = await openOffice('2026-11-30T12:45:00Z'); // 20:45
+    await office.test.ok('complaints.create', walkIn(office), office.clerk.token);
+    await office.test.ok('complaints.summary.close', { date: '2026-11-30' }, office.admin);
+    expect(readdirSync(join(office.test.dir, 'reports', 'complaints')).sort()).toEqual([
+      'complaints-2026-11-30-closed-late-rides.csv',
+      'complaints-2026-11-30-closed-late-rides.pdf',
+      'complaints-2026-11-30-closed-late.csv',
+      'complaints-2026-11-30-closed-late.pdf',
+    ]);
   });
 
   it('records a summary closed after 20:30 as late', async () => {

@@ -1,16 +1,14 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { ESCALATION_LEVELS, type complaintsMethods, type ComplaintStatus, type ComplaintStep, type ComplaintView } from '@shared/contract';
-import { weekStart } from '@shared/rules/complaints';
+import { ESCALATION_LEVELS, type complaintsMethods, type ComplaintStatus, type ComplaintStep, type ComplaintView, type SummaryView } from '@shared/contract';
+import { summaryState, weekStart } from '@shared/rules/complaints';
 import { atParkTime, DAY, parkDate, parkDayBounds } from '@shared/rules/time';
 import { actorOf, type CallContext, type HandlersFor, type Services } from '../context';
 import { fieldError } from '../errors';
 import { registerPaging } from '../paging/store';
 import { requestEscalationDecision, settleEscalation } from '../approvals/store';
-import { renderReportPdf } from '../pdf/render';
 import { readSettings } from '../settings/store';
 import { calendarOverrides, COMPLAINT_SELECT, getComplaint, recordStep, toComplaintView, type ComplaintRow, type ComplaintStepKind, type StepExtra } from './store';
-import { composeSummary, summaryComplaintIds, summaryReport } from './summary';
+import { closedSummaryFiles, prepareSummaryFiles, summaryFile } from './exports';
+import { composeSummary, summaryComplaintIds } from './summary';
 
 /** Which steps may follow which: investigate, respond, follow up (回访), close; withdraw while open. */
 const NEXT: Record<ComplaintStep, readonly ComplaintStatus[]> = {
@@ -54,6 +52,12 @@ export function complaintsHandlers(services: Services): HandlersFor<keyof typeof
   const summaryOf = (date: string, now: number) => {
     const settings = readSettings(db);
     return composeSummary(db, date, now, settings.timeZone, settings.complaintSummaryDeadline);
+  };
+  /** A department's own file only for a department with a record in the summary. */
+  const inSummary = (summary: SummaryView, departmentId: number | undefined) => {
+    if (departmentId !== undefined && !summary.departments.some((d) => d.departmentId === departmentId)) {
+      throw fieldError('NOT_FOUND', 'departmentId', 'complaints.errors.departmentNotInSummary');
+    }
   };
   const documentContext = () => {
     const settings = readSettings(db);
@@ -252,53 +256,59 @@ export function complaintsHandlers(services: Services): HandlersFor<keyof typeof
       return summaryOf(input.date, ctx.now);
     },
 
-    'complaints.summary.close': (input, ctx) => {
+    'complaints.summary.close': async (input, ctx) => {
       const actor = actorOf(ctx);
-      const stored = db.prepare<[string], { closed_at: number | null; remarks: string }>('SELECT closed_at, remarks FROM complaint_summary WHERE date = ?').get(input.date);
-      if (stored?.closed_at) throw fieldError('CONFLICT', 'date', 'complaints.errors.summaryClosed', { date: input.date });
+      const closedAt = () => db.prepare<[string], { closed_at: number | null }>('SELECT closed_at FROM complaint_summary WHERE date = ?').get(input.date)?.closed_at ?? null;
+      const refuseClosed = () => {
+        if (closedAt() !== null) throw fieldError('CONFLICT', 'date', 'complaints.errors.summaryClosed', { date: input.date });
+      };
+      refuseClosed();
       const today = parkDate(ctx.now, readSettings(db).timeZone);
       if (input.date > today) throw fieldError('VALIDATION', 'date', 'complaints.errors.summaryFuture');
+      const stored = db.prepare<[string], { remarks: string }>('SELECT remarks FROM complaint_summary WHERE date = ?').get(input.date);
       const remarks = input.remarks ?? stored?.remarks ?? '';
       const live = summaryOf(input.date, ctx.now);
       const late = ctx.now > live.deadlineAt;
       const snapshot = { ...live, remarks, closedAt: ctx.now, closedBy: { id: actor.id, name: actor.name } };
-      db.prepare(
-        `INSERT INTO complaint_summary (date, remarks, closed_at, closed_by, late, snapshot) VALUES (@date, @remarks, @now, @actor, @late, @snapshot)
-         ON CONFLICT (date) DO UPDATE SET remarks = excluded.remarks, closed_at = excluded.closed_at, closed_by = excluded.closed_by,
-                                         late = excluded.late, snapshot = excluded.snapshot`,
-      ).run({ date: input.date, remarks, now: ctx.now, actor: actor.id, late: late ? 1 : 0, snapshot: JSON.stringify(snapshot) });
-      for (const complaintId of summaryComplaintIds(db, live)) {
-        db.prepare('INSERT INTO complaint_summary_item (date, complaint_id) VALUES (?, ?)').run(input.date, complaintId);
+      // The files are rendered from the summary as it is closed, written aside, and take their names
+      // once the close is recorded: a second close at the same moment is refused and leaves nothing.
+      const closed = { ...snapshot, state: summaryState(ctx.now, live.deadlineAt, ctx.now) };
+      const files = closedSummaryFiles(db, closed);
+      const prepared = await prepareSummaryFiles(services.dataDir, files, closed, documentContext(), `${process.pid}.${ctx.now}`);
+      try {
+        db.transaction(() => {
+          refuseClosed();
+          db.prepare(
+            `INSERT INTO complaint_summary (date, remarks, closed_at, closed_by, late, snapshot) VALUES (@date, @remarks, @now, @actor, @late, @snapshot)
+             ON CONFLICT (date) DO UPDATE SET remarks = excluded.remarks, closed_at = excluded.closed_at, closed_by = excluded.closed_by,
+                                             late = excluded.late, snapshot = excluded.snapshot`,
+          ).run({ date: input.date, remarks, now: ctx.now, actor: actor.id, late: late ? 1 : 0, snapshot: JSON.stringify(snapshot) });
+          for (const complaintId of summaryComplaintIds(db, live)) {
+            db.prepare('INSERT INTO complaint_summary_item (date, complaint_id) VALUES (?, ?)').run(input.date, complaintId);
+          }
+          const kept = files.map((file) => file.fileName);
+          ctx.audit({ action: 'complaints.summaryClose', entity: 'complaint_summary', entityId: input.date, detail: { late, total: live.total, open: live.open, files: kept } });
+        }).immediate();
+        prepared.keep();
+      } finally {
+        prepared.discard();
       }
-      ctx.audit({ action: 'complaints.summaryClose', entity: 'complaint_summary', entityId: input.date, detail: { late, total: live.total, open: live.open } });
       changed(ctx, [], input.date);
       return summaryOf(input.date, ctx.now);
     },
 
     'complaints.summary.pdf': async (input, ctx) => {
       const summary = summaryOf(input.date, ctx.now);
-      if (input.departmentId !== undefined && !summary.departments.some((d) => d.departmentId === input.departmentId)) {
-        throw fieldError('NOT_FOUND', 'departmentId', 'complaints.errors.departmentNotInSummary');
-      }
-      const pdf = await renderReportPdf(summaryReport(summary, documentContext(), input.departmentId));
-      const fileName = `complaints-${input.date}${input.departmentId === undefined ? '' : `-d${input.departmentId}`}.pdf`;
-      const dir = join(services.dataDir, 'reports', 'complaints');
-      mkdirSync(dir, { recursive: true });
-      writeFileSync(join(dir, fileName), pdf);
-      return { fileName, base64: pdf.toString('base64') };
+      inSummary(summary, input.departmentId);
+      const file = await summaryFile(services.dataDir, db, summary, documentContext(), 'pdf', input.departmentId);
+      return { fileName: file.fileName, base64: file.content.toString('base64') };
     },
 
-    'complaints.summary.csv': (input, ctx) => {
+    'complaints.summary.csv': async (input, ctx) => {
       const summary = summaryOf(input.date, ctx.now);
-      const departments = input.departmentId === undefined ? summary.departments : summary.departments.filter((d) => d.departmentId === input.departmentId);
-      const cell = (value: string) => (/[",\n\r]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value);
-      const lines = departments.flatMap((department) =>
-        department.done.map((done) => [summary.date, department.nameZh, department.nameEn, done.complaintNo, done.status, done.summary].map(cell).join(',')),
-      );
-      return {
-        fileName: `complaints-${input.date}${input.departmentId === undefined ? '' : `-d${input.departmentId}`}.csv`,
-        csv: `\uFEFF${['date,department_zh,department_en,complaint_no,status,what_was_done', ...lines].join('\r\n')}\r\n`,
-      };
+      inSummary(summary, input.departmentId);
+      const file = await summaryFile(services.dataDir, db, summary, documentContext(), 'csv', input.departmentId);
+      return { fileName: file.fileName, csv: file.content.toString('utf8') };
     },
 
     'complaints.trends': (input, ctx) => {

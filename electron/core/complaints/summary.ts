@@ -1,4 +1,4 @@
-import type { ComplaintStatus, SummaryView } from '@shared/contract';
+import type { ComplaintCategory, ComplaintStatus, SummaryView } from '@shared/contract';
 import { translator, type MessageKey } from '@shared/i18n';
 import type { ReportDocumentInput } from '@shared/reports/document';
 import { summaryDeadlineAt, summaryState } from '@shared/rules/complaints';
@@ -11,7 +11,7 @@ interface Row {
   id: number;
   complaint_no: string;
   park_date: string;
-  category: string;
+  category: ComplaintCategory;
   status: ComplaintStatus;
   department_id: number | null;
   department_zh: string | null;
@@ -68,7 +68,8 @@ export function composeSummary(db: Db, date: string, now: number, timeZone: stri
   if (stored?.snapshot && stored.closed_at !== null) {
     // Closed: what was reported then, whatever happened since.
     const snapshot = JSON.parse(stored.snapshot) as SummaryView;
-    return { ...snapshot, state: summaryState(now, deadlineAt, stored.closed_at), closedAt: stored.closed_at, closedBy, remarks: stored.remarks };
+    const departments = snapshot.departments.map((d) => ({ ...d, done: d.done.map((done) => ({ ...done, category: done.category ?? null })) }));
+    return { ...snapshot, departments, state: summaryState(now, deadlineAt, stored.closed_at), closedAt: stored.closed_at, closedBy, remarks: stored.remarks };
   }
   const bounds = parkDayBounds(atParkTime(date, '12:00', timeZone), timeZone);
   const rows = dayComplaints(db, date, bounds);
@@ -93,7 +94,7 @@ export function composeSummary(db: Db, date: string, now: number, timeZone: stri
     department.categories[row.category] = (department.categories[row.category] ?? 0) + 1;
     department.statuses[row.status] = (department.statuses[row.status] ?? 0) + 1;
     if (OPEN.includes(row.status)) department.open += 1;
-    department.done.push({ complaintNo: row.complaint_no, status: row.status, summary: row.last_note ?? '' });
+    department.done.push({ complaintNo: row.complaint_no, category: row.category, status: row.status, summary: row.last_note ?? '' });
   }
   return {
     date,
