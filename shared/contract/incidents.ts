@@ -38,6 +38,7 @@ export const TIMELINE_KINDS = [
   'superior',
   'handOver',
   'status',
+  'partySkipped',
 ] as const;
 export type TimelineKind = (typeof TIMELINE_KINDS)[number];
 
@@ -118,6 +119,11 @@ export const notifyInput = z
     personName: optionalText(40),
     note: optionalText(200),
   })
+  .strict();
+
+/** A party the event calls for, other than the duty manager, not notified: why (security was already at the scene). */
+export const skipPartyInput = z
+  .object({ incidentId, party: z.enum(NOTIFY_PARTIES), reason: z.string(rule('validation.reasonRequired')).trim().min(2, rule('validation.reasonRequired')).max(200) })
   .strict();
 
 export const sendStaffInput = z.object({ incidentId, name: personName, note: optionalText(200) }).strict();
@@ -218,8 +224,12 @@ export const incidentSummary = z.object({
   reporterName: z.string(),
   status: z.enum(INCIDENT_STATUSES),
   notifyDeadline: epochMs,
-  /** The first notification: the moment the 30-minute clock stopped. */
+  /** The first notification, to anyone. */
   notifiedAt: epochMs.nullable(),
+  /** When the last party the event calls for was notified or skipped: the moment the 30-minute clock stopped. */
+  noticeDoneAt: epochMs.nullable(),
+  /** The parties the event calls for that are still to notify (or skip with a reason), the duty manager first. */
+  toNotify: z.array(z.enum(NOTIFY_PARTIES)),
   notice: z.enum(NOTICE_STATES),
   notifications: z.number().int(),
   injured: z.boolean(),
@@ -240,6 +250,7 @@ export const notificationView = z.object({
   at: epochMs,
   by,
 });
+export const skipView = z.object({ id, party: z.enum(NOTIFY_PARTIES), reason: z.string(), at: epochMs, by });
 export const staffSentView = z.object({ id, name: z.string(), note: z.string().nullable(), at: epochMs, by });
 export const statementView = z.object({
   id,
@@ -308,6 +319,8 @@ export function timelineTitle(t: (key: MessageKey, params?: MessageParams) => st
     }
     case 'status':
       return t('incidents.timeline.status', { status: entry.status ? t(`incidents.status.${entry.status}`) : '' });
+    case 'partySkipped':
+      return t('incidents.timeline.partySkipped', { party: entry.party ? t(`incidents.party.${entry.party}`) : '' });
     case 'action':
       return t('incidents.timeline.action');
     case 'followUp':
@@ -322,6 +335,8 @@ export const incidentDetail = incidentSummary.extend({
   reporterAddress: z.string().nullable(),
   description: z.string().nullable(),
   notificationList: z.array(notificationView),
+  /** Parties the event calls for that were not notified, each with the reason recorded. */
+  skippedParties: z.array(skipView),
   staffSent: z.array(staffSentView),
   statements: z.array(statementView),
   actions: z.array(actionView),
@@ -339,7 +354,7 @@ const openCounts = z.object({
   active: z.number().int(),
   open: z.number().int(),
   handled: z.number().int(),
-  /** Active and nobody notified yet, within the 30 minutes / past them. */
+  /** Active and parties still to notify, within the 30 minutes / past them. */
   pending: z.number().int(),
   overdue: z.number().int(),
   /** Active and notified after the 30 minutes. */
@@ -349,7 +364,7 @@ const openCounts = z.object({
 const dayCounts = z.object({
   reported: z.number().int(),
   closed: z.number().int(),
-  /** Reported that day and notified in time / late / still not notified. */
+  /** Reported that day and all its parties notified in time / late / not yet. */
   notifiedInTime: z.number().int(),
   notifiedLate: z.number().int(),
   notNotified: z.number().int(),
@@ -394,10 +409,18 @@ export const incidentsMethods = {
     output: z.object({ parkDate: isoDate, incidents: z.array(incidentSummary), counts: openCounts, day: dayCounts }),
   }),
   'incidents.notify': method({
-    summary: 'Record that a party concerned was notified: whom, how; by the signed-in staff member, now. The first one stops the 30-minute clock.',
+    summary:
+      'Record that a party concerned was notified: whom, how; by the signed-in staff member, now. The 30-minute clock stops once the duty manager and every party the event calls for are notified (or skipped with a reason).',
     access: COUNTER,
     mode: 'write',
     input: notifyInput,
+    output: incidentDetail,
+  }),
+  'incidents.skipParty': method({
+    summary: 'Record why a party the event calls for is not notified (never the duty manager); it then no longer holds the 30-minute clock or the closing.',
+    access: COUNTER,
+    mode: 'write',
+    input: skipPartyInput,
     output: incidentDetail,
   }),
   'incidents.sendStaff': method({
@@ -450,7 +473,7 @@ export const incidentsMethods = {
     output: incidentDetail,
   }),
   'incidents.setStatus': method({
-    summary: 'Move the incident open → handled → closed (or handled back to open), with a note; closing needs a recorded notification.',
+    summary: 'Move the incident open → handled → closed (or handled back to open), with a note; closing needs every party the event calls for notified or skipped.',
     access: COUNTER,
     mode: 'write',
     input: statusInput,

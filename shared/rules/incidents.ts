@@ -7,21 +7,21 @@ import { MINUTE } from './time';
  * The clock starts when the counter receives the report (`receivedAt`, recorded by the core, not
  * typed) and runs until the parties concerned are notified. The rule, explicitly:
  *
- * - the clock is **done** as soon as one notification is recorded, whichever party it went to
- *   (`NOTIFICATIONS_REQUIRED` = 1). The counter picks the party that fits the event; the screens
- *   suggest them by nature (`SUGGESTED_PARTIES`), but the suggestion is not a condition;
- * - it is **on time** when that first notification is at or before `receivedAt + 30 min`, and
- *   **late** after; a late incident stays flagged late for good (notifications are never removed,
- *   and the first one is kept on the incident);
- * - while nobody is notified it reads like every clock: neutral, amber in the last 10 minutes, red
- *   once the 30 minutes are over.
+ * - the parties concerned are the duty manager, always, and the parties the kind of event calls for
+ *   (`SUGGESTED_PARTIES`: medical for an injury, security for a fight ...): `requiredParties`;
+ * - each of them is either notified (a recorded notification: whom, how, when, by whom) or, except
+ *   the duty manager, skipped with a recorded reason (security was already at the scene); a
+ *   notification to anyone else ("other") is recorded but stops nothing;
+ * - the clock is **done** when the last of them is notified or skipped (`noticeCompletedAt`); it is
+ *   **on time** when that is at or before `receivedAt + 30 min`, and **late** after; a late incident
+ *   stays flagged late for good (notifications and skips are never removed);
+ * - while any is still to notify it reads like every clock: neutral, amber in the last 10 minutes,
+ *   red once the 30 minutes are over; and the incident cannot be closed.
  */
 
 export const NOTIFY_WITHIN_MS = 30 * MINUTE;
 /** Amber from 10 minutes before the limit. */
 export const NOTIFY_WARN_MS = 10 * MINUTE;
-/** How many recorded notifications stop the clock: one, to any party. */
-export const NOTIFICATIONS_REQUIRED = 1;
 
 export const INCIDENT_NATURES = ['injury', 'illness', 'fight', 'fire', 'lostChild', 'rideStoppage', 'other'] as const;
 export type IncidentNature = (typeof INCIDENT_NATURES)[number];
@@ -35,7 +35,7 @@ export type NotifyChannel = (typeof NOTIFY_CHANNELS)[number];
 export const INCIDENT_STATUSES = ['open', 'handled', 'closed'] as const;
 export type IncidentStatus = (typeof INCIDENT_STATUSES)[number];
 
-/** The parties the screens put first for each kind of event (a suggestion, never a condition). */
+/** The parties each kind of event calls for, the duty manager first; the screens put them first too. */
 export const SUGGESTED_PARTIES: Readonly<Record<IncidentNature, readonly NotifyParty[]>> = {
   injury: ['dutyManager', 'medical'],
   illness: ['dutyManager', 'medical'],
@@ -46,40 +46,74 @@ export const SUGGESTED_PARTIES: Readonly<Record<IncidentNature, readonly NotifyP
   other: ['dutyManager'],
 };
 
+/** The duty manager is told of every incident: never skipped. */
+export const ALWAYS_NOTIFIED: NotifyParty = 'dutyManager';
+
+/** The parties that must be notified (or, but for the duty manager, skipped with a reason) before the clock stops. */
+export function requiredParties(nature: IncidentNature): readonly NotifyParty[] {
+  return [ALWAYS_NOTIFIED, ...SUGGESTED_PARTIES[nature].filter((party) => party !== ALWAYS_NOTIFIED)];
+}
+
+/** Whether a party may be skipped on this incident: one it calls for, other than the duty manager. */
+export function canSkip(nature: IncidentNature, party: NotifyParty): boolean {
+  return party !== ALWAYS_NOTIFIED && requiredParties(nature).includes(party);
+}
+
+/** A party notified, or skipped with a reason, at a time. */
+export interface PartyMark {
+  party: NotifyParty;
+  at: number;
+}
+
+/** The required parties neither notified nor skipped yet, in the order they are called for. */
+export function partiesToNotify(nature: IncidentNature, marks: readonly Pick<PartyMark, 'party'>[]): NotifyParty[] {
+  const done = new Set(marks.map((mark) => mark.party));
+  return requiredParties(nature).filter((party) => !done.has(party));
+}
+
+/**
+ * When the clock stopped: the moment the last required party was first notified or skipped; null
+ * while any is still to notify.
+ */
+export function noticeCompletedAt(nature: IncidentNature, marks: readonly PartyMark[]): number | null {
+  let last = Number.NEGATIVE_INFINITY;
+  for (const party of requiredParties(nature)) {
+    const times = marks.filter((mark) => mark.party === party).map((mark) => mark.at);
+    if (times.length === 0) return null;
+    last = Math.max(last, Math.min(...times));
+  }
+  return last;
+}
+
 /** The instant by which the parties concerned must be notified. */
 export function notifyDeadline(receivedAt: number): number {
   return receivedAt + NOTIFY_WITHIN_MS;
 }
 
-/** Whether the recorded notifications stop the clock. */
-export function isNotified(notificationCount: number): boolean {
-  return notificationCount >= NOTIFICATIONS_REQUIRED;
-}
-
-/** Whether the first notification came after the 30 minutes (undefined while nobody is notified). */
-export function notifiedLate(receivedAt: number, firstNotifiedAt: number | null): boolean | undefined {
-  if (firstNotifiedAt === null) return undefined;
-  return firstNotifiedAt > notifyDeadline(receivedAt);
+/** Whether the parties were all notified after the 30 minutes (undefined while any is still to notify). */
+export function notifiedLate(receivedAt: number, completedAt: number | null): boolean | undefined {
+  if (completedAt === null) return undefined;
+  return completedAt > notifyDeadline(receivedAt);
 }
 
 export type NotifyClock =
-  /** Nobody notified yet: the clock runs (neutral, amber, red). `minutes` left, or overdue when late. */
-  | { state: DeadlineState; deadline: number; minutes: number; notifiedAt: null; late: boolean }
-  /** Notified: the clock stopped; `late` says whether after the 30 minutes, `minutes` how many after (0 when on time). */
-  | { state: 'done'; deadline: number; minutes: number; notifiedAt: number; late: boolean };
+  /** Parties still to notify: the clock runs (neutral, amber, red). `minutes` left, or overdue when late. */
+  | { state: DeadlineState; deadline: number; minutes: number; completedAt: null; late: boolean }
+  /** All notified (or skipped): the clock stopped; `late` says whether after the 30 minutes, `minutes` how many after (0 when on time). */
+  | { state: 'done'; deadline: number; minutes: number; completedAt: number; late: boolean };
 
 /**
  * The notification clock of an incident at `now`: running (with the deadline's colours) until the
- * first notification, then done, on time or late.
+ * last required party is notified or skipped, then done, on time or late.
  */
-export function readNotifyClock(receivedAt: number, firstNotifiedAt: number | null, now: number): NotifyClock {
+export function readNotifyClock(receivedAt: number, completedAt: number | null, now: number): NotifyClock {
   const deadline = notifyDeadline(receivedAt);
-  if (firstNotifiedAt !== null) {
-    const late = firstNotifiedAt > deadline;
-    return { state: 'done', deadline, notifiedAt: firstNotifiedAt, late, minutes: late ? Math.floor((firstNotifiedAt - deadline) / MINUTE) : 0 };
+  if (completedAt !== null) {
+    const late = completedAt > deadline;
+    return { state: 'done', deadline, completedAt, late, minutes: late ? Math.floor((completedAt - deadline) / MINUTE) : 0 };
   }
   const reading = readDeadline(now, deadline, NOTIFY_WARN_MS);
-  return { state: reading.state, deadline, minutes: reading.minutes, notifiedAt: null, late: reading.state === 'late' };
+  return { state: reading.state, deadline, minutes: reading.minutes, completedAt: null, late: reading.state === 'late' };
 }
 
 /** The status changes allowed: open → handled → closed, and handled back to open when more must be done. */
@@ -93,9 +127,9 @@ export function canMove(from: IncidentStatus, to: IncidentStatus): boolean {
   return STATUS_MOVES[from].includes(to);
 }
 
-/** An incident may be closed only once its parties are notified (and it was handled first). */
-export function closeRefusal(status: IncidentStatus, notificationCount: number): 'notHandled' | 'notNotified' | undefined {
-  if (!isNotified(notificationCount)) return 'notNotified';
+/** An incident may be closed only once every party it calls for is notified or skipped (and it was handled first). */
+export function closeRefusal(status: IncidentStatus, toNotify: readonly NotifyParty[]): 'notHandled' | 'notNotified' | undefined {
+  if (toNotify.length > 0) return 'notNotified';
   if (status !== 'handled') return 'notHandled';
   return undefined;
 }

@@ -105,14 +105,19 @@ test.describe('incidents at the counter', () => {
       expect(await axe(page)).toEqual([]);
       await page.getByRole('button', { name: '打开 I20261129-01' }).click();
 
-      // Notify: by radio, one tap for the duty manager; the medic by phone, with a name. Flagged late for good.
+      // Notify: by radio, one tap for the duty manager; the clock runs on until the medic is told too,
+      // by phone, with a name. Flagged late for good.
+      await expect(page.getByTestId('to-notify')).toHaveText('尚需通报：当班经理 · 医务');
       await page.getByRole('radiogroup', { name: '通报方式' }).getByText('对讲机').click();
       await page.getByTestId('notify-dutyManager').click();
-      await expect(clock).toHaveAttribute('data-notice', 'late');
-      await expect(clock).toContainText('通报超时：超出 3 分钟');
+      await expect(page.getByTestId('to-notify')).toHaveText('尚需通报：医务');
+      await expect(clock).toHaveAttribute('data-notice', 'overdue');
       await page.getByLabel('联系到的人（可选）').fill('周医生');
       await page.getByRole('radiogroup', { name: '通报方式' }).getByText('电话').click();
       await page.getByTestId('notify-medical').click();
+      await expect(clock).toHaveAttribute('data-notice', 'late');
+      await expect(clock).toContainText('通报超时：超出 3 分钟');
+      await expect(page.getByTestId('to-notify')).toHaveText('本类事件须通报的各方均已通报。');
       const notifications = page.getByTestId('notifications');
       await expect(notifications.getByRole('row')).toHaveCount(2);
       await expect(notifications).toContainText('周医生');
@@ -240,8 +245,18 @@ test.describe('incidents at the counter', () => {
       await page.keyboard.press('Enter');
       await expect(page.getByTestId('incident-ref')).toHaveText('I20261129-02');
       await expect(page.getByTestId('incident-detail').getByTestId('notice-clock')).toContainText('30 min left');
-      // A fight: security is suggested, so it stands out.
+      // A fight calls for security, so it stands out; it may be skipped with a reason, never the duty manager.
       await expect(page.getByTestId('notify-security')).toHaveAttribute('data-variant', 'filled');
+      await expect(page.getByTestId('to-notify')).toHaveText('Still to notify: Duty manager · Security');
+      await expect(page.getByTestId('skip-dutyManager')).toHaveCount(0);
+      await page.getByTestId('skip-security').click();
+      const skip = page.getByRole('dialog');
+      await skip.getByRole('button', { name: 'Record' }).click();
+      await expect(skip.getByText('Say why (at least 2 characters).')).toBeVisible();
+      await skip.getByLabel('Why not').fill('Security guard already at the table');
+      await skip.getByRole('button', { name: 'Record' }).click();
+      await expect(page.getByTestId('to-notify')).toHaveText('Still to notify: Duty manager');
+      await expect(page.getByTestId('party-skipped')).toContainText('Not notified: Security guard already at the table');
       await screen(page, 'incidents-detail-en-1920');
       await page.getByRole('button', { name: 'All incidents' }).click();
       await expect(page.getByTestId('incident-I20261129-02')).toContainText('30 min left');

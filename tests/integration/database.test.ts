@@ -73,6 +73,36 @@ describe('the database file', () => {
     upgraded.close();
   });
 
+  it('stops the clock of incidents already recorded when the parties their kind calls for were told; closed ones stay as closed', () => {
+    const file = join(tempDir(), DATABASE_FILE);
+    const parties = migrations.find((migration) => migration.name === 'incident_parties_notified');
+    if (!parties) throw new Error('no incident parties migration');
+    const old = openDatabase({ file, targetVersion: parties.version - 1 });
+    old.prepare("INSERT INTO staff (id, code, name, role, pin_hash, created_at, updated_at) VALUES (1, 'C7', '李娜', 'counter', 'scrypt$x', 1, 1)").run();
+    const incident = old.prepare(
+      `INSERT INTO incident (id, ref_no, park_date, seq, nature, location, occurred_at, received_at, received_by, owner_id, reporter_name, reporter_phone,
+                             status, notified_at, notifications, handled_at, closed_at, updated_at)
+       VALUES (?, ?, '2026-11-29', ?, ?, '波浪池', 0, 0, 1, 1, '李先生', '13812345678', ?, ?, ?, ?, ?, 0)`,
+    );
+    const notify = old.prepare("INSERT INTO incident_notification (incident_id, party, channel, at, by_staff) VALUES (?, ?, 'phone', ?, 1)");
+    incident.run(1, 'I20261129-01', 1, 'injury', 'open', 100, 2, null, null); // duty manager and medic told
+    notify.run(1, 'medical', 100);
+    notify.run(1, 'dutyManager', 300);
+    incident.run(2, 'I20261129-02', 2, 'injury', 'open', 100, 1, null, null); // only the medic
+    notify.run(2, 'medical', 100);
+    incident.run(3, 'I20261129-03', 3, 'fight', 'closed', 200, 1, 250, 260); // closed under the earlier rule
+    notify.run(3, 'other', 200);
+    old.close();
+
+    const upgraded = openDatabase({ file });
+    expect(upgraded.prepare('SELECT id, notice_done_at FROM incident ORDER BY id').all()).toEqual([
+      { id: 1, notice_done_at: 300 },
+      { id: 2, notice_done_at: null },
+      { id: 3, notice_done_at: 200 },
+    ]);
+    upgraded.close();
+  });
+
   it('carries the deposits a manager set in the old settings into the item types', () => {
     const file = join(tempDir(), DATABASE_FILE);
     const old = openDatabase({ file, targetVersion: 3 });

@@ -52,6 +52,7 @@ function count(test: TestCore, table: string): number {
 const CHILD_TABLES = [
   'incident',
   'incident_notification',
+  'incident_party_skip',
   'incident_staff_sent',
   'incident_statement',
   'incident_action',
@@ -86,6 +87,8 @@ describe('the report', () => {
       status: 'open',
       notifyDeadline: MORNING + 30 * MINUTE,
       notifiedAt: null,
+      noticeDoneAt: null,
+      toNotify: ['dutyManager', 'medical'],
       notice: 'pending',
       notifications: 0,
     });
@@ -152,7 +155,11 @@ describe('the 30-minute notification clock', () => {
     ]);
     expect(board.counts).toMatchObject({ active: 2, open: 2, pending: 2, overdue: 0, notifiedLate: 0 });
 
-    await test.ok('incidents.notify', { incidentId: prompt.id, party: 'medical', channel: 'radio' }, clerk.token);
+    // The medic alone does not stop the clock of an illness: the duty manager is told of every incident.
+    const medic = await test.ok('incidents.notify', { incidentId: prompt.id, party: 'medical', channel: 'radio' }, clerk.token);
+    expect(medic).toMatchObject({ notice: 'pending', noticeDoneAt: null, toNotify: ['dutyManager'], notifiedAt: MORNING + 21 * MINUTE });
+    const told = await test.ok('incidents.notify', { incidentId: prompt.id, party: 'dutyManager', channel: 'phone' }, clerk.token);
+    expect(told).toMatchObject({ notice: 'inTime', noticeDoneAt: MORNING + 21 * MINUTE, toNotify: [] });
     test.clock.advance(10 * MINUTE); // 31 min: the first is past its 30 minutes
     board = await test.ok('incidents.open', {}, admin);
     expect(board.incidents.map((i) => [i.refNo, i.notice])).toEqual([
@@ -162,15 +169,25 @@ describe('the 30-minute notification clock', () => {
     expect(board.counts).toMatchObject({ pending: 0, overdue: 1, notifiedLate: 0 });
 
     const notified = await test.ok('incidents.notify', { incidentId: late.id, party: 'dutyManager', channel: 'phone', personName: '王经理' }, clerk.token);
-    expect(notified).toMatchObject({ notice: 'late', notifiedAt: MORNING + 31 * MINUTE, notifications: 1 });
-    expect(JSON.parse(auditRows(test, 'incidents.notify').at(-1)?.detail ?? '{}')).toEqual({ party: 'dutyManager', channel: 'phone', personName: '王经理', first: true, late: true });
+    expect(notified).toMatchObject({ notice: 'overdue', notifiedAt: MORNING + 31 * MINUTE, noticeDoneAt: null, toNotify: ['medical'], notifications: 1 });
+    expect(JSON.parse(auditRows(test, 'incidents.notify').at(-1)?.detail ?? '{}')).toEqual({ party: 'dutyManager', channel: 'phone', personName: '王经理', first: true });
 
-    // More notifications later do not move the first one; the flag stays however far the clock goes.
-    test.clock.advance(3 * 60 * MINUTE);
+    // Security is not what an injury calls for: the clock runs on until the medic is told, late.
+    test.clock.advance(4 * MINUTE);
     await test.ok('incidents.notify', { incidentId: late.id, party: 'security', channel: 'inPerson' }, clerk.token);
+    expect(await test.ok('incidents.get', { id: late.id }, clerk.token)).toMatchObject({ notice: 'overdue', toNotify: ['medical'] });
+    test.clock.advance(MINUTE);
+    const done = await test.ok('incidents.notify', { incidentId: late.id, party: 'medical', channel: 'radio' }, clerk.token);
+    expect(done).toMatchObject({ notice: 'late', noticeDoneAt: MORNING + 36 * MINUTE, toNotify: [], notifications: 3 });
+    expect(JSON.parse(auditRows(test, 'incidents.notify').at(-1)?.detail ?? '{}')).toEqual({ party: 'medical', channel: 'radio', done: true, late: true });
+
+    // More notifications later move nothing; the flag stays however far the clock goes.
+    test.clock.advance(3 * 60 * MINUTE);
+    await test.ok('incidents.notify', { incidentId: late.id, party: 'medical', channel: 'phone' }, clerk.token);
     const again = await test.ok('incidents.get', { id: late.id }, clerk.token);
-    expect(again).toMatchObject({ notice: 'late', notifiedAt: MORNING + 31 * MINUTE, notifications: 2 });
+    expect(again).toMatchObject({ notice: 'late', notifiedAt: MORNING + 31 * MINUTE, noticeDoneAt: MORNING + 36 * MINUTE, notifications: 4 });
     expect(() => test.core.db?.prepare('UPDATE incident SET notified_at = ? WHERE id = ?').run(MORNING, late.id)).toThrow(/never changed/);
+    expect(() => test.core.db?.prepare('UPDATE incident SET notice_done_at = ? WHERE id = ?').run(MORNING, late.id)).toThrow(/never changed/);
     expect(() => test.core.db?.prepare('DELETE FROM incident_notification').run()).toThrow(/append-only/);
 
     board = await test.ok('incidents.open', {}, admin);
@@ -327,12 +344,63 @@ describe('an injury, from the report to the closed file', () => {
     // Reopened, notified, then closing straight from open is refused until it is handled again.
     await test.ok('incidents.setStatus', { incidentId: id, status: 'open', note: '乘客投诉未处理完' }, clerk.token);
     await test.ok('incidents.notify', { incidentId: id, party: 'department', channel: 'phone', personName: '游乐设备部' }, clerk.token);
+    // The department alone is not enough: the duty manager is told of every incident.
+    expect(await test.fails('incidents.setStatus', { incidentId: id, status: 'closed' }, clerk.token)).toMatchObject({ message: 'incidents.errors.closeNotNotified' });
+    await test.ok('incidents.notify', { incidentId: id, party: 'dutyManager', channel: 'phone' }, clerk.token);
     expect(await test.fails('incidents.setStatus', { incidentId: id, status: 'closed' }, clerk.token)).toMatchObject({ message: 'incidents.errors.closeNotHandled' });
     expect(await test.fails('incidents.setStatus', { incidentId: id, status: 'open', note: '又一次' }, clerk.token)).toMatchObject({
       fields: { status: { key: 'incidents.errors.moveNotAllowed' } },
     });
     await test.ok('incidents.setStatus', { incidentId: id, status: 'handled', note: '已向乘客解释并致歉' }, clerk.token);
     expect((await test.ok('incidents.setStatus', { incidentId: id, status: 'closed', note: '结案' }, clerk.token)).status).toBe('closed');
+  });
+});
+
+describe('the parties an incident calls for', () => {
+  it('may skip one but the duty manager with a recorded reason; the clock stops at the last of them, and only then can it close', async () => {
+    const { test, clerk, admin } = await openPark();
+    const { id } = await test.ok('incidents.report', injury(), clerk.token);
+    expect(await test.ok('incidents.get', { id }, clerk.token)).toMatchObject({ toNotify: ['dutyManager', 'medical'], notice: 'pending' });
+    const before = snapshot(test);
+    expect(await test.fails('incidents.skipParty', { incidentId: id, party: 'dutyManager', reason: '经理休假' }, clerk.token)).toMatchObject({
+      code: 'VALIDATION',
+      fields: { party: { key: 'incidents.errors.dutyManagerAlways' } },
+    });
+    expect(await test.fails('incidents.skipParty', { incidentId: id, party: 'security', reason: '不需要' }, clerk.token)).toMatchObject({
+      fields: { party: { key: 'incidents.errors.partyNotCalledFor', params: { party: 'security' } } },
+    });
+    expect(await test.fails('incidents.skipParty', { incidentId: id, party: 'medical', reason: ' ' }, clerk.token)).toMatchObject({
+      code: 'VALIDATION',
+      fields: { reason: { key: 'validation.reasonRequired' } },
+    });
+    expect(snapshot(test)).toEqual(before);
+
+    test.clock.advance(4 * MINUTE);
+    const skipped = await test.ok('incidents.skipParty', { incidentId: id, party: 'medical', reason: '医务人员已在现场处置' }, clerk.token);
+    expect(skipped).toMatchObject({ toNotify: ['dutyManager'], noticeDoneAt: null, notifiedAt: null, skippedParties: [{ party: 'medical', reason: '医务人员已在现场处置', by: { id: clerk.id } }] });
+    expect(skipped.timeline.at(-1)).toMatchObject({ kind: 'partySkipped', party: 'medical', text: '医务人员已在现场处置' });
+    expect(await test.fails('incidents.skipParty', { incidentId: id, party: 'medical', reason: '再次' }, clerk.token)).toMatchObject({
+      code: 'CONFLICT',
+      fields: { party: { key: 'incidents.errors.partyAlreadySkipped' } },
+    });
+    await test.ok('incidents.setStatus', { incidentId: id, status: 'handled', note: '已包扎' }, clerk.token);
+    expect(await test.fails('incidents.setStatus', { incidentId: id, status: 'closed' }, clerk.token)).toMatchObject({ message: 'incidents.errors.closeNotNotified' });
+
+    // 40 minutes in: the duty manager is told, the clock stops then, late.
+    test.clock.advance(36 * MINUTE);
+    const told = await test.ok('incidents.notify', { incidentId: id, party: 'dutyManager', channel: 'radio' }, clerk.token);
+    expect(told).toMatchObject({ toNotify: [], noticeDoneAt: MORNING + 40 * MINUTE, notice: 'late' });
+    expect(JSON.parse(auditRows(test, 'incidents.skipParty')[0]?.detail ?? '{}')).toEqual({ party: 'medical', reason: '医务人员已在现场处置' });
+    expect(() => test.core.db?.prepare('DELETE FROM incident_party_skip').run()).toThrow(/append-only/);
+    expect((await test.ok('incidents.setStatus', { incidentId: id, status: 'closed' }, clerk.token)).status).toBe('closed');
+    expect((await test.ok('incidents.open', {}, admin)).day).toMatchObject({ reported: 1, closed: 1, notifiedLate: 1, notNotified: 0 });
+
+    // A party already told cannot be skipped afterwards.
+    const fight = await test.ok('incidents.report', injury({ nature: 'fight', location: '停车场' }), clerk.token);
+    await test.ok('incidents.notify', { incidentId: fight.id, party: 'security', channel: 'radio' }, clerk.token);
+    expect(await test.fails('incidents.skipParty', { incidentId: fight.id, party: 'security', reason: '不需要' }, clerk.token)).toMatchObject({
+      fields: { party: { key: 'incidents.errors.partyAlreadyNotified' } },
+    });
   });
 });
 
@@ -411,6 +479,7 @@ describe('lists', () => {
     test.clock.advance(MINUTE);
     const b = await test.ok('incidents.report', injury({ nature: 'fire', location: '美食街后厨' }), clerk.token);
     await test.ok('incidents.notify', { incidentId: b.id, party: 'security', channel: 'radio' }, clerk.token);
+    await test.ok('incidents.notify', { incidentId: b.id, party: 'dutyManager', channel: 'radio' }, clerk.token);
     await test.ok('incidents.setStatus', { incidentId: b.id, status: 'handled', note: '灭火器扑灭' }, clerk.token);
     await test.ok('incidents.setStatus', { incidentId: b.id, status: 'closed' }, clerk.token);
     test.clock.advance(24 * 60 * MINUTE);
@@ -444,6 +513,7 @@ describe('the printed incident report', () => {
     const { id } = await test.ok('incidents.report', injury(), clerk.token);
     test.clock.advance(3 * MINUTE);
     await test.ok('incidents.notify', { incidentId: id, party: 'medical', channel: 'phone', personName: '周医生' }, clerk.token);
+    await test.ok('incidents.notify', { incidentId: id, party: 'dutyManager', channel: 'radio' }, clerk.token);
     await test.ok('incidents.sendStaff', { incidentId: id, name: '陈保安' }, clerk.token);
     await test.ok('incidents.statement', { incidentId: id, personName: '孙女士', role: 'witness', contact: '13900001111', text: '台阶上有积水。' }, clerk.token);
     await test.ok('incidents.action', { incidentId: id, text: '放置警示牌。' }, clerk.token);

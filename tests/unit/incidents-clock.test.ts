@@ -1,13 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import {
   canMove,
+  canSkip,
   closeRefusal,
   INCIDENT_NATURES,
-  isNotified,
+  noticeCompletedAt,
   notifiedLate,
   notifyDeadline,
   NOTIFY_PARTIES,
+  partiesToNotify,
   readNotifyClock,
+  requiredParties,
   SUGGESTED_PARTIES,
 } from '@shared/rules/incidents';
 import { MINUTE } from '@shared/rules/time';
@@ -21,7 +24,7 @@ describe('the 30-minute notification clock', () => {
     const clock = new ManualClock(RECEIVED);
     const read = () => readNotifyClock(RECEIVED, null, clock.now());
     expect(notifyDeadline(RECEIVED)).toBe(RECEIVED + 30 * MINUTE);
-    expect(read()).toMatchObject({ state: 'ok', minutes: 30, notifiedAt: null, late: false });
+    expect(read()).toMatchObject({ state: 'ok', minutes: 30, completedAt: null, late: false });
     clock.advance(19 * MINUTE + 59_000);
     expect(read()).toMatchObject({ state: 'ok', minutes: 11 });
     clock.advance(1_000);
@@ -34,15 +37,15 @@ describe('the 30-minute notification clock', () => {
     expect(read()).toMatchObject({ state: 'late', minutes: 3, late: true, deadline: RECEIVED + 30 * MINUTE });
   });
 
-  it('stops at the first notification: in time up to the 30th minute included', () => {
+  it('stops once the parties are all notified: in time up to the 30th minute included', () => {
     const clock = new ManualClock(RECEIVED);
     clock.advance(12 * MINUTE);
-    const notifiedAt = clock.now();
+    const completedAt = clock.now();
     clock.advance(2 * 60 * MINUTE);
-    expect(readNotifyClock(RECEIVED, notifiedAt, clock.now())).toEqual({
+    expect(readNotifyClock(RECEIVED, completedAt, clock.now())).toEqual({
       state: 'done',
       deadline: RECEIVED + 30 * MINUTE,
-      notifiedAt,
+      completedAt,
       late: false,
       minutes: 0,
     });
@@ -54,22 +57,56 @@ describe('the 30-minute notification clock', () => {
   it('flags a late notification and keeps it flagged however far the clock moves', () => {
     const clock = new ManualClock(RECEIVED);
     clock.advance(47 * MINUTE);
-    const notifiedAt = clock.now();
+    const completedAt = clock.now();
     for (const later of [0, MINUTE, 60 * MINUTE, 48 * 60 * MINUTE]) {
-      clock.set(notifiedAt + later);
-      expect(readNotifyClock(RECEIVED, notifiedAt, clock.now())).toMatchObject({ state: 'done', late: true, minutes: 17, notifiedAt });
+      clock.set(completedAt + later);
+      expect(readNotifyClock(RECEIVED, completedAt, clock.now())).toMatchObject({ state: 'done', late: true, minutes: 17, completedAt });
     }
   });
 
-  it('is done with one recorded notification, to any party', () => {
-    expect(isNotified(0)).toBe(false);
-    expect(isNotified(1)).toBe(true);
-    expect(isNotified(4)).toBe(true);
-    // Suggestions only: every nature suggests the duty manager, none is a condition of the clock.
+  it('calls for the duty manager on every incident and the parties its kind needs', () => {
+    expect(requiredParties('injury')).toEqual(['dutyManager', 'medical']);
+    expect(requiredParties('fight')).toEqual(['dutyManager', 'security']);
+    expect(requiredParties('rideStoppage')).toEqual(['dutyManager', 'department']);
+    expect(requiredParties('other')).toEqual(['dutyManager']);
     for (const nature of INCIDENT_NATURES) {
-      expect(SUGGESTED_PARTIES[nature][0]).toBe('dutyManager');
-      for (const party of SUGGESTED_PARTIES[nature]) expect(NOTIFY_PARTIES).toContain(party);
+      expect(requiredParties(nature)[0]).toBe('dutyManager');
+      expect(requiredParties(nature)).toEqual(SUGGESTED_PARTIES[nature]);
+      for (const party of requiredParties(nature)) expect(NOTIFY_PARTIES).toContain(party);
+      expect(canSkip(nature, 'dutyManager')).toBe(false);
+      expect(canSkip(nature, 'other')).toBe(false);
     }
+    expect(canSkip('injury', 'medical')).toBe(true);
+    expect(canSkip('injury', 'security')).toBe(false);
+  });
+
+  it('runs on after a notification to "other" or the duty manager alone, and stops when the last party is told or skipped', () => {
+    const clock = new ManualClock(RECEIVED);
+    const marks: Array<{ party: (typeof NOTIFY_PARTIES)[number]; at: number }> = [];
+    const read = () => readNotifyClock(RECEIVED, noticeCompletedAt('injury', marks), clock.now());
+    clock.advance(5 * MINUTE);
+    marks.push({ party: 'other', at: clock.now() });
+    expect(read()).toMatchObject({ state: 'ok', completedAt: null });
+    expect(partiesToNotify('injury', marks)).toEqual(['dutyManager', 'medical']);
+    clock.advance(10 * MINUTE);
+    marks.push({ party: 'dutyManager', at: clock.now() });
+    expect(partiesToNotify('injury', marks)).toEqual(['medical']);
+    clock.advance(10 * MINUTE); // 25 min: amber, the medic still to tell
+    expect(read()).toMatchObject({ state: 'warn', minutes: 5, completedAt: null });
+    clock.advance(7 * MINUTE); // 32 min: red
+    expect(read()).toMatchObject({ state: 'late', minutes: 2, late: true });
+    marks.push({ party: 'medical', at: clock.now() });
+    expect(partiesToNotify('injury', marks)).toEqual([]);
+    clock.advance(60 * MINUTE);
+    expect(read()).toMatchObject({ state: 'done', completedAt: RECEIVED + 32 * MINUTE, late: true, minutes: 2 });
+    // A skip with a reason counts at the moment it was recorded; a later repeat changes nothing.
+    const skipped = [
+      { party: 'dutyManager' as const, at: RECEIVED + 3 * MINUTE },
+      { party: 'security' as const, at: RECEIVED + 9 * MINUTE },
+      { party: 'security' as const, at: RECEIVED + 50 * MINUTE },
+    ];
+    expect(noticeCompletedAt('fight', skipped)).toBe(RECEIVED + 9 * MINUTE);
+    expect(noticeCompletedAt('fight', skipped.slice(1))).toBeNull();
   });
 });
 
@@ -84,10 +121,11 @@ describe('incident status', () => {
     expect(canMove('closed', 'handled')).toBe(false);
   });
 
-  it('refuses to close without a recorded notification first, then without being handled', () => {
-    expect(closeRefusal('handled', 0)).toBe('notNotified');
-    expect(closeRefusal('open', 0)).toBe('notNotified');
-    expect(closeRefusal('open', 1)).toBe('notHandled');
-    expect(closeRefusal('handled', 1)).toBeUndefined();
+  it('refuses to close while a party is still to notify, then without being handled', () => {
+    expect(closeRefusal('handled', ['dutyManager', 'medical'])).toBe('notNotified');
+    expect(closeRefusal('handled', ['medical'])).toBe('notNotified');
+    expect(closeRefusal('open', ['medical'])).toBe('notNotified');
+    expect(closeRefusal('open', [])).toBe('notHandled');
+    expect(closeRefusal('handled', [])).toBeUndefined();
   });
 });

@@ -1,7 +1,7 @@
 import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { COUNTER, type IncidentDetail, type incidentsMethods } from '@shared/contract';
-import { canMove, closeRefusal, notifiedLate } from '@shared/rules/incidents';
+import { ALWAYS_NOTIFIED, canMove, canSkip, closeRefusal, noticeCompletedAt, notifiedLate } from '@shared/rules/incidents';
 import { atParkTime, DAY, MINUTE, parkDate, parkDayBounds } from '@shared/rules/time';
 import { actorOf, type CallContext, type HandlersFor, type Services } from '../context';
 import { AppError, fieldError } from '../errors';
@@ -9,7 +9,7 @@ import { renderReport } from '../pdf/render';
 import { readSettings } from '../settings/store';
 import { getStaff, isManagerRole } from '../staff/store';
 import { incidentReport } from './report';
-import { INCIDENT_SELECT, getIncident, loadDetail, toSummary, type IncidentRow } from './store';
+import { INCIDENT_SELECT, getIncident, loadDetail, partyMarks, toSummary, type IncidentRow } from './store';
 
 /** A time typed at the counter may run a minute ahead of the counter PC (another screen's clock). */
 const CLOCK_SLACK = MINUTE;
@@ -55,7 +55,19 @@ export function incidentsHandlers(services: Services): HandlersFor<keyof typeof 
     return staff;
   };
 
-  const clockOrder = "(i.notified_at IS NOT NULL), i.received_at, i.id";
+  const clockOrder = '(i.notice_done_at IS NOT NULL), i.received_at, i.id';
+
+  /**
+   * After a party is notified or skipped: once every party the event calls for is, the clock stops at
+   * the last of them (set once). Answers what the audit row says about it.
+   */
+  const settleNotice = (row: IncidentRow): { done: true; late: boolean } | undefined => {
+    if (row.notice_done_at !== null) return undefined;
+    const doneAt = noticeCompletedAt(row.nature, partyMarks(db, row.id));
+    if (doneAt === null) return undefined;
+    db.prepare('UPDATE incident SET notice_done_at = ? WHERE id = ? AND notice_done_at IS NULL').run(doneAt, row.id);
+    return { done: true, late: notifiedLate(row.received_at, doneAt) === true };
+  };
 
   return {
     'incidents.report': (input, ctx) => {
@@ -154,7 +166,7 @@ export function incidentsHandlers(services: Services): HandlersFor<keyof typeof 
         .all()
         .map((row) => toSummary(row, ctx.now));
       const ofDay = db
-        .prepare<[number, number], Pick<IncidentRow, 'received_at' | 'notified_at'>>('SELECT received_at, notified_at FROM incident WHERE received_at >= ? AND received_at < ?')
+        .prepare<[number, number], Pick<IncidentRow, 'received_at' | 'notice_done_at'>>('SELECT received_at, notice_done_at FROM incident WHERE received_at >= ? AND received_at < ?')
         .all(day.start, day.end);
       const closed = db.prepare<[number, number], { n: number }>('SELECT count(*) AS n FROM incident WHERE closed_at >= ? AND closed_at < ?').get(day.start, day.end)?.n ?? 0;
       const count = (notice: string) => incidents.filter((incident) => incident.notice === notice).length;
@@ -172,9 +184,9 @@ export function incidentsHandlers(services: Services): HandlersFor<keyof typeof 
         day: {
           reported: ofDay.length,
           closed,
-          notifiedInTime: ofDay.filter((row) => notifiedLate(row.received_at, row.notified_at) === false).length,
-          notifiedLate: ofDay.filter((row) => notifiedLate(row.received_at, row.notified_at) === true).length,
-          notNotified: ofDay.filter((row) => row.notified_at === null).length,
+          notifiedInTime: ofDay.filter((row) => notifiedLate(row.received_at, row.notice_done_at) === false).length,
+          notifiedLate: ofDay.filter((row) => notifiedLate(row.received_at, row.notice_done_at) === true).length,
+          notNotified: ofDay.filter((row) => row.notice_done_at === null).length,
         },
       };
     },
@@ -187,13 +199,27 @@ export function incidentsHandlers(services: Services): HandlersFor<keyof typeof 
          VALUES (?, ?, ?, ?, ?, ?, ?)`,
       ).run(row.id, input.party, input.channel, input.personName || null, input.note || null, ctx.now, actor.id);
       db.prepare('UPDATE incident SET notifications = notifications + 1, notified_at = coalesce(notified_at, ?) WHERE id = ?').run(ctx.now, row.id);
-      const first = row.notified_at === null;
       audit(ctx, 'notify', row, {
         party: input.party,
         channel: input.channel,
         ...(input.personName ? { personName: input.personName } : {}),
-        ...(first ? { first: true, late: notifiedLate(row.received_at, ctx.now) === true } : {}),
+        ...(row.notified_at === null ? { first: true } : {}),
+        ...settleNotice(row),
       });
+      return changed(ctx, row.id);
+    },
+
+    'incidents.skipParty': (input, ctx) => {
+      const actor = actorOf(ctx);
+      const row = writable(input.incidentId);
+      if (input.party === ALWAYS_NOTIFIED) throw fieldError('VALIDATION', 'party', 'incidents.errors.dutyManagerAlways');
+      if (!canSkip(row.nature, input.party)) throw fieldError('VALIDATION', 'party', 'incidents.errors.partyNotCalledFor', { party: input.party });
+      const marks = partyMarks(db, row.id).filter((mark) => mark.party === input.party);
+      const skipped = db.prepare<[number, string], { id: number }>('SELECT id FROM incident_party_skip WHERE incident_id = ? AND party = ?').get(row.id, input.party);
+      if (skipped) throw fieldError('CONFLICT', 'party', 'incidents.errors.partyAlreadySkipped', { party: input.party });
+      if (marks.length > 0) throw fieldError('CONFLICT', 'party', 'incidents.errors.partyAlreadyNotified', { party: input.party });
+      db.prepare('INSERT INTO incident_party_skip (incident_id, party, reason, at, by_staff) VALUES (?, ?, ?, ?, ?)').run(row.id, input.party, input.reason, ctx.now, actor.id);
+      audit(ctx, 'skipParty', row, { party: input.party, reason: input.reason, ...settleNotice(row) });
       return changed(ctx, row.id);
     },
 
@@ -321,7 +347,7 @@ export function incidentsHandlers(services: Services): HandlersFor<keyof typeof 
       const actor = actorOf(ctx);
       const row = writable(input.incidentId);
       if (input.status === 'closed') {
-        const refusal = closeRefusal(row.status, row.notifications);
+        const refusal = closeRefusal(row.status, toSummary(row, ctx.now).toNotify);
         if (refusal === 'notNotified') throw new AppError('CONFLICT', 'incidents.errors.closeNotNotified');
         if (refusal === 'notHandled') throw new AppError('CONFLICT', 'incidents.errors.closeNotHandled');
       }

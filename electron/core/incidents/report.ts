@@ -44,14 +44,15 @@ export function incidentReport(incident: IncidentDetail, context: ReportContext)
   const colon = context.language === 'zh-CN' ? '：' : ': ';
 
   const clockLine = (): string => {
-    if (incident.notifiedAt === null) {
-      return `${say('incidents.clock.notifyBy', { time: time(incident.notifyDeadline) })} · ${say(incident.notice === 'overdue' ? 'incidents.notice.overdueFlag' : 'incidents.notify.empty')}`;
+    if (incident.noticeDoneAt === null) {
+      const parties = phrase((t) => t('incidents.notify.toNotify', { parties: incident.toNotify.map((party) => t(`incidents.party.${party}`)).join(' · ') }));
+      return `${say('incidents.clock.notifyBy', { time: time(incident.notifyDeadline) })} · ${say(incident.notice === 'overdue' ? 'incidents.notice.overdueFlag' : 'incidents.notify.empty')} · ${parties}`;
     }
     if (incident.notice === 'late') {
-      const minutes = Math.floor((incident.notifiedAt - incident.notifyDeadline) / 60_000);
-      return `${say('incidents.notice.late', { minutes })} (${time(incident.notifiedAt)})`;
+      const minutes = Math.floor((incident.noticeDoneAt - incident.notifyDeadline) / 60_000);
+      return `${say('incidents.notice.late', { minutes })} (${time(incident.noticeDoneAt)})`;
     }
-    return say('incidents.notice.inTime', { time: time(incident.notifiedAt) });
+    return say('incidents.notice.inTime', { time: time(incident.noticeDoneAt) });
   };
 
   const reporterPhone = incident.reporterPhone ? (visitor ? maskPhone(incident.reporterPhone) : incident.reporterPhone) : '—';
@@ -82,13 +83,18 @@ export function incidentReport(incident: IncidentDetail, context: ReportContext)
           { label: say('incidents.fields.channel'), width: 1 },
           { label: say('incidents.fields.by'), width: 1 },
         ],
-        rows: incident.notificationList.map((n) => [
-          time(n.at),
-          say(`incidents.party.${n.party}`),
-          [n.personName, n.note].filter(Boolean).join(' · ') || '—',
-          say(`incidents.channel.${n.channel}`),
-          n.by.name,
-        ]),
+        rows: [
+          ...incident.notificationList.map((n) => ({
+            at: n.at,
+            row: [time(n.at), say(`incidents.party.${n.party}`), [n.personName, n.note].filter(Boolean).join(' · ') || '—', say(`incidents.channel.${n.channel}`), n.by.name],
+          })),
+          ...incident.skippedParties.map((k) => ({
+            at: k.at,
+            row: [time(k.at), say(`incidents.party.${k.party}`), k.reason, say('incidents.notify.notNotified'), k.by.name],
+          })),
+        ]
+          .sort((a, b) => a.at - b.at)
+          .map(({ row }) => row),
         empty: none,
       },
     });

@@ -1,5 +1,5 @@
 import type { CasualtyView, IncidentDetail, IncidentNature, IncidentStatus, IncidentSummary, NoticeState, NotifyChannel, NotifyParty, StatementRole, TimelineEntry } from '@shared/contract';
-import { readNotifyClock } from '@shared/rules/incidents';
+import { NOTIFY_PARTIES, partiesToNotify, readNotifyClock, type PartyMark } from '@shared/rules/incidents';
 import type { Db } from '../db/open';
 
 /** Reads of the incidents tables, shaped as the contract's views. */
@@ -22,7 +22,10 @@ export interface IncidentRow {
   reporter_address: string | null;
   status: IncidentStatus;
   notified_at: number | null;
+  notice_done_at: number | null;
   notifications: number;
+  /** The parties notified or skipped, comma-separated (for what is still to notify). */
+  marked_parties: string | null;
   handled_at: number | null;
   closed_at: number | null;
   casualties: number;
@@ -32,7 +35,9 @@ export interface IncidentRow {
 export const INCIDENT_SELECT = `
   SELECT i.id, i.ref_no, i.park_date, i.nature, i.location, i.description, i.occurred_at, i.received_at,
          i.received_by, sr.name AS received_by_name, i.owner_id, so.name AS owner_name,
-         i.reporter_name, i.reporter_phone, i.reporter_address, i.status, i.notified_at, i.notifications,
+         i.reporter_name, i.reporter_phone, i.reporter_address, i.status, i.notified_at, i.notice_done_at, i.notifications,
+         (SELECT group_concat(party) FROM (SELECT party FROM incident_notification n WHERE n.incident_id = i.id
+                                           UNION SELECT party FROM incident_party_skip k WHERE k.incident_id = i.id)) AS marked_parties,
          i.handled_at, i.closed_at,
          (SELECT count(*) FROM incident_casualty c WHERE c.incident_id = i.id) AS casualties,
          (SELECT count(*) FROM incident_casualty c WHERE c.incident_id = i.id AND c.to_hospital = 1) AS to_hospital
@@ -44,15 +49,23 @@ export function getIncident(db: Db, id: number): IncidentRow | undefined {
   return db.prepare<[number], IncidentRow>(`${INCIDENT_SELECT} WHERE i.id = ?`).get(id);
 }
 
+/** Every party notified or skipped on an incident, with when: the moment its clock stops follows from them. */
+export function partyMarks(db: Db, incidentId: number): PartyMark[] {
+  return db
+    .prepare<[number, number], PartyMark>('SELECT party, at FROM incident_notification WHERE incident_id = ? UNION ALL SELECT party, at FROM incident_party_skip WHERE incident_id = ?')
+    .all(incidentId, incidentId);
+}
+
 /** The notification clock as one word: still to do (in time or past it), or done (in time or late). */
-export function noticeState(receivedAt: number, notifiedAt: number | null, now: number): NoticeState {
-  const clock = readNotifyClock(receivedAt, notifiedAt, now);
+export function noticeState(receivedAt: number, noticeDoneAt: number | null, now: number): NoticeState {
+  const clock = readNotifyClock(receivedAt, noticeDoneAt, now);
   if (clock.state === 'done') return clock.late ? 'late' : 'inTime';
   return clock.state === 'late' ? 'overdue' : 'pending';
 }
 
 export function toSummary(row: IncidentRow, now: number): IncidentSummary {
-  const clock = readNotifyClock(row.received_at, row.notified_at, now);
+  const clock = readNotifyClock(row.received_at, row.notice_done_at, now);
+  const marked = (row.marked_parties ?? '').split(',').filter((party): party is NotifyParty => (NOTIFY_PARTIES as readonly string[]).includes(party));
   return {
     id: row.id,
     refNo: row.ref_no,
@@ -66,7 +79,9 @@ export function toSummary(row: IncidentRow, now: number): IncidentSummary {
     status: row.status,
     notifyDeadline: clock.deadline,
     notifiedAt: row.notified_at,
-    notice: noticeState(row.received_at, row.notified_at, now),
+    noticeDoneAt: row.notice_done_at,
+    toNotify: partiesToNotify(row.nature, marked.map((party) => ({ party }))),
+    notice: noticeState(row.received_at, row.notice_done_at, now),
     notifications: row.notifications,
     injured: row.casualties > 0,
     toHospital: row.to_hospital > 0,
@@ -92,6 +107,13 @@ export function loadDetail(db: Db, row: IncidentRow, now: number): IncidentDetai
     )
     .all(id)
     .map((n) => ({ id: n.id, party: n.party, channel: n.channel, personName: n.person_name, note: n.note, at: n.at, by: by(n) }));
+  const skippedParties = db
+    .prepare<[number], ByRow & { id: number; party: NotifyParty; reason: string; at: number }>(
+      `SELECT k.id, k.party, k.reason, k.at, k.by_staff AS by_id, s.name AS by_name
+       FROM incident_party_skip k JOIN staff s ON s.id = k.by_staff WHERE k.incident_id = ? ORDER BY k.at, k.id`,
+    )
+    .all(id)
+    .map((k) => ({ id: k.id, party: k.party, reason: k.reason, at: k.at, by: by(k) }));
   const staffSent = db
     .prepare<[number], ByRow & { id: number; name: string; note: string | null; at: number }>(
       `SELECT x.id, x.name, x.note, x.at, x.by_staff AS by_id, s.name AS by_name
@@ -197,6 +219,7 @@ export function loadDetail(db: Db, row: IncidentRow, now: number): IncidentDetai
   const timeline: TimelineEntry[] = [
     entry(row.received_at, 'reported', { by: row.received_by_name, subject: row.reporter_name, text: row.description }),
     ...notifications.map((n) => entry(n.at, 'notified', { by: n.by.name, subject: n.personName, party: n.party, channel: n.channel, text: n.note })),
+    ...skippedParties.map((k) => entry(k.at, 'partySkipped', { by: k.by.name, party: k.party, text: k.reason })),
     ...staffSent.map((x) => entry(x.at, 'staffSent', { by: x.by.name, subject: x.name, text: x.note })),
     ...statements.map((x) => entry(x.at, 'statement', { by: x.by.name, subject: x.personName, text: x.text })),
     ...actions.map((x) => entry(x.at, 'action', { by: x.by.name, text: x.text })),
@@ -221,6 +244,7 @@ export function loadDetail(db: Db, row: IncidentRow, now: number): IncidentDetai
     reporterAddress: row.reporter_address,
     description: row.description,
     notificationList: notifications,
+    skippedParties,
     staffSent,
     statements,
     actions,

@@ -42,12 +42,13 @@ export function NatureBadge({ nature, size = 'lg' }: { nature: IncidentNature; s
 
 /**
  * The 30-minute notification clock in the one clock language: running (neutral, amber in the last
- * 10 minutes, red after) until the first notification; then done, green in time, red flag when late.
+ * 10 minutes, red after) until every party the event calls for is notified; then done, green in
+ * time, red flag when late.
  */
-export function NoticeBadge({ incident, now, withDeadline = false }: { incident: Pick<IncidentSummary, 'notice' | 'notifiedAt' | 'notifyDeadline'>; now: number; withDeadline?: boolean }) {
+export function NoticeBadge({ incident, now, withDeadline = false }: { incident: Pick<IncidentSummary, 'notice' | 'noticeDoneAt' | 'notifyDeadline'>; now: number; withDeadline?: boolean }) {
   const t = useT();
   const format = useParkFormat();
-  if (incident.notifiedAt === null) {
+  if (incident.noticeDoneAt === null) {
     return (
       <Stack gap={2} align="flex-start" data-testid="notice-clock" data-notice={incident.notice}>
         <DeadlineBadge deadline={incident.notifyDeadline} warnMs={NOTIFY_WARN_MS} now={now} />
@@ -60,7 +61,7 @@ export function NoticeBadge({ incident, now, withDeadline = false }: { incident:
     );
   }
   const late = incident.notice === 'late';
-  const minutes = Math.floor((incident.notifiedAt - incident.notifyDeadline) / MINUTE);
+  const minutes = Math.floor((incident.noticeDoneAt - incident.notifyDeadline) / MINUTE);
   return (
     <Group gap={6} data-testid="notice-clock" data-notice={incident.notice}>
       <Badge
@@ -70,7 +71,7 @@ export function NoticeBadge({ incident, now, withDeadline = false }: { incident:
         leftSection={late ? <IconAlertTriangle size={14} /> : <IconCircleCheck size={14} />}
         style={{ textTransform: 'none' }}
       >
-        {late ? t('incidents.notice.late', { minutes }) : t('incidents.notice.inTime', { time: format.time(incident.notifiedAt) })}
+        {late ? t('incidents.notice.late', { minutes }) : t('incidents.notice.inTime', { time: format.time(incident.noticeDoneAt) })}
       </Badge>
     </Group>
   );
@@ -93,15 +94,15 @@ const BIG_CLOCK = {
   notifiedLate: { bg: 'red.9', c: 'white' },
 } as const;
 
-/** The notification clock, large, for the incident's own page: time left or overdue, or when it was notified. */
-export function NoticeClock({ incident, now }: { incident: Pick<IncidentSummary, 'notice' | 'notifiedAt' | 'notifyDeadline'>; now: number }) {
+/** The notification clock, large, for the incident's own page: time left or overdue, or when they were all notified. */
+export function NoticeClock({ incident, now }: { incident: Pick<IncidentSummary, 'notice' | 'noticeDoneAt' | 'notifyDeadline'>; now: number }) {
   const t = useT();
   const format = useParkFormat();
   let tone: keyof typeof BIG_CLOCK;
   let main: string;
   let sub: string;
   let state: string;
-  if (incident.notifiedAt === null) {
+  if (incident.noticeDoneAt === null) {
     const reading = readDeadline(now, incident.notifyDeadline, NOTIFY_WARN_MS);
     tone = reading.state;
     state = reading.state;
@@ -116,7 +117,7 @@ export function NoticeClock({ incident, now }: { incident: Pick<IncidentSummary,
     const late = incident.notice === 'late';
     tone = late ? 'notifiedLate' : 'inTime';
     state = 'done';
-    main = late ? t('incidents.notice.late', { minutes: Math.floor((incident.notifiedAt - incident.notifyDeadline) / MINUTE) }) : t('incidents.notice.inTime', { time: format.time(incident.notifiedAt) });
+    main = late ? t('incidents.notice.late', { minutes: Math.floor((incident.noticeDoneAt - incident.notifyDeadline) / MINUTE) }) : t('incidents.notice.inTime', { time: format.time(incident.noticeDoneAt) });
     sub = t('incidents.clock.limit', { time: format.time(incident.notifyDeadline) });
   }
   const colors = BIG_CLOCK[tone];
