@@ -268,6 +268,9 @@ export const complaintsZhCN: Strings<typeof complaintsEn> = {
   },
   calendar: {
     intro: '已内置国家法定节假日及调休安排。园区自己的工作日或休息日在此添加，2 个工作日时限会据此计算。',
+    missingTitle: '缺少 {{years}} 年的官方节假日安排',
+    missing: '本版本的 ParkDesk 不含 {{years}} 年的法定节假日及调休安排：2 个工作日时限会把所有周一至周五都算作工作日。请更新 ParkDesk，或把该年的法定节假日和调休工作日作为园区日期添加。',
+    addDays: '添加园区日期',
     addTitle: '添加园区日期',
     date: '日期',
     kind: '园区安排',

@@ -57,3 +57,33 @@ export const WORKING_DAYS_WARN_MS = 8 * HOUR;
 export function daysBetween(from: string, to: string): number {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY);
 }
+
+const covered = new Map<number, boolean>();
+
+/**
+ * Whether the official calendar package knows a year's public holidays and swapped working days.
+ * Every year has holidays (New Year's Day at least): a year with none listed is one the package was
+ * published before, where `isWorkday` simply answers Monday to Friday.
+ */
+export function officialCalendarCovers(year: number): boolean {
+  let known = covered.get(year);
+  if (known === undefined) {
+    known = getHolidaysInRange(`${year}-01-01`, `${year}-12-31`, false).length > 0;
+    covered.set(year, known);
+  }
+  return known;
+}
+
+/** From this month the 2-working-day clocks of late complaints run into next year: its calendar is checked too. */
+export const NEXT_YEAR_FROM_MONTH = 12;
+
+/**
+ * The years the working-day clocks need as of a park date (`YYYY-MM-DD`) that the official
+ * calendar does not cover: this year, and next year from December. Empty when all is known.
+ */
+export function uncoveredYears(today: string, covers: (year: number) => boolean = officialCalendarCovers): number[] {
+  const year = Number(today.slice(0, 4));
+  const month = Number(today.slice(5, 7));
+  const needed = month >= NEXT_YEAR_FROM_MONTH ? [year, year + 1] : [year];
+  return needed.filter((y) => !covers(y));
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addWorkingDays, isWorkingDay, workingDaysDeadline } from '@shared/rules/workdays';
+import { addWorkingDays, isWorkingDay, officialCalendarCovers, uncoveredYears, workingDaysDeadline } from '@shared/rules/workdays';
 import { readDeadline } from '@shared/rules/deadline';
 import { HOUR } from '@shared/rules/time';
 
@@ -47,5 +47,26 @@ describe('working days on the Chinese calendar', () => {
     expect(workingDaysDeadline(at('2026-10-11T02:00:00Z'), 2, TZ)).toBe(at('2026-10-13T16:00:00Z'));
     // Received on the swapped working Saturday 10 October: 12 and 13 October.
     expect(workingDaysDeadline(at('2026-10-10T02:00:00Z'), 2, TZ)).toBe(at('2026-10-13T16:00:00Z'));
+  });
+});
+
+describe('which years the official calendar covers', () => {
+  it('knows the years the package lists holidays for, and not the ones it was published before', () => {
+    expect(officialCalendarCovers(2025)).toBe(true);
+    expect(officialCalendarCovers(2026)).toBe(true);
+    expect(officialCalendarCovers(1990)).toBe(false);
+    expect(officialCalendarCovers(2099)).toBe(false);
+  });
+
+  it('warns of this year when uncovered, and of next year from December', () => {
+    // As with chinese-days 1.5.7: holidays up to 2026, none for 2027 (Spring Festival would read as working days).
+    const upTo2026 = (year: number) => year <= 2026;
+    expect(uncoveredYears('2026-06-15', upTo2026)).toEqual([]);
+    expect(uncoveredYears('2026-11-30', upTo2026)).toEqual([]);
+    expect(uncoveredYears('2026-12-01', upTo2026)).toEqual([2027]);
+    expect(uncoveredYears('2027-02-08', upTo2026)).toEqual([2027]);
+    expect(uncoveredYears('2027-12-20', upTo2026)).toEqual([2027, 2028]);
+    expect(uncoveredYears('2099-03-01')).toEqual([2099]);
+    expect(uncoveredYears('2026-06-15')).toEqual([]);
   });
 });

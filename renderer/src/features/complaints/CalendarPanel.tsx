@@ -8,6 +8,7 @@ import { useLanguage, useT } from '../../app/i18n';
 import { usePark } from '../../app/park';
 import { useAction, useMethod } from '../../api/hooks';
 import { EmptyRow } from '../../ui/fields';
+import { CalendarCoverageWarning } from './CalendarCoverage';
 import { useContractForm, useFieldErrors, useFormSubmit } from '../../ui/form';
 import { notifyError, notifySuccess } from '../../ui/notify';
 
@@ -96,6 +97,7 @@ export function CalendarPanel() {
   const rows = overrides.data ?? [];
   return (
     <Stack gap="md">
+      <CalendarCoverageWarning />
       <Text c="dark.4">{t('complaints.calendar.intro')}</Text>
       <Paper withBorder radius="lg" p="md">
         <Stack gap="sm">
