@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { epochMs, fen, id, isoDate, pin } from './common';
 import { COUNTER, MANAGERS, event, method } from './define';
 import { INCIDENT_NATURES, INCIDENT_STATUSES, NOTICE_STATES } from './incidents';
+import { LF_CATEGORIES } from './lostFound';
 import { PAYMENT_METHODS } from './rentals';
 
 const staffRef = z.object({ id, name: z.string() });
@@ -25,6 +26,7 @@ export type CashCountRow = z.output<typeof cashCountRow>;
 export const ATTENTION_KINDS = [
   'summaryNotClosed',
   'summaryLate',
+  'complaintsOverdue',
   'rentalsOverdue',
   'cashNotCounted',
   'cashDifference',
@@ -39,6 +41,13 @@ export const ATTENTION_KINDS = [
 export type AttentionKind = (typeof ATTENTION_KINDS)[number];
 export const attention = z.object({ kind: z.enum(ATTENTION_KINDS), count });
 
+/** The clocks of a complaint that can run out: investigated the same day; handled, and replied to with a return visit, within 2 working days. */
+export const COMPLAINT_CLOCKS = ['sameDay', 'handling', 'followUp'] as const;
+
+const rentalLine = z.object({ receiptNo: z.string(), unitTag: z.string(), visitorName: z.string(), dueAt: epochMs, depositFen: fen });
+/** Lists are named in full up to this many; beyond it the rest is counted ("and N more"), never dropped silently. */
+export const DAY_CLOSE_LIST_CAP = 200;
+
 export const dayChecklist = z.object({
   date: isoDate,
   now: epochMs,
@@ -49,18 +58,42 @@ export const dayChecklist = z.object({
     closedAt: epochMs.nullable(),
     total: count,
     open: count,
+    /** Open complaints past a clock not yet done, each by number with the clocks run out (the earliest due first). */
+    overdue: z.array(z.object({ complaintNo: z.string(), clocks: z.array(z.enum(COMPLAINT_CLOCKS)), dueAt: epochMs })).default([]),
   }),
   rentals: z.object({
     out: count,
     overdue: count,
     heldFen: fen,
-    outList: z.array(z.object({ receiptNo: z.string(), unitTag: z.string(), visitorName: z.string(), dueAt: epochMs, depositFen: fen })),
+    outList: z.array(rentalLine),
+    /** Rentals out beyond `outList`: said as "and N more". */
+    outMore: count.default(0),
+    /** Each rental past its due time, by receipt. */
+    overdueList: z.array(rentalLine).default([]),
+    overdueMore: count.default(0),
     rentedToday: count,
     returnedToday: count,
   }),
   cash: z.array(cashCountRow),
-  lostFound: z.object({ receivedToday: count, returnedToday: count, held: count, dueThisWeek: count, overdue: count }),
-  paging: z.object({ total: count, contactedWithin5: count, shareWithin5: z.number().nullable(), lateHeads: count }),
+  lostFound: z.object({
+    receivedToday: count,
+    returnedToday: count,
+    held: count,
+    dueThisWeek: count,
+    overdue: count,
+    /** Each item past its week to reach finance, by number. */
+    overdueItems: z.array(z.object({ itemNo: z.string(), category: z.enum(LF_CATEGORIES), description: z.string(), handoverDueBy: epochMs })).default([]),
+  }),
+  paging: z.object({
+    total: count,
+    contactedWithin5: count,
+    shareWithin5: z.number().nullable(),
+    lateHeads: count,
+    /** Each department head who came after the 10 minutes (or not at all), by paging slip. */
+    lateHeadList: z
+      .array(z.object({ ref: z.string(), department: z.string(), departmentEn: z.string(), calledAt: epochMs, arrivedAt: epochMs.nullable(), lateMinutes: count }))
+      .default([]),
+  }),
   incidents: z.object({
     active: count,
     reportedToday: count,

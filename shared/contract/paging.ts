@@ -240,7 +240,7 @@ export const pagingMethods = {
       /** contactedWithin5 / requests that were due by now; null when none was due. */
       shareWithin5: z.number().nullable(),
       medianToAirMs: z.number().nullable(),
-      lateHeads: z.array(z.object({ id, department: z.string(), calledAt: epochMs, arrivedAt: epochMs.nullable(), lateByMs: z.number().int() })),
+      lateHeads: z.array(z.object({ id, department: z.string(), departmentEn: z.string(), calledAt: epochMs, arrivedAt: epochMs.nullable(), lateByMs: z.number().int() })),
     }),
   }),
   'paging.scripts.list': method({

@@ -2,9 +2,11 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Input } from '@shared/contract';
-import { HOUR, MINUTE } from '@shared/rules/time';
+import { DAY, HOUR, MINUTE } from '@shared/rules/time';
 import { pdfText } from '../support/pdf';
-import { ADMIN, addStaff, auditRows, makeCore, setUpPark, type TestCore } from '../support/core';
+import { ADMIN, addStaff, auditRows, makeCore, MORNING, setUpPark, type TestCore } from '../support/core';
+import { ManualClock } from '../../electron/core/clock';
+import { dayReport } from '../../electron/core/dayClose/report';
 import { SIGNATURE } from '../support/signature';
 
 const DATE = '2026-11-29';
@@ -17,8 +19,8 @@ interface Park {
   second: { id: number; token: string };
 }
 
-async function openPark(): Promise<Park> {
-  const test = makeCore();
+async function openPark(start?: number): Promise<Park> {
+  const test = makeCore(start === undefined ? {} : { clock: new ManualClock(start) });
   const admin = await setUpPark(test);
   await test.ok('settings.update', { idleSignOutMinutes: 240 }, admin);
   const adminId = (await test.ok('auth.me', {}, admin)).staff.id;
@@ -168,4 +170,121 @@ describe('the day close checklist', () => {
     expect(() => test.core.db?.prepare("UPDATE day_close SET remarks = 'x'").run()).toThrow(/fixed/);
     expect(() => test.core.db?.prepare('DELETE FROM day_close').run()).toThrow(/kept/);
   });
+
+  it('names what is past its deadline and counts each duty from seeded records: paging, late heads, handover, overdue rentals, repairs, complaints', async () => {
+    // A week and a half earlier, Friday 20 November: a water-world item (due to finance within a
+    // week of closing), a tourism-bureau complaint nobody has investigated.
+    const park = await openPark(MORNING - 9 * DAY);
+    const { test, admin } = park;
+    await test.ok('lostFound.categories.save', { code: 'clothing', holdingDays: 7 }, admin);
+    const found = (extra: Partial<Input<'lostFound.intake'>>) =>
+      test.ok(
+        'lostFound.intake',
+        {
+          clientRef: `day-close-${test.clock.now()}-${extra.description ?? ''}`,
+          category: 'clothing',
+          description: '儿童泳镜',
+          foundPlace: '造浪池',
+          foundAt: test.clock.now() - 30 * MINUTE,
+          finderName: '赵保洁',
+          storageKind: 'bin',
+          storagePlace: 'W-1',
+          finderSignature: SIGNATURE,
+          receiverSignature: SIGNATURE,
+          ...extra,
+        },
+        park.clerk.token,
+      );
+    const goggles = (await found({ waterWorld: true })).item;
+    const bureau = await test.ok(
+      'complaints.create',
+      { clientRef: 'day-close-bureau', channel: 'tourismBureau', externalRef: '旅投〔2026〕201号', complainantName: '钱女士', place: '检票口', happenedAt: test.clock.now() - DAY, category: 'ticketsPrices', description: '年卡无法入园' },
+      park.clerk.token,
+    );
+    const signIn = async () => {
+      park.admin = (await test.ok('auth.signIn', { staffId: park.adminId, pin: ADMIN.pin })).token;
+      park.clerk.token = (await test.ok('auth.signIn', { staffId: park.clerk.id, pin: '1357' })).token;
+    };
+    // Tuesday 24 November: a jacket, due to finance from 1 December, so this week.
+    test.clock.set(MORNING - 5 * DAY);
+    await signIn();
+    const jacket = (await found({ description: '灰色外套', waterWorld: false, storageKind: 'shelf', storagePlace: 'B-2' })).item;
+
+    // The day itself, 10:00.
+    test.clock.set(MORNING);
+    await signIn();
+    await test.ok('complaints.create', { clientRef: 'day-close-today', channel: 'walkIn', complainantName: '孙先生', place: '餐厅', happenedAt: MORNING - HOUR, category: 'food', description: '等餐太久' }, park.clerk.token);
+    await unit(park, 'wheelchair', 'WC-001');
+    await unit(park, 'wheelchair', 'WC-002');
+    await unit(park, 'stroller', 'ST-001', false);
+    const board = await test.ok('rentals.board', {}, park.admin);
+    const umbrella = await test.ok('rentals.units.add', { typeId: board.types.find((t) => t.code === 'umbrella')?.id ?? 0, tag: 'UM-001' }, park.admin);
+    await test.ok('rentals.inspect', { unitId: umbrella.id, result: 'damaged', note: '伞骨断了' }, park.clerk.token);
+    const visitor = { visitorName: '李游客', phone: '138 1234 5678', identity: { idType: 'resident' as const, idNumber: '11010519491231002X' }, payment: 'cash' as const };
+    const { rental: late } = await test.ok('rentals.checkOut', { unitTag: 'WC-001', ...visitor, dueAt: MORNING + 2 * HOUR }, park.clerk.token);
+    const { rental: onTime } = await test.ok('rentals.checkOut', { unitTag: 'WC-002', ...visitor, dueAt: MORNING + 12 * HOUR }, park.clerk.token);
+
+    // Paging: a lost child contacted in 2 minutes, a general call in 7; two heads summoned, one 15 minutes to arrive, one never.
+    const register = (details: Input<'paging.register'>['details']) => test.ok('paging.register', { clientRef: `day-close-${JSON.stringify(details).length}-${test.clock.now()}`, details }, park.clerk.token);
+    const child = await register({ kind: 'missingPerson', child: true, name: '小明', age: 5, sex: 'male', clothing: '红色上衣', lastSeenPlace: '旋转木马', lastSeenAt: MORNING, guardianName: '王女士', guardianPhone: '13812345678', meetingPoint: '游客服务中心' });
+    test.clock.advance(2 * MINUTE);
+    await test.ok('paging.acknowledge', { id: child.id }, park.admin);
+    const general = await register({ kind: 'general', textZh: '停车场 A 区车牌沪A12345 的车主请挪车' });
+    test.clock.advance(7 * MINUTE);
+    await test.ok('paging.acknowledge', { id: general.id }, park.admin);
+    const departments = await test.ok('departments.list', {}, park.admin);
+    const rides = departments.find((d) => d.code === 'rides')?.id ?? 0;
+    const food = departments.find((d) => d.code === 'food')?.id ?? 0;
+    const slow = await register({ kind: 'summonHead', departmentId: rides, reason: '过山车投诉' });
+    await test.ok('paging.aired', { id: slow.id }, park.admin);
+    const absent = await register({ kind: 'summonHead', departmentId: food, reason: '餐厅投诉' });
+    await test.ok('paging.aired', { id: absent.id }, park.admin);
+    test.clock.advance(15 * MINUTE);
+    await test.ok('paging.arrived', { id: slow.id }, park.clerk.token);
+
+    // 20:00, before closing the day.
+    test.clock.set(MORNING + 10 * HOUR);
+    await signIn();
+    const day = await test.ok('dayClose.checklist', {}, park.admin);
+    expect(day.rentals).toMatchObject({ out: 2, overdue: 1, heldFen: 100_000, rentedToday: 2, outMore: 0, overdueMore: 0 });
+    expect(day.rentals.overdueList).toEqual([{ receiptNo: late.receiptNo, unitTag: 'WC-001', visitorName: '李游客', dueAt: MORNING + 2 * HOUR, depositFen: 50_000 }]);
+    expect(day.rentals.outList.map((row) => row.receiptNo).sort()).toEqual([late.receiptNo, onTime.receiptNo].sort());
+    expect(day.equipment).toEqual({ underRepair: 1, notInspected: 1 });
+    expect(day.lostFound).toMatchObject({ receivedToday: 0, held: 2, dueThisWeek: 2, overdue: 1 });
+    expect(day.lostFound.overdueItems).toEqual([{ itemNo: goggles.itemNo, category: 'clothing', description: '儿童泳镜', handoverDueBy: goggles.handoverDueBy }]);
+    expect(day.lostFound.overdueItems.map((item) => item.itemNo)).not.toContain(jacket.itemNo);
+    expect(day.paging).toMatchObject({ total: 4, contactedWithin5: 3, shareWithin5: 0.75, lateHeads: 2 });
+    expect(day.paging.lateHeadList).toEqual([
+      { ref: `P${slow.id}`, department: '游乐部', departmentEn: 'Rides', calledAt: MORNING + 9 * MINUTE, arrivedAt: MORNING + 24 * MINUTE, lateMinutes: 5 },
+      { ref: `P${absent.id}`, department: '餐饮部', departmentEn: 'Food and beverage', calledAt: MORNING + 9 * MINUTE, arrivedAt: null, lateMinutes: 10 * 60 - 9 - 10 },
+    ]);
+    expect(day.complaints).toMatchObject({ total: 2, open: 2 });
+    expect(day.complaints.overdue).toEqual([{ complaintNo: bureau.complaintNo, clocks: ['sameDay', 'handling', 'followUp'], dueAt: bureau.sameDay.dueAt }]);
+    expect(Object.fromEntries(day.attention.map((item) => [item.kind, item.count]))).toMatchObject({
+      complaintsOverdue: 1,
+      rentalsOverdue: 1,
+      handoverOverdue: 1,
+      pagingLateHeads: 2,
+      unitsNotInspected: 1,
+    });
+
+    // The day report names each of them.
+    await test.ok('dayClose.countCash', { date: DATE, payment: 'cash', countedFen: 100_000 }, park.clerk.token);
+    await test.ok('dayClose.close', { date: DATE, remarks: '', pin: ADMIN.pin }, park.admin);
+    const report = await test.ok('dayClose.report', { date: DATE }, park.admin);
+    const text = (await pdfText(Buffer.from(report.base64, 'base64'))).join('\n');
+    for (const name of [late.receiptNo, `P${slow.id}`, `P${absent.id}`, goggles.itemNo, bureau.complaintNo, '超过时限的投诉', '迟到的部门负责人', '逾期未移交财务的拾获物品', '超时未还的租借']) expect(text).toContain(name);
+  });
+
+  it('says how many more rentals are out than the report lists, never leaving them out silently', async () => {
+    const park = await openPark();
+    await busyDay(park);
+    const day = await park.test.ok('dayClose.checklist', {}, park.admin);
+    const report = dayReport({ ...day, rentals: { ...day.rentals, outMore: 3, overdueList: day.rentals.outList, overdueMore: 7 } }, { parkName: '阳光水世界', timeZone: 'Asia/Shanghai' });
+    const rows = (heading: string) => report.sections.find((section) => section.heading.startsWith(heading))?.table?.rows ?? [];
+    expect(rows('租借与押金').at(-1)).toEqual(['另有 3 条 and 3 more', '', '', '', '']);
+    expect(rows('超时未还的租借').at(-1)).toEqual(['另有 7 条 and 7 more', '', '', '', '']);
+    expect(rows('租借与押金')).toHaveLength(day.rentals.outList.length + 1);
+  });
 });
+

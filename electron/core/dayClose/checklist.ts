@@ -1,5 +1,5 @@
-import { PAYMENT_METHODS, type AttentionKind, type CashCountRow, type DayChecklist } from '@shared/contract';
-import { atParkTime, parkDayBounds } from '@shared/rules/time';
+import { COMPLAINT_CLOCKS, DAY_CLOSE_LIST_CAP, PAYMENT_METHODS, type AttentionKind, type CashCountRow, type ComplaintView, type DayChecklist } from '@shared/contract';
+import { atParkTime, MINUTE, parkDayBounds } from '@shared/rules/time';
 import type { CallContext, Reader } from '../context';
 import type { Db } from '../db/open';
 import { readSettings } from '../settings/store';
@@ -41,21 +41,51 @@ export function cashRows(db: Db, date: string, expected: ReadonlyMap<string, num
   });
 }
 
+/** Every open complaint, a page at a time (the list answers at most 200). */
+async function openComplaints(read: Reader, ctx: CallContext): Promise<ComplaintView[]> {
+  const rows: ComplaintView[] = [];
+  let beforeId: number | undefined;
+  do {
+    const page = await read('complaints.list', { view: 'open', limit: 200, ...(beforeId === undefined ? {} : { beforeId }) }, ctx);
+    rows.push(...page.rows);
+    beforeId = page.nextBeforeId ?? undefined;
+  } while (beforeId !== undefined);
+  return rows;
+}
+
+/** An open complaint's clocks that ran out without being done, and when the first of them was due. */
+function overdueClocks(complaint: ComplaintView): { complaintNo: string; clocks: Array<(typeof COMPLAINT_CLOCKS)[number]>; dueAt: number } | undefined {
+  const late = COMPLAINT_CLOCKS.flatMap((name) => {
+    const clock = complaint[name];
+    return clock && clock.doneAt === null && clock.late ? [{ name, dueAt: clock.dueAt }] : [];
+  });
+  if (late.length === 0) return undefined;
+  return { complaintNo: complaint.complaintNo, clocks: late.map((clock) => clock.name), dueAt: Math.min(...late.map((clock) => clock.dueAt)) };
+}
+
 /**
  * The day close checklist, composed from each domain's own read for the date: the same figures
- * their screens show. What is past its deadline or not done is listed under `attention`.
+ * their screens show. What is past its deadline or not done is listed under `attention`, and each
+ * such record is named (rentals overdue, late department heads, items overdue for handover,
+ * complaints past their clocks); a list longer than the cap says how many more there are.
  */
 export async function composeChecklist(db: Db, read: Reader, ctx: CallContext, date: string, lastBackupAt: number | null): Promise<DayChecklist> {
-  const [summary, board, cash, out, lostFound, paging, incidents, programme] = await Promise.all([
+  const [summary, board, cash, out, overdueRentals, lostFound, handover, paging, incidents, programme, complaints] = await Promise.all([
     read('complaints.summary', { date }, ctx),
     read('rentals.board', {}, ctx),
     read('rentals.cash', { date }, ctx),
-    read('rentals.list', { view: 'out', limit: 200 }, ctx),
+    read('rentals.list', { view: 'out', limit: DAY_CLOSE_LIST_CAP }, ctx),
+    read('rentals.list', { view: 'overdue', limit: DAY_CLOSE_LIST_CAP }, ctx),
     read('lostFound.summary', { date }, ctx),
+    read('lostFound.handover.due', {}, ctx),
     read('paging.stats', { date }, ctx),
     read('incidents.open', { date }, ctx),
     read('programme.day', { date }, ctx),
+    openComplaints(read, ctx),
   ]);
+  const rentalLine = (row: (typeof out.rows)[number]) => ({ receiptNo: row.receiptNo, unitTag: row.unitTag, visitorName: row.visitorName, dueAt: row.dueAt, depositFen: row.depositFen });
+  const overdueComplaints = complaints.flatMap((complaint) => overdueClocks(complaint) ?? []).sort((a, b) => a.dueAt - b.dueAt);
+  const overdueItems = handover.due.filter((item) => item.handoverDueBy < ctx.now);
   const expected = new Map(cash.rows.map((row) => [row.payment, row.expectedFen]));
   const active = new Set(cash.rows.filter((row) => row.rentals > 0 || row.returns > 0).map((row) => row.payment));
   const counted = cashRows(db, date, expected);
@@ -69,6 +99,7 @@ export async function composeChecklist(db: Db, read: Reader, ctx: CallContext, d
   };
   flag('summaryNotClosed', summary.state === 'open' || summary.state === 'reminder' ? 1 : 0);
   flag('summaryLate', summary.state === 'late' || summary.state === 'closedLate' ? 1 : 0);
+  flag('complaintsOverdue', overdueComplaints.length);
   flag('rentalsOverdue', board.overdue);
   flag('cashNotCounted', counted.filter((row) => row.countedFen === null && active.has(row.payment)).length);
   flag('cashDifference', counted.filter((row) => row.differenceFen !== null && row.differenceFen !== 0).length);
@@ -84,12 +115,15 @@ export async function composeChecklist(db: Db, read: Reader, ctx: CallContext, d
     date,
     now: ctx.now,
     closed: null,
-    complaints: { state: summary.state, deadlineAt: summary.deadlineAt, closedAt: summary.closedAt, total: summary.total, open: summary.open },
+    complaints: { state: summary.state, deadlineAt: summary.deadlineAt, closedAt: summary.closedAt, total: summary.total, open: summary.open, overdue: overdueComplaints },
     rentals: {
       out: board.out,
       overdue: board.overdue,
       heldFen: board.heldFen,
-      outList: out.rows.map((row) => ({ receiptNo: row.receiptNo, unitTag: row.unitTag, visitorName: row.visitorName, dueAt: row.dueAt, depositFen: row.depositFen })),
+      outList: out.rows.map(rentalLine),
+      outMore: Math.max(0, board.out - out.rows.length),
+      overdueList: overdueRentals.rows.map(rentalLine),
+      overdueMore: Math.max(0, board.overdue - overdueRentals.rows.length),
       rentedToday: cash.totals.rentals,
       returnedToday: cash.totals.returns,
     },
@@ -100,8 +134,22 @@ export async function composeChecklist(db: Db, read: Reader, ctx: CallContext, d
       held: lostFound.held,
       dueThisWeek: lostFound.dueThisWeek,
       overdue: lostFound.overdue,
+      overdueItems: overdueItems.map((item) => ({ itemNo: item.itemNo, category: item.category, description: item.description, handoverDueBy: item.handoverDueBy })),
     },
-    paging: { total: paging.total, contactedWithin5: paging.contactedWithin5, shareWithin5: paging.shareWithin5, lateHeads: paging.lateHeads.length },
+    paging: {
+      total: paging.total,
+      contactedWithin5: paging.contactedWithin5,
+      shareWithin5: paging.shareWithin5,
+      lateHeads: paging.lateHeads.length,
+      lateHeadList: paging.lateHeads.map((head) => ({
+        ref: `P${head.id}`,
+        department: head.department,
+        departmentEn: head.departmentEn,
+        calledAt: head.calledAt,
+        arrivedAt: head.arrivedAt,
+        lateMinutes: Math.floor(head.lateByMs / MINUTE),
+      })),
+    },
     incidents: {
       active: incidents.counts.active,
       reportedToday: incidents.day.reported,

@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { DayChecklist, dayCloseMethods } from '@shared/contract';
+import { dayChecklist, type DayChecklist, type dayCloseMethods } from '@shared/contract';
 import { parkDate } from '@shared/rules/time';
 import { checkStaffPin } from '../auth/pinCheck';
 import { actorOf, type CallContext, type HandlersFor, type Reader, type Services } from '../context';
@@ -38,11 +38,12 @@ export function dayCloseHandlers(services: Services, read: Reader, jobs: Mainten
       )
       .get(date);
 
-  /** A closed day answers its snapshot: fixed as it was closed. */
-  const fromSnapshot = (row: ClosedRow): DayChecklist => ({
-    ...(JSON.parse(row.snapshot) as DayChecklist),
-    closed: { at: row.closed_at, by: { id: row.closed_by, name: row.closed_by_name }, remarks: row.remarks, reportFile: row.report_file, backupName: row.backup_name },
-  });
+  /** A closed day answers its snapshot: fixed as it was closed (lists added since read empty on days closed before). */
+  const fromSnapshot = (row: ClosedRow): DayChecklist =>
+    dayChecklist.parse({
+      ...(JSON.parse(row.snapshot) as object),
+      closed: { at: row.closed_at, by: { id: row.closed_by, name: row.closed_by_name }, remarks: row.remarks, reportFile: row.report_file, backupName: row.backup_name },
+    });
 
   const lastBackupAt = () => listBackups(backupFolder(db, services.dataDir)).find((row) => row.reason !== 'beforeRestore')?.at ?? null;
 

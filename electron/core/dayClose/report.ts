@@ -1,7 +1,7 @@
 import type { DayChecklist, MessageKey } from '@shared/contract';
 import { translator } from '@shared/i18n';
 import type { MessageParams } from '@shared/i18n/types';
-import type { ReportDocumentInput } from '@shared/reports/document';
+import type { ReportDocumentInput, ReportSection } from '@shared/reports/document';
 import { formatParkDateTime, formatParkTime } from '@shared/rules/time';
 
 const zh = translator('zh-CN');
@@ -10,10 +10,83 @@ const both = (key: MessageKey, params?: MessageParams) => `${zh(key, params)} ${
 const yuan = (fen: number) => `¥${(fen / 100).toFixed(2)}`;
 const share = (value: number | null) => (value === null ? '—' : `${Math.round(value * 100)}%`);
 
+/** A table row saying how many more a capped list holds (the other cells empty). */
+const moreRow = (count: number, cells: number): string[][] => (count > 0 ? [[both('dayClose.named.more', { count }), ...Array.from({ length: cells - 1 }, () => '')]] : []);
+
+/** What is past its deadline, by name: one section per kind with any, each record on its own row. */
+function namedSections(day: DayChecklist, time: (at: number) => string, dateTime: (at: number) => string): ReportSection[] {
+  const sections: ReportSection[] = [];
+  if (day.rentals.overdueList.length > 0) {
+    sections.push({
+      heading: both('dayClose.named.overdueRentals'),
+      table: {
+        columns: [
+          { label: zh('dayClose.report.receiptNo'), width: 2 },
+          { label: zh('dayClose.report.unit'), width: 1.2 },
+          { label: zh('dayClose.report.visitor'), width: 1.5 },
+          { label: zh('dayClose.report.due'), width: 1.6 },
+          { label: zh('dayClose.report.deposit'), width: 1, align: 'right' },
+        ],
+        rows: [...day.rentals.overdueList.map((row) => [row.receiptNo, row.unitTag, row.visitorName, dateTime(row.dueAt), yuan(row.depositFen)]), ...moreRow(day.rentals.overdueMore, 5)],
+      },
+    });
+  }
+  if (day.paging.lateHeadList.length > 0) {
+    sections.push({
+      heading: both('dayClose.named.lateHeads'),
+      table: {
+        columns: [
+          { label: zh('dayClose.report.reference'), width: 1 },
+          { label: zh('dayClose.report.department'), width: 2.4 },
+          { label: zh('dayClose.report.called'), width: 1 },
+          { label: zh('dayClose.report.arrived'), width: 1.2 },
+          { label: zh('dayClose.report.lateBy'), width: 1, align: 'right' },
+        ],
+        rows: day.paging.lateHeadList.map((head) => [
+          head.ref,
+          `${head.department} ${head.departmentEn}`,
+          time(head.calledAt),
+          head.arrivedAt === null ? both('dayClose.report.notArrived') : time(head.arrivedAt),
+          String(head.lateMinutes),
+        ]),
+      },
+    });
+  }
+  if (day.lostFound.overdueItems.length > 0) {
+    sections.push({
+      heading: both('dayClose.named.overdueItems'),
+      table: {
+        columns: [
+          { label: zh('dayClose.report.reference'), width: 1.8 },
+          { label: zh('dayClose.report.category'), width: 1.2 },
+          { label: zh('dayClose.report.description'), width: 2.6 },
+          { label: zh('dayClose.report.handoverBy'), width: 1.6 },
+        ],
+        rows: day.lostFound.overdueItems.map((item) => [item.itemNo, zh(`lostFound.categories.${item.category}`), item.description, dateTime(item.handoverDueBy)]),
+      },
+    });
+  }
+  if (day.complaints.overdue.length > 0) {
+    sections.push({
+      heading: both('dayClose.named.overdueComplaints'),
+      table: {
+        columns: [
+          { label: zh('dayClose.report.reference'), width: 1.8 },
+          { label: zh('dayClose.report.clocks'), width: 3.4 },
+          { label: zh('dayClose.report.firstDue'), width: 1.6 },
+        ],
+        rows: day.complaints.overdue.map((row) => [row.complaintNo, row.clocks.map((clock) => zh(`complaints.clocks.${clock}`)).join('；'), dateTime(row.dueAt)]),
+      },
+    });
+  }
+  return sections;
+}
+
 /** The A4 day report, built from the checklist as it was closed (never recomputed). */
 export function dayReport(day: DayChecklist, context: { parkName: string; timeZone: string }): ReportDocumentInput {
   const closed = day.closed;
   const time = (at: number) => formatParkTime(at, context.timeZone);
+  const dateTime = (at: number) => formatParkDateTime(at, context.timeZone);
   return {
     parkName: context.parkName,
     reference: `DC${day.date.replaceAll('-', '')}`,
@@ -36,6 +109,7 @@ export function dayReport(day: DayChecklist, context: { parkName: string; timeZo
                 rows: day.attention.map((item) => [`${zh(`dayClose.attention.${item.kind}`)} / ${en(`dayClose.attention.${item.kind}`)}`, String(item.count)]),
               },
       },
+      ...namedSections(day, time, dateTime),
       {
         heading: both('dayClose.sections.complaints'),
         fields: [
@@ -60,7 +134,7 @@ export function dayReport(day: DayChecklist, context: { parkName: string; timeZo
             { label: zh('dayClose.report.due'), width: 1 },
             { label: zh('dayClose.report.deposit'), width: 1, align: 'right' },
           ],
-          rows: day.rentals.outList.map((row) => [row.receiptNo, row.unitTag, row.visitorName, time(row.dueAt), yuan(row.depositFen)]),
+          rows: [...day.rentals.outList.map((row) => [row.receiptNo, row.unitTag, row.visitorName, time(row.dueAt), yuan(row.depositFen)]), ...moreRow(day.rentals.outMore, 5)],
           empty: both('dayClose.report.noneOut'),
         },
       },

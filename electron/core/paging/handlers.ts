@@ -192,6 +192,7 @@ export function pagingHandlers(services: Services): HandlersFor<keyof typeof pag
           .map((row) => ({
             id: row.id,
             department: row.department?.nameZh ?? '',
+            departmentEn: row.department?.nameEn ?? '',
             calledAt: row.firstAiredAt ?? row.createdAt,
             arrivedAt: row.arrivedAt,
             lateByMs: Math.max(0, (row.arrivedAt ?? ctx.now) - (row.arrivalDueAt ?? ctx.now)),

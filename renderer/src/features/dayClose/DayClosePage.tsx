@@ -3,8 +3,9 @@ import { Alert, Anchor, Badge, Button, Group, List, Modal, Paper, PasswordInput,
 import { IconAlertTriangle, IconCircleCheck, IconFileTypePdf, IconLock } from '@tabler/icons-react';
 import { Link } from 'wouter';
 import { closeDayInput, type AttentionKind, type DayChecklist } from '@shared/contract';
-import { errorText, useT } from '../../app/i18n';
-import { useParkFormat } from '../../app/park';
+import { parkDate } from '@shared/rules/time';
+import { errorText, useLanguage, useT } from '../../app/i18n';
+import { usePark, useParkFormat } from '../../app/park';
 import { useAction, useMethod } from '../../api/hooks';
 import { ApiError } from '../../api/client';
 import { FormActions } from '../../ui/fields';
@@ -18,6 +19,7 @@ import { CashCount } from './CashCount';
 const ACT_ON: Record<AttentionKind, string> = {
   summaryNotClosed: '/manager/complaints',
   summaryLate: '/manager/complaints',
+  complaintsOverdue: '/counter/complaints',
   rentalsOverdue: '/counter/rentals',
   cashNotCounted: '/manager/day-close#cash',
   cashDifference: '/manager/day-close#cash',
@@ -39,6 +41,43 @@ function Figure({ label, value, alert }: { label: string; value: ReactNode; aler
       <Text fz="xl" fw={700} c={alert ? 'red.8' : undefined} component="div">
         {value}
       </Text>
+    </Stack>
+  );
+}
+
+interface NamedLine {
+  ref: string;
+  text: string;
+}
+
+/** Records past their deadline, each by its reference; a capped list says how many more there are. */
+function Named({ title, kind, lines, more = 0 }: { title: string; kind: string; lines: NamedLine[]; more?: number }) {
+  const t = useT();
+  if (lines.length === 0) return null;
+  return (
+    <Stack gap={2} mt="sm" data-testid={`named-${kind}`}>
+      <Text fw={700} c="red.8">
+        {title}
+      </Text>
+      <Table verticalSpacing={4} fz="sm">
+        <Table.Tbody>
+          {lines.map((line) => (
+            <Table.Tr key={line.ref}>
+              <Table.Td ff="monospace" fw={600} w="34%">
+                {line.ref}
+              </Table.Td>
+              <Table.Td>{line.text}</Table.Td>
+            </Table.Tr>
+          ))}
+          {more > 0 ? (
+            <Table.Tr>
+              <Table.Td colSpan={2} c="dark.4">
+                {t('dayClose.named.more', { count: more })}
+              </Table.Td>
+            </Table.Tr>
+          ) : null}
+        </Table.Tbody>
+      </Table>
     </Stack>
   );
 }
@@ -98,7 +137,11 @@ function CloseModal({ day, onClose }: { day: DayChecklist; onClose(): void }) {
 function Checklist({ day }: { day: DayChecklist }) {
   const t = useT();
   const format = useParkFormat();
+  const { language } = useLanguage();
+  const { info } = usePark();
   const flagged = new Set(day.attention.map((item) => item.kind));
+  /** A time on the day itself, or the date and time when another day. */
+  const when = (at: number) => (parkDate(at, info.timeZone) === day.date ? format.time(at) : format.dateTime(at));
   const share = day.paging.shareWithin5 === null ? '—' : `${Math.round(day.paging.shareWithin5 * 100)}%`;
   return (
     <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="md">
@@ -118,6 +161,11 @@ function Checklist({ day }: { day: DayChecklist }) {
         <Text fz="sm" c="dimmed" mt="xs">
           {t('dayClose.figures.dueBy', { time: format.time(day.complaints.deadlineAt) })}
         </Text>
+        <Named
+          title={t('dayClose.named.overdueComplaints')}
+          kind="complaints"
+          lines={day.complaints.overdue.map((row) => ({ ref: row.complaintNo, text: `${row.clocks.map((clock) => t(`complaints.clocks.${clock}`)).join('; ')} · ${when(row.dueAt)}` }))}
+        />
       </Card>
       <Card title={t('dayClose.sections.rentals')} href="/counter/rentals">
         <SimpleGrid cols={{ base: 2, sm: 4 }}>
@@ -126,11 +174,12 @@ function Checklist({ day }: { day: DayChecklist }) {
           <Figure label={t('dayClose.figures.out')} value={`${day.rentals.out}`} alert={day.rentals.overdue > 0} />
           <Figure label={t('dayClose.figures.held')} value={<Money fen={day.rentals.heldFen} fz="xl" fw={700} />} />
         </SimpleGrid>
-        {day.rentals.overdue > 0 ? (
-          <Text c="red.8" fw={600} mt="xs">
-            {t('dayClose.figures.overdue')}: {day.rentals.overdue}
-          </Text>
-        ) : null}
+        <Named
+          title={`${t('dayClose.named.overdueRentals')} (${day.rentals.overdue})`}
+          kind="rentals"
+          lines={day.rentals.overdueList.map((row) => ({ ref: row.receiptNo, text: `${row.unitTag} · ${row.visitorName} · ${t('dayClose.named.due', { time: when(row.dueAt) })}` }))}
+          more={day.rentals.overdueMore}
+        />
       </Card>
       <Card title={t('dayClose.sections.cash')} id="cash">
         <CashCount date={day.date} />
@@ -142,6 +191,14 @@ function Checklist({ day }: { day: DayChecklist }) {
           <Figure label={t('dayClose.figures.dueThisWeek')} value={day.lostFound.dueThisWeek} />
           <Figure label={t('dayClose.figures.handoverOverdue')} value={day.lostFound.overdue} alert={day.lostFound.overdue > 0} />
         </SimpleGrid>
+        <Named
+          title={t('dayClose.named.overdueItems')}
+          kind="lostFound"
+          lines={day.lostFound.overdueItems.map((item) => ({
+            ref: item.itemNo,
+            text: `${t(`lostFound.categories.${item.category}`)} · ${item.description} · ${t('dayClose.named.handoverBy', { date: when(item.handoverDueBy) })}`,
+          }))}
+        />
       </Card>
       <Card title={t('dayClose.sections.paging')} href="/counter/paging">
         <SimpleGrid cols={3}>
@@ -149,6 +206,18 @@ function Checklist({ day }: { day: DayChecklist }) {
           <Figure label={t('dayClose.figures.within5')} value={`${day.paging.contactedWithin5} (${share})`} />
           <Figure label={t('dayClose.figures.lateHeads')} value={day.paging.lateHeads} alert={day.paging.lateHeads > 0} />
         </SimpleGrid>
+        <Named
+          title={t('dayClose.named.lateHeads')}
+          kind="paging"
+          lines={day.paging.lateHeadList.map((head) => ({
+            ref: head.ref,
+            text: [
+              language === 'en' ? head.departmentEn : head.department,
+              t('dayClose.named.called', { time: when(head.calledAt) }),
+              head.arrivedAt === null ? t('dayClose.named.notArrived', { minutes: head.lateMinutes }) : t('dayClose.named.arrivedLate', { time: when(head.arrivedAt), minutes: head.lateMinutes }),
+            ].join(' · '),
+          }))}
+        />
       </Card>
       <Card title={t('dayClose.sections.incidents')} href="/counter/incidents">
         <SimpleGrid cols={{ base: 2, sm: 4 }}>
