@@ -1,10 +1,12 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Input } from '@shared/contract';
 import { DAY, HOUR, MINUTE } from '@shared/rules/time';
 import { pdfText } from '../support/pdf';
-import { ADMIN, addStaff, auditRows, makeCore, MORNING, setUpPark, type TestCore } from '../support/core';
+import { ADMIN, addStaff, auditRows, makeCore, MORNING, setUpPark, tempDir, type TestCore } from '../support/core';
+import { createCore } from '../../electron/core/app';
+import { TICK_EVERY } from '../../electron/core/maintenance/jobs';
 import { ManualClock } from '../../electron/core/clock';
 import { dayReport } from '../../electron/core/dayClose/report';
 import { SIGNATURE } from '../support/signature';
@@ -285,6 +287,54 @@ describe('the day close checklist', () => {
     expect(rows('租借与押金').at(-1)).toEqual(['另有 3 条 and 3 more', '', '', '', '']);
     expect(rows('超时未还的租借').at(-1)).toEqual(['另有 7 条 and 7 more', '', '', '', '']);
     expect(rows('租借与押金')).toHaveLength(day.rentals.outList.length + 1);
+  });
+});
+
+describe('the jobs the day close counts on', () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it('are scheduled by createCore with its workers on: a backup every hour and the retention run once a park day', async () => {
+    // Timers are faked (the minute tick is advanced by hand); the backup's own I/O runs for real.
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval', 'setTimeout', 'clearTimeout'] });
+    const dir = tempDir();
+    const clock = new ManualClock(MORNING);
+    const core = createCore({ dataDir: dir, clock, startWorkers: true, version: 'test', log: () => undefined });
+    const db = core.db;
+    if (!db) throw new Error('no database');
+    const hourly = () => (existsSync(join(dir, 'backups')) ? readdirSync(join(dir, 'backups')).filter((name) => name.endsWith('-hourly.sqlite')).length : 0);
+    const runs = () => db.prepare<[], { n: number }>('SELECT count(*) AS n FROM retention_run').get()?.n ?? 0;
+    /** Lets the jobs' real I/O finish (turns of the event loop, no timers), until `done` or a bound. */
+    const until = async (done: () => boolean, turns = 5_000) => {
+      for (let turn = 0; turn < turns && !done(); turn += 1) await new Promise((resolve) => setImmediate(resolve));
+      return done();
+    };
+    const idle = () => until(() => false, 300);
+    try {
+      // At start: one tick at once, so a backup and the day's retention run.
+      expect(await until(() => hourly() === 1 && runs() === 1)).toBe(true);
+
+      // An hour later by the core's clock, nothing happens until the minute tick comes round.
+      clock.advance(HOUR);
+      await idle();
+      expect(hourly()).toBe(1);
+      await vi.advanceTimersByTimeAsync(TICK_EVERY);
+      expect(await until(() => hourly() === 2)).toBe(true);
+      expect(runs()).toBe(1);
+
+      // The next park day: the tick writes the hourly backup and runs retention again, once.
+      clock.advance(DAY);
+      await vi.advanceTimersByTimeAsync(TICK_EVERY);
+      expect(await until(() => hourly() === 3 && runs() === 2)).toBe(true);
+      await vi.advanceTimersByTimeAsync(5 * TICK_EVERY);
+      await idle();
+      expect([hourly(), runs()]).toEqual([3, 2]);
+    } finally {
+      core.close();
+    }
+    // Closed: the schedule stops with it.
+    expect(vi.getTimerCount()).toBe(0);
   });
 });
 
