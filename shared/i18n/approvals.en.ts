@@ -6,6 +6,11 @@ export const approvalsEn = {
     refuse: 'Refused a request',
   },
   title: 'Approvals',
+  home: {
+    waitingComplaints: 'Complaints waiting at duty-manager level',
+    allComplaints: 'Complaints of the duty manager',
+    calendar: 'Working days',
+  },
   pendingCount: '{{count}} waiting',
   views: {
     pending: 'Waiting',

@@ -9,6 +9,11 @@ export const approvalsZhCN: Strings<typeof approvalsEn> = {
     refuse: '驳回申请',
   },
   title: '待审批',
+  home: {
+    waitingComplaints: '当班经理层级待处理的投诉',
+    allComplaints: '当班经理的投诉',
+    calendar: '工作日设置',
+  },
   pendingCount: '{{count}} 项待处理',
   views: {
     pending: '待处理',

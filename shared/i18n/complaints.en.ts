@@ -115,6 +115,8 @@ export const complaintsEn = {
     open: 'Still open',
     close: 'Close the summary',
     fixed: 'Closed summaries are fixed: later changes appear in the next day.',
+    headerDue: 'Summary due {{time}} · {{left}}',
+    headerLate: 'Summary late · {{overdue}}',
   },
   summaryPdf: {
     title: 'Daily complaint summary',
@@ -266,7 +268,7 @@ export const complaintsEn = {
   calendar: {
     intro: "The official calendar (public holidays and swapped working days) is built in. Add the park's own working days and days off here: the 2-working-day clocks count them.",
     missingTitle: 'The official calendar for {{years}} is missing',
-    missing: 'This version of ParkDesk does not know the public holidays and swapped working days of {{years}}: the 2-working-day clocks count every weekday as a working day. Update ParkDesk, or add that year’s public holidays and swapped working days as park days.',
+    missing: "This version of ParkDesk does not know the public holidays and swapped working days of {{years}}: the 2-working-day clocks count every weekday as a working day. Update ParkDesk, or add that year's public holidays and swapped working days as park days.",
     addDays: 'Add park days',
     addTitle: 'Add a park day',
     date: 'Date',

@@ -118,6 +118,8 @@ export const complaintsZhCN: Strings<typeof complaintsEn> = {
     open: '仍未结案',
     close: '关闭汇总',
     fixed: '汇总关闭后不再修改，之后的变化计入次日汇总。',
+    headerDue: '客诉汇总 {{time}} 截止 · {{left}}',
+    headerLate: '客诉汇总逾时 · {{overdue}}',
   },
   summaryPdf: {
     title: '每日客诉汇总',

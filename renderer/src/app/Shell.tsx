@@ -17,6 +17,7 @@ import { initials } from '../ui/initials';
 import { PrinterBadge } from '../features/printing/PrinterBadge';
 import { ProgrammeReminder } from '../features/programme/ProgrammeReminder';
 import { PagingAlerts } from '../features/paging/PagingAlerts';
+import { SummaryReminder } from '../features/complaints/SummaryStatus';
 import { Brand, ConnectionBadge, LanguageToggle, ParkClock } from '../ui/chrome';
 
 function ChangePinModal({ opened, onClose }: { opened: boolean; onClose(): void }) {
@@ -112,6 +113,7 @@ export function Shell() {
           <Brand parkName={info.parkName} />
           <Group gap="md" wrap="nowrap">
             <ProgrammeReminder />
+            <SummaryReminder />
             <PrinterBadge />
             <ConnectionBadge state={connection} />
             <ParkClock />

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Badge, Button, Group, Modal, Paper, PasswordInput, SegmentedControl, Stack, Text, Textarea, Title } from '@mantine/core';
+import { Anchor, Badge, Button, Grid, Group, Modal, Paper, PasswordInput, SegmentedControl, Stack, Text, Textarea, Title } from '@mantine/core';
 import { IconCheck, IconX } from '@tabler/icons-react';
 import { Link } from 'wouter';
 import { decisionInput, type ApprovalView } from '@shared/contract';
@@ -10,6 +10,10 @@ import { FormActions } from '../../ui/fields';
 import { useContractForm, useFieldErrors, useFormSubmit } from '../../ui/form';
 import { yuanText } from '../../ui/money';
 import { notifySuccess } from '../../ui/notify';
+import { CalendarCoverageWarning } from '../complaints/CalendarCoverage';
+import { TodaySummaryBanner } from '../complaints/SummaryStatus';
+import { WaitingComplaintsCard } from '../complaints/WaitingCard';
+import { OpenIncidentsCard } from '../incidents/OpenIncidentsCard';
 
 type Decision = 'approve' | 'refuse';
 const KIND_COLOR = { keptDeposit: 'orange', lostReceiptRefund: 'yellow', escalation: 'grape' } as const;
@@ -120,7 +124,12 @@ function emptyText(t: T, view: 'pending' | 'decided'): string {
   return t(view === 'pending' ? 'approvals.emptyPending' : 'approvals.emptyDecided');
 }
 
-/** The manager's home: one list of what waits on them, decided with their PIN and a reason. */
+/**
+ * The duty manager's home: what waits on them. Today's complaint summary and its 20:30 clock on top;
+ * the approvals, decided with their PIN and a reason; beside them the incidents not closed (with
+ * their 30-minute notification) and the complaints at their level; a missing official calendar said
+ * first.
+ */
 export function ApprovalsPage() {
   const t = useT();
   const [view, setView] = useState<'pending' | 'decided'>('pending');
@@ -149,14 +158,34 @@ export function ApprovalsPage() {
           ]}
         />
       </Group>
-      {list.data?.rows.length === 0 ? (
-        <Paper withBorder radius="lg" p="xl">
-          <Text c="dimmed" ta="center">
-            {emptyText(t, view)}
-          </Text>
-        </Paper>
-      ) : null}
-      {list.data?.rows.map((row) => <ApprovalCard key={row.id} row={row} onDecide={(decision) => setDeciding({ row, decision })} />)}
+      <CalendarCoverageWarning
+        action={
+          <Anchor component={Link} href="/manager/complaints" fw={600} mt={4} display="inline-block">
+            {t('approvals.home.calendar')} →
+          </Anchor>
+        }
+      />
+      <TodaySummaryBanner />
+      <Grid gap="lg">
+        <Grid.Col span={{ base: 12, xl: 7 }}>
+          <Stack gap="md" component="section" aria-label={t('approvals.title')} data-testid="approvals">
+            {list.data?.rows.length === 0 ? (
+              <Paper withBorder radius="lg" p="xl">
+                <Text c="dimmed" ta="center">
+                  {emptyText(t, view)}
+                </Text>
+              </Paper>
+            ) : null}
+            {list.data?.rows.map((row) => <ApprovalCard key={row.id} row={row} onDecide={(decision) => setDeciding({ row, decision })} />)}
+          </Stack>
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, xl: 5 }}>
+          <Stack gap="lg">
+            <OpenIncidentsCard />
+            <WaitingComplaintsCard />
+          </Stack>
+        </Grid.Col>
+      </Grid>
       {deciding ? <DecideModal row={deciding.row} decision={deciding.decision} onClose={() => setDeciding(undefined)} /> : null}
     </Stack>
   );

@@ -1,17 +1,14 @@
 import { useState } from 'react';
-import { Badge, Button, Paper, Stack, Tabs, Text, Title } from '@mantine/core';
+import { Badge, Button, Paper, Stack, Tabs, Title } from '@mantine/core';
 import { IconCalendarCog, IconChartBar, IconClipboardList, IconInbox } from '@tabler/icons-react';
-import type { Input } from '@shared/contract';
 import { useT } from '../../app/i18n';
 import { useMethod } from '../../api/hooks';
 import { useParkNow } from '../../ui/deadline';
 import { CalendarPanel } from './CalendarPanel';
 import { ComplaintDrawer } from './ComplaintDetail';
-import { ComplaintList, PAGE } from './ComplaintList';
 import { liveState, SummaryBanner, SummaryPanel } from './SummaryPanel';
 import { TrendsPanel } from './TrendsPanel';
-
-const WAITING: Input<'complaints.list'> = { view: 'dutyManager', limit: PAGE };
+import { useWaitingCount, WaitingList } from './WaitingCard';
 
 /**
  * The duty manager's complaints: what waits on them (escalated and group complaints), the day's
@@ -23,8 +20,7 @@ export function ComplaintsManagerPage() {
   const [tab, setTab] = useState<string | null>('waiting');
   const [openId, setOpenId] = useState<number>();
   const today = useMethod('complaints.summary', {});
-  const waiting = useMethod('complaints.list', WAITING);
-  const waitingCount = waiting.data ? `${waiting.data.rows.length}${waiting.data.nextBeforeId === null ? '' : '+'}` : undefined;
+  const waitingCount = useWaitingCount();
 
   return (
     <Stack gap="lg">
@@ -64,20 +60,7 @@ export function ComplaintsManagerPage() {
             </Tabs.Tab>
           </Tabs.List>
           <Tabs.Panel value="waiting">
-            <Stack gap="sm">
-              <Text c="dark.4">{t('complaints.manager.waitingIntro')}</Text>
-              <ComplaintList
-                view="dutyManager"
-                query=""
-                now={now}
-                onOpen={setOpenId}
-                empty={
-                  <Text c="dark.4" fz="lg" ta="center" py="xl">
-                    {t('complaints.empty.dutyManager')}
-                  </Text>
-                }
-              />
-            </Stack>
+            <WaitingList now={now} onOpen={setOpenId} />
           </Tabs.Panel>
           <Tabs.Panel value="summary">
             <SummaryPanel />

@@ -1,0 +1,97 @@
+import type { Page } from '@playwright/test';
+import type { Input } from '../../shared/contract';
+import { addStaff, chooseLanguage, expect, MANAGER, must, screen, setUpPark, signIn, startStation, test, type Station } from './fixtures';
+
+/** Park time on Tuesday 15 December 2026 (Asia/Shanghai, UTC+8) as epoch ms. */
+const at = (time: string) => Date.parse(`2026-12-15T${time}:00+08:00`);
+const DAY = '2026-12-15';
+
+/** Moves the station's test clock; the page reloads to read the core's clock again. */
+async function clockTo(station: Station, page: Page, time: string): Promise<void> {
+  const response = await fetch(`${station.url}/__test__/clock`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ at: at(time) }) });
+  expect(response.ok).toBe(true);
+  await page.reload();
+}
+
+function complaint(ref: string, description: string, extra: Partial<Input<'complaints.create'>> = {}): Input<'complaints.create'> {
+  return { clientRef: ref, channel: 'walkIn', complainantName: '刘先生', place: '过山车', happenedAt: at('19:00'), category: 'rides', description, ...extra };
+}
+
+test.describe('the duty manager’s home', () => {
+  test('shows the day’s summary with its 20:30 clock, open incidents and complaints at their level; the header reminds from 20:00 and turns red after 20:30', async ({ page }) => {
+    test.setTimeout(90_000);
+    const station = await startStation({ PARKDESK_TEST_CLOCK: new Date(at('19:50')).toISOString() });
+    try {
+      const admin = await setUpPark(station);
+      await must(station.api('settings.update', { idleSignOutMinutes: 240 }, admin));
+      const clerk = await addStaff(station, admin, { code: 'C01', name: '张柜台', role: 'counter', pin: '1357' });
+      const counter = (await must(station.api('auth.signIn', { staffId: clerk.id, pin: '1357' }))).token;
+
+      // Escalated and taken on by the duty manager (still open), a group complaint waiting, one at the frontline.
+      const taken = await must(station.api('complaints.create', complaint('home-taken-0001', '排队两小时后设备停运'), counter));
+      await must(station.api('complaints.escalate', { id: taken.id, to: 'dutyManager', reason: '游客要求见经理' }, counter));
+      const group = await must(station.api('complaints.create', complaint('home-group-0001', '旅行团未按约定入园', { group: true, groupSize: 15, representative: '王领队' }), counter));
+      const frontline = await must(station.api('complaints.create', complaint('home-front-0001', '地图印刷有误', { category: 'other' }), counter));
+      const pending = await must(station.api('approvals.list', { view: 'pending' }, admin));
+      const escalation = pending.rows.find((row) => row.complaint?.id === taken.id);
+      await must(station.api('approvals.decide', { id: escalation?.id ?? 0, decision: 'approve', reason: '由我处理', pin: MANAGER.pin }, admin));
+      const incident = await must(station.api('incidents.report', { reporterName: '李先生', reporterPhone: '138 1234 5678', nature: 'injury', location: '波浪池东侧台阶' }, counter));
+
+      // 19:50: the home, in Chinese.
+      await page.goto(station.url);
+      await chooseLanguage(page, 'zh-CN');
+      await signIn(page, MANAGER.name, MANAGER.pin);
+      await expect(page.getByRole('heading', { level: 1 })).toHaveText('待审批');
+      // December: the built-in calendar has no 2027 yet, and says so.
+      await expect(page.getByTestId('calendar-missing')).toContainText('缺少 2027 年的官方节假日安排');
+      const banner = page.getByTestId('summary-state');
+      await expect(banner).toHaveAttribute('data-state', 'open');
+      await expect(banner).toContainText('20:30 前完成');
+      await expect(banner).toContainText('剩余 40 分钟');
+      await expect(page.getByTestId('summary-reminder')).toHaveCount(0);
+      const incidents = page.getByTestId('open-incidents');
+      await expect(incidents).toContainText(incident.refNo);
+      await expect(incidents.getByTestId('notice-clock')).toHaveAttribute('data-notice', 'pending');
+      const waiting = page.getByTestId('waiting-complaints');
+      await expect(waiting.getByTestId(`complaint-${taken.complaintNo}`)).toBeVisible();
+      await expect(waiting.getByTestId(`complaint-${group.complaintNo}`)).toBeVisible();
+      await expect(waiting.getByTestId(`complaint-${frontline.complaintNo}`)).toHaveCount(0);
+      await expect(waiting.getByTestId('waiting-count')).toHaveText('2');
+      await expect(page.getByRole('region', { name: '待审批' }).getByRole('article')).toHaveCount(1);
+      await screen(page, 'manager-home-zh-1280');
+      await waiting.scrollIntoViewIfNeeded();
+      await screen(page, 'manager-home-waiting-zh-1280');
+
+      // 20:00: amber in the header, wherever the manager is.
+      await clockTo(station, page, '20:00');
+      const reminder = page.getByTestId('summary-reminder');
+      await expect(reminder).toHaveAttribute('data-state', 'reminder');
+      await expect(reminder).toContainText('客诉汇总 20:30 截止 · 剩余 30 分钟');
+      await expect(banner).toHaveAttribute('data-state', 'reminder');
+      await page.getByRole('navigation').getByRole('link', { name: '日结' }).click();
+      await expect(reminder).toHaveAttribute('data-state', 'reminder');
+      await screen(page, 'summary-reminder-zh-1280');
+
+      // 20:31: red, overdue; in English too.
+      await clockTo(station, page, '20:31');
+      await chooseLanguage(page, 'en');
+      await expect(reminder).toHaveAttribute('data-state', 'late');
+      await expect(reminder).toContainText('Summary late · overdue 1 min');
+      await page.getByRole('navigation').getByRole('link', { name: 'Approvals' }).click();
+      await expect(banner).toHaveAttribute('data-state', 'late');
+      await expect(page.getByTestId('calendar-missing')).toContainText('The official calendar for 2027 is missing');
+      await screen(page, 'manager-home-late-en-1280');
+
+      // The reminder leads to the summary (where it gives way to the page's own banner); once closed it is gone.
+      await reminder.click();
+      await expect(page.getByRole('heading', { level: 1 })).toHaveText('Complaint summary');
+      await expect(reminder).toHaveCount(0);
+      await must(station.api('complaints.summary.close', { date: DAY }, admin));
+      await page.getByRole('navigation').getByRole('link', { name: 'Approvals' }).click();
+      await expect(banner).toHaveAttribute('data-state', 'closedLate');
+      await expect(reminder).toHaveCount(0);
+    } finally {
+      await station.stop();
+    }
+  });
+});
