@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { pdfText } from '../support/pdf';
 import { addStaff, chooseLanguage, expect, MANAGER, must, screen, setUpPark, signIn, startStation, test } from './fixtures';
 
@@ -28,7 +29,7 @@ test.describe('the duty manager’s day', () => {
       }
       const visitor = { visitorName: '李游客', phone: '138 1234 5678', identity: { idType: 'resident' as const, idNumber: ID_CARD }, payment: 'cash' as const };
       const { rental } = await must(station.api('rentals.checkOut', { unitTag: 'WC-001', ...visitor }, clerkToken));
-      await must(station.api('rentals.checkOut', { unitTag: 'WC-002', ...visitor }, clerkToken));
+      const { rental: stillOut } = await must(station.api('rentals.checkOut', { unitTag: 'WC-002', ...visitor }, clerkToken));
 
       // 14:00 at the counter: the wheelchair comes back damaged, no manager at hand: it waits for approval.
       await fetch(`${station.url}/__test__/clock`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ at: at('14:00') }) });
@@ -79,19 +80,43 @@ test.describe('the duty manager’s day', () => {
       await expect(counter.getByTestId('count-cash')).toContainText('¥-20.00');
       await screen(counter, 'cash-count-zh-1280');
 
-      // 20:10 the duty manager closes the complaint summary and walks through the day close.
+      // 20:10 the header reminds the duty manager of the complaint summary; they close it from there.
       await fetch(`${station.url}/__test__/clock`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ at: at('20:10') }) });
       const managerToken = await managerApi();
-      await must(station.api('complaints.summary.close', { date: '2026-11-29' }, managerToken));
       await manager.reload();
       await signIn(manager, MANAGER.name, MANAGER.pin);
+      const reminder = manager.getByTestId('summary-reminder');
+      await expect(reminder).toHaveAttribute('data-state', 'reminder');
+      await expect(reminder).toContainText('Summary due 20:30 · 20 min left');
+      await reminder.click();
+      await expect(manager.getByRole('heading', { level: 1 })).toHaveText('Complaint summary');
+      await manager.getByRole('tab', { name: 'Daily complaint summary' }).click();
+      const summaryState = manager.getByTestId('summary-state');
+      await expect(summaryState).toHaveAttribute('data-state', 'reminder');
+      await manager.getByRole('button', { name: 'Close the summary' }).click();
+      await manager.getByRole('dialog').getByRole('button', { name: 'Close the summary' }).click();
+      await expect(summaryState).toHaveAttribute('data-state', 'closed');
+      await expect(summaryState).toContainText('Closed at 20:10 by 王经理');
+      await expect(reminder).toHaveCount(0);
+      // Kept as it was closed, in the data folder.
+      expect(readdirSync(join(station.dir, 'reports', 'complaints')).sort()).toEqual(['complaints-2026-11-29-closed.csv', 'complaints-2026-11-29-closed.pdf']);
+
+      // Then the day close.
       await manager.getByRole('navigation').getByRole('link', { name: 'Day close' }).click();
       await expect(manager.getByRole('heading', { level: 1 })).toHaveText('Day close');
       const attention = manager.getByRole('region', { name: 'Needs attention' });
       await expect(attention).toContainText('Counts that differ from the records');
       await expect(attention).not.toContainText('The complaint summary is not closed');
       await expect(manager.getByRole('region', { name: 'Rentals and deposits' })).toContainText('CNY 500.00');
+      // The wheelchair still out since 18:00 is named, not just counted.
+      await expect(attention).toContainText('Rentals past their due time');
+      await expect(manager.getByTestId('named-rentals')).toContainText(stillOut.receiptNo);
+      await expect(manager.getByTestId('named-rentals')).toContainText('WC-002 · 李游客 · due 18:00');
       await screen(manager, 'day-close-en-1920');
+      await manager.setViewportSize({ width: 1280, height: 800 });
+      await manager.getByTestId('named-rentals').scrollIntoViewIfNeeded();
+      await screen(manager, 'day-close-named-en-1280');
+      await manager.setViewportSize({ width: 1920, height: 1080 });
 
       await manager.getByRole('button', { name: 'Close the day' }).click();
       const close = manager.getByRole('dialog');
@@ -108,6 +133,8 @@ test.describe('the duty manager’s day', () => {
       expect(text).toContain('2026-11-29');
       expect(text).toContain('清点与记录不符');
       expect(text).toContain('找零少收 20 元');
+      expect(text).toContain('超时未还的租借');
+      expect(text).toContain(stillOut.receiptNo);
       expect(text).toContain('Rainy afternoon; one wheelchair to repair.');
       expect(text).toContain('王经理');
 
@@ -118,6 +145,10 @@ test.describe('the duty manager’s day', () => {
       await chooseLanguage(manager, 'zh-CN');
       await expect(manager.getByRole('heading', { level: 1 })).toHaveText('日结');
       await screen(manager, 'day-close-closed-zh-1920');
+      await manager.setViewportSize({ width: 1280, height: 800 });
+      await expect(manager.getByTestId('named-rentals')).toContainText('WC-002 · 李游客 · 应于 18:00 归还');
+      await manager.getByTestId('named-rentals').scrollIntoViewIfNeeded();
+      await screen(manager, 'day-close-named-zh-1280');
     } finally {
       await counter.close();
       await manager.close();
