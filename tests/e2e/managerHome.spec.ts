@@ -86,10 +86,37 @@ test.describe('the duty manager’s home', () => {
       await reminder.click();
       await expect(page.getByRole('heading', { level: 1 })).toHaveText('Complaint summary');
       await expect(reminder).toHaveCount(0);
+      // The working days say that 2027 is missing, in both languages.
+      await page.getByRole('tab', { name: 'Working days' }).click();
+      await expect(page.getByTestId('calendar-missing')).toContainText('The official calendar for 2027 is missing');
+      await screen(page, 'calendar-missing-en-1280');
+      await chooseLanguage(page, 'zh-CN');
+      await expect(page.getByTestId('calendar-missing')).toContainText('缺少 2027 年的官方节假日安排');
+      await screen(page, 'calendar-missing-zh-1280');
+      await chooseLanguage(page, 'en');
       await must(station.api('complaints.summary.close', { date: DAY }, admin));
       await page.getByRole('navigation').getByRole('link', { name: 'Approvals' }).click();
       await expect(banner).toHaveAttribute('data-state', 'closedLate');
       await expect(reminder).toHaveCount(0);
+
+      // Straight from the frontline to company leadership only with why the duty manager is passed over.
+      await page.getByRole('navigation').getByRole('link', { name: 'Complaints', exact: true }).click();
+      await page.getByTestId(`complaint-${frontline.complaintNo}`).getByRole('button').click();
+      await page.getByRole('button', { name: 'Straight to company leadership' }).click();
+      const escalate = page.getByRole('dialog', { name: 'Escalate to Company leadership' });
+      await expect(escalate).toContainText('This passes over the duty manager.');
+      await escalate.getByLabel('Reason').fill('Printed maps send visitors into a closed area');
+      await escalate.getByRole('button', { name: 'Escalate' }).click();
+      await expect(escalate.getByText('Going straight to company leadership passes over the duty manager: say why.')).toBeVisible();
+      await screen(page, 'escalate-skip-en-1280');
+      await escalate.getByLabel('Why the duty manager is passed over').fill('Duty manager at the hospital with an injured visitor');
+      await escalate.getByRole('button', { name: 'Escalate' }).click();
+      await expect(escalate).toHaveCount(0);
+      const escalated = await must(station.api('complaints.get', { id: frontline.id }, admin));
+      expect(escalated.steps.at(-1)).toMatchObject({ step: 'escalate', level: 'leadership', skipReason: 'Duty manager at the hospital with an injured visitor' });
+      await expect(page.getByTestId('complaint-timeline')).toContainText('Passed over the duty manager: Duty manager at the hospital with an injured visitor');
+      await chooseLanguage(page, 'zh-CN');
+      await screen(page, 'escalate-skipped-zh-1280');
     } finally {
       await station.stop();
     }
