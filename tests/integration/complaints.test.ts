@@ -326,6 +326,8 @@ describe('the daily summary by 20:30', () => {
     const foodPdf = (await pdfText(readFileSync(join(folder, 'complaints-2026-11-30-closed-food.pdf')))).join('\n');
     expect(foodPdf).toContain(burger.complaintNo);
     expect(foodPdf).toContain('餐饮部需跟进');
+    expect(foodPdf).toContain('类别');
+    expect(foodPdf).toContain('餐饮 ');
     expect(foodPdf).not.toContain(rides.complaintNo);
     expect(readFileSync(join(folder, 'complaints-2026-11-30-closed-food.csv'), 'utf8').split('\r\n').filter(Boolean)).toEqual([
       '\uFEFFdate,department_zh,department_en,complaint_no,category,status,what_was_done',

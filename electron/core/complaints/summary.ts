@@ -160,10 +160,11 @@ export function summaryReport(summary: SummaryView, context: { parkName: string;
         table: {
           columns: [
             { label: zh('complaints.fields.complaintNo'), width: 2 },
+            { label: zh('complaints.fields.category'), width: 1.3 },
             { label: zh('complaints.fields.status'), width: 1.2 },
-            { label: zh('complaints.summaryPdf.whatWasDone'), width: 5 },
+            { label: zh('complaints.summaryPdf.whatWasDone'), width: 4.2 },
           ],
-          rows: department.done.map((done) => [done.complaintNo, zh(`complaints.statuses.${done.status}`), done.summary]),
+          rows: department.done.map((done) => [done.complaintNo, done.category ? zh(`complaints.categories.${done.category}`) : '—', zh(`complaints.statuses.${done.status}`), done.summary]),
         },
       })),
       { heading: both('complaints.summaryPdf.remarks'), paragraphs: [summary.remarks || '—'] },
