@@ -157,7 +157,7 @@ describe('paging requests', () => {
     const arrived = await test.ok('paging.arrived', { id: summon.id }, counter.token);
     expect(arrived).toMatchObject({ status: 'resolved', arrivalLate: true });
     const stats = await test.ok('paging.stats', {}, counter.token);
-    expect(stats.lateHeads).toEqual([{ id: summon.id, department: '游乐部', calledAt: called.firstAiredAt, arrivedAt: arrived.arrivedAt, lateByMs: 2 * MINUTE }]);
+    expect(stats.lateHeads).toEqual([{ id: summon.id, department: '游乐部', departmentEn: 'Rides', calledAt: called.firstAiredAt, arrivedAt: arrived.arrivedAt, lateByMs: 2 * MINUTE }]);
   });
 
   it('edits an open request (its script follows) and keeps its kind', async () => {
