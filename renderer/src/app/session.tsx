@@ -96,9 +96,9 @@ function SessionProvider({ children }: { children: ReactNode }) {
     if (!token && transport.kind === 'http') return undefined;
     return transport.live(token, {
       onEvent(event) {
-        // A restored database: every screen starts again from sign-in.
+        // A restored database: every screen starts again from sign-in (the screen that restored it
+        // has already ended its session with its own words, which stay).
         if (event.name === 'system.restored') {
-          // The screen that restored has already said so; every other screen is told here.
           if (tokenHolder.current === token) end({ code: 'UNAUTHENTICATED', message: 'maintenance.restoredElsewhere' });
           return;
         }

@@ -25,8 +25,8 @@ function RestoreModal({ backup, onClose }: { backup: BackupView; onClose(): void
   const restore = useAction('backups.restore');
   const form = useContractForm(restoreInput, { defaultValues: { name: backup.name, pin: '' } });
   const errorOf = useFieldErrors(form);
+  // The sign-in screen that follows says it: "Backup restored. Please sign in again."
   const submit = useFormSubmit(form, ['name', 'pin'], restore.mutateAsync, () => {
-    // The sign-in screen that follows says it was restored.
     onClose();
     end({ code: 'UNAUTHENTICATED', message: 'maintenance.restored' });
   });
