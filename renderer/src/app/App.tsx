@@ -29,7 +29,7 @@ export function App() {
   if (!info.data) {
     return (
       <Center mih="100vh">
-        <Loader size="lg" aria-label="loading" />
+        <Loader size="lg" role="status" aria-label="loading" />
       </Center>
     );
   }

@@ -300,7 +300,7 @@ export function ComplaintDrawer({ id, onClose }: { id: number | undefined; onClo
         <Alert color="red">{t(complaint.error.body.message, complaint.error.body.params)}</Alert>
       ) : (
         <Center py="xl">
-          <Loader aria-label={t('app.loading')} />
+          <Loader role="status" aria-label={t('app.loading')} />
         </Center>
       )}
     </Drawer>

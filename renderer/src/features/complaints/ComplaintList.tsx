@@ -67,7 +67,7 @@ function ListPage({ input, now, onOpen, onMore, isFirst, empty }: { input: Input
   if (list.isLoading) {
     return (
       <Center py="lg">
-        <Loader aria-label={t('app.loading')} />
+        <Loader role="status" aria-label={t('app.loading')} />
       </Center>
     );
   }

@@ -126,7 +126,7 @@ export function TrendsPanel() {
       </Group>
       {trends.isLoading ? (
         <Center py="xl">
-          <Loader aria-label={t('app.loading')} />
+          <Loader role="status" aria-label={t('app.loading')} />
         </Center>
       ) : (
         <SimpleGrid cols={{ base: 1, xl: 2 }} spacing="md">

@@ -46,7 +46,7 @@ function FigureCard<D extends { range: DashboardRange }>({ query, title, panels 
   } else if (!query.data) {
     body = (
       <Center py="xl">
-        <Loader aria-label={t('app.loading')} />
+        <Loader role="status" aria-label={t('app.loading')} />
       </Center>
     );
   } else {

@@ -74,7 +74,7 @@ export function IncidentDetail({ id, onBack }: { id: number; onBack(): void }) {
   if (!incident.data) {
     return (
       <Center mih={300}>
-        <Loader aria-label={t('app.loading')} />
+        <Loader role="status" aria-label={t('app.loading')} />
       </Center>
     );
   }

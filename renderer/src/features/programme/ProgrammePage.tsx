@@ -125,7 +125,7 @@ export function ProgrammePage() {
       {!day ? (
         query.isLoading ? (
           <Center py="xl">
-            <Loader aria-label={t('app.loading')} />
+            <Loader role="status" aria-label={t('app.loading')} />
           </Center>
         ) : null
       ) : slots.length === 0 ? (
