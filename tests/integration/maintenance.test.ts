@@ -281,6 +281,8 @@ describe('retention of personal data', () => {
 
     // 18:30 the water-world item, unclaimed after closing, goes to finance.
     await later(park, 8 * HOUR + 30 * MINUTE);
+    // The center verified and counter-signed it, as finance takes only such items.
+    await test.ok('lostFound.verify', { itemId: handedOver, signature: SIGNATURE }, park.admin);
     await test.ok('lostFound.handover.create', { clientRef: 'retention-handover-1', itemIds: [handedOver], centerSignature: SIGNATURE, financeName: '计财部 周会计', financeSignature: SIGNATURE }, clerk());
 
     // 60 days later: a rental returned and an item claimed, both still within the period.
