@@ -80,7 +80,8 @@ export const printDocumentSchema = z
     kind: z.string().min(1).max(40),
     /** The business reference it prints, e.g. a receipt number; shown in the job list and file names. */
     ref: z.string().min(1).max(60).optional(),
-    blocks: z.array(blockSchema).min(1).max(500),
+    /** The longest printout is a handover slip of a full batch: 500 item lines, with its heading and totals. */
+    blocks: z.array(blockSchema).min(1).max(600),
   })
   .strict();
 export type PrintDocument = z.output<typeof printDocumentSchema>;

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { printDocumentSchema, type PrintDocument } from '@shared/printing/document';
 import { code128Modules, layoutDocument, layoutToText, lineWidth, qrModules, wrapText, type LaidOutLine } from '@shared/printing/layout';
 import { displayWidth, toPrintable } from '@shared/printing/width';
+import { handoverSlip } from '../../electron/core/lostFound/documents';
 import { sampleReceipt } from '../support/virtualPrinter';
 
 type TextLine = Extract<LaidOutLine, { kind: 'text' }>;
@@ -159,5 +160,34 @@ describe('printDocumentSchema', () => {
     expect(printDocumentSchema.safeParse(doc([{ type: 'qr', data: '押金' }])).success).toBe(false);
     expect(printDocumentSchema.safeParse(doc([{ type: 'barcode', data: 'A{B' }])).success).toBe(false);
     expect(printDocumentSchema.safeParse({ kind: 'x', blocks: [{ type: 'text', text: 'a', colour: 'red' }] }).success).toBe(false);
+  });
+});
+
+describe('the longest printout', () => {
+  it('a handover slip of a full batch (500 items, the most a batch takes) is a valid document and lays out', () => {
+    const items = Array.from({ length: 500 }, (_, i) => ({
+      id: i + 1,
+      itemNo: `L20261129-${String(i + 1).padStart(4, '0')}`,
+      category: 'phone' as const,
+      description: '黑色手机',
+      colour: '黑色',
+      brand: '',
+      foundPlace: '旋转木马',
+      foundAt: 0,
+      waterWorld: false,
+      valuable: true,
+      storageKind: 'safe' as const,
+      storagePlace: 'S-01',
+      status: 'handedOver' as const,
+      verified: true,
+      announced: false,
+      holdingUntil: 0,
+      handoverDueBy: 0,
+      photoIds: [],
+      receivedAt: 0,
+    }));
+    const batch = { id: 1, batchNo: 'H20261130-0001', createdAt: 0, createdBy: { id: 1, name: '王经理' }, financeName: '周会计', itemCount: items.length, cashFen: 0, items };
+    const slip = printDocumentSchema.parse(handoverSlip(batch, { parkName: '阳光水世界', timeZone: 'Asia/Shanghai' }));
+    expect(layoutToText(layoutDocument(slip, { columns: 48 }), 48)).toContain('L20261129-0500');
   });
 });
