@@ -220,12 +220,15 @@ export function getReport(db: Db, id: number): ReportRow | undefined {
   return db.prepare<[number], ReportRow>(`${REPORT_SELECT} WHERE r.id = ?`).get(id);
 }
 
-/** The next number of the day for a prefix: `L20261129-0001`. */
+/**
+ * The next number of the day for a prefix: `L20261129-0001`. GLOB, not LIKE: case-sensitive like the
+ * column, so the day's numbers are read from the column's unique index instead of the whole table.
+ */
 export function nextNumber(db: Db, table: 'lf_item' | 'lf_report' | 'lf_handover', column: string, prefix: string, date: string): { seq: number; number: string } {
   const stem = `${prefix}${date.replaceAll('-', '')}-`;
   const last = db
-    .prepare<[string], { n: string }>(`SELECT ${column} AS n FROM ${table} WHERE ${column} LIKE ? ORDER BY length(${column}) DESC, ${column} DESC LIMIT 1`)
-    .get(`${stem}%`);
+    .prepare<[string], { n: string }>(`SELECT ${column} AS n FROM ${table} WHERE ${column} GLOB ? ORDER BY length(${column}) DESC, ${column} DESC LIMIT 1`)
+    .get(`${stem}*`);
   const seq = last ? Number(last.n.slice(stem.length)) + 1 : 1;
   return { seq, number: `${stem}${String(seq).padStart(4, '0')}` };
 }
