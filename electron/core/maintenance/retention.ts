@@ -6,7 +6,8 @@ import { readSettings } from '../settings/store';
 /**
  * Personal data kept only as long as needed: for each kind, which rows are closed before the
  * cutoff and still hold an ID or phone number, and what erasing them clears. The record (name,
- * masked ID, money, times) and every figure built on it stay.
+ * masked ID, money, times) and every figure built on it stay. Each `due` is read from an index of
+ * the rows still holding personal data (migration 014), so a night's run reads that day's rows.
  */
 const RULES: Record<RetentionKind, { due: string; erase: string }> = {
   rentals: {
@@ -23,7 +24,8 @@ const RULES: Record<RetentionKind, { due: string; erase: string }> = {
   },
   finders: {
     // The finder's phone, once the item has left the center (returned to its owner or handed to finance).
-    due: `FROM lf_item WHERE finder_phone IS NOT NULL AND (
+    // Read from the index of items that still hold one (migration 014), never from every item.
+    due: `FROM lf_item INDEXED BY lf_item_finder_phone WHERE finder_phone IS NOT NULL AND status IN ('returned', 'handedOver') AND (
             (status = 'returned' AND id IN (SELECT item_id FROM lf_claim WHERE at < @cutoff))
          OR (status = 'handedOver' AND handover_id IN (SELECT id FROM lf_handover WHERE created_at < @cutoff)))`,
     erase: 'UPDATE lf_item SET finder_phone = NULL, personal_erased_at = @now',
@@ -33,6 +35,10 @@ const RULES: Record<RetentionKind, { due: string; erase: string }> = {
     erase: 'UPDATE complaint SET phone = NULL, personal_erased_at = @now',
   },
 };
+
+/** A kind's count of the rows due, and its erasure, as they run (the query-plan checks read them too). */
+export const countSql = (kind: RetentionKind) => `SELECT count(*) AS n ${RULES[kind].due}`;
+export const eraseSql = (kind: RetentionKind) => `${RULES[kind].erase} WHERE id IN (SELECT id ${RULES[kind].due})`;
 
 export function retentionCutoff(db: Db, now: number): number {
   return now - readSettings(db).retentionDays * DAY;
@@ -47,7 +53,7 @@ export function retentionDue(db: Db, now: number): RetentionCounts {
   const cutoff = retentionCutoff(db, now);
   const counts = zero();
   for (const kind of RETENTION_KINDS) {
-    counts[kind] = db.prepare<{ cutoff: number }, { n: number }>(`SELECT count(*) AS n ${RULES[kind].due}`).get({ cutoff })?.n ?? 0;
+    counts[kind] = db.prepare<{ cutoff: number }, { n: number }>(countSql(kind)).get({ cutoff })?.n ?? 0;
   }
   return counts;
 }
@@ -57,8 +63,7 @@ export function eraseDue(db: Db, now: number, staffId: number | null): { cutoff:
   const cutoff = retentionCutoff(db, now);
   const counts = zero();
   for (const kind of RETENTION_KINDS) {
-    const rule = RULES[kind];
-    counts[kind] = db.prepare(`${rule.erase} WHERE id IN (SELECT id ${rule.due})`).run({ cutoff, now }).changes;
+    counts[kind] = db.prepare(eraseSql(kind)).run({ cutoff, now }).changes;
   }
   db.prepare('INSERT INTO retention_run (at, cutoff, staff_id, counts) VALUES (?, ?, ?, ?)').run(now, cutoff, staffId, JSON.stringify(counts));
   return { cutoff, counts };
