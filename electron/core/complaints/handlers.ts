@@ -6,7 +6,7 @@ import { fieldError } from '../errors';
 import { registerPaging } from '../paging/store';
 import { requestEscalationDecision, settleEscalation } from '../approvals/store';
 import { readSettings } from '../settings/store';
-import { calendarOverrides, COMPLAINT_SELECT, getComplaint, recordStep, toComplaintView, type ComplaintRow, type ComplaintStepKind, type StepExtra } from './store';
+import { calendarOverrides, COMPLAINT_SELECT, complaintListQuery, getComplaint, recordStep, toComplaintView, type ComplaintRow, type ComplaintStepKind, type StepExtra } from './store';
 import { closedSummaryFiles, prepareSummaryFiles, summaryFile } from './exports';
 import { composeSummary, summaryComplaintIds } from './summary';
 
@@ -155,32 +155,10 @@ export function complaintsHandlers(services: Services): HandlersFor<keyof typeof
 
     'complaints.list': (input, ctx) => {
       const { timeZone } = readSettings(db);
-      const where: string[] = [];
-      const params: Record<string, string | number> = { limit: input.limit + 1 };
-      if (input.view === 'open') where.push("c.status IN ('received', 'investigating', 'responded', 'followedUp')");
-      if (input.view === 'dutyManager') where.push("c.level <> 'frontline' AND c.status IN ('received', 'investigating', 'responded', 'followedUp')");
-      if (input.view === 'mine') {
-        where.push('c.received_by = @actor');
-        params.actor = actorOf(ctx).id;
-      }
-      if (input.view === 'day' || input.date) {
-        const date = input.date ?? parkDate(ctx.now, timeZone);
-        const bounds = parkDayBounds(atParkTime(date, '12:00', timeZone), timeZone);
-        where.push('c.received_at >= @from AND c.received_at < @to');
-        params.from = bounds.start;
-        params.to = bounds.end;
-      }
-      if (input.query) {
-        where.push("(c.complaint_no LIKE @q ESCAPE '\\' OR c.complainant_name LIKE @q ESCAPE '\\' OR c.description LIKE @q ESCAPE '\\' OR c.phone LIKE @q ESCAPE '\\' OR c.external_ref LIKE @q ESCAPE '\\')");
-        params.q = `%${input.query.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-      }
-      if (input.beforeId !== undefined) {
-        where.push('c.id < @beforeId');
-        params.beforeId = input.beforeId;
-      }
-      const rows = db
-        .prepare<Record<string, string | number>, ComplaintRow>(`${COMPLAINT_SELECT} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY c.id DESC LIMIT @limit`)
-        .all(params);
+      const date = input.view === 'day' || input.date ? (input.date ?? parkDate(ctx.now, timeZone)) : undefined;
+      const day = date ? parkDayBounds(atParkTime(date, '12:00', timeZone), timeZone) : undefined;
+      const { sql, params } = complaintListQuery({ ...input, day }, input.view === 'mine' ? actorOf(ctx).id : undefined);
+      const rows = db.prepare<Record<string, string | number>, ComplaintRow>(sql).all(params);
       const page = rows.slice(0, input.limit);
       const overrides = calendarOverrides(db);
       return { rows: page.map((row) => toComplaintView(db, row, ctx.now, timeZone, overrides)), nextBeforeId: rows.length > input.limit ? (page.at(-1)?.id ?? null) : null };

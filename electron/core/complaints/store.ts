@@ -6,6 +6,7 @@ import { parkDate } from '@shared/rules/time';
 import type { CallContext } from '../context';
 import type { Db } from '../db/open';
 import { readSettings } from '../settings/store';
+import { containsPattern } from '../db/like';
 
 export interface ComplaintRow {
   id: number;
@@ -39,12 +40,55 @@ export interface ComplaintRow {
   paging_id: number | null;
 }
 
-export const COMPLAINT_SELECT = `
+/** The complaint's columns; `from` may name the index to read (`complaint c INDEXED BY …`). */
+const complaintSelect = (from = 'complaint c') => `
   SELECT c.id, c.complaint_no, c.park_date, c.channel, c.external_ref, c.received_at, c.received_by, s.name AS received_by_name,
          c.complainant_name, c.phone, c.group_complaint, c.group_size, c.representative, c.place, c.happened_at, c.category,
          c.department_id, d.name_zh AS department_zh, d.name_en AS department_en, c.description, c.request, c.severity, c.status,
          c.level, c.investigated_at, c.responded_at, c.followed_up_at, c.closed_at, c.paging_id
-  FROM complaint c LEFT JOIN staff s ON s.id = c.received_by LEFT JOIN department d ON d.id = c.department_id`;
+  FROM ${from} LEFT JOIN staff s ON s.id = c.received_by LEFT JOIN department d ON d.id = c.department_id`;
+export const COMPLAINT_SELECT = complaintSelect();
+
+/** Not closed nor withdrawn (received, investigating, responded, followed up): as the open complaints' index is written. */
+const OPEN_WHERE = "c.status NOT IN ('closed', 'withdrawn')";
+
+export interface ComplaintListFilter {
+  view: 'open' | 'day' | 'mine' | 'dutyManager' | 'all';
+  limit: number;
+  query?: string | undefined;
+  /** The park day's bounds, for the day's list (or any view narrowed to a date). */
+  day?: { start: number; end: number } | undefined;
+  beforeId?: number | undefined;
+}
+
+/** The complaints lists, newest first, a page at a time: open, the day's, mine, the duty manager's, all; searchable. */
+export function complaintListQuery(filter: ComplaintListFilter, actorId: number | undefined): { sql: string; params: Record<string, string | number> } {
+  const where: string[] = [];
+  const params: Record<string, string | number> = { limit: filter.limit + 1 };
+  // The open complaints are read from their own index (migration 009), never by walking back through the years.
+  const open = filter.view === 'open' || filter.view === 'dutyManager';
+  if (open) where.push(OPEN_WHERE);
+  if (filter.view === 'dutyManager') where.push("c.level <> 'frontline'");
+  if (filter.view === 'mine' && actorId !== undefined) {
+    where.push('c.received_by = @actor');
+    params.actor = actorId;
+  }
+  if (filter.day) {
+    where.push('c.received_at >= @from AND c.received_at < @to');
+    params.from = filter.day.start;
+    params.to = filter.day.end;
+  }
+  if (filter.query) {
+    where.push("(c.complaint_no LIKE @q ESCAPE '\\' OR c.complainant_name LIKE @q ESCAPE '\\' OR c.description LIKE @q ESCAPE '\\' OR c.phone LIKE @q ESCAPE '\\' OR c.external_ref LIKE @q ESCAPE '\\')");
+    params.q = containsPattern(filter.query);
+  }
+  if (filter.beforeId !== undefined) {
+    where.push('c.id < @beforeId');
+    params.beforeId = filter.beforeId;
+  }
+  const select = open ? complaintSelect('complaint c INDEXED BY complaint_open') : COMPLAINT_SELECT;
+  return { sql: `${select} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY c.id DESC LIMIT @limit`, params };
+}
 
 export function getComplaint(db: Db, id: number): ComplaintRow | undefined {
   return db.prepare<[number], ComplaintRow>(`${COMPLAINT_SELECT} WHERE c.id = ?`).get(id);

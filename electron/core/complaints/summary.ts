@@ -34,25 +34,25 @@ interface SummaryRow {
  * one received or closed after a summary closed (that evening, or on a day whose summary was never
  * closed) appears in the next one.
  */
+export const DAY_COMPLAINTS_SQL = `SELECT c.id, c.complaint_no, c.park_date, c.category, c.status, c.department_id, d.name_zh AS department_zh,
+          d.name_en AS department_en, d.sort,
+          (SELECT t.note FROM complaint_step t WHERE t.complaint_id = c.id AND t.at < @end ORDER BY t.at DESC, t.id DESC LIMIT 1) AS last_note
+   FROM complaint c LEFT JOIN department d ON d.id = c.department_id
+   WHERE c.received_at < @end AND (
+     c.park_date = @date
+     OR EXISTS (SELECT 1 FROM complaint_step t WHERE t.complaint_id = c.id AND t.park_date = @date)
+     OR c.status IN ('received', 'investigating', 'responded', 'followedUp')
+     OR c.updated_at >= @since
+     OR NOT EXISTS (SELECT 1 FROM complaint_summary_item i WHERE i.complaint_id = c.id AND i.date < @date)
+   )
+   ORDER BY coalesce(d.sort, 9999), c.received_at`;
+
 function dayComplaints(db: Db, date: string, bounds: { start: number; end: number }): Row[] {
   const previous = db
     .prepare<[string], { closed_at: number }>('SELECT closed_at FROM complaint_summary WHERE date < ? AND closed_at IS NOT NULL ORDER BY date DESC LIMIT 1')
     .get(date);
   return db
-    .prepare<{ date: string; start: number; end: number; since: number }, Row>(
-      `SELECT c.id, c.complaint_no, c.park_date, c.category, c.status, c.department_id, d.name_zh AS department_zh,
-              d.name_en AS department_en, d.sort,
-              (SELECT t.note FROM complaint_step t WHERE t.complaint_id = c.id AND t.at < @end ORDER BY t.at DESC, t.id DESC LIMIT 1) AS last_note
-       FROM complaint c LEFT JOIN department d ON d.id = c.department_id
-       WHERE c.received_at < @end AND (
-         c.park_date = @date
-         OR EXISTS (SELECT 1 FROM complaint_step t WHERE t.complaint_id = c.id AND t.park_date = @date)
-         OR c.status IN ('received', 'investigating', 'responded', 'followedUp')
-         OR c.updated_at >= @since
-         OR NOT EXISTS (SELECT 1 FROM complaint_summary_item i WHERE i.complaint_id = c.id AND i.date < @date)
-       )
-       ORDER BY coalesce(d.sort, 9999), c.received_at`,
-    )
+    .prepare<{ date: string; start: number; end: number; since: number }, Row>(DAY_COMPLAINTS_SQL)
     .all({ date, ...bounds, since: previous?.closed_at ?? Number.MAX_SAFE_INTEGER });
 }
 

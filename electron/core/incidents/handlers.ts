@@ -9,7 +9,8 @@ import { renderReport } from '../pdf/render';
 import { readSettings } from '../settings/store';
 import { getStaff, isManagerRole } from '../staff/store';
 import { incidentReport } from './report';
-import { INCIDENT_SELECT, getIncident, loadDetail, partyMarks, toSummary, type IncidentRow } from './store';
+import { CLOCK_ORDER, INCIDENT_SELECT, INCIDENTS_CLOSED_SQL, INCIDENTS_OF_DAY_SQL, INCIDENTS_OPEN_SQL, getIncident, loadDetail, partyMarks, toSummary, type IncidentRow } from './store';
+import { containsPattern } from '../db/like';
 
 /** A time typed at the counter may run a minute ahead of the counter PC (another screen's clock). */
 const CLOCK_SLACK = MINUTE;
@@ -54,8 +55,6 @@ export function incidentsHandlers(services: Services): HandlersFor<keyof typeof 
     if (staff.active !== 1) throw fieldError('CONFLICT', field, 'incidents.errors.staffInactive', { name: staff.name });
     return staff;
   };
-
-  const clockOrder = '(i.notice_done_at IS NOT NULL), i.received_at, i.id';
 
   /**
    * After a party is notified or skipped: once every party the event calls for is, the clock stops at
@@ -137,7 +136,7 @@ export function incidentsHandlers(services: Services): HandlersFor<keyof typeof 
       }
       if (input.query) {
         where.push("(i.ref_no LIKE @q ESCAPE '\\' OR i.reporter_name LIKE @q ESCAPE '\\' OR i.location LIKE @q ESCAPE '\\')");
-        params.q = `%${input.query.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+        params.q = containsPattern(input.query);
       }
       // Incidents still being handled come by their clock (not yet notified first, oldest first);
       // the record (closed, all) newest first, a page at a time.
@@ -148,7 +147,7 @@ export function incidentsHandlers(services: Services): HandlersFor<keyof typeof 
       }
       const rows = db
         .prepare<Record<string, string | number>, IncidentRow>(
-          `${INCIDENT_SELECT} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY ${byClock ? clockOrder : 'i.id DESC'} LIMIT @limit`,
+          `${INCIDENT_SELECT} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY ${byClock ? CLOCK_ORDER : 'i.id DESC'} LIMIT @limit`,
         )
         .all(params);
       const page = rows.slice(0, input.limit);
@@ -162,13 +161,11 @@ export function incidentsHandlers(services: Services): HandlersFor<keyof typeof 
       const { timeZone } = readSettings(db);
       const day = parkDayBounds(input.date ? atParkTime(input.date, '12:00', timeZone) : ctx.now, timeZone);
       const incidents = db
-        .prepare<[], IncidentRow>(`${INCIDENT_SELECT} WHERE i.status <> 'closed' ORDER BY ${clockOrder}`)
+        .prepare<[], IncidentRow>(INCIDENTS_OPEN_SQL)
         .all()
         .map((row) => toSummary(row, ctx.now));
-      const ofDay = db
-        .prepare<[number, number], Pick<IncidentRow, 'received_at' | 'notice_done_at'>>('SELECT received_at, notice_done_at FROM incident WHERE received_at >= ? AND received_at < ?')
-        .all(day.start, day.end);
-      const closed = db.prepare<[number, number], { n: number }>('SELECT count(*) AS n FROM incident WHERE closed_at >= ? AND closed_at < ?').get(day.start, day.end)?.n ?? 0;
+      const ofDay = db.prepare<[number, number], Pick<IncidentRow, 'received_at' | 'notice_done_at'>>(INCIDENTS_OF_DAY_SQL).all(day.start, day.end);
+      const closed = db.prepare<[number, number], { n: number }>(INCIDENTS_CLOSED_SQL).get(day.start, day.end)?.n ?? 0;
       const count = (notice: string) => incidents.filter((incident) => incident.notice === notice).length;
       return {
         parkDate: day.date,

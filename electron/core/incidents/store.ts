@@ -45,6 +45,14 @@ export const INCIDENT_SELECT = `
   JOIN staff sr ON sr.id = i.received_by
   JOIN staff so ON so.id = i.owner_id`;
 
+/** Incidents still being handled come by their clock: not yet notified first, then oldest first. */
+export const CLOCK_ORDER = '(i.notice_done_at IS NOT NULL), i.received_at, i.id';
+/** Every incident not closed, by its clock (the counter's list and the day close). */
+export const INCIDENTS_OPEN_SQL = `${INCIDENT_SELECT} WHERE i.status <> 'closed' ORDER BY ${CLOCK_ORDER}`;
+/** The day's reports and their notification times; the day's closings. */
+export const INCIDENTS_OF_DAY_SQL = 'SELECT received_at, notice_done_at FROM incident WHERE received_at >= ? AND received_at < ?';
+export const INCIDENTS_CLOSED_SQL = 'SELECT count(*) AS n FROM incident WHERE closed_at >= ? AND closed_at < ?';
+
 export function getIncident(db: Db, id: number): IncidentRow | undefined {
   return db.prepare<[number], IncidentRow>(`${INCIDENT_SELECT} WHERE i.id = ?`).get(id);
 }

@@ -8,18 +8,22 @@ import { enqueuePrint } from '../printing/outbox';
 import { readSettings } from '../settings/store';
 import { pagingSlip } from './slip';
 import {
+  DAY_WHERE,
   getDepartment,
   getGeneralText,
   getPagingRow,
   listDepartments,
   listGeneralTexts,
   listPaging,
+  QUEUE_ORDER,
+  QUEUE_WHERE,
   registerPaging,
   toDepartmentView,
   toGeneralTextView,
   toPagingView,
   writeScripts,
 } from './store';
+import { containsPattern } from '../db/like';
 
 const OPEN: readonly PagingStatus[] = ['registered', 'acknowledged', 'aired'];
 
@@ -72,14 +76,14 @@ export function pagingHandlers(services: Services): HandlersFor<keyof typeof pag
     },
 
     'paging.queue': (_input, ctx) =>
-      listPaging(db, "p.status IN ('registered', 'acknowledged', 'aired')", {}, 'p.priority, p.created_at').map((row) => toPagingView(db, row, ctx.now)),
+      listPaging(db, QUEUE_WHERE, {}, QUEUE_ORDER).map((row) => toPagingView(db, row, ctx.now)),
 
     'paging.list': (input, ctx) => {
       const params: Record<string, string | number> = { date: dayWhere(input.date, ctx.now) };
-      let where = 'p.park_date = @date';
+      let where = DAY_WHERE;
       if (input.query) {
         where += " AND (p.script_zh LIKE @q ESCAPE '\\' OR p.script_en LIKE @q ESCAPE '\\' OR p.details LIKE @q ESCAPE '\\')";
-        params.q = `%${input.query.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+        params.q = containsPattern(input.query);
       }
       return listPaging(db, where, params, 'p.created_at DESC').map((row) => toPagingView(db, row, ctx.now));
     },
@@ -171,7 +175,7 @@ export function pagingHandlers(services: Services): HandlersFor<keyof typeof pag
     'paging.stats': (input, ctx) => {
       const { timeZone } = readSettings(db);
       const date = dayWhere(input.date, ctx.now);
-      const rows = listPaging(db, 'p.park_date = @date', { date }, 'p.created_at').map((row) => toPagingView(db, row, ctx.now));
+      const rows = listPaging(db, DAY_WHERE, { date }, 'p.created_at').map((row) => toPagingView(db, row, ctx.now));
       const byKind = { missingPerson: 0, summonHead: 0, lostProperty: 0, general: 0 };
       for (const row of rows) byKind[row.kind] += 1;
       // Counted: requests contacted, and those whose 5 minutes are over (contacted or not); a slip cancelled in time is left out.

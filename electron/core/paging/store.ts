@@ -172,9 +172,22 @@ export function getPagingRow(db: Db, id: number): PagingRow | undefined {
   return db.prepare<[number], PagingRow>(`${PAGING_SELECT} WHERE p.id = ?`).get(id);
 }
 
-export function listPaging(db: Db, where: string, params: Record<string, string | number>, order: string): PagingRow[] {
-  return db.prepare<Record<string, string | number>, PagingRow>(`${PAGING_SELECT} WHERE ${where} ORDER BY ${order} LIMIT 500`).all(params);
+export function pagingSql(where: string, order: string): string {
+  return `${PAGING_SELECT} WHERE ${where} ORDER BY ${order} LIMIT 500`;
 }
+
+export function listPaging(db: Db, where: string, params: Record<string, string | number>, order: string): PagingRow[] {
+  return db.prepare<Record<string, string | number>, PagingRow>(pagingSql(where, order)).all(params);
+}
+
+/**
+ * The broadcast room's queue: every request still open, by priority then age. Written as the open
+ * requests' index (migration 005) is, so it is read from that index and not from the whole year.
+ */
+export const QUEUE_WHERE = "p.status NOT IN ('resolved', 'cancelled')";
+export const QUEUE_ORDER = 'p.priority, p.created_at';
+/** A park day's requests (the list, the stats), newest first. */
+export const DAY_WHERE = 'p.park_date = @date';
 
 export interface NewPaging {
   clientRef: string;

@@ -12,6 +12,8 @@ import { applyReturn } from './returns';
 import { cashFigures, shiftHandlers } from './shifts';
 import {
   RENTAL_SELECT,
+  RENTALS_OUT_SQL,
+  UNIT_HISTORY_SQL,
   getRentalByReceipt,
   getRepair,
   getType,
@@ -22,6 +24,7 @@ import {
   listTypes,
   listUnits,
   openRepair,
+  rentalListQuery,
   toRentalView,
   toRepairView,
   toUnitView,
@@ -57,7 +60,7 @@ export function rentalsHandlers(services: Services): HandlersFor<keyof typeof re
       const types = listTypes(db, date);
       const open = db
         .prepare<[number], { out: number; overdue: number; held: number }>(
-          `SELECT count(*) AS out, coalesce(sum(due_at < ?), 0) AS overdue, coalesce(sum(deposit_fen), 0) AS held FROM rental WHERE status = 'out'`,
+          RENTALS_OUT_SQL,
         )
         .get(ctx.now) ?? { out: 0, overdue: 0, held: 0 };
       return {
@@ -179,28 +182,7 @@ export function rentalsHandlers(services: Services): HandlersFor<keyof typeof re
     'rentals.units.history': (input) => {
       const unit = unitOrFail(getUnit(db, input.unitId), 'unitId');
       return db
-        .prepare<{ unitId: number }, UnitHistoryEntry>(
-          `SELECT u.created_at AS at, 'added' AS kind, NULL AS detail, NULL AS ref, NULL AS staffName FROM unit u WHERE u.id = @unitId
-           UNION ALL
-           SELECT i.at, CASE i.result WHEN 'ok' THEN 'inspected' ELSE 'damaged' END, i.note, NULL, s.name
-             FROM inspection i LEFT JOIN staff s ON s.id = i.staff_id WHERE i.unit_id = @unitId
-           UNION ALL
-           SELECT r.out_at, 'rented', NULL, r.receipt_no, s.name FROM rental r LEFT JOIN staff s ON s.id = r.out_by WHERE r.unit_id = @unitId
-           UNION ALL
-           SELECT r.returned_at, 'returned', r.condition, r.receipt_no, s.name
-             FROM rental r LEFT JOIN staff s ON s.id = r.returned_by WHERE r.unit_id = @unitId AND r.returned_at IS NOT NULL
-           UNION ALL
-           SELECT p.opened_at, 'repairOpened', p.fault, NULL, s.name FROM repair p LEFT JOIN staff s ON s.id = p.opened_by WHERE p.unit_id = @unitId
-           UNION ALL
-           SELECT p.sent_at, 'repairSent', p.sent_to, NULL, NULL FROM repair p WHERE p.unit_id = @unitId AND p.sent_at IS NOT NULL
-           UNION ALL
-           SELECT p.back_at, 'repairBack', p.note, NULL, s.name FROM repair p LEFT JOIN staff s ON s.id = p.closed_by
-             WHERE p.unit_id = @unitId AND p.back_at IS NOT NULL
-           UNION ALL
-           SELECT a.at, 'retired', json_extract(a.detail, '$.reason'), NULL, s.name FROM audit_log a LEFT JOIN staff s ON s.id = a.staff_id
-             WHERE a.action = 'rentals.unitRetire' AND a.entity = 'unit' AND a.entity_id = CAST(@unitId AS TEXT)
-           ORDER BY at DESC, kind`,
-        )
+        .prepare<{ unitId: number }, UnitHistoryEntry>(UNIT_HISTORY_SQL)
         .all({ unitId: unit.id });
     },
 
@@ -402,33 +384,10 @@ export function rentalsHandlers(services: Services): HandlersFor<keyof typeof re
     },
 
     'rentals.list': (input, ctx) => {
-      const where: string[] = [];
-      const params: Record<string, string | number> = { limit: input.limit + 1 };
-      if (input.view === 'out') where.push("r.status = 'out'");
-      if (input.view === 'overdue') {
-        where.push("r.status = 'out' AND r.due_at < @now");
-        params.now = ctx.now;
-      }
-      if (input.view === 'returned') where.push("r.status = 'returned'");
-      if (input.date) {
-        const { timeZone } = readSettings(db);
-        const bounds = parkDayBounds(atParkTime(input.date, '12:00', timeZone), timeZone);
-        where.push(input.view === 'returned' ? 'r.returned_at >= @from AND r.returned_at < @to' : 'r.out_at >= @from AND r.out_at < @to');
-        params.from = bounds.start;
-        params.to = bounds.end;
-      }
-      if (input.query) {
-        where.push("(r.receipt_no LIKE @q ESCAPE '\\' OR u.tag LIKE @q ESCAPE '\\' OR r.visitor_name LIKE @q ESCAPE '\\' OR r.phone LIKE @q ESCAPE '\\')");
-        params.q = `%${input.query.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-      }
-      if (input.beforeId !== undefined) {
-        where.push('r.id < @beforeId');
-        params.beforeId = input.beforeId;
-      }
-      const order = input.view === 'out' || input.view === 'overdue' ? 'r.due_at, r.id DESC' : 'r.id DESC';
-      const rows = db
-        .prepare<Record<string, string | number>, RentalRow>(`${RENTAL_SELECT} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY ${order} LIMIT @limit`)
-        .all(params);
+      const { timeZone } = readSettings(db);
+      const day = input.date ? parkDayBounds(atParkTime(input.date, '12:00', timeZone), timeZone) : undefined;
+      const { sql, params } = rentalListQuery({ ...input, day }, ctx.now);
+      const rows = db.prepare<Record<string, string | number>, RentalRow>(sql).all(params);
       const page = rows.slice(0, input.limit);
       return { rows: page.map((row) => toRentalView(row, ctx.now)), nextBeforeId: rows.length > input.limit ? (page.at(-1)?.id ?? null) : null };
     },

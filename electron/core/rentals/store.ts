@@ -1,5 +1,6 @@
 import type { ItemTypeView, RentalView, RepairView, UnitState, UnitView } from '@shared/contract';
 import type { Db } from '../db/open';
+import { containsPattern } from '../db/like';
 
 /** Reads of the rentals tables, shaped as the contract's views. */
 
@@ -96,7 +97,7 @@ export function listUnits(db: Db, filter: { typeId?: number | undefined; query?:
   }
   if (filter.query) {
     where.push("u.tag LIKE @query ESCAPE '\\'");
-    params.query = `%${filter.query.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    params.query = containsPattern(filter.query);
   }
   return db
     .prepare<Record<string, string | number>, UnitRow>(`${UNIT_SELECT} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY t.sort, t.id, u.tag`)
@@ -220,8 +221,51 @@ export function toRentalView(row: RentalRow, now: number): RentalView {
   };
 }
 
+/** A rental by its receipt number: the return's look-up when the receipt is scanned. */
+export const RENTAL_BY_RECEIPT_SQL = `${RENTAL_SELECT} WHERE r.receipt_no = ?`;
+
 export function getRentalByReceipt(db: Db, receiptNo: string): RentalRow | undefined {
-  return db.prepare<[string], RentalRow>(`${RENTAL_SELECT} WHERE r.receipt_no = ?`).get(receiptNo);
+  return db.prepare<[string], RentalRow>(RENTAL_BY_RECEIPT_SQL).get(receiptNo);
+}
+
+/** A rental found without its receipt: by receipt number, the visitor's phone or ID number; open ones first. */
+export const RENTAL_FIND_SQL = `${RENTAL_SELECT} WHERE r.receipt_no = @query OR r.phone = @phone OR r.id_number = @query
+  ORDER BY r.status = 'out' DESC, r.out_at DESC LIMIT 20`;
+
+export interface RentalListFilter {
+  view: 'out' | 'overdue' | 'returned' | 'all';
+  limit: number;
+  query?: string | undefined;
+  /** The park day's bounds, when the list is of one day (out by check-out, returned by return). */
+  day?: { start: number; end: number } | undefined;
+  beforeId?: number | undefined;
+}
+
+/** The rentals lists: out and overdue by their due time, returned and all newest first; searchable, a page at a time. */
+export function rentalListQuery(filter: RentalListFilter, now: number): { sql: string; params: Record<string, string | number> } {
+  const where: string[] = [];
+  const params: Record<string, string | number> = { limit: filter.limit + 1 };
+  if (filter.view === 'out') where.push("r.status = 'out'");
+  if (filter.view === 'overdue') {
+    where.push("r.status = 'out' AND r.due_at < @now");
+    params.now = now;
+  }
+  if (filter.view === 'returned') where.push("r.status = 'returned'");
+  if (filter.day) {
+    where.push(filter.view === 'returned' ? 'r.returned_at >= @from AND r.returned_at < @to' : 'r.out_at >= @from AND r.out_at < @to');
+    params.from = filter.day.start;
+    params.to = filter.day.end;
+  }
+  if (filter.query) {
+    where.push("(r.receipt_no LIKE @q ESCAPE '\\' OR u.tag LIKE @q ESCAPE '\\' OR r.visitor_name LIKE @q ESCAPE '\\' OR r.phone LIKE @q ESCAPE '\\')");
+    params.q = containsPattern(filter.query);
+  }
+  if (filter.beforeId !== undefined) {
+    where.push('r.id < @beforeId');
+    params.beforeId = filter.beforeId;
+  }
+  const order = filter.view === 'out' || filter.view === 'overdue' ? 'r.due_at, r.id DESC' : 'r.id DESC';
+  return { sql: `${RENTAL_SELECT} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY ${order} LIMIT @limit`, params };
 }
 
 export function getRental(db: Db, id: number): RentalRow | undefined {
@@ -269,6 +313,44 @@ export function toRepairView(row: RepairRow): RepairView {
     note: row.note,
   };
 }
+
+/** The counter's board: rentals out, overdue, and the deposits they hold. */
+export const RENTALS_OUT_SQL = "SELECT count(*) AS out, coalesce(sum(due_at < ?), 0) AS overdue, coalesce(sum(deposit_fen), 0) AS held FROM rental WHERE status = 'out'";
+export const DEPOSITS_HELD_SQL = "SELECT coalesce(sum(deposit_fen), 0) AS fen, count(*) AS n FROM rental WHERE status = 'out'";
+/** The next receipt number of a park day. */
+export const RECEIPT_SEQ_SQL = 'SELECT coalesce(max(seq), 0) + 1 AS n FROM rental WHERE park_date = ?';
+/** Deposits taken and refunded in a time range (a day, a shift), by payment method. */
+export const CASH_SQL = `SELECT payment,
+          coalesce(sum(CASE WHEN out_at >= @from AND out_at < @to AND (@staff IS NULL OR out_by = @staff) THEN deposit_fen END), 0) AS taken,
+          coalesce(sum(out_at >= @from AND out_at < @to AND (@staff IS NULL OR out_by = @staff)), 0) AS rentals,
+          coalesce(sum(CASE WHEN returned_at >= @from AND returned_at < @to AND (@staff IS NULL OR returned_by = @staff) THEN refund_fen END), 0) AS refunded,
+          coalesce(sum(CASE WHEN returned_at >= @from AND returned_at < @to AND (@staff IS NULL OR returned_by = @staff) THEN kept_fen END), 0) AS kept,
+          coalesce(sum(returned_at >= @from AND returned_at < @to AND (@staff IS NULL OR returned_by = @staff)), 0) AS returns
+   FROM rental
+   WHERE (out_at >= @from AND out_at < @to) OR (returned_at >= @from AND returned_at < @to)
+   GROUP BY payment`;
+
+/** A unit's life, newest first: added, inspected, rented and returned, repaired, retired. */
+export const UNIT_HISTORY_SQL = `SELECT u.created_at AS at, 'added' AS kind, NULL AS detail, NULL AS ref, NULL AS staffName FROM unit u WHERE u.id = @unitId
+   UNION ALL
+   SELECT i.at, CASE i.result WHEN 'ok' THEN 'inspected' ELSE 'damaged' END, i.note, NULL, s.name
+     FROM inspection i LEFT JOIN staff s ON s.id = i.staff_id WHERE i.unit_id = @unitId
+   UNION ALL
+   SELECT r.out_at, 'rented', NULL, r.receipt_no, s.name FROM rental r LEFT JOIN staff s ON s.id = r.out_by WHERE r.unit_id = @unitId
+   UNION ALL
+   SELECT r.returned_at, 'returned', r.condition, r.receipt_no, s.name
+     FROM rental r LEFT JOIN staff s ON s.id = r.returned_by WHERE r.unit_id = @unitId AND r.returned_at IS NOT NULL
+   UNION ALL
+   SELECT p.opened_at, 'repairOpened', p.fault, NULL, s.name FROM repair p LEFT JOIN staff s ON s.id = p.opened_by WHERE p.unit_id = @unitId
+   UNION ALL
+   SELECT p.sent_at, 'repairSent', p.sent_to, NULL, NULL FROM repair p WHERE p.unit_id = @unitId AND p.sent_at IS NOT NULL
+   UNION ALL
+   SELECT p.back_at, 'repairBack', p.note, NULL, s.name FROM repair p LEFT JOIN staff s ON s.id = p.closed_by
+     WHERE p.unit_id = @unitId AND p.back_at IS NOT NULL
+   UNION ALL
+   SELECT a.at, 'retired', json_extract(a.detail, '$.reason'), NULL, s.name FROM audit_log a LEFT JOIN staff s ON s.id = a.staff_id
+     WHERE a.action = 'rentals.unitRetire' AND a.entity = 'unit' AND a.entity_id = CAST(@unitId AS TEXT)
+   ORDER BY at DESC, kind`;
 
 export function getRepair(db: Db, id: number): RepairRow | undefined {
   return db.prepare<[number], RepairRow>(`${REPAIR_SELECT} WHERE p.id = ?`).get(id);

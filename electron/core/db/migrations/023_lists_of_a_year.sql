@@ -1,0 +1,6 @@
+-- Lists that read a whole table once a year of records is in (found by the query-plan checks):
+-- a unit's history (its rentals and repairs), and the complaints a staff member took.
+
+CREATE INDEX rental_by_unit ON rental (unit_id, out_at);
+CREATE INDEX repair_by_unit ON repair (unit_id, opened_at);
+CREATE INDEX complaint_by_receiver ON complaint (received_by, id);
