@@ -22,10 +22,13 @@ import {
   getReport,
   holdingUntil,
   indexItem,
+  HANDOVER_DUE_SQL,
   indexReport,
   ITEM_SELECT,
+  itemSearchQuery,
   nextNumber,
-  REPORT_SELECT,
+  reportListQuery,
+  SUMMARY_SQL,
   toItemDetail,
   toItemRecord,
   toItemSummary,
@@ -349,51 +352,17 @@ export function lostFoundHandlers(services: Services): HandlersFor<keyof typeof 
     },
 
     'lostFound.search': (input, ctx) => {
-      const where: string[] = [];
-      const params: Record<string, string | number> = { limit: input.limit + 1 };
-      if (input.query) {
-        const asNumber = input.query.trim().toUpperCase();
-        const expression = matchExpression(input.query);
-        if (/^L\d{8}-\d+$/.test(asNumber)) {
-          where.push('i.item_no = @itemNo');
-          params.itemNo = asNumber;
-        } else if (expression) {
-          where.push('i.id IN (SELECT rowid FROM lf_item_fts WHERE lf_item_fts MATCH @match)');
-          params.match = expression;
-        } else {
-          return { rows: [], nextBeforeId: null };
-        }
-      }
-      if (input.category) {
-        where.push('i.category = @category');
-        params.category = input.category;
-      }
-      if (input.status === 'dueForHandover') {
-        where.push("i.status = 'held' AND i.holding_until <= @now");
-        params.now = ctx.now;
-      } else if (input.status === 'awaitingClaim') {
-        // On the shelf, and staff confirmed a visitor's lost report as its owner's: the visitor is to come for it.
-        where.push("i.status = 'held' AND i.id IN (SELECT item_id FROM lf_match WHERE decision = 'confirmed')");
-      } else if (input.status) {
-        where.push('i.status = @status');
-        params.status = input.status;
-      }
       const { timeZone } = readSettings(db);
-      if (input.from) {
-        where.push('i.found_at >= @from');
-        params.from = atParkTime(input.from, '00:00', timeZone);
-      }
-      if (input.to) {
-        where.push('i.found_at < @to');
-        params.to = parkDayBounds(atParkTime(input.to, '12:00', timeZone), timeZone).end;
-      }
-      if (input.beforeId !== undefined) {
-        where.push('i.id < @beforeId');
-        params.beforeId = input.beforeId;
-      }
-      const rows = db
-        .prepare<Record<string, string | number>, ItemRow>(`${ITEM_SELECT} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY i.id DESC LIMIT @limit`)
-        .all(params);
+      const query = itemSearchQuery(
+        {
+          ...input,
+          from: input.from ? atParkTime(input.from, '00:00', timeZone) : undefined,
+          to: input.to ? parkDayBounds(atParkTime(input.to, '12:00', timeZone), timeZone).end : undefined,
+        },
+        ctx.now,
+      );
+      if (!query) return { rows: [], nextBeforeId: null };
+      const rows = db.prepare<Record<string, string | number>, ItemRow>(query.sql).all(query.params);
       const page = rows.slice(0, input.limit);
       return { rows: page.map(toItemSummary), nextBeforeId: rows.length > input.limit ? (page.at(-1)?.id ?? null) : null };
     },
@@ -427,24 +396,8 @@ export function lostFoundHandlers(services: Services): HandlersFor<keyof typeof 
     },
 
     'lostFound.reports.list': (input) => {
-      const where: string[] = [];
-      const params: Record<string, string> = {};
-      if (input.status !== 'all') {
-        where.push('r.status = @status');
-        params.status = input.status;
-      }
-      if (input.query) {
-        const expression = matchExpression(input.query);
-        if (!expression) return [];
-        where.push('(r.id IN (SELECT rowid FROM lf_report_fts WHERE lf_report_fts MATCH @match) OR r.phone = @phone OR r.report_no = @number)');
-        params.match = expression;
-        params.phone = input.query.replace(/[\s()-]/g, '');
-        params.number = input.query.trim().toUpperCase();
-      }
-      return db
-        .prepare<Record<string, string>, ReportRow>(`${REPORT_SELECT} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY r.status = 'open' DESC, r.created_at DESC LIMIT 200`)
-        .all(params)
-        .map(toReportView);
+      const query = reportListQuery(input);
+      return query ? db.prepare<Record<string, string>, ReportRow>(query.sql).all(query.params).map(toReportView) : [];
     },
 
     'lostFound.reports.close': (input, ctx) => {
@@ -525,7 +478,7 @@ export function lostFoundHandlers(services: Services): HandlersFor<keyof typeof 
     },
 
     'lostFound.handover.due': (_input, ctx) => {
-      const held = db.prepare<[number], ItemRow>(`${ITEM_SELECT} WHERE i.status = 'held' AND i.holding_until <= ? ORDER BY i.holding_until, i.id`).all(ctx.now + 7 * DAY);
+      const held = db.prepare<[number], ItemRow>(HANDOVER_DUE_SQL).all(ctx.now + 7 * DAY);
       const due = held.filter((row) => row.holding_until <= ctx.now).map(toItemSummary);
       return {
         due,
@@ -628,12 +581,12 @@ export function lostFoundHandlers(services: Services): HandlersFor<keyof typeof 
       const count = (sql: string, ...params: number[]) => db.prepare<number[], { n: number }>(sql).get(...params)?.n ?? 0;
       return {
         date,
-        receivedToday: count('SELECT count(*) AS n FROM lf_item WHERE received_at >= ? AND received_at < ?', day.start, day.end),
-        held: count("SELECT count(*) AS n FROM lf_item WHERE status = 'held'"),
-        openReports: count("SELECT count(*) AS n FROM lf_report WHERE status = 'open'"),
-        dueThisWeek: count("SELECT count(*) AS n FROM lf_item WHERE status = 'held' AND holding_until <= ?", ctx.now + 7 * DAY),
-        overdue: count("SELECT count(*) AS n FROM lf_item WHERE status = 'held' AND holding_until + ? < ?", 7 * DAY, ctx.now),
-        returnedToday: count('SELECT count(*) AS n FROM lf_claim WHERE at >= ? AND at < ?', day.start, day.end),
+        receivedToday: count(SUMMARY_SQL.receivedToday, day.start, day.end),
+        held: count(SUMMARY_SQL.held),
+        openReports: count(SUMMARY_SQL.openReports),
+        dueThisWeek: count(SUMMARY_SQL.dueThisWeek, ctx.now + 7 * DAY),
+        overdue: count(SUMMARY_SQL.overdue, ctx.now - 7 * DAY),
+        returnedToday: count(SUMMARY_SQL.returnedToday, day.start, day.end),
       };
     },
   };

@@ -1,5 +1,5 @@
 import type { ItemDetail, ItemSummary, LfCategory, ReportView } from '@shared/contract';
-import { indexText } from '@shared/rules/search';
+import { indexText, matchExpression } from '@shared/rules/search';
 import { atParkTime, DAY, parkDate, parkDayBounds } from '@shared/rules/time';
 import type { Db } from '../db/open';
 
@@ -45,21 +45,89 @@ export interface ItemRow {
   photo_ids: string | null;
 }
 
-export const ITEM_SELECT = `
+const ITEM_COLUMNS = `
   SELECT i.id, i.item_no, i.category, i.description, i.colour, i.brand, i.found_place, i.found_at, i.water_world,
          i.finder_name, i.finder_department_id, d.name_zh AS finder_department, i.finder_phone, i.contents, i.cash_fen,
          i.cash_counted_by_1, c1.name AS cash_counted_by_1_name, i.cash_counted_by_2, c2.name AS cash_counted_by_2_name,
          i.valuable, i.storage_kind, i.storage_place, i.received_by, r.name AS received_by_name, i.received_at,
          i.verified_by, v.name AS verified_by_name, i.verified_at, i.status, i.holding_until, i.paging_id, i.handover_id,
          h.batch_no, i.intake_job, i.label_job,
-         (SELECT group_concat(p.id) FROM lf_photo p WHERE p.item_id = i.id) AS photo_ids
-  FROM lf_item i
+         (SELECT group_concat(p.id) FROM lf_photo p WHERE p.item_id = i.id) AS photo_ids`;
+const ITEM_JOINS = `
   LEFT JOIN department d ON d.id = i.finder_department_id
   LEFT JOIN staff c1 ON c1.id = i.cash_counted_by_1
   LEFT JOIN staff c2 ON c2.id = i.cash_counted_by_2
   LEFT JOIN staff r ON r.id = i.received_by
   LEFT JOIN staff v ON v.id = i.verified_by
   LEFT JOIN lf_handover h ON h.id = i.handover_id`;
+export const ITEM_SELECT = `${ITEM_COLUMNS} FROM lf_item i ${ITEM_JOINS}`;
+/** Items found by their words: read from the search index newest first, so a page stops at its last row. */
+const ITEM_MATCH_SELECT = `${ITEM_COLUMNS} FROM lf_item_fts f JOIN lf_item i ON i.id = f.rowid ${ITEM_JOINS}`;
+
+export interface ItemFilter {
+  query?: string | undefined;
+  category?: LfCategory | undefined;
+  status?: ItemSummary['status'] | 'dueForHandover' | 'awaitingClaim' | undefined;
+  /** Found from this instant, and before that one. */
+  from?: number | undefined;
+  to?: number | undefined;
+  limit: number;
+  beforeId?: number | undefined;
+}
+
+/**
+ * Lost and found's search and lists, newest first, a page (and one more row) at a time: an item
+ * number, words (Chinese too) through the search index, category, status, dates. Undefined when
+ * the words hold nothing searchable.
+ */
+export function itemSearchQuery(filter: ItemFilter, now: number): { sql: string; params: Record<string, string | number> } | undefined {
+  const where: string[] = [];
+  const params: Record<string, string | number> = { limit: filter.limit + 1 };
+  let select = ITEM_SELECT;
+  let id = 'i.id';
+  if (filter.query) {
+    const asNumber = filter.query.trim().toUpperCase();
+    const expression = matchExpression(filter.query);
+    if (/^L\d{8}-\d+$/.test(asNumber)) {
+      where.push('i.item_no = @itemNo');
+      params.itemNo = asNumber;
+    } else if (expression) {
+      select = ITEM_MATCH_SELECT;
+      id = 'f.rowid';
+      where.push('lf_item_fts MATCH @match');
+      params.match = expression;
+    } else {
+      return undefined;
+    }
+  }
+  if (filter.category) {
+    where.push('i.category = @category');
+    params.category = filter.category;
+  }
+  if (filter.status === 'dueForHandover') {
+    where.push("i.status = 'held' AND i.holding_until <= @now");
+    params.now = now;
+  } else if (filter.status === 'awaitingClaim') {
+    // On the shelf, and staff confirmed a visitor's lost report as its owner's: the visitor is to come for it.
+    where.push("i.status = 'held' AND i.id IN (SELECT item_id FROM lf_match WHERE decision = 'confirmed')");
+  } else if (filter.status) {
+    where.push('i.status = @status');
+    params.status = filter.status;
+  }
+  if (filter.from !== undefined) {
+    where.push('i.found_at >= @from');
+    params.from = filter.from;
+  }
+  if (filter.to !== undefined) {
+    where.push('i.found_at < @to');
+    params.to = filter.to;
+  }
+  if (filter.beforeId !== undefined) {
+    where.push(`${id} < @beforeId`);
+    params.beforeId = filter.beforeId;
+  }
+  return { sql: `${select} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY ${id} DESC LIMIT @limit`, params };
+}
 
 const ref = (id: number | null, name: string | null) => (id === null ? null : { id, name: name ?? '' });
 
@@ -216,6 +284,39 @@ export function toReportView(row: ReportRow): ReportView {
   };
 }
 
+/** Lost reports, open ones first, newest first; searched by their words, the visitor's phone or the report number. Undefined when the words hold nothing searchable. */
+export function reportListQuery(filter: { status: ReportView['status'] | 'all'; query?: string | undefined }): { sql: string; params: Record<string, string> } | undefined {
+  const where: string[] = [];
+  const params: Record<string, string> = {};
+  if (filter.status !== 'all') {
+    where.push('r.status = @status');
+    params.status = filter.status;
+  }
+  if (filter.query) {
+    const expression = matchExpression(filter.query);
+    if (!expression) return undefined;
+    where.push('(r.id IN (SELECT rowid FROM lf_report_fts WHERE lf_report_fts MATCH @match) OR r.phone = @phone OR r.report_no = @number)');
+    params.match = expression;
+    params.phone = filter.query.replace(/[\s()-]/g, '');
+    params.number = filter.query.trim().toUpperCase();
+  }
+  return { sql: `${REPORT_SELECT} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY r.status = 'open' DESC, r.created_at DESC LIMIT 200`, params };
+}
+
+/** Items held whose holding period ends within the coming week (or has ended), by that end. */
+export const HANDOVER_DUE_SQL = `${ITEM_SELECT} WHERE i.status = 'held' AND i.holding_until <= ? ORDER BY i.holding_until, i.id`;
+
+/** The counts of lost and found's header and of the day close. */
+export const SUMMARY_SQL = {
+  receivedToday: 'SELECT count(*) AS n FROM lf_item WHERE received_at >= ? AND received_at < ?',
+  held: "SELECT count(*) AS n FROM lf_item WHERE status = 'held'",
+  openReports: "SELECT count(*) AS n FROM lf_report WHERE status = 'open'",
+  dueThisWeek: "SELECT count(*) AS n FROM lf_item WHERE status = 'held' AND holding_until <= ?",
+  /** Past the week after its holding period (`? = now − 7 days`): late for finance. */
+  overdue: "SELECT count(*) AS n FROM lf_item WHERE status = 'held' AND holding_until < ?",
+  returnedToday: 'SELECT count(*) AS n FROM lf_claim WHERE at >= ? AND at < ?',
+} as const;
+
 export function getReport(db: Db, id: number): ReportRow | undefined {
   return db.prepare<[number], ReportRow>(`${REPORT_SELECT} WHERE r.id = ?`).get(id);
 }
@@ -224,11 +325,13 @@ export function getReport(db: Db, id: number): ReportRow | undefined {
  * The next number of the day for a prefix: `L20261129-0001`. GLOB, not LIKE: case-sensitive like the
  * column, so the day's numbers are read from the column's unique index instead of the whole table.
  */
+export function numberSql(table: 'lf_item' | 'lf_report' | 'lf_handover', column: string): string {
+  return `SELECT ${column} AS n FROM ${table} WHERE ${column} GLOB ? ORDER BY length(${column}) DESC, ${column} DESC LIMIT 1`;
+}
+
 export function nextNumber(db: Db, table: 'lf_item' | 'lf_report' | 'lf_handover', column: string, prefix: string, date: string): { seq: number; number: string } {
   const stem = `${prefix}${date.replaceAll('-', '')}-`;
-  const last = db
-    .prepare<[string], { n: string }>(`SELECT ${column} AS n FROM ${table} WHERE ${column} GLOB ? ORDER BY length(${column}) DESC, ${column} DESC LIMIT 1`)
-    .get(`${stem}*`);
+  const last = db.prepare<[string], { n: string }>(numberSql(table, column)).get(`${stem}*`);
   const seq = last ? Number(last.n.slice(stem.length)) + 1 : 1;
   return { seq, number: `${stem}${String(seq).padStart(4, '0')}` };
 }
