@@ -44,6 +44,8 @@ interface Case {
   params: Record<string, string | number> | Array<string | number>;
   /** Tables it reads newest first by their row id, stopping at the page's last row (nothing to index). */
   pages?: string[];
+  /** The index it must read (where a less selective one would also do). */
+  uses?: string;
 }
 
 const TODAY = { start: Date.parse('2026-11-28T16:00:00Z'), end: Date.parse('2026-11-29T16:00:00Z') };
@@ -64,9 +66,10 @@ const CASES: Case[] = [
   built('rentals out', rentalListQuery({ view: 'out', limit: 100 }, NOW)),
   built('rentals overdue', rentalListQuery({ view: 'overdue', limit: 100 }, NOW)),
   built('rentals out, searched', rentalListQuery({ view: 'out', limit: 100, query: '138' }, NOW)),
-  built('rentals returned today', rentalListQuery({ view: 'returned', limit: 100, day: TODAY }, NOW)),
+  { ...built('rentals returned today', rentalListQuery({ view: 'returned', limit: 100, day: TODAY }, NOW)), uses: 'rental_by_returned_at' },
   built('rentals returned today, searched', rentalListQuery({ view: 'returned', limit: 100, day: TODAY, query: 'R2026' }, NOW)),
   built('rentals, all, newest first', rentalListQuery({ view: 'all', limit: 100, beforeId: 5000 }, NOW), ['r']),
+  built('rentals returned, newest first', rentalListQuery({ view: 'returned', limit: 100 }, NOW), ['r']),
   { name: 'rentals board', sql: RENTALS_OUT_SQL, params: [NOW] },
   { name: 'deposits held', sql: DEPOSITS_HELD_SQL, params: [] },
   { name: 'next receipt number', sql: RECEIPT_SEQ_SQL, params: [DATE] },
@@ -158,11 +161,12 @@ describe('query plans of the hot queries', () => {
   it.each(CASES.map((c) => [c.name, c] as const))('%s reads no big table whole', (_name, c) => {
     const { plan, full } = fullReads(db, c.sql, c.params, c.pages);
     expect(full, plan.join(' | ')).toEqual([]);
+    if (c.uses) expect(plan.join(' | ')).toContain(`INDEX ${c.uses} `);
   });
 
   it('notices a full scan (the check itself)', () => {
     expect(fullReads(db, "SELECT id FROM rental WHERE visitor_name = '李'", []).full).toEqual(['SCAN rental']);
-    expect(fullReads(db, "SELECT id FROM paging_request p WHERE p.status IN ('registered', 'acknowledged', 'aired')", []).full).toEqual(['SCAN p']);
+    expect(fullReads(db, "SELECT id FROM paging_request p WHERE p.status IN ('registered', 'acknowledged', 'aired')", []).full).toHaveLength(1);
     expect(match).toContain('钱包');
   });
 });

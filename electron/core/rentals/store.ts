@@ -250,7 +250,8 @@ export function rentalListQuery(filter: RentalListFilter, now: number): { sql: s
     where.push("r.status = 'out' AND r.due_at < @now");
     params.now = now;
   }
-  if (filter.view === 'returned') where.push("r.status = 'returned'");
+  // Nearly every rental of the year is returned: that list is read by return time or newest first, never by status (`+`).
+  if (filter.view === 'returned') where.push("+r.status = 'returned'");
   if (filter.day) {
     where.push(filter.view === 'returned' ? 'r.returned_at >= @from AND r.returned_at < @to' : 'r.out_at >= @from AND r.out_at < @to');
     params.from = filter.day.start;
