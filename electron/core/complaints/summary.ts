@@ -29,21 +29,20 @@ interface SummaryRow {
 }
 
 /**
- * The complaints a day reports: received that day, stepped that day, or still open; and every
- * complaint changed since the previous summary was closed, or never reported in any summary, so that
- * one received or closed after a summary closed (that evening, or on a day whose summary was never
- * closed) appears in the next one.
+ * The complaints a day reports: received that day, stepped that day, or still open (not closed nor
+ * withdrawn); and every complaint changed since the previous summary was closed (one received or
+ * closed that evening appears in the next), or, before any summary was closed, every one. Each set
+ * is read from its own index, never the whole year of complaints one by one.
  */
 export const DAY_COMPLAINTS_SQL = `SELECT c.id, c.complaint_no, c.park_date, c.category, c.status, c.department_id, d.name_zh AS department_zh,
           d.name_en AS department_en, d.sort,
           (SELECT t.note FROM complaint_step t WHERE t.complaint_id = c.id AND t.at < @end ORDER BY t.at DESC, t.id DESC LIMIT 1) AS last_note
    FROM complaint c LEFT JOIN department d ON d.id = c.department_id
-   WHERE c.received_at < @end AND (
-     c.park_date = @date
-     OR EXISTS (SELECT 1 FROM complaint_step t WHERE t.complaint_id = c.id AND t.park_date = @date)
-     OR c.status IN ('received', 'investigating', 'responded', 'followedUp')
-     OR c.updated_at >= @since
-     OR NOT EXISTS (SELECT 1 FROM complaint_summary_item i WHERE i.complaint_id = c.id AND i.date < @date)
+   WHERE c.received_at < @end AND c.id IN (
+     SELECT id FROM complaint WHERE park_date = @date
+     UNION SELECT complaint_id FROM complaint_step WHERE park_date = @date
+     UNION SELECT id FROM complaint INDEXED BY complaint_open WHERE status NOT IN ('closed', 'withdrawn')
+     UNION SELECT id FROM complaint WHERE updated_at >= @since
    )
    ORDER BY coalesce(d.sort, 9999), c.received_at`;
 
@@ -53,7 +52,8 @@ function dayComplaints(db: Db, date: string, bounds: { start: number; end: numbe
     .get(date);
   return db
     .prepare<{ date: string; start: number; end: number; since: number }, Row>(DAY_COMPLAINTS_SQL)
-    .all({ date, ...bounds, since: previous?.closed_at ?? Number.MAX_SAFE_INTEGER });
+    // A complaint received after the previous close was changed after it too (received is its first change).
+    .all({ date, ...bounds, since: previous?.closed_at ?? 0 });
 }
 
 export function composeSummary(db: Db, date: string, now: number, timeZone: string, deadline: string): SummaryView {

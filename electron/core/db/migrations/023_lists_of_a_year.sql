@@ -4,3 +4,5 @@
 CREATE INDEX rental_by_unit ON rental (unit_id, out_at);
 CREATE INDEX repair_by_unit ON repair (unit_id, opened_at);
 CREATE INDEX complaint_by_receiver ON complaint (received_by, id);
+-- The daily complaint summary also reports what changed since the previous summary closed.
+CREATE INDEX complaint_by_updated ON complaint (updated_at);
