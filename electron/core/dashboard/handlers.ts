@@ -11,9 +11,13 @@ import { frameOf, SLOT_MS, type Frame, type Slot } from './frame';
  * year of records is counted in SQL, and only the counts per quarter hour (or per day) come back.
  */
 
-/** Check-outs per quarter hour of the range and item type. */
-export const RENTALS_SQL = `SELECT (out_at - CAST(@start AS INTEGER)) / ${SLOT_MS} AS slot, type_id AS key, count(*) AS n
-  FROM rental WHERE out_at >= @start AND out_at < @end GROUP BY slot, type_id`;
+/**
+ * Check-outs per quarter hour of the range and item type, from the counts kept as rentals are made
+ * (migration 016: quarter hours of epoch time, which the frame's park midnights fall on).
+ */
+export const RENTALS_SQL = `SELECT q.slot - CAST(@start AS INTEGER) / ${SLOT_MS} AS slot, q.type_id AS key, sum(q.n) AS n
+  FROM rental_quarter q WHERE q.slot >= CAST(@start AS INTEGER) / ${SLOT_MS} AND q.slot < CAST(@end AS INTEGER) / ${SLOT_MS} AND q.n > 0
+  GROUP BY q.slot, q.type_id`;
 
 export const ITEM_TYPES_SQL = 'SELECT id, code, name_zh, name_en, active FROM item_type ORDER BY sort, id';
 
