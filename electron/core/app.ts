@@ -126,6 +126,7 @@ export function createCore(options: CoreOptions): Core {
     version: options.version ?? '0.0.0',
     gate: { restoring: false },
     lan: { ...LAN_OFF },
+    nativeBinding: options.nativeBinding,
   };
   const stations = stationStore(db);
   const publish = (events: PendingEvent[]) => {

@@ -46,6 +46,8 @@ export interface Services {
   gate: { restoring: boolean };
   /** Sharing on the park LAN, as the transport that listens reports it. */
   lan: LanState;
+  /** The database driver's addon for this runtime (Electron's), for connections opened off the main thread. */
+  nativeBinding?: string | undefined;
 }
 
 /** What the LAN listener reports: whether it listens, where, with which certificate, or why not. */

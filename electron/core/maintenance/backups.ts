@@ -1,5 +1,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
 import { format } from 'date-fns';
 import { TZDate } from '@date-fns/tz';
 import { BACKUP_REASONS, backupView, type BackupReason, type BackupView } from '@shared/contract';
@@ -36,11 +38,18 @@ export function listBackups(folder: string): BackupView[] {
   return rows.sort((a, b) => b.at - a.at || b.name.localeCompare(a.name));
 }
 
+export interface Inspection {
+  ok: boolean;
+  problem: string;
+  schemaVersion: number;
+  rentals: number;
+}
+
 /**
  * The outcome of `PRAGMA integrity_check` and a few facts, read through the live connection.
  * A file that is not a database at all is reported as failing the check.
  */
-export function inspectFile(db: Db, file: string): { ok: boolean; problem: string; schemaVersion: number; rentals: number } {
+function inspectHere(db: Db, file: string): Inspection {
   try {
     db.prepare('ATTACH DATABASE ? AS inspected').run(file);
   } catch (error) {
@@ -57,6 +66,53 @@ export function inspectFile(db: Db, file: string): { ok: boolean; problem: strin
     return { ok: false, problem: error instanceof Error ? error.message : String(error), schemaVersion: 0, rentals: 0 };
   } finally {
     db.prepare('DETACH DATABASE inspected').run();
+  }
+}
+
+/** The same check in a worker thread, on its own read-only connection to the file. */
+const ASIDE = `
+const { parentPort, workerData } = require('node:worker_threads');
+const Database = require(workerData.driver);
+let db;
+try {
+  db = new Database(workerData.file, { readonly: true, fileMustExist: true, ...(workerData.nativeBinding ? { nativeBinding: workerData.nativeBinding } : {}) });
+  const results = db.pragma('integrity_check').map((row) => row.integrity_check);
+  const ok = results.length === 1 && results[0] === 'ok';
+  const hasRentals = db.prepare("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'rental'").get() !== undefined;
+  parentPort.postMessage({
+    ok,
+    problem: ok ? '' : results.slice(0, 3).join('; '),
+    schemaVersion: Number(db.pragma('user_version', { simple: true })),
+    rentals: ok && hasRentals ? db.prepare('SELECT count(*) AS n FROM rental').get().n : 0,
+  });
+} catch (error) {
+  parentPort.postMessage({ ok: false, problem: error instanceof Error ? error.message : String(error), schemaVersion: 0, rentals: 0 });
+} finally {
+  if (db) db.close();
+}
+`;
+
+function inspectAside(file: string, nativeBinding: string | undefined): Promise<Inspection> {
+  const driver = createRequire(import.meta.url).resolve('better-sqlite3');
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(ASIDE, { eval: true, workerData: { driver, file, nativeBinding } });
+    worker.once('message', (inspection: Inspection) => resolve(inspection));
+    worker.once('error', reject);
+    worker.once('exit', (code) => reject(new Error(`the check ended with ${code} before answering`)));
+  });
+}
+
+/**
+ * Checks a backup file with `PRAGMA integrity_check` (and reads its schema version and rentals).
+ * The check reads every page of the file: a year of records takes many seconds, during which the
+ * core would answer nobody. So it runs in a worker thread; only where no worker can load the
+ * database driver does it run here, through the live connection.
+ */
+export async function inspectFile(db: Db, file: string, nativeBinding?: string): Promise<Inspection> {
+  try {
+    return await inspectAside(file, nativeBinding);
+  } catch {
+    return inspectHere(db, file);
   }
 }
 
@@ -91,7 +147,7 @@ export class BackupFailed extends Error {
  * manifest. Writes made meanwhile on this connection are carried into the copy by SQLite.
  * Then the oldest backups beyond `keep` are removed.
  */
-export async function writeBackup(db: Db, folder: string, at: number, reason: BackupReason, keep: number): Promise<BackupView> {
+export async function writeBackup(db: Db, folder: string, at: number, reason: BackupReason, keep: number, nativeBinding?: string): Promise<BackupView> {
   if (!BACKUP_REASONS.includes(reason)) throw new Error(`unknown backup reason ${reason}`);
   try {
     mkdirSync(folder, { recursive: true });
@@ -103,7 +159,7 @@ export async function writeBackup(db: Db, folder: string, at: number, reason: Ba
   try {
     await db.backup(partial);
     selfContained(db, partial);
-    const inspected = inspectFile(db, partial);
+    const inspected = await inspectFile(db, partial, nativeBinding);
     if (!inspected.ok) throw new BackupFailed(`integrity_check: ${inspected.problem}`);
     const final = join(folder, name);
     renameSync(partial, final);

@@ -48,7 +48,7 @@ export function maintenanceHandlers(services: Services, jobs: Maintenance): Hand
       const chosen = listBackups(folder).find((row) => row.name === input.name);
       if (!chosen) throw fieldError('NOT_FOUND', 'name', 'maintenance.errors.noSuchBackup', { name: input.name });
       const file = join(folder, chosen.name);
-      const inspected = inspectFile(db, file);
+      const inspected = await inspectFile(db, file, services.nativeBinding);
       if (!inspected.ok) throw fieldError('CONFLICT', 'name', 'maintenance.errors.backupDamaged', { name: chosen.name });
       if (inspected.schemaVersion > LATEST_SCHEMA) throw fieldError('CONFLICT', 'name', 'maintenance.errors.backupTooNew', { name: chosen.name });
 
@@ -57,7 +57,7 @@ export function maintenanceHandlers(services: Services, jobs: Maintenance): Hand
         // The current database is kept aside first; it is not counted against the kept backups yet.
         let keptAside;
         try {
-          keptAside = await writeBackup(db, folder, ctx.now, 'beforeRestore', Number.MAX_SAFE_INTEGER);
+          keptAside = await writeBackup(db, folder, ctx.now, 'beforeRestore', Number.MAX_SAFE_INTEGER, services.nativeBinding);
         } catch (error) {
           throw failed(error);
         }

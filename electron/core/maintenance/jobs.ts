@@ -44,7 +44,7 @@ export function createMaintenance(options: MaintenanceOptions): Maintenance {
     const folder = backupFolder(db, services.dataDir);
     const at = clock.now();
     try {
-      const view = await writeBackup(db, folder, at, reason, settings.backupKeep);
+      const view = await writeBackup(db, folder, at, reason, settings.backupKeep, services.nativeBinding);
       failure = null;
       writeAudit(db, { at, staffId, action: 'maintenance.backupWritten', entity: 'backup', entityId: view.name, detail: { reason, bytes: view.bytes }, origin });
       publish([{ name: 'backups.changed', payload: { name: view.name } }]);
