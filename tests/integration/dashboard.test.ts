@@ -6,7 +6,7 @@ import type { ChartTable, DashboardRange } from '@shared/rules/dashboard';
 import { DAY, MINUTE } from '@shared/rules/time';
 import { ManualClock } from '../../electron/core/clock';
 import type { Db } from '../../electron/core/db/open';
-import { COMPLAINTS_SQL, LOST_FOUND_SQL, PAGING_SQL, RENTALS_SQL } from '../../electron/core/dashboard/handlers';
+import { COMPLAINTS_SQL, LOST_FOUND_SQL, PAGING_SQL, PAGING_TIMES_SQL, RENTALS_SQL } from '../../electron/core/dashboard/handlers';
 import { ADMIN, addStaff, makeCore, setUpPark, type TestCore } from '../support/core';
 import { SIGNATURE } from '../support/signature';
 
@@ -428,12 +428,13 @@ describe('the dashboard', () => {
     const plan = (sql: string) =>
       db
         .prepare(`EXPLAIN QUERY PLAN ${sql}`)
-        .all({ start: 0, end: 1, from: '2026-01-01', to: '2026-12-31' })
+        .all(sql === PAGING_TIMES_SQL ? { from: '2026-01-01', to: '2026-12-31' } : { start: 0, end: 1, from: '2026-01-01', to: '2026-12-31', ...(sql === PAGING_SQL ? { now: 0 } : {}) })
         .map((row) => (row as { detail: string }).detail);
     const cases: Array<[string, string[]]> = [
       [RENTALS_SQL, []],
       [COMPLAINTS_SQL, ['complaint_by_date']],
       [PAGING_SQL, ['paging_response_by_date']],
+      [PAGING_TIMES_SQL, ['paging_response_by_date']],
       [LOST_FOUND_SQL, ['lf_item_by_received', 'lf_claim_by_at', 'lf_handover_by_created', 'lf_item_by_handover']],
     ];
     // Check-outs are counted per quarter hour as they are made (migration 016): the chart reads the counts.

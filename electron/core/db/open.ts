@@ -59,7 +59,8 @@ export function migrate(db: Db, file: string, target: number = LATEST_SCHEMA, li
 /**
  * Prepared statements are cached by their SQL text on this connection: handlers write their
  * queries inline, where they are read, and a query repeated on every call costs only its run.
- * (No statement here switches modes with pluck/raw/expand, which a shared statement would keep.)
+ * (A statement that plucks, returns raw rows or expands always does: its SQL is its own, and a shared
+ * statement keeps the mode it was last given.)
  */
 function cacheStatements(db: Db): void {
   const prepare = db.prepare.bind(db);
