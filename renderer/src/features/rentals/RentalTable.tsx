@@ -1,5 +1,6 @@
-import { useState } from 'react';
+import { useLayoutEffect, useRef, useState } from 'react';
 import { useDebouncedValue } from '@mantine/hooks';
+import { useWindowVirtualizer } from '@tanstack/react-virtual';
 import { Button, Group, Table, Text, TextInput } from '@mantine/core';
 import { IconSearch } from '@tabler/icons-react';
 import type { MessageKey, RentalView } from '@shared/contract';
@@ -24,16 +25,38 @@ export function RentalReprint({ rental }: { rental: RentalView }) {
   return <ReprintIcon jobId={jobId} target={rental.receiptNo} />;
 }
 
-/** Rentals out, overdue (with the visitor's phone to call) or returned, searchable. */
+/** A row's height before it is measured (a touch-size button in it). */
+const ROW_HEIGHT = 61;
+
+/**
+ * Rentals out, overdue (with the visitor's phone to call) or returned, searchable. Only the rows in
+ * view (and a few either side) are in the page, so typing in the search field or switching lists stays
+ * quick with a hundred rentals out; the table still tells assistive technology how many rows it has.
+ */
 export function RentalTable({ view, date, onReturn }: { view: 'out' | 'overdue' | 'returned'; date?: string; onReturn(receiptNo: string): void }) {
   const t = useT();
-  const { language } = useLanguage();
-  const format = useParkFormat();
-  const now = useParkNow();
   const [query, setQuery] = useState('');
   const [debounced] = useDebouncedValue(query.trim(), 250);
   const list = useMethod('rentals.list', { view, limit: 100, ...(debounced ? { query: debounced } : {}), ...(view === 'returned' && date ? { date } : {}) });
   const rows = list.data?.rows ?? [];
+  const body = useRef<HTMLTableSectionElement>(null);
+  const [top, setTop] = useState(0);
+  // Where the rows start on the page: measured again whenever the page above them changes size.
+  useLayoutEffect(() => {
+    const measure = () => {
+      const measured = body.current ? body.current.getBoundingClientRect().top + window.scrollY : 0;
+      setTop((current) => (Math.abs(current - measured) > 1 ? measured : current));
+    };
+    const observer = new ResizeObserver(measure);
+    observer.observe(document.body);
+    return () => observer.disconnect();
+  }, []);
+  const virtualizer = useWindowVirtualizer({ count: rows.length, estimateSize: () => ROW_HEIGHT, overscan: 6, scrollMargin: top });
+  const items = virtualizer.getVirtualItems();
+  const first = items[0];
+  const last = items.at(-1);
+  const before = first ? first.start - top : 0;
+  const after = last ? virtualizer.getTotalSize() - (last.end - top) : 0;
   return (
     <>
       <TextInput
@@ -45,9 +68,9 @@ export function RentalTable({ view, date, onReturn }: { view: 'out' | 'overdue' 
         w={360}
         mb="sm"
       />
-      <Table striped highlightOnHover verticalSpacing="sm" fz="md">
+      <Table highlightOnHover verticalSpacing="sm" fz="md" aria-rowcount={rows.length + 1}>
         <Table.Thead>
-          <Table.Tr>
+          <Table.Tr aria-rowindex={1}>
             <Table.Th>{t('rentals.fields.receiptNo')}</Table.Th>
             <Table.Th>{t('rentals.fields.unit')}</Table.Th>
             <Table.Th>{t('rentals.fields.visitorName')}</Table.Th>
@@ -57,47 +80,89 @@ export function RentalTable({ view, date, onReturn }: { view: 'out' | 'overdue' 
             <Table.Th />
           </Table.Tr>
         </Table.Thead>
-        <Table.Tbody>
+        <Table.Tbody ref={body}>
           {rows.length === 0 && !list.isLoading ? <EmptyRow colSpan={7}>{t(EMPTY[view])}</EmptyRow> : null}
-          {rows.map((rental) => (
-            <Table.Tr key={rental.id} data-testid={`rental-${rental.receiptNo}`}>
-              <Table.Td ff="monospace" fw={600}>
-                {rental.receiptNo}
-              </Table.Td>
-              <Table.Td>
-                {language === 'zh-CN' ? rental.typeNameZh : rental.typeNameEn} · {rental.unitTag}
-              </Table.Td>
-              <Table.Td>{rental.visitorName}</Table.Td>
-              <Table.Td ff="monospace">{rental.phone ?? '—'}</Table.Td>
-              <Table.Td>
-                <Money fen={rental.depositFen} />
-              </Table.Td>
-              <Table.Td>
-                {view === 'returned' ? (
-                  <Text>
-                    {rental.returnedAt ? format.time(rental.returnedAt) : ''} · {t(`rentals.condition.${rental.condition ?? 'good'}`)}
-                  </Text>
-                ) : (
-                  <Group gap="xs">
-                    <Text>{format.time(rental.dueAt)}</Text>
-                    <DeadlineBadge deadline={rental.dueAt} warnMs={30 * 60_000} now={now} />
-                  </Group>
-                )}
-              </Table.Td>
-              <Table.Td ta="right">
-                <Group gap="xs" justify="flex-end" wrap="nowrap">
-                  <RentalReprint rental={rental} />
-                  {rental.status === 'out' ? (
-                    <Button variant="light" onClick={() => onReturn(rental.receiptNo)}>
-                      {t('rentals.actions.return')}
-                    </Button>
-                  ) : null}
-                </Group>
-              </Table.Td>
-            </Table.Tr>
-          ))}
+          {before > 0 ? <Spacer height={before} /> : null}
+          {items.map((item) => {
+            const rental = rows[item.index];
+            return rental ? (
+              <RentalRow key={rental.id} rental={rental} view={view} index={item.index} measure={virtualizer.measureElement} onReturn={onReturn} />
+            ) : null;
+          })}
+          {after > 0 ? <Spacer height={after} /> : null}
         </Table.Tbody>
       </Table>
     </>
+  );
+}
+
+/** The rows out of view, as one empty row of their height (hidden from assistive technology). */
+function Spacer({ height }: { height: number }) {
+  return (
+    <Table.Tr aria-hidden style={{ height }}>
+      <Table.Td colSpan={7} p={0} style={{ border: 0 }} />
+    </Table.Tr>
+  );
+}
+
+function RentalRow({
+  rental,
+  view,
+  index,
+  measure,
+  onReturn,
+}: {
+  rental: RentalView;
+  view: 'out' | 'overdue' | 'returned';
+  index: number;
+  measure(element: Element | null): void;
+  onReturn(receiptNo: string): void;
+}) {
+  const t = useT();
+  const { language } = useLanguage();
+  const format = useParkFormat();
+  const now = useParkNow();
+  return (
+    <Table.Tr
+      ref={measure}
+      data-index={index}
+      aria-rowindex={index + 2}
+      data-testid={`rental-${rental.receiptNo}`}
+      bg={index % 2 === 0 ? 'var(--mantine-color-gray-0)' : undefined}
+    >
+      <Table.Td ff="monospace" fw={600}>
+        {rental.receiptNo}
+      </Table.Td>
+      <Table.Td>
+        {language === 'zh-CN' ? rental.typeNameZh : rental.typeNameEn} · {rental.unitTag}
+      </Table.Td>
+      <Table.Td>{rental.visitorName}</Table.Td>
+      <Table.Td ff="monospace">{rental.phone ?? '—'}</Table.Td>
+      <Table.Td>
+        <Money fen={rental.depositFen} />
+      </Table.Td>
+      <Table.Td>
+        {view === 'returned' ? (
+          <Text>
+            {rental.returnedAt ? format.time(rental.returnedAt) : ''} · {t(`rentals.condition.${rental.condition ?? 'good'}`)}
+          </Text>
+        ) : (
+          <Group gap="xs" wrap="nowrap">
+            <Text>{format.time(rental.dueAt)}</Text>
+            <DeadlineBadge deadline={rental.dueAt} warnMs={30 * 60_000} now={now} />
+          </Group>
+        )}
+      </Table.Td>
+      <Table.Td ta="right">
+        <Group gap="xs" justify="flex-end" wrap="nowrap">
+          <RentalReprint rental={rental} />
+          {rental.status === 'out' ? (
+            <Button variant="light" onClick={() => onReturn(rental.receiptNo)}>
+              {t('rentals.actions.return')}
+            </Button>
+          ) : null}
+        </Group>
+      </Table.Td>
+    </Table.Tr>
   );
 }
