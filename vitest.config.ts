@@ -19,7 +19,14 @@ export default defineConfig({
       { extends: true, test: { name: 'tests', include: ['tests/unit/**/*.test.ts', 'tests/integration/**/*.test.ts'], testTimeout: 20_000 } },
       {
         extends: true,
-        test: { name: 'bench', include: ['bench/**/*.bench.ts'], testTimeout: 1_800_000, hookTimeout: 1_800_000, fileParallelism: false },
+        test: {
+          name: 'bench',
+          include: ['bench/**/*.bench.ts'],
+          globalSetup: ['bench/setup.ts'],
+          testTimeout: 3_600_000,
+          hookTimeout: 3_600_000,
+          fileParallelism: false,
+        },
       },
     ],
   },

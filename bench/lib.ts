@@ -1,4 +1,5 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import Database from 'better-sqlite3';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 export interface Figure {
@@ -35,18 +36,91 @@ export function summarize(name: string, sorted: readonly number[], extra: Partia
   return { name, unit: 'ms', median: percentile(sorted, 50), p95: percentile(sorted, 95), runs: sorted.length, ...extra };
 }
 
-const format = (value: number) => (Number.isFinite(value) ? value.toFixed(value < 10 ? 3 : 1) : '—');
+/** A figure against a p95 limit: `target` says it, `ok` says whether the run met it. */
+export function within(name: string, sorted: readonly number[], p95Limit: number, extra: Partial<Figure> = {}): Figure {
+  const unit = extra.unit ?? 'ms';
+  const figure = summarize(name, sorted, extra);
+  return { ...figure, target: `p95 < ${p95Limit} ${unit}`, ok: figure.p95 < p95Limit };
+}
 
-/** Prints the figures as a table and writes them to bench-results/<file>.json. */
-export function report(file: string, figures: readonly Figure[]): string {
+/** The ratio of two figures, median to median and p95 to p95. */
+export function ratio(name: string, of: Figure, to: Figure, extra: Partial<Figure> = {}): Figure {
+  return { name, unit: 'ratio', median: of.median / to.median, p95: of.p95 / to.p95, runs: of.runs, against: to.name, ...extra };
+}
+
+/**
+ * A bare better-sqlite3 INSERT of one row per autocommit transaction, with the app's durability
+ * (WAL, synchronous=FULL): what a write costs before the app does anything.
+ */
+export async function bareInserts(dir: string, runs: number): Promise<number[]> {
+  const bare = new Database(join(dir, 'bare.sqlite'));
+  bare.pragma('journal_mode = WAL');
+  bare.pragma('synchronous = FULL');
+  bare.exec('CREATE TABLE IF NOT EXISTS rental (id INTEGER PRIMARY KEY, receipt_no TEXT NOT NULL UNIQUE, unit_id INTEGER NOT NULL, deposit_fen INTEGER NOT NULL, out_at INTEGER NOT NULL) STRICT');
+  const insert = bare.prepare('INSERT INTO rental (receipt_no, unit_id, deposit_fen, out_at) VALUES (?, ?, ?, ?)');
+  let row = 0;
+  try {
+    return await time(() => {
+      row += 1;
+      insert.run(`R20261129-${process.pid}-${row}`, row, 50_000, Date.now());
+    }, runs);
+  } finally {
+    bare.close();
+  }
+}
+
+const format = (value: number) => (Number.isFinite(value) ? value.toFixed(value < 10 ? 3 : 1) : '—');
+const RESULTS = join(process.cwd(), 'bench-results');
+
+export function table(figures: readonly Figure[]): string {
   const header = ['figure', 'median', 'p95', 'unit', 'runs', 'compared against', 'target', 'met'];
   const rows = figures.map((f) => [f.name, format(f.median), format(f.p95), f.unit, String(f.runs), f.against ?? '', f.target ?? '', f.ok === undefined ? '' : f.ok ? 'yes' : 'NO']);
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
   const line = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i] ?? 0)).join(' | ')} |`;
-  const table = [line(header), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...rows.map(line)].join('\n');
-  console.log(`\n${table}\n`);
-  const dir = join(process.cwd(), 'bench-results');
-  mkdirSync(dir, { recursive: true });
-  writeFileSync(join(dir, `${file}.json`), JSON.stringify({ at: new Date().toISOString(), node: process.version, figures }, null, 2));
-  return table;
+  return [line(header), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...rows.map(line)].join('\n');
+}
+
+/** Prints the figures as a table and writes them to bench-results/<file>.json. */
+export function report(file: string, figures: readonly Figure[], notes: Record<string, unknown> = {}): string {
+  const text = table(figures);
+  console.log(`\n${text}\n`);
+  mkdirSync(RESULTS, { recursive: true });
+  writeFileSync(join(RESULTS, `${file}.json`), JSON.stringify({ at: new Date().toISOString(), node: process.version, figures, notes }, null, 2));
+  return text;
+}
+
+/** Every figure written since `since` (epoch ms), in the order the files were written: the run's one table. */
+export function collect(since: number): { figures: Figure[]; notes: Record<string, unknown> } {
+  if (!existsSync(RESULTS)) return { figures: [], notes: {} };
+  const files = readdirSync(RESULTS, { withFileTypes: true })
+    .filter((entry) => entry.isFile() && entry.name.endsWith('.json') && entry.name !== 'summary.json')
+    .map((entry) => JSON.parse(readFileSync(join(RESULTS, entry.name), 'utf8')) as { at: string; figures: Figure[]; notes?: Record<string, unknown> })
+    .filter((result) => Date.parse(result.at) >= since)
+    .sort((a, b) => a.at.localeCompare(b.at));
+  return { figures: files.flatMap((result) => result.figures), notes: Object.assign({}, ...files.map((result) => result.notes ?? {})) };
+}
+
+export function writeSummary(figures: readonly Figure[], notes: Record<string, unknown>): string {
+  const text = table(figures);
+  mkdirSync(RESULTS, { recursive: true });
+  writeFileSync(join(RESULTS, 'summary.json'), JSON.stringify({ at: new Date().toISOString(), node: process.version, figures, notes }, null, 2));
+  writeFileSync(join(RESULTS, 'summary.md'), `${text}\n`);
+  return text;
+}
+
+/** Watches this process's event loop; `stop` answers the longest time it could not run a timer (ms). */
+export function pauseProbe(everyMs = 5): { stop(): number } {
+  let last = performance.now();
+  let longest = 0;
+  const timer = setInterval(() => {
+    const now = performance.now();
+    longest = Math.max(longest, now - last - everyMs);
+    last = now;
+  }, everyMs);
+  return {
+    stop() {
+      clearInterval(timer);
+      return Math.max(longest, performance.now() - last - everyMs);
+    },
+  };
 }

@@ -42,6 +42,39 @@ function isPromise(value: unknown): value is Promise<unknown> {
 }
 
 /**
+ * The context of one call at `now`: its audit rows go to the database in the call's transaction,
+ * its events wait in `events` until the writes are committed.
+ */
+export function createCallContext(
+  db: Services['db'],
+  call: { now: number; actor: Actor | null; token: string | null; origin: string; stationId?: number | null },
+  events: PendingEvent[],
+): CallContext {
+  const { now, actor, origin } = call;
+  return {
+    now,
+    actor,
+    token: call.token,
+    origin,
+    stationId: call.stationId ?? null,
+    audit(entry: AuditEntry) {
+      writeAudit(db, {
+        at: now,
+        staffId: actor?.id ?? entry.actorId ?? null,
+        action: entry.action,
+        entity: entry.entity,
+        entityId: entry.entityId,
+        detail: entry.detail,
+        origin,
+      });
+    },
+    emit<E extends EventName>(event: E, payload: EventPayload<E>) {
+      events.push({ name: event, payload });
+    },
+  };
+}
+
+/**
  * The one entry point of the core: validates the input against the contract, checks the caller's
  * session and role, runs the handler (in a transaction when it writes) and answers the envelope.
  */
@@ -103,27 +136,7 @@ export function createDispatcher(services: Services, handlers: Handlers, options
     }
 
     const events: PendingEvent[] = [];
-    const ctx: CallContext = {
-      now,
-      actor,
-      token: call.token ?? null,
-      origin: call.origin,
-      stationId,
-      audit(entry: AuditEntry) {
-        writeAudit(db, {
-          at: now,
-          staffId: actor?.id ?? entry.actorId ?? null,
-          action: entry.action,
-          entity: entry.entity,
-          entityId: entry.entityId,
-          detail: entry.detail,
-          origin: call.origin,
-        });
-      },
-      emit<E extends EventName>(event: E, payload: EventPayload<E>) {
-        events.push({ name: event, payload });
-      },
-    };
+    const ctx = createCallContext(db, { now, actor, token: call.token ?? null, origin: call.origin, stationId }, events);
 
     // The contract and the handler map are keyed alike; TypeScript cannot correlate them by a runtime key.
     const handler = handlers[name] as Handler<MethodName>;

@@ -1,0 +1,34 @@
+import type { Input } from '@shared/contract';
+import { printDocumentSchema } from '@shared/printing/document';
+import { layoutDocument } from '@shared/printing/layout';
+import type { Core } from '../electron/core/app';
+import type { Db } from '../electron/core/db/open';
+import { ITEM_SELECT } from '../electron/core/lostFound/store';
+import { renderEscpos } from '../electron/core/printing/escpos';
+
+/** A check-out as the counter makes it, with its receipt rendered to the printer's ESC/POS bytes. */
+export async function checkOutWithReceipt(core: Core, token: string, input: Input<'rentals.checkOut'>): Promise<{ receiptNo: string; bytes: number }> {
+  const db = core.db;
+  if (!db) throw new Error('database not open');
+  const result = await core.call('rentals.checkOut', input, token);
+  if (!result.ok) throw new Error(JSON.stringify(result.error));
+  const job = db.prepare<[number], { document: string }>('SELECT document FROM print_job WHERE id = ?').get(result.value.printJobId);
+  const document = printDocumentSchema.parse(JSON.parse(job?.document ?? '{}'));
+  const bytes = renderEscpos(layoutDocument(document, { columns: 48 }), { type: 'EPSON', chinese: true });
+  if (bytes.length < 100) throw new Error('receipt bytes missing');
+  return { receiptNo: result.value.rental.receiptNo, bytes: bytes.length };
+}
+
+/** What the counter types into lost and found's search: two-character words mostly, a few longer, one character, brand names. */
+export const SEARCHES = ['钱包', '手机', '黑色', '雨伞', '身份证', '双肩包', '苹果手机', '儿童水壶', '红色', '钥匙', '旋转木马', '华为', '充电宝', '项链', '外套', '眼镜', '保温杯', '包', '小米', '水世界'];
+
+/**
+ * The search the index replaces: the same item list, newest first, found with LIKE over the same
+ * fields (number, description, colour, brand, place) by reading the whole table. Answers the ids.
+ */
+export function likeScan(db: Db): (query: string) => number[] {
+  const statement = db.prepare<{ q: string }, { id: number }>(
+    `${ITEM_SELECT} WHERE i.item_no LIKE @q OR i.description LIKE @q OR i.colour LIKE @q OR i.brand LIKE @q OR i.found_place LIKE @q ORDER BY i.id DESC LIMIT 31`,
+  );
+  return (query) => statement.all({ q: `%${query}%` }).map((row) => row.id);
+}
