@@ -19,8 +19,11 @@ export async function checkOutWithReceipt(core: Core, token: string, input: Inpu
   return { receiptNo: result.value.rental.receiptNo, bytes: bytes.length };
 }
 
-/** What the counter types into lost and found's search: two-character words mostly, a few longer, one character, brand names. */
-export const SEARCHES = ['钱包', '手机', '黑色', '雨伞', '身份证', '双肩包', '苹果手机', '儿童水壶', '红色', '钥匙', '旋转木马', '华为', '充电宝', '项链', '外套', '眼镜', '保温杯', '包', '小米', '水世界'];
+/**
+ * What the counter types into lost and found's search: two-character words mostly, a few longer,
+ * one character, brand names, and things nobody handed in (a visitor asking after their own).
+ */
+export const SEARCHES = ['钱包', '手机', '黑色', '雨伞', '身份证', '双肩包', '望远镜', '苹果手机', '儿童水壶', '红色', '钥匙', '旋转木马', '华为', '滑板车', '充电宝', '项链', '外套', '眼镜', '保温杯', '包', '小米', '相机', '水世界'];
 
 /**
  * The search the index replaces: the same item list, newest first, found with LIKE over the same
