@@ -295,7 +295,7 @@ export function complaintsHandlers(services: Services): HandlersFor<keyof typeof
       const firstWeek = weekStart(parkDate(atParkTime(today, '12:00', timeZone) - (input.weeks - 1) * 7 * DAY, timeZone));
       const rows = db
         .prepare<[string], { park_date: string; category: string; department: string | null }>(
-          `SELECT c.park_date, c.category, d.code AS department FROM complaint c LEFT JOIN department d ON d.id = c.department_id WHERE c.park_date >= ?`,
+          `SELECT c.park_date, c.category, d.code AS department FROM complaint c LEFT JOIN department d ON d.id = c.department_id WHERE c.park_date >= ? ORDER BY c.park_date, c.id`,
         )
         .all(firstWeek);
       const weeks = new Map<string, { weekStart: string; total: number; byCategory: Record<string, number>; byDepartment: Record<string, number> }>();
