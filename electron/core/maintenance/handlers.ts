@@ -48,12 +48,13 @@ export function maintenanceHandlers(services: Services, jobs: Maintenance): Hand
       const chosen = listBackups(folder).find((row) => row.name === input.name);
       if (!chosen) throw fieldError('NOT_FOUND', 'name', 'maintenance.errors.noSuchBackup', { name: input.name });
       const file = join(folder, chosen.name);
-      const inspected = await inspectFile(db, file, services.nativeBinding);
-      if (!inspected.ok) throw fieldError('CONFLICT', 'name', 'maintenance.errors.backupDamaged', { name: chosen.name });
-      if (inspected.schemaVersion > LATEST_SCHEMA) throw fieldError('CONFLICT', 'name', 'maintenance.errors.backupTooNew', { name: chosen.name });
-
+      // The gate holds from the first step: the backup's check runs off this thread, and no hourly
+      // backup or retention run may start meanwhile.
       services.gate.restoring = true;
       try {
+        const inspected = await inspectFile(db, file, services.nativeBinding);
+        if (!inspected.ok) throw fieldError('CONFLICT', 'name', 'maintenance.errors.backupDamaged', { name: chosen.name });
+        if (inspected.schemaVersion > LATEST_SCHEMA) throw fieldError('CONFLICT', 'name', 'maintenance.errors.backupTooNew', { name: chosen.name });
         // The current database is kept aside first; it is not counted against the kept backups yet.
         let keptAside;
         try {
