@@ -3,7 +3,7 @@ import type { IntakeInput } from '@shared/contract';
 import { DAY, MINUTE, parkDate } from '@shared/rules/time';
 import { writeAudit } from '../../electron/core/audit/store';
 import { bagLabel, intakeReceipt } from '../../electron/core/lostFound/documents';
-import { custody, getItem, holdingUntil, indexItem, toItemDetail } from '../../electron/core/lostFound/store';
+import { custody, getItem, holdingUntil, indexItem, toItemRecord } from '../../electron/core/lostFound/store';
 import { readSettings } from '../../electron/core/settings/store';
 import type { Paging } from './paging';
 import type { PrintedJobs } from './printouts';
@@ -64,7 +64,8 @@ export class LostAndFound {
     this.seqs.set(date, seq);
     const itemNo = `L${date.replaceAll('-', '')}-${String(seq).padStart(4, '0')}`;
     const cashFen = input.cashFen ?? 0;
-    const counted = input.cashCountedBy ?? [];
+    // Found cash is counted by the receiving clerk and a second one, who confirms with their PIN.
+    const counted = input.secondCounter ? [clerk.id, input.secondCounter.staffId] : [];
     const waterWorld = input.waterWorld ?? false;
     const colour = input.colour ?? '';
     const brand = input.brand ?? '';
@@ -80,7 +81,7 @@ export class LostAndFound {
     if (this.printouts) {
       const row = getItem(world.db, id);
       if (!row) throw new Error(`item ${itemNo} vanished`);
-      const item = toItemDetail(world.db, row);
+      const item = toItemRecord(world.db, row);
       const intakeJob = this.printouts.add(intakeReceipt(item, { parkName: settings.parkName, timeZone: settings.timeZone }), clerk.id, at);
       this.sql.jobs.run(intakeJob, this.printouts.add(bagLabel(item), clerk.id, at), id);
     }
@@ -127,7 +128,7 @@ export class LostAndFound {
       ...(byStaff ? { finderDepartmentId: random.int(1, 10) } : { finderPhone: mobile(random) }),
       contents: category === 'bag' || category === 'wallet' ? random.pick(['身份证一张、银行卡两张', '钥匙一串、纸巾', '化妆品、充电器', '']) : '',
       cashFen,
-      cashCountedBy: second ? [clerk.id, second.id] : [],
+      ...(second ? { secondCounter: { staffId: second.id, pin: second.pin } } : {}),
       valuable: VALUABLE.has(category),
       storageKind: cashFen > 0 || VALUABLE.has(category) ? 'safe' : category === 'bag' || category === 'clothing' ? 'shelf' : 'bin',
       storagePlace: `${random.pick(['A', 'B', 'C', 'D'])}-${String(random.int(1, 40)).padStart(2, '0')}`,

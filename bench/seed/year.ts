@@ -8,7 +8,7 @@ import { approvalsHandlers } from '../../electron/core/approvals/handlers';
 import { SessionStore } from '../../electron/core/auth/sessions';
 import { ManualClock } from '../../electron/core/clock';
 import { complaintsHandlers } from '../../electron/core/complaints/handlers';
-import type { Services } from '../../electron/core/context';
+import { LAN_OFF, type Services } from '../../electron/core/context';
 import { incidentsHandlers } from '../../electron/core/incidents/handlers';
 import { lostFoundHandlers } from '../../electron/core/lostFound/handlers';
 import { pagingHandlers } from '../../electron/core/paging/handlers';
@@ -159,7 +159,7 @@ export async function seedYear(options: SeedOptions): Promise<SeedResult> {
   const { staff, units } = await openPark(core);
   log(`park opened: ${staff.length} staff, ${units.length} units (${Math.round(performance.now() - opening)} ms)`);
 
-  const services: Services = { db, clock, sessions: new SessionStore(), dataDir: options.dir, version: 'seed', gate: { restoring: false } };
+  const services: Services = { db, clock, sessions: new SessionStore(), dataDir: options.dir, version: 'seed', gate: { restoring: false }, lan: { ...LAN_OFF } };
   const handlers = {
     ...rentalsHandlers(services),
     ...lostFoundHandlers(services),
