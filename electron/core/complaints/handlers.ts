@@ -6,7 +6,7 @@ import { fieldError } from '../errors';
 import { registerPaging } from '../paging/store';
 import { requestEscalationDecision, settleEscalation } from '../approvals/store';
 import { readSettings } from '../settings/store';
-import { calendarOverrides, COMPLAINT_SELECT, complaintListQuery, getComplaint, recordStep, toComplaintView, type ComplaintRow, type ComplaintStepKind, type StepExtra } from './store';
+import { calendarOverrides, complaintListQuery, getComplaint, recordStep, toComplaintView, type ComplaintRow, type ComplaintStepKind, type StepExtra } from './store';
 import { closedSummaryFiles, prepareSummaryFiles, summaryFile } from './exports';
 import { composeSummary, summaryComplaintIds } from './summary';
 

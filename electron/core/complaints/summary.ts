@@ -40,9 +40,9 @@ export const DAY_COMPLAINTS_SQL = `SELECT c.id, c.complaint_no, c.park_date, c.c
    FROM complaint c LEFT JOIN department d ON d.id = c.department_id
    WHERE c.received_at < @end AND c.id IN (
      SELECT id FROM complaint WHERE park_date = @date
-     UNION SELECT complaint_id FROM complaint_step WHERE park_date = @date
-     UNION SELECT id FROM complaint INDEXED BY complaint_open WHERE status NOT IN ('closed', 'withdrawn')
-     UNION SELECT id FROM complaint WHERE updated_at >= @since
+     UNION ALL SELECT complaint_id FROM complaint_step WHERE park_date = @date
+     UNION ALL SELECT id FROM complaint INDEXED BY complaint_open WHERE status NOT IN ('closed', 'withdrawn')
+     UNION ALL SELECT id FROM complaint INDEXED BY complaint_by_updated WHERE updated_at >= @since
    )
    ORDER BY coalesce(d.sort, 9999), c.received_at`;
 

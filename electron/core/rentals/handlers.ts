@@ -11,7 +11,9 @@ import { assetLabel, depositReceipt } from './receipt';
 import { applyReturn } from './returns';
 import { cashFigures, shiftHandlers } from './shifts';
 import {
-  RENTAL_SELECT,
+  DEPOSITS_HELD_SQL,
+  RECEIPT_SEQ_SQL,
+  RENTAL_FIND_SQL,
   RENTALS_OUT_SQL,
   UNIT_HISTORY_SQL,
   getRentalByReceipt,
@@ -269,7 +271,7 @@ export function rentalsHandlers(services: Services): HandlersFor<keyof typeof re
           if (fresh.inspected_on !== date) throw fieldError('CONFLICT', 'unitTag', 'rentals.errors.notInspected', { tag: fresh.tag });
           if (fresh.type_active !== 1) throw fieldError('CONFLICT', 'unitTag', 'rentals.errors.typeInactive');
           const deposit = input.override ? input.override.depositFen : fresh.deposit_fen;
-          const seq = db.prepare<[string], { n: number }>('SELECT coalesce(max(seq), 0) + 1 AS n FROM rental WHERE park_date = ?').get(date)?.n ?? 1;
+          const seq = db.prepare<[string], { n: number }>(RECEIPT_SEQ_SQL).get(date)?.n ?? 1;
           const receiptNo = `R${date.replaceAll('-', '')}-${String(seq).padStart(4, '0')}`;
           // The view is made from what is written here, as rentals.get reads it back (a test holds them equal).
           const view: RentalView = {
@@ -361,10 +363,7 @@ export function rentalsHandlers(services: Services): HandlersFor<keyof typeof re
       const query = parseLostReceiptQuery(input.query);
       return db
         .prepare<{ receiptNo: string; idNumber: string; phones: string; name: string | null; last4: string | null }, RentalRow>(
-          `${RENTAL_SELECT}
-           WHERE r.receipt_no = @receiptNo OR r.id_number = @idNumber OR r.phone IN (SELECT value FROM json_each(@phones))
-              OR (@name IS NOT NULL AND r.visitor_name = @name COLLATE NOCASE AND substr(r.phone, -4) = @last4)
-           ORDER BY r.status = 'out' DESC, r.out_at DESC LIMIT 20`,
+          RENTAL_FIND_SQL,
         )
         .all({ receiptNo: query.receiptNo, idNumber: query.idNumber, phones: JSON.stringify(query.phones), name: query.nameAndLast4?.name ?? null, last4: query.nameAndLast4?.last4 ?? null })
         .map((row) => toRentalView(row, ctx.now));
@@ -396,7 +395,7 @@ export function rentalsHandlers(services: Services): HandlersFor<keyof typeof re
       const { timeZone } = readSettings(db);
       const day = parkDayBounds(input.date ? atParkTime(input.date, '12:00', timeZone) : ctx.now, timeZone);
       const { rows, totals } = cashFigures(db, day.start, day.end);
-      const held = db.prepare<[], { fen: number; n: number }>("SELECT coalesce(sum(deposit_fen), 0) AS fen, count(*) AS n FROM rental WHERE status = 'out'").get();
+      const held = db.prepare<[], { fen: number; n: number }>(DEPOSITS_HELD_SQL).get();
       return { from: day.start, to: day.end, rows, totals, heldFen: held?.fen ?? 0, heldCount: held?.n ?? 0 };
     },
   };

@@ -21,18 +21,21 @@ export type CashTotals = Omit<CashFigure, 'payment'>;
  * deposit counts when it went out, its refund and what was kept when it came back), and their totals.
  * The one computation behind the day's cash, each shift's and the day close.
  */
+/** Deposits taken and refunded in a time range (a day, a shift), by payment method. */
+export const CASH_SQL = `SELECT payment,
+          coalesce(sum(CASE WHEN out_at >= @from AND out_at < @to THEN deposit_fen END), 0) AS taken,
+          coalesce(sum(out_at >= @from AND out_at < @to), 0) AS rentals,
+          coalesce(sum(CASE WHEN returned_at >= @from AND returned_at < @to THEN refund_fen END), 0) AS refunded,
+          coalesce(sum(CASE WHEN returned_at >= @from AND returned_at < @to THEN kept_fen END), 0) AS kept,
+          coalesce(sum(returned_at >= @from AND returned_at < @to), 0) AS returns
+   FROM rental
+   WHERE (out_at >= @from AND out_at < @to) OR (returned_at >= @from AND returned_at < @to)
+   GROUP BY payment`;
+
 export function cashFigures(db: Db, from: number, to: number): { rows: CashFigure[]; totals: CashTotals } {
   const found = db
     .prepare<{ from: number; to: number }, { payment: PaymentMethod; taken: number; rentals: number; refunded: number; kept: number; returns: number }>(
-      `SELECT payment,
-              coalesce(sum(CASE WHEN out_at >= @from AND out_at < @to THEN deposit_fen END), 0) AS taken,
-              coalesce(sum(out_at >= @from AND out_at < @to), 0) AS rentals,
-              coalesce(sum(CASE WHEN returned_at >= @from AND returned_at < @to THEN refund_fen END), 0) AS refunded,
-              coalesce(sum(CASE WHEN returned_at >= @from AND returned_at < @to THEN kept_fen END), 0) AS kept,
-              coalesce(sum(returned_at >= @from AND returned_at < @to), 0) AS returns
-       FROM rental
-       WHERE (out_at >= @from AND out_at < @to) OR (returned_at >= @from AND returned_at < @to)
-       GROUP BY payment`,
+      CASH_SQL,
     )
     .all({ from, to });
   const rows = PAYMENT_METHODS.map((payment): CashFigure => {

@@ -228,9 +228,18 @@ export function getRentalByReceipt(db: Db, receiptNo: string): RentalRow | undef
   return db.prepare<[string], RentalRow>(RENTAL_BY_RECEIPT_SQL).get(receiptNo);
 }
 
-/** A rental found without its receipt: by receipt number, the visitor's phone or ID number; open ones first. */
-export const RENTAL_FIND_SQL = `${RENTAL_SELECT} WHERE r.receipt_no = @query OR r.phone = @phone OR r.id_number = @query
-  ORDER BY r.status = 'out' DESC, r.out_at DESC LIMIT 20`;
+/**
+ * A rental found without its receipt: by receipt number, ID number, the visitor's phone (as typed,
+ * with or without +86), or their name with the phone's last four digits; open ones first.
+ */
+export const RENTAL_FIND_SQL = `${RENTAL_SELECT}
+   WHERE r.id IN (
+     SELECT id FROM rental WHERE receipt_no = @receiptNo
+     UNION ALL SELECT id FROM rental WHERE id_number = @idNumber
+     UNION ALL SELECT id FROM rental WHERE phone IN (SELECT value FROM json_each(@phones))
+     UNION ALL SELECT id FROM rental INDEXED BY rental_by_name WHERE visitor_name = @name COLLATE NOCASE AND substr(phone, -4) = @last4
+   )
+   ORDER BY r.status = 'out' DESC, r.out_at DESC LIMIT 20`;
 
 export interface RentalListFilter {
   view: 'out' | 'overdue' | 'returned' | 'all';
@@ -320,16 +329,6 @@ export const RENTALS_OUT_SQL = "SELECT count(*) AS out, coalesce(sum(due_at < ?)
 export const DEPOSITS_HELD_SQL = "SELECT coalesce(sum(deposit_fen), 0) AS fen, count(*) AS n FROM rental WHERE status = 'out'";
 /** The next receipt number of a park day. */
 export const RECEIPT_SEQ_SQL = 'SELECT coalesce(max(seq), 0) + 1 AS n FROM rental WHERE park_date = ?';
-/** Deposits taken and refunded in a time range (a day, a shift), by payment method. */
-export const CASH_SQL = `SELECT payment,
-          coalesce(sum(CASE WHEN out_at >= @from AND out_at < @to AND (@staff IS NULL OR out_by = @staff) THEN deposit_fen END), 0) AS taken,
-          coalesce(sum(out_at >= @from AND out_at < @to AND (@staff IS NULL OR out_by = @staff)), 0) AS rentals,
-          coalesce(sum(CASE WHEN returned_at >= @from AND returned_at < @to AND (@staff IS NULL OR returned_by = @staff) THEN refund_fen END), 0) AS refunded,
-          coalesce(sum(CASE WHEN returned_at >= @from AND returned_at < @to AND (@staff IS NULL OR returned_by = @staff) THEN kept_fen END), 0) AS kept,
-          coalesce(sum(returned_at >= @from AND returned_at < @to AND (@staff IS NULL OR returned_by = @staff)), 0) AS returns
-   FROM rental
-   WHERE (out_at >= @from AND out_at < @to) OR (returned_at >= @from AND returned_at < @to)
-   GROUP BY payment`;
 
 /** A unit's life, newest first: added, inspected, rented and returned, repaired, retired. */
 export const UNIT_HISTORY_SQL = `SELECT u.created_at AS at, 'added' AS kind, NULL AS detail, NULL AS ref, NULL AS staffName FROM unit u WHERE u.id = @unitId
