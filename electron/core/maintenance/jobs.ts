@@ -30,6 +30,8 @@ export interface Maintenance {
   readonly liveFile: string;
   start(): void;
   stop(): void;
+  /** Resolves when the tick under way, if any, has finished (tests wait on it instead of guessing). */
+  settled(): Promise<void>;
 }
 
 export function createMaintenance(options: MaintenanceOptions): Maintenance {
@@ -38,6 +40,8 @@ export function createMaintenance(options: MaintenanceOptions): Maintenance {
   let failure: { at: number; detail: string } | null = null;
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> | undefined;
+  /** Set by `stop()`: a tick still waiting on a backup's I/O then leaves the (closing) database alone. */
+  let stopped = false;
 
   async function backup(reason: BackupReason, staffId: number | null, origin: string): Promise<BackupView> {
     const settings = readSettings(db);
@@ -75,12 +79,15 @@ export function createMaintenance(options: MaintenanceOptions): Maintenance {
   async function tick(): Promise<void> {
     // A restore is replacing the database: a backup now could copy half of it, and the retention
     // run would write into the file being replaced. Both wait for the next tick.
-    if (services.gate.restoring) return;
+    if (services.gate.restoring || stopped) return;
     const now = clock.now();
     const last = listBackups(backupFolder(db, services.dataDir)).find((row) => row.reason !== 'beforeRestore');
     const failedRecently = failure !== null && now - failure.at < 10 * MINUTE;
     if ((!last || now - last.at >= BACKUP_EVERY) && !failedRecently) {
-      await backup('hourly', null, 'system').catch((error: unknown) => log('hourly backup failed', error));
+      await backup('hourly', null, 'system').catch((error: unknown) => {
+        if (!stopped) log('hourly backup failed', error);
+      });
+      if (stopped) return;
     }
     const { timeZone } = readSettings(db);
     const lastRun = db.prepare<[], { at: number }>('SELECT at FROM retention_run ORDER BY id DESC LIMIT 1').get();
@@ -107,13 +114,21 @@ export function createMaintenance(options: MaintenanceOptions): Maintenance {
     lastFailure: () => failure,
     start() {
       if (timer) return;
-      void this.tick();
-      timer = setInterval(() => void this.tick(), TICK_EVERY);
+      stopped = false;
+      const run = () => {
+        this.tick().catch((error: unknown) => {
+          if (!stopped) log('maintenance tick failed', error);
+        });
+      };
+      run();
+      timer = setInterval(run, TICK_EVERY);
       timer.unref();
     },
     stop() {
+      stopped = true;
       if (timer) clearInterval(timer);
       timer = undefined;
     },
+    settled: () => running ?? Promise.resolve(),
   };
 }
