@@ -1,3 +1,4 @@
+import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { contract, type FatalProblem, type Settings, type Input, type LiveEvent, type MethodName, type Output, type Result } from '@shared/contract';
 import { MINUTE, systemClock, type Clock } from '@shared/rules/time';
@@ -22,6 +23,7 @@ import { dashboardHandlers } from './dashboard/handlers';
 import { stationsHandlers } from './stations/handlers';
 import { stationStore, type StationCheck } from './stations/store';
 import { createMaintenance, type Maintenance } from './maintenance/jobs';
+import { inspectFile } from './maintenance/backups';
 import { settingsHandlers } from './settings/handlers';
 import { staffHandlers } from './staff/handlers';
 import { rentalsHandlers } from './rentals/handlers';
@@ -38,6 +40,8 @@ export interface CoreOptions {
   validateOutputs?: boolean;
   /** Run the background workers (the print queue). Tests leave them off and drive them by hand. */
   startWorkers?: boolean;
+  /** Databases larger than this are checked after opening, off the main thread (default `INTEGRITY_AT_OPEN_MAX_BYTES`). */
+  integrityAtOpenMaxBytes?: number;
   log?: (message: string, error?: unknown) => void;
 }
 
@@ -46,6 +50,8 @@ export type EventListener = (event: LiveEvent) => void;
 export interface Core {
   /** `ready`, or the problem that keeps the database closed (every call then answers UNAVAILABLE). */
   readonly status: { ok: true } | { ok: false; problem: FatalProblem };
+  /** Settles when the database has passed (or failed) its integrity check; at once when it was checked on open. */
+  readonly integrity: Promise<void>;
   readonly dataDir: string;
   dispatch(call: Call): Promise<Result<unknown>>;
   /** Typed call for in-process callers (the shells' own code and the tests). */
@@ -78,6 +84,15 @@ export interface Core {
 
 const PROBLEM_KEYS = { DB_TOO_NEW: 'fatal.dbTooNew', DB_CORRUPT: 'fatal.dbCorrupt', DB_UNREADABLE: 'fatal.dbUnreadable' } as const;
 
+/**
+ * `PRAGMA integrity_check` reads every page: a few milliseconds for a new park, twenty seconds for a
+ * year of records. A database up to this size is checked before anything is served; a larger one
+ * is served at once and checked in a worker thread meanwhile, and a damaged one then stops the core.
+ */
+export const INTEGRITY_AT_OPEN_MAX_BYTES = 64 * 1024 * 1024;
+
+const refusalOf = (problem: FatalProblem): Result<never> => ({ ok: false, error: { code: 'UNAVAILABLE', message: PROBLEM_KEYS[problem.code], params: problem.params } });
+
 function defaultLog(message: string, error?: unknown): void {
   console.error(`[parkdesk] ${message}`, error ?? '');
 }
@@ -90,15 +105,17 @@ export function createCore(options: CoreOptions): Core {
   let seq = 0;
 
   let db: Db;
+  const checkLater = existsSync(file) && statSync(file).size > (options.integrityAtOpenMaxBytes ?? INTEGRITY_AT_OPEN_MAX_BYTES);
   try {
-    db = openDatabase({ file, ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}) });
+    db = openDatabase({ file, skipIntegrityCheck: checkLater, ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}) });
   } catch (error) {
     if (!(error instanceof DatabaseProblem)) throw error;
     const { problem } = error;
     log(`database unavailable: ${error.message}`);
-    const refusal: Result<never> = { ok: false, error: { code: 'UNAVAILABLE', message: PROBLEM_KEYS[problem.code], params: problem.params } };
+    const refusal = refusalOf(problem);
     return {
       status: { ok: false, problem },
+      integrity: Promise.resolve(),
       dataDir: options.dataDir,
       db: undefined,
       printer: undefined,
@@ -193,16 +210,35 @@ export function createCore(options: CoreOptions): Core {
     rentalsClock.start();
   }
 
+  // A large database was opened unchecked; it is checked now in a worker thread while the counter
+  // serves. Damage found stops everything that writes, and every screen shows the database's problem.
+  let damaged: FatalProblem | undefined;
+  let closed = false;
+  const integrity = checkLater
+    ? inspectFile(db, file, options.nativeBinding).then((inspection) => {
+        if (inspection.ok || closed) return;
+        damaged = { code: 'DB_CORRUPT', params: { path: file, detail: inspection.problem } };
+        log(`database damaged: ${inspection.problem}`);
+        printer.stop();
+        maintenance.stop();
+        rentalsClock.stop();
+        publish([{ name: 'system.damaged', payload: damaged }]);
+      })
+    : Promise.resolve();
+
   return {
-    status: { ok: true },
+    get status() {
+      return damaged ? { ok: false as const, problem: damaged } : { ok: true as const };
+    },
+    integrity,
     dataDir: options.dataDir,
     db,
     printer,
     maintenance,
     rentalsClock,
-    dispatch: dispatcher.dispatch,
+    dispatch: (call) => (damaged ? Promise.resolve(refusalOf(damaged)) : dispatcher.dispatch(call)),
     call: (method, input, token, origin = 'local') =>
-      dispatcher.dispatch({ method, input, token, origin }) as Promise<Result<Output<typeof method>>>,
+      (damaged ? Promise.resolve(refusalOf(damaged)) : dispatcher.dispatch({ method, input, token, origin })) as Promise<Result<Output<typeof method>>>,
     subscribe(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
@@ -221,6 +257,7 @@ export function createCore(options: CoreOptions): Core {
     lastEventSeq: () => seq,
     now: () => clock.now(),
     close() {
+      closed = true;
       printer.stop();
       maintenance.stop();
       rentalsClock.stop();

@@ -1,3 +1,4 @@
+import { fatalProblem } from './system';
 import { z } from 'zod';
 import { epochMs, pin } from './common';
 import { MANAGERS, emptyInput, event, method } from './define';
@@ -98,6 +99,11 @@ export const maintenanceEvents = {
     summary: 'A backup was written, pruned or restored, or the retention job erased personal data.',
     payload: z.object({ name: z.string().nullable() }),
     affects: ['backups.list', 'retention.status'],
+  }),
+  'system.damaged': event({
+    summary: 'The integrity check run after opening a large database found it damaged: the counter refuses every call; screens show what to do.',
+    payload: fatalProblem,
+    affects: ['system.info'],
   }),
   'system.restored': event({
     summary: 'The database was replaced by a backup: every screen starts again from sign-in.',

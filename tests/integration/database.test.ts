@@ -152,31 +152,40 @@ describe('the database file', () => {
   });
 
   it('finds damage inside a valid database with integrity_check on open', async () => {
-    const dir = tempDir();
-    const file = join(dir, DATABASE_FILE);
-    const test = makeCore({ dir });
-    await setUpPark(test);
-    const db = test.core.db;
-    if (!db) throw new Error('not open');
-    db.exec('CREATE TABLE filler (id INTEGER PRIMARY KEY, body TEXT NOT NULL) STRICT; CREATE INDEX filler_body ON filler (body);');
-    const insert = db.prepare('INSERT INTO filler (body) VALUES (?)');
-    db.transaction(() => {
-      for (let i = 0; i < 3000; i += 1) insert.run(`row ${i} ${'x'.repeat(50)}`);
-    })();
-    db.pragma('wal_checkpoint(TRUNCATE)');
-    test.core.close();
-
-    // Scribble over the middle of a b-tree page of the index (not the header).
-    const pageSize = 4096;
-    const fd = openSync(file, 'r+');
-    const pages = Math.floor(statSync(file).size / pageSize);
-    const page = Math.floor(pages * 0.8);
-    writeSync(fd, Buffer.alloc(2000, 0x5a), 0, 2000, page * pageSize + 100);
-    closeSync(fd);
-
+    const dir = await damagedPark();
     const core = createCore({ dataDir: dir, log: () => undefined });
     expect(core.status.ok).toBe(false);
     expect(!core.status.ok && core.status.problem.code).toBe('DB_CORRUPT');
+  });
+
+  it('serves a large database at once and checks it off the main thread: damage found then stops every call and tells the screens', async () => {
+    // The threshold at 0 bytes makes this small park "large", so its check is deferred.
+    const dir = await damagedPark();
+    const core = createCore({ dataDir: dir, integrityAtOpenMaxBytes: 0, startWorkers: false, log: () => undefined });
+    const seen: string[] = [];
+    core.subscribe((event) => seen.push(event.name));
+    expect(core.status.ok).toBe(true);
+    await core.integrity;
+    expect(!core.status.ok && core.status.problem).toMatchObject({ code: 'DB_CORRUPT', params: { path: join(dir, DATABASE_FILE) } });
+    expect(seen).toContain('system.damaged');
+    const info = await core.dispatch({ method: 'system.info', input: {}, origin: 'test' });
+    expect(info).toMatchObject({ ok: false, error: { code: 'UNAVAILABLE', message: 'fatal.dbCorrupt' } });
+    expect(await core.call('auth.roster', {})).toMatchObject({ ok: false, error: { code: 'UNAVAILABLE', message: 'fatal.dbCorrupt' } });
+    core.close();
+  });
+
+  it('keeps serving a large healthy database once its deferred check has passed', async () => {
+    const test = makeCore();
+    await setUpPark(test);
+    test.core.close();
+    const core = createCore({ dataDir: test.dir, integrityAtOpenMaxBytes: 0, startWorkers: false, log: () => undefined });
+    const seen: string[] = [];
+    core.subscribe((event) => seen.push(event.name));
+    await core.integrity;
+    expect(core.status.ok).toBe(true);
+    expect(seen).not.toContain('system.damaged');
+    expect(await core.call('auth.roster', {})).toMatchObject({ ok: true });
+    core.close();
   });
 
   it('keeps the audit log append-only', async () => {
@@ -202,3 +211,28 @@ describe('the database file', () => {
     expect((await again.ok('settings.get', {}, signedIn.token)).closingTime).toBe('19:30');
   });
 });
+
+/** A set-up park whose database has a scribbled-over index page (not the header): only integrity_check finds it. */
+async function damagedPark(): Promise<string> {
+  const dir = tempDir();
+  const file = join(dir, DATABASE_FILE);
+  const test = makeCore({ dir });
+  await setUpPark(test);
+  const db = test.core.db;
+  if (!db) throw new Error('not open');
+  db.exec('CREATE TABLE filler (id INTEGER PRIMARY KEY, body TEXT NOT NULL) STRICT; CREATE INDEX filler_body ON filler (body);');
+  const insert = db.prepare('INSERT INTO filler (body) VALUES (?)');
+  db.transaction(() => {
+    for (let i = 0; i < 3000; i += 1) insert.run(`row ${i} ${'x'.repeat(50)}`);
+  })();
+  db.pragma('wal_checkpoint(TRUNCATE)');
+  test.core.close();
+
+  const pageSize = 4096;
+  const fd = openSync(file, 'r+');
+  const pages = Math.floor(statSync(file).size / pageSize);
+  const page = Math.floor(pages * 0.8);
+  writeSync(fd, Buffer.alloc(2000, 0x5a), 0, 2000, page * pageSize + 100);
+  closeSync(fd);
+  return dir;
+}
