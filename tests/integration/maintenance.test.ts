@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
@@ -6,6 +6,7 @@ import { DAY, HOUR, MINUTE } from '@shared/rules/time';
 import type { Input } from '@shared/contract';
 import { ADMIN, addStaff, auditRows, makeCore, setUpPark, type TestCore } from '../support/core';
 import { SIGNATURE } from '../support/signature';
+import { aside } from '../../electron/core/maintenance/backups';
 
 const ID_CARD = '11010519491231002X';
 
@@ -188,6 +189,31 @@ describe('backups', () => {
     // Everyone signs in again; the restore is in the audit log of the restored database.
     expect(await test.fails('rentals.board', {}, admin)).toMatchObject({ code: 'UNAUTHENTICATED' });
     expect(auditRows(test, 'maintenance.backupRestored').some((row) => row.entity_id === written.name)).toBe(true);
+  });
+
+  it('copies and checks the database in a worker thread: the copy is written while the main thread is busy', async () => {
+    const park = await openPark();
+    const { test } = park;
+    const db = test.core.db;
+    if (!db) throw new Error('no database');
+    await rent(park, 'UM-001');
+    const partial = join(test.dir, 'aside-copy.sqlite');
+    const answer = aside(partial, db.name, undefined);
+    // The main thread does nothing but wait (no event-loop turn): only another thread can write the file.
+    const started = Date.now();
+    while (!(existsSync(partial) && statSync(partial).size > 0) && Date.now() - started < 20_000) {
+      // busy on purpose
+    }
+    expect(existsSync(partial)).toBe(true);
+    const inspected = await answer;
+    expect(inspected).toMatchObject({ ok: true, problem: '', rentals: 1 });
+    const copy = new Database(partial, { readonly: true });
+    // A self-contained file: a rollback journal, not WAL.
+    expect(copy.pragma('journal_mode', { simple: true })).toBe('delete');
+    expect(copy.prepare('SELECT count(*) AS n FROM rental').get()).toEqual({ n: 1 });
+    copy.close();
+    // A copy that cannot be written is refused with why.
+    await expect(aside(join(test.dir, 'no-such-folder', 'copy.sqlite'), db.name, undefined)).rejects.toThrow(/directory does not exist/);
   });
 
   it('starts no hourly backup and no retention run while a restore replaces the database', async () => {

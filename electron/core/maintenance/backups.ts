@@ -69,36 +69,77 @@ function inspectHere(db: Db, file: string): Inspection {
   }
 }
 
-/** The same check in a worker thread, on its own read-only connection to the file. */
+/**
+ * The work done aside in a worker thread, on its own connections: with `source`, an online backup of
+ * it into `file` first (SQLite's backup API on a read-only connection; every page in one step, so the
+ * copy is the database at one instant while the counter goes on writing in WAL mode) and the copy
+ * switched to a rollback journal; then the check of `file`.
+ */
 const ASIDE = `
 const { parentPort, workerData } = require('node:worker_threads');
 const Database = require(workerData.driver);
-let db;
-try {
-  db = new Database(workerData.file, { readonly: true, fileMustExist: true, ...(workerData.nativeBinding ? { nativeBinding: workerData.nativeBinding } : {}) });
-  const results = db.pragma('integrity_check').map((row) => row.integrity_check);
-  const ok = results.length === 1 && results[0] === 'ok';
-  const hasRentals = db.prepare("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'rental'").get() !== undefined;
-  parentPort.postMessage({
-    ok,
-    problem: ok ? '' : results.slice(0, 3).join('; '),
-    schemaVersion: Number(db.pragma('user_version', { simple: true })),
-    rentals: ok && hasRentals ? db.prepare('SELECT count(*) AS n FROM rental').get().n : 0,
-  });
-} catch (error) {
-  parentPort.postMessage({ ok: false, problem: error instanceof Error ? error.message : String(error), schemaVersion: 0, rentals: 0 });
-} finally {
-  if (db) db.close();
+const open = (file, readonly) => new Database(file, { readonly, fileMustExist: true, ...(workerData.nativeBinding ? { nativeBinding: workerData.nativeBinding } : {}) });
+const message = (error) => (error instanceof Error ? error.message : String(error));
+async function copy() {
+  const source = open(workerData.source, true);
+  try {
+    await source.backup(workerData.file, { progress: () => 0x7fffffff });
+  } finally {
+    source.close();
+  }
+  const written = open(workerData.file, false);
+  try {
+    written.pragma('journal_mode = DELETE');
+  } finally {
+    written.close();
+  }
 }
+function inspect() {
+  let db;
+  try {
+    db = open(workerData.file, true);
+    const results = db.pragma('integrity_check').map((row) => row.integrity_check);
+    const ok = results.length === 1 && results[0] === 'ok';
+    const hasRentals = db.prepare("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'rental'").get() !== undefined;
+    return {
+      ok,
+      problem: ok ? '' : results.slice(0, 3).join('; '),
+      schemaVersion: Number(db.pragma('user_version', { simple: true })),
+      rentals: ok && hasRentals ? db.prepare('SELECT count(*) AS n FROM rental').get().n : 0,
+    };
+  } catch (error) {
+    return { ok: false, problem: message(error), schemaVersion: 0, rentals: 0 };
+  } finally {
+    if (db) db.close();
+  }
+}
+(async () => {
+  if (workerData.source) {
+    try {
+      await copy();
+    } catch (error) {
+      parentPort.postMessage({ copyFailed: message(error) });
+      return;
+    }
+  }
+  parentPort.postMessage(inspect());
+})();
 `;
 
-function inspectAside(file: string, nativeBinding: string | undefined): Promise<Inspection> {
+/** Why the worker could not copy the database (the copy is then refused, not retried on the main thread). */
+class CopyFailed extends Error {}
+
+/** The worker's answer: `source` backed up into `file` first, when given, then `file` checked. */
+export function aside(file: string, source: string | undefined, nativeBinding: string | undefined): Promise<Inspection> {
   const driver = createRequire(import.meta.url).resolve('better-sqlite3');
   return new Promise((resolve, reject) => {
-    const worker = new Worker(ASIDE, { eval: true, workerData: { driver, file, nativeBinding } });
-    worker.once('message', (inspection: Inspection) => resolve(inspection));
+    const worker = new Worker(ASIDE, { eval: true, workerData: { driver, file, source, nativeBinding } });
+    worker.once('message', (answer: Inspection | { copyFailed: string }) => {
+      if ('copyFailed' in answer) reject(new CopyFailed(answer.copyFailed));
+      else resolve(answer);
+    });
     worker.once('error', reject);
-    worker.once('exit', (code) => reject(new Error(`the check ended with ${code} before answering`)));
+    worker.once('exit', (code) => reject(new Error(`the worker ended with ${code} before answering`)));
   });
 }
 
@@ -110,7 +151,7 @@ function inspectAside(file: string, nativeBinding: string | undefined): Promise<
  */
 export async function inspectFile(db: Db, file: string, nativeBinding?: string): Promise<Inspection> {
   try {
-    return await inspectAside(file, nativeBinding);
+    return await aside(file, undefined, nativeBinding);
   } catch {
     return inspectHere(db, file);
   }
@@ -142,10 +183,26 @@ export class BackupFailed extends Error {
 }
 
 /**
+ * Writes the copy and checks it in a worker thread, so the counter answers meanwhile (a year of
+ * records is a 4 GB copy, its last step an fsync of seconds). Where no worker can load the database
+ * driver, the copy is made here through the live connection (whose own writes SQLite carries into it).
+ */
+async function copyAndInspect(db: Db, partial: string, nativeBinding: string | undefined): Promise<Inspection> {
+  try {
+    return await aside(partial, db.name, nativeBinding);
+  } catch (error) {
+    if (error instanceof CopyFailed) throw new BackupFailed(error.message);
+    rmSync(partial, { force: true });
+    await db.backup(partial);
+    selfContained(db, partial);
+    return inspectHere(db, partial);
+  }
+}
+
+/**
  * Writes an online backup with SQLite's backup API (never a file copy of the live database): to a
  * `.partial` file first, checked with `integrity_check`, then renamed and described by its
- * manifest. Writes made meanwhile on this connection are carried into the copy by SQLite.
- * Then the oldest backups beyond `keep` are removed.
+ * manifest. Then the oldest backups beyond `keep` are removed.
  */
 export async function writeBackup(db: Db, folder: string, at: number, reason: BackupReason, keep: number, nativeBinding?: string): Promise<BackupView> {
   if (!BACKUP_REASONS.includes(reason)) throw new Error(`unknown backup reason ${reason}`);
@@ -157,9 +214,7 @@ export async function writeBackup(db: Db, folder: string, at: number, reason: Ba
   const name = freeName(folder, at, readSettings(db).timeZone, reason);
   const partial = join(folder, `${name}.partial`);
   try {
-    await db.backup(partial);
-    selfContained(db, partial);
-    const inspected = await inspectFile(db, partial, nativeBinding);
+    const inspected = await copyAndInspect(db, partial, nativeBinding);
     if (!inspected.ok) throw new BackupFailed(`integrity_check: ${inspected.problem}`);
     const final = join(folder, name);
     renameSync(partial, final);
