@@ -12,7 +12,7 @@ import { writeAudit } from './audit/store';
 import type { Actor, AuditEntry, CallContext, Handler, Handlers, Services } from './context';
 import { AppError } from './errors';
 import { readSettings } from './settings/store';
-import { createIdempotency, IDEMPOTENCY_KEY } from './idempotency';
+import { createIdempotency, IDEMPOTENCY_KEY, sameSubmission, type Submission } from './idempotency';
 
 export interface Call {
   method: string;
@@ -98,6 +98,39 @@ export function createDispatcher(services: Services, handlers: Handlers, options
     }
   }
 
+  /** Custom-mode submissions with a key still running (an async handler): a copy sent meanwhile waits for the first. */
+  const running = new Map<string, { submission: Submission; answer: Promise<unknown> }>();
+
+  /**
+   * A custom-mode handler keeps its own transactions (a wrong PIN is counted even when it refuses),
+   * so its answer cannot be kept inside them: it is kept in its own transaction right after the
+   * handler answers, with no await in between for a synchronous handler. A copy sent while an
+   * async handler runs waits for its answer; one sent later gets the kept answer. A refusal is not
+   * kept: the copy is refused again by the same rule.
+   */
+  async function customOnce(submission: Submission, run: () => unknown, now: number): Promise<unknown> {
+    const kept = db.transaction(() => idempotency.replay(submission))();
+    if (kept) return kept.value;
+    const inFlight = running.get(submission.key);
+    if (inFlight) {
+      if (!sameSubmission(inFlight.submission, submission)) throw new AppError('CONFLICT', 'errors.idempotencyReused');
+      return inFlight.answer;
+    }
+    const answer = run();
+    if (!isPromise(answer)) {
+      db.transaction(() => idempotency.remember(submission, answer, now))();
+      return answer;
+    }
+    running.set(submission.key, { submission, answer });
+    try {
+      const value = await answer;
+      db.transaction(() => idempotency.remember(submission, value, now))();
+      return value;
+    } finally {
+      running.delete(submission.key);
+    }
+  }
+
   async function dispatch(call: Call): Promise<Result<unknown>> {
     const now = clock.now();
     if (!isMethodName(call.method)) {
@@ -140,10 +173,14 @@ export function createDispatcher(services: Services, handlers: Handlers, options
 
     // The contract and the handler map are keyed alike; TypeScript cannot correlate them by a runtime key.
     const handler = handlers[name] as Handler<MethodName>;
+    // Sign-in, pairing and set-up answer with tokens, which are never kept: a lost answer there means signing in again.
+    const keyed = call.idempotencyKey !== undefined && def.mode !== 'read' && def.access !== 'public';
+    const submission = !keyed || call.idempotencyKey === undefined ? undefined : { key: call.idempotencyKey, method: name, input: call.input, staffId: actor?.id ?? null };
     try {
       let value: unknown;
-      if (def.mode === 'write') {
-        const submission = call.idempotencyKey === undefined ? undefined : { key: call.idempotencyKey, method: name, input: call.input, staffId: actor?.id ?? null };
+      if (def.mode === 'custom' && submission) {
+        value = await customOnce(submission, () => handler(parsed.data as never, ctx), now);
+      } else if (def.mode === 'write') {
         value = db
           .transaction(() => {
             const kept = submission && idempotency.replay(submission);

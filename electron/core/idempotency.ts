@@ -8,6 +8,7 @@ import { AppError } from './errors';
  * The first answer is kept with the write, in its transaction; the same key with the same input
  * gets that answer back and nothing runs twice. The same key with another input, another method or
  * another staff member is refused: it is a different submission that reused a key.
+ * Custom-mode methods keep their own transactions; their answer is kept just after (dispatcher.ts).
  */
 export const IDEMPOTENCY_KEY = /^[A-Za-z0-9_-]{16,100}$/;
 export const KEEP_FOR = 2 * DAY;
@@ -27,6 +28,10 @@ export interface Submission {
 }
 
 const hashOf = (input: unknown): string => createHash('sha256').update(JSON.stringify(input ?? {})).digest('base64url');
+
+/** Whether two calls with one key are the same submission: same method, input and staff member. */
+export const sameSubmission = (a: Submission, b: Submission): boolean =>
+  a.method === b.method && a.staffId === b.staffId && hashOf(a.input) === hashOf(b.input);
 
 export function createIdempotency(db: Db) {
   const find = db.prepare<[string], Row>('SELECT method, input_hash, staff_id, result FROM idempotent_call WHERE key = ?');

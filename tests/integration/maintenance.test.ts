@@ -191,6 +191,18 @@ describe('backups', () => {
     expect(auditRows(test, 'maintenance.backupRestored').some((row) => row.entity_id === written.name)).toBe(true);
   });
 
+  it('writes one backup for one submission, sent twice at once or again later with its key', async () => {
+    const park = await openPark();
+    const { test, admin } = park;
+    const backups = () => readdirSync(join(test.dir, 'backups')).filter((name) => name.endsWith('-manual.sqlite')).length;
+    const call = () => test.core.dispatch({ method: 'backups.run', input: {}, token: admin, origin: 'test', idempotencyKey: 'submission-backup-0000001' });
+    const [first, second] = await Promise.all([call(), call()]);
+    expect(first).toMatchObject({ ok: true, value: { reason: 'manual' } });
+    expect(second).toEqual(first);
+    expect(await call()).toEqual(first);
+    expect(backups()).toBe(1);
+  });
+
   it('copies and checks the database in a worker thread: the copy is written while the main thread is busy', async () => {
     const park = await openPark();
     const { test } = park;

@@ -195,6 +195,34 @@ describe('stations on the park LAN', () => {
     expect(staffCount()).toBe((before ?? 0) + 1);
   });
 
+  it('does a check-out once when its answer is lost (a method that keeps its own transactions): the same receipt, one rental', async () => {
+    const { counter, relay, station, staffToken } = await pairedStation();
+    const db = counter.test.core.db;
+    if (!db) throw new Error('no database');
+    const board = await counter.test.ok('rentals.board', {}, counter.token);
+    const typeId = board.types.find((type) => type.code === 'umbrella')?.id ?? 0;
+    const unit = await counter.test.ok('rentals.units.add', { typeId, tag: 'UM-LAN-1' }, counter.token);
+    await counter.test.ok('rentals.inspect', { unitId: unit.id, result: 'ok' }, counter.token);
+    const rentals = () => db.prepare<[], { n: number }>('SELECT count(*) AS n FROM rental').get()?.n ?? 0;
+    const before = rentals();
+    const input = { unitTag: 'UM-LAN-1', visitorName: '李游客', phone: '13812345678', identity: { idType: 'resident', idNumber: '11010519491231002X' }, payment: 'cash' };
+    const key = 'submission-checkout-000000001';
+    relay.loseNextAnswer();
+    const lost = await station.call('rentals.checkOut', input, staffToken, key);
+    expect(lost.body).toEqual({ ok: false, error: { code: 'UNAVAILABLE', message: 'errors.NETWORK' } });
+    expect(rentals()).toBe(before + 1);
+    const again = await station.call('rentals.checkOut', input, staffToken, key);
+    if (!again.body.ok) throw new Error(JSON.stringify(again.body.error));
+    const receiptNo = db.prepare<[], { receipt_no: string }>('SELECT receipt_no FROM rental ORDER BY id DESC LIMIT 1').get()?.receipt_no;
+    expect(again.body.value).toMatchObject({ rental: { receiptNo } });
+    expect(rentals()).toBe(before + 1);
+    // Without the key, the same details are a second check-out: refused, the unit is out.
+    expect((await station.call('rentals.checkOut', input, staffToken)).body).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+    // The same key for another submission: refused, nothing changed.
+    expect((await station.call('rentals.checkOut', { ...input, visitorName: '王游客' }, staffToken, key)).body).toEqual({ ok: false, error: { code: 'CONFLICT', message: 'errors.idempotencyReused' } });
+    expect(rentals()).toBe(before + 1);
+  });
+
   it('tells the screen when the LAN is cut, and works again once it is back', async () => {
     const { relay, station, staffToken } = await pairedStation();
     relay.cut();

@@ -111,6 +111,22 @@ describe('the renderer API client', () => {
     expect(sent).toEqual([{ method: 'auth.roster', options: undefined }]);
   });
 
+  it('keys and retries the calls that keep their own transactions (check-out, approvals, the cash count) like any write', async () => {
+    const { transport, sent } = scriptedTransport([offline, { ok: true, value: { recorded: true } }]);
+    const api = createApi(transport, () => 'token', recorder().events, noWait);
+    await api.call('dayClose.countCash', { date: '2026-11-29', payment: 'cash', countedFen: 100_000 });
+    expect(sent).toHaveLength(2);
+    expect(sent[0]?.options?.idempotencyKey).toMatch(/^[0-9a-f]{32}$/);
+    expect(sent[1]?.options?.idempotencyKey).toBe(sent[0]?.options?.idempotencyKey);
+  });
+
+  it('sends sign-in without a key and does not retry it: its answer holds a token, which the counter never keeps', async () => {
+    const { transport, sent } = scriptedTransport([offline]);
+    const api = createApi(transport, () => undefined, recorder().events, noWait);
+    await expect(api.call('auth.signIn', { staffId: 1, pin: '1357' })).rejects.toMatchObject({ body: { message: 'errors.NETWORK' } });
+    expect(sent).toEqual([{ method: 'auth.signIn', options: undefined }]);
+  });
+
   it('sends this PC back to pairing when the counter refuses it as a station', async () => {
     const revoked: Result<never> = { ok: false, error: { code: 'FORBIDDEN', message: 'stations.errors.revoked' } };
     const { transport } = scriptedTransport([revoked]);

@@ -28,6 +28,9 @@ export const RETRY_DELAYS_MS = [500, 1000, 2000, 3000, 4000, 5000, 5000] as cons
 
 const isNetworkFailure = (result: Result<unknown>) => !result.ok && result.error.code === 'UNAVAILABLE' && result.error.message === 'errors.NETWORK';
 
+/** Writes and the other calls that change something, for a signed-in member of staff (sign-in and pairing answer with tokens, never kept). */
+const isKeyed = (method: MethodName) => contract[method].mode !== 'read' && contract[method].access !== 'public';
+
 export interface ClientOptions {
   /** Waits between tries (tests pass one that resolves at once). */
   wait?: (ms: number) => Promise<void>;
@@ -45,7 +48,7 @@ export function createApi(transport: Transport, getToken: () => string | undefin
   const unconfirmed = new Map<string, string>();
 
   async function send(method: MethodName, input: unknown, token: string | undefined): Promise<Result<unknown>> {
-    const writes = isMethodName(method) && contract[method].mode === 'write' && transport.kind === 'http';
+    const writes = isMethodName(method) && isKeyed(method) && transport.kind === 'http';
     if (!writes) return transport.call(method, input, token);
     const submission = `${token ?? ''}\u0000${method}\u0000${JSON.stringify(input ?? {})}`;
     const idempotencyKey = unconfirmed.get(submission) ?? newClientRef();
