@@ -3,6 +3,8 @@ import type { ComplaintCategory, ComplaintChannel, ComplaintStatus, ComplaintSte
 import { HOUR } from '@shared/rules/time';
 import { writeAudit } from '../../electron/core/audit/store';
 import { recordStep } from '../../electron/core/complaints/store';
+import { composeSummary, recordSummaryClose } from '../../electron/core/complaints/summary';
+import { readSettings } from '../../electron/core/settings/store';
 import type { Paging } from './paging';
 import { chineseName, COMPLAINT_TEXTS, fill, mobile, PLACES } from './words';
 import type { SeedDay, StaffMember, World } from './world';
@@ -20,7 +22,7 @@ const DEPARTMENT: Record<ComplaintCategory, readonly number[]> = {
  * Complaints through the app's own handlers: received, investigated, answered, followed up and
  * closed over a day or two, some withdrawn, some with the department head summoned over the PA,
  * a few escalated to the duty manager (who decides with their PIN); the daily summary closed by
- * the duty manager in the evening, a few of them late.
+ * the duty manager in the evening, a few of them late (recorded as the close records it, without its files).
  */
 const STATUS_AFTER: Record<ComplaintStep, ComplaintStatus> = { investigate: 'investigating', respond: 'responded', followUp: 'followedUp', close: 'closed', withdraw: 'withdrawn' };
 const STAMP: Record<ComplaintStep, string> = { investigate: 'investigated_at', respond: 'responded_at', followUp: 'followed_up_at', close: 'closed_at', withdraw: 'closed_at' };
@@ -46,7 +48,12 @@ export class Complaints {
     for (let i = 0; i < complaints; i += 1) world.plan(world.timeOfDay(day, [0.6, 1, 1.2, 1.2, 1.3, 1.3, 1.2, 1.1, 0.9]), (at) => this.receive(at));
     const closeAt = world.at(day, '20:00') + (world.random.chance(0.05) ? world.minutes(35, 80) : world.minutes(5, 28));
     world.plan(closeAt, () => {
-      world.call('complaints.summary.close', { date: day.date, remarks: world.random.chance(0.2) ? '今日投诉已逐一跟进。' : undefined }, closeAt, world.onDuty('manager', closeAt));
+      // As complaints.summary.close records it, without its PDF and CSV files (not seeded, as the day closes are not).
+      const ctx = world.context(closeAt, world.onDuty('manager', closeAt));
+      const live = composeSummary(world.db, day.date, closeAt, world.timeZone, readSettings(world.db).complaintSummaryDeadline);
+      world.timed('complaints.summary.close', () =>
+        world.db.transaction(() => recordSummaryClose(world.db, ctx, { live, remarks: world.random.chance(0.2) ? '今日投诉已逐一跟进。' : '', files: [] }))(),
+      );
       this.counts.summaries += 1;
     });
   }

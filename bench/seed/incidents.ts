@@ -1,9 +1,10 @@
-import type { IncidentNature } from '@shared/rules/incidents';
+import { requiredParties, type IncidentNature, type NotifyParty } from '@shared/rules/incidents';
 import { HOUR } from '@shared/rules/time';
 import { chineseName, mobile, PLACES } from './words';
 import type { SeedDay, World } from './world';
 
 const NATURES: Record<IncidentNature, number> = { injury: 38, illness: 24, fight: 6, fire: 1, lostChild: 14, rideStoppage: 12, other: 5 };
+const WHOM: Record<NotifyParty, string> = { dutyManager: '值班经理', security: '安保部', medical: '医务室', department: '所属部门负责人', other: '相关方' };
 const WHAT: Record<IncidentNature, string> = {
   injury: '游客在排队区摔倒，膝盖擦伤流血',
   illness: '游客中暑晕倒，意识清醒',
@@ -15,8 +16,8 @@ const WHAT: Record<IncidentNature, string> = {
 };
 
 /**
- * Incidents through the app's own handlers: the report at once, the duty manager told (a few past
- * the 30 minutes), staff sent, statements, the injured and their hospital escort, what was done,
+ * Incidents through the app's own handlers: the report at once, every party it calls for told (a
+ * few past the 30 minutes), staff sent, statements, the injured and their hospital escort, what was done,
  * handled and closed (the last ones still open at the end of the year).
  */
 export class Incidents {
@@ -51,8 +52,11 @@ export class Incidents {
     const incidentId = detail.id;
     const later = (when: number, run: (when: number) => void) => world.plan(when, run);
     const notifyAt = at + (random.chance(0.04) ? world.minutes(31, 55) : world.minutes(2, 25));
-    later(notifyAt, (when) =>
-      world.call('incidents.notify', { incidentId, party: 'dutyManager', channel: random.pick(['phone', 'radio'] as const), personName: '值班经理', note: '' }, when, owner),
+    // Every party the nature calls for, the duty manager first, a minute or two apart.
+    requiredParties(nature).forEach((party, index) =>
+      later(notifyAt + index * world.minutes(1, 2), (when) =>
+        world.call('incidents.notify', { incidentId, party, channel: random.pick(['phone', 'radio'] as const), personName: WHOM[party], note: '' }, when, owner),
+      ),
     );
     later(at + world.minutes(1, 6), (when) => world.call('incidents.sendStaff', { incidentId, name: chineseName(random), note: random.pick(['安保', '医务室', '游乐部']) }, when, owner));
     later(at + world.minutes(10, 40), (when) =>

@@ -145,17 +145,16 @@ export class LostAndFound {
     const item = this.takeIn(input, clerk, at);
     this.counts.items += 1;
     this.held.set(item.id, item.holdingUntil);
-    if (world.random.chance(0.85)) {
-      const checkAt = at + world.minutes(5, 90);
-      world.plan(checkAt, () => {
-        // What `lostFound.verify` writes: a second staff member's counter-signature, custody, audit.
-        const second = world.onDuty('counter', checkAt, clerk);
-        this.sql.verified.run(second.id, checkAt, world.signature(), item.id);
-        custody(world.db, item.id, checkAt, second.id, 'verified');
-        writeAudit(world.db, { at: checkAt, staffId: second.id, action: 'lostFound.verify', entity: 'lf_item', entityId: item.itemNo, origin: 'local' });
-        this.counts.verified += 1;
-      });
-    }
+    // The center verifies and counter-signs every intake (a handover to finance takes only verified items).
+    const checkAt = at + world.minutes(5, 90);
+    world.plan(checkAt, () => {
+      // What `lostFound.verify` writes: a second staff member's counter-signature, custody, audit.
+      const second = world.onDuty('counter', checkAt, clerk);
+      this.sql.verified.run(second.id, checkAt, world.signature(), item.id);
+      custody(world.db, item.id, checkAt, second.id, 'verified');
+      writeAudit(world.db, { at: checkAt, staffId: second.id, action: 'lostFound.verify', entity: 'lf_item', entityId: item.itemNo, origin: 'local' });
+      this.counts.verified += 1;
+    });
     if (this.paging && ANNOUNCED.has(input.category) && world.random.chance(0.4)) {
       const announceAt = at + world.minutes(2, 20);
       world.plan(announceAt, () => {

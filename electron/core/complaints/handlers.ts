@@ -8,7 +8,7 @@ import { requestEscalationDecision, settleEscalation } from '../approvals/store'
 import { readSettings } from '../settings/store';
 import { calendarOverrides, complaintListQuery, getComplaint, recordStep, toComplaintView, type ComplaintRow, type ComplaintStepKind, type StepExtra } from './store';
 import { closedSummaryFiles, prepareSummaryFiles, summaryFile } from './exports';
-import { composeSummary, summaryComplaintIds } from './summary';
+import { composeSummary, recordSummaryClose } from './summary';
 
 /** Which steps may follow which: investigate, respond, follow up (回访), close; withdraw while open. */
 const NEXT: Record<ComplaintStep, readonly ComplaintStatus[]> = {
@@ -246,7 +246,6 @@ export function complaintsHandlers(services: Services): HandlersFor<keyof typeof
       const stored = db.prepare<[string], { remarks: string }>('SELECT remarks FROM complaint_summary WHERE date = ?').get(input.date);
       const remarks = input.remarks ?? stored?.remarks ?? '';
       const live = summaryOf(input.date, ctx.now);
-      const late = ctx.now > live.deadlineAt;
       const snapshot = { ...live, remarks, closedAt: ctx.now, closedBy: { id: actor.id, name: actor.name } };
       // The files are rendered from the summary as it is closed, written aside, and take their names
       // once the close is recorded: a second close at the same moment is refused and leaves nothing.
@@ -256,16 +255,7 @@ export function complaintsHandlers(services: Services): HandlersFor<keyof typeof
       try {
         db.transaction(() => {
           refuseClosed();
-          db.prepare(
-            `INSERT INTO complaint_summary (date, remarks, closed_at, closed_by, late, snapshot) VALUES (@date, @remarks, @now, @actor, @late, @snapshot)
-             ON CONFLICT (date) DO UPDATE SET remarks = excluded.remarks, closed_at = excluded.closed_at, closed_by = excluded.closed_by,
-                                             late = excluded.late, snapshot = excluded.snapshot`,
-          ).run({ date: input.date, remarks, now: ctx.now, actor: actor.id, late: late ? 1 : 0, snapshot: JSON.stringify(snapshot) });
-          for (const complaintId of summaryComplaintIds(db, live)) {
-            db.prepare('INSERT INTO complaint_summary_item (date, complaint_id) VALUES (?, ?)').run(input.date, complaintId);
-          }
-          const kept = files.map((file) => file.fileName);
-          ctx.audit({ action: 'complaints.summaryClose', entity: 'complaint_summary', entityId: input.date, detail: { late, total: live.total, open: live.open, files: kept } });
+          recordSummaryClose(db, ctx, { live, remarks, files: files.map((file) => file.fileName) });
         }).immediate();
         prepared.keep();
       } finally {

@@ -4,6 +4,7 @@ import type { ReportDocumentInput } from '@shared/reports/document';
 import { summaryDeadlineAt, summaryState } from '@shared/rules/complaints';
 import { atParkTime, formatParkDateTime, parkDayBounds } from '@shared/rules/time';
 import type { Db } from '../db/open';
+import type { CallContext } from '../context';
 
 const OPEN: readonly ComplaintStatus[] = ['received', 'investigating', 'responded', 'followedUp'];
 
@@ -120,6 +121,27 @@ export function summaryComplaintIds(db: Db, summary: SummaryView): number[] {
     .prepare<string[], { id: number }>(`SELECT id FROM complaint WHERE complaint_no IN (${numbers.map(() => '?').join(',')})`)
     .all(...numbers)
     .map((row) => row.id);
+}
+
+/**
+ * Records the close of a day's summary, in the caller's transaction: the fixed snapshot, the
+ * complaints it covers and the audit row naming its files. A summary already closed is refused by
+ * the caller before (and again inside) its transaction.
+ */
+export function recordSummaryClose(db: Db, ctx: CallContext, closing: { live: SummaryView; remarks: string; files: readonly string[] }): void {
+  const { live, remarks, files } = closing;
+  const actor = ctx.actor;
+  if (!actor) throw new Error('a summary is closed by a member of staff');
+  const late = ctx.now > live.deadlineAt;
+  const snapshot = { ...live, remarks, closedAt: ctx.now, closedBy: { id: actor.id, name: actor.name } };
+  db.prepare(
+    `INSERT INTO complaint_summary (date, remarks, closed_at, closed_by, late, snapshot) VALUES (@date, @remarks, @now, @actor, @late, @snapshot)
+     ON CONFLICT (date) DO UPDATE SET remarks = excluded.remarks, closed_at = excluded.closed_at, closed_by = excluded.closed_by,
+                                     late = excluded.late, snapshot = excluded.snapshot`,
+  ).run({ date: live.date, remarks, now: ctx.now, actor: actor.id, late: late ? 1 : 0, snapshot: JSON.stringify(snapshot) });
+  const item = db.prepare('INSERT INTO complaint_summary_item (date, complaint_id) VALUES (?, ?)');
+  for (const complaintId of summaryComplaintIds(db, live)) item.run(live.date, complaintId);
+  ctx.audit({ action: 'complaints.summaryClose', entity: 'complaint_summary', entityId: live.date, detail: { late, total: live.total, open: live.open, files } });
 }
 
 const zh = translator('zh-CN');
