@@ -25,6 +25,8 @@ import { windowOptions } from './window';
 import { autostartEntry, autostartFile, shellMode } from './mode';
 import { startSharing } from '../station/lan';
 import { createRemoteApp, readStationConfig } from '../station/remote';
+// Resolved beside the build by electron-vite; electron-builder.yml packs the file.
+import icon from '../../resources/icon.png?asset';
 
 /**
  * The Electron main process: one window, one core. Everything else lives in the core (plain Node)
@@ -100,9 +102,10 @@ function applyKiosk(kiosk: boolean): void {
   startWithThePc(kiosk);
 }
 
-function startWithThePc(enabled: boolean): void {
+/** Starts ParkDesk when the PC's user signs in (with `args`: a kiosk station passes `--kiosk`), or stops doing so. */
+function startWithThePc(enabled: boolean, args: readonly string[] = []): void {
   if (process.platform !== 'linux') {
-    app.setLoginItemSettings({ openAtLogin: enabled });
+    app.setLoginItemSettings({ openAtLogin: enabled, args: [...args] });
     return;
   }
   // Linux desktops start programs listed in the XDG autostart folder.
@@ -110,7 +113,7 @@ function startWithThePc(enabled: boolean): void {
   try {
     if (enabled) {
       mkdirSync(dirname(file), { recursive: true });
-      writeFileSync(file, autostartEntry(process.env.APPIMAGE ?? process.execPath, app.isPackaged ? [] : [app.getAppPath()]));
+      writeFileSync(file, autostartEntry(process.env.APPIMAGE ?? process.execPath, [...(app.isPackaged ? [] : [app.getAppPath()]), ...args]));
     } else {
       rmSync(file, { force: true });
     }
@@ -125,7 +128,7 @@ async function createWindow(url: string, kiosk: boolean, preload: string | undef
       preload,
       kiosk,
       title: 'ParkDesk',
-      icon: join(import.meta.dirname, '../../resources/icon.png'),
+      icon,
     }),
   );
   mainWindow.removeMenu();
@@ -166,6 +169,8 @@ async function runStation(dataDir: string, counterUrl: string | undefined, kiosk
   });
   appOrigin = `http://127.0.0.1:${port}`;
   guardContents();
+  // A kiosk station (the broadcast room's screen) starts with its PC, as the counter does; it remembers its counter in station.json.
+  if (kiosk) startWithThePc(true, ['--kiosk']);
   await createWindow(`${appOrigin}/`, kiosk, undefined);
   app.on('window-all-closed', () => app.quit());
 }

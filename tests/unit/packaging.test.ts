@@ -84,6 +84,12 @@ describe('the installers', () => {
     expect(pkg.scripts.dist).toMatch(/electron-vite build && electron-builder/);
   });
 
+  it('carry every file of resources/ the main process loads at run time (build resources are not packed unless listed)', () => {
+    const used = new Set(sources(join(ROOT, 'electron')).flatMap((file) => [...readFileSync(file, 'utf8').matchAll(/['"`](?:\.\.\/)+(resources\/[\w./-]+?)(?:\?asset)?['"`]/g)].map((match) => match[1] ?? '')));
+    expect(used).toContain('resources/icon.png');
+    for (const file of used) expect(builder.files, `${file} is loaded at run time`).toContain(file);
+  });
+
   it('carry every package the main process and the station load at run time', () => {
     const builtins = new Set(builtinModules);
     const needed = new Set(
