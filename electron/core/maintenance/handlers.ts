@@ -64,7 +64,7 @@ export function maintenanceHandlers(services: Services, jobs: Maintenance): Hand
         }
         await restoreInto(db, jobs.liveFile, file);
         migrate(db, jobs.liveFile);
-        prune(folder, Math.max(readSettings(db).backupKeep, 1));
+        await prune(folder, Math.max(readSettings(db).backupKeep, 1));
         services.sessions.endAll();
         ctx.audit({ action: 'maintenance.backupRestored', entity: 'backup', entityId: chosen.name, detail: { keptAside: keptAside.name, schemaVersion: inspected.schemaVersion } });
         ctx.emit('system.restored', { name: chosen.name, at: ctx.now });
