@@ -45,6 +45,7 @@ export const attention = z.object({ kind: z.enum(ATTENTION_KINDS), count });
 export const COMPLAINT_CLOCKS = ['sameDay', 'handling', 'followUp'] as const;
 
 const rentalLine = z.object({ receiptNo: z.string(), unitTag: z.string(), visitorName: z.string(), dueAt: epochMs, depositFen: fen });
+const unitLine = z.object({ tag: z.string(), typeNameZh: z.string(), typeNameEn: z.string() });
 /** Lists are named in full up to this many; beyond it the rest is counted ("and N more"), never dropped silently. */
 export const DAY_CLOSE_LIST_CAP = 200;
 
@@ -102,7 +103,16 @@ export const dayChecklist = z.object({
     notNotified: count,
     rows: z.array(z.object({ id, refNo: z.string(), nature: z.enum(INCIDENT_NATURES), notice: z.enum(NOTICE_STATES), status: z.enum(INCIDENT_STATUSES) })),
   }),
-  equipment: z.object({ underRepair: count, notInspected: count }),
+  equipment: z.object({
+    underRepair: count,
+    notInspected: count,
+    /** Each unit (of a type in use) not inspected today, by asset tag. */
+    notInspectedList: z.array(unitLine).default([]),
+    notInspectedMore: count.default(0),
+    /** Each unit under repair, by asset tag, with the fault on its open ticket and since when. */
+    repairList: z.array(unitLine.extend({ fault: z.string().nullable(), since: epochMs.nullable() })).default([]),
+    repairMore: count.default(0),
+  }),
   programme: z.object({ slots: count, checksInTime: count, checksMissed: count, aired: count }),
   backups: z.object({ lastAt: epochMs.nullable() }),
   /** What needs attention, by kind; empty when the day is in order. */

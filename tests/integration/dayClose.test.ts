@@ -251,7 +251,15 @@ describe('the day close checklist', () => {
     expect(day.rentals).toMatchObject({ out: 2, overdue: 1, heldFen: 100_000, rentedToday: 2, outMore: 0, overdueMore: 0 });
     expect(day.rentals.overdueList).toEqual([{ receiptNo: late.receiptNo, unitTag: 'WC-001', visitorName: '李游客', dueAt: MORNING + 2 * HOUR, depositFen: 50_000 }]);
     expect(day.rentals.outList.map((row) => row.receiptNo).sort()).toEqual([late.receiptNo, onTime.receiptNo].sort());
-    expect(day.equipment).toEqual({ underRepair: 1, notInspected: 1 });
+    // The units behind the counts are named: the stroller never inspected, the umbrella under repair with its fault.
+    expect(day.equipment).toEqual({
+      underRepair: 1,
+      notInspected: 1,
+      notInspectedList: [{ tag: 'ST-001', typeNameZh: '婴儿车', typeNameEn: 'Stroller' }],
+      notInspectedMore: 0,
+      repairList: [{ tag: 'UM-001', typeNameZh: '雨伞', typeNameEn: 'Umbrella', fault: '伞骨断了', since: MORNING }],
+      repairMore: 0,
+    });
     expect(day.lostFound).toMatchObject({ receivedToday: 0, held: 2, dueThisWeek: 2, overdue: 1 });
     expect(day.lostFound.overdueItems).toEqual([{ itemNo: goggles.itemNo, category: 'clothing', description: '儿童泳镜', handoverDueBy: goggles.handoverDueBy }]);
     expect(day.lostFound.overdueItems.map((item) => item.itemNo)).not.toContain(jacket.itemNo);
@@ -275,7 +283,9 @@ describe('the day close checklist', () => {
     await test.ok('dayClose.close', { date: DATE, remarks: '', pin: ADMIN.pin }, park.admin);
     const report = await test.ok('dayClose.report', { date: DATE }, park.admin);
     const text = (await pdfText(Buffer.from(report.base64, 'base64'))).join('\n');
-    for (const name of [late.receiptNo, `P${slow.id}`, `P${absent.id}`, goggles.itemNo, bureau.complaintNo, '超过时限的投诉', '迟到的部门负责人', '逾期未移交财务的拾获物品', '超时未还的租借']) expect(text).toContain(name);
+    for (const name of [late.receiptNo, `P${slow.id}`, `P${absent.id}`, goggles.itemNo, bureau.complaintNo, '超过时限的投诉', '迟到的部门负责人', '逾期未移交财务的拾获物品', '超时未还的租借', '今日未检查的设备', 'ST-001', 'UM-001', '伞骨断了']) {
+      expect(text).toContain(name);
+    }
   });
 
   it('says how many more rentals are out than the report lists, never leaving them out silently', async () => {
@@ -287,6 +297,25 @@ describe('the day close checklist', () => {
     expect(rows('租借与押金').at(-1)).toEqual(['另有 3 条 and 3 more', '', '', '', '']);
     expect(rows('超时未还的租借').at(-1)).toEqual(['另有 7 条 and 7 more', '', '', '', '']);
     expect(rows('租借与押金')).toHaveLength(day.rentals.outList.length + 1);
+  });
+
+  it('names the units not inspected and under repair, and says how many more the lists leave out', async () => {
+    const park = await openPark();
+    await busyDay(park);
+    const day = await park.test.ok('dayClose.checklist', {}, park.admin);
+    expect(day.equipment.notInspectedList).toEqual([{ tag: 'ST-001', typeNameZh: '婴儿车', typeNameEn: 'Stroller' }]);
+    expect(day.equipment.repairList).toEqual([]);
+    const equipment = { ...day.equipment, notInspectedMore: 4, repairList: [{ tag: 'WC-009', typeNameZh: '轮椅', typeNameEn: 'Wheelchair', fault: '刹车失灵', since: null }], repairMore: 2 };
+    const report = dayReport({ ...day, equipment }, { parkName: '阳光水世界', timeZone: 'Asia/Shanghai' });
+    const rows = (heading: string) => report.sections.find((section) => section.heading.startsWith(heading))?.table?.rows ?? [];
+    expect(rows('今日未检查的设备')).toEqual([
+      ['ST-001', '婴儿车 Stroller'],
+      ['另有 4 条 and 4 more', ''],
+    ]);
+    expect(rows('设备')).toEqual([
+      ['WC-009', '轮椅 Wheelchair', '刹车失灵', '—'],
+      ['另有 2 条 and 2 more', '', '', ''],
+    ]);
   });
 });
 

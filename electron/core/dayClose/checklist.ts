@@ -67,10 +67,11 @@ function overdueClocks(complaint: ComplaintView): { complaintNo: string; clocks:
  * The day close checklist, composed from each domain's own read for the date: the same figures
  * their screens show. What is past its deadline or not done is listed under `attention`, and each
  * such record is named (rentals overdue, late department heads, items overdue for handover,
- * complaints past their clocks); a list longer than the cap says how many more there are.
+ * complaints past their clocks, units not inspected or under repair); a list longer than the cap
+ * says how many more there are.
  */
 export async function composeChecklist(db: Db, read: Reader, ctx: CallContext, date: string, lastBackupAt: number | null): Promise<DayChecklist> {
-  const [summary, board, cash, out, overdueRentals, lostFound, handover, paging, incidents, programme, complaints] = await Promise.all([
+  const [summary, board, cash, out, overdueRentals, lostFound, handover, paging, incidents, programme, complaints, units, repairs] = await Promise.all([
     read('complaints.summary', { date }, ctx),
     read('rentals.board', {}, ctx),
     read('rentals.cash', { date }, ctx),
@@ -82,6 +83,8 @@ export async function composeChecklist(db: Db, read: Reader, ctx: CallContext, d
     read('incidents.open', { date }, ctx),
     read('programme.day', { date }, ctx),
     openComplaints(read, ctx),
+    read('rentals.units.list', {}, ctx),
+    read('rentals.repairs.list', { open: true }, ctx),
   ]);
   const rentalLine = (row: (typeof out.rows)[number]) => ({ receiptNo: row.receiptNo, unitTag: row.unitTag, visitorName: row.visitorName, dueAt: row.dueAt, depositFen: row.depositFen });
   const overdueComplaints = complaints.flatMap((complaint) => overdueClocks(complaint) ?? []).sort((a, b) => a.dueAt - b.dueAt);
@@ -92,6 +95,12 @@ export async function composeChecklist(db: Db, read: Reader, ctx: CallContext, d
   const { timeZone } = readSettings(db);
   const dayStart = parkDayBounds(atParkTime(date, '12:00', timeZone), timeZone).start;
   const underRepair = board.types.reduce((sum, type) => sum + type.counts.repair, 0);
+  // The units behind the two equipment counts: not inspected (types in use only, as counted) and under repair.
+  const inUse = new Set(board.types.filter((type) => type.active).map((type) => type.id));
+  const unitLine = (unit: (typeof units)[number]) => ({ tag: unit.tag, typeNameZh: unit.typeNameZh, typeNameEn: unit.typeNameEn });
+  const notInspected = units.filter((unit) => unit.state === 'inspectionDue' && inUse.has(unit.typeId)).slice(0, DAY_CLOSE_LIST_CAP);
+  const ticketOf = new Map(repairs.map((repair) => [repair.unitId, repair]));
+  const inRepair = units.filter((unit) => unit.state === 'repair').slice(0, DAY_CLOSE_LIST_CAP);
 
   const attention: Array<{ kind: AttentionKind; count: number }> = [];
   const flag = (kind: AttentionKind, count: number) => {
@@ -158,7 +167,14 @@ export async function composeChecklist(db: Db, read: Reader, ctx: CallContext, d
       notNotified: incidents.day.notNotified,
       rows: incidents.incidents.map((row) => ({ id: row.id, refNo: row.refNo, nature: row.nature, notice: row.notice, status: row.status })),
     },
-    equipment: { underRepair, notInspected: board.toInspect },
+    equipment: {
+      underRepair,
+      notInspected: board.toInspect,
+      notInspectedList: notInspected.map(unitLine),
+      notInspectedMore: Math.max(0, board.toInspect - notInspected.length),
+      repairList: inRepair.map((unit) => ({ ...unitLine(unit), fault: ticketOf.get(unit.id)?.fault ?? null, since: ticketOf.get(unit.id)?.openedAt ?? null })),
+      repairMore: Math.max(0, underRepair - inRepair.length),
+    },
     programme: {
       slots: programme.summary.slots,
       checksInTime: programme.summary.checksInTime,

@@ -66,6 +66,18 @@ function namedSections(day: DayChecklist, time: (at: number) => string, dateTime
       },
     });
   }
+  if (day.equipment.notInspectedList.length > 0) {
+    sections.push({
+      heading: both('dayClose.named.notInspected'),
+      table: {
+        columns: [
+          { label: zh('dayClose.report.unit'), width: 1.5 },
+          { label: zh('dayClose.report.type'), width: 3 },
+        ],
+        rows: [...day.equipment.notInspectedList.map((unit) => [unit.tag, `${unit.typeNameZh} ${unit.typeNameEn}`]), ...moreRow(day.equipment.notInspectedMore, 2)],
+      },
+    });
+  }
   if (day.complaints.overdue.length > 0) {
     sections.push({
       heading: both('dayClose.named.overdueComplaints'),
@@ -201,6 +213,19 @@ export function dayReport(day: DayChecklist, context: { parkName: string; timeZo
           { label: both('dayClose.report.underRepair'), value: String(day.equipment.underRepair) },
           { label: both('dayClose.report.notInspected'), value: String(day.equipment.notInspected) },
         ],
+        table: {
+          columns: [
+            { label: zh('dayClose.report.unit'), width: 1.2 },
+            { label: zh('dayClose.report.type'), width: 1.8 },
+            { label: zh('dayClose.report.fault'), width: 2.4 },
+            { label: zh('dayClose.report.since'), width: 1.6 },
+          ],
+          rows: [
+            ...day.equipment.repairList.map((unit) => [unit.tag, `${unit.typeNameZh} ${unit.typeNameEn}`, unit.fault ?? '—', unit.since === null ? '—' : dateTime(unit.since)]),
+            ...moreRow(day.equipment.repairMore, 4),
+          ],
+          empty: both('dayClose.report.noneInRepair'),
+        },
       },
       {
         heading: both('dayClose.sections.programme'),

@@ -50,13 +50,13 @@ interface NamedLine {
   text: string;
 }
 
-/** Records past their deadline, each by its reference; a capped list says how many more there are. */
-function Named({ title, kind, lines, more = 0 }: { title: string; kind: string; lines: NamedLine[]; more?: number }) {
+/** Records past their deadline (or, `overdue` false, merely open), each by its reference; a capped list says how many more there are. */
+function Named({ title, kind, lines, more = 0, overdue = true }: { title: string; kind: string; lines: NamedLine[]; more?: number; overdue?: boolean }) {
   const t = useT();
   if (lines.length === 0) return null;
   return (
     <Stack gap={2} mt="sm" data-testid={`named-${kind}`}>
-      <Text fw={700} c="red.8">
+      <Text fw={700} c={overdue ? 'red.8' : undefined}>
         {title}
       </Text>
       <Table verticalSpacing={4} fz="sm">
@@ -246,6 +246,24 @@ function Checklist({ day }: { day: DayChecklist }) {
           <Figure label={t('dayClose.figures.underRepair')} value={day.equipment.underRepair} />
           <Figure label={t('dayClose.figures.notInspected')} value={day.equipment.notInspected} alert={flagged.has('unitsNotInspected')} />
         </SimpleGrid>
+        <Named
+          title={t('dayClose.named.notInspected')}
+          kind="notInspected"
+          lines={day.equipment.notInspectedList.map((unit) => ({ ref: unit.tag, text: language === 'en' ? unit.typeNameEn : unit.typeNameZh }))}
+          more={day.equipment.notInspectedMore}
+        />
+        <Named
+          title={t('dayClose.named.underRepair')}
+          kind="repair"
+          overdue={false}
+          lines={day.equipment.repairList.map((unit) => ({
+            ref: unit.tag,
+            text: [language === 'en' ? unit.typeNameEn : unit.typeNameZh, unit.fault, unit.since === null ? null : t('dayClose.named.repairSince', { time: when(unit.since) })]
+              .filter((part): part is string => Boolean(part))
+              .join(' · '),
+          }))}
+          more={day.equipment.repairMore}
+        />
       </Card>
       <Card title={t('dayClose.sections.programme')} href="/broadcast/programme">
         <SimpleGrid cols={{ base: 2, sm: 4 }}>
