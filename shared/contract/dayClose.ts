@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { epochMs, fen, id, isoDate, pin } from './common';
 import { COUNTER, MANAGERS, event, method } from './define';
-import { INCIDENT_NATURES, INCIDENT_STATUSES, NOTICE_STATES } from './incidents';
+import { INCIDENT_NATURES, INCIDENT_STATUSES, NOTICE_STATES, NOTIFY_PARTIES } from './incidents';
 import { LF_CATEGORIES } from './lostFound';
 import { PAYMENT_METHODS } from './rentals';
 
@@ -102,6 +102,27 @@ export const dayChecklist = z.object({
     notifiedLate: count,
     notNotified: count,
     rows: z.array(z.object({ id, refNo: z.string(), nature: z.enum(INCIDENT_NATURES), notice: z.enum(NOTICE_STATES), status: z.enum(INCIDENT_STATUSES) })),
+    /**
+     * Each incident behind the two notification warnings, by reference: reported that day and not
+     * notified yet or notified after the 30 minutes, and any older one still not closed whose 30
+     * minutes ran out (not notified, or notified late). `minutes`: left (pending), over (overdue) or
+     * late by (late).
+     */
+    overdueList: z
+      .array(
+        z.object({
+          id,
+          refNo: z.string(),
+          nature: z.enum(INCIDENT_NATURES),
+          receivedAt: epochMs,
+          notice: z.enum(NOTICE_STATES),
+          minutes: count,
+          toNotify: z.array(z.enum(NOTIFY_PARTIES)),
+          status: z.enum(INCIDENT_STATUSES),
+        }),
+      )
+      .default([]),
+    overdueMore: count.default(0),
   }),
   equipment: z.object({
     underRepair: count,

@@ -9,6 +9,7 @@ import { createCore } from '../../electron/core/app';
 import { TICK_EVERY } from '../../electron/core/maintenance/jobs';
 import { ManualClock } from '../../electron/core/clock';
 import { dayReport } from '../../electron/core/dayClose/report';
+import { renderReportPdf } from '../../electron/core/pdf/render';
 import { SIGNATURE } from '../support/signature';
 
 const DATE = '2026-11-29';
@@ -159,7 +160,7 @@ describe('the day close checklist', () => {
     expect(text).toContain('Day report');
     expect(text).toContain(out);
     expect(text).toContain('雨天，伞租借多');
-    expect(text).toContain('今日未通报的事件');
+    expect(text).toContain('未通报的事件');
     expect(text).toContain('¥550.00');
 
     // Twice: refused, nothing changed. Later records do not change the closed day.
@@ -286,6 +287,71 @@ describe('the day close checklist', () => {
     for (const name of [late.receiptNo, `P${slow.id}`, `P${absent.id}`, goggles.itemNo, bureau.complaintNo, '超过时限的投诉', '迟到的部门负责人', '逾期未移交财务的拾获物品', '超时未还的租借', '今日未检查的设备', 'ST-001', 'UM-001', '伞骨断了']) {
       expect(text).toContain(name);
     }
+  });
+
+  it('names an incident from an earlier day still open and never notified, in the checklist and the day report', async () => {
+    // Saturday 28 November, 16:00: a fall reported, nobody notified; still open the next day.
+    const park = await openPark(MORNING - DAY + 6 * HOUR);
+    const { test } = park;
+    const fall = await test.ok('incidents.report', { reporterName: '周女士', reporterPhone: '139 8765 4321', nature: 'injury', location: '漂流河出口', description: '游客在出口滑倒。' }, park.clerk.token);
+    test.clock.set(MORNING + 8 * HOUR); // the day itself, 18:00
+    park.admin = (await test.ok('auth.signIn', { staffId: park.adminId, pin: ADMIN.pin })).token;
+    park.clerk.token = (await test.ok('auth.signIn', { staffId: park.clerk.id, pin: '1357' })).token;
+
+    const day = await test.ok('dayClose.checklist', {}, park.admin);
+    expect(day.incidents).toMatchObject({ active: 1, reportedToday: 0, notNotified: 0, overdueMore: 0 });
+    expect(day.incidents.overdueList).toEqual([
+      { id: fall.id, refNo: fall.refNo, nature: 'injury', receivedAt: MORNING - DAY + 6 * HOUR, notice: 'overdue', minutes: 26 * 60 - 30, toNotify: ['dutyManager', 'medical'], status: 'open' },
+    ]);
+    expect(day.attention).toContainEqual({ kind: 'incidentsNotNotified', count: 1 });
+
+    await test.ok('dayClose.countCash', { date: DATE, payment: 'cash', countedFen: 0 }, park.clerk.token);
+    await test.ok('dayClose.close', { date: DATE, remarks: '', pin: ADMIN.pin }, park.admin);
+    const report = await test.ok('dayClose.report', { date: DATE }, park.admin);
+    const text = (await pdfText(Buffer.from(report.base64, 'base64'))).join('\n');
+    for (const name of ['未通报或超过 30 分钟才通报的事件', fall.refNo, '2026-11-28 16:00', '未通报，已超时 1530 分钟', '当班经理、医务', '未通报的事件']) expect(text).toContain(name);
+  });
+
+  it('warns of incidents notified after the 30 minutes: today’s, and an earlier day’s still open, each named', async () => {
+    const park = await openPark(MORNING - DAY + 6 * HOUR);
+    const { test } = park;
+    const notifyAll = async (incidentId: number) => {
+      await test.ok('incidents.notify', { incidentId, party: 'dutyManager', channel: 'phone' }, park.clerk.token);
+      await test.ok('incidents.notify', { incidentId, party: 'medical', channel: 'radio' }, park.clerk.token);
+    };
+    // Yesterday: notified 45 minutes after the report, still being handled.
+    const older = await test.ok('incidents.report', { reporterName: '周女士', reporterPhone: '139 8765 4321', nature: 'illness', location: '餐厅', description: '游客中暑。' }, park.clerk.token);
+    test.clock.advance(45 * MINUTE);
+    await notifyAll(older.id);
+    // Today: one notified after 40 minutes, one in time (not named), and an earlier day's notified in time (not named).
+    test.clock.set(MORNING);
+    park.clerk.token = (await test.ok('auth.signIn', { staffId: park.clerk.id, pin: '1357' })).token;
+    const late = await test.ok('incidents.report', { reporterName: '吴先生', reporterPhone: '138 1234 5678', nature: 'injury', location: '海盗船', description: '游客撞伤额头。' }, park.clerk.token);
+    const inTime = await test.ok('incidents.report', { reporterName: '郑女士', reporterPhone: '137 1111 2222', nature: 'illness', location: '入口', description: '游客头晕。' }, park.clerk.token);
+    test.clock.advance(10 * MINUTE);
+    await notifyAll(inTime.id);
+    test.clock.advance(30 * MINUTE);
+    await notifyAll(late.id);
+
+    test.clock.set(MORNING + 8 * HOUR);
+    park.admin = (await test.ok('auth.signIn', { staffId: park.adminId, pin: ADMIN.pin })).token;
+    const day = await test.ok('dayClose.checklist', {}, park.admin);
+    expect(day.incidents).toMatchObject({ reportedToday: 2, notifiedInTime: 1, notifiedLate: 1, notNotified: 0 });
+    expect(day.attention).toContainEqual({ kind: 'incidentsNotifiedLate', count: 2 });
+    expect(day.attention.find((item) => item.kind === 'incidentsNotNotified')).toBeUndefined();
+    expect(day.incidents.overdueList.map((row) => [row.refNo, row.notice, row.minutes, row.toNotify])).toEqual([
+      [older.refNo, 'late', 15, []],
+      [late.refNo, 'late', 10, []],
+    ]);
+
+    const report = dayReport(day, { parkName: '阳光水世界', timeZone: 'Asia/Shanghai' });
+    const named = report.sections.find((section) => section.heading.startsWith('未通报或超过 30 分钟才通报的事件'))?.table?.rows ?? [];
+    expect(named.map((row) => [row[0], row[3]])).toEqual([
+      [older.refNo, '通报迟了 15 分钟'],
+      [late.refNo, '通报迟了 10 分钟'],
+    ]);
+    const text = (await pdfText(await renderReportPdf(report))).join('\n');
+    for (const name of ['超过 30 分钟才通报的事件', older.refNo, late.refNo, '通报迟了 15 分钟', '通报迟了 10 分钟']) expect(text).toContain(name);
   });
 
   it('says how many more rentals are out than the report lists, never leaving them out silently', async () => {

@@ -1,4 +1,5 @@
-import { COMPLAINT_CLOCKS, DAY_CLOSE_LIST_CAP, PAYMENT_METHODS, type AttentionKind, type CashCountRow, type ComplaintView, type DayChecklist } from '@shared/contract';
+import { COMPLAINT_CLOCKS, DAY_CLOSE_LIST_CAP, PAYMENT_METHODS, type AttentionKind, type CashCountRow, type ComplaintView, type DayChecklist, type IncidentSummary } from '@shared/contract';
+import { readNotifyClock } from '@shared/rules/incidents';
 import { atParkTime, MINUTE, parkDayBounds } from '@shared/rules/time';
 import type { CallContext, Reader } from '../context';
 import type { Db } from '../db/open';
@@ -63,15 +64,34 @@ function overdueClocks(complaint: ComplaintView): { complaintNo: string; clocks:
   return { complaintNo: complaint.complaintNo, clocks: late.map((clock) => clock.name), dueAt: Math.min(...late.map((clock) => clock.dueAt)) };
 }
 
+type IncidentLine = DayChecklist['incidents']['overdueList'][number];
+
+/**
+ * The incidents behind the notification warnings: those reported on the day not notified yet or
+ * notified after the 30 minutes, and older ones not closed whose 30 minutes ran out (still not
+ * notified, or notified late), read by the incidents' own clock at `now`; oldest first.
+ */
+function lateIncidents(ofDay: readonly IncidentSummary[], active: readonly IncidentSummary[], dayStart: number, now: number): { today: IncidentLine[]; older: IncidentLine[] } {
+  const line = (row: IncidentSummary): IncidentLine => {
+    const clock = readNotifyClock(row.receivedAt, row.noticeDoneAt, now);
+    return { id: row.id, refNo: row.refNo, nature: row.nature, receivedAt: row.receivedAt, notice: row.notice, minutes: clock.minutes, toNotify: row.toNotify, status: row.status };
+  };
+  const byReceipt = (a: IncidentLine, b: IncidentLine) => a.receivedAt - b.receivedAt || a.id - b.id;
+  const today = ofDay.filter((row) => row.noticeDoneAt === null || readNotifyClock(row.receivedAt, row.noticeDoneAt, now).late).map(line);
+  const older = active.filter((row) => row.receivedAt < dayStart && readNotifyClock(row.receivedAt, row.noticeDoneAt, now).late).map(line);
+  return { today: today.sort(byReceipt), older: older.sort(byReceipt) };
+}
+
 /**
  * The day close checklist, composed from each domain's own read for the date: the same figures
  * their screens show. What is past its deadline or not done is listed under `attention`, and each
  * such record is named (rentals overdue, late department heads, items overdue for handover,
- * complaints past their clocks, units not inspected or under repair); a list longer than the cap
+ * complaints past their clocks, incidents past their 30 minutes, today's or older ones still open,
+ * units not inspected or under repair); a list longer than the cap
  * says how many more there are.
  */
 export async function composeChecklist(db: Db, read: Reader, ctx: CallContext, date: string, lastBackupAt: number | null): Promise<DayChecklist> {
-  const [summary, board, cash, out, overdueRentals, lostFound, handover, paging, incidents, programme, complaints, units, repairs] = await Promise.all([
+  const [summary, board, cash, out, overdueRentals, lostFound, handover, paging, incidents, incidentsOfDay, programme, complaints, units, repairs] = await Promise.all([
     read('complaints.summary', { date }, ctx),
     read('rentals.board', {}, ctx),
     read('rentals.cash', { date }, ctx),
@@ -81,6 +101,7 @@ export async function composeChecklist(db: Db, read: Reader, ctx: CallContext, d
     read('lostFound.handover.due', {}, ctx),
     read('paging.stats', { date }, ctx),
     read('incidents.open', { date }, ctx),
+    read('incidents.list', { status: 'all', date, limit: DAY_CLOSE_LIST_CAP }, ctx),
     read('programme.day', { date }, ctx),
     openComplaints(read, ctx),
     read('rentals.units.list', {}, ctx),
@@ -102,6 +123,13 @@ export async function composeChecklist(db: Db, read: Reader, ctx: CallContext, d
   const ticketOf = new Map(repairs.map((repair) => [repair.unitId, repair]));
   const inRepair = units.filter((unit) => unit.state === 'repair').slice(0, DAY_CLOSE_LIST_CAP);
 
+  const lateIncidentLists = lateIncidents(incidentsOfDay.rows, incidents.incidents, dayStart, ctx.now);
+  const olderNotNotified = lateIncidentLists.older.filter((row) => row.notice === 'overdue').length;
+  const olderNotifiedLate = lateIncidentLists.older.length - olderNotNotified;
+  const incidentsNotNotified = incidents.day.notNotified + olderNotNotified;
+  const incidentsNotifiedLate = incidents.day.notifiedLate + olderNotifiedLate;
+  const lateIncidentList = [...lateIncidentLists.older, ...lateIncidentLists.today].slice(0, DAY_CLOSE_LIST_CAP);
+
   const attention: Array<{ kind: AttentionKind; count: number }> = [];
   const flag = (kind: AttentionKind, count: number) => {
     if (count > 0) attention.push({ kind, count });
@@ -114,8 +142,8 @@ export async function composeChecklist(db: Db, read: Reader, ctx: CallContext, d
   flag('cashDifference', counted.filter((row) => row.differenceFen !== null && row.differenceFen !== 0).length);
   flag('handoverOverdue', lostFound.overdue);
   flag('pagingLateHeads', paging.lateHeads.length);
-  flag('incidentsNotNotified', incidents.day.notNotified);
-  flag('incidentsNotifiedLate', incidents.day.notifiedLate);
+  flag('incidentsNotNotified', incidentsNotNotified);
+  flag('incidentsNotifiedLate', incidentsNotifiedLate);
   flag('unitsNotInspected', board.toInspect);
   flag('programmeChecksMissed', programme.summary.checksMissed);
   flag('noBackupToday', lastBackupAt === null || lastBackupAt < dayStart ? 1 : 0);
@@ -166,6 +194,8 @@ export async function composeChecklist(db: Db, read: Reader, ctx: CallContext, d
       notifiedLate: incidents.day.notifiedLate,
       notNotified: incidents.day.notNotified,
       rows: incidents.incidents.map((row) => ({ id: row.id, refNo: row.refNo, nature: row.nature, notice: row.notice, status: row.status })),
+      overdueList: lateIncidentList,
+      overdueMore: Math.max(0, incidentsNotNotified + incidentsNotifiedLate - lateIncidentList.length),
     },
     equipment: {
       underRepair,

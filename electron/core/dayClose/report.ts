@@ -52,6 +52,30 @@ function namedSections(day: DayChecklist, time: (at: number) => string, dateTime
       },
     });
   }
+  if (day.incidents.overdueList.length > 0) {
+    sections.push({
+      heading: both('dayClose.named.lateIncidents'),
+      table: {
+        columns: [
+          { label: zh('dayClose.report.reference'), width: 1.6 },
+          { label: zh('dayClose.report.nature'), width: 1 },
+          { label: zh('dayClose.report.received'), width: 1.6 },
+          { label: zh('dayClose.report.notice'), width: 2.2 },
+          { label: zh('dayClose.report.toNotify'), width: 1.6 },
+        ],
+        rows: [
+          ...day.incidents.overdueList.map((row) => [
+            row.refNo,
+            zh(`incidents.nature.${row.nature}`),
+            dateTime(row.receivedAt),
+            zh(`dayClose.named.incidentNotice.${row.notice}`, { minutes: row.minutes }),
+            row.toNotify.map((party) => zh(`incidents.party.${party}`)).join('、') || '—',
+          ]),
+          ...moreRow(day.incidents.overdueMore, 5),
+        ],
+      },
+    });
+  }
   if (day.lostFound.overdueItems.length > 0) {
     sections.push({
       heading: both('dayClose.named.overdueItems'),

@@ -226,6 +226,20 @@ function Checklist({ day }: { day: DayChecklist }) {
           <Figure label={t('dayClose.figures.notifiedLate')} value={day.incidents.notifiedLate} alert={day.incidents.notifiedLate > 0} />
           <Figure label={t('dayClose.figures.notNotified')} value={day.incidents.notNotified} alert={day.incidents.notNotified > 0} />
         </SimpleGrid>
+        <Named
+          title={t('dayClose.named.lateIncidents')}
+          kind="incidents"
+          lines={day.incidents.overdueList.map((row) => ({
+            ref: row.refNo,
+            text: [
+              t(`incidents.nature.${row.nature}`),
+              t('dayClose.named.reported', { time: when(row.receivedAt) }),
+              t(`dayClose.named.incidentNotice.${row.notice}`, { minutes: row.minutes }),
+              ...(row.toNotify.length > 0 ? [t('dayClose.named.toNotify', { parties: row.toNotify.map((party) => t(`incidents.party.${party}`)).join(', ') })] : []),
+            ].join(' · '),
+          }))}
+          more={day.incidents.overdueMore}
+        />
         {day.incidents.rows.length > 0 ? (
           <Table mt="sm" verticalSpacing={4} fz="sm">
             <Table.Tbody>
