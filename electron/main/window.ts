@@ -10,7 +10,8 @@ export interface WindowSettings {
 
 /**
  * The kiosk window: context isolation, sandbox, no Node in the page, no webviews; full screen with
- * no menu in kiosk mode. Sized for the 1280x800 counter screen, usable up to 1920x1080.
+ * no menu in kiosk mode. The built-in PDF viewer (its only plugin) is on: an A4 report is printed
+ * from a hidden frame holding the PDF. Sized for the 1280x800 counter screen, usable up to 1920x1080.
  */
 export function windowOptions(settings: WindowSettings): BrowserWindowConstructorOptions {
   return {
@@ -35,6 +36,7 @@ export function windowOptions(settings: WindowSettings): BrowserWindowConstructo
       webSecurity: true,
       allowRunningInsecureContent: false,
       webviewTag: false,
+      plugins: true,
       navigateOnDragDrop: false,
       spellcheck: false,
       devTools: !settings.kiosk,

@@ -161,6 +161,7 @@ export const complaintsEn = {
     saveRemarks: 'Save remarks',
     downloadPdf: 'Download PDF',
     downloadCsv: 'Download CSV',
+    printPdf: 'Print PDF',
   },
   stepActions: {
     investigate: 'Start investigation',

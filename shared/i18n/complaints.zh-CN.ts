@@ -164,6 +164,7 @@ export const complaintsZhCN: Strings<typeof complaintsEn> = {
     saveRemarks: '保存备注',
     downloadPdf: '下载 PDF',
     downloadCsv: '下载 CSV',
+    printPdf: '打印 PDF',
   },
   stepActions: {
     investigate: '开始调查',

@@ -20,6 +20,7 @@ export const dayCloseEn = {
   closeConfirm: 'Close the day with my PIN',
   closed: 'Day {{date}} closed. The day report is saved.',
   downloadReport: 'Day report (PDF)',
+  printReport: 'Print the day report',
   backupWritten: 'Backup {{name}}',
   backupMissing: 'No backup at the close',
   sections: {

@@ -23,6 +23,7 @@ export const dayCloseZhCN: Strings<typeof dayCloseEn> = {
   closeConfirm: '输入我的 PIN 码日结',
   closed: '{{date}} 已日结，日报已保存。',
   downloadReport: '日报（PDF）',
+  printReport: '打印日报',
   backupWritten: '备份 {{name}}',
   backupMissing: '日结时未能备份',
   sections: {

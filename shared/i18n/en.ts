@@ -68,6 +68,8 @@ export const en = {
     actions: 'Actions',
     yuan: '{{amount}} CNY',
     minutes: '{{count}} min',
+    print: 'Print',
+    printFailed: 'The report could not be sent to the printer. Check the A4 printer, then print again, or download the PDF and print it from the file.',
   },
   clock: {
     left: '{{time}} left',

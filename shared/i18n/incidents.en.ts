@@ -28,6 +28,7 @@ export const incidentsEn = {
     pdfFile: 'Report PDF (file copy)',
     pdfVisitor: "Report PDF (visitor's copy)",
     download: 'Download {{fileName}}',
+    print: 'Print {{fileName}}',
     add: 'Add',
     addStatement: 'Take a statement',
     addCasualty: 'Add injured visitor',

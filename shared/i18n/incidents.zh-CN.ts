@@ -30,6 +30,7 @@ export const incidentsZhCN: Strings<typeof incidentsEn> = {
     pdfFile: '报告 PDF（存档联）',
     pdfVisitor: '报告 PDF（游客联）',
     download: '下载 {{fileName}}',
+    print: '打印 {{fileName}}',
     add: '添加',
     addStatement: '记录笔录',
     addCasualty: '添加受伤游客',

@@ -66,6 +66,8 @@ export const zhCN: Catalog = {
     actions: '操作',
     yuan: '{{amount}} 元',
     minutes: '{{count}} 分钟',
+    print: '打印',
+    printFailed: '报表未能送到打印机。请检查 A4 打印机后重新打印，或下载 PDF 后从文件打印。',
   },
   clock: {
     left: '剩余 {{time}}',

@@ -2,7 +2,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Locator, Page } from '@playwright/test';
 import { pdfText } from '../support/pdf';
-import { addStaff, chooseLanguage, expect, MANAGER, must, setUpPark, signIn, startStation, test, type Station } from './fixtures';
+import { addStaff, chooseLanguage, expect, MANAGER, mockPrinter, must, printed, setUpPark, signIn, startStation, test, type Station } from './fixtures';
 
 /** Park time on 2026-11-30, a Monday (Asia/Shanghai, UTC+8), as epoch ms. */
 const at = (time: string) => Date.parse(`2026-11-30T${time}:00+08:00`);
@@ -249,6 +249,7 @@ test.describe('complaints: the record, the process, the head summoned, the daily
       const manager = await managerToken(station);
       const managerContext = await browser.newContext({ viewport: { width: 1280, height: 800 }, acceptDownloads: true });
       const page = await managerContext.newPage();
+      await mockPrinter(page);
       await page.goto(station.url);
       await signIn(page, MANAGER.name, MANAGER.pin);
       await page.getByRole('navigation').getByRole('link', { name: '客诉汇总' }).click();
@@ -295,6 +296,9 @@ test.describe('complaints: the record, the process, the head summoned, the daily
       for (const expected of ['每日客诉汇总', DAY, '游乐部', '餐饮部', 'C20261130-0001', 'C20261130-0002', '游客满意，结案', '游客要求见经理', '游乐部设备故障需跟进', '王经理']) {
         expect(text).toContain(expected);
       }
+      // Printed on the A4 printer (mocked: the boundary this machine cannot reach) from a frame holding the PDF.
+      await page.getByRole('button', { name: '打印 PDF' }).click();
+      await expect.poll(() => printed(page)).toEqual([{ src: expect.stringMatching(/^blob:/), pdf: true }]);
 
       // The CSV for the food department alone.
       await page.getByRole('combobox', { name: '导出范围' }).click();

@@ -114,6 +114,42 @@ export async function screen(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: join(SCREENS, `${name}.png`), fullPage: false });
 }
 
+export interface Printed {
+  src: string;
+  /** Whether the frame held a PDF document when it was printed. */
+  pdf: boolean;
+}
+
+/**
+ * The A4 printer is the boundary mocked here (no printer is reachable from the test): in the page,
+ * the window of every frame answers print() by recording the frame's address, and whether it holds
+ * a PDF document, instead of opening the system's print dialog.
+ */
+export async function mockPrinter(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    if (window !== window.top) return;
+    const prints: Printed[] = [];
+    Object.defineProperty(window, '__prints', { value: prints });
+    const contentWindow = Object.getOwnPropertyDescriptor(HTMLIFrameElement.prototype, 'contentWindow');
+    Object.defineProperty(HTMLIFrameElement.prototype, 'contentWindow', {
+      configurable: true,
+      get(this: HTMLIFrameElement) {
+        const view = (contentWindow?.get?.call(this) ?? null) as Window | null;
+        const src = this.src;
+        if (view) {
+          view.print = () => void prints.push({ src, pdf: view.document.contentType === 'application/pdf' });
+        }
+        return view;
+      },
+    });
+  });
+}
+
+/** What the mocked printer was asked to print, in order. */
+export function printed(page: Page): Promise<Printed[]> {
+  return page.evaluate(() => (window as unknown as { __prints: Printed[] }).__prints.map((entry) => ({ ...entry })));
+}
+
 export const test = base.extend<{ station: Station }>({
   // eslint-disable-next-line no-empty-pattern -- Playwright fixtures name their dependencies by destructuring; this one has none.
   station: async ({}, use) => {

@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { pdfText } from '../support/pdf';
-import { addStaff, chooseLanguage, expect, must, screen, setUpPark, signIn, startStation, test, type Station } from './fixtures';
+import { addStaff, chooseLanguage, expect, mockPrinter, must, printed, screen, setUpPark, signIn, startStation, test, type Station } from './fixtures';
 
 /** Park time on 2026-11-29 (Asia/Shanghai, UTC+8) as epoch ms; `HH:mm` or `HH:mm:ss`. */
 const at = (time: string) => Date.parse(`2026-11-29T${time.length === 5 ? `${time}:00` : time}+08:00`);
@@ -36,11 +36,17 @@ async function clockTo(station: Station, page: Page, time: string): Promise<void
   await page.reload();
 }
 
-/** Clicks the download link the detail shows once the report is made; answers the PDF's text, page by page. */
+/**
+ * Clicks the download link the detail shows once the report is made, and its Print beside it (the
+ * A4 printer mocked: see mockPrinter); answers the PDF's text, page by page.
+ */
 async function downloadPdf(page: Page, button: string, fileName: string): Promise<{ name: string; pages: string[] }> {
   await page.getByRole('button', { name: button }).click();
   const link = page.getByTestId('pdf-download');
   await expect(link).toContainText(fileName, { timeout: 15_000 });
+  const before = (await printed(page)).length;
+  await page.getByRole('button', { name: `打印 ${fileName}` }).click();
+  await expect.poll(async () => (await printed(page)).slice(before)).toEqual([{ src: expect.stringMatching(/^blob:/), pdf: true }]);
   const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
   const file = await download.path();
   return { name: download.suggestedFilename(), pages: await pdfText(readFileSync(file)) };
@@ -56,6 +62,7 @@ test.describe('incidents at the counter', () => {
       await must(station.api('settings.update', { idleSignOutMinutes: 240 }, admin));
       await addStaff(station, admin, { code: 'C01', name: '张柜台', role: 'counter', pin: '1357' });
       await addStaff(station, admin, { code: 'C02', name: '李柜台', role: 'counter', pin: '2468' });
+      await mockPrinter(page);
       await page.goto(station.url);
       await signIn(page, '张柜台', '1357');
       await page.getByRole('navigation').getByRole('link', { name: '突发事件' }).click();

@@ -18,6 +18,8 @@ describe('the kiosk window', () => {
       webSecurity: true,
       allowRunningInsecureContent: false,
       webviewTag: false,
+      // The PDF viewer, to print A4 reports from a frame.
+      plugins: true,
       devTools: false,
     });
     expect(options).toMatchObject({ kiosk: true, fullscreen: true, autoHideMenuBar: true, width: 1280, height: 800 });

@@ -1,6 +1,7 @@
 import { notifications, type NotificationData } from '@mantine/notifications';
 import { ApiError } from '../api/client';
 import { currentT, errorText, type T } from '../app/i18n';
+import { PrintError } from './download';
 
 /** Every notice's close button says what it does (screen readers, axe). */
 const closeButtonProps = () => ({ 'aria-label': currentT('common.close') });
@@ -14,9 +15,9 @@ export function notifySuccess(message: string): void {
   notify({ color: 'teal', message, autoClose: 3500 });
 }
 
-/** A refused or failed call as a localized notice; never a stack trace. */
+/** A refused or failed call (or a print that did not reach the printer) as a localized notice; never a stack trace. */
 export function notifyError(t: T, error: unknown): void {
-  const message = error instanceof ApiError ? errorText(t, error.body) : t('errors.INTERNAL');
+  const message = error instanceof ApiError ? errorText(t, error.body) : error instanceof PrintError ? t('common.printFailed') : t('errors.INTERNAL');
   notify({ color: 'red', message, autoClose: 6000 });
 }
 

@@ -1,6 +1,6 @@
 import { useState, type ReactNode } from 'react';
 import { Alert, Badge, Button, Group, List, Modal, Paper, Select, SimpleGrid, Stack, Table, Text, Textarea, TextInput, Title } from '@mantine/core';
-import { IconAlarm, IconAlertTriangle, IconCircleCheck, IconClockHour8, IconFileTypeCsv, IconFileTypePdf, IconLock } from '@tabler/icons-react';
+import { IconAlarm, IconAlertTriangle, IconCircleCheck, IconClockHour8, IconFileTypeCsv, IconFileTypePdf, IconLock, IconPrinter } from '@tabler/icons-react';
 import { isoDate, type SummaryView } from '@shared/contract';
 import { isMessageKey } from '@shared/i18n';
 import { summaryState, SUMMARY_REMINDER_MS, type SummaryState } from '@shared/rules/complaints';
@@ -14,7 +14,7 @@ import { EmptyRow } from '../../ui/fields';
 import { notifyError, notifySuccess } from '../../ui/notify';
 import { useWhen } from './Clocks';
 import { COMPLAINT_READS, StatusBadge, useDepartmentName } from './parts';
-import { saveCsv, savePdf } from '../../ui/download';
+import { printPdf, saveCsv, savePdf } from '../../ui/download';
 
 /** The summary's state now: a live one follows the park clock (20:00 reminder, 20:30 late); a closed one is fixed. */
 export function liveState(summary: SummaryView, now: number): SummaryState {
@@ -158,25 +158,28 @@ function DepartmentTable({ summary }: { summary: SummaryView }) {
   );
 }
 
-/** PDF (A4) and CSV of the day's summary, for all departments or one, as downloads. */
+/** PDF (A4) and CSV of the day's summary, for all departments or one, as downloads; the PDF printed too. */
 function Downloads({ summary }: { summary: SummaryView }) {
   const t = useT();
   const api = useApi();
   const departmentName = useDepartmentName();
   const [which, setWhich] = useState<string>('all');
-  const [pending, setPending] = useState<'pdf' | 'csv'>();
+  const [pending, setPending] = useState<'pdf' | 'print' | 'csv'>();
   const options = [
     { value: 'all', label: t('complaints.summaryPdf.allDepartments') },
     ...summary.departments.flatMap((d) => (d.departmentId === null ? [] : [{ value: String(d.departmentId), label: departmentName(d, '') }])),
   ];
   const chosen = options.some((o) => o.value === which) ? which : 'all';
   const input = { date: summary.date, ...(chosen === 'all' ? {} : { departmentId: Number(chosen) }) };
-  const download = async (kind: 'pdf' | 'csv') => {
+  const download = async (kind: 'pdf' | 'print' | 'csv') => {
     setPending(kind);
     try {
       if (kind === 'pdf') {
         const file = await api.call('complaints.summary.pdf', input);
         savePdf(file.fileName, file.base64);
+      } else if (kind === 'print') {
+        const file = await api.call('complaints.summary.pdf', input);
+        await printPdf(file.fileName, file.base64);
       } else {
         const file = await api.call('complaints.summary.csv', input);
         saveCsv(file.fileName, file.csv);
@@ -190,10 +193,13 @@ function Downloads({ summary }: { summary: SummaryView }) {
   return (
     <Group align="flex-end" gap="sm">
       <Select label={t('complaints.ui.exportFor')} data={options} value={chosen} onChange={(value) => setWhich(value ?? 'all')} allowDeselect={false} w={260} />
-      <Button variant="default" leftSection={<IconFileTypePdf size={20} />} loading={pending === 'pdf'} disabled={pending === 'csv'} onClick={() => void download('pdf')}>
+      <Button variant="default" leftSection={<IconFileTypePdf size={20} />} loading={pending === 'pdf'} disabled={pending !== undefined && pending !== 'pdf'} onClick={() => void download('pdf')}>
         {t('complaints.actions.downloadPdf')}
       </Button>
-      <Button variant="default" leftSection={<IconFileTypeCsv size={20} />} loading={pending === 'csv'} disabled={pending === 'pdf'} onClick={() => void download('csv')}>
+      <Button variant="default" leftSection={<IconPrinter size={20} />} loading={pending === 'print'} disabled={pending !== undefined && pending !== 'print'} onClick={() => void download('print')}>
+        {t('complaints.actions.printPdf')}
+      </Button>
+      <Button variant="default" leftSection={<IconFileTypeCsv size={20} />} loading={pending === 'csv'} disabled={pending !== undefined && pending !== 'csv'} onClick={() => void download('csv')}>
         {t('complaints.actions.downloadCsv')}
       </Button>
     </Group>

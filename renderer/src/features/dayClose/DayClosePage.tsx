@@ -1,6 +1,6 @@
 import { useState, type ReactNode } from 'react';
 import { Alert, Anchor, Badge, Button, Group, List, Modal, Paper, PasswordInput, SimpleGrid, Stack, Table, Text, Textarea, TextInput, Title } from '@mantine/core';
-import { IconAlertTriangle, IconCircleCheck, IconFileTypePdf, IconLock } from '@tabler/icons-react';
+import { IconAlertTriangle, IconCircleCheck, IconFileTypePdf, IconLock, IconPrinter } from '@tabler/icons-react';
 import { Link } from 'wouter';
 import { closeDayInput, type AttentionKind, type DayChecklist } from '@shared/contract';
 import { parkDate } from '@shared/rules/time';
@@ -12,7 +12,7 @@ import { FormActions } from '../../ui/fields';
 import { useContractForm, useFieldErrors, useFormSubmit } from '../../ui/form';
 import { Money } from '../../ui/money';
 import { notifyError, notifySuccess } from '../../ui/notify';
-import { savePdf } from '../../ui/download';
+import { printPdf, savePdf } from '../../ui/download';
 import { CashCount } from './CashCount';
 
 /** Where each item needing attention is acted on. */
@@ -101,7 +101,8 @@ function Card({ title, id, children, href }: { title: string; id?: string; child
   );
 }
 
-function CloseModal({ day, onClose }: { day: DayChecklist; onClose(): void }) {
+/** Closed, the day is printed for the file at once (A4, the system's printer); a failed print leaves the close done. */
+function CloseModal({ day, onClose, onClosed }: { day: DayChecklist; onClose(): void; onClosed(date: string): void }) {
   const t = useT();
   const close = useAction('dayClose.close', ['dayClose.checklist', 'dayClose.cash', 'backups.list']);
   const form = useContractForm(closeDayInput, { defaultValues: { date: day.date, remarks: '', pin: '' } });
@@ -109,6 +110,7 @@ function CloseModal({ day, onClose }: { day: DayChecklist; onClose(): void }) {
   const submit = useFormSubmit(form, ['date', 'remarks', 'pin'], close.mutateAsync, () => {
     notifySuccess(t('dayClose.closed', { date: day.date }));
     onClose();
+    onClosed(day.date);
   });
   return (
     <Modal opened onClose={onClose} centered size="lg" title={t('dayClose.closeTitle', { date: day.date })}>
@@ -301,6 +303,7 @@ export function DayClosePage() {
   const [date, setDate] = useState('');
   const day = useMethod('dayClose.checklist', date ? { date } : {}, { refetchInterval: 15_000 });
   const report = useAction('dayClose.report');
+  const printed = useAction('dayClose.report');
   const [closing, setClosing] = useState(false);
   const data = day.data;
 
@@ -309,6 +312,14 @@ export function DayClosePage() {
     try {
       const pdf = await report.mutateAsync({ date: data.date });
       savePdf(pdf.fileName, pdf.base64);
+    } catch (error) {
+      notifyError(t, error);
+    }
+  };
+  const print = async (reportDate: string) => {
+    try {
+      const pdf = await printed.mutateAsync({ date: reportDate });
+      await printPdf(pdf.fileName, pdf.base64);
     } catch (error) {
       notifyError(t, error);
     }
@@ -324,9 +335,14 @@ export function DayClosePage() {
           <TextInput type="date" label={t('dayClose.dateLabel')} value={date || data?.date || ''} max={data?.date && !date ? data.date : undefined} onChange={(e) => setDate(e.currentTarget.value)} />
         </Group>
         {data?.closed ? (
-          <Button size="lg" variant="light" leftSection={<IconFileTypePdf />} loading={report.isPending} onClick={() => void download()}>
-            {t('dayClose.downloadReport')}
-          </Button>
+          <Group gap="sm">
+            <Button size="lg" leftSection={<IconPrinter />} loading={printed.isPending} onClick={() => void print(data.date)}>
+              {t('dayClose.printReport')}
+            </Button>
+            <Button size="lg" variant="light" leftSection={<IconFileTypePdf />} loading={report.isPending} onClick={() => void download()}>
+              {t('dayClose.downloadReport')}
+            </Button>
+          </Group>
         ) : (
           <Button size="lg" leftSection={<IconLock />} disabled={!data} onClick={() => setClosing(true)}>
             {t('dayClose.closeDay')}
@@ -382,7 +398,7 @@ export function DayClosePage() {
           <Checklist day={data} />
         </>
       ) : null}
-      {closing && data ? <CloseModal day={data} onClose={() => setClosing(false)} /> : null}
+      {closing && data ? <CloseModal day={data} onClose={() => setClosing(false)} onClosed={(closedDate) => void print(closedDate)} /> : null}
     </Stack>
   );
 }
