@@ -1,15 +1,21 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pdfText } from '../support/pdf';
-import { addStaff, chooseLanguage, expect, MANAGER, must, screen, setUpPark, signIn, startStation, test } from './fixtures';
+import { SIGNATURE } from '../support/signature';
+import { addStaff, chooseLanguage, expect, MANAGER, mockPrinter, must, printed, screen, setUpPark, signIn, startStation, test, type Station } from './fixtures';
 
 /** Park time on 2026-11-29 (Asia/Shanghai, UTC+8) as epoch ms. */
 const at = (time: string) => Date.parse(`2026-11-29T${time}:00+08:00`);
 const ID_CARD = '11010519491231002X';
 
+/** Sets the station's clock to a park time of the day. */
+async function clockAt(station: Station, time: string): Promise<void> {
+  await fetch(`${station.url}/__test__/clock`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ at: at(time) }) });
+}
+
 test.describe('the duty manager’s day', () => {
   test('from opening to the day close: a return waits for approval, the cash is counted, the day is closed and its report printed', async ({ browser }) => {
-    test.setTimeout(120_000);
+    test.setTimeout(60_000);
     const station = await startStation({ PARKDESK_TEST_CLOCK: new Date(at('09:00')).toISOString() });
     const counter = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     const manager = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
@@ -31,8 +37,44 @@ test.describe('the duty manager’s day', () => {
       const { rental } = await must(station.api('rentals.checkOut', { unitTag: 'WC-001', ...visitor }, clerkToken));
       const { rental: stillOut } = await must(station.api('rentals.checkOut', { unitTag: 'WC-002', ...visitor }, clerkToken));
 
+      // The morning, through the API (each screen is tested on its own): a wheelchair found damaged at
+      // its inspection goes to repair; a general paging request contacted after 7 minutes, a
+      // department head who takes 16 to arrive; a found wallet; an injury nobody notifies.
+      const broken = await must(station.api('rentals.units.add', { typeId: wheelchair, tag: 'WC-003' }, admin));
+      await must(station.api('rentals.inspect', { unitId: broken.id, result: 'damaged', note: '刹车失灵' }, clerkToken));
+      await clockAt(station, '09:05');
+      const general = await must(station.api('paging.register', { clientRef: 'day-general', details: { kind: 'general', textZh: '停车场 A 区车牌沪A12345 的车主请挪车' } }, clerkToken));
+      await clockAt(station, '09:12');
+      await must(station.api('paging.acknowledge', { id: general.id }, admin));
+      const rides = (await must(station.api('departments.list', {}, admin))).find((department) => department.code === 'rides')?.id ?? 0;
+      const summon = await must(station.api('paging.register', { clientRef: 'day-summon', details: { kind: 'summonHead', departmentId: rides, reason: '过山车投诉' } }, clerkToken));
+      await must(station.api('paging.aired', { id: summon.id }, admin));
+      await clockAt(station, '09:28');
+      await must(station.api('paging.arrived', { id: summon.id }, clerkToken));
+      await must(
+        station.api(
+          'lostFound.intake',
+          {
+            clientRef: 'day-wallet',
+            category: 'wallet',
+            description: '黑色皮质钱包',
+            foundPlace: '旋转木马排队区',
+            foundAt: at('09:00'),
+            finderName: '赵保洁',
+            cashFen: 0,
+            storageKind: 'safe',
+            storagePlace: 'S-01',
+            finderSignature: SIGNATURE,
+            receiverSignature: SIGNATURE,
+          },
+          clerkToken,
+        ),
+      );
+      await clockAt(station, '09:40');
+      const injury = await must(station.api('incidents.report', { reporterName: '李先生', reporterPhone: '138 1234 5678', nature: 'injury', location: '波浪池东侧台阶', description: '游客滑倒，左膝流血。' }, clerkToken));
+
       // 14:00 at the counter: the wheelchair comes back damaged, no manager at hand: it waits for approval.
-      await fetch(`${station.url}/__test__/clock`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ at: at('14:00') }) });
+      await clockAt(station, '14:00');
       await counter.goto(station.url);
       await signIn(counter, '张柜台', '1357');
       await counter.getByTestId('scan').fill(rental.receiptNo);
@@ -46,6 +88,7 @@ test.describe('the duty manager’s day', () => {
       await expect(counter.getByText('已提交值班经理审批。')).toBeVisible();
 
       // The duty manager's home: the request, approved with a reason and their PIN.
+      await mockPrinter(manager);
       await manager.goto(station.url);
       await chooseLanguage(manager, 'en');
       await signIn(manager, MANAGER.name, MANAGER.pin);
@@ -66,7 +109,7 @@ test.describe('the duty manager’s day', () => {
       expect(returned).toMatchObject({ status: 'returned', refundFen: 30_000, keptFen: 20_000 });
 
       // 18:30 the counter counts the deposit money: ¥500 + ¥500 − ¥300 refunded − ¥200 kept = ¥500 expected; ¥480 found.
-      await fetch(`${station.url}/__test__/clock`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ at: at('18:30') }) });
+      await clockAt(station, '18:30');
       await counter.reload();
       await signIn(counter, '张柜台', '1357'); // hours went by: the session ended when idle
       await counter.getByRole('tab', { name: '押金现金' }).click();
@@ -81,7 +124,7 @@ test.describe('the duty manager’s day', () => {
       await screen(counter, 'cash-count-zh-1280');
 
       // 20:10 the header reminds the duty manager of the complaint summary; they close it from there.
-      await fetch(`${station.url}/__test__/clock`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ at: at('20:10') }) });
+      await clockAt(station, '20:10');
       const managerToken = await managerApi();
       await manager.reload();
       await signIn(manager, MANAGER.name, MANAGER.pin);
@@ -112,6 +155,18 @@ test.describe('the duty manager’s day', () => {
       await expect(attention).toContainText('Rentals past their due time');
       await expect(manager.getByTestId('named-rentals')).toContainText(stillOut.receiptNo);
       await expect(manager.getByTestId('named-rentals')).toContainText('WC-002 · 李游客 · due 18:00');
+      // The morning's records: the late head named by slip, the late contact in the share, the wallet
+      // counted, the injury named with its overdue clock, the broken wheelchair named with its fault.
+      await expect(attention).toContainText('Department heads late to arrive');
+      await expect(attention).toContainText('Incidents not notified');
+      await expect(manager.getByTestId('named-paging')).toContainText(`P${summon.id}`);
+      await expect(manager.getByTestId('named-paging')).toContainText(/Rides · called 09:12 · arrived 09:28, [56] min late/);
+      await expect(manager.getByRole('region', { name: 'Paging' })).toContainText('1 (50%)');
+      await expect(manager.getByRole('region', { name: 'Lost and found' })).toContainText(/Received today\s*1/);
+      await expect(manager.getByTestId('named-incidents')).toContainText(injury.refNo);
+      await expect(manager.getByTestId('named-incidents')).toContainText(/Injury · reported 09:40 · not notified, 6\d\d min over · to notify: Duty manager, Medical/);
+      await expect(manager.getByTestId('named-repair')).toContainText('WC-003');
+      await expect(manager.getByTestId('named-repair')).toContainText('Wheelchair · 刹车失灵 · under repair since 09:00');
       await screen(manager, 'day-close-en-1920');
       await manager.setViewportSize({ width: 1280, height: 800 });
       await manager.getByTestId('named-rentals').scrollIntoViewIfNeeded();
@@ -125,6 +180,10 @@ test.describe('the duty manager’s day', () => {
       await close.getByRole('button', { name: 'Close the day with my PIN' }).click();
       await expect(manager.getByText(/Closed by 王经理/)).toBeVisible();
       await expect(manager.getByRole('button', { name: 'Close the day' })).toHaveCount(0);
+      // Closed, the day report goes to the (mocked) A4 printer at once; Print sends it again.
+      await expect.poll(() => printed(manager)).toEqual([{ src: expect.stringMatching(/^blob:/), pdf: true }]);
+      await manager.getByRole('button', { name: 'Print the day report' }).click();
+      await expect.poll(() => printed(manager)).toEqual([expect.objectContaining({ pdf: true }), { src: expect.stringMatching(/^blob:/), pdf: true }]);
 
       const [download] = await Promise.all([manager.waitForEvent('download'), manager.getByRole('button', { name: 'Day report (PDF)' }).click()]);
       expect(download.suggestedFilename()).toBe('day-2026-11-29.pdf');
@@ -137,6 +196,10 @@ test.describe('the duty manager’s day', () => {
       expect(text).toContain(stillOut.receiptNo);
       expect(text).toContain('Rainy afternoon; one wheelchair to repair.');
       expect(text).toContain('王经理');
+      for (const name of ['迟到的部门负责人', `P${summon.id}`, '游乐部 Rides', '未通报或超过 30 分钟才通报的事件', injury.refNo, 'WC-003 轮椅 Wheelchair 刹车失灵', 'Found items received 1']) {
+        expect(text).toContain(name);
+      }
+      expect(text).toMatch(/Contacted within 5 minutes 1 \(50%\)/);
 
       // Closing twice is refused with the reason, and nothing changes.
       const again = await station.api('dayClose.close', { date: '2026-11-29', remarks: '', pin: MANAGER.pin }, managerToken);
