@@ -3,6 +3,7 @@ import { epochMs, fen, id, isoDate, pin } from './common';
 import { COUNTER, MANAGERS, event, method } from './define';
 import { INCIDENT_NATURES, INCIDENT_STATUSES, NOTICE_STATES, NOTIFY_PARTIES } from './incidents';
 import { LF_CATEGORIES } from './lostFound';
+import { PAGING_KINDS } from './paging';
 import { PAYMENT_METHODS } from './rentals';
 
 const staffRef = z.object({ id, name: z.string() });
@@ -32,6 +33,7 @@ export const ATTENTION_KINDS = [
   'cashDifference',
   'handoverOverdue',
   'pagingLateHeads',
+  'pagingContactLate',
   'incidentsNotNotified',
   'incidentsNotifiedLate',
   'unitsNotInspected',
@@ -93,6 +95,10 @@ export const dayChecklist = z.object({
     /** Each department head who came after the 10 minutes (or not at all), by paging slip. */
     lateHeadList: z
       .array(z.object({ ref: z.string(), department: z.string(), departmentEn: z.string(), calledAt: epochMs, arrivedAt: epochMs.nullable(), lateMinutes: count }))
+      .default([]),
+    /** Each request the broadcast room heard of after the 5 minutes (or not yet), by paging slip. */
+    lateContactList: z
+      .array(z.object({ ref: z.string(), kind: z.enum(PAGING_KINDS), registeredAt: epochMs, contactedAt: epochMs.nullable(), lateMinutes: count }))
       .default([]),
   }),
   incidents: z.object({

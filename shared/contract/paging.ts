@@ -241,6 +241,8 @@ export const pagingMethods = {
       shareWithin5: z.number().nullable(),
       medianToAirMs: z.number().nullable(),
       lateHeads: z.array(z.object({ id, department: z.string(), departmentEn: z.string(), calledAt: epochMs, arrivedAt: epochMs.nullable(), lateByMs: z.number().int() })),
+      /** The requests counted against the share: the broadcast room contacted after the 5 minutes, or not yet, oldest first. */
+      lateContacts: z.array(z.object({ id, kind: z.enum(PAGING_KINDS), createdAt: epochMs, contactedAt: epochMs.nullable(), lateByMs: z.number().int() })),
     }),
   }),
   'paging.scripts.list': method({

@@ -155,13 +155,16 @@ test.describe('the duty manager’s day', () => {
       await expect(attention).toContainText('Rentals past their due time');
       await expect(manager.getByTestId('named-rentals')).toContainText(stillOut.receiptNo);
       await expect(manager.getByTestId('named-rentals')).toContainText('WC-002 · 李游客 · due 18:00');
-      // The morning's records: the late head named by slip, the late contact in the share, the wallet
+      // The morning's records: the late contact and the late head named by slip, the wallet
       // counted, the injury named with its overdue clock, the broken wheelchair named with its fault.
       await expect(attention).toContainText('Department heads late to arrive');
       await expect(attention).toContainText('Incidents not notified');
       await expect(manager.getByTestId('named-paging')).toContainText(`P${summon.id}`);
       await expect(manager.getByTestId('named-paging')).toContainText(/Rides · called 09:12 · arrived 09:28, [56] min late/);
       await expect(manager.getByRole('region', { name: 'Paging' })).toContainText('1 (50%)');
+      await expect(attention).toContainText('Paging requests passed to the broadcast room after 5 minutes');
+      await expect(manager.getByTestId('named-pagingContacts')).toContainText(`P${general.id}`);
+      await expect(manager.getByTestId('named-pagingContacts')).toContainText(/Announcement · registered 09:05 · contacted 09:12, [12] min late/);
       await expect(manager.getByRole('region', { name: 'Lost and found' })).toContainText(/Received today\s*1/);
       await expect(manager.getByTestId('named-incidents')).toContainText(injury.refNo);
       await expect(manager.getByTestId('named-incidents')).toContainText(/Injury · reported 09:40 · not notified, 6\d\d min over · to notify: Duty manager, Medical/);
@@ -196,7 +199,7 @@ test.describe('the duty manager’s day', () => {
       expect(text).toContain(stillOut.receiptNo);
       expect(text).toContain('Rainy afternoon; one wheelchair to repair.');
       expect(text).toContain('王经理');
-      for (const name of ['迟到的部门负责人', `P${summon.id}`, '游乐部 Rides', '未通报或超过 30 分钟才通报的事件', injury.refNo, 'WC-003 轮椅 Wheelchair 刹车失灵', 'Found items received 1']) {
+      for (const name of ['超过 5 分钟才联系广播室的广播请求', `P${general.id} 通知广播 Announcement 09:05 09:12`, '迟到的部门负责人', `P${summon.id}`, '游乐部 Rides', '未通报或超过 30 分钟才通报的事件', injury.refNo, 'WC-003 轮椅 Wheelchair 刹车失灵', 'Found items received 1']) {
         expect(text).toContain(name);
       }
       expect(text).toMatch(/Contacted within 5 minutes 1 \(50%\)/);

@@ -269,6 +269,8 @@ describe('the day close checklist', () => {
       { ref: `P${slow.id}`, department: '游乐部', departmentEn: 'Rides', calledAt: MORNING + 9 * MINUTE, arrivedAt: MORNING + 24 * MINUTE, lateMinutes: 5 },
       { ref: `P${absent.id}`, department: '餐饮部', departmentEn: 'Food and beverage', calledAt: MORNING + 9 * MINUTE, arrivedAt: null, lateMinutes: 10 * 60 - 9 - 10 },
     ]);
+    // The general call, passed to the broadcast room 2 minutes after its 5, is named by slip.
+    expect(day.paging.lateContactList).toEqual([{ ref: `P${general.id}`, kind: 'general', registeredAt: MORNING + 2 * MINUTE, contactedAt: MORNING + 9 * MINUTE, lateMinutes: 2 }]);
     expect(day.complaints).toMatchObject({ total: 2, open: 2 });
     expect(day.complaints.overdue).toEqual([{ complaintNo: bureau.complaintNo, clocks: ['sameDay', 'handling', 'followUp'], dueAt: bureau.sameDay.dueAt }]);
     expect(Object.fromEntries(day.attention.map((item) => [item.kind, item.count]))).toMatchObject({
@@ -276,6 +278,7 @@ describe('the day close checklist', () => {
       rentalsOverdue: 1,
       handoverOverdue: 1,
       pagingLateHeads: 2,
+      pagingContactLate: 1,
       unitsNotInspected: 1,
     });
 
@@ -284,7 +287,7 @@ describe('the day close checklist', () => {
     await test.ok('dayClose.close', { date: DATE, remarks: '', pin: ADMIN.pin }, park.admin);
     const report = await test.ok('dayClose.report', { date: DATE }, park.admin);
     const text = (await pdfText(Buffer.from(report.base64, 'base64'))).join('\n');
-    for (const name of [late.receiptNo, `P${slow.id}`, `P${absent.id}`, goggles.itemNo, bureau.complaintNo, '超过时限的投诉', '迟到的部门负责人', '逾期未移交财务的拾获物品', '超时未还的租借', '今日未检查的设备', 'ST-001', 'UM-001', '伞骨断了']) {
+    for (const name of [late.receiptNo, `P${slow.id}`, `P${absent.id}`, goggles.itemNo, bureau.complaintNo, '超过时限的投诉', '迟到的部门负责人', '逾期未移交财务的拾获物品', '超时未还的租借', '今日未检查的设备', 'ST-001', 'UM-001', '伞骨断了', '超过 5 分钟才联系广播室的广播请求', `P${general.id} 通知广播 Announcement 10:02 10:09 2`]) {
       expect(text).toContain(name);
     }
   });

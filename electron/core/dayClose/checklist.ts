@@ -85,8 +85,8 @@ function lateIncidents(ofDay: readonly IncidentSummary[], active: readonly Incid
 /**
  * The day close checklist, composed from each domain's own read for the date: the same figures
  * their screens show. What is past its deadline or not done is listed under `attention`, and each
- * such record is named (rentals overdue, late department heads, items overdue for handover,
- * complaints past their clocks, incidents past their 30 minutes, today's or older ones still open,
+ * such record is named (rentals overdue, paging slips passed on late, late department heads, items
+ * overdue for handover, complaints past their clocks, incidents past their 30 minutes, today's or older ones still open,
  * units not inspected or under repair); a list longer than the cap
  * says how many more there are.
  */
@@ -142,6 +142,7 @@ export async function composeChecklist(db: Db, read: Reader, ctx: CallContext, d
   flag('cashDifference', counted.filter((row) => row.differenceFen !== null && row.differenceFen !== 0).length);
   flag('handoverOverdue', lostFound.overdue);
   flag('pagingLateHeads', paging.lateHeads.length);
+  flag('pagingContactLate', paging.lateContacts.length);
   flag('incidentsNotNotified', incidentsNotNotified);
   flag('incidentsNotifiedLate', incidentsNotifiedLate);
   flag('unitsNotInspected', board.toInspect);
@@ -185,6 +186,13 @@ export async function composeChecklist(db: Db, read: Reader, ctx: CallContext, d
         calledAt: head.calledAt,
         arrivedAt: head.arrivedAt,
         lateMinutes: Math.floor(head.lateByMs / MINUTE),
+      })),
+      lateContactList: paging.lateContacts.map((slip) => ({
+        ref: `P${slip.id}`,
+        kind: slip.kind,
+        registeredAt: slip.createdAt,
+        contactedAt: slip.contactedAt,
+        lateMinutes: Math.floor(slip.lateByMs / MINUTE),
       })),
     },
     incidents: {

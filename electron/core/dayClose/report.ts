@@ -31,6 +31,27 @@ function namedSections(day: DayChecklist, time: (at: number) => string, dateTime
       },
     });
   }
+  if (day.paging.lateContactList.length > 0) {
+    sections.push({
+      heading: both('dayClose.named.lateContacts'),
+      table: {
+        columns: [
+          { label: zh('dayClose.report.reference'), width: 1 },
+          { label: zh('dayClose.report.kind'), width: 2.4 },
+          { label: zh('dayClose.report.registered'), width: 1 },
+          { label: zh('dayClose.report.contacted'), width: 1.2 },
+          { label: zh('dayClose.report.lateBy'), width: 1, align: 'right' },
+        ],
+        rows: day.paging.lateContactList.map((slip) => [
+          slip.ref,
+          `${zh(`paging.kinds.${slip.kind}`)} ${en(`paging.kinds.${slip.kind}`)}`,
+          time(slip.registeredAt),
+          slip.contactedAt === null ? both('dayClose.report.notContacted') : time(slip.contactedAt),
+          String(slip.lateMinutes),
+        ]),
+      },
+    });
+  }
   if (day.paging.lateHeadList.length > 0) {
     sections.push({
       heading: both('dayClose.named.lateHeads'),

@@ -191,6 +191,9 @@ export function pagingHandlers(services: Services): HandlersFor<keyof typeof pag
         contactedWithin5: within.length,
         shareWithin5: due.length === 0 ? null : within.length / due.length,
         medianToAirMs: median(toAir),
+        lateContacts: due
+          .filter((row) => row.acknowledgedAt === null || row.acknowledgedAt > row.contactDueAt)
+          .map((row) => ({ id: row.id, kind: row.kind, createdAt: row.createdAt, contactedAt: row.acknowledgedAt, lateByMs: (row.acknowledgedAt ?? ctx.now) - row.contactDueAt })),
         lateHeads: rows
           .filter((row) => row.kind === 'summonHead' && row.arrivalLate && row.firstAiredAt !== null && row.firstAiredAt < bounds.end)
           .map((row) => ({

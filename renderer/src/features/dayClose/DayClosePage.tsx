@@ -25,6 +25,7 @@ const ACT_ON: Record<AttentionKind, string> = {
   cashDifference: '/manager/day-close#cash',
   handoverOverdue: '/counter/lost-found',
   pagingLateHeads: '/counter/paging',
+  pagingContactLate: '/counter/paging',
   incidentsNotNotified: '/counter/incidents',
   incidentsNotifiedLate: '/counter/incidents',
   unitsNotInspected: '/counter/rentals',
@@ -208,6 +209,20 @@ function Checklist({ day }: { day: DayChecklist }) {
           <Figure label={t('dayClose.figures.within5')} value={`${day.paging.contactedWithin5} (${share})`} />
           <Figure label={t('dayClose.figures.lateHeads')} value={day.paging.lateHeads} alert={day.paging.lateHeads > 0} />
         </SimpleGrid>
+        <Named
+          title={t('dayClose.named.lateContacts')}
+          kind="pagingContacts"
+          lines={day.paging.lateContactList.map((slip) => ({
+            ref: slip.ref,
+            text: [
+              t(`paging.kinds.${slip.kind}`),
+              t('dayClose.named.registered', { time: when(slip.registeredAt) }),
+              slip.contactedAt === null
+                ? t('dayClose.named.notContacted', { minutes: slip.lateMinutes })
+                : t('dayClose.named.contactedLate', { time: when(slip.contactedAt), minutes: slip.lateMinutes }),
+            ].join(' · '),
+          }))}
+        />
         <Named
           title={t('dayClose.named.lateHeads')}
           kind="paging"
