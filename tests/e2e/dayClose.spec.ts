@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pdfText } from '../support/pdf';
 import { SIGNATURE } from '../support/signature';
-import { addStaff, chooseLanguage, expect, MANAGER, mockPrinter, must, printed, screen, setUpPark, signIn, startStation, test, type Station } from './fixtures';
+import { addStaff, chooseLanguage, expect, MANAGER, mockPrinter, must, printed, printerDown, screen, setUpPark, signIn, startStation, test, type Station } from './fixtures';
 
 /** Park time on 2026-11-29 (Asia/Shanghai, UTC+8) as epoch ms. */
 const at = (time: string) => Date.parse(`2026-11-29T${time}:00+08:00`);
@@ -187,6 +187,12 @@ test.describe('the duty manager’s day', () => {
       await expect.poll(() => printed(manager)).toEqual([{ src: expect.stringMatching(/^blob:/), pdf: true }]);
       await manager.getByRole('button', { name: 'Print the day report' }).click();
       await expect.poll(() => printed(manager)).toEqual([expect.objectContaining({ pdf: true }), { src: expect.stringMatching(/^blob:/), pdf: true }]);
+      // A print that fails says so; the day stays closed.
+      await printerDown(manager);
+      await manager.getByRole('button', { name: 'Print the day report' }).click();
+      await expect(manager.getByText('The report could not be sent to the printer.', { exact: false })).toBeVisible();
+      await expect(manager.getByText(/Closed by 王经理/)).toBeVisible();
+      expect(await printed(manager)).toHaveLength(2);
 
       const [download] = await Promise.all([manager.waitForEvent('download'), manager.getByRole('button', { name: 'Day report (PDF)' }).click()]);
       expect(download.suggestedFilename()).toBe('day-2026-11-29.pdf');

@@ -123,7 +123,7 @@ export interface Printed {
 /**
  * The A4 printer is the boundary mocked here (no printer is reachable from the test): in the page,
  * the window of every frame answers print() by recording the frame's address, and whether it holds
- * a PDF document, instead of opening the system's print dialog.
+ * a PDF document, instead of opening the system's print dialog; after `printerDown` it throws.
  */
 export async function mockPrinter(page: Page): Promise<void> {
   await page.addInitScript(() => {
@@ -137,11 +137,21 @@ export async function mockPrinter(page: Page): Promise<void> {
         const view = (contentWindow?.get?.call(this) ?? null) as Window | null;
         const src = this.src;
         if (view) {
-          view.print = () => void prints.push({ src, pdf: view.document.contentType === 'application/pdf' });
+          view.print = () => {
+            if ((window as unknown as { __printerDown?: boolean }).__printerDown) throw new Error('no printer');
+            prints.push({ src, pdf: view.document.contentType === 'application/pdf' });
+          };
         }
         return view;
       },
     });
+  });
+}
+
+/** From now on the mocked printer fails, as a print dialog that cannot open does. */
+export async function printerDown(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    (window as unknown as { __printerDown?: boolean }).__printerDown = true;
   });
 }
 
