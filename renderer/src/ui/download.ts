@@ -51,11 +51,17 @@ export function printPdf(fileName: string, base64: string): Promise<void> {
   frame.dataset.testid = 'print-frame';
   Object.assign(frame.style, { position: 'fixed', right: '0', bottom: '0', width: '0', height: '0', border: '0' });
   return new Promise<void>((resolve, reject) => {
-    const timer = window.setTimeout(() => reject(new PrintError(`${fileName} did not load for printing`)), PRINT_LOAD_MS);
+    let gaveUp = false;
+    const timer = window.setTimeout(() => {
+      gaveUp = true;
+      reject(new PrintError(`${fileName} did not load for printing`));
+    }, PRINT_LOAD_MS);
     frame.addEventListener(
       'load',
       () => {
         window.clearTimeout(timer);
+        // Said to have failed already: no print dialog turns up later.
+        if (gaveUp) return;
         try {
           const view = frame.contentWindow;
           if (!view) throw new PrintError(`${fileName} has no window to print from`);
