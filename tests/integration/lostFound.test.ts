@@ -205,6 +205,30 @@ describe('intake of found property', () => {
     expect((await test.ok('lostFound.history', { itemId: item.id }, clerk.token)).map((h) => h.kind)).toEqual(['intake', 'announced']);
   });
 
+  it('records each new announcement in the custody history, and a retried press only once', async () => {
+    const desk = await openDesk();
+    const { test, clerk } = desk;
+    const { item } = await test.ok('lostFound.intake', wallet(desk), clerk.token);
+    const first = await test.ok('lostFound.announce', { itemId: item.id, clientRef: ref() }, clerk.token);
+    test.clock.advance(20 * MINUTE);
+    // The counter's screen picks a new clientRef after each announcement: a second press is a second slip.
+    const secondRef = ref();
+    const second = await test.ok('lostFound.announce', { itemId: item.id, clientRef: secondRef }, clerk.token);
+    expect(second.pagingId).not.toBe(first.pagingId);
+    expect(second.item.pagingId).toBe(second.pagingId);
+    const retried = await test.ok('lostFound.announce', { itemId: item.id, clientRef: secondRef }, clerk.token);
+    expect(retried.pagingId).toBe(second.pagingId);
+    const history = await test.ok('lostFound.history', { itemId: item.id }, clerk.token);
+    expect(history.map((h) => [h.kind, h.detail])).toEqual([
+      ['intake', 'safe S-01'],
+      ['announced', `P${first.pagingId}`],
+      ['announced', `P${second.pagingId}`],
+    ]);
+    expect(auditRows(test, 'lostFound.announce').map((row) => JSON.parse(row.detail) as unknown)).toEqual([{ pagingId: first.pagingId }, { pagingId: second.pagingId }]);
+    expect(await test.ok('paging.queue', {}, clerk.token)).toHaveLength(2);
+    expect((await test.ok('lostFound.get', { itemId: item.id }, clerk.token)).pagingId).toBe(second.pagingId);
+  });
+
   it('shows the hidden check details only on request, and audits each look', async () => {
     const desk = await openDesk();
     const { item } = await desk.test.ok('lostFound.intake', wallet(desk), desk.clerk.token);

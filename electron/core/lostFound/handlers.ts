@@ -299,7 +299,7 @@ export function lostFoundHandlers(services: Services): HandlersFor<keyof typeof 
       // The category is said in each script's language; colour, brand and place as the counter wrote them.
       const words = [item.colour, item.brand].filter(Boolean).join(' ');
       const categoryName = db.prepare<[string], { zh: string; en: string }>('SELECT name_zh AS zh, name_en AS en FROM lf_category WHERE code = ?').get(item.category);
-      const { id: pagingId } = registerPaging(db, ctx, actor.id, {
+      const { id: pagingId, created } = registerPaging(db, ctx, actor.id, {
         clientRef: input.clientRef,
         source: 'lostFound',
         sourceRef: item.item_no,
@@ -312,7 +312,9 @@ export function lostFoundHandlers(services: Services): HandlersFor<keyof typeof 
           claimPointEn: 'the Visitor Service Center',
         },
       });
-      if (item.paging_id === null) {
+      // Every new slip is a step in the item's custody, and the item points at its latest announcement;
+      // a retried press (the same clientRef) answers the slip it made and records nothing twice.
+      if (created) {
         db.prepare('UPDATE lf_item SET paging_id = ? WHERE id = ?').run(pagingId, item.id);
         custody(db, item.id, ctx.now, actor.id, 'announced', `P${pagingId}`);
         ctx.audit({ action: 'lostFound.announce', entity: 'lf_item', entityId: item.item_no, detail: { pagingId } });
