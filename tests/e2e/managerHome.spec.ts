@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test';
 import type { Input } from '../../shared/contract';
+import { SIGNATURE } from '../support/signature';
 import { addStaff, chooseLanguage, expect, MANAGER, must, screen, setUpPark, signIn, startStation, test, type Station } from './fixtures';
 
 /** Park time on Tuesday 15 December 2026 (Asia/Shanghai, UTC+8) as epoch ms. */
@@ -35,6 +36,21 @@ test.describe('the duty manager’s home', () => {
       const pending = await must(station.api('approvals.list', { view: 'pending' }, admin));
       const escalation = pending.rows.find((row) => row.complaint?.id === taken.id);
       await must(station.api('approvals.decide', { id: escalation?.id ?? 0, decision: 'approve', reason: '由我处理', pin: MANAGER.pin }, admin));
+      const found: Input<'lostFound.intake'> = {
+        clientRef: 'home-found-0001',
+        category: 'clothing',
+        description: '蓝色儿童外套',
+        foundPlace: '旋转木马',
+        // Found yesterday evening and brought in today: held for 7 days from then, so it comes due within the week.
+        foundAt: at('19:30') - 24 * 3_600_000,
+        finderName: '赵保洁',
+        cashFen: 0,
+        storageKind: 'shelf',
+        storagePlace: 'B-2',
+        finderSignature: SIGNATURE,
+        receiverSignature: SIGNATURE,
+      };
+      const { item: coat } = await must(station.api('lostFound.intake', found, counter));
       const incident = await must(station.api('incidents.report', { reporterName: '李先生', reporterPhone: '138 1234 5678', nature: 'injury', location: '波浪池东侧台阶' }, counter));
 
       // 19:50: the home, in Chinese.
@@ -58,9 +74,19 @@ test.describe('the duty manager’s home', () => {
       await expect(waiting.getByTestId(`complaint-${frontline.complaintNo}`)).toHaveCount(0);
       await expect(waiting.getByTestId('waiting-count')).toHaveText('2');
       await expect(page.getByRole('region', { name: '待审批' }).getByRole('article')).toHaveCount(1);
+      // The day's lost and found: the coat taken in this evening, on the shelf, and next to go to finance.
+      const lostFound = page.getByTestId('lost-found-card');
+      await expect(lostFound.getByRole('heading', { name: '今日失物招领' })).toBeVisible();
+      await expect(lostFound.getByTestId('lf-receivedToday')).toHaveText('1');
+      await expect(lostFound.getByTestId('lf-held')).toHaveText('1');
+      await expect(lostFound.getByTestId('lf-overdue')).toHaveText('0');
+      await expect(lostFound).toContainText(coat.itemNo);
+      await expect(lostFound.getByRole('link', { name: '打开失物招领' })).toHaveAttribute('href', '#/counter/lost-found');
       await screen(page, 'manager-home-zh-1280');
       await waiting.scrollIntoViewIfNeeded();
       await screen(page, 'manager-home-waiting-zh-1280');
+      await lostFound.scrollIntoViewIfNeeded();
+      await screen(page, 'manager-home-lost-found-zh-1280');
 
       // 20:00: amber in the header, wherever the manager is.
       await clockTo(station, page, '20:00');

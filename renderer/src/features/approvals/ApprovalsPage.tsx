@@ -14,6 +14,7 @@ import { CalendarCoverageWarning } from '../complaints/CalendarCoverage';
 import { TodaySummaryBanner } from '../complaints/SummaryStatus';
 import { WaitingComplaintsCard } from '../complaints/WaitingCard';
 import { OpenIncidentsCard } from '../incidents/OpenIncidentsCard';
+import { LostFoundCard } from '../lostFound/LostFoundCard';
 
 type Decision = 'approve' | 'refuse';
 const KIND_COLOR = { keptDeposit: 'orange', lostReceiptRefund: 'yellow', escalation: 'grape' } as const;
@@ -183,6 +184,7 @@ export function ApprovalsPage() {
           <Stack gap="lg">
             <OpenIncidentsCard />
             <WaitingComplaintsCard />
+            <LostFoundCard />
           </Stack>
         </Grid.Col>
       </Grid>
