@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Input } from '@shared/contract';
+import type { Input, LiveEvent } from '@shared/contract';
 import { MINUTE } from '@shared/rules/time';
 import { addStaff, auditRows, makeCore, setUpPark, type TestCore } from '../support/core';
 
@@ -169,6 +169,28 @@ describe('paging requests', () => {
     expect(await test.fails('paging.update', { id: slip.id, details: { kind: 'general', textZh: 'x', textEn: '' } }, counter.token)).toMatchObject({
       fields: { 'details.kind': { key: 'paging.errors.kindFixed' } },
     });
+  });
+
+  it('tells every station at once when a slip is edited or cancelled: the queue then reads the new script, then no longer holds it', async () => {
+    const { test, counter, radio } = await openRoom();
+    const events: LiveEvent[] = [];
+    test.core.subscribe((event) => events.push(event));
+    const slip = await test.ok('paging.register', { clientRef: ref(), details: { kind: 'general', textZh: '请白色轿车车主移车', textEn: 'Would the owner of the white car please move it' } }, counter.token);
+    const kept = await test.ok('paging.register', lostChild(test), counter.token);
+    const changes = () => events.filter((event) => event.name === 'paging.changed').map((event) => event.payload);
+
+    await test.ok('paging.update', { id: slip.id, details: { kind: 'general', textZh: '请停在北门的白色轿车车主移车', textEn: 'Would the owner of the white car at the north gate please move it' } }, counter.token);
+    expect(changes()).toEqual([{ id: slip.id, status: 'registered' }]);
+    const edited = (await test.ok('paging.queue', {}, radio.token)).find((row) => row.id === slip.id);
+    expect(edited).toMatchObject({ scriptZh: '请停在北门的白色轿车车主移车', scriptEn: 'Would the owner of the white car at the north gate please move it' });
+
+    await test.ok('paging.close', { id: slip.id, outcome: 'cancelled', note: '车主已自行移车' }, counter.token);
+    expect(changes()).toEqual([
+      { id: slip.id, status: 'registered' },
+      { id: slip.id, status: 'cancelled' },
+    ]);
+    expect((await test.ok('paging.queue', {}, radio.token)).map((row) => row.id)).toEqual([kept.id]);
+    expect(auditRows(test, 'paging.cancel').map((row) => row.detail)).toEqual([JSON.stringify({ note: '车主已自行移车' })]);
   });
 
   it('gives the duty manager the day’s figures: per kind, share within 5 minutes, median time to air', async () => {
