@@ -199,7 +199,7 @@ export const pagingMethods = {
     output: pagingView,
   }),
   'paging.arrived': method({
-    summary: 'The summoned department head reached the visitor center (late after 10 minutes from the call).',
+    summary: 'The summoned department head reached the visitor center (late at 10 minutes from the call, or after).',
     access: COUNTER,
     mode: 'write',
     input: z.object({ id }).strict(),

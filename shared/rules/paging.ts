@@ -34,9 +34,13 @@ export function contactDueAt(createdAt: number): number {
   return createdAt + CONTACT_LIMIT_MS;
 }
 
-/** Whether the 5-minute mark was missed: acknowledged after it, or not yet and it has passed. */
+/**
+ * Whether the 5-minute mark was missed: acknowledged at it or after, or not yet and it has come. Late
+ * at the mark, as every clock reads it (`readDeadline` turns red at the deadline): taken at 4:59 on
+ * time, at 5:00 late.
+ */
 export function contactLate(createdAt: number, acknowledgedAt: number | null, now: number): boolean {
-  return (acknowledgedAt ?? now) > contactDueAt(createdAt);
+  return (acknowledgedAt ?? now) >= contactDueAt(createdAt);
 }
 
 /** The 10-minute mark for a summoned head runs from the first call over the PA. */
@@ -44,9 +48,10 @@ export function arrivalDueAt(kind: PagingKind, firstAiredAt: number | null): num
   return kind === 'summonHead' && firstAiredAt !== null ? firstAiredAt + ARRIVAL_LIMIT_MS : null;
 }
 
+/** Late at the 10-minute mark, as the contact clock is at its 5 minutes. */
 export function arrivalLate(kind: PagingKind, firstAiredAt: number | null, arrivedAt: number | null, now: number): boolean {
   const due = arrivalDueAt(kind, firstAiredAt);
-  return due !== null && (arrivedAt ?? now) > due;
+  return due !== null && (arrivedAt ?? now) >= due;
 }
 
 /** A missing person is aired again every `repeatMinutes` until found. */

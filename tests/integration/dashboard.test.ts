@@ -226,7 +226,7 @@ function direct(db: Db, from: string, to: string, now: number) {
     ),
     paging: all<{ count: number; within5: number; due: number }>(
       `SELECT count(*) AS count,
-              coalesce(sum(acknowledged_at IS NOT NULL AND acknowledged_at <= created_at + 300000), 0) AS within5,
+              coalesce(sum(acknowledged_at IS NOT NULL AND acknowledged_at < created_at + 300000), 0) AS within5,
               coalesce(sum(acknowledged_at IS NOT NULL OR (status <> 'cancelled' AND created_at + 300000 <= ?)), 0) AS due
        FROM paging_request WHERE created_at >= ? AND created_at < ?`,
       now,

@@ -115,6 +115,20 @@ describe('paging requests', () => {
     expect(await test.fails('paging.acknowledge', { id: late.id }, radio.token)).toMatchObject({ code: 'CONFLICT', fields: { id: { key: 'paging.errors.alreadyAcknowledged' } } });
   });
 
+  it('counts a slip taken at exactly 5 minutes as late, on the slip, in its audit row, in the day’s figures and on the dashboard', async () => {
+    const { test, admin, counter, radio } = await openRoom();
+    const inTime = await test.ok('paging.register', lostChild(test), counter.token);
+    const atTheMark = await test.ok('paging.register', lostChild(test, { name: '小红', sex: 'female' }), counter.token);
+    test.clock.advance(5 * MINUTE - 1);
+    expect(await test.ok('paging.acknowledge', { id: inTime.id }, radio.token)).toMatchObject({ contactLate: false });
+    test.clock.advance(1);
+    expect(await test.ok('paging.acknowledge', { id: atTheMark.id }, radio.token)).toMatchObject({ contactLate: true });
+    expect(auditRows(test, 'paging.acknowledge').map((row) => (JSON.parse(row.detail) as { late: boolean }).late)).toEqual([false, true]);
+    expect(await test.ok('paging.stats', {}, admin)).toMatchObject({ contacted: 2, contactedWithin5: 1, shareWithin5: 0.5 });
+    const dashboard = await test.ok('dashboard.paging', { from: '2026-11-29', to: '2026-11-29', granularity: 'day' }, admin);
+    expect(dashboard.periods[0]).toMatchObject({ count: 2, due: 2, within5: 1, shareWithin5: 0.5 });
+  });
+
   it('airs once, repeats a missing person until found, and refuses airing twice or acting on a cancelled slip', async () => {
     const { test, counter, radio } = await openRoom();
     const slip = await test.ok('paging.register', lostChild(test, { repeatMinutes: 10 }), counter.token);

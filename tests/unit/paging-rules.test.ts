@@ -1,6 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import type { PagingDetails } from '@shared/contract';
-import { arrivalDueAt, arrivalLate, contactDueAt, contactLate, median, nextAiringAt, pagingPriority } from '@shared/rules/paging';
+import { ManualClock } from '../../electron/core/clock';
+import { readDeadline, type DeadlineState } from '@shared/rules/deadline';
+import {
+  ARRIVAL_LIMIT_MS,
+  ARRIVAL_WARN_MS,
+  arrivalDueAt,
+  arrivalLate,
+  CONTACT_LIMIT_MS,
+  CONTACT_WARN_MS,
+  contactDueAt,
+  contactLate,
+  median,
+  nextAiringAt,
+  pagingPriority,
+} from '@shared/rules/paging';
 import { fillScript, scriptValues, unknownPlaceholders } from '@shared/rules/scripts';
 import { MINUTE } from '@shared/rules/time';
 
@@ -23,7 +37,8 @@ const child: PagingDetails = {
 describe('paging clocks', () => {
   it('give the broadcast room 5 minutes from registration', () => {
     expect(contactDueAt(T0)).toBe(T0 + 5 * MINUTE);
-    expect(contactLate(T0, null, T0 + 5 * MINUTE)).toBe(false);
+    expect(contactLate(T0, null, T0 + 5 * MINUTE - 1)).toBe(false);
+    expect(contactLate(T0, null, T0 + 5 * MINUTE)).toBe(true);
     expect(contactLate(T0, null, T0 + 5 * MINUTE + 1)).toBe(true);
     expect(contactLate(T0, T0 + 4 * MINUTE, T0 + 60 * MINUTE)).toBe(false);
     expect(contactLate(T0, T0 + 6 * MINUTE, T0 + 6 * MINUTE)).toBe(true);
@@ -33,9 +48,63 @@ describe('paging clocks', () => {
     expect(arrivalDueAt('summonHead', null)).toBeNull();
     expect(arrivalDueAt('summonHead', T0)).toBe(T0 + 10 * MINUTE);
     expect(arrivalDueAt('general', T0)).toBeNull();
-    expect(arrivalLate('summonHead', T0, T0 + 10 * MINUTE, T0 + 99 * MINUTE)).toBe(false);
+    expect(arrivalLate('summonHead', T0, T0 + 10 * MINUTE - 1, T0 + 99 * MINUTE)).toBe(false);
+    expect(arrivalLate('summonHead', T0, T0 + 10 * MINUTE, T0 + 99 * MINUTE)).toBe(true);
     expect(arrivalLate('summonHead', T0, null, T0 + 10 * MINUTE + 1)).toBe(true);
     expect(arrivalLate('summonHead', null, null, T0 + 99 * MINUTE)).toBe(false);
+  });
+
+  /** What a slip shows at the clock's time: the badge (state, minutes) and whether the mark counts as missed. */
+  const reading = (clock: ManualClock, due: number, warnMs: number, late: (now: number) => boolean): { badge: DeadlineState; minutes: number; late: boolean } => {
+    const badge = readDeadline(clock.now(), due, warnMs);
+    return { badge: badge.state, minutes: badge.minutes, late: late(clock.now()) };
+  };
+
+  it('run the 5-minute contact clock: neutral, amber for the last 2 minutes, red and late from the mark itself', () => {
+    const clock = new ManualClock(T0);
+    const createdAt = clock.now();
+    const due = contactDueAt(createdAt);
+    const read = () => reading(clock, due, CONTACT_WARN_MS, (now) => contactLate(createdAt, null, now));
+    expect(read()).toEqual({ badge: 'ok', minutes: 5, late: false });
+    clock.advance(CONTACT_LIMIT_MS - CONTACT_WARN_MS - 1);
+    expect(read()).toEqual({ badge: 'ok', minutes: 3, late: false });
+    clock.advance(1);
+    expect(read()).toEqual({ badge: 'warn', minutes: 2, late: false });
+    clock.advance(CONTACT_WARN_MS - 1);
+    expect(read()).toEqual({ badge: 'warn', minutes: 1, late: false });
+    // Taken in the last millisecond: on time, whenever it is read afterwards.
+    const takenInTime = clock.now();
+    clock.advance(1);
+    expect(clock.now()).toBe(createdAt + 5 * MINUTE);
+    expect(read()).toEqual({ badge: 'late', minutes: 0, late: true });
+    expect(contactLate(createdAt, takenInTime, clock.now() + 60 * MINUTE)).toBe(false);
+    // Taken at the mark itself: late, as the badge showed it.
+    expect(contactLate(createdAt, clock.now(), clock.now() + 60 * MINUTE)).toBe(true);
+    clock.advance(3 * MINUTE + 59_000);
+    expect(read()).toEqual({ badge: 'late', minutes: 3, late: true });
+  });
+
+  it('run the 10-minute arrival clock from the first call: amber for the last 3 minutes, red and late from the mark itself', () => {
+    const clock = new ManualClock(T0);
+    clock.advance(2 * MINUTE);
+    const calledAt = clock.now();
+    const due = arrivalDueAt('summonHead', calledAt);
+    if (due === null) throw new Error('a summoned head has an arrival clock once called');
+    const read = () => reading(clock, due, ARRIVAL_WARN_MS, (now) => arrivalLate('summonHead', calledAt, null, now));
+    expect(read()).toEqual({ badge: 'ok', minutes: 10, late: false });
+    clock.advance(ARRIVAL_LIMIT_MS - ARRIVAL_WARN_MS - 1);
+    expect(read()).toEqual({ badge: 'ok', minutes: 4, late: false });
+    clock.advance(1);
+    expect(read()).toEqual({ badge: 'warn', minutes: 3, late: false });
+    clock.advance(ARRIVAL_WARN_MS - 1);
+    expect(read()).toEqual({ badge: 'warn', minutes: 1, late: false });
+    expect(arrivalLate('summonHead', calledAt, clock.now(), clock.now() + 60 * MINUTE)).toBe(false);
+    clock.advance(1);
+    expect(clock.now()).toBe(calledAt + 10 * MINUTE);
+    expect(read()).toEqual({ badge: 'late', minutes: 0, late: true });
+    expect(arrivalLate('summonHead', calledAt, clock.now(), clock.now() + 60 * MINUTE)).toBe(true);
+    clock.advance(2 * MINUTE);
+    expect(read()).toEqual({ badge: 'late', minutes: 2, late: true });
   });
 
   it('repeat a missing person at its interval and put a missing child first', () => {

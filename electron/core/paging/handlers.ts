@@ -1,5 +1,5 @@
 import type { pagingMethods, PagingStatus, PagingView } from '@shared/contract';
-import { CONTACT_LIMIT_MS, median, REPEAT_GUARD_MS } from '@shared/rules/paging';
+import { contactLate, median, REPEAT_GUARD_MS } from '@shared/rules/paging';
 import { unknownPlaceholders } from '@shared/rules/scripts';
 import { atParkTime, parkDate, parkDayBounds } from '@shared/rules/time';
 import { actorOf, type CallContext, type HandlersFor, type Services } from '../context';
@@ -97,7 +97,7 @@ export function pagingHandlers(services: Services): HandlersFor<keyof typeof pag
         ctx.now,
         request.id,
       );
-      changed(ctx, request.id, 'acknowledged', 'paging.acknowledge', { afterMs: ctx.now - request.createdAt, late: ctx.now - request.createdAt > CONTACT_LIMIT_MS });
+      changed(ctx, request.id, 'acknowledged', 'paging.acknowledge', { afterMs: ctx.now - request.createdAt, late: contactLate(request.createdAt, ctx.now, ctx.now) });
       return load(request.id, ctx.now);
     },
 
@@ -180,7 +180,7 @@ export function pagingHandlers(services: Services): HandlersFor<keyof typeof pag
       for (const row of rows) byKind[row.kind] += 1;
       // Counted: requests contacted, and those whose 5 minutes are over (contacted or not); a slip cancelled in time is left out.
       const due = rows.filter((row) => row.acknowledgedAt !== null || (row.status !== 'cancelled' && row.contactDueAt <= ctx.now));
-      const within = due.filter((row) => row.acknowledgedAt !== null && row.acknowledgedAt <= row.contactDueAt);
+      const within = due.filter((row) => row.acknowledgedAt !== null && !row.contactLate);
       const toAir = rows.flatMap((row) => (row.firstAiredAt === null ? [] : [row.firstAiredAt - row.createdAt]));
       const bounds = parkDayBounds(atParkTime(date, '12:00', timeZone), timeZone);
       return {

@@ -68,7 +68,7 @@ export function SlipCard({ slip, now, large, fresh, children }: { slip: PagingVi
             {slip.arrivedAt !== null ? (
               <Badge color={slip.arrivalLate ? 'red' : 'teal'} variant="light">
                 {slip.arrivalLate
-                  ? t('paging.queue.arrivedLate', { minutes: Math.ceil(((slip.arrivedAt ?? 0) - (slip.arrivalDueAt ?? 0)) / 60_000) })
+                  ? t('paging.queue.arrivedLate', { minutes: Math.max(1, Math.ceil(((slip.arrivedAt ?? 0) - (slip.arrivalDueAt ?? 0)) / 60_000)) })
                   : t('paging.queue.arrivedOnTime')}
               </Badge>
             ) : null}
