@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { PagingDetails } from '@shared/contract';
 import { ManualClock } from '../../electron/core/clock';
-import { readDeadline, type DeadlineState } from '@shared/rules/deadline';
+import { readDeadline } from '@shared/rules/deadline';
 import {
   ARRIVAL_LIMIT_MS,
   ARRIVAL_WARN_MS,
@@ -16,7 +16,7 @@ import {
   pagingPriority,
 } from '@shared/rules/paging';
 import { fillScript, scriptValues, unknownPlaceholders } from '@shared/rules/scripts';
-import { MINUTE } from '@shared/rules/time';
+import { HOUR, MINUTE } from '@shared/rules/time';
 
 const T0 = Date.parse('2026-11-29T02:00:00Z');
 const child: PagingDetails = {
@@ -54,57 +54,45 @@ describe('paging clocks', () => {
     expect(arrivalLate('summonHead', null, null, T0 + 99 * MINUTE)).toBe(false);
   });
 
-  /** What a slip shows at the clock's time: the badge (state, minutes) and whether the mark counts as missed. */
-  const reading = (clock: ManualClock, due: number, warnMs: number, late: (now: number) => boolean): { badge: DeadlineState; minutes: number; late: boolean } => {
-    const badge = readDeadline(clock.now(), due, warnMs);
-    return { badge: badge.state, minutes: badge.minutes, late: late(clock.now()) };
-  };
+  /**
+   * Walks one clock with the ManualClock, by `advance`, across its warn mark and its limit: at each step
+   * what the badge shows (state, minutes) and whether the rule calls the mark missed, now and for a
+   * slip taken (or a head arriving) at that very moment.
+   */
+  function walk(limitMs: number, warnMs: number, dueOf: (startedAt: number) => number | null, late: (startedAt: number, doneAt: number | null, now: number) => boolean) {
+    const clock = new ManualClock(T0);
+    const startedAt = clock.now();
+    const due = dueOf(startedAt);
+    if (due === null) throw new Error('this clock runs');
+    const steps = [0, limitMs - warnMs - 1, 1, warnMs - 1, 1, 3 * MINUTE + 59_000];
+    return steps.map((step) => {
+      clock.advance(step);
+      const badge = readDeadline(clock.now(), due, warnMs);
+      return { at: clock.now() - startedAt, badge: badge.state, minutes: badge.minutes, late: late(startedAt, null, clock.now()), doneNowLate: late(startedAt, clock.now(), clock.now() + HOUR) };
+    });
+  }
 
   it('run the 5-minute contact clock: neutral, amber for the last 2 minutes, red and late from the mark itself', () => {
-    const clock = new ManualClock(T0);
-    const createdAt = clock.now();
-    const due = contactDueAt(createdAt);
-    const read = () => reading(clock, due, CONTACT_WARN_MS, (now) => contactLate(createdAt, null, now));
-    expect(read()).toEqual({ badge: 'ok', minutes: 5, late: false });
-    clock.advance(CONTACT_LIMIT_MS - CONTACT_WARN_MS - 1);
-    expect(read()).toEqual({ badge: 'ok', minutes: 3, late: false });
-    clock.advance(1);
-    expect(read()).toEqual({ badge: 'warn', minutes: 2, late: false });
-    clock.advance(CONTACT_WARN_MS - 1);
-    expect(read()).toEqual({ badge: 'warn', minutes: 1, late: false });
-    // Taken in the last millisecond: on time, whenever it is read afterwards.
-    const takenInTime = clock.now();
-    clock.advance(1);
-    expect(clock.now()).toBe(createdAt + 5 * MINUTE);
-    expect(read()).toEqual({ badge: 'late', minutes: 0, late: true });
-    expect(contactLate(createdAt, takenInTime, clock.now() + 60 * MINUTE)).toBe(false);
-    // Taken at the mark itself: late, as the badge showed it.
-    expect(contactLate(createdAt, clock.now(), clock.now() + 60 * MINUTE)).toBe(true);
-    clock.advance(3 * MINUTE + 59_000);
-    expect(read()).toEqual({ badge: 'late', minutes: 3, late: true });
+    expect(walk(CONTACT_LIMIT_MS, CONTACT_WARN_MS, contactDueAt, contactLate)).toEqual([
+      { at: 0, badge: 'ok', minutes: 5, late: false, doneNowLate: false },
+      { at: 3 * MINUTE - 1, badge: 'ok', minutes: 3, late: false, doneNowLate: false },
+      { at: 3 * MINUTE, badge: 'warn', minutes: 2, late: false, doneNowLate: false },
+      { at: 5 * MINUTE - 1, badge: 'warn', minutes: 1, late: false, doneNowLate: false },
+      { at: 5 * MINUTE, badge: 'late', minutes: 0, late: true, doneNowLate: true },
+      { at: 8 * MINUTE + 59_000, badge: 'late', minutes: 3, late: true, doneNowLate: true },
+    ]);
   });
 
   it('run the 10-minute arrival clock from the first call: amber for the last 3 minutes, red and late from the mark itself', () => {
-    const clock = new ManualClock(T0);
-    clock.advance(2 * MINUTE);
-    const calledAt = clock.now();
-    const due = arrivalDueAt('summonHead', calledAt);
-    if (due === null) throw new Error('a summoned head has an arrival clock once called');
-    const read = () => reading(clock, due, ARRIVAL_WARN_MS, (now) => arrivalLate('summonHead', calledAt, null, now));
-    expect(read()).toEqual({ badge: 'ok', minutes: 10, late: false });
-    clock.advance(ARRIVAL_LIMIT_MS - ARRIVAL_WARN_MS - 1);
-    expect(read()).toEqual({ badge: 'ok', minutes: 4, late: false });
-    clock.advance(1);
-    expect(read()).toEqual({ badge: 'warn', minutes: 3, late: false });
-    clock.advance(ARRIVAL_WARN_MS - 1);
-    expect(read()).toEqual({ badge: 'warn', minutes: 1, late: false });
-    expect(arrivalLate('summonHead', calledAt, clock.now(), clock.now() + 60 * MINUTE)).toBe(false);
-    clock.advance(1);
-    expect(clock.now()).toBe(calledAt + 10 * MINUTE);
-    expect(read()).toEqual({ badge: 'late', minutes: 0, late: true });
-    expect(arrivalLate('summonHead', calledAt, clock.now(), clock.now() + 60 * MINUTE)).toBe(true);
-    clock.advance(2 * MINUTE);
-    expect(read()).toEqual({ badge: 'late', minutes: 2, late: true });
+    const arrival = (calledAt: number, arrivedAt: number | null, now: number) => arrivalLate('summonHead', calledAt, arrivedAt, now);
+    expect(walk(ARRIVAL_LIMIT_MS, ARRIVAL_WARN_MS, (calledAt) => arrivalDueAt('summonHead', calledAt), arrival)).toEqual([
+      { at: 0, badge: 'ok', minutes: 10, late: false, doneNowLate: false },
+      { at: 7 * MINUTE - 1, badge: 'ok', minutes: 4, late: false, doneNowLate: false },
+      { at: 7 * MINUTE, badge: 'warn', minutes: 3, late: false, doneNowLate: false },
+      { at: 10 * MINUTE - 1, badge: 'warn', minutes: 1, late: false, doneNowLate: false },
+      { at: 10 * MINUTE, badge: 'late', minutes: 0, late: true, doneNowLate: true },
+      { at: 13 * MINUTE + 59_000, badge: 'late', minutes: 3, late: true, doneNowLate: true },
+    ]);
   });
 
   it('repeat a missing person at its interval and put a missing child first', () => {
