@@ -3,7 +3,7 @@ import type { Locator, Page } from '@playwright/test';
 import type { Input } from '../../shared/contract';
 import { SIGNATURE } from '../support/signature';
 import { addStaff, chooseLanguage, expect, MANAGER, must, screen, setUpPark, signIn, startStation, test, type Station } from './fixtures';
-import { axe } from './lostFoundHelpers';
+import { axe, foundCoat } from './lostFoundHelpers';
 
 /** Park time in Shanghai (UTC+8) as epoch ms: `2026-11-23 09:15`. */
 const at = (local: string) => Date.parse(`${local.replace(' ', 'T')}:00+08:00`);
@@ -59,20 +59,7 @@ async function seedWeek(station: Station): Promise<void> {
   };
   const intake = async (local: string) => {
     await clock(local);
-    const input: Input<'lostFound.intake'> = {
-      clientRef: ref(),
-      category: 'clothing',
-      description: '蓝色儿童外套',
-      foundPlace: '旋转木马',
-      foundAt: at(local) - 600_000,
-      finderName: '赵保洁',
-      cashFen: 0,
-      storageKind: 'shelf',
-      storagePlace: 'B-2',
-      finderSignature: SIGNATURE,
-      receiverSignature: SIGNATURE,
-    };
-    return (await must(station.api('lostFound.intake', input, tokens.clerk))).item.id;
+    return (await must(station.api('lostFound.intake', foundCoat(ref(), at(local) - 600_000), tokens.clerk))).item.id;
   };
 
   const dates = ['2026-11-23', '2026-11-24', '2026-11-25', '2026-11-26', '2026-11-27', '2026-11-28', '2026-11-29'];

@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Locator, Page } from '@playwright/test';
+import type { Input } from '../../shared/contract';
+import { SIGNATURE } from '../support/signature';
 import { expect, screen, type Station } from './fixtures';
 
 /** Park time on 2026-11-29 (Asia/Shanghai, UTC+8). */
@@ -10,6 +12,23 @@ export const SIZES = [
   { name: '1280', width: 1280, height: 800 },
   { name: '1920', width: 1920, height: 1080 },
 ] as const;
+
+/** A child's coat found at the carousel, on shelf B-2, no cash: an intake for the screens that count lost property. */
+export function foundCoat(clientRef: string, foundAt: number): Input<'lostFound.intake'> {
+  return {
+    clientRef,
+    category: 'clothing',
+    description: '蓝色儿童外套',
+    foundPlace: '旋转木马',
+    foundAt,
+    finderName: '赵保洁',
+    cashFen: 0,
+    storageKind: 'shelf',
+    storagePlace: 'B-2',
+    finderSignature: SIGNATURE,
+    receiverSignature: SIGNATURE,
+  };
+}
 
 /** Moves the station's test clock (PARKDESK_TEST_CLOCK). */
 export async function moveClock(station: Station, advanceMs: number): Promise<void> {

@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test';
 import type { Input } from '../../shared/contract';
-import { SIGNATURE } from '../support/signature';
 import { addStaff, chooseLanguage, expect, MANAGER, must, screen, setUpPark, signIn, startStation, test, type Station } from './fixtures';
+import { foundCoat } from './lostFoundHelpers';
 
 /** Park time on Tuesday 15 December 2026 (Asia/Shanghai, UTC+8) as epoch ms. */
 const at = (time: string) => Date.parse(`2026-12-15T${time}:00+08:00`);
@@ -36,21 +36,8 @@ test.describe('the duty manager’s home', () => {
       const pending = await must(station.api('approvals.list', { view: 'pending' }, admin));
       const escalation = pending.rows.find((row) => row.complaint?.id === taken.id);
       await must(station.api('approvals.decide', { id: escalation?.id ?? 0, decision: 'approve', reason: '由我处理', pin: MANAGER.pin }, admin));
-      const found: Input<'lostFound.intake'> = {
-        clientRef: 'home-found-0001',
-        category: 'clothing',
-        description: '蓝色儿童外套',
-        foundPlace: '旋转木马',
-        // Found yesterday evening and brought in today: held for 7 days from then, so it comes due within the week.
-        foundAt: at('19:30') - 24 * 3_600_000,
-        finderName: '赵保洁',
-        cashFen: 0,
-        storageKind: 'shelf',
-        storagePlace: 'B-2',
-        finderSignature: SIGNATURE,
-        receiverSignature: SIGNATURE,
-      };
-      const { item: coat } = await must(station.api('lostFound.intake', found, counter));
+      // Found yesterday evening and brought in today: held for 7 days from then, so it comes due within the week.
+      const { item: coat } = await must(station.api('lostFound.intake', foundCoat('home-found-0001', at('19:30') - 24 * 3_600_000), counter));
       const incident = await must(station.api('incidents.report', { reporterName: '李先生', reporterPhone: '138 1234 5678', nature: 'injury', location: '波浪池东侧台阶' }, counter));
 
       // 19:50: the home, in Chinese.
