@@ -1,4 +1,4 @@
-import { addStaff, chooseLanguage, expect, screen, setUpPark, signIn, startStation, test as base, type Station } from './fixtures';
+import { addStaff, chooseLanguage, expect, must, screen, setUpPark, signIn, startStation, test as base, type Station } from './fixtures';
 
 /** A station whose clock the test moves (PARKDESK_TEST_CLOCK), to cross the 5-minute mark without waiting. */
 const test = base.extend<{ clockStation: Station }>({
@@ -26,7 +26,7 @@ test.describe('paging between the counter and the broadcast room', () => {
     test.setTimeout(90_000);
     const admin = await setUpPark(station);
     await station.api('settings.update', { idleSignOutMinutes: 240 }, admin);
-    await addStaff(station, admin, { code: 'C01', name: '张柜台', role: 'counter', pin: '1357' });
+    const clerk = await addStaff(station, admin, { code: 'C01', name: '张柜台', role: 'counter', pin: '1357' });
     await addStaff(station, admin, { code: 'B01', name: '陈广播', role: 'broadcast', pin: '2468' });
 
     const counterContext = await browser.newContext({ viewport: { width: 1280, height: 800 } });
@@ -68,12 +68,17 @@ test.describe('paging between the counter and the broadcast room', () => {
     await expect(slip).toContainText('剩余 5 分钟');
     await screen(room, 'paging-queue-new-zh-1920');
 
-    // Four minutes on, the clock is amber.
+    // Four minutes on, the clock is amber; past the 5-minute mark, red.
     await moveClock(station, 4 * 60_000);
     await expect(slip.locator('[data-state]').first()).toHaveAttribute('data-state', 'warn', { timeout: 10_000 });
+    await moveClock(station, 150_000);
+    await expect(slip.locator('[data-state]').first()).toHaveAttribute('data-state', 'late', { timeout: 10_000 });
+    await expect(slip.locator('[data-state]').first()).toContainText('逾期 1 分钟');
 
     await slip.getByRole('button', { name: '接单' }).click();
     await expect(slip).toHaveAttribute('data-status', 'acknowledged');
+    // Taken after the mark: the slip keeps saying so.
+    await expect(slip).toContainText('5 分钟内送达广播室 · 超时');
     await expect(counter.locator('[data-testid^="slip-"]').first()).toHaveAttribute('data-status', 'acknowledged');
     await slip.getByRole('button', { name: '已播出' }).click();
     await expect(slip).toHaveAttribute('data-status', 'aired');
@@ -86,7 +91,31 @@ test.describe('paging between the counter and the broadcast room', () => {
     await counter.getByRole('dialog').getByRole('button', { name: '已找到 / 完成' }).click();
     await expect(room.getByText('没有待处理的广播请求。')).toBeVisible();
     await expect(counter.locator('[data-testid^="slip-"]').first()).toHaveAttribute('data-status', 'resolved');
-    await expect(counter.getByTestId('share-within-5')).toHaveText('100%');
+    await expect(counter.getByTestId('share-within-5')).toHaveText('0%');
+
+    // A slip with a wrong word: the counter corrects it and the broadcast room reads the new text in place;
+    // cancelled, it leaves the room's queue.
+    const token = (await must(station.api('auth.signIn', { staffId: clerk.id, pin: '1357' }))).token;
+    const notice = await must(
+      station.api('paging.register', { clientRef: 'e2e-edit-0001', details: { kind: 'general', textZh: '请白色轿车车主移车', textEn: 'Would the owner of the white car please move it' } }, token),
+    );
+    const noticeAtCounter = counter.getByTestId(`slip-${notice.id}`);
+    const noticeInRoom = room.getByTestId(`slip-${notice.id}`);
+    await expect(noticeInRoom.getByTestId('script-zh')).toHaveText('请白色轿车车主移车');
+    await noticeAtCounter.getByRole('button', { name: '修改' }).click();
+    const edit = counter.getByRole('dialog', { name: '修改' });
+    await edit.getByLabel('广播内容（中文）').fill('请停在北门的白色轿车车主移车');
+    await edit.getByRole('button', { name: '保存' }).click();
+    await expect(edit).toHaveCount(0);
+    await expect(noticeInRoom.getByTestId('script-zh')).toHaveText('请停在北门的白色轿车车主移车');
+    await expect(noticeAtCounter.getByTestId('script-zh')).toHaveText('请停在北门的白色轿车车主移车');
+    await noticeAtCounter.getByRole('button', { name: '取消请求' }).click();
+    const cancel = counter.getByRole('dialog');
+    await cancel.getByLabel('备注').fill('车主已自行移车');
+    await cancel.getByRole('button', { name: '取消请求' }).click();
+    await expect(noticeInRoom).toHaveCount(0);
+    await expect(room.getByText('没有待处理的广播请求。')).toBeVisible();
+    await expect(noticeAtCounter).toHaveAttribute('data-status', 'cancelled');
     await chooseLanguage(counter, 'en');
     await screen(counter, 'paging-counter-en-1280');
 
