@@ -93,7 +93,7 @@ export function notifyDeadline(receivedAt: number): number {
 /** Whether the parties were all notified after the 30 minutes (undefined while any is still to notify). */
 export function notifiedLate(receivedAt: number, completedAt: number | null): boolean | undefined {
   if (completedAt === null) return undefined;
-  return completedAt > notifyDeadline(receivedAt);
+  return completedAt >= notifyDeadline(receivedAt);
 }
 
 export type NotifyClock =
@@ -109,7 +109,8 @@ export type NotifyClock =
 export function readNotifyClock(receivedAt: number, completedAt: number | null, now: number): NotifyClock {
   const deadline = notifyDeadline(receivedAt);
   if (completedAt !== null) {
-    const late = completedAt > deadline;
+    // Late at the mark itself, as the running clock turns red there (the paging clocks count alike).
+    const late = notifiedLate(receivedAt, completedAt) === true;
     return { state: 'done', deadline, completedAt, late, minutes: late ? Math.floor((completedAt - deadline) / MINUTE) : 0 };
   }
   const reading = readDeadline(now, deadline, NOTIFY_WARN_MS);

@@ -37,7 +37,7 @@ describe('the 30-minute notification clock', () => {
     expect(read()).toMatchObject({ state: 'late', minutes: 3, late: true, deadline: RECEIVED + 30 * MINUTE });
   });
 
-  it('stops once the parties are all notified: in time up to the 30th minute included', () => {
+  it('stops once the parties are all notified: in time before the 30th minute, late at the mark, where the clock turns red', () => {
     const clock = new ManualClock(RECEIVED);
     clock.advance(12 * MINUTE);
     const completedAt = clock.now();
@@ -49,8 +49,11 @@ describe('the 30-minute notification clock', () => {
       late: false,
       minutes: 0,
     });
-    expect(notifiedLate(RECEIVED, RECEIVED + 30 * MINUTE)).toBe(false);
-    expect(notifiedLate(RECEIVED, RECEIVED + 30 * MINUTE + 1)).toBe(true);
+    expect(notifiedLate(RECEIVED, RECEIVED + 30 * MINUTE - 1)).toBe(false);
+    expect(notifiedLate(RECEIVED, RECEIVED + 30 * MINUTE)).toBe(true);
+    expect(readNotifyClock(RECEIVED, null, RECEIVED + 30 * MINUTE)).toMatchObject({ state: 'late', late: true });
+    expect(readNotifyClock(RECEIVED, RECEIVED + 30 * MINUTE, RECEIVED + 31 * MINUTE)).toMatchObject({ state: 'done', late: true, minutes: 0 });
+    expect(readNotifyClock(RECEIVED, RECEIVED + 30 * MINUTE - 1, RECEIVED + 31 * MINUTE)).toMatchObject({ state: 'done', late: false });
     expect(notifiedLate(RECEIVED, null)).toBeUndefined();
   });
 
