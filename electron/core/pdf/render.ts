@@ -1,4 +1,3 @@
-import PDFDocument from 'pdfkit';
 import { pageLabelText, reportDocumentSchema, type ReportDocument, type ReportDocumentInput, type ReportField, type ReportTable } from '@shared/reports/document';
 import { AppError } from '../errors';
 import { fontCandidates, type FontChoice, type FontLookup } from './fonts';
@@ -111,6 +110,8 @@ function printable(report: ReportDocument): ReportDocument {
 export async function renderReport(input: ReportDocumentInput, options: RenderOptions = {}): Promise<RenderedReport> {
   const report = printable(reportDocumentSchema.parse(input));
   const candidates = options.fonts ?? fontCandidates(options);
+  // Loaded on the first report, not at start: pdfkit and its fonts take a tenth of a second to load.
+  const { default: PDFDocument } = await import('pdfkit');
   const pdf = new PDFDocument({
     size: 'A4',
     margins: MARGINS,

@@ -2,7 +2,6 @@ import { X509Certificate } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { hostname, networkInterfaces } from 'node:os';
 import { join } from 'node:path';
-import { generate } from 'selfsigned';
 
 /**
  * The counter's TLS certificate for the park LAN: self-signed, made once and kept in the data
@@ -54,6 +53,8 @@ export async function loadCredentials(dataDir: string): Promise<Credentials> {
     { type: 7 as const, ip: '127.0.0.1' },
     ...lanAddresses().map((ip) => ({ type: 7 as const, ip })),
   ];
+  // Loaded only to make the certificate, once per counter: it takes a tenth of a second to load.
+  const { generate } = await import('selfsigned');
   const pems = await generate([{ name: 'commonName', value: `ParkDesk counter (${hostname()})` }], {
     keyType: 'ec',
     curve: 'P-256',
