@@ -6,7 +6,10 @@ import type { ChartTable, DashboardRange } from '@shared/rules/dashboard';
 import { DAY, MINUTE } from '@shared/rules/time';
 import { ManualClock } from '../../electron/core/clock';
 import type { Db } from '../../electron/core/db/open';
-import { COMPLAINTS_SQL, LOST_FOUND_SQL, PAGING_SQL, PAGING_TIMES_SQL, RENTALS_SQL } from '../../electron/core/dashboard/handlers';
+import { COMPLAINTS_SQL, dashboardHandlers, LOST_FOUND_BY_DAY_SQL, LOST_FOUND_SQL, PAGING_SQL, PAGING_TIMES_SQL, RENTALS_BY_DAY_SQL, RENTALS_BY_HOUR_SQL, RENTALS_SQL } from '../../electron/core/dashboard/handlers';
+import { SessionStore } from '../../electron/core/auth/sessions';
+import { LAN_OFF } from '../../electron/core/context';
+import { createCallContext } from '../../electron/core/dispatcher';
 import { ADMIN, addStaff, makeCore, setUpPark, type TestCore } from '../support/core';
 import { SIGNATURE } from '../support/signature';
 
@@ -299,6 +302,20 @@ async function figures(park: Park, range: DashboardRange) {
 }
 
 /** Every figure of every period equals the direct count, and every CSV holds the figures of its chart. */
+/**
+ * In China every day is 24 hours, so the charts are summed by day and by hour in SQL; the quarter
+ * hour by quarter hour path (taken on a day with a clock change) must count exactly alike.
+ */
+async function slotBySlotAgrees(park: Park, range: DashboardRange, all: Awaited<ReturnType<typeof figures>>): Promise<void> {
+  const db = park.test.core.db;
+  if (!db) throw new Error('database not open');
+  const services = { db, clock: park.test.clock, sessions: new SessionStore(), dataDir: park.test.dir, version: 'test', gate: { restoring: false }, lan: { ...LAN_OFF }, nativeBinding: undefined };
+  const slotBySlot = dashboardHandlers(services, { slotBySlot: true });
+  const ctx = createCallContext(db, { now: park.test.clock.now(), actor: null, token: null, origin: 'test', stationId: null }, []);
+  expect(await slotBySlot['dashboard.rentals'](range, ctx)).toEqual(all.rentals);
+  expect(await slotBySlot['dashboard.lostFound'](range, ctx)).toEqual(all.lostFound);
+}
+
 function checkAgainstRecords(park: Park, all: Awaited<ReturnType<typeof figures>>): void {
   const now = park.test.clock.now();
   const rentalsCsv = csvMatchesTable(charts.rentalsByPeriodTable(all.rentals, en));
@@ -347,6 +364,7 @@ describe('the dashboard', () => {
 
     const days = await figures(park, { from: '2026-11-23', to: '2026-11-30', granularity: 'day' });
     checkAgainstRecords(park, days);
+    await slotBySlotAgrees(park, { from: '2026-11-23', to: '2026-11-30', granularity: 'day' }, days);
     expect(days.rentals.periods.map((p) => p.total)).toEqual([3, 1, 0, 0, 0, 0, 1, 1]);
     expect(days.rentals.byHour[9]?.counts).toEqual({ wheelchair: 2 });
     expect(days.rentals.byHour[23]?.counts).toEqual({ umbrella: 1 });
@@ -381,6 +399,7 @@ describe('the dashboard', () => {
 
     const weeks = await figures(park, { from: '2026-09-28', to: '2026-11-30', granularity: 'week' });
     checkAgainstRecords(park, weeks);
+    await slotBySlotAgrees(park, { from: '2026-09-28', to: '2026-11-30', granularity: 'week' }, weeks);
     expect(weeks.rentals.periods.map((p) => p.key)).toEqual(['2026-W40', '2026-W41', '2026-W42', '2026-W43', '2026-W44', '2026-W45', '2026-W46', '2026-W47', '2026-W48', '2026-W49']);
     expect(weeks.rentals.periods[0]).toMatchObject({ counts: { wheelchair: 1, stroller: 1 }, total: 2 });
     expect(weeks.rentals.periods[8]).toMatchObject({ key: '2026-W48', total: 5 }); // Sunday 23:58 included
@@ -389,6 +408,7 @@ describe('the dashboard', () => {
 
     const quarters = await figures(park, { from: '2026-07-01', to: '2026-11-30', granularity: 'quarter' });
     checkAgainstRecords(park, quarters);
+    await slotBySlotAgrees(park, { from: '2026-07-01', to: '2026-11-30', granularity: 'quarter' }, quarters);
     expect(quarters.rentals.periods.map((p) => [p.key, p.total])).toEqual([
       ['2026-Q3', 1],
       ['2026-Q4', 7],
@@ -399,6 +419,7 @@ describe('the dashboard', () => {
     // A range that stops short of an edge leaves out what lies beyond it, to the minute.
     const inside = await figures(park, { from: '2026-11-24', to: '2026-11-29', granularity: 'week' });
     checkAgainstRecords(park, inside);
+    await slotBySlotAgrees(park, { from: '2026-11-24', to: '2026-11-29', granularity: 'week' }, inside);
     expect(inside.rentals.periods.map((p) => [p.key, p.from, p.to, p.total])).toEqual([['2026-W48', '2026-11-24', '2026-11-29', 2]]);
     expect(inside.complaints.periods[0]?.byCategory).toEqual({ food: 1, serviceAttitude: 1 });
   });
@@ -432,6 +453,9 @@ describe('the dashboard', () => {
         .map((row) => (row as { detail: string }).detail);
     const cases: Array<[string, string[]]> = [
       [RENTALS_SQL, []],
+      [RENTALS_BY_DAY_SQL, []],
+      [RENTALS_BY_HOUR_SQL, []],
+      [LOST_FOUND_BY_DAY_SQL, ['lf_item_by_received', 'lf_claim_by_at', 'lf_handover_by_created', 'lf_item_by_handover']],
       [COMPLAINTS_SQL, ['complaint_chart']],
       [PAGING_SQL, ['paging_response_by_date']],
       [PAGING_TIMES_SQL, ['paging_response_by_date']],

@@ -6,7 +6,7 @@ import { RETENTION_KINDS } from '@shared/contract';
 import { matchExpression } from '@shared/rules/search';
 import { DAY_COMPLAINTS_SQL } from '../../electron/core/complaints/summary';
 import { complaintListQuery } from '../../electron/core/complaints/store';
-import { COMPLAINTS_SQL, LOST_FOUND_SQL, PAGING_SQL, PAGING_TIMES_SQL, RENTALS_SQL } from '../../electron/core/dashboard/handlers';
+import { COMPLAINTS_SQL, LOST_FOUND_BY_DAY_SQL, LOST_FOUND_SQL, PAGING_SQL, PAGING_TIMES_SQL, RENTALS_BY_DAY_SQL, RENTALS_BY_HOUR_SQL, RENTALS_SQL } from '../../electron/core/dashboard/handlers';
 import { openDatabase, type Db } from '../../electron/core/db/open';
 import { INCIDENTS_CLOSED_SQL, INCIDENTS_OF_DAY_SQL, INCIDENTS_OPEN_SQL } from '../../electron/core/incidents/store';
 import { HANDOVER_DUE_SQL, itemSearchQuery, numberSql, reportListQuery, SUMMARY_SQL } from '../../electron/core/lostFound/store';
@@ -108,10 +108,13 @@ const CASES: Case[] = [
   { name: 'incidents closed that day', sql: INCIDENTS_CLOSED_SQL, params: [TODAY.start, TODAY.end] },
   // The dashboard's charts, a season at a time.
   { name: 'dashboard: rentals', sql: RENTALS_SQL, params: { start: range.start, end: range.end } },
+  { name: 'dashboard: rentals by day', sql: RENTALS_BY_DAY_SQL, params: { start: range.start, end: range.end } },
+  { name: 'dashboard: rentals by hour', sql: RENTALS_BY_HOUR_SQL, params: { start: range.start, end: range.end } },
   { name: 'dashboard: complaints', sql: COMPLAINTS_SQL, params: { from: range.from, to: range.to } },
   { name: 'dashboard: paging', sql: PAGING_SQL, params: { from: range.from, to: range.to, now: NOW } },
   { name: 'dashboard: paging response times', sql: PAGING_TIMES_SQL, params: { from: range.from, to: range.to } },
   { name: 'dashboard: lost and found', sql: LOST_FOUND_SQL, params: { start: range.start, end: range.end } },
+  { name: 'dashboard: lost and found by day', sql: LOST_FOUND_BY_DAY_SQL, params: { start: range.start, end: range.end } },
   // The nightly retention job (it holds the core while it runs).
   ...RETENTION_KINDS.flatMap((kind): Case[] => [
     { name: `retention due: ${kind}`, sql: countSql(kind), params: { cutoff: NOW } },

@@ -24,6 +24,10 @@ export interface Frame {
   readonly end: number;
   periodOfDate(date: string): number | undefined;
   locate(at: number): Slot | undefined;
+  /** Every day of the range is 24 hours (no clock change): day `d` starts at `start + d * DAY`. */
+  readonly wholeDays: boolean;
+  /** The period of the range's day `index` (0 for `from`). */
+  periodOfDay(index: number): number | undefined;
 }
 
 export function frameOf(range: DashboardRange, timeZone: string): Frame {
@@ -40,10 +44,13 @@ export function frameOf(range: DashboardRange, timeZone: string): Frame {
   const byDate = new Map(dates.map((date, index) => [date, periodOfDay[index] ?? 0]));
   const start = starts[0] ?? 0;
   const end = starts[starts.length - 1] ?? 0;
+  const wholeDays = starts.every((at, index) => index === 0 || at - (starts[index - 1] ?? at) === DAY);
   return {
     periods,
     start,
     end,
+    wholeDays,
+    periodOfDay: (index) => periodOfDay[index],
     periodOfDate: (date) => byDate.get(date),
     locate(at) {
       if (at < start || at >= end) return undefined;
