@@ -226,7 +226,8 @@ it('day close and the season charts', async () => {
 });
 
 it('checks the database on open', () => {
-  // What the station and the kiosk app do before anything else (the cold start below includes it).
+  // What the station and the kiosk app do on open: before anything else for a small database; a
+  // year's is checked in a worker thread after opening (the cold start does not wait for it).
   const file = join(year.dir, DATABASE_FILE);
   const durations: number[] = [];
   for (let i = 0; i < 1; i += 1) {
