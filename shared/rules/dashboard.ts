@@ -2,7 +2,7 @@ import { TZDate } from '@date-fns/tz';
 import { addDays, addQuarters, addWeeks, differenceInCalendarDays, format, startOfISOWeek, startOfQuarter, subDays, subQuarters, subWeeks } from 'date-fns';
 import type { DashboardComplaints, DashboardLostFound, DashboardPaging, DashboardRentals, PeriodSpan } from '../contract/dashboard';
 import type { Language, Translate } from '../i18n';
-import { MINUTE } from './time';
+import { DAY as DAY_MS, MINUTE } from './time';
 
 /**
  * The duty manager's dashboard, the pure half: periods (days, ISO weeks from Monday, quarters) over
@@ -46,8 +46,10 @@ export function rangeDays(from: string, to: string): number {
 /** Every date from `from` to `to`, both included. */
 export function datesBetween(from: string, to: string): string[] {
   const count = Math.max(0, rangeDays(from, to));
-  const first = calendarDay(from);
-  return Array.from({ length: count }, (_, index) => isoOf(addDays(first, index)));
+  // Calendar dates counted on UTC midnights, which have no clock change: plain arithmetic, a year in a fraction of a millisecond.
+  const [year, month, day] = from.split('-').map(Number);
+  const first = Date.UTC(year ?? 1970, (month ?? 1) - 1, day ?? 1);
+  return Array.from({ length: count }, (_, index) => new Date(first + index * DAY_MS).toISOString().slice(0, 10));
 }
 
 function periodStart(day: TZDate, granularity: Granularity): TZDate {

@@ -38,7 +38,8 @@ type Fields = Readonly<Record<'year' | 'month' | 'day' | 'hour' | 'minute', stri
 /** The last minutes read, per zone: a receipt, a list or a board reads the same few minutes many times. */
 const recentFields = new Map<string, Map<number, Fields>>();
 const recentInstants = new Map<string, number>();
-const RECENT = 256;
+/** Enough for a two-year dashboard range's park midnights (the frame asks for each). */
+const RECENT = 1024;
 
 /** Calendar fields of an instant in a zone; one cached Intl formatter per zone (hot: every receipt, every list). */
 function fieldsAt(at: number, timeZone: string): Fields {
