@@ -47,11 +47,13 @@ export function RentalTable({ view, date, onReturn }: { view: 'out' | 'overdue' 
       const measured = body.current ? body.current.getBoundingClientRect().top + window.scrollY : 0;
       setTop((current) => (Math.abs(current - measured) > 1 ? measured : current));
     };
+    // At once, so the first paint already has the rows in view, then whenever the page changes size.
+    measure();
     const observer = new ResizeObserver(measure);
     observer.observe(document.body);
     return () => observer.disconnect();
   }, []);
-  const virtualizer = useWindowVirtualizer({ count: rows.length, estimateSize: () => ROW_HEIGHT, overscan: 6, scrollMargin: top });
+  const virtualizer = useWindowVirtualizer({ count: rows.length, estimateSize: () => ROW_HEIGHT, overscan: 3, scrollMargin: top });
   const items = virtualizer.getVirtualItems();
   const first = items[0];
   const last = items.at(-1);
