@@ -14,7 +14,8 @@ export interface Station {
   dir: string;
   /** Calls the station's HTTP API directly (set-up and seeding that is not under test). */
   api<M extends MethodName>(method: M, input: Input<M>, token?: string): Promise<Result<Output<M>>>;
-  restart(): Promise<void>;
+  /** Stops the process and starts it again on the same folder; `meanwhile` runs while it is stopped. */
+  restart(meanwhile?: () => void): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -65,8 +66,9 @@ export async function startStation(env: Record<string, string> = {}): Promise<St
       });
       return (await response.json()) as Result<Output<typeof method>>;
     },
-    async restart() {
+    async restart(meanwhile) {
       await stopChild(running.child);
+      meanwhile?.();
       running = await launch(dir, env);
     },
     async stop() {
