@@ -127,6 +127,43 @@ test.describe('stations on the park LAN', () => {
     expect(await must(counter.api('stations.list', {}, admin))).toEqual([expect.objectContaining({ name: '广播室', revokedBy: MANAGER.name })]);
   });
 
+  test('a plain browser on another PC pairs over HTTPS with the code, keeps its token, works live, and is sent back to pairing when revoked', async ({ browser, lan }) => {
+    test.setTimeout(90_000);
+    const { counter, admin } = lan;
+    const status = await must(counter.api('stations.status', {}, admin));
+    const lanUrl = `https://127.0.0.1:${status.port ?? 0}`;
+    const { code } = await must(counter.api('stations.openPairing', {}, admin));
+    // A browser cannot pin the counter's self-signed certificate: it warns once and the user accepts
+    // (the Stations page shows the fingerprint to compare); here the context accepts it.
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, ignoreHTTPSErrors: true });
+    const pc = await context.newPage();
+    await pc.goto(`${lanUrl}/`);
+    await expect(pc.getByRole('heading', { name: '将本机与服务台配对' })).toBeVisible();
+    // The counter is the page's own origin: no address to type.
+    await expect(pc.getByLabel('服务台地址')).toHaveCount(0);
+    await pc.getByLabel('配对码').fill(code);
+    await pc.getByLabel('本机名称').fill('值班经理办公室');
+    await pc.getByRole('button', { name: '配对' }).click();
+    await expect(pc.getByRole('heading', { name: '请选择当班人员' })).toBeVisible();
+    await screen(pc, 'stations-browser-paired-zh-1280');
+    // The token stays on this PC: a reload goes straight to sign-in, not pairing.
+    await pc.reload();
+    await expect(pc.getByRole('heading', { name: '请选择当班人员' })).toBeVisible();
+    await signIn(pc, '陈广播', '2468');
+    await expect(pc.getByRole('heading', { name: '广播队列' })).toBeVisible();
+    await must(
+      counter.api('paging.register', { clientRef: 'lan-browser-0001', details: { kind: 'general', textZh: '请失物招领处工作人员到游客中心', textEn: 'Lost and found staff to the visitor center, please' } }, admin),
+    );
+    await expect(pc.getByText('请失物招领处工作人员到游客中心')).toBeVisible();
+    // Revoked by the duty manager: the browser is back on pairing at once, its token refused.
+    const station = (await must(counter.api('stations.list', {}, admin))).find((row) => row.name === '值班经理办公室');
+    if (!station) throw new Error('the browser station is not listed');
+    await must(counter.api('stations.revoke', { stationId: station.id }, admin));
+    await expect(pc.getByRole('heading', { name: '将本机与服务台配对' })).toBeVisible();
+    await expect(pc.getByText('值班经理已撤销本机访问服务台的权限。请用新的配对码重新配对。')).toBeVisible();
+    await context.close();
+  });
+
   test('a form sent while the LAN is cut goes through once it is back, and an answer lost on the way does not save it twice', async ({ page, lan }) => {
     test.setTimeout(90_000);
     const { counter, relay, remote, admin } = lan;
