@@ -7,7 +7,7 @@ import { ITEM_SELECT } from '../electron/core/lostFound/store';
 import { renderEscpos } from '../electron/core/printing/escpos';
 
 /** A check-out as the counter makes it, with its receipt rendered to the printer's ESC/POS bytes. */
-export async function checkOutWithReceipt(core: Core, token: string, input: Input<'rentals.checkOut'>): Promise<{ receiptNo: string; bytes: number }> {
+export async function checkOutWithReceipt(core: Core, token: string, input: Input<'rentals.checkOut'>): Promise<{ receiptNo: string; checkCode: string; bytes: number }> {
   const db = core.db;
   if (!db) throw new Error('database not open');
   const result = await core.call('rentals.checkOut', input, token);
@@ -16,7 +16,7 @@ export async function checkOutWithReceipt(core: Core, token: string, input: Inpu
   const document = printDocumentSchema.parse(JSON.parse(job?.document ?? '{}'));
   const bytes = renderEscpos(layoutDocument(document, { columns: 48 }), { type: 'EPSON', chinese: true });
   if (bytes.length < 100) throw new Error('receipt bytes missing');
-  return { receiptNo: result.value.rental.receiptNo, bytes: bytes.length };
+  return { receiptNo: result.value.rental.receiptNo, checkCode: result.value.checkCode, bytes: bytes.length };
 }
 
 /**

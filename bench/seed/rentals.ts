@@ -3,6 +3,7 @@ import type { PaymentMethod } from '@shared/contract';
 import { maskIdNumber } from '@shared/rules/identity';
 import { HOUR, MINUTE, parkDate } from '@shared/rules/time';
 import { writeAudit } from '../../electron/core/audit/store';
+import { CHECK_CODE_ALPHABET } from '@shared/rules/rentals';
 import { depositReceipt, refundSlip } from '../../electron/core/rentals/receipt';
 import { applyReturn, type ReturnChoice } from '../../electron/core/rentals/returns';
 import { toRentalView, type RentalRow } from '../../electron/core/rentals/store';
@@ -63,8 +64,8 @@ export class RentalDesk {
     this.types = new Map(db.prepare<[], TypeRow & { id: number }>('SELECT id, name_zh, name_en, deposit_fen FROM item_type').all().map((row) => [row.id, row]));
     this.sql = {
       rental: db.prepare(
-        `INSERT INTO rental (receipt_no, park_date, seq, unit_id, type_id, visitor_name, phone, id_type, id_number, id_masked, deposit_fen, standard_deposit_fen, payment, out_at, out_by, due_at, receipt_job)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        `INSERT INTO rental (receipt_no, park_date, seq, unit_id, type_id, visitor_name, phone, id_type, id_number, id_masked, deposit_fen, standard_deposit_fen, payment, out_at, out_by, due_at, receipt_job, check_code)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       ),
       returned: db.prepare(
         "UPDATE rental SET status = 'returned', returned_at = ?, returned_by = ?, condition = 'good', refund_fen = deposit_fen, kept_fen = 0, lost_receipt = 0, slip_job = ? WHERE id = ?",
@@ -183,9 +184,11 @@ export class RentalDesk {
       receipt_job: null,
       slip_job: null,
     };
-    const receiptJob = this.printouts.add(depositReceipt(toRentalView(row, at), this.receiptContext()), clerk.id, at);
+    // The receipt's check code, as the check-out draws it (here from the seeded random numbers).
+    const checkCode = Array.from({ length: 4 }, () => CHECK_CODE_ALPHABET[this.world.random.int(0, CHECK_CODE_ALPHABET.length - 1)]).join('');
+    const receiptJob = this.printouts.add(depositReceipt(toRentalView(row, at), this.receiptContext(), checkCode), clerk.id, at);
     const { lastInsertRowid } = this.sql.rental.run(
-      row.receipt_no, date, seq, unit.id, unit.typeId, row.visitor_name, row.phone, idType, number, row.id_masked, type.deposit_fen, type.deposit_fen, payment, at, clerk.id, dueAt, receiptJob,
+      row.receipt_no, date, seq, unit.id, unit.typeId, row.visitor_name, row.phone, idType, number, row.id_masked, type.deposit_fen, type.deposit_fen, payment, at, clerk.id, dueAt, receiptJob, checkCode,
     );
     this.sql.unit.run('out', at, unit.id);
     writeAudit(world.db, { at, staffId: clerk.id, action: 'rentals.checkOut', entity: 'rental', entityId: row.receipt_no, detail: { tag: unit.tag, depositFen: type.deposit_fen, payment }, origin: 'local' });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ID_TYPES, isValidIdNumber, normalizeIdNumber } from '../rules/identity';
+import { CHECK_CODE } from '../rules/rentals';
 import { epochMs, fen, id, isoDate, personName, phone, pin } from './common';
 import { ANY_STAFF, COUNTER, MANAGERS, method } from './define';
 import { rule } from './validation';
@@ -24,6 +25,12 @@ export const receiptNo = z
   .string()
   .transform((value) => value.trim().toUpperCase())
   .pipe(z.string().regex(/^R\d{8}-\d{4,}$/, rule('validation.receiptNo')));
+
+/** The check code printed on the deposit receipt (`K7Q2`), typed from the paper or scanned with it. */
+export const checkCode = z
+  .string()
+  .transform((value) => value.trim().toUpperCase())
+  .pipe(z.string().regex(CHECK_CODE, rule('validation.checkCode')));
 
 export const idType = z.enum(ID_TYPES);
 
@@ -172,6 +179,12 @@ const returnFields = z
     reason: z.string().trim().max(200).default(''),
     /** The visitor has no receipt: found by phone or ID number, refunded with a manager's approval. */
     lostReceipt: z.boolean().default(false),
+    /** From the receipt handed back (scanned with it, or typed from it): needed unless the receipt is lost. Empty: not given. */
+    checkCode: z
+      .string()
+      .transform((value) => value.trim())
+      .pipe(z.union([z.literal('').transform(() => undefined), checkCode]))
+      .optional(),
     approval: approval.optional(),
   })
   .strict();
@@ -226,6 +239,8 @@ const cashRow = z.object({
 });
 
 export const printedDocument = z.object({ rental: rentalView, printJobId: id });
+/** A check-out's answer: also the check code printed on its receipt (for the screen's receipt only). */
+export const checkedOut = printedDocument.extend({ checkCode: z.string() });
 
 /** A shift's figure for one payment method, and once closed what was counted. */
 const shiftRow = cashRow.extend({
@@ -400,7 +415,7 @@ export const rentalsMethods = {
     access: COUNTER,
     mode: 'custom',
     input: checkOutInput,
-    output: printedDocument,
+    output: checkedOut,
   }),
   'rentals.get': method({
     summary: 'A rental by its receipt number (a scan at return).',

@@ -310,6 +310,7 @@ export const en = {
     duplicateDate: 'This date is listed twice.',
     assetTag: '2 to 20 letters, digits or dashes, as on the label.',
     receiptNo: 'A receipt number looks like R20261129-0042.',
+    checkCode: 'A check code is the 4 letters and digits printed after “Check code” on the receipt, for example K7Q2.',
     phone: 'Not a phone number we can call back (mobile, landline with area code, or +country code).',
     residentId: 'Not a valid resident ID number: check the 18 characters and the last one.',
     idNumber: 'Not a valid number for this document.',

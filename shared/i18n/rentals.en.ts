@@ -69,6 +69,7 @@ export const rentalsEn = {
     printouts: 'Printouts',
   },
   fields: {
+    checkCode: 'Check code',
     unitTag: 'Asset tag',
     unit: 'Unit',
     type: 'Item',
@@ -141,6 +142,7 @@ export const rentalsEn = {
     retired: 'Retired',
   },
   receipt: {
+    checkCode: 'Check code',
     title: 'Deposit receipt',
     item: 'Item',
     tag: 'Tag',
@@ -174,6 +176,7 @@ export const rentalsEn = {
     dueDefault: 'Default: closing time (after closing, in an hour). A time already past today means tomorrow.',
   },
   return: {
+    checkCodeHint: 'On the receipt, or scan it',
     title: 'Return',
     hint: 'Scan the receipt, check the item, refund.',
     lostHint: "No receipt: find the rental by the visitor's phone (with or without +86), ID number, or the phone's last 4 digits and the name (5678 Li Lei). A manager approves the refund.",
@@ -232,6 +235,8 @@ export const rentalsEn = {
     showClosedRepairs: 'Show closed tickets',
   },
   errors: {
+    checkCodeNeeded: 'Enter the check code printed on the receipt, or scan the receipt. A visitor without the receipt: choose “Lost receipt?”; a manager approves the refund.',
+    checkCodeWrong: 'The check code does not match receipt {{receiptNo}}: nothing was refunded.',
     unitNotFound: 'No unit has this tag.',
     rentalNotFound: 'No rental has this receipt number.',
     typeNotFound: 'No such item type.',

@@ -72,6 +72,7 @@ export const rentalsZhCN: Strings<typeof rentalsEn> = {
     printouts: '打印记录',
   },
   fields: {
+    checkCode: '核验码',
     unitTag: '物品编号',
     unit: '物品',
     type: '物品类型',
@@ -144,6 +145,7 @@ export const rentalsZhCN: Strings<typeof rentalsEn> = {
     retired: '报废',
   },
   receipt: {
+    checkCode: '核验码',
     title: '押金收据',
     item: '物品',
     tag: '编号',
@@ -177,6 +179,7 @@ export const rentalsZhCN: Strings<typeof rentalsEn> = {
     dueDefault: '默认为闭园时间（闭园后为一小时后）；今天已过的时间即为次日。',
   },
   return: {
+    checkCodeHint: '见收据，或扫描收据',
     title: '归还',
     hint: '扫描收据，检查物品，退还押金。',
     lostHint: '无收据：按游客电话（带不带 +86 均可）、证件号码，或电话后 4 位加姓名（如 5678 李游客）查找租借记录，退款需经理审批。',
@@ -235,6 +238,8 @@ export const rentalsZhCN: Strings<typeof rentalsEn> = {
     showClosedRepairs: '显示已完成的维修单',
   },
   errors: {
+    checkCodeNeeded: '请输入收据上印的核验码，或扫描收据。游客没有收据时请选择“收据遗失？”，退款需值班经理批准。',
+    checkCodeWrong: '核验码与收据 {{receiptNo}} 不符，未退款。',
     unitNotFound: '没有这个编号的物品。',
     rentalNotFound: '没有这个收据编号的租借记录。',
     typeNotFound: '没有这个物品类型。',

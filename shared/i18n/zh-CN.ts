@@ -307,6 +307,7 @@ export const zhCN: Catalog = {
     duplicateDate: '该日期重复。',
     assetTag: '2 至 20 位字母、数字或短横线，与标签一致。',
     receiptNo: '收据编号格式如 R20261129-0042。',
+    checkCode: '核验码为收据上“核验码”后印的 4 位字母和数字，例如 K7Q2。',
     phone: '不是可回拨的电话号码（手机、带区号的座机或带国家代码的号码）。',
     residentId: '身份证号码无效，请核对 18 位号码及最后一位校验码。',
     idNumber: '该证件号码格式不正确。',

@@ -45,3 +45,22 @@ export function parseLostReceiptQuery(query: string): LostReceiptQuery {
     nameAndLast4: digits && cleanName && !/\d/.test(cleanName) ? { name: cleanName, last4: digits } : null,
   };
 }
+
+/**
+ * The receipt's check code: four characters printed on the deposit receipt and carried in its QR
+ * code and barcode (`R20261129-0042-K7Q2`), never shown on a screen. Letters and digits that cannot
+ * be mistaken for one another when typed from the paper (no 0/O, 1/I/L).
+ */
+export const CHECK_CODE_ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
+export const CHECK_CODE = /^[2-9A-HJKMNP-Z]{4}$/;
+
+/** What the receipt's QR code and barcode carry: the receipt number and its check code. */
+export function voucherOf(receiptNo: string, checkCode: string | null): string {
+  return checkCode ? `${receiptNo}-${checkCode}` : receiptNo;
+}
+
+/** A scanned or typed voucher (`R20261129-0042-K7Q2`, any case) as its receipt number and check code. */
+export function parseVoucher(text: string): { receiptNo: string; checkCode: string } | undefined {
+  const match = /^(R\d{8}-\d{4,})-([2-9A-HJKMNP-Z]{4})$/.exec(text.trim().toUpperCase());
+  return match?.[1] && match[2] ? { receiptNo: match[1], checkCode: match[2] } : undefined;
+}

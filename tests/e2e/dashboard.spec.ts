@@ -41,8 +41,8 @@ async function seedWeek(station: Station): Promise<void> {
   };
   const rent = async (local: string, tag: string) => {
     await clock(local);
-    const { rental } = await must(station.api('rentals.checkOut', { unitTag: tag, ...VISITOR }, tokens.clerk));
-    await must(station.api('rentals.return', { receiptNo: rental.receiptNo, condition: 'good' }, tokens.clerk));
+    const { rental, checkCode } = await must(station.api('rentals.checkOut', { unitTag: tag, ...VISITOR }, tokens.clerk));
+    await must(station.api('rentals.return', { receiptNo: rental.receiptNo, checkCode, condition: 'good' }, tokens.clerk));
   };
   const complain = async (local: string, category: Input<'complaints.create'>['category'], department: string) => {
     await clock(local);

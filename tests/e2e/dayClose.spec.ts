@@ -34,7 +34,7 @@ test.describe('the duty manager’s day', () => {
         await must(station.api('rentals.inspect', { unitId: unit.id, result: 'ok' }, clerkToken));
       }
       const visitor = { visitorName: '李游客', phone: '138 1234 5678', identity: { idType: 'resident' as const, idNumber: ID_CARD }, payment: 'cash' as const };
-      const { rental } = await must(station.api('rentals.checkOut', { unitTag: 'WC-001', ...visitor }, clerkToken));
+      const { rental, checkCode } = await must(station.api('rentals.checkOut', { unitTag: 'WC-001', ...visitor }, clerkToken));
       const { rental: stillOut } = await must(station.api('rentals.checkOut', { unitTag: 'WC-002', ...visitor }, clerkToken));
 
       // The morning, through the API (each screen is tested on its own): a wheelchair found damaged at
@@ -77,7 +77,8 @@ test.describe('the duty manager’s day', () => {
       await clockAt(station, '14:00');
       await counter.goto(station.url);
       await signIn(counter, '张柜台', '1357');
-      await counter.getByTestId('scan').fill(rental.receiptNo);
+      // The receipt handed back is scanned: its QR code carries the number and the check code.
+      await counter.getByTestId('scan').fill(`${rental.receiptNo}-${checkCode}`);
       await counter.getByTestId('scan').press('Enter');
       const dialog = counter.getByRole('dialog');
       await expect(dialog.getByTestId('rental-card')).toContainText('李游客');

@@ -73,24 +73,39 @@ test.describe('rentals at the counter', () => {
       await expect(dialog.getByText(`已借出，收据编号 ${receiptNo}。`)).toBeVisible();
       await screen(page, 'rentals-receipt-zh-1280');
 
-      // The receipt reaches the printer: exact text, the QR and barcode carry the receipt number.
+      // The receipt reaches the printer: exact text, the QR and barcode carry the receipt number with
+      // its check code, which is printed beside it and shown on no screen.
       await expect.poll(() => printer.jobs.length, { timeout: 10_000 }).toBe(1);
       const receipt = printer.jobs[0]!;
       const text = receipt.lines.map((line) => line.text.trim());
       expect(text).toContain(receiptNo);
       expect(text.some((line) => /^大写 In words\s+伍佰元整$/.test(line))).toBe(true);
       expect(text.some((line) => /^证件 ID\s+1101\*{10}002X$/.test(line))).toBe(true);
-      expect(receipt.qr).toEqual([receiptNo]);
-      expect(receipt.barcodes).toEqual([receiptNo]);
+      const checkCode = /^核验码 Check code\s+([2-9A-HJKMNP-Z]{4})$/.exec(text.find((line) => line.startsWith('核验码')) ?? '')?.[1] ?? '';
+      expect(checkCode).toMatch(/^[2-9A-HJKMNP-Z]{4}$/);
+      const voucher = `${receiptNo}-${checkCode}`;
+      expect(receipt.qr).toEqual([voucher]);
+      expect(receipt.barcodes).toEqual([voucher]);
       expect(Math.max(...receipt.lines.map((line) => line.columns))).toBeLessThanOrEqual(48);
       expect(printer.errors).toEqual([]);
       await page.keyboard.press('Enter');
       await expect(dialog).toHaveCount(0);
 
-      // Return: scan the receipt into the scan field; damaged; keep 200 CNY with the manager's PIN.
-      await page.getByTestId('scan').fill(receiptNo);
+      // Return from the list without the receipt's code: refused, with what to do.
+      await page.getByRole('tab', { name: /借出中/ }).click();
+      await page.getByTestId(`rental-${receiptNo}`).getByRole('button', { name: /归还/ }).click();
+      await expect(dialog.getByLabel('核验码')).toBeFocused();
+      await dialog.getByRole('button', { name: /退还 ¥500.00/ }).click();
+      await expect(dialog.getByText('请输入收据上印的核验码，或扫描收据。游客没有收据时请选择“收据遗失？”，退款需值班经理批准。')).toBeVisible();
+      await screen(page, 'rentals-return-check-code-zh-1280');
+      await dialog.getByRole('button', { name: '取消' }).click();
+      await expect(dialog).toHaveCount(0);
+
+      // Return: scan the receipt into the scan field (its QR code: number and check code); damaged; keep 200 CNY with the manager's PIN.
+      await page.getByTestId('scan').fill(voucher);
       await page.getByTestId('scan').press('Enter');
       await expect(dialog.getByTestId('rental-card')).toContainText('李游客');
+      await expect(dialog.getByLabel('核验码')).toHaveValue(checkCode);
       await dialog.getByText('损坏', { exact: true }).click();
       await dialog.getByLabel('扣押金额（元）').fill('200');
       await dialog.getByLabel('原因').fill('扶手断裂');
@@ -132,7 +147,7 @@ test.describe('rentals at the counter', () => {
       // Exactly once: nothing more arrives.
       await page.waitForTimeout(2500);
       expect(printer.jobs.length).toBe(3);
-      expect(printer.jobs[2]?.qr).toEqual([expect.stringMatching(/-0002$/)]);
+      expect(printer.jobs[2]?.qr).toEqual([expect.stringMatching(/-0002-[2-9A-HJKMNP-Z]{4}$/)]);
 
       // Every printout in the printouts panel; a damaged one is shown in red until someone sets it aside.
       await page.getByRole('tab', { name: /打印记录/ }).click();

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { MINUTE } from '@shared/rules/time';
 import type { Input } from '@shared/contract';
-import { ADMIN, addStaff, auditRows, makeCore, setUpPark, type TestCore } from '../support/core';
+import { ADMIN, addStaff, auditRows, makeCore, setUpPark, type TestCore, checkCodeOf } from '../support/core';
 
 interface Park {
   test: TestCore;
@@ -50,20 +50,20 @@ describe('returns that wait for a manager', () => {
     const receiptNo = await rentWheelchair(park, 'WC-001');
     test.clock.advance(5 * MINUTE);
 
-    expect(await test.fails('approvals.requestReturn', { receiptNo, condition: 'good' }, clerk.token)).toMatchObject({
+    expect(await test.fails('approvals.requestReturn', { receiptNo, checkCode: checkCodeOf(test, receiptNo), condition: 'good' }, clerk.token)).toMatchObject({
       fields: { keptFen: { key: 'approvals.errors.nothingToApprove' } },
     });
-    expect(await test.fails('approvals.requestReturn', { receiptNo, condition: 'damaged', keptFen: 20_000 }, clerk.token)).toMatchObject({
+    expect(await test.fails('approvals.requestReturn', { receiptNo, checkCode: checkCodeOf(test, receiptNo), condition: 'damaged', keptFen: 20_000 }, clerk.token)).toMatchObject({
       fields: { reason: { key: 'validation.reasonRequired' } },
     });
-    const asked = await test.ok('approvals.requestReturn', { receiptNo, condition: 'damaged', keptFen: 20_000, reason: '扶手断裂' }, clerk.token);
+    const asked = await test.ok('approvals.requestReturn', { receiptNo, checkCode: checkCodeOf(test, receiptNo), condition: 'damaged', keptFen: 20_000, reason: '扶手断裂' }, clerk.token);
     expect(asked).toMatchObject({
       kind: 'keptDeposit',
       status: 'pending',
       requestedBy: { id: clerk.id },
       rental: { receiptNo, unitTag: 'WC-001', depositFen: 50_000, keptFen: 20_000, condition: 'damaged', reason: '扶手断裂' },
     });
-    expect(await test.fails('approvals.requestReturn', { receiptNo, condition: 'damaged', keptFen: 10_000, reason: '扶手断裂' }, clerk.token)).toMatchObject({
+    expect(await test.fails('approvals.requestReturn', { receiptNo, checkCode: checkCodeOf(test, receiptNo), condition: 'damaged', keptFen: 10_000, reason: '扶手断裂' }, clerk.token)).toMatchObject({
       code: 'CONFLICT',
       fields: { receiptNo: { key: 'approvals.errors.alreadyPending' } },
     });
@@ -101,13 +101,13 @@ describe('returns that wait for a manager', () => {
     const park = await openPark();
     const { test, admin, clerk } = park;
     const receiptNo = await rentWheelchair(park, 'WC-002');
-    const asked = await test.ok('approvals.requestReturn', { receiptNo, condition: 'good', lostReceipt: true }, clerk.token);
+    const asked = await test.ok('approvals.requestReturn', { receiptNo, checkCode: checkCodeOf(test, receiptNo), condition: 'good', lostReceipt: true }, clerk.token);
     expect(asked.kind).toBe('lostReceiptRefund');
     const refused = await test.ok('approvals.decide', { id: asked.id, decision: 'refuse', reason: '身份证与登记不符', pin: ADMIN.pin }, admin);
     expect(refused).toMatchObject({ status: 'refused', decisionReason: '身份证与登记不符' });
     expect((await test.ok('rentals.get', { receiptNo }, clerk.token)).status).toBe('out');
     expect(auditRows(test, 'approvals.refuse')).toHaveLength(1);
-    await test.ok('rentals.return', { receiptNo, condition: 'good' }, clerk.token);
+    await test.ok('rentals.return', { receiptNo, checkCode: checkCodeOf(test, receiptNo), condition: 'good' }, clerk.token);
   });
 });
 

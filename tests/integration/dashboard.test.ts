@@ -10,7 +10,7 @@ import { COMPLAINTS_SQL, dashboardHandlers, LOST_FOUND_BY_DAY_SQL, LOST_FOUND_SQ
 import { SessionStore } from '../../electron/core/auth/sessions';
 import { LAN_OFF } from '../../electron/core/context';
 import { createCallContext } from '../../electron/core/dispatcher';
-import { ADMIN, addStaff, makeCore, setUpPark, type TestCore } from '../support/core';
+import { ADMIN, addStaff, makeCore, setUpPark, type TestCore, checkCodeOf } from '../support/core';
 import { SIGNATURE } from '../support/signature';
 
 /** An instant of park time in Shanghai (UTC+8 all year): `2026-11-23 09:15`. */
@@ -95,7 +95,7 @@ class Park {
       this.clerk.token,
     );
     this.test.clock.advance(MINUTE);
-    await this.test.ok('rentals.return', { receiptNo: rental.receiptNo, condition: 'good' }, this.clerk.token);
+    await this.test.ok('rentals.return', { receiptNo: rental.receiptNo, checkCode: checkCodeOf(this.test, rental.receiptNo), condition: 'good' }, this.clerk.token);
   }
 
   async complaint(local: string, category: ComplaintCategory, department: string | null): Promise<void> {

@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Input } from '@shared/contract';
 import { DAY, HOUR, MINUTE } from '@shared/rules/time';
 import { pdfText } from '../support/pdf';
-import { ADMIN, addStaff, auditRows, makeCore, MORNING, setUpPark, tempDir, type TestCore } from '../support/core';
+import { ADMIN, addStaff, auditRows, makeCore, MORNING, setUpPark, tempDir, type TestCore, checkCodeOf } from '../support/core';
 import { createCore } from '../../electron/core/app';
 import { TICK_EVERY } from '../../electron/core/maintenance/jobs';
 import { ManualClock } from '../../electron/core/clock';
@@ -58,7 +58,7 @@ async function busyDay(park: Park): Promise<{ out: string }> {
   const out = await rent(park, 'WC-002', 'cash');
   await rent(park, 'UM-001', 'wechat');
   test.clock.advance(HOUR);
-  await test.ok('rentals.return', { receiptNo: back, condition: 'good' }, clerk.token);
+  await test.ok('rentals.return', { receiptNo: back, checkCode: checkCodeOf(test, back), condition: 'good' }, clerk.token);
   await test.ok(
     'lostFound.intake',
     {
@@ -166,7 +166,7 @@ describe('the day close checklist', () => {
     // Twice: refused, nothing changed. Later records do not change the closed day.
     expect(await test.fails('dayClose.close', { date: DATE, remarks: 'again', pin: ADMIN.pin }, manager)).toMatchObject({ code: 'CONFLICT', fields: { date: { key: 'dayClose.errors.alreadyClosed' } } });
     expect(await test.fails('dayClose.countCash', { date: DATE, payment: 'wechat', countedFen: 5_000 }, park.clerk.token)).toMatchObject({ code: 'CONFLICT' });
-    await test.ok('rentals.return', { receiptNo: out, condition: 'good' }, park.clerk.token);
+    await test.ok('rentals.return', { receiptNo: out, checkCode: checkCodeOf(test, out), condition: 'good' }, park.clerk.token);
     const after = await test.ok('dayClose.checklist', { date: DATE }, manager);
     expect(after.rentals.out).toBe(2);
     expect(after).toEqual(closed);

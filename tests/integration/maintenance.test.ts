@@ -4,7 +4,7 @@ import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { DAY, HOUR, MINUTE } from '@shared/rules/time';
 import type { Input } from '@shared/contract';
-import { ADMIN, addStaff, auditRows, makeCore, setUpPark, type TestCore } from '../support/core';
+import { ADMIN, addStaff, auditRows, makeCore, setUpPark, type TestCore, checkCodeOf } from '../support/core';
 import { SIGNATURE } from '../support/signature';
 import { aside } from '../../electron/core/maintenance/backups';
 
@@ -293,7 +293,7 @@ describe('retention of personal data', () => {
     const oldReceipt = await rent(park, 'UM-001');
     const openReceipt = await rent(park, 'UM-002');
     const recentReceipt = await rent(park, 'UM-003');
-    await test.ok('rentals.return', { receiptNo: oldReceipt, condition: 'good' }, clerk());
+    await test.ok('rentals.return', { receiptNo: oldReceipt, checkCode: checkCodeOf(test, oldReceipt), condition: 'good' }, clerk());
     const complaint = await test.ok(
       'complaints.create',
       { clientRef: 'complaint-retention-1', channel: 'phone', complainantName: '赵先生', phone: '139 0000 1111', place: '水上乐园', happenedAt: test.clock.now() - HOUR, category: 'facilities', description: '更衣柜坏了' },
@@ -329,7 +329,7 @@ describe('retention of personal data', () => {
 
     // 60 days later: a rental returned and an item claimed, both still within the period.
     await later(park, 60 * DAY);
-    await test.ok('rentals.return', { receiptNo: recentReceipt, condition: 'good' }, clerk());
+    await test.ok('rentals.return', { receiptNo: recentReceipt, checkCode: checkCodeOf(test, recentReceipt), condition: 'good' }, clerk());
     const recentClaim = await intake(park, 'wallet', '13500000004');
     await claim(park, recentClaim, '13600000002');
     expect(await test.ok('retention.status', {}, park.admin)).toMatchObject({ days: 90, due: { rentals: 0, claims: 0, lostReports: 0, finders: 0, complaints: 0 } });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DAY, HOUR, MINUTE } from '@shared/rules/time';
 import type { Input } from '@shared/contract';
-import { ADMIN, addStaff, auditRows, makeCore, MORNING, setUpPark, type TestCore } from '../support/core';
+import { ADMIN, addStaff, auditRows, makeCore, MORNING, setUpPark, type TestCore, checkCodeOf } from '../support/core';
 
 /** A valid resident ID (check character computed by hand: 11010519491231002X is the standard example). */
 const ID_CARD = '11010519491231002X';
@@ -311,37 +311,83 @@ describe('return and refund', () => {
     const rental = await rentOne(park, 'wheelchair', 'WC-001');
     await later(park, 2 * HOUR);
     const { clerk } = park;
-    const { rental: back, printJobId } = await test.ok('rentals.return', { receiptNo: rental.receiptNo.toLowerCase(), condition: 'good' }, clerk.token);
+    const { rental: back, printJobId } = await test.ok('rentals.return', { receiptNo: rental.receiptNo.toLowerCase(), checkCode: checkCodeOf(test, rental.receiptNo.toLowerCase()), condition: 'good' }, clerk.token);
     expect(back).toMatchObject({ status: 'returned', condition: 'good', refundFen: 50_000, keptFen: 0, returnedBy: { id: clerk.id }, slipJobId: printJobId });
     const slip = test.core.db?.prepare<[number], { kind: string; document: string }>('SELECT kind, document FROM print_job WHERE id = ?').get(printJobId);
     expect(slip?.kind).toBe('refund-slip');
     expect(slip?.document).toContain('伍佰元整');
     expect((await test.ok('rentals.units.lookup', { tag: 'WC-001' }, clerk.token)).state).toBe('available');
 
-    const twice = await test.fails('rentals.return', { receiptNo: rental.receiptNo, condition: 'good' }, clerk.token);
+    const twice = await test.fails('rentals.return', { receiptNo: rental.receiptNo, checkCode: checkCodeOf(test, rental.receiptNo), condition: 'good' }, clerk.token);
     expect(twice).toMatchObject({ code: 'CONFLICT', fields: { receiptNo: { key: 'rentals.errors.alreadyReturned', params: { receiptNo: rental.receiptNo } } } });
     expect(count(test, "SELECT count(*) AS n FROM print_job WHERE kind = 'refund-slip'")).toBe(1);
     expect(count(test, 'SELECT count(*) AS n FROM rental WHERE refund_fen = 50000')).toBe(1);
+  });
+
+  it('refunds only against the receipt: its check code (scanned with it, or typed from it), never shown on a screen; without it the lost-receipt path and a manager', async () => {
+    const park = await openPark();
+    const { test, clerk } = park;
+    const { rental, printJobId, checkCode } = await (async () => {
+      const [unitId = 0] = await addUnits(park, 'wheelchair', ['WC-001']);
+      await test.ok('rentals.inspect', { unitId, result: 'ok' }, clerk.token);
+      return test.ok('rentals.checkOut', visitor('WC-001'), clerk.token);
+    })();
+    expect(checkCode).toMatch(/^[2-9A-HJKMNP-Z]{4}$/);
+    // On the paper: the code beside the receipt number, and in the QR code and barcode with it.
+    const document = test.core.db?.prepare<[number], { document: string }>('SELECT document FROM print_job WHERE id = ?').get(printJobId)?.document ?? '';
+    const blocks = (JSON.parse(document) as { blocks: Array<{ type: string; data?: string; left?: string; right?: string }> }).blocks;
+    expect(blocks.filter((block) => block.type === 'qr' || block.type === 'barcode').map((block) => block.data)).toEqual([`${rental.receiptNo}-${checkCode}`, `${rental.receiptNo}-${checkCode}`]);
+    expect(blocks).toContainEqual(expect.objectContaining({ type: 'pair', right: checkCode }));
+    // Never on a screen: not in the rental as the lists and the return form read it.
+    expect(JSON.stringify(await test.ok('rentals.get', { receiptNo: rental.receiptNo }, clerk.token))).not.toContain(checkCode);
+    expect(JSON.stringify(await test.ok('rentals.list', { view: 'out', limit: 50 }, clerk.token))).not.toContain(`"${checkCode}"`);
+
+    const stillOut = () => count(test, "SELECT count(*) AS n FROM rental WHERE status = 'out'");
+    expect(await test.fails('rentals.return', { receiptNo: rental.receiptNo, condition: 'good' }, clerk.token)).toMatchObject({
+      code: 'VALIDATION',
+      fields: { checkCode: { key: 'rentals.errors.checkCodeNeeded' } },
+    });
+    const wrong = checkCode === 'AAAA' ? 'BBBB' : 'AAAA';
+    expect(await test.fails('rentals.return', { receiptNo: rental.receiptNo, checkCode: wrong, condition: 'good' }, clerk.token)).toMatchObject({
+      fields: { checkCode: { key: 'rentals.errors.checkCodeWrong', params: { receiptNo: rental.receiptNo } } },
+    });
+    expect(await test.fails('rentals.return', { receiptNo: rental.receiptNo, checkCode: 'O0I1', condition: 'good' }, clerk.token)).toMatchObject({
+      fields: { checkCode: { key: 'validation.checkCode' } },
+    });
+    // Nor by asking a manager to approve keeping money: that is for a receipt handed back too.
+    expect(await test.fails('approvals.requestReturn', { receiptNo: rental.receiptNo, condition: 'damaged', keptFen: 100, reason: '划痕' }, clerk.token)).toMatchObject({
+      fields: { checkCode: { key: 'rentals.errors.checkCodeNeeded' } },
+    });
+    expect(stillOut()).toBe(1);
+    expect(count(test, "SELECT count(*) AS n FROM print_job WHERE kind = 'refund-slip'")).toBe(0);
+
+    // The lost-receipt path needs no code, but a manager's approval.
+    expect(await test.fails('rentals.return', { receiptNo: rental.receiptNo, condition: 'good', lostReceipt: true }, clerk.token)).toMatchObject({
+      fields: { approval: { key: 'validation.approvalRequired' } },
+    });
+    // Typed from the paper in lower case, with spaces: accepted.
+    const back = await test.ok('rentals.return', { receiptNo: rental.receiptNo, checkCode: ` ${checkCode.toLowerCase()} `, condition: 'good' }, clerk.token);
+    expect(back.rental).toMatchObject({ status: 'returned', refundFen: 50_000, lostReceipt: false, approvedBy: null });
   });
 
   it('keeps part of the deposit for damage only with a reason and a manager’s approval, and sends the unit to repair', async () => {
     const park = await openPark();
     const { test, clerk, adminId } = park;
     const rental = await rentOne(park, 'wheelchair', 'WC-001');
-    expect(await test.fails('rentals.return', { receiptNo: rental.receiptNo, condition: 'damaged', keptFen: 20_000 }, clerk.token)).toMatchObject({
+    expect(await test.fails('rentals.return', { receiptNo: rental.receiptNo, checkCode: checkCodeOf(test, rental.receiptNo), condition: 'damaged', keptFen: 20_000 }, clerk.token)).toMatchObject({
       fields: { reason: { key: 'validation.reasonRequired' }, approval: { key: 'validation.approvalRequired' } },
     });
     expect(
-      await test.fails('rentals.return', { receiptNo: rental.receiptNo, condition: 'damaged', keptFen: 60_000, reason: '扶手断裂', approval: { staffId: adminId, pin: ADMIN.pin } }, clerk.token),
+      await test.fails('rentals.return', { receiptNo: rental.receiptNo, checkCode: checkCodeOf(test, rental.receiptNo), condition: 'damaged', keptFen: 60_000, reason: '扶手断裂', approval: { staffId: adminId, pin: ADMIN.pin } }, clerk.token),
     ).toMatchObject({ code: 'VALIDATION', fields: { keptFen: { key: 'rentals.errors.keptOverDeposit', params: { deposit: 500 } } } });
-    expect(await test.fails('rentals.return', { receiptNo: rental.receiptNo, condition: 'good', keptFen: 100 }, clerk.token)).toMatchObject({
+    expect(await test.fails('rentals.return', { receiptNo: rental.receiptNo, checkCode: checkCodeOf(test, rental.receiptNo), condition: 'good', keptFen: 100 }, clerk.token)).toMatchObject({
       fields: { keptFen: { key: 'validation.keepOnlyIfDamaged' } },
     });
     expect(count(test, "SELECT count(*) AS n FROM rental WHERE status = 'returned'")).toBe(0);
 
     const { rental: back } = await test.ok(
       'rentals.return',
-      { receiptNo: rental.receiptNo, condition: 'damaged', keptFen: 20_000, reason: '扶手断裂', approval: { staffId: adminId, pin: ADMIN.pin } },
+      { receiptNo: rental.receiptNo, checkCode: checkCodeOf(test, rental.receiptNo), condition: 'damaged', keptFen: 20_000, reason: '扶手断裂', approval: { staffId: adminId, pin: ADMIN.pin } },
       clerk.token,
     );
     expect(back).toMatchObject({ refundFen: 30_000, keptFen: 20_000, keptReason: '扶手断裂', approvedBy: { id: adminId } });
@@ -357,12 +403,12 @@ describe('return and refund', () => {
     expect((await test.ok('rentals.find', { query: 'h1234 5678' }, clerk.token)).map((r) => r.receiptNo)).toEqual([rental.receiptNo]);
     expect(await test.ok('rentals.find', { query: '13900000000' }, clerk.token)).toEqual([]);
     expect((await test.ok('rentals.find', { query: '4567 李游客' }, clerk.token)).map((r) => r.receiptNo)).toEqual([rental.receiptNo]);
-    expect(await test.fails('rentals.return', { receiptNo: rental.receiptNo, condition: 'good', lostReceipt: true }, clerk.token)).toMatchObject({
+    expect(await test.fails('rentals.return', { receiptNo: rental.receiptNo, checkCode: checkCodeOf(test, rental.receiptNo), condition: 'good', lostReceipt: true }, clerk.token)).toMatchObject({
       fields: { approval: { key: 'validation.approvalRequired' } },
     });
     const { rental: back } = await test.ok(
       'rentals.return',
-      { receiptNo: rental.receiptNo, condition: 'good', lostReceipt: true, approval: { staffId: adminId, pin: ADMIN.pin } },
+      { receiptNo: rental.receiptNo, checkCode: checkCodeOf(test, rental.receiptNo), condition: 'good', lostReceipt: true, approval: { staffId: adminId, pin: ADMIN.pin } },
       clerk.token,
     );
     expect(back).toMatchObject({ lostReceipt: true, refundFen: 5_000, approvedBy: { id: adminId } });
@@ -374,7 +420,7 @@ describe('return and refund', () => {
     const lost = await rentOne(park, 'umbrella', 'UM-001');
     const broken = await rentOne(park, 'wheelchair', 'WC-001');
     for (const [receiptNo, condition] of [[lost.receiptNo, 'missing'], [broken.receiptNo, 'damaged']] as const) {
-      expect(await test.fails('rentals.return', { receiptNo, condition, keptFen: 0, reason: '游客说明' }, clerk.token)).toMatchObject({
+      expect(await test.fails('rentals.return', { receiptNo, checkCode: checkCodeOf(test, receiptNo), condition, keptFen: 0, reason: '游客说明' }, clerk.token)).toMatchObject({
         code: 'VALIDATION',
         fields: { approval: { key: 'validation.approvalRequired' } },
       });
@@ -382,13 +428,13 @@ describe('return and refund', () => {
     expect(count(test, "SELECT count(*) AS n FROM rental WHERE status = 'returned'")).toBe(0);
     expect((await test.ok('rentals.units.lookup', { tag: 'UM-001' }, clerk.token)).state).toBe('out');
     // No manager at the counter: the return waits for one instead.
-    await test.ok('approvals.requestReturn', { receiptNo: lost.receiptNo, condition: 'missing', keptFen: 0, reason: '游客遗失' }, clerk.token);
-    expect(await test.fails('approvals.requestReturn', { receiptNo: broken.receiptNo, condition: 'good' }, clerk.token)).toMatchObject({
+    await test.ok('approvals.requestReturn', { receiptNo: lost.receiptNo, checkCode: checkCodeOf(test, lost.receiptNo), condition: 'missing', keptFen: 0, reason: '游客遗失' }, clerk.token);
+    expect(await test.fails('approvals.requestReturn', { receiptNo: broken.receiptNo, checkCode: checkCodeOf(test, broken.receiptNo), condition: 'good' }, clerk.token)).toMatchObject({
       fields: { keptFen: { key: 'approvals.errors.nothingToApprove' } },
     });
     const { rental: back } = await test.ok(
       'rentals.return',
-      { receiptNo: broken.receiptNo, condition: 'damaged', keptFen: 0, reason: '轮胎漏气', approval: { staffId: adminId, pin: ADMIN.pin } },
+      { receiptNo: broken.receiptNo, checkCode: checkCodeOf(test, broken.receiptNo), condition: 'damaged', keptFen: 0, reason: '轮胎漏气', approval: { staffId: adminId, pin: ADMIN.pin } },
       clerk.token,
     );
     expect(back).toMatchObject({ condition: 'damaged', refundFen: 50_000, keptFen: 0, approvedBy: { id: adminId } });
@@ -417,7 +463,7 @@ describe('return and refund', () => {
     const rental = await rentOne(park, 'stroller', 'ST-001');
     await test.ok(
       'rentals.return',
-      { receiptNo: rental.receiptNo, condition: 'missing', keptFen: 30_000, reason: '游客遗失', approval: { staffId: adminId, pin: ADMIN.pin } },
+      { receiptNo: rental.receiptNo, checkCode: checkCodeOf(test, rental.receiptNo), condition: 'missing', keptFen: 30_000, reason: '游客遗失', approval: { staffId: adminId, pin: ADMIN.pin } },
       clerk.token,
     );
     expect((await test.ok('rentals.units.lookup', { tag: 'ST-001' }, clerk.token)).state).toBe('retired');
@@ -485,10 +531,10 @@ describe('deposit cash', () => {
     const a = (await test.ok('rentals.checkOut', visitor('WC-001', { payment: 'cash' }), clerk.token)).rental;
     const b = (await test.ok('rentals.checkOut', visitor('WC-002', { payment: 'cash' }), clerk.token)).rental;
     await test.ok('rentals.checkOut', visitor('WC-003', { payment: 'alipay' }), admin);
-    await test.ok('rentals.return', { receiptNo: a.receiptNo, condition: 'good' }, clerk.token);
+    await test.ok('rentals.return', { receiptNo: a.receiptNo, checkCode: checkCodeOf(test, a.receiptNo), condition: 'good' }, clerk.token);
     await test.ok(
       'rentals.return',
-      { receiptNo: b.receiptNo, condition: 'damaged', keptFen: 10_000, reason: '轮胎破损', approval: { staffId: adminId, pin: ADMIN.pin } },
+      { receiptNo: b.receiptNo, checkCode: checkCodeOf(test, b.receiptNo), condition: 'damaged', keptFen: 10_000, reason: '轮胎破损', approval: { staffId: adminId, pin: ADMIN.pin } },
       clerk.token,
     );
     const day = await test.ok('rentals.cash', {}, clerk.token);
@@ -531,7 +577,7 @@ describe('drawer shifts', () => {
     await test.ok('rentals.checkOut', visitor('WC-002', { payment: 'alipay' }), second.token);
     await later(park, 2 * HOUR);
     second.token = (await test.ok('auth.signIn', { staffId: second.id, pin: '2468' })).token;
-    await test.ok('rentals.return', { receiptNo: a.receiptNo, condition: 'good' }, park.clerk.token);
+    await test.ok('rentals.return', { receiptNo: a.receiptNo, checkCode: checkCodeOf(test, a.receiptNo), condition: 'good' }, park.clerk.token);
     const current = (await test.ok('rentals.shifts.current', {}, park.clerk.token)).shift;
     expect(current?.id).toBe(opened.id);
     expect(current?.staff.map((person) => person.name).sort()).toEqual(['张柜台', '李柜台'].sort());

@@ -94,3 +94,10 @@ export function auditRows(test: TestCore, action: string): Array<{ staff_id: num
     )
     .all(action);
 }
+
+/** The check code printed on a rental's receipt (the visitor hands the receipt back at the return). */
+export function checkCodeOf(test: TestCore, receiptNo: string): string {
+  const row = test.core.db?.prepare<[string], { check_code: string | null }>('SELECT check_code FROM rental WHERE receipt_no = ?').get(receiptNo.trim().toUpperCase());
+  if (!row?.check_code) throw new Error(`no check code for ${receiptNo}`);
+  return row.check_code;
+}

@@ -89,6 +89,15 @@ describe('the deposit receipt and refund slip on paper', () => {
         const receipt = print(depositReceipt(rental, context(language)), columns);
         expect(receipt.qr).toEqual(['R20261129-0042']);
         expect(receipt.barcodes).toEqual(['R20261129-0042']);
+        // With its check code: on the paper beside the receipt number, and in the QR code and barcode with it.
+        const voucher = print(depositReceipt(rental, context(language), 'K7Q2'), columns);
+        expect(voucher.qr).toEqual(['R20261129-0042-K7Q2']);
+        // A barcode of the longer voucher is too wide for 58 mm paper: there it is printed as its text (the QR code carries it).
+        if (columns === 48) expect(voucher.barcodes).toEqual(['R20261129-0042-K7Q2']);
+        else expect(voucher.lines.map((line) => line.text.trim())).toContain('R20261129-0042-K7Q2');
+        const codeLine = voucher.lines.find((line) => line.text.trim().endsWith('K7Q2'));
+        expect(codeLine?.text, 'the check code line').toMatch(language === 'en' ? /^Check code\s+K7Q2$/ : /^核验码/);
+        for (const line of voucher.lines) expect(line.columns, line.text).toBeLessThanOrEqual(columns);
         // The amount in Chinese capitals, as its GBK bytes.
         expect(receipt.raw.indexOf(iconv.encode('伍佰元整', 'gbk'))).toBeGreaterThan(0);
         const slip = print(refundSlip(returned, context(language)), columns);

@@ -3,7 +3,7 @@ import { checkStaffPin } from '../auth/pinCheck';
 import { recordStep, getComplaint } from '../complaints/store';
 import { actorOf, type HandlersFor, type Services } from '../context';
 import { fieldError } from '../errors';
-import { applyReturn } from '../rentals/returns';
+import { applyReturn, requireReceipt } from '../rentals/returns';
 import { getRentalByReceipt } from '../rentals/store';
 import { APPROVAL_SELECT, getApproval, toApprovalView, type ApprovalRow, type ReturnRequest } from './store';
 
@@ -33,6 +33,7 @@ export function approvalsHandlers(services: Services): HandlersFor<keyof typeof 
       const rental = getRentalByReceipt(db, input.receiptNo);
       if (!rental) throw fieldError('NOT_FOUND', 'receiptNo', 'rentals.errors.rentalNotFound');
       if (rental.status === 'returned') throw fieldError('CONFLICT', 'receiptNo', 'rentals.errors.alreadyReturned', { receiptNo: rental.receipt_no });
+      requireReceipt(db, rental, input);
       if (input.keptFen > rental.deposit_fen) throw fieldError('VALIDATION', 'keptFen', 'rentals.errors.keptOverDeposit', { deposit: rental.deposit_fen / 100 });
       const pending = db.prepare("SELECT 1 FROM approval_request WHERE rental_id = ? AND status = 'pending'").get(rental.id);
       if (pending) throw fieldError('CONFLICT', 'receiptNo', 'approvals.errors.alreadyPending', { receiptNo: rental.receipt_no });

@@ -1,14 +1,15 @@
 import type { Approval, RentalView, UnitHistoryEntry, rentalsMethods } from '@shared/contract';
 import { maskIdNumber } from '@shared/rules/identity';
-import { defaultDueAt, parseLostReceiptQuery } from '@shared/rules/rentals';
+import { CHECK_CODE_ALPHABET, defaultDueAt, parseLostReceiptQuery } from '@shared/rules/rentals';
 import { atParkTime, DAY, parkDate, parkDayBounds } from '@shared/rules/time';
+import { randomInt } from 'node:crypto';
 import { checkPinOf } from '../auth/pinCheck';
 import { actorOf, type CallContext, type HandlersFor, type Services } from '../context';
 import { AppError, fieldError } from '../errors';
 import { enqueueDocument, enqueuePrint } from '../printing/outbox';
 import { readSettings } from '../settings/store';
 import { assetLabel, depositReceipt } from './receipt';
-import { applyReturn } from './returns';
+import { applyReturn, requireReceipt } from './returns';
 import { cashFigures, shiftHandlers } from './shifts';
 import {
   DEPOSITS_HELD_SQL,
@@ -33,6 +34,11 @@ import {
   type RentalRow,
 } from './store';
 
+
+/** A receipt's check code: four characters drawn at random (about 920,000 possible). */
+function newCheckCode(): string {
+  return Array.from({ length: 4 }, () => CHECK_CODE_ALPHABET[randomInt(CHECK_CODE_ALPHABET.length)]).join('');
+}
 
 export function rentalsHandlers(services: Services): HandlersFor<keyof typeof rentalsMethods> {
   const { db } = services;
@@ -311,13 +317,14 @@ export function rentalsHandlers(services: Services): HandlersFor<keyof typeof re
             slipJobId: null,
           };
           const context = { parkName: settings.parkName, timeZone: settings.timeZone, language: settings.receiptLanguage };
-          const jobId = enqueueDocument(db, { kind: 'deposit-receipt', ref: receiptNo, document: depositReceipt(view, context), createdBy: actor.id, now: ctx.now });
+          const checkCode = newCheckCode();
+          const jobId = enqueueDocument(db, { kind: 'deposit-receipt', ref: receiptNo, document: depositReceipt(view, context, checkCode), createdBy: actor.id, now: ctx.now });
           const { lastInsertRowid } = db
             .prepare(
               `INSERT INTO rental (receipt_no, park_date, seq, unit_id, type_id, visitor_name, phone, id_type, id_number, id_masked,
-                                   deposit_fen, standard_deposit_fen, override_reason, override_by, payment, out_at, out_by, due_at, receipt_job)
+                                   deposit_fen, standard_deposit_fen, override_reason, override_by, payment, out_at, out_by, due_at, receipt_job, check_code)
                VALUES (@receiptNo, @date, @seq, @unitId, @typeId, @visitorName, @phone, @idType, @idNumber, @idMasked,
-                       @deposit, @standard, @overrideReason, @overrideBy, @payment, @now, @actor, @dueAt, @jobId)`,
+                       @deposit, @standard, @overrideReason, @overrideBy, @payment, @now, @actor, @dueAt, @jobId, @checkCode)`,
             )
             .run({
               receiptNo,
@@ -339,6 +346,7 @@ export function rentalsHandlers(services: Services): HandlersFor<keyof typeof re
               actor: actor.id,
               dueAt,
               jobId,
+              checkCode,
             });
           view.id = Number(lastInsertRowid);
           view.receiptJobId = jobId;
@@ -354,7 +362,7 @@ export function rentalsHandlers(services: Services): HandlersFor<keyof typeof re
               ...(input.override ? { standardDepositFen: fresh.deposit_fen, overrideReason: input.override.reason, approvedBy: overrideBy } : {}),
             },
           });
-          return { rental: view, printJobId: jobId };
+          return { rental: view, printJobId: jobId, checkCode };
         })
         .immediate();
       changed(ctx, [rental.rental.unitId]);
@@ -377,6 +385,7 @@ export function rentalsHandlers(services: Services): HandlersFor<keyof typeof re
       const actor = actorOf(ctx);
       const found = rentalOrFail(getRentalByReceipt(db, input.receiptNo));
       if (found.status === 'returned') throw fieldError('CONFLICT', 'receiptNo', 'rentals.errors.alreadyReturned', { receiptNo: found.receipt_no });
+      requireReceipt(db, found, input);
       if (input.keptFen > found.deposit_fen) {
         throw fieldError('VALIDATION', 'keptFen', 'rentals.errors.keptOverDeposit', { deposit: found.deposit_fen / 100 });
       }

@@ -2,6 +2,7 @@ import type { ReceiptLanguage, RentalView } from '@shared/contract';
 import { translator, type MessageKey } from '@shared/i18n';
 import type { Block, PrintDocument } from '@shared/printing/document';
 import { chineseCapital, formatYuan } from '@shared/rules/money';
+import { voucherOf } from '@shared/rules/rentals';
 import { formatParkDateTime } from '@shared/rules/time';
 
 interface ReceiptContext {
@@ -40,16 +41,19 @@ const yuan = (fen: number) => `￥${formatYuan(fen)}`;
  * The deposit receipt: the visitor's voucher for the refund. One document, rendered to ESC/POS for
  * the paper and drawn on screen from the same layout.
  */
-export function depositReceipt(rental: RentalView, context: ReceiptContext): PrintDocument {
+export function depositReceipt(rental: RentalView, context: ReceiptContext, checkCode: string | null = null): PrintDocument {
   const label = labeller(context.language);
+  // The QR code and barcode carry the check code with the receipt number: scanning the receipt is proof of holding it.
+  const voucher = voucherOf(rental.receiptNo, checkCode);
   const when = (at: number) => formatParkDateTime(at, context.timeZone);
   const payment = label(`rentals.payment.${rental.payment}`);
   const blocks: Block[] = [
     { type: 'text', text: context.parkName, align: 'center', bold: true, size: 'double' },
     { type: 'text', text: label('rentals.receipt.title'), align: 'center', bold: true },
     { type: 'rule' },
-    { type: 'qr', data: rental.receiptNo },
+    { type: 'qr', data: voucher },
     { type: 'text', text: rental.receiptNo, align: 'center', bold: true, size: 'double' },
+    ...(checkCode ? [{ type: 'pair' as const, left: label('rentals.receipt.checkCode'), right: checkCode, bold: true }] : []),
     { type: 'rule' },
     { type: 'pair', left: label('rentals.receipt.item'), right: typeName(rental, context.language) },
     { type: 'pair', left: label('rentals.receipt.tag'), right: rental.unitTag },
@@ -65,7 +69,7 @@ export function depositReceipt(rental: RentalView, context: ReceiptContext): Pri
   ];
   if (context.language !== 'en') blocks.push({ type: 'text', text: lookup('zh-CN', 'rentals.receipt.terms') });
   if (context.language !== 'zh-CN') blocks.push({ type: 'text', text: lookup('en', 'rentals.receipt.terms') });
-  blocks.push({ type: 'barcode', data: rental.receiptNo }, { type: 'feed', lines: 2 }, { type: 'cut' });
+  blocks.push({ type: 'barcode', data: voucher }, { type: 'feed', lines: 2 }, { type: 'cut' });
   return { kind: 'deposit-receipt', ref: rental.receiptNo, blocks };
 }
 

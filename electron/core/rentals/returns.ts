@@ -15,6 +15,19 @@ export interface ReturnChoice {
 }
 
 /**
+ * The receipt handed back is the voucher for the refund: its check code must be the one printed on
+ * it, unless the visitor lost it (then a manager approves). Rentals made before the codes have none.
+ */
+export function requireReceipt(db: Db, rental: { id: number; receipt_no: string }, given: { lostReceipt: boolean; checkCode?: string | undefined }): void {
+  if (given.lostReceipt) return;
+  const expected = db.prepare<[number], { check_code: string | null }>('SELECT check_code FROM rental WHERE id = ?').get(rental.id)?.check_code ?? null;
+  if (expected === null || given.checkCode === expected) return;
+  throw given.checkCode === undefined
+    ? fieldError('VALIDATION', 'checkCode', 'rentals.errors.checkCodeNeeded')
+    : fieldError('VALIDATION', 'checkCode', 'rentals.errors.checkCodeWrong', { receiptNo: rental.receipt_no });
+}
+
+/**
  * Takes a unit back and refunds its deposit, less what is kept: the rental closes, the unit goes
  * back on the shelf, to repair or out of service, and the refund slip is queued for the printer.
  * Runs inside the caller's transaction; used by the counter's return and by a manager's approval

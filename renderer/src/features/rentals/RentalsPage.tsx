@@ -17,8 +17,9 @@ import { InspectionPanel } from './InspectionPanel';
 import { RentalTable } from './RentalTable';
 import { RepairsPanel } from './RepairsPanel';
 import { ReturnModal } from './ReturnModal';
+import { parseVoucher } from '@shared/rules/rentals';
 
-type Open = { kind: 'rent'; tag?: string } | { kind: 'return'; receipt?: string } | undefined;
+type Open = { kind: 'rent'; tag?: string } | { kind: 'return'; receipt?: string; checkCode?: string } | undefined;
 
 /** The rentals counter: availability, rent out (F2), return (F4), and a scan field that does the obvious thing. */
 export function RentalsPage() {
@@ -36,6 +37,12 @@ export function RentalsPage() {
     async (raw: string) => {
       const code = raw.trim().toUpperCase();
       if (!code) return;
+      // The receipt's QR code or barcode: its number and check code, the proof it was handed back.
+      const voucher = parseVoucher(code);
+      if (voucher) {
+        setOpen({ kind: 'return', receipt: voucher.receiptNo, checkCode: voucher.checkCode });
+        return;
+      }
       const receipt = receiptNo.safeParse(code);
       if (receipt.success) {
         setOpen({ kind: 'return', receipt: receipt.data });
@@ -164,7 +171,7 @@ export function RentalsPage() {
         </Tabs>
       </Paper>
       {open?.kind === 'rent' ? <CheckOutModal initialTag={open.tag} onClose={() => setOpen(undefined)} /> : null}
-      {open?.kind === 'return' ? <ReturnModal initialReceipt={open.receipt} onClose={() => setOpen(undefined)} /> : null}
+      {open?.kind === 'return' ? <ReturnModal initialReceipt={open.receipt} initialCheckCode={open.checkCode} onClose={() => setOpen(undefined)} /> : null}
     </Stack>
   );
 }

@@ -14,6 +14,7 @@ import { ManagerApproval, readApproval, showApprovalErrors, useApprovalForm } fr
 import { DeadlineBadge, useParkNow } from '../../ui/deadline';
 import { Money, yuanText } from '../../ui/money';
 import { notifyError, notifySuccess } from '../../ui/notify';
+import { parseVoucher } from '@shared/rules/rentals';
 import { PrintedReceipt } from './PrintedReceipt';
 import { RentalReprint } from './RentalTable';
 
@@ -114,10 +115,10 @@ function LostReceiptSearch({ onPick }: { onPick(rental: RentalView): void }) {
   );
 }
 
-const FIELDS = ['receiptNo', 'condition', 'keptFen', 'reason', 'lostReceipt'] as const;
+const FIELDS = ['receiptNo', 'checkCode', 'condition', 'keptFen', 'reason', 'lostReceipt'] as const;
 
 /** Take a unit back: scan the receipt, check the item, refund; keeping money needs a manager. */
-export function ReturnModal({ initialReceipt, onClose }: { initialReceipt?: string; onClose(): void }) {
+export function ReturnModal({ initialReceipt, initialCheckCode, onClose }: { initialReceipt?: string; initialCheckCode?: string; onClose(): void }) {
   const t = useT();
   const { language } = useLanguage();
   const format = useParkFormat();
@@ -125,10 +126,11 @@ export function ReturnModal({ initialReceipt, onClose }: { initialReceipt?: stri
   const [done, setDone] = useState<Output<'rentals.return'>>();
   const [searching, setSearching] = useState(false);
   const form = useContractForm(returnFormInput, {
-    defaultValues: { receiptNo: initialReceipt ?? '', condition: 'good', keptFen: 0, reason: '', lostReceipt: false },
+    defaultValues: { receiptNo: initialReceipt ?? '', checkCode: initialCheckCode ?? '', condition: 'good', keptFen: 0, reason: '', lostReceipt: false },
   });
   const approvalForm = useApprovalForm();
   const errorOf = useFieldErrors(form);
+  const receiptField = form.register('receiptNo');
   const receiptText = form.watch('receiptNo');
   const condition = form.watch('condition');
   const kept = form.watch('keptFen') ?? 0;
@@ -188,16 +190,44 @@ export function ReturnModal({ initialReceipt, onClose }: { initialReceipt?: stri
               label={t('rentals.fields.receiptNo')}
               size="lg"
               autoComplete="off"
-              data-autofocus
-              autoFocus
+              data-autofocus={!initialReceipt || undefined}
+              autoFocus={!initialReceipt}
               style={{ flex: 1 }}
-              {...form.register('receiptNo')}
+              {...receiptField}
+              onChange={(event) => {
+                // The receipt scanned into this field: its number here, its check code beside it.
+                const voucher = parseVoucher(event.currentTarget.value);
+                if (!voucher) return void receiptField.onChange(event);
+                form.setValue('receiptNo', voucher.receiptNo, { shouldValidate: true });
+                form.setValue('checkCode', voucher.checkCode, { shouldValidate: true });
+              }}
               error={errorOf('receiptNo') ?? (rental.error ? t('rentals.errors.rentalNotFound') : undefined)}
             />
+            {!lostReceipt ? (
+              <TextInput
+                label={t('rentals.fields.checkCode')}
+                description={t('rentals.return.checkCodeHint')}
+                size="lg"
+                w={170}
+                maxLength={4}
+                autoComplete="off"
+                ff="monospace"
+                data-autofocus={(initialReceipt && !initialCheckCode) || undefined}
+                autoFocus={Boolean(initialReceipt && !initialCheckCode)}
+                {...form.register('checkCode')}
+                error={Boolean(errorOf('checkCode'))}
+                aria-describedby={errorOf('checkCode') ? 'check-code-error' : undefined}
+              />
+            ) : null}
             <Button variant="subtle" size="lg" onClick={() => setSearching((open) => !open)}>
               {t('rentals.actions.lostReceipt')}
             </Button>
           </Group>
+          {!lostReceipt && errorOf('checkCode') ? (
+            <Alert color="red" variant="light" role="alert" id="check-code-error">
+              {errorOf('checkCode')}
+            </Alert>
+          ) : null}
           {searching ? (
             <LostReceiptSearch
               onPick={(picked) => {
