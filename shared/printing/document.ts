@@ -46,6 +46,8 @@ export const pairBlock = z
     left: z.string().max(200),
     right: z.string().max(200),
     bold: z.boolean().optional(),
+    /** What a screen shows instead of `right` (a receipt's check code is for the paper only). */
+    onScreen: z.string().max(200).optional(),
   })
   .strict();
 
@@ -56,6 +58,8 @@ export const qrBlock = z
     type: z.literal('qr'),
     data: asciiData.max(200),
     size: z.number().int().min(2).max(8).optional(),
+    /** What a screen's QR code carries instead of `data`. */
+    onScreen: asciiData.max(200).optional(),
   })
   .strict();
 
@@ -64,6 +68,8 @@ export const barcodeBlock = z
   .object({
     type: z.literal('barcode'),
     data: z.string().regex(/^[\x20-\x7a\x7c-\x7e]{1,32}$/),
+    /** What a screen's barcode carries instead of `data`. */
+    onScreen: z.string().regex(/^[\x20-\x7a\x7c-\x7e]{1,32}$/).optional(),
   })
   .strict();
 
@@ -85,3 +91,21 @@ export const printDocumentSchema = z
   })
   .strict();
 export type PrintDocument = z.output<typeof printDocumentSchema>;
+
+/**
+ * The document as a screen shows it: what is for the paper only (a receipt's check code, in its text
+ * and in its QR code and barcode) replaced by what the block says a screen shows instead.
+ */
+export function onScreen(document: PrintDocument): PrintDocument {
+  return {
+    ...document,
+    blocks: document.blocks.map((block) => {
+      if (block.type === 'pair' && block.onScreen !== undefined) return { type: 'pair', left: block.left, right: block.onScreen, ...(block.bold ? { bold: true } : {}) };
+      if ((block.type === 'qr' || block.type === 'barcode') && block.onScreen !== undefined) {
+        const { onScreen: shown, ...rest } = block;
+        return { ...rest, data: shown };
+      }
+      return block;
+    }),
+  };
+}

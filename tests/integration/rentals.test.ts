@@ -338,7 +338,13 @@ describe('return and refund', () => {
     const blocks = (JSON.parse(document) as { blocks: Array<{ type: string; data?: string; left?: string; right?: string }> }).blocks;
     expect(blocks.filter((block) => block.type === 'qr' || block.type === 'barcode').map((block) => block.data)).toEqual([`${rental.receiptNo}-${checkCode}`, `${rental.receiptNo}-${checkCode}`]);
     expect(blocks).toContainEqual(expect.objectContaining({ type: 'pair', right: checkCode }));
-    // Never on a screen: not in the rental as the lists and the return form read it.
+    // Never on a screen: not in the receipt as the screen previews it (its QR code and barcode carry
+    // the receipt number alone), nor in the rental as the lists and the return form read it.
+    const preview = await test.ok('printer.preview', { jobId: printJobId }, clerk.token);
+    const shown = preview.document.blocks;
+    expect(shown.filter((block) => block.type === 'qr' || block.type === 'barcode').map((block) => ('data' in block ? block.data : ''))).toEqual([rental.receiptNo, rental.receiptNo]);
+    expect(shown).toContainEqual(expect.objectContaining({ type: 'pair', right: '****' }));
+    expect(shown.some((block) => block.type === 'pair' && block.right === checkCode)).toBe(false);
     expect(JSON.stringify(await test.ok('rentals.get', { receiptNo: rental.receiptNo }, clerk.token))).not.toContain(checkCode);
     expect(JSON.stringify(await test.ok('rentals.list', { view: 'out', limit: 50 }, clerk.token))).not.toContain(`"${checkCode}"`);
 

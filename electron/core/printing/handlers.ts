@@ -1,6 +1,6 @@
 import type { printingMethods } from '@shared/contract/printing';
 import { translator } from '@shared/i18n';
-import type { PrintDocument } from '@shared/printing/document';
+import { onScreen, type PrintDocument } from '@shared/printing/document';
 import { columnsFor, type PrinterSettings } from '@shared/printing/settings';
 import { chineseCapital, formatYuan } from '@shared/rules/money';
 import { format } from 'date-fns';
@@ -114,7 +114,8 @@ export function printingHandlers(services: Services, worker: PrintWorker): Handl
       const job = getJob(db, input.jobId);
       if (!job) throw new AppError('NOT_FOUND', 'printer.errors.jobNotFound');
       const settings = worker.settings();
-      const document = storedDocument(job);
+      // What is for the paper only (a deposit receipt's check code) stays off the screen.
+      const document = onScreen(storedDocument(job));
       return { document, copy: job.copy, paperWidth: settings.paperWidth, chinese: settings.chinese };
     },
   };

@@ -51,9 +51,10 @@ export function depositReceipt(rental: RentalView, context: ReceiptContext, chec
     { type: 'text', text: context.parkName, align: 'center', bold: true, size: 'double' },
     { type: 'text', text: label('rentals.receipt.title'), align: 'center', bold: true },
     { type: 'rule' },
-    { type: 'qr', data: voucher },
+    // On the paper only: a screen shows the receipt number alone and no code.
+    checkCode ? { type: 'qr', data: voucher, onScreen: rental.receiptNo } : { type: 'qr', data: voucher },
     { type: 'text', text: rental.receiptNo, align: 'center', bold: true, size: 'double' },
-    ...(checkCode ? [{ type: 'pair' as const, left: label('rentals.receipt.checkCode'), right: checkCode, bold: true }] : []),
+    ...(checkCode ? [{ type: 'pair' as const, left: label('rentals.receipt.checkCode'), right: checkCode, bold: true, onScreen: '****' }] : []),
     { type: 'rule' },
     { type: 'pair', left: label('rentals.receipt.item'), right: typeName(rental, context.language) },
     { type: 'pair', left: label('rentals.receipt.tag'), right: rental.unitTag },
@@ -69,7 +70,7 @@ export function depositReceipt(rental: RentalView, context: ReceiptContext, chec
   ];
   if (context.language !== 'en') blocks.push({ type: 'text', text: lookup('zh-CN', 'rentals.receipt.terms') });
   if (context.language !== 'zh-CN') blocks.push({ type: 'text', text: lookup('en', 'rentals.receipt.terms') });
-  blocks.push({ type: 'barcode', data: voucher }, { type: 'feed', lines: 2 }, { type: 'cut' });
+  blocks.push(checkCode ? { type: 'barcode', data: voucher, onScreen: rental.receiptNo } : { type: 'barcode', data: voucher }, { type: 'feed', lines: 2 }, { type: 'cut' });
   return { kind: 'deposit-receipt', ref: rental.receiptNo, blocks };
 }
 
