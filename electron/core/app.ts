@@ -226,6 +226,8 @@ export function createCore(options: CoreOptions): Core {
       })
     : Promise.resolve();
 
+  const dispatch = (call: Call): Promise<Result<unknown>> => (damaged ? Promise.resolve(refusalOf(damaged)) : dispatcher.dispatch(call));
+
   return {
     get status() {
       return damaged ? { ok: false as const, problem: damaged } : { ok: true as const };
@@ -236,9 +238,8 @@ export function createCore(options: CoreOptions): Core {
     printer,
     maintenance,
     rentalsClock,
-    dispatch: (call) => (damaged ? Promise.resolve(refusalOf(damaged)) : dispatcher.dispatch(call)),
-    call: (method, input, token, origin = 'local') =>
-      (damaged ? Promise.resolve(refusalOf(damaged)) : dispatcher.dispatch({ method, input, token, origin })) as Promise<Result<Output<typeof method>>>,
+    dispatch,
+    call: (method, input, token, origin = 'local') => dispatch({ method, input, token, origin }) as Promise<Result<Output<typeof method>>>,
     subscribe(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);

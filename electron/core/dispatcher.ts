@@ -2,6 +2,7 @@ import {
   contract,
   fieldErrorsOf,
   isMethodName,
+  keepsAnswer,
   type EventName,
   type EventPayload,
   type MethodName,
@@ -173,9 +174,7 @@ export function createDispatcher(services: Services, handlers: Handlers, options
 
     // The contract and the handler map are keyed alike; TypeScript cannot correlate them by a runtime key.
     const handler = handlers[name] as Handler<MethodName>;
-    // Sign-in, pairing and set-up answer with tokens, which are never kept: a lost answer there means signing in again.
-    const keyed = call.idempotencyKey !== undefined && def.mode !== 'read' && def.access !== 'public';
-    const submission = !keyed || call.idempotencyKey === undefined ? undefined : { key: call.idempotencyKey, method: name, input: call.input, staffId: actor?.id ?? null };
+    const submission = call.idempotencyKey === undefined || !keepsAnswer(def) ? undefined : { key: call.idempotencyKey, method: name, input: call.input, staffId: actor?.id ?? null };
     try {
       let value: unknown;
       if (def.mode === 'custom' && submission) {

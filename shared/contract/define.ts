@@ -29,6 +29,17 @@ export interface MethodDef<I extends z.ZodType = z.ZodType, O extends z.ZodType 
   readonly mode: Mode;
   readonly input: I;
   readonly output: O;
+  /** Doing it again changes nothing anyone relies on (a report rendered again): sent without an idempotency key, its answer never kept. */
+  readonly repeatable?: true;
+}
+
+/**
+ * Whether a submission's answer is kept under its idempotency key, so that a copy sent again after
+ * a lost answer is answered, not done twice: every call that changes something for a signed-in
+ * member of staff. Not sign-in, pairing or set-up (their answers hold tokens, never kept).
+ */
+export function keepsAnswer(def: Pick<MethodDef, 'mode' | 'access' | 'repeatable'>): boolean {
+  return def.mode !== 'read' && def.access !== 'public' && def.repeatable !== true;
 }
 
 export function method<I extends z.ZodType, O extends z.ZodType>(def: MethodDef<I, O>): MethodDef<I, O> {

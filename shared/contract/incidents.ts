@@ -483,6 +483,7 @@ export const incidentsMethods = {
     summary: 'The printable A4 incident report (file copy, or the visitor’s copy without internal notes): base64 PDF, also saved under reports/incidents/.',
     access: COUNTER,
     mode: 'custom',
+    repeatable: true,
     input: z
       .object({ incidentId, copy: z.enum(REPORT_COPIES).default('file'), language: z.enum(REPORT_LANGUAGES).optional() })
       .strict(),

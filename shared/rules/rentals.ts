@@ -53,6 +53,7 @@ export function parseLostReceiptQuery(query: string): LostReceiptQuery {
  */
 export const CHECK_CODE_ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
 export const CHECK_CODE = /^[2-9A-HJKMNP-Z]{4}$/;
+const VOUCHER = new RegExp(`^(R\\d{8}-\\d{4,})-(${CHECK_CODE.source.slice(1, -1)})$`);
 
 /** What the receipt's QR code and barcode carry: the receipt number and its check code. */
 export function voucherOf(receiptNo: string, checkCode: string | null): string {
@@ -61,6 +62,6 @@ export function voucherOf(receiptNo: string, checkCode: string | null): string {
 
 /** A scanned or typed voucher (`R20261129-0042-K7Q2`, any case) as its receipt number and check code. */
 export function parseVoucher(text: string): { receiptNo: string; checkCode: string } | undefined {
-  const match = /^(R\d{8}-\d{4,})-([2-9A-HJKMNP-Z]{4})$/.exec(text.trim().toUpperCase());
+  const match = VOUCHER.exec(text.trim().toUpperCase());
   return match?.[1] && match[2] ? { receiptNo: match[1], checkCode: match[2] } : undefined;
 }

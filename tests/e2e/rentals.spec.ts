@@ -100,6 +100,15 @@ test.describe('rentals at the counter', () => {
       await screen(page, 'rentals-return-check-code-zh-1280');
       await dialog.getByRole('button', { name: '取消' }).click();
       await expect(dialog).toHaveCount(0);
+      // The same in English.
+      await chooseLanguage(page, 'en');
+      await page.getByTestId(`rental-${receiptNo}`).getByRole('button', { name: /^Return$/ }).click();
+      await dialog.getByRole('button', { name: /Refund/ }).click();
+      await expect(dialog.getByText('Enter the check code printed on the receipt, or scan the receipt.', { exact: false })).toBeVisible();
+      await screen(page, 'rentals-return-check-code-en-1280');
+      await dialog.getByRole('button', { name: 'Cancel' }).click();
+      await expect(dialog).toHaveCount(0);
+      await chooseLanguage(page, 'zh-CN');
 
       // Return: scan the receipt into the scan field (its QR code: number and check code); damaged; keep 200 CNY with the manager's PIN.
       await page.getByTestId('scan').fill(voucher);

@@ -120,6 +120,13 @@ describe('the renderer API client', () => {
     expect(sent[1]?.options?.idempotencyKey).toBe(sent[0]?.options?.idempotencyKey);
   });
 
+  it('sends a report rendered again on request (repeatable) once, without a key: its answer is not kept', async () => {
+    const { transport, sent } = scriptedTransport([{ ok: true, value: {} }]);
+    const api = createApi(transport, () => 'token', recorder().events, noWait);
+    await api.call('incidents.pdf', { incidentId: 1, copy: 'file' });
+    expect(sent).toEqual([{ method: 'incidents.pdf', options: undefined }]);
+  });
+
   it('sends sign-in without a key and does not retry it: its answer holds a token, which the counter never keeps', async () => {
     const { transport, sent } = scriptedTransport([offline]);
     const api = createApi(transport, () => undefined, recorder().events, noWait);

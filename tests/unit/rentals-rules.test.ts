@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defaultDueAt, dueAtFromTime, parseLostReceiptQuery } from '@shared/rules/rentals';
+import { CHECK_CODE_ALPHABET, defaultDueAt, dueAtFromTime, parseLostReceiptQuery, parseVoucher, voucherOf } from '@shared/rules/rentals';
 import { HOUR } from '@shared/rules/time';
 
 const SHANGHAI = 'Asia/Shanghai';
@@ -32,5 +32,16 @@ describe('a search for a rental without its receipt', () => {
     expect(parseLostReceiptQuery('李游客5678').nameAndLast4).toEqual({ name: '李游客', last4: '5678' });
     expect(parseLostReceiptQuery('H12345678').nameAndLast4).toBeNull();
     expect(parseLostReceiptQuery('12345678').nameAndLast4).toBeNull();
+  });
+});
+
+describe('the receipt as a voucher', () => {
+  it('carries the receipt number and its check code, read back from a scan or a typed text in any case', () => {
+    expect(voucherOf('R20261129-0042', 'K7Q2')).toBe('R20261129-0042-K7Q2');
+    expect(voucherOf('R20261129-0042', null)).toBe('R20261129-0042');
+    expect(parseVoucher(' r20261129-0042-k7q2 ')).toEqual({ receiptNo: 'R20261129-0042', checkCode: 'K7Q2' });
+    // A receipt number alone, a code with characters the paper never shows (0, O, 1, I, L), or one too short: not a voucher.
+    for (const text of ['R20261129-0042', 'R20261129-0042-K7Q0', 'R20261129-0042-KOQ2', 'R20261129-0042-K7Q', 'WC-001']) expect(parseVoucher(text), text).toBeUndefined();
+    expect(CHECK_CODE_ALPHABET).not.toMatch(/[01OIL]/);
   });
 });

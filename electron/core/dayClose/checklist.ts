@@ -72,14 +72,17 @@ type IncidentLine = DayChecklist['incidents']['overdueList'][number];
  * notified, or notified late), read by the incidents' own clock at `now`; oldest first.
  */
 function lateIncidents(ofDay: readonly IncidentSummary[], active: readonly IncidentSummary[], dayStart: number, now: number): { today: IncidentLine[]; older: IncidentLine[] } {
-  const line = (row: IncidentSummary): IncidentLine => {
-    const clock = readNotifyClock(row.receivedAt, row.noticeDoneAt, now);
-    return { id: row.id, refNo: row.refNo, nature: row.nature, receivedAt: row.receivedAt, notice: row.notice, minutes: clock.minutes, toNotify: row.toNotify, status: row.status };
+  // Each incident with its clock read once; kept when `keep` says so.
+  const lines = (rows: readonly IncidentSummary[], keep: (row: IncidentSummary, late: boolean) => boolean): IncidentLine[] =>
+    rows
+      .map((row) => ({ row, clock: readNotifyClock(row.receivedAt, row.noticeDoneAt, now) }))
+      .filter(({ row, clock }) => keep(row, clock.late))
+      .map(({ row, clock }) => ({ id: row.id, refNo: row.refNo, nature: row.nature, receivedAt: row.receivedAt, notice: row.notice, minutes: clock.minutes, toNotify: row.toNotify, status: row.status }))
+      .sort((a, b) => a.receivedAt - b.receivedAt || a.id - b.id);
+  return {
+    today: lines(ofDay, (row, late) => row.noticeDoneAt === null || late),
+    older: lines(active, (row, late) => row.receivedAt < dayStart && late),
   };
-  const byReceipt = (a: IncidentLine, b: IncidentLine) => a.receivedAt - b.receivedAt || a.id - b.id;
-  const today = ofDay.filter((row) => row.noticeDoneAt === null || readNotifyClock(row.receivedAt, row.noticeDoneAt, now).late).map(line);
-  const older = active.filter((row) => row.receivedAt < dayStart && readNotifyClock(row.receivedAt, row.noticeDoneAt, now).late).map(line);
-  return { today: today.sort(byReceipt), older: older.sort(byReceipt) };
 }
 
 /**

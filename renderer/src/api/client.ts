@@ -1,4 +1,4 @@
-import { contract, isMethodName, type ErrorBody, type Input, type MethodName, type Output, type Result } from '@shared/contract';
+import { contract, isMethodName, keepsAnswer, type ErrorBody, type Input, type MethodName, type Output, type Result } from '@shared/contract';
 import { newClientRef } from '../ui/clientRef';
 import { isStationRefusal, type Transport } from './transport';
 
@@ -28,9 +28,6 @@ export const RETRY_DELAYS_MS = [500, 1000, 2000, 3000, 4000, 5000, 5000] as cons
 
 const isNetworkFailure = (result: Result<unknown>) => !result.ok && result.error.code === 'UNAVAILABLE' && result.error.message === 'errors.NETWORK';
 
-/** Writes and the other calls that change something, for a signed-in member of staff (sign-in and pairing answer with tokens, never kept). */
-const isKeyed = (method: MethodName) => contract[method].mode !== 'read' && contract[method].access !== 'public';
-
 export interface ClientOptions {
   /** Waits between tries (tests pass one that resolves at once). */
   wait?: (ms: number) => Promise<void>;
@@ -48,7 +45,7 @@ export function createApi(transport: Transport, getToken: () => string | undefin
   const unconfirmed = new Map<string, string>();
 
   async function send(method: MethodName, input: unknown, token: string | undefined): Promise<Result<unknown>> {
-    const writes = isMethodName(method) && isKeyed(method) && transport.kind === 'http';
+    const writes = isMethodName(method) && keepsAnswer(contract[method]) && transport.kind === 'http';
     if (!writes) return transport.call(method, input, token);
     const submission = `${token ?? ''}\u0000${method}\u0000${JSON.stringify(input ?? {})}`;
     const idempotencyKey = unconfirmed.get(submission) ?? newClientRef();

@@ -208,10 +208,10 @@ export function ReturnModal({ initialReceipt, initialCheckCode, onClose }: { ini
                 label={t('rentals.fields.checkCode')}
                 description={t('rentals.return.checkCodeHint')}
                 size="lg"
-                w={170}
+                w={190}
                 maxLength={4}
                 autoComplete="off"
-                ff="monospace"
+                styles={{ input: { fontFamily: 'var(--mantine-font-family-monospace)', letterSpacing: '0.2em' } }}
                 data-autofocus={(initialReceipt && !initialCheckCode) || undefined}
                 autoFocus={Boolean(initialReceipt && !initialCheckCode)}
                 {...form.register('checkCode')}
