@@ -74,6 +74,8 @@ function tokenize(text: string): Token[] {
  * break are dropped. Always returns at least one line (an empty paragraph is a blank line).
  */
 export function wrapText(text: string, width: number): string[] {
+  // A text that fits is one line as it is: no break can happen in it (most receipt lines).
+  if (displayWidth(text) <= width) return [text.trimEnd()];
   const lines: string[] = [];
   let current = '';
   let currentWidth = 0;

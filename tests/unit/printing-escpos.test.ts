@@ -2,7 +2,7 @@ import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { layoutDocument } from '@shared/printing/layout';
 import { PRINTER_TYPES } from '@shared/printing/settings';
-import { FS_CHINESE_ON, renderEscpos } from '../../electron/core/printing/escpos';
+import { encodeText, FS_CHINESE_ON, renderEscpos } from '../../electron/core/printing/escpos';
 import { decodeEscpos, sampleReceipt } from '../support/virtualPrinter';
 
 const ESC_INIT = Buffer.from([0x1b, 0x40]);
@@ -16,6 +16,21 @@ function indexesOf(haystack: Buffer, needle: Buffer): number[] {
 }
 
 const twoSlips = { kind: 'test', blocks: [{ type: 'text', text: '顾客联' }, { type: 'cut' }, { type: 'text', text: '存根联' }, { type: 'cut' }] } as const;
+
+describe('encodeText', () => {
+  it("gives iconv-lite's GBK bytes of the whole line, for every BMP character and mixed lines", () => {
+    const every = Array.from({ length: 0xffff - 0x80 }, (_, i) => String.fromCharCode(0x80 + i)).filter((char) => !/[\ud800-\udfff]/.test(char));
+    for (let at = 0; at < every.length; at += 512) {
+      const line = every.slice(at, at + 512).join('');
+      expect(encodeText(line, true).equals(iconv.encode(line, 'gbk'))).toBe(true);
+    }
+    for (const line of ['押金 Deposit ￥500.00', '核验码 Check code          4KGC', 'é·°× 😀 €', '请妥善保管本收据，凭此收据归还物品。']) {
+      expect(encodeText(line, true).equals(iconv.encode(line, 'gbk'))).toBe(true);
+    }
+    expect([...encodeText('轮椅 A', true)]).toEqual([0xc2, 0xd6, 0xd2, 0xce, 0x20, 0x41]);
+    expect(encodeText('Wheelchair', false).toString('latin1')).toBe('Wheelchair');
+  });
+});
 
 describe('ESC/POS bytes', () => {
   const lines = layoutDocument(sampleReceipt(), { columns: 48 });

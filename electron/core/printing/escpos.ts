@@ -1,6 +1,7 @@
 import iconv from 'iconv-lite';
 import { CharacterSet, PrinterTypes, ThermalPrinter } from 'node-thermal-printer';
 import type { LaidOutLine } from '@shared/printing/layout';
+import { isGbkPrintable } from '@shared/printing/width';
 import { NO_CHINA_PAGE, type PrinterType } from '@shared/printing/settings';
 
 /**
@@ -52,9 +53,36 @@ type Code128 = (data: string, settings: { width: number | 'SMALL' | 'MEDIUM'; he
 
 const ASCII = /^[\x20-\x7e]*$/;
 
+/** Each character's GBK bytes, as iconv-lite encodes it, kept after its first use (a receipt repeats the same few hundred). */
+const gbkBytes = new Map<string, Buffer>();
+
+function gbkOf(char: string): Buffer {
+  let bytes = gbkBytes.get(char);
+  if (!bytes) {
+    bytes = iconv.encode(char, 'gbk');
+    gbkBytes.set(char, bytes);
+  }
+  return bytes;
+}
+
+/**
+ * A printable line's bytes: GBK, which is stateless and keeps ASCII as single bytes, so a line's
+ * bytes are its characters' bytes one after another (tests hold this equal to iconv-lite's whole-line
+ * encoding); a line without Chinese needs no encoder.
+ */
 export function encodeText(text: string, chinese: boolean): Buffer {
-  // GBK keeps ASCII as single bytes: a line without Chinese needs no encoder.
-  return chinese && !ASCII.test(text) ? iconv.encode(text, 'gbk') : Buffer.from(text, 'latin1');
+  if (!chinese || ASCII.test(text)) return Buffer.from(text, 'latin1');
+  const out = Buffer.allocUnsafe(text.length * 2);
+  let length = 0;
+  for (const char of text) {
+    const code = char.charCodeAt(0);
+    if (code < 0x80) out[length++] = code;
+    // Only what the layout lets through is taken one by one; anything else (private use, emoji)
+    // goes to iconv-lite as a whole line, whose encoder may read it together with its neighbours.
+    else if (isGbkPrintable(code)) length += gbkOf(char).copy(out, length);
+    else return iconv.encode(text, 'gbk');
+  }
+  return out.subarray(0, length);
 }
 
 /** The bytes one library call appends, taken from a builder printer that is emptied again after it. */

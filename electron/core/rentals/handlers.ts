@@ -274,7 +274,7 @@ export function rentalsHandlers(services: Services): HandlersFor<keyof typeof re
           const dueAt = input.dueAt ?? defaultDueAt(ctx.now, settings);
           if (!dueInRange(dueAt)) throw fieldError('VALIDATION', 'dueAt', 'rentals.errors.dueRange');
           // Checked inside the transaction: two counters cannot rent the same unit.
-          const fresh = unitOrFail(getUnitForRent(db, unitOrFail(getUnitByTag(db, input.unitTag)).id));
+          const fresh = unitOrFail(getUnitForRent(db, input.unitTag));
           if (fresh.status === 'out') throw fieldError('CONFLICT', 'unitTag', 'rentals.errors.unitOut', { tag: fresh.tag });
           if (fresh.status === 'repair') throw fieldError('CONFLICT', 'unitTag', 'rentals.errors.unitInRepair', { tag: fresh.tag });
           if (fresh.status === 'retired') throw fieldError('CONFLICT', 'unitTag', 'rentals.errors.unitRetired', { tag: fresh.tag });

@@ -79,13 +79,13 @@ export interface RentCheckRow {
   type_active: number;
 }
 
-export function getUnitForRent(db: Db, id: number): RentCheckRow | undefined {
+export function getUnitForRent(db: Db, tag: string): RentCheckRow | undefined {
   return db
-    .prepare<[number], RentCheckRow>(
+    .prepare<[string], RentCheckRow>(
       `SELECT u.id, u.tag, u.status, u.inspected_on, u.type_id, t.name_zh AS type_name_zh, t.name_en AS type_name_en, t.deposit_fen, t.active AS type_active
-       FROM unit u JOIN item_type t ON t.id = u.type_id WHERE u.id = ?`,
+       FROM unit u JOIN item_type t ON t.id = u.type_id WHERE u.tag = ?`,
     )
-    .get(id);
+    .get(tag);
 }
 
 export function listUnits(db: Db, filter: { typeId?: number | undefined; query?: string | undefined }): UnitRow[] {
