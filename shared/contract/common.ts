@@ -37,5 +37,9 @@ export const staffCode = z
 /** A PIN of 4 to 8 digits. Never stored, never logged: only its scrypt hash is kept. */
 export const pin = z.string().regex(/^\d{4,8}$/, rule('validation.pin'));
 
+/** A manager's approval given at the counter: who, and their PIN (checked; wrong PINs count towards the lock). */
+export const approval = z.object({ staffId: id, pin }).strict();
+export type Approval = z.output<typeof approval>;
+
 /** A phone number the counter can call back (see shared/rules/phone.ts), stored normalized. */
 export const phone = z.string().trim().min(1).refine(isPhone, rule('validation.phone')).transform(normalizePhone);

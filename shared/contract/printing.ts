@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { printDocumentSchema } from '../printing/document';
-import { epochMs, id } from './common';
+import { approval, epochMs, id } from './common';
 import { ANY_STAFF, COUNTER, MANAGERS, emptyInput, event, method } from './define';
 
 export const PRINTER_STATES = ['preview', 'unknown', 'ready', 'offline'] as const;
@@ -91,10 +91,11 @@ export const printingMethods = {
     output: z.array(printJobView),
   }),
   'printer.reprint': method({
-    summary: 'Print a printout again; the copy carries the 补打 / REPRINT banner and its copy number.',
+    summary:
+      "Print a printout again; the copy carries the 补打 / REPRINT banner and its copy number. A deposit receipt is the visitor's voucher for the refund: once a copy of it has printed while its rental is out, another needs a duty manager's approval (the PIN is checked first; a wrong one is counted).",
     access: COUNTER,
-    mode: 'write',
-    input: z.object({ jobId: id }).strict(),
+    mode: 'custom',
+    input: z.object({ jobId: id, approval: approval.optional() }).strict(),
     output: z.object({ jobId: id }),
   }),
   'printer.dismiss': method({

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ID_TYPES, isValidIdNumber, normalizeIdNumber } from '../rules/identity';
 import { CHECK_CODE } from '../rules/rentals';
-import { epochMs, fen, id, isoDate, personName, phone, pin } from './common';
+import { approval, epochMs, fen, id, isoDate, personName, phone } from './common';
 import { ANY_STAFF, COUNTER, MANAGERS, method } from './define';
 import { rule } from './validation';
 
@@ -34,9 +34,6 @@ export const checkCode = z
 
 export const idType = z.enum(ID_TYPES);
 
-/** A manager's approval given at the counter: who, and their PIN (checked; wrong PINs count towards the lock). */
-export const approval = z.object({ staffId: id, pin }).strict();
-export type Approval = z.output<typeof approval>;
 
 const reason = z.string().trim().min(2).max(200);
 

@@ -33,6 +33,7 @@ export const printingEn = {
     stillWaiting: 'This printout has not printed yet: it is still waiting for the printer.',
     notFailed: 'Only a printout that failed can be set aside.',
     alreadyDismissed: 'This printout is already set aside.',
+    voucherReprint: 'This deposit receipt has already printed and is the visitor\'s voucher for the refund: a duty manager must approve another copy.',
   },
   settings: {
     connection: 'Connection',
@@ -93,6 +94,9 @@ export const printingEn = {
     dismissedDone: 'Printout set aside.',
     reprint: 'Reprint',
     reprinted: 'Reprint sent to the printer.',
+    voucherTitle: 'Reprint a deposit receipt',
+    voucherHint: 'The visitor already has this receipt: a second copy is a second voucher for the deposit. A duty manager approves with their PIN.',
+    voucherConfirm: 'Approve and reprint',
     showAll: 'Only failed and waiting',
   },
   preview: {

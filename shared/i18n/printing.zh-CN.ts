@@ -36,6 +36,7 @@ export const printingZhCN: Strings<typeof printingEn> = {
     stillWaiting: '这张单据还没有打印出来，仍在等待打印机。',
     notFailed: '只有打印失败的单据可以搁置。',
     alreadyDismissed: '这张单据已经搁置。',
+    voucherReprint: '这张押金收据已经打印，是游客退押金的凭证：再补打一张需要当班经理审批。',
   },
   settings: {
     connection: '连接方式',
@@ -96,6 +97,9 @@ export const printingZhCN: Strings<typeof printingEn> = {
     dismissedDone: '已搁置这张单据。',
     reprint: '补打',
     reprinted: '补打已送往打印机。',
+    voucherTitle: '补打押金收据',
+    voucherHint: '游客已持有这张收据，再打一张就多了一张退押金凭证。需当班经理输入 PIN 码审批。',
+    voucherConfirm: '审批并补打',
     showAll: '只看失败和等待中的',
   },
   preview: {

@@ -182,6 +182,26 @@ test.describe('rentals at the counter', () => {
       expect(printer.jobs[3]?.lines[0]?.text).toBe('补打 / REPRINT #1');
       expect(printer.jobs[3]?.lines.some((line) => line.text.includes('押金退还凭条'))).toBe(true);
       await expect(page.getByTestId('printer-badge')).toHaveText('打印机就绪');
+      // The deposit receipt of a rental still out is the visitor's voucher: a copy needs the duty manager.
+      const outNo = (printer.jobs[2]?.qr[0] ?? '').replace(/-[2-9A-HJKMNP-Z]{4}$/, '');
+      await page.getByRole('tab', { name: '借出中' }).click();
+      await page.getByRole('button', { name: `补打 ${outNo}` }).click();
+      const approve = page.getByRole('dialog', { name: '补打押金收据' });
+      await expect(approve.getByText('游客已持有这张收据', { exact: false })).toBeVisible();
+      await approve.getByRole('combobox', { name: '审批经理' }).click();
+      await page.getByRole('option', { name: /王经理/ }).click();
+      await approve.getByLabel('经理 PIN 码').fill('000000');
+      await approve.getByRole('button', { name: '审批并补打' }).click();
+      await expect(approve.getByText('PIN 码错误，再错 4 次将被锁定。')).toBeVisible();
+      expect(printer.jobs.length).toBe(4);
+      await screen(page, 'rentals-reprint-voucher-zh-1280');
+      await approve.getByLabel('经理 PIN 码').fill(MANAGER.pin);
+      await approve.getByRole('button', { name: '审批并补打' }).click();
+      await expect(approve).toHaveCount(0);
+      await page.getByRole('alert').filter({ hasText: '补打已送往打印机。' }).last().getByRole('button', { name: '关闭' }).click();
+      await expect.poll(() => printer.jobs.length, { timeout: 10_000 }).toBe(5);
+      expect(printer.jobs[4]?.lines[0]?.text).toBe('补打 / REPRINT #1');
+      expect(printer.jobs[4]?.qr).toEqual([printer.jobs[2]?.qr[0]]);
 
       // The deposits figure matches the rentals: 500 + 500 taken, 300 refunded, 200 kept.
       await page.getByRole('tab', { name: '押金现金' }).click();

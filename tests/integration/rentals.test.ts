@@ -401,6 +401,50 @@ describe('return and refund', () => {
     expect((await test.ok('rentals.repairs.list', { open: true }, clerk.token))[0]).toMatchObject({ unitTag: 'WC-001', fault: '扶手断裂', source: 'return' });
   });
 
+  it('reprints a deposit receipt the visitor already holds only with a duty manager’s approval; before it printed, or once returned, freely', async () => {
+    const park = await openPark();
+    const { test, clerk, adminId } = park;
+    const [a = 0, b = 0] = await addUnits(park, 'wheelchair', ['WC-001', 'WC-002']);
+    for (const unitId of [a, b]) await test.ok('rentals.inspect', { unitId, result: 'ok' }, clerk.token);
+    const { rental, printJobId } = await test.ok('rentals.checkOut', visitor('WC-001'), clerk.token);
+    const jobs = () => count(test, `SELECT COUNT(*) AS n FROM print_job WHERE kind = 'deposit-receipt' AND ref = '${rental.receiptNo}'`);
+
+    // The receipt comes out of the printer (the preview printer, the embedded default).
+    await test.core.printer?.runOnce();
+    expect(count(test, `SELECT COUNT(*) AS n FROM print_job WHERE id = ${printJobId} AND status = 'printed'`)).toBe(1);
+
+    // On paper: a clerk alone is refused with the reason, and nothing is queued.
+    expect(await test.fails('printer.reprint', { jobId: printJobId }, clerk.token)).toMatchObject({
+      code: 'FORBIDDEN',
+      message: 'printer.errors.voucherReprint',
+      fields: { approval: { key: 'printer.errors.voucherReprint' } },
+    });
+    expect(jobs()).toBe(1);
+    // A wrong PIN is refused and counted; a clerk's own PIN is no manager's.
+    expect(await test.fails('printer.reprint', { jobId: printJobId, approval: { staffId: adminId, pin: '000000' } }, clerk.token)).toMatchObject({ fields: { 'approval.pin': { key: 'errors.wrongPin' } } });
+    expect(auditRows(test, 'auth.failed')).toHaveLength(1);
+    expect(await test.fails('printer.reprint', { jobId: printJobId, approval: { staffId: clerk.id, pin: '1357' } }, clerk.token)).toMatchObject({ fields: { 'approval.staffId': { key: 'errors.notManager' } } });
+    expect(jobs()).toBe(1);
+
+    // With the manager: the copy is queued, and the audit names who approved it.
+    const copy = await test.ok('printer.reprint', { jobId: printJobId, approval: { staffId: adminId, pin: ADMIN.pin } }, clerk.token);
+    expect(jobs()).toBe(2);
+    expect(auditRows(test, 'printer.reprint').map((row) => JSON.parse(row.detail) as unknown)).toEqual([{ of: printJobId, copy: 1, kind: 'deposit-receipt', ref: rental.receiptNo, approvedBy: adminId }]);
+    // A copy of the copy is the same voucher: it needs the manager too.
+    await test.core.printer?.runOnce();
+    expect(await test.fails('printer.reprint', { jobId: copy.jobId }, clerk.token)).toMatchObject({ message: 'printer.errors.voucherReprint' });
+
+    // Once the deposit is refunded the receipt refunds nothing: reprinting it is free again.
+    await test.ok('rentals.return', { receiptNo: rental.receiptNo, checkCode: checkCodeOf(test, rental.receiptNo), condition: 'good' }, clerk.token);
+    await test.ok('printer.reprint', { jobId: printJobId }, clerk.token);
+    expect(jobs()).toBe(3);
+
+    // A receipt whose every copy failed never reached the visitor: reprinting it needs no one.
+    const other = await test.ok('rentals.checkOut', visitor('WC-002'), clerk.token);
+    test.core.db?.prepare("UPDATE print_job SET status = 'failed', attempts = 5 WHERE id = ?").run(other.printJobId);
+    await test.ok('printer.reprint', { jobId: other.printJobId }, clerk.token);
+  });
+
   it('refunds a visitor without the receipt, found by phone or ID number, with a manager’s approval', async () => {
     const park = await openPark();
     const { test, clerk, adminId } = park;

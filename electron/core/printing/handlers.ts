@@ -6,7 +6,9 @@ import { chineseCapital, formatYuan } from '@shared/rules/money';
 import { format } from 'date-fns';
 import { tz } from '@date-fns/tz';
 import { actorOf, type HandlersFor, type Services } from '../context';
-import { AppError } from '../errors';
+import { checkPinOf } from '../auth/pinCheck';
+import { AppError, fieldError } from '../errors';
+import { isVoucherOnPaper } from '../rentals/store';
 import { readSettings } from '../settings/store';
 import { enqueuePrint, getJob, listJobs, reprint, storedDocument, toJobView } from './outbox';
 import type { PrintWorker } from './worker';
@@ -78,9 +80,24 @@ export function printingHandlers(services: Services, worker: PrintWorker): Handl
     'printer.jobs': (input) => listJobs(db, input),
 
     'printer.reprint': (input, ctx) => {
-      const jobId = reprint(db, input.jobId, actorOf(ctx).id, ctx.now);
-      const job = getJob(db, jobId);
-      ctx.audit({ action: 'printer.reprint', entity: 'print_job', entityId: jobId, detail: { of: input.jobId, copy: job?.copy, kind: job?.kind, ref: job?.ref } });
+      const actor = actorOf(ctx);
+      // The manager's PIN first, on its own: a wrong one is counted even though nothing is printed.
+      const approvedBy = input.approval && isVoucherOnPaper(db, input.jobId) ? checkPinOf(services, ctx, input.approval, 'approval', true).id : null;
+      const jobId = db
+        .transaction(() => {
+          // Asked again inside the write: the first copy may have printed since.
+          if (approvedBy === null && isVoucherOnPaper(db, input.jobId)) throw fieldError('FORBIDDEN', 'approval', 'printer.errors.voucherReprint');
+          const id = reprint(db, input.jobId, actor.id, ctx.now);
+          const job = getJob(db, id);
+          ctx.audit({
+            action: 'printer.reprint',
+            entity: 'print_job',
+            entityId: id,
+            detail: { of: input.jobId, copy: job?.copy, kind: job?.kind, ref: job?.ref, ...(approvedBy === null ? {} : { approvedBy }) },
+          });
+          return id;
+        })
+        .immediate();
       ctx.emit('printer.changed', worker.status());
       worker.kick();
       return { jobId };

@@ -370,3 +370,19 @@ export function openRepair(db: Db, unitId: number, fault: string, source: Repair
     .run(unitId, fault, source, now, staffId);
   return Number(lastInsertRowid);
 }
+
+/**
+ * Whether a printout is a deposit receipt already on paper (a copy of it printed) for a rental still
+ * out: the visitor's voucher for the refund, so a further copy needs a duty manager.
+ */
+export function isVoucherOnPaper(db: Db, jobId: number): boolean {
+  return (
+    db
+      .prepare<[number], { one: number }>(
+        `SELECT 1 AS one FROM print_job j JOIN rental r ON r.receipt_no = j.ref AND r.status = 'out'
+         WHERE j.id = ? AND j.kind = 'deposit-receipt'
+           AND EXISTS (SELECT 1 FROM print_job p WHERE p.status = 'printed' AND (p.id = coalesce(j.reprint_of, j.id) OR p.reprint_of = coalesce(j.reprint_of, j.id)))`,
+      )
+      .get(jobId) !== undefined
+  );
+}
