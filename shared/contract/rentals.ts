@@ -34,7 +34,6 @@ export const checkCode = z
 
 export const idType = z.enum(ID_TYPES);
 
-
 const reason = z.string().trim().min(2).max(200);
 
 /** An ID document and its number, the number checked for its type (resident ID: check digit and birth date). */
