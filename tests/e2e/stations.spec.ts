@@ -149,12 +149,28 @@ test.describe('stations on the park LAN', () => {
     // The token stays on this PC: a reload goes straight to sign-in, not pairing.
     await pc.reload();
     await expect(pc.getByRole('heading', { name: '请选择当班人员' })).toBeVisible();
+    // The live stream is held back until a slip is registered after the queue was read: a slip
+    // registered before the stream opened still shows (the queue is read again once it is open).
+    let releaseStream = (): void => undefined;
+    const streamHeld = new Promise<void>((resolve) => (releaseStream = resolve));
+    await pc.route('**/api/events', async (route) => {
+      await streamHeld;
+      await route.continue();
+    });
+    const queueRead = pc.waitForResponse((response) => response.url().endsWith('/api/paging.queue'));
     await signIn(pc, '陈广播', '2468');
     await expect(pc.getByRole('heading', { name: '广播队列' })).toBeVisible();
+    await queueRead;
     await must(
       counter.api('paging.register', { clientRef: 'lan-browser-0001', details: { kind: 'general', textZh: '请失物招领处工作人员到游客中心', textEn: 'Lost and found staff to the visitor center, please' } }, admin),
     );
+    releaseStream();
     await expect(pc.getByText('请失物招领处工作人员到游客中心')).toBeVisible();
+    await pc.unroute('**/api/events');
+    await must(
+      counter.api('paging.register', { clientRef: 'lan-browser-0002', details: { kind: 'general', textZh: '请安保人员到北门', textEn: 'Security to the north gate, please' } }, admin),
+    );
+    await expect(pc.getByText('请安保人员到北门')).toBeVisible();
     // Revoked by the duty manager: the browser is back on pairing at once, its token refused.
     const station = (await must(counter.api('stations.list', {}, admin))).find((row) => row.name === '值班经理办公室');
     if (!station) throw new Error('the browser station is not listed');

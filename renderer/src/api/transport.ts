@@ -17,7 +17,10 @@ export interface LiveHandlers {
   onState(state: ConnectionState): void;
   /** The counter says this session is over (signed out, idle, disabled). */
   onSessionEnded(): void;
-  /** Connected again after a gap: what was missed must be fetched again. */
+  /**
+   * The stream is open (first time, or again after a gap): what the screens read before it opened,
+   * or while it was down, may have missed an event and is fetched again.
+   */
   onResync(): void;
   /** The counter withdrew this station's access. */
   onStationRevoked(): void;
@@ -156,7 +159,7 @@ function httpTransport(): Transport {
                 if (message.event === 'time') continue;
                 attempt = 0;
                 handlers.onState('online');
-                if (everConnected) handlers.onResync();
+                handlers.onResync();
                 everConnected = true;
               } else if (message.event === 'session-ended') {
                 handlers.onSessionEnded();
