@@ -110,10 +110,13 @@ export async function chooseLanguage(page: Page, language: 'zh-CN' | 'en'): Prom
   await page.locator('label').filter({ hasText: language === 'en' ? /^English$/ : /^中文$/ }).first().click();
 }
 
-/** Saves a screenshot for people to look at (test-results/screens/<name>.png). */
+/**
+ * Saves a screenshot for people to look at (test-results/screens/<name>.png), of what the screen
+ * settles on: a dialog's opening transition is run to its end first.
+ */
 export async function screen(page: Page, name: string): Promise<void> {
   mkdirSync(SCREENS, { recursive: true });
-  await page.screenshot({ path: join(SCREENS, `${name}.png`), fullPage: false });
+  await page.screenshot({ path: join(SCREENS, `${name}.png`), fullPage: false, animations: 'disabled' });
 }
 
 export interface Printed {
