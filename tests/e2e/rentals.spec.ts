@@ -317,7 +317,22 @@ test.describe('the counter by keyboard', () => {
       await screen(page, 'rentals-board-handout-zh-1280');
       await setLanguage(page, 'en');
       await expect(page.getByTestId('board-sewing-kit')).toContainText('1 handed out today');
+      await expect(page.getByText('1 rental out', { exact: true })).toBeVisible();
       await screen(page, 'rentals-board-handout-en-1280');
+      // In English, on the large kiosk and on a touch-sized screen: a copy of the voucher the visitor
+      // holds asks for the duty manager, and cancelling prints nothing.
+      await page.getByRole('tab', { name: 'Out now' }).click();
+      await page.getByRole('button', { name: `Reprint ${receiptNo}` }).click();
+      const approve = page.getByRole('dialog', { name: 'Reprint a deposit receipt' });
+      await expect(approve.getByText('The visitor already has this receipt', { exact: false })).toBeVisible();
+      await page.setViewportSize({ width: 1920, height: 1080 });
+      await screen(page, 'rentals-reprint-voucher-en-1920');
+      await page.setViewportSize({ width: 1024, height: 768 });
+      await screen(page, 'rentals-reprint-voucher-en-1024');
+      const confirm = await approve.getByRole('button', { name: 'Approve and reprint' }).boundingBox();
+      expect(confirm?.height).toBeGreaterThanOrEqual(44);
+      await approve.getByRole('button', { name: 'Cancel' }).click();
+      await expect(approve).toHaveCount(0);
       expect(printer.jobs).toHaveLength(1);
     } finally {
       await printer.stop();
