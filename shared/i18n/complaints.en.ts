@@ -261,6 +261,7 @@ export const complaintsEn = {
     empty: 'No complaints in these weeks.',
     total: 'Total',
     totalOver: '{{count}} complaints in the last {{weeks}} weeks',
+    totalOver_one: '{{count}} complaint in the last {{weeks}} weeks',
     week: 'Week',
     weekOf: 'Week of {{date}}',
     weeks: '{{count}} weeks',

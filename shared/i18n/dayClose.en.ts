@@ -15,6 +15,7 @@ export const dayCloseEn = {
   closeTitle: 'Close {{date}}',
   closeWarning: 'Closing fixes this checklist as it stands, saves the A4 day report and writes a backup. It cannot be done twice.',
   closeWithAttention: '{{count}} items still need attention; they are named in the report.',
+  closeWithAttention_one: '{{count}} item still needs attention; it is named in the report.',
   remarks: 'Remarks for the report',
   yourPin: 'Your PIN',
   closeConfirm: 'Close the day with my PIN',

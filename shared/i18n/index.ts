@@ -1,9 +1,10 @@
 import { createInstance, type i18n } from 'i18next';
 import { en } from './en';
-import type { Catalog, MessageKey, MessageParams } from './types';
+import { SINGULAR_SUFFIX, type Catalog, type MessageKey, type MessageParams } from './types';
 import { zhCN } from './zh-CN';
 
 export type { Catalog, MessageKey, MessageParams } from './types';
+export { SINGULAR_SUFFIX } from './types';
 
 export const LANGUAGES = ['zh-CN', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -31,8 +32,8 @@ export function createI18n(language: Language): i18n {
 
 function leaves(node: object, prefix: string, into: Set<string>): Set<string> {
   for (const [key, value] of Object.entries(node)) {
-    if (typeof value === 'string') into.add(prefix + key);
-    else if (value && typeof value === 'object') leaves(value, `${prefix}${key}.`, into);
+    if (value && typeof value === 'object') leaves(value, `${prefix}${key}.`, into);
+    else if (typeof value === 'string' && !key.endsWith(SINGULAR_SUFFIX)) into.add(prefix + key);
   }
   return into;
 }

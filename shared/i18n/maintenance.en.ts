@@ -10,6 +10,7 @@ export const maintenanceEn = {
   title: 'Backups and data',
   folder: 'Backup folder',
   keep: 'Keeps the newest {{count}} backups',
+  keep_one: 'Keeps the newest backup only',
   lastAt: 'Last backup {{when}}',
   never: 'No backup yet',
   nextDue: 'Next hourly backup {{when}}',
@@ -48,6 +49,7 @@ export const maintenanceEn = {
   retentionNever: 'Not run yet',
   retentionRun: 'Erase what is due now',
   retentionDone: 'Erased personal data of {{count}} records.',
+  retentionDone_one: 'Erased personal data of {{count}} record.',
   kinds: {
     rentals: 'Rentals',
     claims: 'Claims',

@@ -31,6 +31,7 @@ export const rentalsEn = {
     allInspected: 'Every unit is inspected for today.',
     held: 'Deposits held',
     heldCount: '{{count}} rentals out',
+    heldCount_one: '{{count}} rental out',
     overdue: 'Overdue: {{count}}',
   },
   scan: {
@@ -223,6 +224,7 @@ export const rentalsEn = {
     expected: 'Expected in drawer',
     total: 'Total',
     held: 'Deposits held now: {{amount}} on {{count}} rentals',
+    held_one: 'Deposits held now: {{amount}} on {{count}} rental',
     since: 'Since {{time}}',
   },
   lists: {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { catalogs, isMessageKey, translator } from '@shared/i18n';
+import { catalogs, isMessageKey, SINGULAR_SUFFIX, translator } from '@shared/i18n';
 import { en } from '@shared/i18n/en';
 
 type Tree = { [key: string]: string | Tree };
@@ -16,12 +16,33 @@ function flatten(tree: Tree, prefix = ''): Map<string, string> {
 const params = (text: string) => [...text.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]).sort();
 
 describe('the catalogs', () => {
-  const english = flatten(catalogs.en as Tree);
+  const everyEnglish = flatten(catalogs.en as Tree);
+  const singulars = new Map([...everyEnglish].filter(([key]) => key.endsWith(SINGULAR_SUFFIX)));
+  const english = new Map([...everyEnglish].filter(([key]) => !singulars.has(key)));
   const chinese = flatten(catalogs['zh-CN'] as Tree);
 
-  it('have exactly the same keys, none empty', () => {
+  it('have exactly the same keys (bar the English singulars), none empty', () => {
     expect([...chinese.keys()].sort()).toEqual([...english.keys()].sort());
-    for (const [key, text] of [...english, ...chinese]) expect(text.trim(), key).not.toBe('');
+    for (const [key, text] of [...everyEnglish, ...chinese]) expect(text.trim(), key).not.toBe('');
+  });
+
+  it('have a singular only beside its plain key, counting, and with no parameter of its own', () => {
+    expect(singulars.size).toBeGreaterThan(0);
+    for (const [key, text] of singulars) {
+      const plain = english.get(key.slice(0, -SINGULAR_SUFFIX.length)) ?? '';
+      expect(params(plain), key).toContain('count');
+      for (const name of params(text)) expect(params(plain), key).toContain(name);
+    }
+  });
+
+  it('word a count of one with the English singular, any other count and every Chinese count with the plain key', () => {
+    const inEnglish = translator('en');
+    expect(inEnglish('rentals.board.heldCount', { count: 1 })).toBe('1 rental out');
+    expect(inEnglish('rentals.board.heldCount', { count: 0 })).toBe('0 rentals out');
+    expect(inEnglish('rentals.board.heldCount', { count: 2 })).toBe('2 rentals out');
+    expect(inEnglish('maintenance.keep', { count: 1 })).toBe('Keeps the newest backup only');
+    expect(translator('zh-CN')('rentals.board.heldCount', { count: 1 })).toBe(translator('zh-CN')('rentals.board.heldCount', { count: 2 }).replace('2', '1'));
+    expect(isMessageKey('rentals.board.heldCount_one')).toBe(false);
   });
 
   it('use the same interpolation parameters in both languages', () => {
