@@ -93,6 +93,19 @@ test.describe('the duty manager’s home', () => {
       await page.getByRole('navigation').getByRole('link', { name: 'Approvals' }).click();
       await expect(banner).toHaveAttribute('data-state', 'late');
       await expect(page.getByTestId('calendar-missing')).toContainText('The official calendar for 2027 is missing');
+      // The header at 1280 in English with the reminder: the language switch, the clock and who is
+      // signed in keep their whole width; a printer and link that are fine give way to their icons.
+      const header = page.locator('header');
+      const language = header.getByRole('radiogroup', { name: 'Language' });
+      for (const part of [language, header.getByRole('timer'), header.getByTestId('user-menu')]) {
+        expect(await part.evaluate((node) => node.scrollWidth <= node.clientWidth)).toBe(true);
+        expect((await part.boundingBox())?.x ?? 0).toBeGreaterThan(0);
+      }
+      expect(((await language.boundingBox())?.x ?? 0) + ((await language.boundingBox())?.width ?? 0)).toBeLessThan(1280);
+      const printer = header.getByTestId('printer-badge');
+      await expect(printer).toHaveAttribute('data-calm', 'true');
+      await expect(printer).toHaveText('Preview printer');
+      expect((await printer.boundingBox())?.width ?? 0).toBeLessThan(60);
       await screen(page, 'manager-home-late-en-1280');
 
       // The reminder leads to the summary (where it gives way to the page's own banner); once closed it is gone.

@@ -13,6 +13,7 @@ export function LanguageToggle() {
   return (
     <SegmentedControl
       aria-label={t('app.language')}
+      style={{ flexShrink: 0 }}
       value={language}
       onChange={(value) => setLanguage(value as Language)}
       data={LANGUAGES.map((lang) => ({ value: lang, label: catalogs[lang].lang[lang] }))}
@@ -36,7 +37,7 @@ export function ParkClock() {
   const time = new Intl.DateTimeFormat(language, { timeZone, hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' }).format(now);
   const date = new Intl.DateTimeFormat(language, { timeZone, month: 'short', day: 'numeric', weekday: 'short' }).format(now);
   return (
-    <Stack gap={0} align="flex-end" aria-label={t('app.parkClock')} role="timer">
+    <Stack gap={0} align="flex-end" aria-label={t('app.parkClock')} role="timer" style={{ flexShrink: 0 }}>
       <Text fw={700} fz="xl" lh={1.1} ff="monospace" data-testid="park-clock">
         {time}
       </Text>
@@ -53,7 +54,7 @@ export function ConnectionBadge({ state }: { state: ConnectionState }) {
   if (state === 'local') {
     return (
       <Tooltip label={t('connection.ipc')}>
-        <Badge size="lg" variant="light" color="gray" leftSection={<IconDeviceDesktop size={16} />}>
+        <Badge size="lg" variant="light" color="gray" leftSection={<IconDeviceDesktop size={16} />} data-calm>
           {t('connection.ipc')}
         </Badge>
       </Tooltip>
@@ -68,6 +69,7 @@ export function ConnectionBadge({ state }: { state: ConnectionState }) {
       leftSection={online ? <IconPlugConnected size={16} /> : <IconPlugConnectedX size={16} />}
       role="status"
       data-state={state}
+      data-calm={online ? true : undefined}
     >
       {online ? t('connection.online') : t('connection.offline')}
     </Badge>

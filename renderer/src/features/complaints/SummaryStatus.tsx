@@ -47,6 +47,7 @@ export function SummaryReminder() {
       leftSection={late ? <IconAlertTriangle size={18} /> : <IconAlarm size={18} />}
       onClick={() => navigate(SUMMARY_PATH)}
       data-testid="summary-reminder"
+      data-header-reminder
       data-state={state}
       aria-live="polite"
       maw={340}

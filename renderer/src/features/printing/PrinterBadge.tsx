@@ -25,6 +25,9 @@ function label(t: T, status: PrinterStatus): string {
   return status.failed > 0 ? `${main} · ${t('printer.badge.failed', { failed: status.failed })}` : main;
 }
 
+/** Nothing to tell: ready (or the preview printer), nothing waiting, nothing failed. */
+const calm = (status: PrinterStatus) => (status.state === 'ready' || status.state === 'preview') && status.waiting === 0 && status.failed === 0;
+
 const COLORS = { offline: 'red', ready: 'teal', unknown: 'yellow', preview: 'gray' } as const;
 
 /**
@@ -60,6 +63,7 @@ export function PrinterBadge() {
       data-testid="printer-badge"
       data-state={status.data.state}
       data-failed={status.data.failed}
+      data-calm={calm(status.data) ? true : undefined}
     >
       {label(t, status.data)}
     </Badge>

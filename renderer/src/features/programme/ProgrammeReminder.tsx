@@ -61,6 +61,7 @@ export function ProgrammeReminder({ placement = 'header', onOpen }: ProgrammeRem
         leftSection={kind === 'due' ? <IconTool size={18} /> : <IconAlertTriangle size={18} />}
         onClick={open}
         data-testid="programme-reminder"
+        data-header-reminder
         data-state={kind}
         aria-live="polite"
         maw={420}
