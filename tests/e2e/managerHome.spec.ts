@@ -83,6 +83,10 @@ test.describe('the duty manager’s home', () => {
       await expect(banner).toHaveAttribute('data-state', 'reminder');
       await page.getByRole('navigation').getByRole('link', { name: '日结' }).click();
       await expect(reminder).toHaveAttribute('data-state', 'reminder');
+      // The day close names the summary's state in full, not cut short.
+      const summaryState = page.getByTestId('day-summary-state');
+      await expect(summaryState).toHaveText('未完成：即将到时');
+      expect(await summaryState.evaluate((node) => [...node.querySelectorAll('*')].every((part) => part.scrollWidth <= part.clientWidth))).toBe(true);
       await screen(page, 'summary-reminder-zh-1280');
 
       // 20:31: red, overdue; in English too.
