@@ -150,6 +150,18 @@ test.describe('rentals at the counter', () => {
       await expect(page.getByTestId('printer-badge')).toContainText('1');
       await expect(page.getByTestId('printer-badge')).toHaveAttribute('data-state', 'offline', { timeout: 15_000 });
       await screen(page, 'rentals-printer-offline-zh-1280');
+      // At 1280 in Chinese the list of rentals out keeps the receipt number, the tag and the phone on
+      // one line each, and cuts nothing short (the time left included).
+      const row = page.locator('[data-testid^="rental-R"]').first();
+      expect(await row.evaluate((node) => [...node.querySelectorAll('*')].filter((part) => part.scrollWidth > part.clientWidth).length)).toBe(0);
+      for (const text of [/^R\d{8}-0002$/, /^WC-00\d$/, /^1\d{10}$/]) {
+        const lines = await row.getByText(text).evaluate((node) => {
+          const range = document.createRange();
+          range.selectNodeContents(node);
+          return new Set([...range.getClientRects()].map((rect) => Math.round(rect.top))).size;
+        });
+        expect(lines, String(text)).toBe(1);
+      }
       await printer.start();
       await expect.poll(() => printer.jobs.length, { timeout: 20_000 }).toBe(3);
       await expect(page.getByTestId('printer-badge')).not.toHaveAttribute('data-state', 'offline', { timeout: 15_000 });

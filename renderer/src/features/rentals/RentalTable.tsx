@@ -1,7 +1,7 @@
 import { useLayoutEffect, useRef, useState } from 'react';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useWindowVirtualizer } from '@tanstack/react-virtual';
-import { Button, Group, Table, Text, TextInput } from '@mantine/core';
+import { Button, Group, Stack, Table, Text, TextInput } from '@mantine/core';
 import { IconSearch } from '@tabler/icons-react';
 import type { MessageKey, RentalView } from '@shared/contract';
 import { useLanguage, useT } from '../../app/i18n';
@@ -25,8 +25,8 @@ export function RentalReprint({ rental }: { rental: RentalView }) {
   return <ReprintIcon jobId={jobId} target={rental.receiptNo} />;
 }
 
-/** A row's height before it is measured (a touch-size button in it). */
-const ROW_HEIGHT = 61;
+/** A row's height before it is measured (the tag over its type, the time over its clock). */
+const ROW_HEIGHT = 84;
 
 /**
  * Rentals out, overdue (with the visitor's phone to call) or returned, searchable. Only the rows in
@@ -70,7 +70,8 @@ export function RentalTable({ view, date, onReturn }: { view: 'out' | 'overdue' 
         w={360}
         mb="sm"
       />
-      <Table highlightOnHover verticalSpacing="sm" fz="md" aria-rowcount={rows.length + 1}>
+      {/* Receipt numbers, tags, phones, headings and clocks never break or get cut short (1280 in Chinese included). */}
+      <Table highlightOnHover verticalSpacing="sm" fz="md" aria-rowcount={rows.length + 1} styles={{ th: { whiteSpace: 'nowrap' } }}>
         <Table.Thead>
           <Table.Tr aria-rowindex={1}>
             <Table.Th>{t('rentals.fields.receiptNo')}</Table.Th>
@@ -132,14 +133,21 @@ function RentalRow({
       data-testid={`rental-${rental.receiptNo}`}
       bg={index % 2 === 0 ? 'var(--mantine-color-gray-0)' : undefined}
     >
-      <Table.Td ff="monospace" fw={600}>
+      <Table.Td ff="monospace" fw={600} style={{ whiteSpace: 'nowrap' }}>
         {rental.receiptNo}
       </Table.Td>
       <Table.Td>
-        {language === 'zh-CN' ? rental.typeNameZh : rental.typeNameEn} · {rental.unitTag}
+        <Text ff="monospace" style={{ whiteSpace: 'nowrap' }}>
+          {rental.unitTag}
+        </Text>
+        <Text fz="sm" c="dimmed">
+          {language === 'zh-CN' ? rental.typeNameZh : rental.typeNameEn}
+        </Text>
       </Table.Td>
       <Table.Td>{rental.visitorName}</Table.Td>
-      <Table.Td ff="monospace">{rental.phone ?? '—'}</Table.Td>
+      <Table.Td ff="monospace" style={{ whiteSpace: 'nowrap' }}>
+        {rental.phone ?? '—'}
+      </Table.Td>
       <Table.Td>
         <Money fen={rental.depositFen} />
       </Table.Td>
@@ -149,10 +157,10 @@ function RentalRow({
             {rental.returnedAt ? format.time(rental.returnedAt) : ''} · {t(`rentals.condition.${rental.condition ?? 'good'}`)}
           </Text>
         ) : (
-          <Group gap="xs" wrap="nowrap">
+          <Stack gap={4} align="flex-start">
             <Text>{format.time(rental.dueAt)}</Text>
             <DeadlineBadge deadline={rental.dueAt} warnMs={30 * 60_000} now={now} />
-          </Group>
+          </Stack>
         )}
       </Table.Td>
       <Table.Td ta="right">
