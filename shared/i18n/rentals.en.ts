@@ -229,6 +229,8 @@ export const rentalsEn = {
   },
   lists: {
     emptyOut: 'No rentals out.',
+    rentOne: 'Rent one →',
+    noMatch: 'No rental matches “{{query}}”.',
     emptyOverdue: 'Nothing overdue.',
     emptyReturned: 'Nothing returned yet today.',
     emptyRepairs: 'No open repair tickets.',

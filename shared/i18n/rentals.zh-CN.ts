@@ -230,6 +230,8 @@ export const rentalsZhCN: Strings<typeof rentalsEn> = {
   },
   lists: {
     emptyOut: '目前没有借出的物品。',
+    rentOne: '去借出 →',
+    noMatch: '没有与“{{query}}”相符的租借。',
     emptyOverdue: '没有逾期未还的物品。',
     emptyReturned: '今天还没有归还记录。',
     emptyRepairs: '没有未完成的维修单。',

@@ -51,6 +51,20 @@ test.describe('rentals at the counter', () => {
       await expect(page.getByTestId('board-wheelchair').getByTestId('available')).toHaveText('2');
       await screen(page, 'rentals-inspection-zh-1280');
 
+      // Nothing out yet: the list says so and offers the way to rent; a search that finds nothing says that instead.
+      await page.getByRole('tab', { name: '借出中' }).click();
+      const outList = page.getByRole('tabpanel', { name: '借出中' });
+      await expect(outList.getByText('目前没有借出的物品。')).toBeVisible();
+      await screen(page, 'rentals-empty-rent-zh-1280');
+      await outList.getByRole('textbox', { name: '搜索' }).fill('王五');
+      await expect(outList.getByText('没有与“王五”相符的租借。')).toBeVisible();
+      await expect(outList.getByRole('button', { name: '去借出 →' })).toHaveCount(0);
+      await outList.getByRole('textbox', { name: '搜索' }).fill('');
+      await outList.getByRole('button', { name: '去借出 →' }).click();
+      await expect(page.getByRole('dialog').getByLabel('物品编号')).toBeFocused();
+      await page.keyboard.press('Escape');
+      await expect(page.getByRole('dialog')).toHaveCount(0);
+
       // Rent out with the keyboard alone: F2 (even from the focused scan field), then the fields in order, Enter.
       await page.getByTestId('scan').focus();
       await page.keyboard.press('F2');

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { Controller, type FieldPath, type FieldValues, type UseFormReturn } from 'react-hook-form';
-import { Button, Group, NumberInput, Select, Table, Text, type ComboboxItem } from '@mantine/core';
+import { Button, Group, NumberInput, Select, Stack, Table, Text, type ComboboxItem } from '@mantine/core';
 import { useT } from '../app/i18n';
 import { useFieldErrors } from './form';
 
@@ -100,13 +100,16 @@ export function FormActions({ onCancel, submitLabel, loading, color }: { onCance
 }
 
 /** The designed empty state of a table: one row saying so. */
-export function EmptyRow({ colSpan, children }: { colSpan: number; children: ReactNode }) {
+export function EmptyRow({ colSpan, children, action }: { colSpan: number; children: ReactNode; action?: ReactNode }) {
   return (
     <Table.Tr>
       <Table.Td colSpan={colSpan}>
-        <Text c="dimmed" ta="center" py="lg">
-          {children}
-        </Text>
+        <Stack align="center" gap="sm" py="lg">
+          <Text c="dimmed" ta="center">
+            {children}
+          </Text>
+          {action}
+        </Stack>
       </Table.Td>
     </Table.Tr>
   );

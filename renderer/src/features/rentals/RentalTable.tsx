@@ -33,7 +33,18 @@ const ROW_HEIGHT = 84;
  * view (and a few either side) are in the page, so typing in the search field or switching lists stays
  * quick with a hundred rentals out; the table still tells assistive technology how many rows it has.
  */
-export function RentalTable({ view, date, onReturn }: { view: 'out' | 'overdue' | 'returned'; date?: string; onReturn(receiptNo: string): void }) {
+export function RentalTable({
+  view,
+  date,
+  onReturn,
+  onRent,
+}: {
+  view: 'out' | 'overdue' | 'returned';
+  date?: string;
+  onReturn(receiptNo: string): void;
+  /** The way to rent from an empty list of rentals out. */
+  onRent?(): void;
+}) {
   const t = useT();
   const [query, setQuery] = useState('');
   const [debounced] = useDebouncedValue(query.trim(), 250);
@@ -84,7 +95,20 @@ export function RentalTable({ view, date, onReturn }: { view: 'out' | 'overdue' 
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody ref={body}>
-          {rows.length === 0 && !list.isLoading ? <EmptyRow colSpan={7}>{t(EMPTY[view])}</EmptyRow> : null}
+          {rows.length === 0 && !list.isLoading ? (
+            <EmptyRow
+              colSpan={7}
+              action={
+                !debounced && onRent ? (
+                  <Button variant="light" size="md" onClick={onRent}>
+                    {t('rentals.lists.rentOne')}
+                  </Button>
+                ) : undefined
+              }
+            >
+              {debounced ? t('rentals.lists.noMatch', { query: debounced }) : t(EMPTY[view])}
+            </EmptyRow>
+          ) : null}
           {before > 0 ? <Spacer height={before} /> : null}
           {items.map((item) => {
             const rental = rows[item.index];

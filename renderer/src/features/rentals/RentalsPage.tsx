@@ -145,7 +145,7 @@ export function RentalsPage() {
             </Tabs.Tab>
           </Tabs.List>
           <Tabs.Panel value="out">
-            <RentalTable view="out" onReturn={(receipt) => setOpen({ kind: 'return', receipt })} />
+            <RentalTable view="out" onReturn={(receipt) => setOpen({ kind: 'return', receipt })} onRent={() => setOpen({ kind: 'rent' })} />
           </Tabs.Panel>
           <Tabs.Panel value="overdue">
             <RentalTable view="overdue" onReturn={(receipt) => setOpen({ kind: 'return', receipt })} />
