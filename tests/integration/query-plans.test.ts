@@ -78,7 +78,7 @@ const CASES: Case[] = [
   { name: 'deposits held', sql: DEPOSITS_HELD_SQL, params: [] },
   { name: 'next receipt number', sql: RECEIPT_SEQ_SQL, params: [DATE] },
   { name: 'cash of the day', sql: CASH_SQL, params: { from: TODAY.start, to: TODAY.end } },
-  { name: 'a unit’s history', sql: UNIT_HISTORY_SQL, params: { unitId: 7 } },
+  { name: 'a unit’s history', sql: UNIT_HISTORY_SQL, params: { unitId: 7, unitRef: '7' } },
   // Paging.
   { name: 'broadcast queue', sql: pagingSql(QUEUE_WHERE, QUEUE_ORDER), params: {} },
   { name: 'paging requests of the day', sql: pagingSql(DAY_WHERE, 'p.created_at DESC'), params: { date: DATE } },

@@ -142,6 +142,33 @@ describe('equipment and the daily inspection', () => {
     expect(history.find((entry) => entry.kind === 'damaged')).toMatchObject({ detail: '左前轮松动', staffName: '张柜台' });
   });
 
+  it('retires a unit with its reason, never one that is out nor twice, and its history names who added and who retired it', async () => {
+    const park = await openPark();
+    const { test, clerk, admin } = park;
+    const [outId = 0, retiredId = 0] = await addUnits(park, 'wheelchair', ['WC-201', 'WC-202']);
+    // Only a manager retires, and only with a reason; a refusal changes nothing.
+    expect(await test.fails('rentals.units.retire', { unitId: retiredId, reason: '车架断裂' }, clerk.token)).toMatchObject({ code: 'FORBIDDEN' });
+    expect(await test.fails('rentals.units.retire', { unitId: retiredId, reason: ' ' }, admin)).toMatchObject({ code: 'VALIDATION', fields: { reason: expect.anything() } });
+    await test.ok('rentals.inspect', { unitId: outId, result: 'ok' }, clerk.token);
+    await test.ok('rentals.checkOut', visitor('WC-201'), clerk.token);
+    expect(await test.fails('rentals.units.retire', { unitId: outId, reason: '车架断裂' }, admin)).toMatchObject({ fields: { unitId: { key: 'rentals.errors.unitOut' } } });
+    expect((await test.ok('rentals.units.list', {}, admin)).map((unit) => [unit.tag, unit.state])).toEqual([
+      ['WC-201', 'out'],
+      ['WC-202', 'inspectionDue'],
+    ]);
+
+    test.clock.advance(MINUTE);
+    const retired = await test.ok('rentals.units.retire', { unitId: retiredId, reason: '车架断裂，无法修复' }, admin);
+    expect(retired).toMatchObject({ tag: 'WC-202', state: 'retired' });
+    expect(await test.fails('rentals.units.retire', { unitId: retiredId, reason: '再报废一次' }, admin)).toMatchObject({ fields: { unitId: { key: 'rentals.errors.unitRetired' } } });
+    expect(await test.fails('rentals.inspect', { unitId: retiredId, result: 'ok' }, clerk.token)).toMatchObject({ code: 'CONFLICT' });
+    const history = await test.ok('rentals.units.history', { unitId: retiredId }, clerk.token);
+    expect(history).toEqual([
+      { at: test.clock.now(), kind: 'retired', detail: '车架断裂，无法修复', ref: null, staffName: '王经理' },
+      { at: expect.any(Number), kind: 'added', detail: null, ref: null, staffName: '王经理' },
+    ]);
+  });
+
   it('asks for a fresh inspection every park day', async () => {
     const park = await openPark();
     const { test, clerk } = park;

@@ -190,8 +190,9 @@ export function rentalsHandlers(services: Services): HandlersFor<keyof typeof re
     'rentals.units.history': (input) => {
       const unit = unitOrFail(getUnit(db, input.unitId), 'unitId');
       return db
-        .prepare<{ unitId: number }, UnitHistoryEntry>(UNIT_HISTORY_SQL)
-        .all({ unitId: unit.id });
+        .prepare<{ unitId: number; unitRef: string }, UnitHistoryEntry>(UNIT_HISTORY_SQL)
+        // The audit names its entity in text; a bound number is a REAL in SQLite ('1.0'), so the text is bound.
+        .all({ unitId: unit.id, unitRef: String(unit.id) });
     },
 
     'rentals.inspect': (input, ctx) => {

@@ -331,7 +331,11 @@ export const DEPOSITS_HELD_SQL = "SELECT coalesce(sum(deposit_fen), 0) AS fen, c
 export const RECEIPT_SEQ_SQL = 'SELECT coalesce(max(seq), 0) + 1 AS n FROM rental WHERE park_date = ?';
 
 /** A unit's life, newest first: added, inspected, rented and returned, repaired, retired. */
-export const UNIT_HISTORY_SQL = `SELECT u.created_at AS at, 'added' AS kind, NULL AS detail, NULL AS ref, NULL AS staffName FROM unit u WHERE u.id = @unitId
+export const UNIT_HISTORY_SQL = `SELECT u.created_at AS at, 'added' AS kind, NULL AS detail, NULL AS ref, s.name AS staffName
+     FROM unit u
+     LEFT JOIN audit_log a ON a.action = 'rentals.unitAdd' AND a.entity = 'unit' AND a.entity_id = @unitRef
+     LEFT JOIN staff s ON s.id = a.staff_id
+    WHERE u.id = @unitId
    UNION ALL
    SELECT i.at, CASE i.result WHEN 'ok' THEN 'inspected' ELSE 'damaged' END, i.note, NULL, s.name
      FROM inspection i LEFT JOIN staff s ON s.id = i.staff_id WHERE i.unit_id = @unitId
@@ -349,7 +353,7 @@ export const UNIT_HISTORY_SQL = `SELECT u.created_at AS at, 'added' AS kind, NUL
      WHERE p.unit_id = @unitId AND p.back_at IS NOT NULL
    UNION ALL
    SELECT a.at, 'retired', json_extract(a.detail, '$.reason'), NULL, s.name FROM audit_log a LEFT JOIN staff s ON s.id = a.staff_id
-     WHERE a.action = 'rentals.unitRetire' AND a.entity = 'unit' AND a.entity_id = CAST(@unitId AS TEXT)
+     WHERE a.action = 'rentals.unitRetire' AND a.entity = 'unit' AND a.entity_id = @unitRef
    ORDER BY at DESC, kind`;
 
 export function getRepair(db: Db, id: number): RepairRow | undefined {
