@@ -235,6 +235,8 @@ export const rentalsEn = {
     emptyReturned: 'Nothing returned yet today.',
     emptyRepairs: 'No open repair tickets.',
     emptyInspection: 'No unit waits for inspection.',
+    emptyUnits: 'No units yet: each one needs its asset tag before it can be rented.',
+    emptyUnitsOfType: 'No units of this type.',
     searchPlaceholder: 'Receipt, tag, name or phone',
     showClosedRepairs: 'Show closed tickets',
   },

@@ -236,6 +236,8 @@ export const rentalsZhCN: Strings<typeof rentalsEn> = {
     emptyReturned: '今天还没有归还记录。',
     emptyRepairs: '没有未完成的维修单。',
     emptyInspection: '没有待检查的物品。',
+    emptyUnits: '还没有登记物品：每件物品有了资产编号才能借出。',
+    emptyUnitsOfType: '此类型下没有物品。',
     searchPlaceholder: '收据、编号、姓名或电话',
     showClosedRepairs: '显示已完成的维修单',
   },

@@ -225,7 +225,20 @@ export function EquipmentPanel() {
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
-          {(units.data ?? []).length === 0 && !units.isLoading ? <EmptyRow colSpan={5}>—</EmptyRow> : null}
+          {(units.data ?? []).length === 0 && !units.isLoading ? (
+            <EmptyRow
+              colSpan={5}
+              action={
+                manager && !typeFilter ? (
+                  <Button variant="light" size="md" leftSection={<IconPlus size={18} />} onClick={() => setAddingUnit(true)}>
+                    {t('rentals.actions.addUnit')}
+                  </Button>
+                ) : undefined
+              }
+            >
+              {typeFilter ? t('rentals.lists.emptyUnitsOfType') : t('rentals.lists.emptyUnits')}
+            </EmptyRow>
+          ) : null}
           {(units.data ?? []).map((unit) => (
             <Table.Tr key={unit.id} data-testid={`unit-${unit.tag}`}>
               <Table.Td ff="monospace" fw={700}>
