@@ -22,7 +22,7 @@ export const rentalsEn = {
     out: 'out',
     repair: 'in repair',
     retired: 'retired',
-    free: 'Free loan',
+    free: 'No deposit',
     handedOutToday: '{{count}} handed out today',
     handOutOne: 'Hand out one',
     handedOut: 'Handed out: {{name}}.',

@@ -99,6 +99,8 @@ test.describe('equipment at the counter', () => {
 
       await setLanguage(page, 'en');
       await expect(page.getByRole('tabpanel', { name: 'Equipment' }).getByTestId('unit-WC-101')).toContainText('Wheelchair');
+      // A free type says it takes no deposit (it is handed out, not lent).
+      await expect(page.getByRole('tabpanel', { name: 'Equipment' }).getByTestId('type-sewing-kit')).toContainText('No deposit');
       await screen(page, 'equipment-en-1280');
     } finally {
       await printer.stop();
