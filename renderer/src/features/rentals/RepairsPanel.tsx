@@ -85,11 +85,11 @@ export function RepairsPanel() {
                 {repair.backAt === null ? (
                   <Group justify="flex-end" gap="xs">
                     {repair.sentAt === null ? (
-                      <Button variant="light" onClick={() => setEditing({ repair, back: false })}>
+                      <Button variant="light" onClick={() => setEditing({ repair, back: false })} aria-label={`${repair.unitTag} ${t('rentals.actions.markSent')}`}>
                         {t('rentals.actions.markSent')}
                       </Button>
                     ) : null}
-                    <Button color="teal" onClick={() => setEditing({ repair, back: true })}>
+                    <Button color="teal" onClick={() => setEditing({ repair, back: true })} aria-label={`${repair.unitTag} ${t('rentals.actions.markBack')}`}>
                       {t('rentals.actions.markBack')}
                     </Button>
                   </Group>
