@@ -1,9 +1,10 @@
-import { Button, Group, Modal, Stack, type ButtonProps } from '@mantine/core';
+import { Button, Modal, Stack, type ButtonProps } from '@mantine/core';
 import { IconPrinter } from '@tabler/icons-react';
 import { useState, type ReactNode } from 'react';
 import { useT } from '../../app/i18n';
 import { ApiError } from '../../api/client';
 import { useAction } from '../../api/hooks';
+import { FormActions } from '../../ui/fields';
 import { IconAction } from '../../ui/IconAction';
 import { ManagerApproval, readApproval, showApprovalErrors, useApprovalForm } from '../../ui/ManagerApproval';
 import { notifyError, notifySuccess } from '../../ui/notify';
@@ -55,14 +56,7 @@ function useReprint(jobId: number, done: string): { run: () => Promise<void>; pe
       >
         <Stack gap="md">
           <ManagerApproval form={form} hint={t('printer.jobs.voucherHint')} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={close}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" size="lg" leftSection={<IconPrinter size={20} />} loading={reprint.isPending}>
-              {t('printer.jobs.voucherConfirm')}
-            </Button>
-          </Group>
+          <FormActions onCancel={close} submitLabel={t('printer.jobs.voucherConfirm')} loading={reprint.isPending} />
         </Stack>
       </form>
     </Modal>
