@@ -35,3 +35,42 @@ export function likeScan(db: Db): (query: string) => number[] {
   );
   return (query) => statement.all({ q: `%${query}%` }).map((row) => row.id);
 }
+
+type Row = Record<string, unknown>;
+
+/** An INSERT of a copy of `row` into `table` (every column but the id), with some columns changed. */
+function copier(db: Db, table: string, row: Row): (changes: Row) => number {
+  const columns = Object.keys(row).filter((column) => column !== 'id');
+  const insert = db.prepare(`INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map((column) => `@${column}`).join(', ')})`);
+  const values = Object.fromEntries(columns.map((column) => [column, row[column]]));
+  return (changes) => Number(insert.run({ ...values, ...changes }).lastInsertRowid);
+}
+
+/**
+ * What a check-out's writes cost without the app: the rows the last check-out wrote (its rental, the
+ * print job with the receipt document, the audit row; the unit marked out; the triggers add the
+ * quarter's count) copied by one immediate transaction of prepared statements per run, into the
+ * same database with the same durability. Each run takes the next unit from `unitIds`.
+ */
+export function sameRowsRaw(db: Db, unitIds: readonly number[]): () => void {
+  const rental = db.prepare<[], Row>('SELECT * FROM rental ORDER BY id DESC LIMIT 1').get();
+  const job = db.prepare<[unknown], Row>('SELECT * FROM print_job WHERE id = ?').get(rental?.receipt_job);
+  const audit = db.prepare<[unknown], Row>("SELECT * FROM audit_log WHERE action = 'rentals.checkOut' AND entity_id = ?").get(rental?.receipt_no);
+  if (!rental || !job || !audit) throw new Error('no check-out to copy');
+  const [insertRental, insertJob, insertAudit] = [copier(db, 'rental', rental), copier(db, 'print_job', job), copier(db, 'audit_log', audit)];
+  const markOut = db.prepare("UPDATE unit SET status = 'out', updated_at = ? WHERE id = ?");
+  let run = 0;
+  const write = db.transaction((unitId: number) => {
+    run += 1;
+    const receiptNo = `R20261129-X${run}`;
+    const jobId = insertJob({ ref: receiptNo });
+    insertRental({ receipt_no: receiptNo, seq: 100_000 + run, unit_id: unitId, receipt_job: jobId });
+    markOut.run(Date.now(), unitId);
+    insertAudit({ entity_id: receiptNo });
+  });
+  return () => {
+    const unitId = unitIds[run];
+    if (unitId === undefined) throw new Error('out of units');
+    write.immediate(unitId);
+  };
+}
