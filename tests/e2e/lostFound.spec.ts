@@ -253,6 +253,7 @@ test.describe('lost and found', () => {
       await page.getByRole('navigation').getByRole('link', { name: '失物招领' }).click();
       await expect(page.getByTestId('lf-overdue')).toHaveText('1');
       await expect(page.getByTestId('due-badge')).toHaveText('2');
+      await expect(page.getByRole('tab', { name: /^移交计财部\s*2 件待移交 · 1 件已逾期$/ })).toBeVisible();
       await expect(page.getByTestId(`item-${card.itemNo}`)).toBeVisible();
       // Nobody has verified these intakes yet: each says so, with the time since it was taken in.
       await expect(page.getByTestId(`item-${card.itemNo}`).getByTestId('unverified')).toHaveText('未复核 · 登记后 4 天 0 小时');

@@ -89,6 +89,8 @@ export function LostFoundPage() {
   const claim = (prefill: ClaimPrefill) => setDialog({ kind: 'claim', prefill });
   const dueCount = due.data?.due.length ?? 0;
   const overdue = due.data?.overdue ?? 0;
+  // The tab shows the figure; its name says what it counts (screen readers, and a hover).
+  const dueLabel = [t('lostFound.messages.dueCount', { count: dueCount }), ...(overdue > 0 ? [t('lostFound.messages.overdueCount', { count: overdue })] : [])].join(' · ');
 
   return (
     <Stack gap="lg">
@@ -166,7 +168,7 @@ export function LostFoundPage() {
               <Tabs.Tab value="handover">
                 {t('lostFound.tabs.handover')}
                 {dueCount > 0 ? (
-                  <Badge ml={6} size="sm" variant={overdue > 0 ? 'filled' : 'light'} color={overdue > 0 ? 'red' : 'yellow'} data-testid="due-badge">
+                  <Badge ml={6} size="sm" variant={overdue > 0 ? 'filled' : 'light'} color={overdue > 0 ? 'red' : 'yellow'} data-testid="due-badge" aria-label={dueLabel} title={dueLabel}>
                     {dueCount}
                   </Badge>
                 ) : null}
