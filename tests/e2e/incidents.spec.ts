@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { pdfText } from '../support/pdf';
-import { addStaff, chooseLanguage, expect, mockPrinter, must, printed, screen, setUpPark, signIn, startStation, test, type Station } from './fixtures';
+import { addStaff, chooseLanguage, cutBadges, expect, mockPrinter, must, pastMain, printed, screen, setUpPark, signIn, startStation, test, type Station } from './fixtures';
 
 /** Park time on 2026-11-29 (Asia/Shanghai, UTC+8) as epoch ms; `HH:mm` or `HH:mm:ss`. */
 const at = (time: string) => Date.parse(`2026-11-29T${time.length === 5 ? `${time}:00` : time}+08:00`);
@@ -110,6 +110,13 @@ test.describe('incidents at the counter', () => {
       await expect(page.getByTestId('incidents-overdue')).toHaveText('30 分钟内未通报 1 件');
       await screen(page, 'incidents-list-overdue-zh-1280');
       expect(await axe(page)).toEqual([]);
+      // At a 1024 touch kiosk the list still fits: kinds, states and clocks read in full, and the
+      // reference itself opens the incident.
+      await page.setViewportSize({ width: 1024, height: 768 });
+      expect(await cutBadges(page)).toEqual([]);
+      expect(await pastMain(page, 'incident-list')).toBeLessThanOrEqual(0);
+      await screen(page, 'incidents-list-overdue-zh-1024');
+      await page.setViewportSize({ width: 1280, height: 800 });
       await page.getByRole('button', { name: '打开 I20261129-01' }).click();
 
       // Notify: by radio, one tap for the duty manager; the clock runs on until the medic is told too,

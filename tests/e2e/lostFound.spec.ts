@@ -1,6 +1,6 @@
 import { pdfText } from '../support/pdf';
 import { VirtualPrinter } from '../support/virtualPrinter';
-import { addStaff, expect, MANAGER, must, screen, setUpPark, signIn, startStation, test } from './fixtures';
+import { addStaff, cutBadges, expect, MANAGER, must, pastMain, screen, setUpPark, signIn, startStation, test } from './fixtures';
 import { axe, drawSignature, moveClock, picture, setLanguage, shots, START } from './lostFoundHelpers';
 import { SIGNATURE } from '../support/signature';
 
@@ -260,6 +260,24 @@ test.describe('lost and found', () => {
       await expect(page.getByTestId('item-list').getByTestId('unverified')).toHaveCount(4);
       expect(await axe(page), 'shelf').toEqual([]);
       await shots(page, 'shelf');
+
+      // On a 1024 touch kiosk the menu is a rail, and the shelf still fits: every badge reads in
+      // full, no number breaks, and the table ends inside the page.
+      await page.setViewportSize({ width: 1024, height: 768 });
+      const menu = await page.getByRole('navigation').boundingBox();
+      expect(menu?.width).toBeLessThanOrEqual(120);
+      await expect(page.getByRole('navigation').getByRole('link', { name: '失物招领' })).toBeVisible();
+      expect(await cutBadges(page)).toEqual([]);
+      expect(await pastMain(page, 'item-list')).toBeLessThanOrEqual(0);
+      // The item number is one line (a range over it has one box per line it takes).
+      const numberLines = await page.getByTestId('item-list').getByRole('button', { name: `打开 ${card.itemNo}` }).evaluate((button) => {
+        const range = document.createRange();
+        range.selectNodeContents(button);
+        return range.getClientRects().length;
+      });
+      expect(numberLines).toBe(1);
+      await screen(page, 'lost-found-shelf-1024');
+      await page.setViewportSize({ width: 1280, height: 800 });
 
       // Another staff member verifies and counter-signs the coat's intake, found by its number.
       await page.getByTestId('lf-scan').fill(coat.itemNo);

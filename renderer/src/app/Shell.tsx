@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { Redirect, Route, Switch, useLocation } from 'wouter';
 import { AppShell, Avatar, Group, Menu, Modal, NavLink, PasswordInput, ScrollArea, Stack, Text, UnstyledButton } from '@mantine/core';
-import { useIdle } from '@mantine/hooks';
+import { useIdle, useMediaQuery } from '@mantine/hooks';
 import { IconChevronDown, IconKey, IconLogout, IconDoorExit, IconUsersGroup } from '@tabler/icons-react';
 import { BROADCAST, staffMethods, systemMethods, type RosterEntry } from '@shared/contract';
 import { MINUTE } from '@shared/rules/time';
@@ -19,6 +19,12 @@ import { ProgrammeReminder } from '../features/programme/ProgrammeReminder';
 import { PagingAlerts } from '../features/paging/PagingAlerts';
 import { SummaryReminder } from '../features/complaints/SummaryStatus';
 import { Brand, ConnectionBadge, LanguageToggle, ParkClock } from '../ui/chrome';
+
+/**
+ * Below Mantine's lg breakpoint (1200 px: a 1024 touch kiosk) the menu is a rail of icons, each over
+ * its name in small type (global.css), so the pages keep their width.
+ */
+const NAV_RAIL_WIDTH = 104;
 
 function ChangePinModal({ opened, onClose }: { opened: boolean; onClose(): void }) {
   const t = useT();
@@ -86,6 +92,8 @@ export function Shell() {
   const roster = useMethod('auth.roster', {}, { enabled: kioskOpen });
   const idleMinutes = session?.idleSignOutMinutes ?? 10;
   const idle = useIdle(idleMinutes * MINUTE, { initialState: false });
+  // Below 1200 px (a 1024 touch kiosk) the header keeps its room for the clock and the language.
+  const narrow = useMediaQuery('(max-width: 74.99em)');
 
   const signOut = async (reason?: 'idle') => {
     try {
@@ -107,8 +115,8 @@ export function Shell() {
   const allPaths = groups.flatMap((group) => group.sections.map((section) => section.path));
 
   return (
-    <AppShell header={{ height: 76 }} navbar={{ width: 248, breakpoint: 0 }} padding="lg">
-      <AppShell.Header px="lg">
+    <AppShell header={{ height: 76 }} navbar={{ width: { base: NAV_RAIL_WIDTH, lg: 248 }, breakpoint: 0 }} padding="lg">
+      <AppShell.Header px="lg" data-narrow={narrow || undefined}>
         <Group h="100%" justify="space-between" wrap="nowrap">
           <Brand parkName={info.parkName} />
           <Group gap="md" wrap="nowrap">
@@ -163,7 +171,7 @@ export function Shell() {
           <Stack gap="md">
             {groups.map((group) => (
               <Stack key={group.label} gap={4}>
-                <Text fz="xs" fw={700} c="dimmed" tt="uppercase" px="sm">
+                <Text fz="xs" fw={700} c="dimmed" tt="uppercase" px="sm" data-nav-group>
                   {t(group.label)}
                 </Text>
                 {group.sections.map((section) => (
@@ -177,7 +185,7 @@ export function Shell() {
                       event.preventDefault();
                       navigate(section.path);
                     }}
-                    styles={{ root: { minHeight: 44, borderRadius: 'var(--mantine-radius-md)' }, label: { fontSize: 'var(--mantine-font-size-lg)' } }}
+                    styles={{ root: { minHeight: 44, borderRadius: 'var(--mantine-radius-md)' } }}
                   />
                 ))}
               </Stack>

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { Controller, type FieldPath, type FieldValues, type UseFormReturn } from 'react-hook-form';
-import { Button, Group, NumberInput, Select, Stack, Table, Text, type ComboboxItem } from '@mantine/core';
+import { Button, Group, NumberInput, Select, Stack, Table, Text, UnstyledButton, type ComboboxItem } from '@mantine/core';
 import { useT } from '../app/i18n';
 import { useFieldErrors } from './form';
 
@@ -112,5 +112,28 @@ export function EmptyRow({ colSpan, children, action }: { colSpan: number; child
         </Stack>
       </Table.Td>
     </Table.Tr>
+  );
+}
+
+/**
+ * A record's number in a list row (a found item, an incident) as the button that opens it: one line,
+ * monospace, touch-sized; the row's own click is not taken twice.
+ */
+export function RecordNumberButton({ number, label, onOpen }: { number: string; label: string; onOpen(): void }) {
+  return (
+    <UnstyledButton
+      ff="monospace"
+      fw={700}
+      c="park.8"
+      mih={44}
+      style={{ whiteSpace: 'nowrap' }}
+      aria-label={label}
+      onClick={(event) => {
+        event.stopPropagation();
+        onOpen();
+      }}
+    >
+      {number}
+    </UnstyledButton>
   );
 }

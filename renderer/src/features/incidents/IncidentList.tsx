@@ -1,14 +1,14 @@
 import { useState } from 'react';
 import { useDebouncedValue } from '@mantine/hooks';
-import { Button, Group, SegmentedControl, Select, Table, Text, TextInput } from '@mantine/core';
-import { IconChevronRight, IconSearch } from '@tabler/icons-react';
+import { Group, SegmentedControl, Select, Table, Text, TextInput } from '@mantine/core';
+import { IconSearch } from '@tabler/icons-react';
 import { INCIDENT_LISTS, INCIDENT_NATURES, isoDate, type IncidentNature, type Input } from '@shared/contract';
 import { useT } from '../../app/i18n';
 import { useParkFormat, usePark } from '../../app/park';
 import { parkDate } from '@shared/rules/time';
 import { useMethod } from '../../api/hooks';
 import { useParkNow } from '../../ui/deadline';
-import { EmptyRow } from '../../ui/fields';
+import { EmptyRow, RecordNumberButton } from '../../ui/fields';
 import { NatureBadge, NoticeBadge, StatusBadge } from './parts';
 
 type ListStatus = (typeof INCIDENT_LISTS)[number];
@@ -66,7 +66,7 @@ export function IncidentList({ onOpen }: { onOpen(id: number): void }) {
           style={{ flex: 1, minWidth: 200 }}
         />
       </Group>
-      <Table striped highlightOnHover verticalSpacing="sm" fz="md">
+      <Table striped highlightOnHover verticalSpacing="sm" fz="md" data-testid="incident-list" styles={{ th: { whiteSpace: 'nowrap' } }}>
         <Table.Thead>
           <Table.Tr>
             <Table.Th>{t('incidents.fields.refNo')}</Table.Th>
@@ -76,17 +76,17 @@ export function IncidentList({ onOpen }: { onOpen(id: number): void }) {
             <Table.Th>{t('incidents.fields.owner')}</Table.Th>
             <Table.Th>{t('incidents.fields.status')}</Table.Th>
             <Table.Th>{t('incidents.fields.clock')}</Table.Th>
-            <Table.Th />
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
           {rows.length === 0 && !list.isLoading ? (
-            <EmptyRow colSpan={8}>{status === 'active' && !filtered ? t('incidents.lists.emptyActive') : t('incidents.lists.empty')}</EmptyRow>
+            <EmptyRow colSpan={7}>{status === 'active' && !filtered ? t('incidents.lists.emptyActive') : t('incidents.lists.empty')}</EmptyRow>
           ) : null}
           {rows.map((incident) => (
             <Table.Tr key={incident.id} data-testid={`incident-${incident.refNo}`} onClick={() => onOpen(incident.id)} style={{ cursor: 'pointer' }}>
-              <Table.Td ff="monospace" fw={700}>
-                {incident.refNo}
+              <Table.Td>
+                {/* The reference opens the incident (as a found item's number does): the row needs no other button. */}
+                <RecordNumberButton number={incident.refNo} label={`${t('incidents.actions.open')} ${incident.refNo}`} onOpen={() => onOpen(incident.id)} />
               </Table.Td>
               <Table.Td>
                 <NatureBadge nature={incident.nature} size="md" />
@@ -109,19 +109,6 @@ export function IncidentList({ onOpen }: { onOpen(id: number): void }) {
               </Table.Td>
               <Table.Td>
                 <NoticeBadge incident={incident} now={now} />
-              </Table.Td>
-              <Table.Td ta="right">
-                <Button
-                  variant="light"
-                  rightSection={<IconChevronRight size={18} />}
-                  aria-label={`${t('incidents.actions.open')} ${incident.refNo}`}
-                  onClick={(event) => {
-                    event.stopPropagation();
-                    onOpen(incident.id);
-                  }}
-                >
-                  {t('incidents.actions.open')}
-                </Button>
               </Table.Td>
             </Table.Tr>
           ))}

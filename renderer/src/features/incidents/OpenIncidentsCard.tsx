@@ -44,7 +44,7 @@ export function OpenIncidentsCard() {
           {incidents.length === 0 && !board.isLoading ? <EmptyRow colSpan={5}>{t('incidents.lists.emptyActive')}</EmptyRow> : null}
           {incidents.map((incident) => (
             <Table.Tr key={incident.id}>
-              <Table.Td ff="monospace" fw={700}>
+              <Table.Td ff="monospace" fw={700} style={{ whiteSpace: 'nowrap' }}>
                 {incident.refNo}
               </Table.Td>
               <Table.Td>

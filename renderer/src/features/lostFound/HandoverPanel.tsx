@@ -105,7 +105,7 @@ function DueRow({ item, now, selected, onToggle }: { item: ItemSummary; now: num
           <Checkbox size="md" checked={selected} disabled={!item.verified} onChange={onToggle} aria-label={t('lostFound.handover.select', { itemNo: item.itemNo })} />
         </Table.Td>
       ) : null}
-      <Table.Td ff="monospace" fw={700}>
+      <Table.Td ff="monospace" fw={700} style={{ whiteSpace: 'nowrap' }}>
         {item.itemNo}
       </Table.Td>
       <Table.Td>
@@ -115,7 +115,7 @@ function DueRow({ item, now, selected, onToggle }: { item: ItemSummary; now: num
         </Text>
         <UnverifiedBadge item={item} now={now} size="sm" />
       </Table.Td>
-      <Table.Td>
+      <Table.Td style={{ wordBreak: 'keep-all' }}>
         {t(`lostFound.storage.${item.storageKind}`)} {item.storagePlace}
       </Table.Td>
       <Table.Td>{format.until(item.holdingUntil)}</Table.Td>

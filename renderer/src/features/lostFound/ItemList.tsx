@@ -1,11 +1,11 @@
 import { useState } from 'react';
-import { Button, Group, Stack, Table, Text, UnstyledButton } from '@mantine/core';
+import { Button, Group, Stack, Table, Text } from '@mantine/core';
 import { IconChevronDown, IconDiamond } from '@tabler/icons-react';
 import type { Input, ItemSummary } from '@shared/contract';
 import { useT } from '../../app/i18n';
 import { useMethod } from '../../api/hooks';
 import { DeadlineBadge, useParkNow } from '../../ui/deadline';
-import { EmptyRow } from '../../ui/fields';
+import { EmptyRow, RecordNumberButton } from '../../ui/fields';
 import { categoryName, HANDOVER_WARN_MS, ItemStatusBadge, UnverifiedBadge, useLfFormat } from './parts';
 
 export type ItemFilter = Omit<Input<'lostFound.search'>, 'beforeId' | 'limit'>;
@@ -41,19 +41,7 @@ export function ItemRow({ item, now, onOpen }: { item: ItemSummary; now: number;
   return (
     <Table.Tr data-testid={`item-${item.itemNo}`} style={{ cursor: 'pointer' }} onClick={() => onOpen(item.id)}>
       <Table.Td>
-        <UnstyledButton
-          ff="monospace"
-          fw={700}
-          c="park.8"
-          mih={44}
-          onClick={(event) => {
-            event.stopPropagation();
-            onOpen(item.id);
-          }}
-          aria-label={`${t('lostFound.actions.open')} ${item.itemNo}`}
-        >
-          {item.itemNo}
-        </UnstyledButton>
+        <RecordNumberButton number={item.itemNo} label={`${t('lostFound.actions.open')} ${item.itemNo}`} onOpen={() => onOpen(item.id)} />
       </Table.Td>
       <Table.Td>
         <Group gap={6} wrap="nowrap">
@@ -74,7 +62,7 @@ export function ItemRow({ item, now, onOpen }: { item: ItemSummary; now: number;
           {format.dateTime(item.foundAt)}
         </Text>
       </Table.Td>
-      <Table.Td>
+      <Table.Td style={{ wordBreak: 'keep-all' }}>
         {t(`lostFound.storage.${item.storageKind}`)} {item.storagePlace}
       </Table.Td>
       <Table.Td>
@@ -121,7 +109,7 @@ export function ItemList({ filter, onOpen, emptyText }: { filter: ItemFilter; on
   const [cursors, setCursors] = useState<number[]>([]);
   const pages: Array<number | undefined> = [undefined, ...cursors];
   return (
-    <Table striped highlightOnHover verticalSpacing="xs" fz="md" data-testid="item-list">
+    <Table striped highlightOnHover verticalSpacing="xs" fz="md" data-testid="item-list" styles={{ th: { whiteSpace: 'nowrap' } }}>
       <Table.Thead>
         <Table.Tr>
           <Table.Th>{t('lostFound.fields.itemNo')}</Table.Th>
