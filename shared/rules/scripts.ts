@@ -20,8 +20,18 @@ export function unknownPlaceholders(kind: ScriptKind, template: string): string[
   return [...new Set(used.filter((name) => !PLACEHOLDERS[kind].includes(name)))];
 }
 
+const EMPTY = '\uE000';
+
+/**
+ * The template with its placeholders filled. A detail left empty (a department without a named head)
+ * takes the comma that set it apart along with it: "the head of Rides, {head}, please" reads "the
+ * head of Rides, please", never "Rides, , please".
+ */
 export function fillScript(template: string, values: Readonly<Record<string, string>>): string {
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => values[name] ?? whole);
+  return template
+    .replace(/\{(\w+)\}/g, (whole, name: string) => (values[name] === '' ? EMPTY : (values[name] ?? whole)))
+    .replace(/[,，、]\s*\uE000\s*(?=[,，、])/g, '')
+    .replaceAll(EMPTY, '');
 }
 
 const SEX_WORDS = {

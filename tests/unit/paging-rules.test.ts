@@ -116,6 +116,14 @@ describe('standard scripts', () => {
     expect(fillScript('{name} at {meetingPoint}; {missing}', en)).toBe('Tom at the Visitor Service Center; {missing}');
   });
 
+  it('drop an empty detail with the comma that set it apart', () => {
+    const template = 'Would the head of {department}, {head}, please come to the Visitor Service Center within 10 minutes.';
+    expect(fillScript(template, { department: 'Rides', head: '' })).toBe('Would the head of Rides, please come to the Visitor Service Center within 10 minutes.');
+    expect(fillScript(template, { department: 'Rides', head: 'Mr Zhao' })).toBe('Would the head of Rides, Mr Zhao, please come to the Visitor Service Center within 10 minutes.');
+    expect(fillScript('{department}负责人{head}请注意', { department: '游乐部', head: '' })).toBe('游乐部负责人请注意');
+    expect(fillScript('请{guardianName}，{meetingPoint}，谢谢', { guardianName: '王女士', meetingPoint: '' })).toBe('请王女士，谢谢');
+  });
+
   it('know which placeholders each kind has', () => {
     expect(unknownPlaceholders('lostProperty', '{item} {foundPlace} {claimPoint}')).toEqual([]);
     expect(unknownPlaceholders('lostProperty', '{item} {guardianPhone} {cash}')).toEqual(['guardianPhone', 'cash']);
