@@ -253,6 +253,9 @@ test.describe('lost and found', () => {
       await page.getByRole('navigation').getByRole('link', { name: '失物招领' }).click();
       await expect(page.getByTestId('lf-overdue')).toHaveText('1');
       await expect(page.getByTestId('due-badge')).toHaveText('2');
+      // The week's figure counts what is due now and what comes due in the next 7 days, and says so.
+      await expect(page.getByTestId('lf-dueThisWeek')).toHaveText('3');
+      await expect(page.getByTestId('lf-stats')).toContainText('7 天内待移交');
       await expect(page.getByRole('tab', { name: /^移交计财部\s*2 件待移交 · 1 件已逾期$/ })).toBeVisible();
       await expect(page.getByTestId(`item-${card.itemNo}`)).toBeVisible();
       // Nobody has verified these intakes yet: each says so, with the time since it was taken in.
