@@ -186,7 +186,7 @@ export const en = {
     idleSignOutMinutes: 'Sign out after idle (minutes)',
     lockoutMinutes: 'Lock after 5 wrong PINs for (minutes)',
     kioskMode: 'Kiosk mode (full screen; leaving needs a manager PIN)',
-    eventDays: 'Event days (programme 15 minutes earlier; official public holidays are earlier by themselves)',
+    eventDays: 'Event days (the programme airs 15 minutes earlier; official public holidays need not be added)',
     eventDayAdd: 'Add date',
     eventDaysEmpty: 'No event days set.',
     holidaysNotShifted: 'Public holidays kept on normal times (not 15 minutes earlier)',

@@ -32,7 +32,7 @@ export const maintenanceEn = {
     manual: 'By hand',
     beforeRestore: 'Kept before a restore',
   },
-  checkedOk: 'integrity_check ok',
+  checkedOk: 'Integrity checked',
   restore: 'Restore',
   restoreTitle: 'Restore backup {{name}}?',
   restoreWarning:

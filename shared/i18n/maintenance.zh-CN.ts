@@ -34,7 +34,7 @@ export const maintenanceZhCN: Strings<typeof maintenanceEn> = {
     manual: '手动',
     beforeRestore: '恢复前保留',
   },
-  checkedOk: 'integrity_check 通过',
+  checkedOk: '完整性检查通过',
   restore: '恢复',
   restoreTitle: '恢复备份 {{name}}？',
   restoreWarning: '数据库将被替换为 {{when}} 的这份备份，之后记录的内容将不再显示；当前数据库会先备份，不会丢失任何记录。所有人需重新登录。',

@@ -15,7 +15,7 @@ test.describe('backups and personal data', () => {
     await expect(page.getByText(/Backup parkdesk-\d{8}-\d{6}-manual\.sqlite written and checked\./)).toBeVisible();
     const manualRow = table.getByRole('row').filter({ hasText: 'By hand' });
     await expect(manualRow).toHaveCount(1);
-    await expect(manualRow.getByText('integrity_check ok')).toBeVisible();
+    await expect(manualRow.getByText('Integrity checked')).toBeVisible();
     const manualName = (await manualRow.locator('td').first().innerText()).split('\n').find((line) => line.endsWith('.sqlite')) ?? '';
     expect(manualName).toMatch(/-manual\.sqlite$/);
 

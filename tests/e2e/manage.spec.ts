@@ -64,6 +64,10 @@ test.describe('the duty manager manages staff and settings', () => {
     await page.getByRole('navigation').getByRole('link', { name: 'Settings' }).click();
     await expect(page.getByLabel('Daily complaint summary due by')).toHaveValue('20:30');
     await screen(page, 'settings-en-1280');
+    // The paper widths read in full (each names its characters per line), in English at 1280.
+    const paper = page.getByRole('radiogroup', { name: 'Paper width' });
+    await expect(paper).toContainText('80 mm (48 characters)');
+    expect(await paper.evaluate((group) => group.scrollWidth <= group.clientWidth && [...group.querySelectorAll('label')].every((label) => label.scrollWidth <= label.clientWidth))).toBe(true);
 
     await page.getByLabel('Closing time').fill('08:00');
     await page.getByRole('button', { name: 'Save' }).click();

@@ -121,30 +121,31 @@ export function PrinterSettingsSection<V extends FieldValues>({ form, prefix = '
         />
       ) : null}
 
-      <SimpleGrid cols={{ base: 1, md: 3 }}>
+      <SimpleGrid cols={{ base: 1, md: 2 }}>
         <SelectField form={form} name={at('type')} label={t('printer.settings.type')} data={[...PRINTER_TYPES]} />
-        <Controller
-          control={form.control}
-          name={at('paperWidth')}
-          render={({ field }) => (
-            <Stack gap={6}>
-              <Text fw={500} id="printer-paper-width">
-                {t('printer.settings.paperWidth')}
-              </Text>
-              <SegmentedControl
-                aria-labelledby="printer-paper-width"
-                value={String(field.value)}
-                onChange={(value) => field.onChange(Number(value))}
-                data={[
-                  { value: '58', label: t('printer.settings.paper58') },
-                  { value: '80', label: t('printer.settings.paper80') },
-                ]}
-              />
-            </Stack>
-          )}
-        />
         {kind !== 'preview' ? <NumberField form={form} name={at('timeoutMs')} label={t('printer.settings.timeoutMs')} min={1000} max={60_000} /> : null}
       </SimpleGrid>
+      {/* On its own line: each width names its characters per line, which a third of the form cannot hold. */}
+      <Controller
+        control={form.control}
+        name={at('paperWidth')}
+        render={({ field }) => (
+          <Stack gap={6} align="flex-start">
+            <Text fw={500} id="printer-paper-width">
+              {t('printer.settings.paperWidth')}
+            </Text>
+            <SegmentedControl
+              aria-labelledby="printer-paper-width"
+              value={String(field.value)}
+              onChange={(value) => field.onChange(Number(value))}
+              data={[
+                { value: '58', label: t('printer.settings.paper58') },
+                { value: '80', label: t('printer.settings.paper80') },
+              ]}
+            />
+          </Stack>
+        )}
+      />
 
       <Controller
         control={form.control}

@@ -74,7 +74,7 @@ function DateListField({ form, name, label, empty }: { form: SettingsFormApi; na
               ))}
             </Group>
             <Group align="flex-end">
-              <TextInput type="date" label={`${t('settings.eventDayAdd')} · ${label}`} value={newDay} onChange={(e) => setNewDay(e.currentTarget.value)} />
+              <TextInput type="date" label={t('settings.eventDayAdd')} aria-label={`${t('settings.eventDayAdd')} · ${label}`} value={newDay} onChange={(e) => setNewDay(e.currentTarget.value)} />
               <Button
                 variant="light"
                 leftSection={<IconCalendarPlus size={18} />}
