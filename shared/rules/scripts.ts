@@ -1,5 +1,5 @@
 import type { PagingDetails, ScriptKind } from '../contract/paging';
-import type { Language } from '../i18n';
+import { catalogs, LANGUAGES, type Language } from '../i18n';
 import { formatParkTime } from './time';
 
 /**
@@ -44,6 +44,15 @@ export interface ScriptContext {
   department?: { nameZh: string; nameEn: string; headName: string } | undefined;
 }
 
+/**
+ * The meeting point as the script's language says it: the default one, the visitor center, is read
+ * in the script's own language whichever language the counter's form was filled in.
+ */
+function meetingPointIn(value: string, language: Language): string {
+  const visitorCenter = (of: Language) => catalogs[of].paging.defaults.meetingPoint;
+  return LANGUAGES.some((other) => visitorCenter(other) === value.trim()) ? visitorCenter(language) : value;
+}
+
 /** The values of a request's placeholders in one language. */
 export function scriptValues(details: PagingDetails, language: Language, context: ScriptContext): Record<string, string> {
   switch (details.kind) {
@@ -59,7 +68,7 @@ export function scriptValues(details: PagingDetails, language: Language, context
         lastSeenPlace: details.lastSeenPlace,
         lastSeenTime: formatParkTime(details.lastSeenAt, context.timeZone),
         guardianName: details.guardianName,
-        meetingPoint: details.meetingPoint,
+        meetingPoint: meetingPointIn(details.meetingPoint, language),
       };
     }
     case 'summonHead':

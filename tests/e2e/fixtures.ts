@@ -110,10 +110,6 @@ export async function chooseLanguage(page: Page, language: 'zh-CN' | 'en'): Prom
   await page.locator('label').filter({ hasText: language === 'en' ? /^English$/ : /^中文$/ }).first().click();
 }
 
-/**
- * Saves a screenshot for people to look at (test-results/screens/<name>.png), of what the screen
- * settles on: a dialog's opening transition is run to its end first.
- */
 /** The words of every badge in the page's main area that is cut short (its label wider than its box). */
 export function cutBadges(page: Page): Promise<Array<string | null>> {
   return page.evaluate(() => [...document.querySelectorAll('main .mantine-Badge-label')].filter((label) => label.scrollWidth > label.clientWidth).map((label) => label.textContent));
@@ -124,6 +120,10 @@ export function pastMain(page: Page, testId: string): Promise<number> {
   return page.evaluate((id) => (document.querySelector(`[data-testid="${id}"]`)?.getBoundingClientRect().right ?? Infinity) - (document.querySelector('main')?.getBoundingClientRect().right ?? 0), testId);
 }
 
+/**
+ * Saves a screenshot for people to look at (test-results/screens/<name>.png), of what the screen
+ * settles on: a dialog's opening transition is run to its end first.
+ */
 export async function screen(page: Page, name: string): Promise<void> {
   mkdirSync(SCREENS, { recursive: true });
   await page.screenshot({ path: join(SCREENS, `${name}.png`), fullPage: false, animations: 'disabled' });

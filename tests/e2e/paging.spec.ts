@@ -56,6 +56,9 @@ test.describe('paging between the counter and the broadcast room', () => {
     await expect(dialog.getByText(/不是可回拨的电话号码/)).toBeVisible();
     await dialog.getByLabel('监护人电话').fill('13812345678');
     await expect(dialog.getByLabel('将要播报的内容')).toContainText('名叫小明，身高约110厘米，身穿红色上衣');
+    // The default meeting point is read in each script's own language.
+    await expect(dialog.getByLabel('将要播报的内容')).toContainText('请见到这位小朋友的游客或工作人员将其带到游客服务中心');
+    await expect(dialog.getByLabel('将要播报的内容')).toContainText('please bring them to the Visitor Service Center, where 王女士 is waiting');
     await screen(counter, 'paging-form-zh-1280');
     await dialog.getByRole('button', { name: '登记' }).click();
     await expect(counter.getByText('已登记，广播室已实时收到。')).toBeVisible();

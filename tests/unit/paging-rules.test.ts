@@ -116,6 +116,15 @@ describe('standard scripts', () => {
     expect(fillScript('{name} at {meetingPoint}; {missing}', en)).toBe('Tom at the Visitor Service Center; {missing}');
   });
 
+  it("read the default meeting point, the visitor center, in the script's own language", () => {
+    const context = { timeZone: 'Asia/Shanghai' };
+    // The form was filled in English: the Chinese script still says 游客服务中心, and the reverse.
+    expect(scriptValues(child, 'zh-CN', context).meetingPoint).toBe('游客服务中心');
+    expect(scriptValues({ ...child, meetingPoint: '游客服务中心' }, 'en', context).meetingPoint).toBe('the Visitor Service Center');
+    // Any other place is read as the counter wrote it.
+    expect(scriptValues({ ...child, meetingPoint: '北门检票口' }, 'en', context).meetingPoint).toBe('北门检票口');
+  });
+
   it('drop an empty detail with the comma that set it apart', () => {
     const template = 'Would the head of {department}, {head}, please come to the Visitor Service Center within 10 minutes.';
     expect(fillScript(template, { department: 'Rides', head: '' })).toBe('Would the head of Rides, please come to the Visitor Service Center within 10 minutes.');

@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { Controller } from 'react-hook-form';
 import { Alert, Modal, SegmentedControl, Select, SimpleGrid, Stack, Switch, TextInput, Textarea } from '@mantine/core';
 import type { z } from 'zod';
@@ -52,6 +52,12 @@ function MissingPersonForm({ initial, submit, onCancel, label, pending }: { init
         },
   });
   const errorOf = useFieldErrors(form);
+  // A new request's default meeting point follows the screen's language until the counter types another.
+  const visitorCenter = t('paging.defaults.meetingPoint');
+  const isNew = initial === undefined;
+  useEffect(() => {
+    if (isNew && !form.getFieldState('meetingPoint').isDirty) form.resetField('meetingPoint', { defaultValue: visitorCenter });
+  }, [form, isNew, visitorCenter]);
   const onSubmit = useFormSubmit(
     form,
     ['name', 'age', 'sex', 'heightCm', 'clothing', 'lastSeenPlace', 'guardianName', 'guardianPhone', 'meetingPoint', 'repeatMinutes'],
