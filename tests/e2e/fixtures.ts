@@ -115,6 +115,19 @@ export function cutBadges(page: Page): Promise<Array<string | null>> {
   return page.evaluate(() => [...document.querySelectorAll('main .mantine-Badge-label')].filter((label) => label.scrollWidth > label.clientWidth).map((label) => label.textContent));
 }
 
+/**
+ * The controls on screen smaller than a 44 px touch target (UI.md): buttons, links, tabs, each choice
+ * of a switch, tick boxes; as 'name WxH'.
+ */
+export function smallTargets(page: Page): Promise<string[]> {
+  return page.evaluate(() =>
+    [...document.querySelectorAll('button, a[href], [role=tab], label.mantine-SegmentedControl-label, input[type=checkbox]')]
+      .map((control) => ({ control, box: control.getBoundingClientRect() }))
+      .filter(({ box }) => box.width > 0 && box.height > 0 && (box.width < 44 || box.height < 44))
+      .map(({ control, box }) => `${control.getAttribute('aria-label') ?? control.textContent?.trim() ?? ''} ${Math.round(box.width)}x${Math.round(box.height)}`),
+  );
+}
+
 /** How far (px) the element with this test id reaches past the right edge of the main area: 0 or less when it fits. */
 export function pastMain(page: Page, testId: string): Promise<number> {
   return page.evaluate((id) => (document.querySelector(`[data-testid="${id}"]`)?.getBoundingClientRect().right ?? Infinity) - (document.querySelector('main')?.getBoundingClientRect().right ?? 0), testId);

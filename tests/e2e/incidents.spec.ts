@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { pdfText } from '../support/pdf';
-import { addStaff, chooseLanguage, cutBadges, expect, mockPrinter, must, pastMain, printed, screen, setUpPark, signIn, startStation, test, type Station } from './fixtures';
+import { addStaff, chooseLanguage, cutBadges, expect, mockPrinter, must, pastMain, printed, screen, setUpPark, signIn, smallTargets, startStation, test, type Station } from './fixtures';
 
 /** Park time on 2026-11-29 (Asia/Shanghai, UTC+8) as epoch ms; `HH:mm` or `HH:mm:ss`. */
 const at = (time: string) => Date.parse(`2026-11-29T${time.length === 5 ? `${time}:00` : time}+08:00`);
@@ -115,6 +115,7 @@ test.describe('incidents at the counter', () => {
       await page.setViewportSize({ width: 1024, height: 768 });
       expect(await cutBadges(page)).toEqual([]);
       expect(await pastMain(page, 'incident-list')).toBeLessThanOrEqual(0);
+      expect(await smallTargets(page)).toEqual([]);
       await screen(page, 'incidents-list-overdue-zh-1024');
       await page.setViewportSize({ width: 1280, height: 800 });
       await page.getByRole('button', { name: '打开 I20261129-01' }).click();

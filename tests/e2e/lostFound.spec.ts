@@ -1,6 +1,6 @@
 import { pdfText } from '../support/pdf';
 import { VirtualPrinter } from '../support/virtualPrinter';
-import { addStaff, cutBadges, expect, MANAGER, must, pastMain, screen, setUpPark, signIn, startStation, test } from './fixtures';
+import { addStaff, cutBadges, expect, MANAGER, must, pastMain, screen, setUpPark, signIn, smallTargets, startStation, test } from './fixtures';
 import { axe, drawSignature, moveClock, picture, setLanguage, shots, START } from './lostFoundHelpers';
 import { SIGNATURE } from '../support/signature';
 
@@ -272,6 +272,7 @@ test.describe('lost and found', () => {
       await expect(page.getByRole('navigation').getByRole('link', { name: '失物招领' })).toBeVisible();
       expect(await cutBadges(page)).toEqual([]);
       expect(await pastMain(page, 'item-list')).toBeLessThanOrEqual(0);
+      expect(await smallTargets(page)).toEqual([]);
       // The item number is one line (a range over it has one box per line it takes).
       const numberLines = await page.getByTestId('item-list').getByRole('button', { name: `打开 ${card.itemNo}` }).evaluate((button) => {
         const range = document.createRange();
@@ -324,6 +325,9 @@ test.describe('lost and found', () => {
       await expect(page.getByTestId(`due-${goggles.itemNo}`).locator('[data-state]')).toHaveAttribute('data-state', 'late');
       await expect(page.getByTestId(`due-${coat.itemNo}`).locator('[data-state]')).toHaveAttribute('data-state', 'warn');
       await expect(page.getByTestId('coming-list')).toContainText(card.itemNo);
+      // Each bag's tick box is a touch target; the storage place is never broken ("储物箱 W-1").
+      expect(await smallTargets(page)).toEqual([]);
+      await expect(page.getByTestId(`due-${goggles.itemNo}`)).toContainText('储物箱 W-1');
       await page.getByTestId('handover-scan').fill(wallet.itemNo);
       await page.getByTestId('handover-scan').press('Enter');
       await expect(page.getByTestId('handover-refusal')).toHaveText(`物品 ${wallet.itemNo} 仍在保管期内。`);

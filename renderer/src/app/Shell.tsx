@@ -128,7 +128,7 @@ export function Shell() {
             <LanguageToggle />
             <Menu position="bottom-end" width={240}>
               <Menu.Target>
-                <UnstyledButton data-testid="user-menu" style={{ flexShrink: 0 }}>
+                <UnstyledButton data-testid="user-menu" mih={44} style={{ flexShrink: 0 }}>
                   <Group gap="xs" wrap="nowrap">
                     <Avatar color="park" radius="xl" aria-hidden>
                       {initials(staff.name)}

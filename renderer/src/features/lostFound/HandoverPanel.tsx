@@ -13,7 +13,7 @@ import { useContractForm, useFieldErrors, useFormSubmit } from '../../ui/form';
 import { Money } from '../../ui/money';
 import { notifyError, notifySuccess } from '../../ui/notify';
 import { SignaturePad } from '../../ui/SignaturePad';
-import { categoryName, HANDOVER_WARN_MS, LF_READS, UnverifiedBadge, useLfFormat } from './parts';
+import { categoryName, HANDOVER_WARN_MS, LF_READS, StoragePlace, UnverifiedBadge, useLfFormat } from './parts';
 import { ReprintButton } from '../printing/ReprintButton';
 import { JobPreview } from '../printing/JobPreview';
 import { saveCsv, savePdf } from '../../ui/download';
@@ -116,7 +116,7 @@ function DueRow({ item, now, selected, onToggle }: { item: ItemSummary; now: num
         <UnverifiedBadge item={item} now={now} size="sm" />
       </Table.Td>
       <Table.Td style={{ wordBreak: 'keep-all' }}>
-        {t(`lostFound.storage.${item.storageKind}`)} {item.storagePlace}
+        <StoragePlace item={item} />
       </Table.Td>
       <Table.Td>{format.until(item.holdingUntil)}</Table.Td>
       <Table.Td>

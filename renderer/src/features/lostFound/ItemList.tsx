@@ -6,7 +6,7 @@ import { useT } from '../../app/i18n';
 import { useMethod } from '../../api/hooks';
 import { DeadlineBadge, useParkNow } from '../../ui/deadline';
 import { EmptyRow, RecordNumberButton } from '../../ui/fields';
-import { categoryName, HANDOVER_WARN_MS, ItemStatusBadge, UnverifiedBadge, useLfFormat } from './parts';
+import { categoryName, HANDOVER_WARN_MS, ItemStatusBadge, StoragePlace, UnverifiedBadge, useLfFormat } from './parts';
 
 export type ItemFilter = Omit<Input<'lostFound.search'>, 'beforeId' | 'limit'>;
 
@@ -63,7 +63,7 @@ export function ItemRow({ item, now, onOpen }: { item: ItemSummary; now: number;
         </Text>
       </Table.Td>
       <Table.Td style={{ wordBreak: 'keep-all' }}>
-        {t(`lostFound.storage.${item.storageKind}`)} {item.storagePlace}
+        <StoragePlace item={item} />
       </Table.Td>
       <Table.Td>
         <Stack gap={4} align="flex-start">

@@ -91,6 +91,16 @@ export function CategoryPicker({
 const STATUS_COLORS = { held: 'teal', returned: 'gray', handedOver: 'violet', dueForHandover: 'orange' } as const;
 
 /** The item's status; an item on the shelf past its holding period says it is due for handover. */
+/** Where an item is kept, its place never broken across lines ("货架 B-2", not "货架 B-" over "2"). */
+export function StoragePlace({ item }: { item: Pick<ItemSummary, 'storageKind' | 'storagePlace'> }) {
+  const t = useT();
+  return (
+    <>
+      {t(`lostFound.storage.${item.storageKind}`)} <span style={{ whiteSpace: 'nowrap' }}>{item.storagePlace}</span>
+    </>
+  );
+}
+
 export function ItemStatusBadge({ item, now, size = 'md' }: { item: Pick<ItemSummary, 'status' | 'holdingUntil'>; now: number; size?: BadgeProps['size'] }) {
   const t = useT();
   const status = item.status === 'held' && item.holdingUntil <= now ? 'dueForHandover' : item.status;
