@@ -4,8 +4,22 @@ test.describe('sign-in at the counter', () => {
   test('signs in with the PIN keypad, refuses a wrong PIN with the tries left, and locks after five', async ({ page, station }) => {
     const admin = await setUpPark(station);
     await addStaff(station, admin, { code: 'C01', name: '李娜', role: 'counter', pin: '1357' });
+    await addStaff(station, admin, { code: 'C02', name: 'Alexandra Montgomery-Richardson', role: 'counter', pin: '2468' });
+    await addStaff(station, admin, { code: 'C03', name: 'Alexandra Wellington', role: 'counter', pin: '3579' });
     await page.goto(station.url);
     await expect(page.getByRole('heading', { name: '请选择当班人员' })).toBeVisible();
+    // Two staff who share a first name are told apart at a 1024 touch kiosk: each long name reads in full.
+    await page.setViewportSize({ width: 1024, height: 768 });
+    for (const code of ['C02', 'C03']) {
+      const name = page.getByTestId(`tile-${code}`).locator('p').first();
+      // Nothing of the name is hidden: a clamped line would add a whole line (over 20 px) below the box;
+      // the glyphs themselves may reach a pixel or two past a line-height of 1.25.
+      const hidden = await name.evaluate((text) => ({ below: text.scrollHeight - text.clientHeight, beside: text.scrollWidth - text.clientWidth }));
+      expect(hidden.below).toBeLessThan(8);
+      expect(hidden.beside).toBeLessThanOrEqual(0);
+    }
+    await screen(page, 'signin-roster-long-names-zh-1024');
+    await page.setViewportSize({ width: 1280, height: 800 });
     await screen(page, 'signin-roster-zh-1280');
 
     await page.getByRole('button', { name: /^李娜/ }).click();

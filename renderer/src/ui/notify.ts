@@ -3,8 +3,11 @@ import { ApiError } from '../api/client';
 import { currentT, errorText, type T } from '../app/i18n';
 import { PrintError } from './download';
 
-/** Every notice's close button says what it does (screen readers, axe). */
-const closeButtonProps = () => ({ 'aria-label': currentT('common.close') });
+/**
+ * Every notice's close button says what it does (screen readers, axe). It keeps the small size: a
+ * notice closes by itself, and a taller one would sit over the buttons of the card beneath it.
+ */
+const closeButtonProps = () => ({ 'aria-label': currentT('common.close'), size: 'md' });
 
 /** Any notice, with the labelled close button. */
 export function notify(data: NotificationData): void {

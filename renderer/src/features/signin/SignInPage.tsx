@@ -139,7 +139,8 @@ export function SignInPage() {
                       <Avatar size={56} radius="xl" color={person.locked ? 'gray' : 'park'} aria-hidden>
                         {initials(person.name)}
                       </Avatar>
-                      <Text fw={700} fz="lg" ta="center" lineClamp={1}>
+                      {/* Up to three lines: a long name reads in full, so two staff who share a first name are told apart. */}
+                      <Text fw={700} fz="lg" ta="center" lh={1.25} lineClamp={3} title={person.name}>
                         {person.name}
                       </Text>
                       <Badge variant="light" color={person.locked ? 'red' : 'gray'} leftSection={person.locked ? <IconLock size={12} /> : null}>
