@@ -2,7 +2,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Locator, Page } from '@playwright/test';
 import { pdfText } from '../support/pdf';
-import { addStaff, chooseLanguage, expect, MANAGER, mockPrinter, must, printed, setUpPark, signIn, startStation, test, type Station } from './fixtures';
+import { addStaff, chooseLanguage, cutBadges, expect, MANAGER, mockPrinter, must, printed, setUpPark, signIn, startStation, test, type Station } from './fixtures';
 
 /** Park time on 2026-11-30, a Monday (Asia/Shanghai, UTC+8), as epoch ms. */
 const at = (time: string) => Date.parse(`2026-11-30T${time}:00+08:00`);
@@ -219,6 +219,13 @@ test.describe('complaints: the record, the process, the head summoned, the daily
       await expect(english.getByLabel('What happened')).toHaveAttribute('aria-invalid', 'true');
       await shots(counter, 'form-errors-en');
       await english.getByRole('button', { name: 'Cancel' }).click();
+      // The paging figures count the summoned head by kind, and the long English kind reads in full at 1024.
+      await counter.getByRole('navigation').getByRole('link', { name: 'Paging' }).click();
+      await counter.setViewportSize({ width: 1024, height: 768 });
+      await expect(counter.getByTestId('paging-by-kind')).toContainText('Summon department head 1');
+      expect(await cutBadges(counter)).toEqual([]);
+      await counter.setViewportSize({ width: 1280, height: 800 });
+      await counter.getByRole('navigation').getByRole('link', { name: 'Complaints' }).click();
       await chooseLanguage(counter, 'zh-CN');
 
       // A second complaint, at the food department, escalated to the duty manager and still open.

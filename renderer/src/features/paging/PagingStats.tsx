@@ -27,13 +27,6 @@ export function PagingStats() {
           <Text fz={26} fw={800}>
             {s.total}
           </Text>
-          <Group gap={4}>
-            {PAGING_KINDS.filter((kind) => s.byKind[kind] > 0).map((kind) => (
-              <Badge key={kind} variant="light">
-                {t(`paging.kinds.${kind}`)} {s.byKind[kind]}
-              </Badge>
-            ))}
-          </Group>
         </Stack>
         <Stack gap={0}>
           <Text c="dimmed" fz="sm">
@@ -65,6 +58,14 @@ export function PagingStats() {
           ))}
         </Stack>
       </SimpleGrid>
+      {/* The requests by kind on their own line, under the figures: a long kind reads in full. */}
+      <Group gap={4} mt={4} data-testid="paging-by-kind">
+        {PAGING_KINDS.filter((kind) => s.byKind[kind] > 0).map((kind) => (
+          <Badge key={kind} variant="light">
+            {t(`paging.kinds.${kind}`)} {s.byKind[kind]}
+          </Badge>
+        ))}
+      </Group>
     </Paper>
   );
 }
