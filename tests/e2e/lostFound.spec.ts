@@ -142,6 +142,11 @@ test.describe('lost and found', () => {
       await shots(counter, 'matches');
       await match.getByRole('button', { name: '确认匹配' }).click();
       await expect(match).toHaveAttribute('data-decision', 'confirmed');
+      // At a 1024 touch kiosk the match's state keeps its words beside the item's description.
+      await counter.setViewportSize({ width: 1024, height: 768 });
+      await expect(match.getByTestId('match-state')).toHaveText('已确认');
+      expect(await cutBadges(counter)).toEqual([]);
+      await counter.setViewportSize({ width: 1280, height: 800 });
 
       // The owner claims with ID: a wrong check digit is refused, then the claim goes through and the slip prints.
       await match.getByRole('button', { name: '失主认领' }).click();

@@ -61,7 +61,7 @@ export function Matches({
             <Stack gap={6}>
               <Group justify="space-between" align="flex-start" wrap="nowrap">
                 {side === 'item' ? (
-                  <Stack gap={2}>
+                  <Stack gap={2} miw={0}>
                     <Group gap="xs">
                       <Text ff="monospace" fw={700}>
                         {report.reportNo}
@@ -78,7 +78,7 @@ export function Matches({
                     </Text>
                   </Stack>
                 ) : (
-                  <Stack gap={2}>
+                  <Stack gap={2} miw={0}>
                     <Group gap="xs">
                       <Text ff="monospace" fw={700}>
                         {item.itemNo}
@@ -96,7 +96,8 @@ export function Matches({
                     </Text>
                   </Stack>
                 )}
-                <Badge variant={confirmed ? 'filled' : 'light'} color={confirmed ? 'park' : 'gray'} size="lg">
+                {/* The state keeps its words; a long name or description beside it wraps instead. */}
+                <Badge variant={confirmed ? 'filled' : 'light'} color={confirmed ? 'park' : 'gray'} size="lg" style={{ flexShrink: 0 }} data-testid="match-state">
                   {t(confirmed ? 'lostFound.matches.confirmed' : 'lostFound.matches.suggested')}
                 </Badge>
               </Group>
