@@ -51,7 +51,15 @@ test.describe('the duty manager’s home', () => {
       await expect(banner).toHaveAttribute('data-state', 'open');
       await expect(banner).toContainText('20:30 前完成');
       await expect(banner).toContainText('剩余 40 分钟');
+      await expect(banner.locator('.mantine-Badge-root[data-state]')).toHaveCount(1);
       await expect(page.getByTestId('summary-reminder')).toHaveCount(0);
+      // The summary's own page and its close tab run the same clock, once.
+      await banner.getByRole('link', { name: '查看汇总' }).click();
+      await expect(page.getByTestId('summary-state')).toContainText('剩余 40 分钟');
+      await page.getByRole('tab', { name: '每日客诉汇总' }).click();
+      await expect(page.getByTestId('summary-state')).toContainText('剩余 40 分钟');
+      await expect(page.getByTestId('summary-state').locator('.mantine-Badge-root[data-state]')).toHaveCount(1);
+      await page.getByRole('navigation').getByRole('link', { name: '待审批' }).click();
       const incidents = page.getByTestId('open-incidents');
       await expect(incidents).toContainText(incident.refNo);
       await expect(incidents.getByTestId('notice-clock')).toHaveAttribute('data-notice', 'pending');

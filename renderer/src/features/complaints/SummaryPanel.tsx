@@ -58,7 +58,8 @@ export function SummaryBanner({ summary, now, action }: { summary: SummaryView; 
           ) : null}
         </Stack>
         <Group gap="sm">
-          {state === 'reminder' || state === 'late' ? <DeadlineBadge deadline={summary.deadlineAt} warnMs={SUMMARY_REMINDER_MS} now={now} /> : null}
+          {/* While the summary is open its clock runs in the one clock language: time left, then overdue. */}
+          {state === 'open' || state === 'reminder' || state === 'late' ? <DeadlineBadge deadline={summary.deadlineAt} warnMs={SUMMARY_REMINDER_MS} now={now} /> : null}
           {state === 'closedLate' ? (
             <Badge size="xl" color="red" variant="filled" data-testid="closed-late">
               {t('complaints.summary.closedLate')}

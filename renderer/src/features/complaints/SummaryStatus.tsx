@@ -1,4 +1,4 @@
-import { Button, Group } from '@mantine/core';
+import { Button } from '@mantine/core';
 import { IconAlarm, IconAlertTriangle } from '@tabler/icons-react';
 import { Link, useLocation } from 'wouter';
 import { MANAGERS, type SummaryView } from '@shared/contract';
@@ -7,7 +7,7 @@ import { SUMMARY_REMINDER_MS } from '@shared/rules/complaints';
 import { useT } from '../../app/i18n';
 import { useSession } from '../../app/session';
 import { useMethod } from '../../api/hooks';
-import { DeadlineBadge, durationText, useParkNow } from '../../ui/deadline';
+import { durationText, useParkNow } from '../../ui/deadline';
 import { liveState, SummaryBanner } from './SummaryPanel';
 
 /** Where the duty manager closes the day's complaint summary. */
@@ -73,12 +73,9 @@ export function TodaySummaryBanner() {
       summary={summary}
       now={now}
       action={
-        <Group gap="sm">
-          {state === 'open' ? <DeadlineBadge deadline={summary.deadlineAt} warnMs={SUMMARY_REMINDER_MS} now={now} /> : null}
-          <Button component={Link} href={SUMMARY_PATH} variant={state === 'late' ? 'white' : 'default'} color={state === 'late' ? 'red' : undefined}>
-            {t('complaints.ui.openSummary')}
-          </Button>
-        </Group>
+        <Button component={Link} href={SUMMARY_PATH} variant={state === 'late' ? 'white' : 'default'} color={state === 'late' ? 'red' : undefined}>
+          {t('complaints.ui.openSummary')}
+        </Button>
       }
     />
   );
