@@ -213,6 +213,8 @@ test.describe('complaints: the record, the process, the head summoned, the daily
       // The same form in English, its errors in English.
       await counter.keyboard.press('F2');
       const english = dialog(counter, 'New complaint');
+      // Its title is a heading like every dialog's (bold, the large size), not small body text.
+      expect(await english.locator('.mantine-Modal-title').evaluate((title) => [getComputedStyle(title).fontWeight, getComputedStyle(title).fontSize])).toEqual(['700', '20px']);
       await english.getByRole('button', { name: 'Record complaint' }).click();
       await expect(english.getByText('Required.').first()).toBeVisible();
       await expect(english.getByRole('radiogroup', { name: 'Category' })).toHaveAttribute('aria-invalid', 'true');

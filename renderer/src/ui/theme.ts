@@ -40,7 +40,8 @@ export const theme = createTheme({
     // Touch targets of at least 44 px (UI.md; the switches and tabs in global.css): every tick box, whatever its size.
     Checkbox: { vars: () => ({ root: { '--checkbox-size': 'calc(2.5rem * var(--mantine-scale))' } }) },
     CloseButton: { defaultProps: { size: 'xl' } },
-    Modal: { defaultProps: { closeButtonProps: { size: 'xl' } } },
+    // Every dialog's title as a heading, the same in all of them.
+    Modal: { defaultProps: { closeButtonProps: { size: 'xl' } }, styles: { title: { fontSize: 'var(--mantine-font-size-xl)', fontWeight: 700 } } },
   },
 });
 
