@@ -58,6 +58,8 @@ test.describe('lost and found', () => {
       await dialog.getByLabel('拾得人电话').fill('13900001111');
       await dialog.getByLabel('内含物品').fill('身份证一张（李某某），银行卡两张');
       await dialog.getByRole('textbox', { name: '现金' }).fill('320');
+      // Money reads as it does everywhere: the sign first.
+      await expect(dialog.getByRole('textbox', { name: '现金' })).toHaveValue('¥ 320');
       await dialog.getByRole('combobox', { name: '复点人' }).click();
       await counter.getByRole('option', { name: /李复核/ }).click();
       await dialog.getByLabel('复点人 PIN 码').fill('2468');

@@ -54,7 +54,7 @@ interface NumberFieldProps<V extends FieldValues> {
   label: string;
   min?: number;
   max?: number;
-  /** Money: the field holds integer fen, the input shows CNY with two decimals. */
+  /** Money: the field holds integer fen, the input shows CNY with two decimals after the sign (¥ 320), as money reads everywhere. */
   fen?: boolean;
 }
 
@@ -73,7 +73,7 @@ export function NumberField<V extends FieldValues>({ form, name, label, min, max
           allowDecimal={Boolean(fen)}
           decimalScale={fen ? 2 : 0}
           thousandSeparator={fen ? ',' : undefined}
-          suffix={fen ? ' ¥' : undefined}
+          prefix={fen ? '¥ ' : undefined}
           value={typeof field.value === 'number' && !Number.isNaN(field.value) ? (fen ? field.value / 100 : field.value) : ''}
           onChange={(value) => field.onChange(typeof value === 'number' ? (fen ? Math.round(value * 100) : value) : Number.NaN)}
           onBlur={field.onBlur}
