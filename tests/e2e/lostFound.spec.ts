@@ -93,6 +93,17 @@ test.describe('lost and found', () => {
       const itemNo = (await dialog.getByTestId('item-no').textContent()) ?? '';
       expect(itemNo).toBe('L20261129-0001');
       await expect(dialog.getByTestId('receipt-preview')).toContainText('L20261129-0001');
+      // On the English screen the preview keeps the paper's grid: its dashed rule spans the full width.
+      await setLanguage(counter, 'en');
+      const grid = await dialog.getByTestId('receipt-preview').evaluate((figure) => {
+        const rule = [...figure.querySelectorAll('div')].find((line) => /^-{20,}$/.test(line.textContent ?? ''));
+        const inner = figure.clientWidth - parseFloat(getComputedStyle(figure).paddingLeft) - parseFloat(getComputedStyle(figure).paddingRight);
+        return { variant: getComputedStyle(figure).fontVariantEastAsian, shortBy: rule ? inner - rule.scrollWidth : -1 };
+      });
+      expect(grid.variant).toBe('normal');
+      expect(grid.shortBy).toBeGreaterThanOrEqual(0);
+      expect(grid.shortBy).toBeLessThan(2);
+      await setLanguage(counter, 'zh-CN');
       // The finder's receipt and the bag label reach the printer; the hidden details are on neither.
       await expect.poll(() => printer.jobs.length, { timeout: 10_000 }).toBe(2);
       const printed = printer.jobs.map((job) => job.lines.map((line) => line.text).join('\n'));
