@@ -77,7 +77,9 @@ export const en = {
     due: 'due now',
     minutes: '{{m}} min',
     hours: '{{h}} h {{m}} min',
+    wholeHours: '{{h}} h',
     days: '{{d}} d {{h}} h',
+    wholeDays: '{{d}} d',
   },
   connection: {
     online: 'Connected',

@@ -75,7 +75,9 @@ export const zhCN: Catalog = {
     due: '已到时',
     minutes: '{{m}} 分钟',
     hours: '{{h}} 小时 {{m}} 分钟',
+    wholeHours: '{{h}} 小时',
     days: '{{d}} 天 {{h}} 小时',
+    wholeDays: '{{d}} 天',
   },
   connection: {
     online: '已连接',

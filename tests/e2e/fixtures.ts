@@ -129,9 +129,12 @@ export function smallTargets(page: Page): Promise<string[]> {
   );
 }
 
-/** How far (px) the element with this test id reaches past the right edge of the main area: 0 or less when it fits. */
+/** How many whole px the element with this test id reaches past the right edge of the main area: 0 or less when it fits. */
 export function pastMain(page: Page, testId: string): Promise<number> {
-  return page.evaluate((id) => (document.querySelector(`[data-testid="${id}"]`)?.getBoundingClientRect().right ?? Infinity) - (document.querySelector('main')?.getBoundingClientRect().right ?? 0), testId);
+  return page.evaluate(
+    (id) => Math.floor((document.querySelector(`[data-testid="${id}"]`)?.getBoundingClientRect().right ?? Infinity) - (document.querySelector('main')?.getBoundingClientRect().right ?? 0)),
+    testId,
+  );
 }
 
 /**

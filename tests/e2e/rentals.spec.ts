@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { VirtualPrinter } from '../support/virtualPrinter';
-import { addStaff, chooseLanguage, expect, MANAGER, must, screen, setUpPark, signIn, startStation, test, type Station } from './fixtures';
+import { addStaff, chooseLanguage, cutBadges, expect, MANAGER, must, pastMain, screen, setUpPark, signIn, startStation, test, type Station } from './fixtures';
 import { moveClock, setLanguage } from './lostFoundHelpers';
 
 const ID_CARD = '11010519491231002X';
@@ -176,6 +176,17 @@ test.describe('rentals at the counter', () => {
         });
         expect(lines, String(text)).toBe(1);
       }
+      // At a 1024 touch kiosk in English the list still fits its card, its Return buttons in reach.
+      await page.setViewportSize({ width: 1024, height: 768 });
+      await setLanguage(page, 'en');
+      await row.scrollIntoViewIfNeeded();
+      await screen(page, 'rentals-list-en-1024');
+      // (polled: the rows take their English words a frame after the switch)
+      await expect.poll(() => pastMain(page, 'rental-table')).toBeLessThanOrEqual(0);
+      expect(await cutBadges(page)).toEqual([]);
+      await expect(row.getByRole('button', { name: 'Return', exact: true })).toBeInViewport();
+      await setLanguage(page, 'zh-CN');
+      await page.setViewportSize({ width: 1280, height: 800 });
       await printer.start();
       await expect.poll(() => printer.jobs.length, { timeout: 20_000 }).toBe(3);
       await expect(page.getByTestId('printer-badge')).not.toHaveAttribute('data-state', 'offline', { timeout: 15_000 });

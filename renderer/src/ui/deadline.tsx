@@ -18,8 +18,9 @@ export function useParkNow(everyMs = 15_000): number {
 
 export function durationText(t: T, minutes: number): string {
   const { d, h, m } = splitMinutes(minutes);
-  if (d > 0) return t('clock.days', { d, h });
-  if (h > 0) return t('clock.hours', { h, m });
+  // A whole hour or day reads as such: "overdue 4 h", not "overdue 4 h 0 min".
+  if (d > 0) return h > 0 ? t('clock.days', { d, h }) : t('clock.wholeDays', { d });
+  if (h > 0) return m > 0 ? t('clock.hours', { h, m }) : t('clock.wholeHours', { h });
   return t('clock.minutes', { m });
 }
 

@@ -7,7 +7,8 @@ export function Money({ fen, words, ...props }: { fen: number; words?: boolean }
   const { language } = useLanguage();
   return (
     <Stack gap={0} component="span">
-      <Text component="span" ff="monospace" {...props}>
+      {/* One line: "CNY 500.00" never breaks between the currency and the amount. */}
+      <Text component="span" ff="monospace" style={{ whiteSpace: 'nowrap' }} {...props}>
         {language === 'zh-CN' ? `¥${formatYuan(fen)}` : `CNY ${formatYuan(fen)}`}
       </Text>
       {words ? (

@@ -82,13 +82,15 @@ export function RentalTable({
         mb="sm"
       />
       {/* Receipt numbers, tags, phones, headings and clocks never break or get cut short (1280 in Chinese included). */}
-      <Table highlightOnHover verticalSpacing="sm" fz="md" aria-rowcount={rows.length + 1} styles={{ th: { whiteSpace: 'nowrap' } }}>
+      <Table highlightOnHover verticalSpacing="sm" fz="md" aria-rowcount={rows.length + 1} styles={{ th: { whiteSpace: 'nowrap' } }} data-testid="rental-table">
         <Table.Thead>
           <Table.Tr aria-rowindex={1}>
-            <Table.Th>{t('rentals.fields.receiptNo')}</Table.Th>
-            <Table.Th>{t('rentals.fields.unit')}</Table.Th>
-            <Table.Th>{t('rentals.fields.visitorName')}</Table.Th>
-            <Table.Th>{t('rentals.fields.phone')}</Table.Th>
+            <Table.Th>
+              {t('rentals.fields.receiptNo')} · {t('rentals.fields.unit')}
+            </Table.Th>
+            <Table.Th>
+              {t('rentals.fields.visitorName')} · {t('rentals.fields.phone')}
+            </Table.Th>
             <Table.Th>{t('rentals.fields.deposit')}</Table.Th>
             <Table.Th>{view === 'returned' ? t('rentals.receipt.returnedAt') : t('rentals.fields.dueAt')}</Table.Th>
             <Table.Th />
@@ -97,7 +99,7 @@ export function RentalTable({
         <Table.Tbody ref={body}>
           {rows.length === 0 && !list.isLoading ? (
             <EmptyRow
-              colSpan={7}
+              colSpan={6}
               action={
                 !debounced && onRent ? (
                   <Button variant="light" size="md" onClick={onRent}>
@@ -127,7 +129,7 @@ export function RentalTable({
 function Spacer({ height }: { height: number }) {
   return (
     <Table.Tr aria-hidden style={{ height }}>
-      <Table.Td colSpan={7} p={0} style={{ border: 0 }} />
+      <Table.Td colSpan={6} p={0} style={{ border: 0 }} />
     </Table.Tr>
   );
 }
@@ -157,20 +159,25 @@ function RentalRow({
       data-testid={`rental-${rental.receiptNo}`}
       bg={index % 2 === 0 ? 'var(--mantine-color-gray-0)' : undefined}
     >
-      <Table.Td ff="monospace" fw={600} style={{ whiteSpace: 'nowrap' }}>
-        {rental.receiptNo}
+      {/* The receipt over its unit, the visitor over the phone: the row fits a 1024 kiosk in English. */}
+      <Table.Td>
+        <Text ff="monospace" fw={600} style={{ whiteSpace: 'nowrap' }}>
+          {rental.receiptNo}
+        </Text>
+        <Group gap={6} wrap="nowrap">
+          <Text ff="monospace" style={{ whiteSpace: 'nowrap' }}>
+            {rental.unitTag}
+          </Text>
+          <Text fz="sm" c="dimmed" lineClamp={1}>
+            {language === 'zh-CN' ? rental.typeNameZh : rental.typeNameEn}
+          </Text>
+        </Group>
       </Table.Td>
       <Table.Td>
-        <Text ff="monospace" style={{ whiteSpace: 'nowrap' }}>
-          {rental.unitTag}
+        <Text>{rental.visitorName}</Text>
+        <Text ff="monospace" fz="sm" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
+          {rental.phone ?? '—'}
         </Text>
-        <Text fz="sm" c="dimmed">
-          {language === 'zh-CN' ? rental.typeNameZh : rental.typeNameEn}
-        </Text>
-      </Table.Td>
-      <Table.Td>{rental.visitorName}</Table.Td>
-      <Table.Td ff="monospace" style={{ whiteSpace: 'nowrap' }}>
-        {rental.phone ?? '—'}
       </Table.Td>
       <Table.Td>
         <Money fen={rental.depositFen} />
