@@ -239,6 +239,8 @@ export const rentalsEn = {
     emptyUnitsOfType: 'No units of this type.',
     searchPlaceholder: 'Receipt, tag, name or phone',
     showClosedRepairs: 'Show closed tickets',
+    typesTitle: 'Item types',
+    unitsTitle: 'Units',
   },
   errors: {
     checkCodeNeeded: 'Enter the check code printed on the receipt, or scan the receipt. A visitor without the receipt: choose “Lost receipt?”; a manager approves the refund.',

@@ -240,6 +240,8 @@ export const rentalsZhCN: Strings<typeof rentalsEn> = {
     emptyUnitsOfType: '此类型下没有物品。',
     searchPlaceholder: '收据、编号、姓名或电话',
     showClosedRepairs: '显示已完成的维修单',
+    typesTitle: '物品类型',
+    unitsTitle: '物品',
   },
   errors: {
     checkCodeNeeded: '请输入收据上印的核验码，或扫描收据。游客没有收据时请选择“收据遗失？”，退款需值班经理批准。',

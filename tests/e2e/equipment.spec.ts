@@ -1,5 +1,5 @@
 import { VirtualPrinter } from '../support/virtualPrinter';
-import { expect, MANAGER, must, screen, setUpPark, signIn, test } from './fixtures';
+import { cutBadges, expect, MANAGER, must, screen, setUpPark, signIn, test } from './fixtures';
 import { setLanguage } from './lostFoundHelpers';
 
 test.describe('equipment at the counter', () => {
@@ -101,7 +101,27 @@ test.describe('equipment at the counter', () => {
       await expect(page.getByRole('tabpanel', { name: 'Equipment' }).getByTestId('unit-WC-101')).toContainText('Wheelchair');
       // A free type says it takes no deposit (it is handed out, not lent).
       await expect(page.getByRole('tabpanel', { name: 'Equipment' }).getByTestId('type-sewing-kit')).toContainText('No deposit');
+      // The panel's headings name what they list; a type in use says so (not 'on duty', as a person is).
+      await expect(page.getByRole('heading', { name: 'Item types' })).toBeVisible();
+      await expect(page.getByRole('heading', { name: 'Units' })).toBeVisible();
+      await expect(page.getByRole('tabpanel', { name: 'Equipment' }).getByTestId('type-sewing-kit')).toContainText('In use');
       await screen(page, 'equipment-en-1280');
+
+      // With six types on the board at 1280, each card keeps its name, deposit and counts readable:
+      // at most four cards a row, nothing sticking out of its card.
+      await must(station.api('rentals.types.save', { code: 'scooter', nameZh: '成人电动代步车', nameEn: 'Electric mobility scooter (adult)', depositFen: 100_000 }, admin));
+      await must(station.api('rentals.types.save', { code: 'power-bank', nameZh: '充电宝', nameEn: 'Power bank', depositFen: 10_000 }, admin));
+      await expect(page.getByTestId('board-power-bank')).toBeVisible();
+      const cards = page.locator('[data-testid^="board-"]');
+      const boxes = await cards.evaluateAll((all) => all.map((card) => ({ width: card.getBoundingClientRect().width, overflow: card.scrollWidth - card.clientWidth })));
+      expect(boxes.length).toBeGreaterThanOrEqual(6);
+      for (const box of boxes) {
+        expect(box.overflow).toBeLessThanOrEqual(0);
+        expect(box.width).toBeGreaterThan(200);
+      }
+      expect(await cutBadges(page)).toEqual([]);
+      await page.evaluate(() => window.scrollTo(0, 0));
+      await screen(page, 'rentals-board-six-types-en-1280');
     } finally {
       await printer.stop();
     }

@@ -1,4 +1,4 @@
-import { Badge, Button, Group, Paper, SimpleGrid, Stack, Text } from '@mantine/core';
+import { Badge, Box, Button, Group, Paper, SimpleGrid, Stack, Text } from '@mantine/core';
 import { IconGift } from '@tabler/icons-react';
 import type { ItemTypeView, Output } from '@shared/contract';
 import { useAction } from '../../api/hooks';
@@ -46,10 +46,12 @@ function TypeCard({ type }: { type: ItemTypeView }) {
   return (
     <Paper withBorder radius="lg" p="md" data-testid={`board-${type.code}`}>
       <Group justify="space-between" align="flex-start" wrap="nowrap">
-        <Text fw={700} fz="lg">
+        <Text fw={700} fz="lg" miw={0}>
           {language === 'zh-CN' ? type.nameZh : type.nameEn}
         </Text>
-        {type.depositFen > 0 ? <Money fen={type.depositFen} fz="sm" c="dimmed" /> : <Badge variant="light">{t('rentals.board.free')}</Badge>}
+        {type.depositFen > 0 ? <Box style={{ flexShrink: 0 }}>
+            <Money fen={type.depositFen} fz="sm" c="dimmed" />
+          </Box> : <Badge variant="light" style={{ flexShrink: 0 }}>{t('rentals.board.free')}</Badge>}
       </Group>
       <Group gap="xs" align="baseline" mt={4}>
         <Text fz={34} fw={800} lh={1} c={type.counts.available > 0 ? 'park.8' : 'red.8'} data-testid="available">
@@ -81,7 +83,8 @@ export function Board({ board }: { board: Output<'rentals.board'> }) {
   const t = useT();
   const types = board.types.filter((type) => type.active);
   return (
-    <SimpleGrid cols={{ base: 2, lg: Math.min(Math.max(types.length, 3), 5) + 1 }} spacing="md">
+    // At most four cards a row below 1408 px (a card keeps room for its name and deposit), six above.
+    <SimpleGrid cols={{ base: 2, lg: Math.min(Math.max(types.length, 3) + 1, 4), xl: Math.min(Math.max(types.length, 3), 5) + 1 }} spacing="md">
       {types.map((type) => (type.handOut ? <HandOutCard key={type.id} type={type} /> : <TypeCard key={type.id} type={type} />))}
       <Paper withBorder radius="lg" p="md" bg="gray.0">
         <Stack gap={4}>

@@ -153,7 +153,7 @@ export function EquipmentPanel() {
   return (
     <Stack gap="lg">
       <Group justify="space-between">
-        <Title order={3}>{t('rentals.fields.type')}</Title>
+        <Title order={3}>{t('rentals.lists.typesTitle')}</Title>
         {manager ? (
           <Button variant="light" leftSection={<IconPlus size={18} />} onClick={() => setEditingType('new')}>
             {t('rentals.actions.addType')}
@@ -180,7 +180,8 @@ export function EquipmentPanel() {
               <Table.Td>{type.depositFen > 0 ? <Money fen={type.depositFen} /> : t('rentals.board.free')}</Table.Td>
               <Table.Td>
                 <Badge variant="light" color={type.active ? 'teal' : 'gray'}>
-                  {type.active ? t('common.active') : t('common.inactive')}
+                  {/* 在用 for a type in use (在岗 is said of people on duty). */}
+                  {type.active ? t('rentals.fields.active') : t('common.inactive')}
                 </Badge>
               </Table.Td>
               <Table.Td ta="right">
@@ -197,7 +198,7 @@ export function EquipmentPanel() {
 
       <Group justify="space-between">
         <Group>
-          <Title order={3}>{t('rentals.fields.unit')}</Title>
+          <Title order={3}>{t('rentals.lists.unitsTitle')}</Title>
           <Select
             aria-label={t('rentals.fields.type')}
             placeholder={t('common.all')}
