@@ -59,6 +59,15 @@ export function nextAiringAt(details: PagingDetails, lastAiredAt: number | null)
   return details.kind === 'missingPerson' && lastAiredAt !== null ? lastAiredAt + details.repeatMinutes * MINUTE : null;
 }
 
+/**
+ * Whether a slip in the queue waits on the broadcast room now: not aired yet, or a missing person's
+ * repeat that is due. The queue shows these first, each group by priority and then age; an aired
+ * slip waiting only for its person or owner to turn up goes below them.
+ */
+export function waitsOnRoom(slip: { status: string; nextAiringAt: number | null }, now: number): boolean {
+  return slip.status === 'registered' || slip.status === 'acknowledged' || (slip.status === 'aired' && slip.nextAiringAt !== null && slip.nextAiringAt <= now);
+}
+
 /** The median of a list (null when empty). */
 export function median(values: readonly number[]): number | null {
   if (values.length === 0) return null;

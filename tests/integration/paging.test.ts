@@ -129,6 +129,23 @@ describe('paging requests', () => {
     expect(dashboard.periods[0]).toMatchObject({ count: 2, due: 2, within5: 1, shareWithin5: 0.5 });
   });
 
+  it('puts first what the room must air now: a new slip above an aired one, until the aired one’s repeat is due', async () => {
+    const { test, counter, radio } = await openRoom();
+    const child = await test.ok('paging.register', lostChild(test, { repeatMinutes: 10 }), counter.token);
+    await test.ok('paging.aired', { id: child.id }, radio.token);
+    test.clock.advance(MINUTE);
+    const found = await test.ok('paging.register', { clientRef: ref(), details: { kind: 'lostProperty', item: '黑色背包', foundPlace: '美食广场', claimPoint: '游客服务中心' } }, counter.token);
+    // The child was aired a minute ago: the new lost-property slip waits on the room, so it comes first.
+    expect((await test.ok('paging.queue', {}, radio.token)).map((slip) => slip.id)).toEqual([found.id, child.id]);
+    // Ten minutes after airing, the child's repeat is due: both wait on the room, the child first by priority.
+    test.clock.advance(9 * MINUTE);
+    expect((await test.ok('paging.queue', {}, radio.token)).map((slip) => slip.id)).toEqual([child.id, found.id]);
+    // Once the lost property is aired and the child repeated, nothing waits: priority again.
+    await test.ok('paging.aired', { id: found.id }, radio.token);
+    await test.ok('paging.repeat', { id: child.id }, radio.token);
+    expect((await test.ok('paging.queue', {}, radio.token)).map((slip) => slip.id)).toEqual([child.id, found.id]);
+  });
+
   it('airs once, repeats a missing person until found, and refuses airing twice or acting on a cancelled slip', async () => {
     const { test, counter, radio } = await openRoom();
     const slip = await test.ok('paging.register', lostChild(test, { repeatMinutes: 10 }), counter.token);

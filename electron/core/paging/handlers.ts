@@ -1,5 +1,5 @@
 import type { pagingMethods, PagingStatus, PagingView } from '@shared/contract';
-import { contactLate, median, REPEAT_GUARD_MS } from '@shared/rules/paging';
+import { contactLate, median, REPEAT_GUARD_MS, waitsOnRoom } from '@shared/rules/paging';
 import { unknownPlaceholders } from '@shared/rules/scripts';
 import { atParkTime, parkDate, parkDayBounds } from '@shared/rules/time';
 import { actorOf, type CallContext, type HandlersFor, type Services } from '../context';
@@ -76,7 +76,10 @@ export function pagingHandlers(services: Services): HandlersFor<keyof typeof pag
     },
 
     'paging.queue': (_input, ctx) =>
-      listPaging(db, QUEUE_WHERE, {}, QUEUE_ORDER).map((row) => toPagingView(db, row, ctx.now)),
+      listPaging(db, QUEUE_WHERE, {}, QUEUE_ORDER)
+        .map((row) => toPagingView(db, row, ctx.now))
+        // What the room must air now first; the sort is stable, so priority and age order each group.
+        .sort((a, b) => Number(waitsOnRoom(b, ctx.now)) - Number(waitsOnRoom(a, ctx.now))),
 
     'paging.list': (input, ctx) => {
       const params: Record<string, string | number> = { date: dayWhere(input.date, ctx.now) };

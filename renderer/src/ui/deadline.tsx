@@ -2,8 +2,19 @@ import { useEffect, useState } from 'react';
 import { Badge } from '@mantine/core';
 import { IconClock } from '@tabler/icons-react';
 import { readDeadline, splitMinutes } from '@shared/rules/deadline';
+import { formatParkTime, parkDate } from '@shared/rules/time';
 import { useT, type T } from '../app/i18n';
 import { usePark } from '../app/park';
+
+/** "14:05" today, "11-30 14:05" another day: when something was done, short. */
+export function useWhen() {
+  const { info } = usePark();
+  return (at: number, now: number) => {
+    const time = formatParkTime(at, info.timeZone);
+    const day = parkDate(at, info.timeZone);
+    return day === parkDate(now, info.timeZone) ? time : `${day.slice(5)} ${time}`;
+  };
+}
 
 /** The park's "now", ticking every `everyMs` (the counter PC's clock, whatever this screen's says). */
 export function useParkNow(everyMs = 15_000): number {

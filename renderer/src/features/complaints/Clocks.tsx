@@ -3,11 +3,10 @@ import { Badge, Group, Stack, Text } from '@mantine/core';
 import { IconCheck, IconSpeakerphone, IconUserCheck } from '@tabler/icons-react';
 import type { ClockView, ComplaintView } from '@shared/contract';
 import { ARRIVAL_WARN_MS } from '@shared/rules/paging';
-import { formatParkTime, HOUR, MINUTE, parkDate } from '@shared/rules/time';
+import { HOUR, MINUTE } from '@shared/rules/time';
 import { WORKING_DAYS_WARN_MS } from '@shared/rules/workdays';
 import { useT } from '../../app/i18n';
-import { usePark } from '../../app/park';
-import { DeadlineBadge } from '../../ui/deadline';
+import { DeadlineBadge, useWhen } from '../../ui/deadline';
 import { isOpen } from './parts';
 
 /** The same-day investigation clock turns amber this long before the end of the park day. */
@@ -15,16 +14,6 @@ export const SAME_DAY_WARN_MS = 3 * HOUR;
 
 type ClockName = 'sameDay' | 'handling' | 'followUp';
 const WARN: Record<ClockName, number> = { sameDay: SAME_DAY_WARN_MS, handling: WORKING_DAYS_WARN_MS, followUp: WORKING_DAYS_WARN_MS };
-
-/** "14:05" today, "11-30 14:05" another day: when something was done, short. */
-export function useWhen() {
-  const { info } = usePark();
-  return (at: number, now: number) => {
-    const time = formatParkTime(at, info.timeZone);
-    const day = parkDate(at, info.timeZone);
-    return day === parkDate(now, info.timeZone) ? time : `${day.slice(5)} ${time}`;
-  };
-}
 
 function Line({ name, label, state, compact, children }: { name: string; label: string; state: string; compact?: boolean; children: ReactNode }) {
   return (

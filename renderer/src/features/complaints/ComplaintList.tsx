@@ -4,7 +4,8 @@ import { IconBuildingCommunity, IconUsersGroup } from '@tabler/icons-react';
 import type { ComplaintView, Input } from '@shared/contract';
 import { useT } from '../../app/i18n';
 import { useMethod } from '../../api/hooks';
-import { ComplaintClocks, useWhen } from './Clocks';
+import { ComplaintClocks } from './Clocks';
+import { useWhen } from '../../ui/deadline';
 import { LevelBadge, SeverityBadge, StatusBadge, useDepartmentName } from './parts';
 
 /** Complaints per page of a list ("show older" fetches the next). */

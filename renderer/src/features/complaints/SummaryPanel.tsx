@@ -12,7 +12,7 @@ import { useAction, useMethod } from '../../api/hooks';
 import { DeadlineBadge, useParkNow } from '../../ui/deadline';
 import { EmptyRow } from '../../ui/fields';
 import { notifyError, notifySuccess } from '../../ui/notify';
-import { useWhen } from './Clocks';
+import { useWhen } from '../../ui/deadline';
 import { COMPLAINT_READS, StatusBadge, useDepartmentName } from './parts';
 import { printPdf, saveCsv, savePdf } from '../../ui/download';
 

@@ -5,8 +5,7 @@ import type { PagingView } from '@shared/contract';
 import { ARRIVAL_WARN_MS, CONTACT_WARN_MS } from '@shared/rules/paging';
 import { MINUTE } from '@shared/rules/time';
 import { useLanguage, useT } from '../../app/i18n';
-import { useParkFormat } from '../../app/park';
-import { DeadlineBadge, durationText } from '../../ui/deadline';
+import { DeadlineBadge, durationText, useWhen } from '../../ui/deadline';
 
 const STATUS_COLORS = { registered: 'red', acknowledged: 'blue', aired: 'teal', resolved: 'gray', cancelled: 'gray' } as const;
 
@@ -14,7 +13,8 @@ const STATUS_COLORS = { registered: 'red', acknowledged: 'blue', aired: 'teal', 
 export function SlipCard({ slip, now, large, fresh, children }: { slip: PagingView; now: number; large?: boolean; fresh?: boolean; children?: ReactNode }) {
   const t = useT();
   const { language } = useLanguage();
-  const format = useParkFormat();
+  // A slip from an earlier day says its date with its time.
+  const when = useWhen();
   const child = slip.details.kind === 'missingPerson' && slip.details.child;
   const open = slip.status === 'registered' || slip.status === 'acknowledged' || slip.status === 'aired';
   return (
@@ -88,15 +88,15 @@ export function SlipCard({ slip, now, large, fresh, children }: { slip: PagingVi
         <Group justify="space-between" align="flex-end">
           <Stack gap={2}>
             <Text fz="sm" c="dimmed">
-              {t('paging.queue.registeredAt', { time: format.time(slip.createdAt), name: slip.createdBy?.name ?? '' })}
+              {t('paging.queue.registeredAt', { time: when(slip.createdAt, now), name: slip.createdBy?.name ?? '' })}
               {slip.department ? ` · ${language === 'zh-CN' ? slip.department.nameZh : slip.department.nameEn}` : ''}
               {slip.details.kind === 'summonHead' && slip.details.reason ? ` · ${slip.details.reason}` : ''}
               {slip.details.kind === 'missingPerson' ? ` · ${slip.details.guardianName} ${slip.details.guardianPhone}` : ''}
             </Text>
             {slip.airCount > 0 && slip.lastAiredAt !== null ? (
               <Text fz="sm" c="dimmed">
-                {t('paging.queue.aired', { count: slip.airCount, time: format.time(slip.lastAiredAt) })}
-                {slip.nextAiringAt !== null && open ? ` · ${t('paging.queue.nextAiring', { time: format.time(slip.nextAiringAt) })}` : ''}
+                {t('paging.queue.aired', { count: slip.airCount, time: when(slip.lastAiredAt, now) })}
+                {slip.nextAiringAt !== null && open ? ` · ${t('paging.queue.nextAiring', { time: when(slip.nextAiringAt, now) })}` : ''}
               </Text>
             ) : null}
             {slip.closeNote ? <Text fz="sm">{slip.closeNote}</Text> : null}
