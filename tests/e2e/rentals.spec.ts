@@ -154,7 +154,11 @@ test.describe('rentals at the counter', () => {
       await expect(page.getByTestId('printer-badge')).toContainText('打印机离线：0 张待打印');
       // The rental still succeeds; the header says what waits.
       await page.keyboard.press('F2');
+      // The unit card shows the unit's kind: a stroller by its own icon, a wheelchair by its.
+      await dialog.getByLabel('物品编号').fill('ST-001');
+      await expect(dialog.getByTestId('unit-card').locator('svg[data-icon="stroller"]')).toHaveCount(1);
       await dialog.getByLabel('物品编号').fill('WC-002');
+      await expect(dialog.getByTestId('unit-card').locator('svg[data-icon="wheelchair"]')).toHaveCount(1);
       await dialog.getByLabel('游客姓名').fill('王游客');
       await dialog.getByLabel('联系电话').fill('13900001111');
       await dialog.getByLabel('证件号码').fill(ID_CARD);

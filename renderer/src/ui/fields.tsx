@@ -56,10 +56,11 @@ interface NumberFieldProps<V extends FieldValues> {
   max?: number;
   /** Money: the field holds integer fen, the input shows CNY with two decimals after the sign (¥ 320), as money reads everywhere. */
   fen?: boolean;
+  withAsterisk?: boolean;
 }
 
 /** A number input bound to a contract form field; an empty input is NaN so the schema says "required". */
-export function NumberField<V extends FieldValues>({ form, name, label, min, max, fen }: NumberFieldProps<V>) {
+export function NumberField<V extends FieldValues>({ form, name, label, min, max, fen, withAsterisk }: NumberFieldProps<V>) {
   const errorOf = useFieldErrors(form);
   return (
     <Controller
@@ -68,6 +69,7 @@ export function NumberField<V extends FieldValues>({ form, name, label, min, max
       render={({ field }) => (
         <NumberInput
           label={label}
+          withAsterisk={withAsterisk}
           min={min}
           max={max}
           allowDecimal={Boolean(fen)}

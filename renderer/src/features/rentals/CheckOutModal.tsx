@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useDebouncedValue } from '@mantine/hooks';
 import { Alert, Badge, Button, Group, Modal, SegmentedControl, SimpleGrid, Stack, Switch, Text, TextInput } from '@mantine/core';
-import { IconWheelchair } from '@tabler/icons-react';
+import { IconBabyCarriage, IconPackage, IconUmbrella, IconWheelchair } from '@tabler/icons-react';
 import { Controller } from 'react-hook-form';
 import type { z } from 'zod';
 import { assetTag, checkOutInput, ID_TYPES, overrideInput, PAYMENT_METHODS, timeOfDay, type Output } from '@shared/contract';
@@ -35,7 +35,7 @@ function UnitCard({ tag }: { tag: string }) {
   const u = unit.data;
   return (
     <Group gap="sm" data-testid="unit-card">
-      <IconWheelchair size={20} />
+      <TypeIcon code={u.typeCode} />
       <Text fw={700}>{language === 'zh-CN' ? u.typeNameZh : u.typeNameEn}</Text>
       <Badge color={u.rentable ? 'teal' : 'red'} variant="light">
         {t(`rentals.states.${u.state}`)}
@@ -44,6 +44,12 @@ function UnitCard({ tag }: { tag: string }) {
       {!u.rentable ? <Text c="red.8">{t('rentals.checkout.notRentable')}</Text> : null}
     </Group>
   );
+}
+
+/** The unit's kind at a glance: the park's own types by their code, a parcel for any other. */
+function TypeIcon({ code }: { code: string }) {
+  const Icon = code === 'wheelchair' ? IconWheelchair : code === 'stroller' ? IconBabyCarriage : code === 'umbrella' ? IconUmbrella : IconPackage;
+  return <Icon size={20} aria-hidden data-icon={code} />;
 }
 
 /** No scanner at hand: the units that can be rented now, by type, one tap to pick. */
@@ -196,7 +202,7 @@ export function CheckOutModal({ initialTag, onClose }: { initialTag?: string; on
             {overrideOn ? (
               <Stack gap="sm">
                 <SimpleGrid cols={2}>
-                  <NumberField form={override} name="depositFen" label={t('rentals.fields.overrideAmount')} min={0} fen />
+                  <NumberField form={override} name="depositFen" label={t('rentals.fields.overrideAmount')} min={0} fen withAsterisk />
                   <TextInput label={t('rentals.fields.reason')} withAsterisk {...override.register('reason')} error={overrideErrorOf('reason')} />
                 </SimpleGrid>
                 <ManagerApproval form={approvalForm} hint={t('rentals.checkout.overrideHint')} />
