@@ -91,6 +91,8 @@ test.describe('the duty manager manages staff and settings', () => {
     await expect(page.getByRole('cell', { name: 'Changed settings' }).first()).toBeVisible();
     await expect(page.getByText("closingTime: 18:00 → 19:30")).toBeVisible();
     await expect(page.getByText('lockoutMinutes: 5 → 15')).toBeVisible();
+    // A record is named in words: the sign-in's 'Staff 1', not the table's 'staff 1'.
+    await expect(page.getByRole('cell', { name: /^Staff \d+$/ }).first()).toBeVisible();
     await screen(page, 'audit-en-1280');
   });
 });

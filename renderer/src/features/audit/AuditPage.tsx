@@ -2,8 +2,9 @@ import { useState } from 'react';
 import { Button, Code, Group, Paper, Select, Stack, Table, Text, Title } from '@mantine/core';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import type { AuditRow } from '@shared/contract';
-import { AUDIT_ACTIONS, auditActionKey } from '@shared/i18n';
-import { useT } from '../../app/i18n';
+import { AUDIT_ACTIONS, auditActionKey, isMessageKey } from '@shared/i18n';
+import { useLanguage, useT } from '../../app/i18n';
+import { yuanText } from '../../ui/money';
 import { useParkFormat } from '../../app/park';
 import { EmptyRow } from '../../ui/fields';
 import { useMethod } from '../../api/hooks';
@@ -12,14 +13,15 @@ import { useApi } from '../../app/session';
 
 const WARNINGS = ['access.denied', 'auth.failed', 'auth.locked'];
 
-const show = (value: unknown): string => (typeof value === 'string' ? value : JSON.stringify(value));
-
-/** One line per detail: `closingTime: 18:00 → 19:30` for a change, `name: 李娜` otherwise. */
+/** One line per detail: `closingTime: 18:00 → 19:30` for a change, `name: 李娜` otherwise; an amount in fen (its key ends in `Fen`) as money, `refundFen: ¥300.00`. */
 function DetailLines({ detail }: { detail: Record<string, unknown> }) {
+  const { language } = useLanguage();
+  const show = (key: string, value: unknown): string =>
+    key.endsWith('Fen') && typeof value === 'number' ? yuanText(value, language) : typeof value === 'string' ? value : JSON.stringify(value);
   return (
     <Stack gap={2}>
       {Object.entries(detail).map(([key, value]) => {
-        const change = value && typeof value === 'object' && 'from' in value && 'to' in value ? `${show(value.from)} → ${show(value.to)}` : show(value);
+        const change = value && typeof value === 'object' && 'from' in value && 'to' in value ? `${show(key, value.from)} → ${show(key, value.to)}` : show(key, value);
         return (
           <Code key={key} fz="xs" style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-word' }}>
             {key}: {change}
@@ -54,6 +56,15 @@ function useOriginLabel() {
   };
 }
 
+/** What a record is, in words (the table's name where the catalog has none). */
+function useEntityLabel() {
+  const t = useT();
+  return (entity: string) => {
+    const key = `audit.entities.${entity}`;
+    return isMessageKey(key) ? t(key) : entity;
+  };
+}
+
 function useActionLabel() {
   const t = useT();
   return (action: string) => {
@@ -68,6 +79,7 @@ export function AuditPage() {
   const api = useApi();
   const format = useParkFormat();
   const label = useActionLabel();
+  const entityLabel = useEntityLabel();
   const originLabel = useOriginLabel();
   const [action, setAction] = useState<string | null>(null);
   const pages = useInfiniteQuery({
@@ -117,7 +129,7 @@ export function AuditPage() {
                     {label(row.action)}
                   </Text>
                 </Table.Td>
-                <Table.Td>{row.entity ? `${row.entity} ${row.entityId ?? ''}` : '—'}</Table.Td>
+                <Table.Td>{row.entity ? `${entityLabel(row.entity)} ${row.entityId ?? ''}` : '—'}</Table.Td>
                 <Table.Td>{originLabel(row.origin)}</Table.Td>
                 <Table.Td maw={380}>
                   {Object.keys(row.detail).length ? <DetailLines detail={row.detail} /> : '—'}
