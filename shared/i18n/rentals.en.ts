@@ -213,7 +213,7 @@ export const rentalsEn = {
       alreadyOpen: 'A shift is already open (opened by {{name}}): close it first.',
       notFound: 'No such shift.',
       alreadyClosed: 'This shift is already closed.',
-      differenceReason: 'The count differs by {{difference}} CNY: say why.',
+      differenceReason: 'The count differs by CNY {{difference}}: say why.',
     },
   },
   cash: {
@@ -258,7 +258,7 @@ export const rentalsEn = {
     typeInactive: 'This item type is no longer lent.',
     dueRange: 'The return time must be later today or within 7 days.',
     alreadyReturned: 'Receipt {{receiptNo}} is already returned: nothing was refunded again.',
-    keptOverDeposit: 'Cannot keep more than the deposit ({{deposit}} CNY).',
+    keptOverDeposit: 'Cannot keep more than the deposit (CNY {{deposit}}).',
     repairNotFound: 'No such repair ticket.',
     repairClosed: 'This repair ticket is closed.',
     repairAlreadySent: 'Already recorded as sent.',

@@ -215,7 +215,7 @@ export const rentalsZhCN: Strings<typeof rentalsEn> = {
       alreadyOpen: '已有进行中的班次（由 {{name}} 开始），请先结束。',
       notFound: '没有这个班次。',
       alreadyClosed: '这个班次已经结束。',
-      differenceReason: '清点金额相差 {{difference}} 元，请填写原因。',
+      differenceReason: '清点金额相差 ¥{{difference}}，请填写原因。',
     },
   },
   cash: {
@@ -259,7 +259,7 @@ export const rentalsZhCN: Strings<typeof rentalsEn> = {
     typeInactive: '该物品类型已停止出借。',
     dueRange: '归还时间须晚于现在，且在 7 天以内。',
     alreadyReturned: '收据 {{receiptNo}} 已归还，不会重复退款。',
-    keptOverDeposit: '扣除金额不能超过押金（{{deposit}} 元）。',
+    keptOverDeposit: '扣除金额不能超过押金（¥{{deposit}}）。',
     repairNotFound: '没有这个维修单。',
     repairClosed: '该维修单已完成。',
     repairAlreadySent: '已记录为送修。',

@@ -261,7 +261,8 @@ test.describe('rentals at the counter', () => {
       const count = page.getByRole('dialog');
       await count.getByLabel('现金 · 实点金额（元）').fill('450');
       await count.getByRole('button', { name: '清点抽屉并结束班次' }).click();
-      await expect(count.getByText('清点金额相差 -50.00 元，请填写原因。')).toBeVisible();
+      // Money reads as everywhere on the Chinese screen: the sign of the currency first.
+      await expect(count.getByText('清点金额相差 ¥-50.00，请填写原因。')).toBeVisible();
       await screen(page, 'rentals-shift-close-zh-1280');
       await setLanguage(page, 'en');
       await screen(page, 'rentals-shift-close-en-1280');
