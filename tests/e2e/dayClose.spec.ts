@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pdfText } from '../support/pdf';
 import { SIGNATURE } from '../support/signature';
-import { addStaff, chooseLanguage, expect, MANAGER, mockPrinter, must, printed, printerDown, screen, setUpPark, signIn, startStation, test, type Station } from './fixtures';
+import { addStaff, chooseLanguage, expect, MANAGER, mockPrinter, must, printed, printerDown, screen, setUpPark, signIn, smallTargets, startStation, test, type Station } from './fixtures';
 
 /** Park time on 2026-11-29 (Asia/Shanghai, UTC+8) as epoch ms. */
 const at = (time: string) => Date.parse(`2026-11-29T${time}:00+08:00`);
@@ -114,6 +114,9 @@ test.describe('the duty manager’s day', () => {
       await counter.reload();
       await signIn(counter, '张柜台', '1357'); // hours went by: the session ended when idle
       await counter.getByRole('tab', { name: '押金现金' }).click();
+      // Every control of the drawer's figures is a 44 px touch target (the count buttons, the switches).
+      await expect(counter.getByRole('button', { name: '记录清点 现金' })).toBeVisible();
+      expect(await smallTargets(counter)).toEqual([]);
       await counter.getByRole('button', { name: '记录清点 现金' }).click();
       const count = counter.getByRole('dialog');
       await count.getByLabel('实点').fill('480');

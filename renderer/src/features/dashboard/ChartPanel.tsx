@@ -85,12 +85,11 @@ export function ChartPanel({ table, title, axes, range, note, height = 300 }: { 
           {title}
         </Title>
         <Group gap="xs" wrap="nowrap">
-          <Button variant="subtle" size="sm" leftSection={open ? <IconTableOff size={18} /> : <IconTable size={18} />} aria-expanded={open} onClick={() => setOpen((value) => !value)}>
+          <Button variant="subtle" leftSection={open ? <IconTableOff size={18} /> : <IconTable size={18} />} aria-expanded={open} onClick={() => setOpen((value) => !value)}>
             {open ? t('dashboard.hideTable') : t('dashboard.showTable')}
           </Button>
           <Button
             variant="light"
-            size="sm"
             leftSection={<IconDownload size={18} />}
             aria-label={t('dashboard.csvLabel', { chart: title })}
             onClick={() => saveCsv(csvFileName(table.chart, range), toCsv(table))}

@@ -83,7 +83,7 @@ export function CashCount({ date }: { date?: string }) {
                 <Table.Td>{row.countedBy && row.countedAt !== null ? `${row.countedBy.name} ${format.time(row.countedAt)}` : ''}</Table.Td>
                 <Table.Td ta="right">
                   {closed ? null : (
-                    <Button size="sm" variant="light" leftSection={<IconCash size={16} />} onClick={() => setCounting(row)} aria-label={`${t('dayClose.cash.record')} ${t(`rentals.payment.${row.payment}`)}`}>
+                    <Button variant="light" leftSection={<IconCash size={16} />} onClick={() => setCounting(row)} aria-label={`${t('dayClose.cash.record')} ${t(`rentals.payment.${row.payment}`)}`}>
                       {t('dayClose.cash.record')}
                     </Button>
                   )}

@@ -148,7 +148,7 @@ export function NotifyPanel({ incident, readOnly }: { incident: IncidentDetail; 
             </Text>
             <Group gap="xs">
               {skippable.map((party) => (
-                <Button key={party} variant="subtle" size="sm" onClick={() => setSkipping(party)} data-testid={`skip-${party}`}>
+                <Button key={party} variant="subtle" onClick={() => setSkipping(party)} data-testid={`skip-${party}`}>
                   {t('incidents.notify.skip', { party: t(`incidents.party.${party}`) })}
                 </Button>
               ))}

@@ -100,7 +100,7 @@ export function PrintoutsPanel() {
                 <Table.Td ta="right">
                   <Group gap="xs" justify="flex-end" wrap="nowrap">
                     {job.status === 'printed' ? (
-                      <ReprintButton size="sm" variant="light" jobId={job.id} label={t('printer.jobs.reprint')} done={t('printer.jobs.reprinted')} aria-label={`${t('printer.jobs.reprint')} ${job.ref ?? job.id}`} />
+                      <ReprintButton variant="light" jobId={job.id} label={t('printer.jobs.reprint')} done={t('printer.jobs.reprinted')} aria-label={`${t('printer.jobs.reprint')} ${job.ref ?? job.id}`} />
                     ) : null}
                     {open ? (
                       <Button

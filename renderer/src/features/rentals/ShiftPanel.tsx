@@ -219,7 +219,7 @@ export function PastShifts() {
                 <Money fen={shift.totals.differenceFen ?? 0} c={shift.totals.differenceFen === 0 ? 'teal.8' : 'red.8'} fw={700} />
               </Table.Td>
               <Table.Td ta="right">
-                <Button size="sm" variant="light" onClick={() => setViewing(shift)} aria-label={`${t('rentals.shifts.view')} ${period(shift).from}`}>
+                <Button variant="light" onClick={() => setViewing(shift)} aria-label={`${t('rentals.shifts.view')} ${period(shift).from}`}>
                   {t('rentals.shifts.view')}
                 </Button>
               </Table.Td>
