@@ -221,7 +221,7 @@ export const rentalsEn = {
     taken: 'Taken',
     refunded: 'Refunded',
     kept: 'Kept',
-    expected: 'Expected in drawer',
+    expected: 'Expected',
     total: 'Total',
     held: 'Deposits held now: {{amount}} on {{count}} rentals',
     held_one: 'Deposits held now: {{amount}} on {{count}} rental',

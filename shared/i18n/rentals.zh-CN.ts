@@ -223,7 +223,7 @@ export const rentalsZhCN: Strings<typeof rentalsEn> = {
     taken: '收取',
     refunded: '退还',
     kept: '扣除',
-    expected: '应有现金',
+    expected: '应有金额',
     total: '合计',
     held: '当前在押押金：{{amount}}，共 {{count}} 笔',
     since: '自 {{time}} 起',

@@ -69,6 +69,9 @@ test.describe('paging between the counter and the broadcast room', () => {
     await expect(slip.getByTestId('script-zh')).toContainText('名叫小明');
     await expect(slip.locator('[data-state]').first()).toHaveAttribute('data-state', 'ok');
     await expect(slip).toContainText('剩余 5 分钟');
+    // Each script can be read aloud, its language named as the language switch names it.
+    await expect(slip).toContainText('朗读 中文');
+    await expect(slip).toContainText('朗读 English');
     await screen(room, 'paging-queue-new-zh-1920');
 
     // Four minutes on, the clock is amber; past the 5-minute mark, red.

@@ -46,11 +46,12 @@ export function QueuePage() {
       {slips.map((slip) => (
         <SlipCard key={slip.id} slip={slip} now={now} large fresh={fresh.has(slip.id)}>
           <Button variant="subtle" leftSection={<IconPlayerPlay size={18} />} onClick={() => speak(slip.scriptZh, 'zh-CN')} aria-label={`${t('paging.actions.readAloud')} 中文 ${slip.id}`}>
-            {t('paging.actions.readAloud')} 中
+            {/* Each script's language by its own name, as the language switch names them. */}
+            {t('paging.actions.readAloud')} 中文
           </Button>
           {slip.scriptEn ? (
             <Button variant="subtle" leftSection={<IconPlayerPlay size={18} />} onClick={() => speak(slip.scriptEn, 'en')} aria-label={`${t('paging.actions.readAloud')} English ${slip.id}`}>
-              EN
+              {t('paging.actions.readAloud')} English
             </Button>
           ) : null}
           <Button variant="default" leftSection={<IconPrinter size={18} />} onClick={() => void run(printSlip, slip).then(() => notifySuccess(t('paging.actions.printSlip')))}>
