@@ -2,7 +2,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Locator, Page } from '@playwright/test';
 import { pdfText } from '../support/pdf';
-import { addStaff, chooseLanguage, cutBadges, expect, MANAGER, mockPrinter, must, printed, setUpPark, signIn, startStation, test, type Station } from './fixtures';
+import { addStaff, chooseLanguage, cutBadges, emWidth, expect, MANAGER, mockPrinter, must, printed, setUpPark, signIn, startStation, test, type Station } from './fixtures';
 
 /** Park time on 2026-11-30, a Monday (Asia/Shanghai, UTC+8), as epoch ms. */
 const at = (time: string) => Date.parse(`2026-11-30T${time}:00+08:00`);
@@ -209,6 +209,8 @@ test.describe('complaints: the record, the process, the head summoned, the daily
       await counter.keyboard.press('Escape');
       await counter.getByText('All', { exact: true }).click();
       await expect(counter.getByTestId('complaint-C20261130-0001')).toContainText('Rides');
+      // The Chinese typed at the counter keeps its full-width comma on the English screen.
+      expect(await emWidth(counter.getByTestId('complaint-C20261130-0001'), '，')).toBeGreaterThan(0.9);
       await shots(counter, 'list-en');
       // The same form in English, its errors in English.
       await counter.keyboard.press('F2');

@@ -2,7 +2,7 @@ import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { test as base, expect, type Page } from '@playwright/test';
+import { test as base, expect, type Locator, type Page } from '@playwright/test';
 import type { Input, MethodName, Output, Result } from '../../shared/contract';
 
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -108,6 +108,22 @@ export async function signIn(page: Page, name: string, pin: string): Promise<voi
 
 export async function chooseLanguage(page: Page, language: 'zh-CN' | 'en'): Promise<void> {
   await page.locator('label').filter({ hasText: language === 'en' ? /^English$/ : /^中文$/ }).first().click();
+}
+
+/** How wide a character of an element's text is drawn, in ems of the element's font size (0 when it has none). */
+export function emWidth(element: Locator, char: string): Promise<number> {
+  return element.evaluate((node, wanted) => {
+    const walker = document.createTreeWalker(node, NodeFilter.SHOW_TEXT);
+    for (let text = walker.nextNode(); text; text = walker.nextNode()) {
+      const at = text.textContent?.indexOf(wanted) ?? -1;
+      if (at < 0) continue;
+      const range = document.createRange();
+      range.setStart(text, at);
+      range.setEnd(text, at + wanted.length);
+      return range.getBoundingClientRect().width / parseFloat(getComputedStyle(text.parentElement ?? node).fontSize);
+    }
+    return 0;
+  }, char);
 }
 
 /** The words of every badge in the page's main area that is cut short (its label wider than its box). */

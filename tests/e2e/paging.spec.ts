@@ -1,4 +1,4 @@
-import { addStaff, chooseLanguage, expect, must, screen, setUpPark, signIn, startStation, test as base, type Station } from './fixtures';
+import { addStaff, chooseLanguage, emWidth, expect, must, screen, setUpPark, signIn, startStation, test as base, type Station } from './fixtures';
 
 /** A station whose clock the test moves (PARKDESK_TEST_CLOCK), to cross the 5-minute mark without waiting. */
 const test = base.extend<{ clockStation: Station }>({
@@ -123,6 +123,9 @@ test.describe('paging between the counter and the broadcast room', () => {
     await expect(room.getByText('没有待处理的广播请求。')).toBeVisible();
     await expect(noticeAtCounter).toHaveAttribute('data-status', 'cancelled');
     await chooseLanguage(counter, 'en');
+    // On the English screen the Chinese script keeps its full-width punctuation (a whole em for '，').
+    const comma = await emWidth(counter.getByTestId('script-zh').filter({ hasText: '，' }).first(), '，');
+    expect(comma).toBeGreaterThan(0.9);
     await screen(counter, 'paging-counter-en-1280');
 
     await counterContext.close();

@@ -18,14 +18,21 @@ const variantColorResolver: VariantColorsResolver = (input) => {
   };
 };
 
+/**
+ * A CJK font carries the Latin letters too. On the English screen global.css sets
+ * `--park-latin-punctuation` to a Latin font for quotes, apostrophes, dashes and the ellipsis only
+ * (its unicode-range), so "counter’s" reads as English while Chinese keeps its full-width punctuation.
+ */
+const FONT_STACK = 'var(--park-latin-punctuation,) "Noto Sans SC", "Noto Sans CJK SC", "Microsoft YaHei", "PingFang SC", system-ui, sans-serif';
+
 export const theme = createTheme({
   variantColorResolver,
   scale: 1.1,
   primaryColor: 'park',
   primaryShade: 8,
   colors: { park },
-  fontFamily: '"Noto Sans SC", "Noto Sans CJK SC", "Microsoft YaHei", "PingFang SC", system-ui, sans-serif',
-  headings: { fontFamily: '"Noto Sans SC", "Noto Sans CJK SC", "Microsoft YaHei", "PingFang SC", system-ui, sans-serif', fontWeight: '700' },
+  fontFamily: FONT_STACK,
+  headings: { fontFamily: FONT_STACK, fontWeight: '700' },
   defaultRadius: 'md',
   fontSizes: { xs: '0.8125rem', sm: '0.875rem', md: '0.9375rem', lg: '1.0625rem', xl: '1.25rem' },
   components: {

@@ -47,8 +47,7 @@ function paper(columns: number): CSSProperties {
     background: '#fff',
     color: '#111',
     fontFamily: MONO,
-    // The paper's grid in every screen language: the English screen's proportional punctuation
-    // (global.css) would narrow the monospace font's letters and break the columns.
+    // The paper's grid whatever the page around it sets: proportional glyphs would break the columns.
     fontVariantEastAsian: 'normal',
     fontSize: 14,
     lineHeight: 1.45,
