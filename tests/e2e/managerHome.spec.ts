@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import type { Input } from '../../shared/contract';
-import { addStaff, chooseLanguage, expect, MANAGER, must, screen, setUpPark, signIn, startStation, test, type Station } from './fixtures';
+import { addStaff, chooseLanguage, expect, MANAGER, must, screen, setUpPark, signIn, smallTargets, startStation, test, type Station } from './fixtures';
 import { foundCoat } from './lostFoundHelpers';
 
 /** Park time on Tuesday 15 December 2026 (Asia/Shanghai, UTC+8) as epoch ms. */
@@ -53,6 +53,8 @@ test.describe('the duty manager’s home', () => {
       await expect(banner).toContainText('剩余 40 分钟');
       await expect(banner.locator('.mantine-Badge-root[data-state]')).toHaveCount(1);
       await expect(page.getByTestId('summary-reminder')).toHaveCount(0);
+      // Every control of the home is a 44 px touch target, its links ("打开", "当班经理的投诉 →") too.
+      expect(await smallTargets(page)).toEqual([]);
       // The summary's own page and its close tab run the same clock, once.
       await banner.getByRole('link', { name: '查看汇总' }).click();
       await expect(page.getByTestId('summary-state')).toContainText('剩余 40 分钟');

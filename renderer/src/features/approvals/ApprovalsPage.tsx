@@ -90,7 +90,13 @@ function ApprovalCard({ row, onDecide }: { row: ApprovalView; onDecide(decision:
             </Badge>
           </Group>
           <Text fw={700} fz="lg">
-            {row.complaint ? <Link href={`/counter/complaints?id=${row.complaint.id}`}>{what.title}</Link> : what.title}
+            {row.complaint ? (
+              <Anchor component={Link} href={`/counter/complaints?id=${row.complaint.id}`} fw={700} fz="lg">
+                {what.title}
+              </Anchor>
+            ) : (
+              what.title
+            )}
           </Text>
           {what.lines.map((line) => (
             <Text key={line} lineClamp={3}>
@@ -161,7 +167,7 @@ export function ApprovalsPage() {
       </Group>
       <CalendarCoverageWarning
         action={
-          <Anchor component={Link} href="/manager/complaints" fw={600} mt={4} display="inline-block">
+          <Anchor component={Link} href="/manager/complaints" fw={600} mt={4}>
             {t('approvals.home.calendar')} →
           </Anchor>
         }

@@ -77,9 +77,11 @@ export function NotifyPanel({ incident, readOnly }: { incident: IncidentDetail; 
 
   const record = async (party: NotifyParty) => {
     setBusy(party);
+    const sent = personName;
     try {
-      await notify.mutateAsync({ incidentId: incident.id, party, channel, personName: personName.trim() });
-      setPersonName('');
+      await notify.mutateAsync({ incidentId: incident.id, party, channel, personName: sent.trim() });
+      // Cleared only if it is still the name just recorded: one typed meanwhile for the next party stays.
+      setPersonName((current) => (current === sent ? '' : current));
       notifySuccess(t('incidents.notify.done', { party: t(`incidents.party.${party}`) }));
     } catch (error) {
       notifyError(t, error);

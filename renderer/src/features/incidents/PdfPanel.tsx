@@ -69,7 +69,7 @@ export function PdfPanel({ incidentId }: { incidentId: number }) {
         <Stack gap={2} role="status">
           <Text fz="sm">{t('incidents.pdf.ready')}</Text>
           <Group gap="md">
-            <Anchor href={ready.url} download={ready.fileName} fw={700} data-testid="pdf-download" style={{ display: 'inline-flex', alignItems: 'center', gap: 6, minHeight: 44 }}>
+            <Anchor href={ready.url} download={ready.fileName} fw={700} data-testid="pdf-download">
               <IconDownload size={20} /> {t('incidents.actions.download', { fileName: ready.fileName })}
             </Anchor>
             <Button variant="default" leftSection={<IconPrinter size={20} />} loading={printing} onClick={() => void print(ready)}>
