@@ -20,7 +20,9 @@ export function unknownPlaceholders(kind: ScriptKind, template: string): string[
   return [...new Set(used.filter((name) => !PLACEHOLDERS[kind].includes(name)))];
 }
 
+/** Stands in for an empty detail while its separating comma is taken out (a private-use character no template has). */
 const EMPTY = '\uE000';
+const EMPTY_WITH_COMMA = new RegExp(`[,，、]\\s*${EMPTY}\\s*(?=[,，、])`, 'g');
 
 /**
  * The template with its placeholders filled. A detail left empty (a department without a named head)
@@ -30,7 +32,7 @@ const EMPTY = '\uE000';
 export function fillScript(template: string, values: Readonly<Record<string, string>>): string {
   return template
     .replace(/\{(\w+)\}/g, (whole, name: string) => (values[name] === '' ? EMPTY : (values[name] ?? whole)))
-    .replace(/[,，、]\s*\uE000\s*(?=[,，、])/g, '')
+    .replace(EMPTY_WITH_COMMA, '')
     .replaceAll(EMPTY, '');
 }
 

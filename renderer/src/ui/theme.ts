@@ -44,7 +44,7 @@ export const theme = createTheme({
     NumberInput: { defaultProps: { size: 'md' } },
     Select: { defaultProps: { size: 'md' } },
     SegmentedControl: { defaultProps: { size: 'md' } },
-    // Touch targets of at least 44 px (UI.md; the switches and tabs in global.css): every tick box, whatever its size.
+    // Touch targets of at least 44 px (UI.md; switches, tabs and links in global.css): every tick box, whatever its size.
     Checkbox: { vars: () => ({ root: { '--checkbox-size': 'calc(2.5rem * var(--mantine-scale))' } }) },
     CloseButton: { defaultProps: { size: 'xl' } },
     // Every dialog's title as a heading, the same in all of them.

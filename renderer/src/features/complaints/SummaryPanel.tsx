@@ -9,10 +9,9 @@ import { useT } from '../../app/i18n';
 import { usePark } from '../../app/park';
 import { useApi } from '../../app/session';
 import { useAction, useMethod } from '../../api/hooks';
-import { DeadlineBadge, useParkNow } from '../../ui/deadline';
+import { DeadlineBadge, useParkNow, useWhen } from '../../ui/deadline';
 import { EmptyRow } from '../../ui/fields';
 import { notifyError, notifySuccess } from '../../ui/notify';
-import { useWhen } from '../../ui/deadline';
 import { COMPLAINT_READS, StatusBadge, useDepartmentName } from './parts';
 import { printPdf, saveCsv, savePdf } from '../../ui/download';
 

@@ -115,7 +115,7 @@ function DueRow({ item, now, selected, onToggle }: { item: ItemSummary; now: num
         </Text>
         <UnverifiedBadge item={item} now={now} size="sm" />
       </Table.Td>
-      <Table.Td style={{ wordBreak: 'keep-all' }}>
+      <Table.Td>
         <StoragePlace item={item} />
       </Table.Td>
       <Table.Td>{format.until(item.holdingUntil)}</Table.Td>

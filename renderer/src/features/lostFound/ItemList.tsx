@@ -62,7 +62,7 @@ export function ItemRow({ item, now, onOpen }: { item: ItemSummary; now: number;
           {format.dateTime(item.foundAt)}
         </Text>
       </Table.Td>
-      <Table.Td style={{ wordBreak: 'keep-all' }}>
+      <Table.Td>
         <StoragePlace item={item} />
       </Table.Td>
       <Table.Td>

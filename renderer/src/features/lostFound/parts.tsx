@@ -90,17 +90,20 @@ export function CategoryPicker({
 
 const STATUS_COLORS = { held: 'teal', returned: 'gray', handedOver: 'violet', dueForHandover: 'orange' } as const;
 
-/** The item's status; an item on the shelf past its holding period says it is due for handover. */
-/** Where an item is kept, its place never broken across lines ("货架 B-2", not "货架 B-" over "2"). */
+/**
+ * Where an item is kept, never broken inside a word: "保险柜 S-03" may wrap at its space, not in
+ * "保险柜" nor in "S-03".
+ */
 export function StoragePlace({ item }: { item: Pick<ItemSummary, 'storageKind' | 'storagePlace'> }) {
   const t = useT();
   return (
-    <>
+    <span style={{ wordBreak: 'keep-all' }}>
       {t(`lostFound.storage.${item.storageKind}`)} <span style={{ whiteSpace: 'nowrap' }}>{item.storagePlace}</span>
-    </>
+    </span>
   );
 }
 
+/** The item's status; an item on the shelf past its holding period says it is due for handover. */
 export function ItemStatusBadge({ item, now, size = 'md' }: { item: Pick<ItemSummary, 'status' | 'holdingUntil'>; now: number; size?: BadgeProps['size'] }) {
   const t = useT();
   const status = item.status === 'held' && item.holdingUntil <= now ? 'dueForHandover' : item.status;

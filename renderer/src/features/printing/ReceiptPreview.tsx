@@ -47,8 +47,6 @@ function paper(columns: number): CSSProperties {
     background: '#fff',
     color: '#111',
     fontFamily: MONO,
-    // The paper's grid whatever the page around it sets: proportional glyphs would break the columns.
-    fontVariantEastAsian: 'normal',
     fontSize: 14,
     lineHeight: 1.45,
     boxShadow: '0 1px 3px rgba(0,0,0,.12), 0 8px 24px rgba(0,0,0,.08)',

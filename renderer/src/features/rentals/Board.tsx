@@ -49,9 +49,15 @@ function TypeCard({ type }: { type: ItemTypeView }) {
         <Text fw={700} fz="lg" miw={0}>
           {language === 'zh-CN' ? type.nameZh : type.nameEn}
         </Text>
-        {type.depositFen > 0 ? <Box style={{ flexShrink: 0 }}>
+        {type.depositFen > 0 ? (
+          <Box style={{ flexShrink: 0 }}>
             <Money fen={type.depositFen} fz="sm" c="dimmed" />
-          </Box> : <Badge variant="light" style={{ flexShrink: 0 }}>{t('rentals.board.free')}</Badge>}
+          </Box>
+        ) : (
+          <Badge variant="light" style={{ flexShrink: 0 }}>
+            {t('rentals.board.free')}
+          </Badge>
+        )}
       </Group>
       <Group gap="xs" align="baseline" mt={4}>
         <Text fz={34} fw={800} lh={1} c={type.counts.available > 0 ? 'park.8' : 'red.8'} data-testid="available">
