@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { VirtualPrinter } from '../support/virtualPrinter';
-import { addStaff, chooseLanguage, cutBadges, expect, MANAGER, must, pastMain, screen, setUpPark, signIn, startStation, test, type Station } from './fixtures';
+import { addStaff, chooseLanguage, cutBadges, expect, MANAGER, must, pastMain, screen, setUpPark, signIn, smallTargets, startStation, test, type Station } from './fixtures';
 import { moveClock, setLanguage } from './lostFoundHelpers';
 
 const ID_CARD = '11010519491231002X';
@@ -138,6 +138,8 @@ test.describe('rentals at the counter', () => {
       await dialog.getByRole('button', { name: /退还 ¥300.00/ }).click();
       await expect(dialog.getByText('PIN 码错误，再错 4 次将被锁定。')).toBeVisible();
       await screen(page, 'rentals-return-damaged-zh-1280');
+      // Every control of the dialog is a 44 px target, the PIN field's show/hide button too.
+      expect(await smallTargets(page)).toEqual([]);
       await dialog.getByLabel('经理 PIN 码').fill(MANAGER.pin);
       await dialog.getByRole('button', { name: /退还 ¥300.00/ }).click();
       await expect(dialog.getByText('已归还，退还 ¥300.00。')).toBeVisible();

@@ -40,8 +40,10 @@ export const theme = createTheme({
     // Badges keep the words' own case: English labels are not shouted, Chinese is unaffected.
     Badge: { styles: { root: { textTransform: 'none' } } },
     TextInput: { defaultProps: { size: 'md' } },
-    PasswordInput: { defaultProps: { size: 'md' } },
-    NumberInput: { defaultProps: { size: 'md' } },
+    // The show/hide button of a PIN is a 44 px target (40 × the 1.1 scale) inside the 46 px field.
+    PasswordInput: { defaultProps: { size: 'md' }, vars: () => ({ root: { '--psi-button-size': 'calc(2.5rem * var(--mantine-scale))' } }) },
+    // Numbers are typed (a money amount, a count of days): the field's 30 × 22 px up/down arrows are no touch target.
+    NumberInput: { defaultProps: { size: 'md', hideControls: true } },
     Select: { defaultProps: { size: 'md' } },
     SegmentedControl: { defaultProps: { size: 'md' } },
     // Touch targets of at least 44 px (UI.md; switches, tabs and links in global.css): every tick box, whatever its size.
