@@ -153,10 +153,12 @@ function text(value: string, align: Align = 'left', bold = false, size: TextSize
 
 function layoutPair(left: string, right: string, bold: boolean, columns: number): LaidOutLine[] {
   const rightWidth = displayWidth(right);
+  const leftWidth = displayWidth(left);
   if (right === '') return wrapText(left, columns).map((line) => text(line, 'left', bold));
   if (left === '') return wrapText(right, columns).map((line) => text(line, 'right', bold));
-  if (rightWidth > columns - 6) {
-    // A value too long to share a line: the label above, the value right-aligned under it.
+  if (rightWidth > columns - 6 || (leftWidth + 1 + rightWidth > columns && leftWidth <= columns)) {
+    // A value too long to share a line, or one that would break a label that fits a line by itself
+    // ("游客 Visitor" beside a long name): the label above, the value right-aligned under it.
     return [...wrapText(left, columns).map((line) => text(line, 'left', bold)), ...wrapText(right, columns).map((line) => text(line, 'right', bold))];
   }
   const labels = wrapText(left, columns - rightWidth - 1);

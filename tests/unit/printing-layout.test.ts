@@ -61,6 +61,20 @@ describe('layoutDocument', () => {
     expect(lines.slice(1).map((line) => line.text).join(' ')).toBe(right);
   });
 
+  it('keeps a label that fits a line whole: a long value goes under it rather than breaking the label', () => {
+    // 12 columns of label and 20 of name do not fit 32 with their space; the label is not split in two.
+    const right = 'Maximilian Alexander';
+    const lines = texts(layoutDocument(doc([{ type: 'pair', left: '游客 Visitor', right }]), { columns: 32 }));
+    expect(lines.map((line) => [line.text, line.align])).toEqual([
+      ['游客 Visitor', 'left'],
+      [right, 'right'],
+    ]);
+    // With room for both, they share the line.
+    const [one, ...rest] = texts(layoutDocument(doc([{ type: 'pair', left: '游客 Visitor', right }]), { columns: 48 }));
+    expect(rest).toEqual([]);
+    expect(one?.text).toBe(`游客 Visitor${' '.repeat(16)}${right}`);
+  });
+
   it('halves the characters per line for double size and counts them twice', () => {
     const lines = texts(layoutDocument(doc([{ type: 'text', text: '阳光水世界游客服务中心欢迎您', size: 'double', align: 'center' }]), { columns: 32 }));
     expect(lines.map((line) => line.text)).toEqual(['阳光水世界游客服', '务中心欢迎您']);

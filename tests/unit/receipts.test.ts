@@ -207,8 +207,8 @@ describe('the deposit receipt and refund slip on paper', () => {
       原因 Reason             扶手断裂
       审批 Approved by          王经理
       支付 Paid by 微信支付 WeChat Pay
-      归还时间        2026-11-29 15:30
-      Returned
+      归还时间 Returned
+      2026-11-29 15:30
       经办 Staff                张柜台
       游客 Visitor              李游客
       --------------------------------
