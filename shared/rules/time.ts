@@ -105,8 +105,22 @@ export function formatParkTime(at: number, timeZone: string): string {
   return `${hour}:${minute}`;
 }
 
-/** `YYYY-MM-DD HH:mm` of an instant in the park: receipts and printed reports. */
-export function formatParkDateTime(at: number, timeZone: string): string {
+/**
+ * `YYYY-MM-DD HH:mm` of an instant in the park: the one way a date and time reads, on paper and on
+ * screen, in both languages (no month-first English order to misread). `seconds` adds `:ss` (the
+ * audit log).
+ */
+export function formatParkDateTime(at: number, timeZone: string, options: { seconds?: boolean } = {}): string {
   const { year, month, day, hour, minute } = fieldsAt(at, timeZone);
-  return `${year}-${month}-${day} ${hour}:${minute}`;
+  const base = `${year}-${month}-${day} ${hour}:${minute}`;
+  if (!options.seconds) return base;
+  // Zone offsets are whole minutes, so the seconds are the instant's own.
+  const second = Math.floor((((at % MINUTE) + MINUTE) % MINUTE) / 1000);
+  return `${base}:${String(second).padStart(2, '0')}`;
+}
+
+/** `MM-DD HH:mm` of an instant in the park: lost property's lists, where the year goes without saying. */
+export function formatParkMonthDayTime(at: number, timeZone: string): string {
+  const { month, day, hour, minute } = fieldsAt(at, timeZone);
+  return `${month}-${day} ${hour}:${minute}`;
 }

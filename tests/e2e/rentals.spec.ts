@@ -117,6 +117,11 @@ test.describe('rentals at the counter', () => {
       // The same in English.
       await chooseLanguage(page, 'en');
       await page.getByTestId(`rental-${receiptNo}`).getByRole('button', { name: /^Return$/ }).click();
+      // The time out reads as on the receipt, in English too (year first, no seconds, never month first).
+      const printedOut = receipt.lines.map((line) => line.text).join('\n').match(/\d{4}-\d{2}-\d{2} \d{2}:\d{2}/)?.[0];
+      expect(printedOut).toMatch(/^2\d{3}-/);
+      await expect(dialog.getByTestId('rental-card')).toContainText(printedOut ?? 'no time on the receipt');
+      await expect(dialog.getByTestId('rental-card')).not.toContainText(/\d{2}:\d{2}:\d{2}|\d{2}\/\d{2}/);
       await dialog.getByRole('button', { name: /Refund/ }).click();
       await expect(dialog.getByText('Enter the check code printed on the receipt, or scan the receipt.', { exact: false })).toBeVisible();
       await screen(page, 'rentals-return-check-code-en-1280');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { atParkTime, formatParkTime, isTimeZone, minutesOfDay, parkDate, parkDayBounds } from '@shared/rules/time';
+import { atParkTime, formatParkDateTime, formatParkMonthDayTime, formatParkTime, isTimeZone, minutesOfDay, parkDate, parkDayBounds } from '@shared/rules/time';
 import { ManualClock, OffsetClock } from '../../electron/core/clock';
 
 describe('park time', () => {
@@ -10,6 +10,14 @@ describe('park time', () => {
     expect(parkDate(at, 'Europe/London')).toBe('2026-11-29');
     expect(formatParkTime(at, 'Asia/Shanghai')).toBe('01:00');
     expect(atParkTime('2026-11-29', '20:30', 'Asia/Shanghai')).toBe(Date.parse('2026-11-29T12:30:00Z'));
+  });
+
+  it('writes a date and time one way, with seconds only when asked', () => {
+    const at = Date.parse('2026-11-29T17:04:09.900Z');
+    expect(formatParkDateTime(at, 'Asia/Shanghai')).toBe('2026-11-30 01:04');
+    expect(formatParkDateTime(at, 'Asia/Shanghai', { seconds: true })).toBe('2026-11-30 01:04:09');
+    expect(formatParkDateTime(at, 'Asia/Kolkata', { seconds: true })).toBe('2026-11-29 22:34:09');
+    expect(formatParkMonthDayTime(at, 'Asia/Shanghai')).toBe('11-30 01:04');
   });
 
   it('bounds a park day, across a daylight-saving change too', () => {

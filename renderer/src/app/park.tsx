@@ -1,7 +1,7 @@
 import { createContext, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { clockSync } from '../api/transport';
 import type { SystemInfo } from '@shared/contract';
-import { useLanguage } from './i18n';
+import { formatParkDateTime, formatParkTime, parkDate } from '@shared/rules/time';
 
 interface ParkInfo {
   info: SystemInfo;
@@ -37,17 +37,19 @@ export function usePark(): Park {
   return park;
 }
 
-/** Times as the park reads them: in the park's time zone, 24-hour, in the screen's language. */
+/**
+ * Times as the park reads them, in the park's time zone, 24-hour, the same in both languages and on
+ * paper: `HH:mm`, `YYYY-MM-DD`, `YYYY-MM-DD HH:mm`, and `stamp` with the seconds (the audit log).
+ */
 export function useParkFormat() {
   const { info } = usePark();
-  const { language } = useLanguage();
   return useMemo(() => {
     const timeZone = info.timeZone;
-    const time = new Intl.DateTimeFormat(language, { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
-    const dateTime = new Intl.DateTimeFormat(language, { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' });
     return {
-      time: (at: number) => time.format(at),
-      dateTime: (at: number) => dateTime.format(at),
+      time: (at: number) => formatParkTime(at, timeZone),
+      date: (at: number) => parkDate(at, timeZone),
+      dateTime: (at: number) => formatParkDateTime(at, timeZone),
+      stamp: (at: number) => formatParkDateTime(at, timeZone, { seconds: true }),
     };
-  }, [info.timeZone, language]);
+  }, [info.timeZone]);
 }

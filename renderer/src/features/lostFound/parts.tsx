@@ -2,8 +2,8 @@ import { useMemo } from 'react';
 import { Badge, Group, Radio, SimpleGrid, Text, type BadgeProps } from '@mantine/core';
 import { IconAlertTriangle } from '@tabler/icons-react';
 import { LF_CATEGORIES, type ItemSummary, type LfCategory, type MatchView, type MethodName } from '@shared/contract';
-import { atParkTime, DAY, MINUTE, parkDate } from '@shared/rules/time';
-import { useLanguage, useT, type T } from '../../app/i18n';
+import { atParkTime, DAY, formatParkMonthDayTime, formatParkTime, MINUTE, parkDate } from '@shared/rules/time';
+import { useT, type T } from '../../app/i18n';
 import { usePark } from '../../app/park';
 import { durationText } from '../../ui/deadline';
 
@@ -30,22 +30,18 @@ export function instantOf(time: string, timeZone: string, now: number): number {
   return at > now + 5 * 60_000 ? at - DAY : at;
 }
 
-/** Dates and times of lost property: they span days, so the date is always shown. */
+/** Dates and times of lost property: they span days, so the date is always shown (`MM-DD HH:mm` in lists). */
 export function useLfFormat() {
   const { info } = usePark();
-  const { language } = useLanguage();
   return useMemo(() => {
     const timeZone = info.timeZone;
-    const date = new Intl.DateTimeFormat(language, { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
-    const dateTime = new Intl.DateTimeFormat(language, { timeZone, month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
-    const clock = new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
     return {
-      date: (at: number) => date.format(at),
-      dateTime: (at: number) => dateTime.format(at),
+      date: (at: number) => parkDate(at, timeZone),
+      dateTime: (at: number) => formatParkMonthDayTime(at, timeZone),
       /** A limit: one at midnight is the end of the day before ("held until 29 Dec"), any other shows its time (closing time). */
-      until: (at: number) => (clock.format(at) === '00:00' ? date.format(at - 1) : dateTime.format(at)),
+      until: (at: number) => (formatParkTime(at, timeZone) === '00:00' ? parkDate(at - 1, timeZone) : formatParkMonthDayTime(at, timeZone)),
     };
-  }, [info.timeZone, language]);
+  }, [info.timeZone]);
 }
 
 /** Category as big touch cards, one tab stop, arrows move within (a react-hook-form controlled field). */

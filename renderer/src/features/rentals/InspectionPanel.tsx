@@ -4,6 +4,7 @@ import { IconCheck, IconTool } from '@tabler/icons-react';
 import { rentalsMethods, type UnitView } from '@shared/contract';
 import { useLanguage, useT } from '../../app/i18n';
 import { useAction, useMethod } from '../../api/hooks';
+import { useParkFormat } from '../../app/park';
 import { EmptyRow, FormActions } from '../../ui/fields';
 import { useContractForm, useFieldErrors, useFormSubmit } from '../../ui/form';
 import { notifyError, notifySuccess } from '../../ui/notify';
@@ -36,6 +37,7 @@ function DamageModal({ unit, onClose }: { unit: UnitView; onClose(): void }) {
 export function InspectionPanel() {
   const t = useT();
   const { language } = useLanguage();
+  const format = useParkFormat();
   const units = useMethod('rentals.units.list', { state: 'inspectionDue' });
   const board = useMethod('rentals.board', {});
   const inspect = useAction('rentals.inspect', [...REFRESH]);
@@ -71,7 +73,7 @@ export function InspectionPanel() {
                 {unit.tag}
               </Table.Td>
               <Table.Td>{language === 'zh-CN' ? unit.typeNameZh : unit.typeNameEn}</Table.Td>
-              <Table.Td>{unit.inspectedAt ? new Date(unit.inspectedAt).toLocaleDateString(language) : '—'}</Table.Td>
+              <Table.Td>{unit.inspectedAt ? format.date(unit.inspectedAt) : '—'}</Table.Td>
               <Table.Td>
                 <Group justify="flex-end" gap="xs">
                   <Button color="teal" leftSection={<IconCheck size={18} />} onClick={() => void ok(unit)} aria-label={`${unit.tag} ${t('rentals.actions.inspectOk')}`}>
