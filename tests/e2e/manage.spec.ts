@@ -93,6 +93,11 @@ test.describe('the duty manager manages staff and settings', () => {
     await expect(page.getByText('lockoutMinutes: 5 → 15')).toBeVisible();
     // A record is named in words: the sign-in's 'Staff 1', not the table's 'staff 1'.
     await expect(page.getByRole('cell', { name: /^Staff \d+$/ }).first()).toBeVisible();
+    // The detail keeps room to read: a long record name (the settings' keys) wraps in its own cell
+    // instead of squeezing the detail to a letter a line.
+    expect((await page.getByText('closingTime: 18:00 → 19:30').boundingBox())?.height).toBeLessThan(30);
+    // An instant reads as the park's time (the retention's cutoff), not as milliseconds.
+    await expect(page.getByText(/^cutoff: \d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/)).toBeVisible();
     await screen(page, 'audit-en-1280');
   });
 });

@@ -13,11 +13,21 @@ import { useApi } from '../../app/session';
 
 const WARNINGS = ['access.denied', 'auth.failed', 'auth.locked'];
 
-/** One line per detail: `closingTime: 18:00 → 19:30` for a change, `name: 李娜` otherwise; an amount in fen (its key ends in `Fen`) as money, `refundFen: ¥300.00`. */
+/** Detail keys holding an instant (ms): `occurredAt`, `expiresAt`, the retention's `cutoff`. */
+const isInstantKey = (key: string) => key.endsWith('At') || key === 'cutoff';
+
+/**
+ * One line per detail: `closingTime: 18:00 → 19:30` for a change, `name: 李娜` otherwise; an amount
+ * in fen (its key ends in `Fen`) as money, `refundFen: ¥300.00`; an instant as the park's time.
+ */
 function DetailLines({ detail }: { detail: Record<string, unknown> }) {
   const { language } = useLanguage();
-  const show = (key: string, value: unknown): string =>
-    key.endsWith('Fen') && typeof value === 'number' ? yuanText(value, language) : typeof value === 'string' ? value : JSON.stringify(value);
+  const format = useParkFormat();
+  const show = (key: string, value: unknown): string => {
+    if (typeof value === 'number' && key.endsWith('Fen')) return yuanText(value, language);
+    if (typeof value === 'number' && isInstantKey(key)) return format.stamp(value);
+    return typeof value === 'string' ? value : JSON.stringify(value);
+  };
   return (
     <Stack gap={2}>
       {Object.entries(detail).map(([key, value]) => {
@@ -122,16 +132,19 @@ export function AuditPage() {
             {rows.length === 0 && !pages.isLoading ? <EmptyRow colSpan={6}>{t('audit.empty')}</EmptyRow> : null}
             {rows.map((row) => (
               <Table.Tr key={row.id}>
-                <Table.Td style={{ whiteSpace: 'nowrap' }}>{format.dateTime(row.at)}</Table.Td>
+                <Table.Td style={{ whiteSpace: 'nowrap' }}>{format.stamp(row.at)}</Table.Td>
                 <Table.Td style={{ whiteSpace: 'nowrap' }}>{row.staffName ?? t('audit.system')}</Table.Td>
                 <Table.Td>
                   <Text fw={600} c={WARNINGS.includes(row.action) ? 'red.9' : undefined}>
                     {label(row.action)}
                   </Text>
                 </Table.Td>
-                <Table.Td>{row.entity ? `${entityLabel(row.entity)} ${row.entityId ?? ''}` : '—'}</Table.Td>
+                {/* A record named by a list (the settings changed: closingTime,eventDays,…) wraps at its commas and, failing that, anywhere. */}
+                <Table.Td maw={240} style={{ overflowWrap: 'anywhere' }}>
+                  {row.entity ? `${entityLabel(row.entity)} ${(row.entityId ?? '').replaceAll(',', ', ')}` : '—'}
+                </Table.Td>
                 <Table.Td>{originLabel(row.origin)}</Table.Td>
-                <Table.Td maw={380}>
+                <Table.Td miw={260} maw={380}>
                   {Object.keys(row.detail).length ? <DetailLines detail={row.detail} /> : '—'}
                 </Table.Td>
               </Table.Tr>
