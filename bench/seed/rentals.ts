@@ -181,6 +181,7 @@ export class RentalDesk {
       approved_by: null,
       approved_by_name: null,
       lost_receipt: 0,
+      awaiting_approval: 0,
       receipt_job: null,
       slip_job: null,
     };

@@ -114,6 +114,8 @@ export const rentalView = z.object({
   keptReason: z.string().nullable(),
   approvedBy: staffRef,
   lostReceipt: z.boolean(),
+  /** Its return waits for a manager's approval (asked from the counter, not yet decided). */
+  awaitingApproval: z.boolean(),
   receiptJobId: id.nullable(),
   slipJobId: id.nullable(),
 });

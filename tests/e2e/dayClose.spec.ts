@@ -87,6 +87,11 @@ test.describe('the duty manager’s day', () => {
       await dialog.getByLabel('原因').fill('扶手断裂');
       await dialog.getByRole('button', { name: '提交值班经理审批' }).click();
       await expect(counter.getByText('已提交值班经理审批。')).toBeVisible();
+      // The counter's list marks the rental while the manager decides.
+      if (await dialog.count()) await dialog.getByRole('button', { name: '取消' }).click();
+      await counter.getByRole('tab', { name: /借出中/ }).click();
+      await expect(counter.getByTestId(`rental-${rental.receiptNo}`).getByTestId('awaiting-approval')).toHaveText('等待经理审批');
+      await screen(counter, 'rentals-awaiting-approval-zh-1280');
 
       // The duty manager's home: the request, approved with a reason and their PIN.
       await mockPrinter(manager);
@@ -108,6 +113,8 @@ test.describe('the duty manager’s day', () => {
       await expect(manager.getByText('Nothing waits on a manager.')).toBeVisible();
       const returned = await must(station.api('rentals.get', { receiptNo: rental.receiptNo }, await managerApi()));
       expect(returned).toMatchObject({ status: 'returned', refundFen: 30_000, keptFen: 20_000 });
+      // Approved: the counter's list of rentals out no longer holds it, at once.
+      await expect(counter.getByTestId(`rental-${rental.receiptNo}`)).toHaveCount(0);
 
       // 18:30 the counter counts the deposit money: ¥500 + ¥500 − ¥300 refunded − ¥200 kept = ¥500 expected; ¥480 found.
       await clockAt(station, '18:30');

@@ -67,7 +67,10 @@ describe('returns that wait for a manager', () => {
       code: 'CONFLICT',
       fields: { receiptNo: { key: 'approvals.errors.alreadyPending' } },
     });
-    expect((await test.ok('rentals.get', { receiptNo }, clerk.token)).status).toBe('out');
+    expect(await test.ok('rentals.get', { receiptNo }, clerk.token)).toMatchObject({ status: 'out', awaitingApproval: true });
+    // The counter's list marks it: the return waits for a manager.
+    const outList = await test.ok('rentals.list', { view: 'out' }, clerk.token);
+    expect(outList.rows.find((r) => r.receiptNo === receiptNo)?.awaitingApproval).toBe(true);
     expect(await test.ok('approvals.list', {}, clerk.token)).toMatchObject({ pending: 1, rows: [{ id: asked.id }] });
 
     // The counter cannot decide; a wrong PIN changes nothing; no reason, no decision.
@@ -82,7 +85,7 @@ describe('returns that wait for a manager', () => {
     const decided = await test.ok('approvals.decide', { id: asked.id, decision: 'approve', reason: '扶手断裂属实，照片存档', pin: ADMIN.pin }, admin);
     expect(decided).toMatchObject({ status: 'approved', decidedBy: { id: adminId }, decisionReason: '扶手断裂属实，照片存档' });
     const rental = await test.ok('rentals.get', { receiptNo }, clerk.token);
-    expect(rental).toMatchObject({ status: 'returned', condition: 'damaged', refundFen: 30_000, keptFen: 20_000, returnedBy: { id: clerk.id } });
+    expect(rental).toMatchObject({ status: 'returned', condition: 'damaged', refundFen: 30_000, keptFen: 20_000, returnedBy: { id: clerk.id }, awaitingApproval: false });
     const row = test.core.db?.prepare<[string], { approved_by: number; slip_job: number }>('SELECT approved_by, slip_job FROM rental WHERE receipt_no = ?').get(receiptNo);
     expect(row?.approved_by).toBe(adminId);
     expect(test.core.db?.prepare('SELECT kind FROM print_job WHERE id = ?').get(row?.slip_job)).toEqual({ kind: 'refund-slip' });

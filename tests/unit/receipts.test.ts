@@ -45,6 +45,7 @@ const rental: RentalView = {
   keptReason: null,
   approvedBy: null,
   lostReceipt: false,
+  awaitingApproval: false,
   receiptJobId: 7,
   slipJobId: null,
 };

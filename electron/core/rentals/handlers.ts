@@ -314,6 +314,7 @@ export function rentalsHandlers(services: Services): HandlersFor<keyof typeof re
             keptReason: null,
             approvedBy: null,
             lostReceipt: false,
+            awaitingApproval: false,
             receiptJobId: null,
             slipJobId: null,
           };

@@ -167,6 +167,7 @@ export interface RentalRow {
   approved_by: number | null;
   approved_by_name: string | null;
   lost_receipt: number;
+  awaiting_approval: number;
   receipt_job: number | null;
   slip_job: number | null;
 }
@@ -176,7 +177,8 @@ export const RENTAL_SELECT = `
          r.visitor_name, r.phone, r.id_type, r.id_masked, r.deposit_fen, r.standard_deposit_fen, r.override_reason, r.payment,
          r.out_at, r.out_by, so.name AS out_by_name, r.due_at, r.status, r.returned_at, r.returned_by, sr.name AS returned_by_name,
          r.condition, r.refund_fen, r.kept_fen, r.kept_reason, r.approved_by, sa.name AS approved_by_name, r.lost_receipt,
-         r.receipt_job, r.slip_job
+         r.receipt_job, r.slip_job,
+         EXISTS (SELECT 1 FROM approval_request a WHERE a.rental_id = r.id AND a.status = 'pending') AS awaiting_approval
   FROM rental r
   JOIN unit u ON u.id = r.unit_id
   JOIN item_type t ON t.id = r.type_id
@@ -216,6 +218,7 @@ export function toRentalView(row: RentalRow, now: number): RentalView {
     keptReason: row.kept_reason,
     approvedBy: ref(row.approved_by, row.approved_by_name),
     lostReceipt: row.lost_receipt === 1,
+    awaitingApproval: row.awaiting_approval === 1,
     receiptJobId: row.receipt_job,
     slipJobId: row.slip_job,
   };

@@ -1,8 +1,8 @@
 import { useLayoutEffect, useRef, useState } from 'react';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useWindowVirtualizer } from '@tanstack/react-virtual';
-import { Button, Group, Stack, Table, Text, TextInput } from '@mantine/core';
-import { IconSearch } from '@tabler/icons-react';
+import { Badge, Button, Group, Stack, Table, Text, TextInput } from '@mantine/core';
+import { IconHourglass, IconSearch } from '@tabler/icons-react';
 import type { MessageKey, RentalView } from '@shared/contract';
 import { useLanguage, useT } from '../../app/i18n';
 import { useParkFormat } from '../../app/park';
@@ -191,6 +191,12 @@ function RentalRow({
           <Stack gap={4} align="flex-start">
             <Text>{format.time(rental.dueAt)}</Text>
             <DeadlineBadge deadline={rental.dueAt} warnMs={30 * 60_000} now={now} />
+            {/* Its return was sent to the duty manager: the visitor waits for that decision, not for a second return. */}
+            {rental.awaitingApproval ? (
+              <Badge color="orange" variant="light" size="lg" leftSection={<IconHourglass size={14} />} data-testid="awaiting-approval">
+                {t('approvals.waiting')}
+              </Badge>
+            ) : null}
           </Stack>
         )}
       </Table.Td>
