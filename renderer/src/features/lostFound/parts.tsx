@@ -38,7 +38,7 @@ export function useLfFormat() {
     return {
       date: (at: number) => parkDate(at, timeZone),
       dateTime: (at: number) => formatParkMonthDayTime(at, timeZone),
-      /** A limit: one at midnight is the end of the day before ("held until 29 Dec"), any other shows its time (closing time). */
+      /** A limit: one at midnight is the end of the day before ("held until 2026-12-29"), any other shows its time (closing time). */
       until: (at: number) => (formatParkTime(at, timeZone) === '00:00' ? parkDate(at - 1, timeZone) : formatParkMonthDayTime(at, timeZone)),
     };
   }, [info.timeZone]);
