@@ -1,7 +1,7 @@
 import { createContext, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { clockSync } from '../api/transport';
 import type { SystemInfo } from '@shared/contract';
-import { formatParkDateTime, formatParkTime, parkDate } from '@shared/rules/time';
+import { formatParkDateTime, formatParkMonthDayTime, formatParkTime, parkDate } from '@shared/rules/time';
 
 interface ParkInfo {
   info: SystemInfo;
@@ -39,7 +39,8 @@ export function usePark(): Park {
 
 /**
  * Times as the park reads them, in the park's time zone, 24-hour, the same in both languages and on
- * paper: `HH:mm`, `YYYY-MM-DD`, `YYYY-MM-DD HH:mm`, and `stamp` with the seconds (the audit log).
+ * paper: `HH:mm`, `YYYY-MM-DD`, `YYYY-MM-DD HH:mm`, `MM-DD HH:mm` where the year goes without saying,
+ * and `stamp` with the seconds (the audit log).
  */
 export function useParkFormat() {
   const { info } = usePark();
@@ -49,6 +50,7 @@ export function useParkFormat() {
       time: (at: number) => formatParkTime(at, timeZone),
       date: (at: number) => parkDate(at, timeZone),
       dateTime: (at: number) => formatParkDateTime(at, timeZone),
+      monthDayTime: (at: number) => formatParkMonthDayTime(at, timeZone),
       stamp: (at: number) => formatParkDateTime(at, timeZone, { seconds: true }),
     };
   }, [info.timeZone]);

@@ -2,9 +2,9 @@ import { useMemo } from 'react';
 import { Badge, Group, Radio, SimpleGrid, Text, type BadgeProps } from '@mantine/core';
 import { IconAlertTriangle } from '@tabler/icons-react';
 import { LF_CATEGORIES, type ItemSummary, type LfCategory, type MatchView, type MethodName } from '@shared/contract';
-import { atParkTime, DAY, formatParkMonthDayTime, formatParkTime, MINUTE, parkDate } from '@shared/rules/time';
+import { atParkTime, DAY, MINUTE, parkDate } from '@shared/rules/time';
 import { useT, type T } from '../../app/i18n';
-import { usePark } from '../../app/park';
+import { useParkFormat } from '../../app/park';
 import { durationText } from '../../ui/deadline';
 
 /** The reads a lost-and-found write makes stale here at once (the live event refreshes other screens). */
@@ -32,16 +32,16 @@ export function instantOf(time: string, timeZone: string, now: number): number {
 
 /** Dates and times of lost property: they span days, so the date is always shown (`MM-DD HH:mm` in lists). */
 export function useLfFormat() {
-  const { info } = usePark();
-  return useMemo(() => {
-    const timeZone = info.timeZone;
-    return {
-      date: (at: number) => parkDate(at, timeZone),
-      dateTime: (at: number) => formatParkMonthDayTime(at, timeZone),
+  const park = useParkFormat();
+  return useMemo(
+    () => ({
+      date: park.date,
+      dateTime: park.monthDayTime,
       /** A limit: one at midnight is the end of the day before ("held until 2026-12-29"), any other shows its time (closing time). */
-      until: (at: number) => (formatParkTime(at, timeZone) === '00:00' ? parkDate(at - 1, timeZone) : formatParkMonthDayTime(at, timeZone)),
-    };
-  }, [info.timeZone]);
+      until: (at: number) => (park.time(at) === '00:00' ? park.date(at - 1) : park.monthDayTime(at)),
+    }),
+    [park],
+  );
 }
 
 /** Category as big touch cards, one tab stop, arrows move within (a react-hook-form controlled field). */
