@@ -52,6 +52,9 @@ test('set-up, sign-in and every role home pass WCAG AA checks in both languages'
       await page.getByRole('menuitem', { name: language === 'en' ? 'Sign out' : '退出登录' }).click();
     }
   }
+  // Signed out: the roster is back (in English) before a name is chosen, as in the loop above.
+  await expect(page.getByRole('heading', { name: 'Who is at the counter?' })).toBeVisible();
+  await expect(page.getByRole('button', { name: new RegExp(`^${MANAGER.name}`) })).toBeVisible();
   await signIn(page, MANAGER.name, MANAGER.pin);
   for (const section of ['Staff', 'Settings', 'Audit log']) {
     await page.getByRole('navigation').getByRole('link', { name: section }).click();
