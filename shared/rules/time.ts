@@ -124,3 +124,19 @@ export function formatParkMonthDayTime(at: number, timeZone: string): string {
   const { month, day, hour, minute } = fieldsAt(at, timeZone);
   return `${month}-${day} ${hour}:${minute}`;
 }
+
+const TYPED_DATE = /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$/;
+
+/**
+ * A date as typed at the counter (`2026-12-01`, `2026/12/1`, `2026.12.01`, `20261201`, `2026年12月1日`)
+ * as `YYYY-MM-DD`; null when it is not a real calendar date (2026-02-30).
+ */
+export function parseTypedDate(text: string): string | null {
+  const trimmed = text.trim();
+  const match = TYPED_DATE.exec(trimmed) ?? /^(\d{4})(\d{2})(\d{2})$/.exec(trimmed);
+  if (!match) return null;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const probe = new Date(Date.UTC(year, month - 1, day));
+  if (probe.getUTCFullYear() !== year || probe.getUTCMonth() !== month - 1 || probe.getUTCDate() !== day) return null;
+  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { atParkTime, formatParkDateTime, formatParkMonthDayTime, formatParkTime, isTimeZone, minutesOfDay, parkDate, parkDayBounds } from '@shared/rules/time';
+import { atParkTime, formatParkDateTime, formatParkMonthDayTime, formatParkTime, isTimeZone, minutesOfDay, parkDate, parkDayBounds, parseTypedDate } from '@shared/rules/time';
 import { ManualClock, OffsetClock } from '../../electron/core/clock';
 
 describe('park time', () => {
@@ -44,5 +44,15 @@ describe('park time', () => {
     expect(offset.now()).toBe(50_100);
     offset.advance(60_000);
     expect(offset.now()).toBe(110_100);
+  });
+
+  it('reads a date the way the counter types it, and nothing that is no date', () => {
+    for (const typed of ['2026-12-01', '2026/12/1', '2026.12.01', '20261201', '2026年12月1日', ' 2026 - 12 - 1 ']) {
+      expect(parseTypedDate(typed), typed).toBe('2026-12-01');
+    }
+    expect(parseTypedDate('2028-02-29')).toBe('2028-02-29');
+    for (const typed of ['', '2026-02-29', '2026-13-01', '2026-12-32', '12/01/2026', '2026-12', '2026120', 'tomorrow']) {
+      expect(parseTypedDate(typed), typed).toBeNull();
+    }
   });
 });
