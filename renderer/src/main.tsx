@@ -1,5 +1,6 @@
 import '@mantine/core/styles.css';
 import '@mantine/notifications/styles.css';
+import '@mantine/dates/styles.css';
 import './global.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
@@ -9,6 +10,7 @@ import { LanguageProvider } from './app/i18n';
 import { AppDataProvider } from './app/session';
 import { App } from './app/App';
 import { cssVariablesResolver, theme } from './ui/theme';
+import { ParkDatesProvider } from './ui/dates';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html lacks #root');
@@ -18,9 +20,11 @@ createRoot(root).render(
     <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} defaultColorScheme="light">
       <Notifications position="bottom-right" zIndex={1000} />
       <LanguageProvider>
-        <AppDataProvider>
-          <App />
-        </AppDataProvider>
+        <ParkDatesProvider>
+          <AppDataProvider>
+            <App />
+          </AppDataProvider>
+        </ParkDatesProvider>
       </LanguageProvider>
     </MantineProvider>
   </StrictMode>,

@@ -80,6 +80,8 @@ export const en = {
     wholeHours: '{{h}} h',
     days: '{{d}} d {{h}} h',
     wholeDays: '{{d}} d',
+    hoursField: 'Hours',
+    minutesField: 'Minutes',
   },
   connection: {
     online: 'Connected',

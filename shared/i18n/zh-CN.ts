@@ -78,6 +78,8 @@ export const zhCN: Catalog = {
     wholeHours: '{{h}} 小时',
     days: '{{d}} 天 {{h}} 小时',
     wholeDays: '{{d}} 天',
+    hoursField: '时',
+    minutesField: '分',
   },
   connection: {
     online: '已连接',

@@ -45,6 +45,12 @@ export const theme = createTheme({
     // Numbers are typed (a money amount, a count of days): the field's 30 × 22 px up/down arrows are no touch target.
     NumberInput: { defaultProps: { size: 'md', hideControls: true } },
     Select: { defaultProps: { size: 'md' } },
+    // The time picker's lists of hours and minutes are touch targets too: 44 px rows, six of them in view.
+    TimePicker: {
+      defaultProps: { size: 'md', maxDropdownContentHeight: 264 },
+      styles: { control: { minHeight: 'calc(2.5rem * var(--mantine-scale))', minWidth: 'calc(2.5rem * var(--mantine-scale))' } },
+    },
+    DateInput: { defaultProps: { size: 'md' } },
     SegmentedControl: { defaultProps: { size: 'md' } },
     // Touch targets of at least 44 px (UI.md; switches, tabs and links in global.css): every tick box, whatever its size.
     Checkbox: { vars: () => ({ root: { '--checkbox-size': 'calc(2.5rem * var(--mantine-scale))' } }) },
