@@ -2,7 +2,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Locator, Page } from '@playwright/test';
 import { pdfText } from '../support/pdf';
-import { addStaff, chooseLanguage, cutBadges, emWidth, expect, MANAGER, mockPrinter, must, printed, setUpPark, signIn, startStation, test, type Station } from './fixtures';
+import { addStaff, chooseLanguage, cutBadges, emWidth, expect, fillDate, MANAGER, mockPrinter, must, printed, setUpPark, signIn, startStation, type Station, test, timeValue } from './fixtures';
 
 /** Park time on 2026-11-30, a Monday (Asia/Shanghai, UTC+8), as epoch ms. */
 const at = (time: string) => Date.parse(`2026-11-30T${time}:00+08:00`);
@@ -97,7 +97,7 @@ test.describe('complaints: the record, the process, the head summoned, the daily
       const form = dialog(counter, '登记投诉');
       await expect(form.getByRole('radio', { name: '现场' })).toBeChecked();
       await expect(form.getByLabel('发生时间')).toHaveValue(DAY);
-      await expect(form.getByLabel(/^时间/)).toHaveValue(/^10:0\d$/);
+      await expect(timeValue(form, '时间')).toHaveValue(/^10:0\d$/);
       await expect(form.getByRole('radio', { name: '一般' })).toBeChecked();
       await expect(form.getByLabel('来文编号')).toHaveCount(0);
       await form.getByRole('textbox', { name: '投诉人' }).fill('刘先生');
@@ -342,7 +342,7 @@ test.describe('complaints: the record, the process, the head summoned, the daily
       await page.getByRole('tab', { name: 'Working days' }).click();
       await page.getByRole('button', { name: 'Add', exact: true }).click();
       await expect(page.getByText('A date like 2026-10-01.')).toBeVisible();
-      await page.getByLabel(/^Date/).fill('2026-12-01');
+      await fillDate(page.getByLabel(/^Date/), '2026-12-01');
       await expect(page.getByText('Officially a working day')).toBeVisible();
       await page.getByLabel('Note').fill('园区停业检修');
       await page.getByRole('button', { name: 'Add', exact: true }).click();

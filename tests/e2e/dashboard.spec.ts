@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { Locator, Page } from '@playwright/test';
 import type { Input } from '../../shared/contract';
 import { SIGNATURE } from '../support/signature';
-import { addStaff, chooseLanguage, expect, MANAGER, must, screen, setUpPark, signIn, startStation, test, type Station } from './fixtures';
+import { addStaff, chooseLanguage, expect, fillDate, MANAGER, must, screen, setUpPark, signIn, startStation, type Station, test } from './fixtures';
 import { axe, foundCoat } from './lostFoundHelpers';
 
 /** Park time in Shanghai (UTC+8) as epoch ms: `2026-11-23 09:15`. */
@@ -180,14 +180,14 @@ test.describe('the duty manager’s dashboard', () => {
 
       // Custom: the end before the start is named, and the charts keep the last good range.
       await choose(page, 'Custom');
-      await page.getByLabel('From', { exact: true }).fill('2026-11-28');
-      await page.getByLabel('To', { exact: true }).fill('2026-11-20');
+      await fillDate(page.getByLabel('From', { exact: true }), '2026-11-28');
+      await fillDate(page.getByLabel('To', { exact: true }), '2026-11-20');
       await expect(page.getByText('The end date is before the start date.')).toBeVisible();
       await page.setViewportSize({ width: 1280, height: 800 });
       await page.evaluate(() => window.scrollTo(0, 0));
       await screen(page, 'dashboard-custom-en-1280');
       await page.setViewportSize({ width: 1920, height: 1080 });
-      await page.getByLabel('To', { exact: true }).fill('2026-11-29');
+      await fillDate(page.getByLabel('To', { exact: true }), '2026-11-29');
       await choose(page, 'Quarter');
       await expect(page.getByTestId('dashboard-range')).toHaveText('2026-11-28 to 2026-11-29, by quarter');
       await choose(page, 'Last 4 quarters');

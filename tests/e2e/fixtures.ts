@@ -110,6 +110,28 @@ export async function chooseLanguage(page: Page, language: 'zh-CN' | 'en'): Prom
   await page.locator('label').filter({ hasText: language === 'en' ? /^English$/ : /^中文$/ }).first().click();
 }
 
+/** A time field (hours and minutes on the 24-hour clock): its hours, found by the field's label. */
+export function timeField(scope: Page | Locator, label: string): Locator {
+  return scope.getByRole('spinbutton', { name: label }).first();
+}
+
+/** Types a time as the counter does: into the hours, `0940`, the minutes follow. */
+export async function fillTime(hours: Locator, time: string): Promise<void> {
+  await hours.click();
+  await hours.page().keyboard.type(time.replace(':', ''));
+}
+
+/** The value a time field holds (`HH:mm`, or '' while it is not complete). */
+export function timeValue(scope: Page | Locator, label: string): Locator {
+  return timeField(scope, label).locator('xpath=ancestor::div[contains(@class, "mantine-TimePicker-input")][1]//input[@type="hidden"]');
+}
+
+/** Types a date into a date field and leaves it (Tab), so its calendar closes as a clerk's would. */
+export async function fillDate(field: Locator, date: string): Promise<void> {
+  await field.fill(date);
+  await field.press('Tab');
+}
+
 /** How wide a character of an element's text is drawn, in ems of the element's font size (0 when it has none). */
 export function emWidth(element: Locator, char: string): Promise<number> {
   return element.evaluate((node, wanted) => {

@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { pdfText } from '../support/pdf';
-import { addStaff, chooseLanguage, cutBadges, expect, mockPrinter, must, pastMain, printed, screen, setUpPark, signIn, smallTargets, startStation, test, type Station } from './fixtures';
+import { addStaff, chooseLanguage, cutBadges, expect, mockPrinter, must, pastMain, printed, screen, setUpPark, signIn, smallTargets, startStation, test, timeValue, type Station } from './fixtures';
 
 /** Park time on 2026-11-29 (Asia/Shanghai, UTC+8) as epoch ms; `HH:mm` or `HH:mm:ss`. */
 const at = (time: string) => Date.parse(`2026-11-29T${time.length === 5 ? `${time}:00` : time}+08:00`);
@@ -164,7 +164,7 @@ test.describe('incidents at the counter', () => {
       await dialog.getByRole('combobox', { name: '陪同员工' }).click();
       await page.getByRole('option', { name: /李柜台/ }).click();
       await dialog.getByRole('button', { name: '出发: 现在' }).click();
-      await expect(dialog.getByLabel('出发', { exact: true })).toHaveValue('10:33');
+      await expect(timeValue(dialog, '出发')).toHaveValue('10:33');
       await screen(page, 'incidents-casualty-form-zh-1280');
       await dialog.getByRole('button', { name: '保存' }).click();
       await expect(dialog).toHaveCount(0);

@@ -1,6 +1,6 @@
 import { pdfText } from '../support/pdf';
 import { VirtualPrinter } from '../support/virtualPrinter';
-import { addStaff, cutBadges, expect, MANAGER, must, pastMain, screen, setUpPark, signIn, smallTargets, startStation, test } from './fixtures';
+import { addStaff, cutBadges, expect, fillTime, MANAGER, must, pastMain, screen, setUpPark, signIn, smallTargets, startStation, test, timeField } from './fixtures';
 import { axe, drawSignature, moveClock, picture, setLanguage, shots, START } from './lostFoundHelpers';
 import { SIGNATURE } from '../support/signature';
 
@@ -51,7 +51,7 @@ test.describe('lost and found', () => {
       await dialog.getByLabel('颜色').fill('黑色');
       await dialog.getByLabel('品牌').fill('Coach');
       await dialog.getByLabel('拾得地点').fill('旋转木马排队区');
-      await dialog.getByLabel('拾得时间').fill('09:40');
+      await fillTime(timeField(dialog, '拾得时间'), '09:40');
       await dialog.getByRole('textbox', { name: '拾得人', exact: true }).fill('赵保洁');
       await dialog.getByRole('combobox', { name: '拾得人部门' }).click();
       await counter.getByRole('option', { name: '保洁部' }).click();
@@ -143,7 +143,7 @@ test.describe('lost and found', () => {
       await dialog.getByLabel('描述').fill('黑色钱包，有身份证');
       await dialog.getByLabel('颜色').fill('黑色');
       await dialog.getByLabel('丢失地点').fill('旋转木马');
-      await dialog.getByLabel('丢失时间').fill('09:30');
+      await fillTime(timeField(dialog, '丢失时间'), '09:30');
       await dialog.getByLabel('游客').fill('李某某');
       await dialog.getByLabel('电话').fill('13812345678');
       await dialog.getByRole('button', { name: '登记报告' }).click();

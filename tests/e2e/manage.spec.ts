@@ -1,4 +1,4 @@
-import { addStaff, chooseLanguage, expect, MANAGER, screen, setUpPark, signIn, test } from './fixtures';
+import { addStaff, chooseLanguage, expect, fillDate, fillTime, MANAGER, screen, setUpPark, signIn, test, timeField, timeValue } from './fixtures';
 
 test.describe('the duty manager manages staff and settings', () => {
   test('adds staff with field errors from the form and from the counter, edits, resets a PIN and disables', async ({ page, station }) => {
@@ -62,25 +62,25 @@ test.describe('the duty manager manages staff and settings', () => {
     await chooseLanguage(page, 'en');
     await signIn(page, MANAGER.name, MANAGER.pin);
     await page.getByRole('navigation').getByRole('link', { name: 'Settings' }).click();
-    await expect(page.getByLabel('Daily complaint summary due by')).toHaveValue('20:30');
+    await expect(timeValue(page, 'Daily complaint summary due by')).toHaveValue('20:30');
     await screen(page, 'settings-en-1280');
     // The paper widths read in full (each names its characters per line), in English at 1280.
     const paper = page.getByRole('radiogroup', { name: 'Paper width' });
     await expect(paper).toContainText('80 mm (48 characters)');
     expect(await paper.evaluate((group) => group.scrollWidth <= group.clientWidth && [...group.querySelectorAll('label')].every((label) => label.scrollWidth <= label.clientWidth))).toBe(true);
 
-    await page.getByLabel('Closing time').fill('08:00');
+    await fillTime(timeField(page, 'Closing time'), '08:00');
     await page.getByRole('button', { name: 'Save' }).click();
     await expect(page.getByText('Closing time must be after opening time.')).toBeVisible();
-    await page.getByLabel('Closing time').fill('19:30');
+    await fillTime(timeField(page, 'Closing time'), '19:30');
     await page.getByLabel('Lock after 5 wrong PINs for (minutes)').fill('15');
     const eventDays = page.getByTestId('dates-eventDays');
-    await eventDays.getByLabel('Add date').fill('2026-11-28');
+    await fillDate(eventDays.getByLabel('Add date'), '2026-11-28');
     await eventDays.getByRole('button', { name: 'Add', exact: true }).click();
     // National Day airs earlier by itself; this park keeps 1 October on its normal times.
     const kept = page.getByTestId('dates-holidaysNotShifted');
     await expect(kept).toContainText('None: every official public holiday airs 15 minutes earlier.');
-    await kept.getByLabel('Add date').fill('2026-10-01');
+    await fillDate(kept.getByLabel('Add date'), '2026-10-01');
     await kept.getByRole('button', { name: 'Add', exact: true }).click();
     await page.getByTestId('dates-eventDays').scrollIntoViewIfNeeded();
     await screen(page, 'settings-dates-en-1280');

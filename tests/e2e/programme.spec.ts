@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Page } from '@playwright/test';
-import { addStaff, chooseLanguage, expect, MANAGER, must, screen, setUpPark, signIn, startStation, test, type Station } from './fixtures';
+import { addStaff, chooseLanguage, expect, fillDate, fillTime, MANAGER, must, screen, setUpPark, signIn, startStation, type Station, test, timeField } from './fixtures';
 
 /** Park time on 2026-11-29 (Asia/Shanghai, UTC+8) as epoch ms. */
 const at = (time: string) => Date.parse(`2026-11-29T${time}:00+08:00`);
@@ -146,7 +146,7 @@ test.describe('the daily broadcast programme', () => {
       await expect(page.getByTestId('edit-10:30')).toContainText('上午活动预告');
       await page.getByRole('button', { name: '添加节目档' }).click();
       const dialog = page.getByRole('dialog');
-      await dialog.getByLabel('开始时间（平日）').fill('10:32');
+      await fillTime(timeField(dialog, '开始时间（平日）'), '10:32');
       await dialog.getByLabel('标题（中文）').fill('傍晚灯光秀预告');
       await dialog.getByLabel('标题（英文）').fill('Evening light show');
       await dialog.getByLabel('标准播音稿（中文）').fill('各位游客请注意，今晚七点，灯光秀将在中心广场上演，欢迎观赏。');
@@ -156,10 +156,10 @@ test.describe('the daily broadcast programme', () => {
       await expect(dialog.getByText('与 10:30–10:35 节目档时间重叠。')).toBeVisible();
       await screen(page, 'programme-edit-overlap-zh-1280');
       // Around midnight: refused in the form already.
-      await dialog.getByLabel('开始时间（平日）').fill('23:58');
+      await fillTime(timeField(dialog, '开始时间（平日）'), '23:58');
       await dialog.getByRole('button', { name: '保存' }).click();
       await expect(dialog.getByText('节目档须在 06:00 或之后开始，并在 23:00 前结束。')).toBeVisible();
-      await dialog.getByLabel('开始时间（平日）').fill('16:30');
+      await fillTime(timeField(dialog, '开始时间（平日）'), '16:30');
       await dialog.getByRole('button', { name: '保存' }).click();
       await expect(dialog).toHaveCount(0);
       await expect(page.getByTestId('edit-16:30')).toContainText('傍晚灯光秀预告');
@@ -193,7 +193,7 @@ test.describe('the daily broadcast programme', () => {
       await screen(page, 'programme-event-day-en-1920');
       // National Day is an official public holiday: its programme is earlier without being listed.
       await page.setViewportSize({ width: 1280, height: 800 });
-      await page.getByLabel('Show the programme of').fill('2026-10-01');
+      await fillDate(page.getByLabel('Show the programme of'), '2026-10-01');
       await page.getByRole('button', { name: 'Show', exact: true }).click();
       await expect(page.getByTestId('event-day')).toHaveAttribute('data-reason', 'publicHoliday');
       await expect(page.getByTestId('event-day')).toContainText('Public holiday: every slot airs 15 minutes earlier');

@@ -11,6 +11,7 @@ import { EmptyRow } from '../../ui/fields';
 import { CalendarCoverageWarning } from './CalendarCoverage';
 import { useContractForm, useFieldErrors, useFormSubmit } from '../../ui/form';
 import { notifyError, notifySuccess } from '../../ui/notify';
+import { FormDateField } from '../../ui/dates';
 
 const overrideInput = complaintsMethods['calendar.setOverride'].input;
 
@@ -43,7 +44,7 @@ function AddOverride() {
       <Stack gap="sm">
         <Grid gap="sm" align="flex-start">
           <Grid.Col span={{ base: 12, lg: 3 }}>
-            <TextInput type="date" label={t('complaints.calendar.date')} withAsterisk {...form.register('date')} error={errorOf('date')} />
+            <FormDateField form={form} name="date" label={t('complaints.calendar.date')} withAsterisk />
           </Grid.Col>
           <Grid.Col span={{ base: 12, lg: 4 }}>
             <Controller

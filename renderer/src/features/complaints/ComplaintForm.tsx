@@ -20,6 +20,7 @@ import { FormActions, NumberField } from '../../ui/fields';
 import { useContractForm, useFieldErrors, useFormSubmit } from '../../ui/form';
 import { notifySuccess } from '../../ui/notify';
 import { ChoiceChips, COMPLAINT_READS } from './parts';
+import { DateField, TimeField } from '../../ui/dates';
 
 const FIELDS: ReadonlyArray<FieldPath<ComplaintInput>> = [
   'channel',
@@ -59,10 +60,10 @@ function HappenedAt({ value, onChange, onBlur, error }: { value: number | undefi
   return (
     <Grid gap="sm" align="flex-start">
       <Grid.Col span={7}>
-        <TextInput type="date" label={t('complaints.fields.happenedAt')} withAsterisk value={date} onChange={(e) => update(e.currentTarget.value, time)} onBlur={onBlur} error={error} />
+        <DateField label={t('complaints.fields.happenedAt')} withAsterisk value={date} onChange={(next) => update(next, time)} onBlur={onBlur} error={error} />
       </Grid.Col>
       <Grid.Col span={5}>
-        <TextInput type="time" label={t('complaints.form.time')} withAsterisk value={time} onChange={(e) => update(date, e.currentTarget.value)} onBlur={onBlur} error={error ? true : undefined} />
+        <TimeField label={t('complaints.form.time')} withAsterisk value={time} onChange={(next) => update(date, next)} onBlur={onBlur} error={error ? true : undefined} />
       </Grid.Col>
     </Grid>
   );

@@ -1,5 +1,5 @@
 import { useState, type ReactNode } from 'react';
-import { Alert, Badge, Button, Group, List, Modal, Paper, Select, SimpleGrid, Stack, Table, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { Alert, Badge, Button, Group, List, Modal, Paper, Select, SimpleGrid, Stack, Table, Text, Textarea, Title } from '@mantine/core';
 import { IconAlarm, IconAlertTriangle, IconCircleCheck, IconClockHour8, IconFileTypeCsv, IconFileTypePdf, IconLock, IconPrinter } from '@tabler/icons-react';
 import { isoDate, type SummaryView } from '@shared/contract';
 import { isMessageKey } from '@shared/i18n';
@@ -14,6 +14,7 @@ import { EmptyRow } from '../../ui/fields';
 import { notifyError, notifySuccess } from '../../ui/notify';
 import { COMPLAINT_READS, StatusBadge, useDepartmentName } from './parts';
 import { printPdf, saveCsv, savePdf } from '../../ui/download';
+import { DateField } from '../../ui/dates';
 
 /** The summary's state now: a live one follows the park clock (20:00 reminder, 20:30 late); a closed one is fixed. */
 export function liveState(summary: SummaryView, now: number): SummaryState {
@@ -355,7 +356,7 @@ export function SummaryPanel() {
   return (
     <Stack gap="md">
       <Group align="flex-end" gap="sm">
-        <TextInput type="date" label={t('complaints.ui.summaryDate')} value={date} max={today} onChange={(e) => setDate(e.currentTarget.value)} w={220} error={valid ? undefined : t('validation.date')} />
+        <DateField label={t('complaints.ui.summaryDate')} value={date} max={today} onChange={setDate} w={220} error={valid ? undefined : t('validation.date')} />
         <Button variant="default" disabled={date === today} onClick={() => setDate(today)}>
           {t('complaints.ui.today')}
         </Button>

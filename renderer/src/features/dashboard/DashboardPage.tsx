@@ -1,5 +1,5 @@
 import { useId, useState } from 'react';
-import { Group, Paper, SegmentedControl, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Group, Paper, SegmentedControl, Stack, Text, Title } from '@mantine/core';
 import { dashboardRange, fieldErrorsOf } from '@shared/contract';
 import { GRANULARITIES, presetRange, PRESETS, type DashboardRange, type Granularity, type Preset } from '@shared/rules/dashboard';
 import { parkDate } from '@shared/rules/time';
@@ -7,6 +7,7 @@ import { useT } from '../../app/i18n';
 import { usePark } from '../../app/park';
 import { useParkNow } from '../../ui/deadline';
 import { DashboardCards } from './Cards';
+import { DateField } from '../../ui/dates';
 
 type Choice = Preset | 'custom';
 
@@ -48,8 +49,8 @@ function PeriodPicker({ today, range, choice, custom, onChoice, onCustom }: Pick
         </Group>
         {choice === 'custom' ? (
           <Group align="flex-start" gap="md">
-            <TextInput type="date" label={t('dashboard.from')} value={custom.from} max={today} onChange={(event) => edit({ from: event.currentTarget.value })} error={errorOf('from')} w={200} />
-            <TextInput type="date" label={t('dashboard.to')} value={custom.to} onChange={(event) => edit({ to: event.currentTarget.value })} error={errorOf('to')} w={200} />
+            <DateField label={t('dashboard.from')} value={custom.from} max={today} onChange={(from) => edit({ from })} error={errorOf('from')} w={200} />
+            <DateField label={t('dashboard.to')} value={custom.to} onChange={(to) => edit({ to })} error={errorOf('to')} w={200} />
             <Stack gap={4}>
               <Text component="span" fz="md" fw={500} id={groupingId}>
                 {t('dashboard.granularity')}

@@ -1,5 +1,5 @@
 import { useState, type ReactNode } from 'react';
-import { Alert, Anchor, Badge, Button, Group, List, Modal, Paper, PasswordInput, SimpleGrid, Stack, Table, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Group, List, Modal, Paper, PasswordInput, SimpleGrid, Stack, Table, Text, Textarea, Title } from '@mantine/core';
 import { IconAlertTriangle, IconCircleCheck, IconFileTypePdf, IconLock, IconPrinter } from '@tabler/icons-react';
 import { Link } from 'wouter';
 import { closeDayInput, type AttentionKind, type DayChecklist } from '@shared/contract';
@@ -14,6 +14,7 @@ import { Money } from '../../ui/money';
 import { notifyError, notifySuccess } from '../../ui/notify';
 import { printPdf, savePdf } from '../../ui/download';
 import { CashCount } from './CashCount';
+import { DateField } from '../../ui/dates';
 
 /** Where each item needing attention is acted on. */
 const ACT_ON: Record<AttentionKind, string> = {
@@ -352,7 +353,7 @@ export function DayClosePage() {
           <Title order={1} fz={28}>
             {t('dayClose.title')}
           </Title>
-          <TextInput type="date" label={t('dayClose.dateLabel')} value={date || data?.date || ''} max={data?.date && !date ? data.date : undefined} onChange={(e) => setDate(e.currentTarget.value)} />
+          <DateField label={t('dayClose.dateLabel')} value={date || data?.date || ''} max={data?.date && !date ? data.date : undefined} onChange={setDate} />
         </Group>
         {data?.closed ? (
           <Group gap="sm">

@@ -13,6 +13,7 @@ import { FormActions, SelectField } from '../../ui/fields';
 import { applyServerErrors, useContractForm, useFieldErrors } from '../../ui/form';
 import { notifyError, notifySuccess } from '../../ui/notify';
 import { parkTimeToInstant, REFRESH } from './parts';
+import { FormTimeField } from '../../ui/dates';
 
 const optionalTime = z.union([timeOfDay, z.literal('')]);
 
@@ -120,7 +121,7 @@ function CasualtyModal({ incidentId, casualty, onClose }: { incidentId: number; 
 
   const timeInput = (name: TimeField, label: string) => (
     <Group gap={6} align="flex-end" wrap="nowrap">
-      <TextInput type="time" label={label} {...form.register(name)} error={errorOf(name)} style={{ flex: 1 }} />
+      <FormTimeField form={form} name={name} label={label} style={{ flex: 1 }} />
       <Button variant="default" onClick={() => stampNow(name)} aria-label={`${label}: ${t('incidents.actions.now')}`}>
         {t('incidents.actions.now')}
       </Button>

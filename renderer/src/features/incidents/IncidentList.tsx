@@ -10,6 +10,7 @@ import { useMethod } from '../../api/hooks';
 import { useParkNow } from '../../ui/deadline';
 import { EmptyRow, RecordNumberButton } from '../../ui/fields';
 import { NatureBadge, NoticeBadge, StatusBadge } from './parts';
+import { DateField } from '../../ui/dates';
 
 type ListStatus = (typeof INCIDENT_LISTS)[number];
 
@@ -56,7 +57,7 @@ export function IncidentList({ onOpen }: { onOpen(id: number): void }) {
           clearable
           w={200}
         />
-        <TextInput type="date" aria-label={t('incidents.fields.date')} value={date} onChange={(e) => setDate(e.currentTarget.value)} w={180} />
+        <DateField aria-label={t('incidents.fields.date')} value={date} onChange={setDate} clearable w={180} />
         <TextInput
           leftSection={<IconSearch size={18} />}
           placeholder={t('incidents.lists.searchPlaceholder')}

@@ -10,6 +10,7 @@ import { ApiError } from '../../api/client';
 import { applyServerErrors, useContractForm, useFieldErrors } from '../../ui/form';
 import { notifyError } from '../../ui/notify';
 import { parkTimeToInstant, REFRESH } from './parts';
+import { FormTimeField } from '../../ui/dates';
 
 const FIELDS = ['reporterName', 'reporterPhone', 'reporterAddress', 'nature', 'location', 'description', 'occurredTime'] as const;
 
@@ -104,13 +105,12 @@ export function ReportModal({ onClose, onReported }: { onClose(): void; onReport
               {...form.register('location')}
               error={errorOf('location')}
             />
-            <TextInput
-              type="time"
+            <FormTimeField
+              form={form}
+              name="occurredTime"
               label={t('incidents.fields.occurredTime')}
               description={t('incidents.report.timeHint')}
               inputWrapperOrder={['label', 'input', 'description', 'error']}
-              {...form.register('occurredTime')}
-              error={errorOf('occurredTime')}
             />
           </SimpleGrid>
           <Textarea

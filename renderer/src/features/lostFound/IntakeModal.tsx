@@ -18,6 +18,7 @@ import { SignaturePad } from '../../ui/SignaturePad';
 import { CategoryPicker, instantOf, LF_READS } from './parts';
 import { ReprintButton } from '../printing/ReprintButton';
 import { JobPreview } from '../printing/JobPreview';
+import { FormTimeField } from '../../ui/dates';
 
 /**
  * The intake form: the contract's input, with the time found typed as a time of day in the park
@@ -248,7 +249,7 @@ function IntakeForm({ onDone, onCancel }: { onDone(done: Done): void; onCancel()
               <TextInput label={t('lostFound.fields.foundPlace')} withAsterisk autoComplete="off" {...form.register('foundPlace')} error={errorOf('foundPlace')} />
             </Grid.Col>
             <Grid.Col span={3}>
-              <TextInput type="time" label={t('lostFound.fields.foundAt')} withAsterisk {...form.register('foundTime')} error={errorOf('foundTime')} />
+              <FormTimeField form={form} name="foundTime" label={t('lostFound.fields.foundAt')} withAsterisk />
             </Grid.Col>
             <Grid.Col span={3} pb={10}>
               <Controller

@@ -12,6 +12,7 @@ import { FormActions } from '../../ui/fields';
 import { useContractForm, useFieldErrors, useFormSubmit } from '../../ui/form';
 import { notifySuccess } from '../../ui/notify';
 import { CategoryPicker, instantOf, LF_READS } from './parts';
+import { FormTimeField } from '../../ui/dates';
 
 /** The lost report: the contract's input, with the time lost typed as a time of day in the park. */
 const reportForm = lostFoundMethods['lostFound.reports.create'].input.omit({ clientRef: true, lostAt: true }).extend({ lostTime: timeOfDay });
@@ -68,7 +69,7 @@ export function ReportModal({ onClose, onRecorded }: { onClose(): void; onRecord
               <TextInput label={t('lostFound.fields.lostPlace')} withAsterisk autoComplete="off" {...form.register('lostPlace')} error={errorOf('lostPlace')} />
             </Grid.Col>
             <Grid.Col span={4}>
-              <TextInput type="time" label={t('lostFound.fields.lostAt')} withAsterisk {...form.register('lostTime')} error={errorOf('lostTime')} />
+              <FormTimeField form={form} name="lostTime" label={t('lostFound.fields.lostAt')} withAsterisk />
             </Grid.Col>
           </Grid>
           <SimpleGrid cols={2} spacing="sm">

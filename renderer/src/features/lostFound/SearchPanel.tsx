@@ -6,6 +6,7 @@ import { isoDate, LF_CATEGORIES, LF_STATUSES, type LfCategory } from '@shared/co
 import { useT } from '../../app/i18n';
 import { ItemList, type ItemFilter } from './ItemList';
 import { categoryName } from './parts';
+import { DateField } from '../../ui/dates';
 
 type StatusFilter = (typeof LF_STATUSES)[number] | 'dueForHandover';
 const STATUS_FILTERS: StatusFilter[] = [...LF_STATUSES, 'dueForHandover'];
@@ -59,8 +60,8 @@ export function SearchPanel({ initialQuery = '', onOpen }: { initialQuery?: stri
           onChange={(value) => setStatus(value as StatusFilter | null)}
           w={190}
         />
-        <TextInput type="date" label={t('lostFound.fields.from')} value={from} onChange={(e) => setFrom(e.currentTarget.value)} w={170} />
-        <TextInput type="date" label={t('lostFound.fields.to')} value={to} onChange={(e) => setTo(e.currentTarget.value)} w={170} />
+        <DateField label={t('lostFound.fields.from')} value={from} onChange={setFrom} clearable w={170} />
+        <DateField label={t('lostFound.fields.to')} value={to} onChange={setTo} clearable w={170} />
       </Group>
       <ItemList key={JSON.stringify(filter)} filter={filter} onOpen={onOpen} emptyText={t('lostFound.messages.searchEmpty')} />
     </Stack>

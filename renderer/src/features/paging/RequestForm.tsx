@@ -24,6 +24,7 @@ import { FormActions, NumberField, SelectField } from '../../ui/fields';
 import { newClientRef } from '../../ui/clientRef';
 import { notifySuccess } from '../../ui/notify';
 import { ScriptPreview } from './ScriptPreview';
+import { FormTimeField } from '../../ui/dates';
 
 type Submit = (details: PagingDetails) => Promise<unknown>;
 
@@ -91,7 +92,7 @@ function MissingPersonForm({ initial, submit, onCancel, label, pending }: { init
         <TextInput label={t('paging.fields.clothing')} withAsterisk {...form.register('clothing')} error={errorOf('clothing')} />
         <SimpleGrid cols={2}>
           <TextInput label={t('paging.fields.lastSeenPlace')} withAsterisk {...form.register('lastSeenPlace')} error={errorOf('lastSeenPlace')} />
-          <TextInput type="time" label={t('paging.fields.lastSeenAt')} withAsterisk {...form.register('lastSeenTime')} error={errorOf('lastSeenTime')} />
+          <FormTimeField form={form} name="lastSeenTime" label={t('paging.fields.lastSeenAt')} withAsterisk />
         </SimpleGrid>
         <SimpleGrid cols={3}>
           <TextInput label={t('paging.fields.guardianName')} withAsterisk {...form.register('guardianName')} error={errorOf('guardianName')} />

@@ -9,6 +9,7 @@ import { EmptyRow, FormActions, NumberField, SelectField } from '../../ui/fields
 import { useContractForm, useFieldErrors, useFormSubmit } from '../../ui/form';
 import { IconAction } from '../../ui/IconAction';
 import { notifyError, notifySuccess } from '../../ui/notify';
+import { FormTimeField } from '../../ui/dates';
 
 const REFRESH = ['programme.slots.list', 'programme.day'] as const;
 const FIELDS = ['kind', 'start', 'durationMinutes', 'titleZh', 'titleEn', 'textZh', 'textEn', 'notesZh', 'notesEn'] as const;
@@ -46,18 +47,7 @@ function SlotModal({ slot, onClose }: { slot?: SlotView; onClose(): void }) {
           </Text>
           <SimpleGrid cols={3}>
             <SelectField form={form} name="kind" label={t('programme.fields.kind')} withAsterisk data={SLOT_KINDS.map((kind) => ({ value: kind, label: t(`programme.kinds.${kind}`) }))} />
-            <TextInput
-              label={t('programme.fields.start')}
-              withAsterisk
-              data-autofocus
-              placeholder="10:30"
-              inputMode="numeric"
-              maxLength={5}
-              autoComplete="off"
-              styles={{ input: { fontFamily: 'monospace', fontSize: 'var(--mantine-font-size-lg)' } }}
-              {...form.register('start')}
-              error={errorOf('start')}
-            />
+            <FormTimeField form={form} name="start" label={t('programme.fields.start')} withAsterisk autoFocus />
             <NumberField form={form} name="durationMinutes" label={t('programme.fields.duration')} min={SLOT_MINUTES.min} max={SLOT_MINUTES.max} />
           </SimpleGrid>
           <SimpleGrid cols={2}>

@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { Alert, Button, Center, Grid, Group, Loader, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Center, Grid, Group, Loader, Paper, Stack, Text, Title } from '@mantine/core';
 import { IconCalendarEvent, IconCalendarTime, IconEdit, IconEditOff } from '@tabler/icons-react';
 import { MANAGERS, isoDate } from '@shared/contract';
 import { EVENT_DAY_SHIFT_MINUTES, focusSlot } from '@shared/rules/programme';
@@ -10,6 +10,7 @@ import { ProgrammeReminder } from './ProgrammeReminder';
 import { ProgrammeTimeline } from './ProgrammeTimeline';
 import { SlotFocus } from './SlotFocus';
 import { useProgrammeDay } from './useProgramme';
+import { DateField } from '../../ui/dates';
 
 export { ProgrammeReminder, type ProgrammeReminderProps } from './ProgrammeReminder';
 
@@ -59,7 +60,7 @@ export function ProgrammePage() {
           ) : null}
         </Stack>
         <Group align="flex-end" gap="sm">
-          <TextInput type="date" label={t('programme.day.showDate')} value={picked} onChange={(e) => setPicked(e.currentTarget.value)} w={200} />
+          <DateField label={t('programme.day.showDate')} value={picked} onChange={setPicked} w={200} />
           <Button
             size="md"
             variant="default"

@@ -12,6 +12,7 @@ import { usePark } from '../../app/park';
 import { useAction, useMethod } from '../../api/hooks';
 import { ApiError } from '../../api/client';
 import { applyServerErrors, useContractForm, useFieldErrors } from '../../ui/form';
+import { FormTimeField } from '../../ui/dates';
 import { NumberField, SelectField } from '../../ui/fields';
 import { ManagerApproval, readApproval, showApprovalErrors, useApprovalForm } from '../../ui/ManagerApproval';
 import { Money } from '../../ui/money';
@@ -190,13 +191,7 @@ export function CheckOutModal({ initialTag, onClose }: { initialTag?: string; on
                   </Stack>
                 )}
               />
-              <TextInput
-                type="time"
-                label={t('rentals.fields.dueAt')}
-                description={t('rentals.checkout.dueDefault')}
-                {...form.register('dueTime')}
-                error={errorOf('dueTime')}
-              />
+              <FormTimeField form={form} name="dueTime" label={t('rentals.fields.dueAt')} description={t('rentals.checkout.dueDefault')} />
             </SimpleGrid>
             <Switch label={t('rentals.fields.overrideDeposit')} checked={overrideOn} onChange={(e) => setOverrideOn(e.currentTarget.checked)} />
             {overrideOn ? (

@@ -11,6 +11,7 @@ import { useContractForm, useFieldErrors, useFormSubmit } from '../../ui/form';
 import { notifySuccess } from '../../ui/notify';
 import { NumberField, SelectField } from '../../ui/fields';
 import { PRINTER_FIELDS, PrinterSettingsSection } from '../printing/PrinterSettingsSection';
+import { DateField, FormTimeField } from '../../ui/dates';
 
 const FIELDS = [
   'parkName',
@@ -74,7 +75,7 @@ function DateListField({ form, name, label, empty }: { form: SettingsFormApi; na
               ))}
             </Group>
             <Group align="flex-end">
-              <TextInput type="date" label={t('settings.eventDayAdd')} aria-label={`${t('settings.eventDayAdd')} · ${label}`} value={newDay} onChange={(e) => setNewDay(e.currentTarget.value)} />
+              <DateField label={t('settings.eventDayAdd')} aria-label={`${t('settings.eventDayAdd')} · ${label}`} value={newDay} onChange={setNewDay} />
               <Button
                 variant="light"
                 leftSection={<IconCalendarPlus size={18} />}
@@ -138,14 +139,9 @@ function SettingsForm({ settings }: { settings: Settings }) {
         </Section>
         <Section title={t('settings.sectionHours')}>
           <SimpleGrid cols={{ base: 1, md: 3 }}>
-            <TextInput type="time" label={t('settings.openingTime')} {...form.register('openingTime')} error={errorOf('openingTime')} />
-            <TextInput type="time" label={t('settings.closingTime')} {...form.register('closingTime')} error={errorOf('closingTime')} />
-            <TextInput
-              type="time"
-              label={t('settings.complaintSummaryDeadline')}
-              {...form.register('complaintSummaryDeadline')}
-              error={errorOf('complaintSummaryDeadline')}
-            />
+            <FormTimeField form={form} name="openingTime" label={t('settings.openingTime')} />
+            <FormTimeField form={form} name="closingTime" label={t('settings.closingTime')} />
+            <FormTimeField form={form} name="complaintSummaryDeadline" label={t('settings.complaintSummaryDeadline')} />
           </SimpleGrid>
         </Section>
         <Section title={t('settings.printer')}>
