@@ -332,6 +332,8 @@ test.describe('the counter by keyboard', () => {
       await page.keyboard.press('Tab');
       await expect(dialog.getByRole('combobox', { name: '证件类型' })).toBeFocused();
       await page.keyboard.press('ArrowDown');
+      // The list is on screen before the next key, as the clerk sees it (a loaded machine is slower to draw it).
+      await expect(page.getByRole('listbox')).toBeVisible();
       await page.keyboard.press('ArrowDown');
       await page.keyboard.press('Enter');
       await expect(dialog.getByRole('combobox', { name: '证件类型' })).toHaveValue('护照');
