@@ -36,13 +36,26 @@ async function launch(dir: string, env: Record<string, string> = {}): Promise<{ 
       }
     });
     child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.on('exit', (code) => reject(new Error(`station exited with ${code}: ${output}`)));
+    child.on('exit', (code, signal) => {
+      if (!stopping.has(child)) {
+        // Started or not, a station that ends on its own is a failure to see: say how, with what it wrote.
+        const error = new Error(`station exited on its own (code ${code}, signal ${signal}):\n${output.slice(-4000)}`);
+        console.error(error.message);
+        reject(error);
+      }
+    });
   });
+  // What the station reports as an error while a test runs is shown with the test's output.
+  child.stderr.on('data', (chunk: Buffer) => process.stderr.write(`[station ${child.pid}] ${chunk.toString()}`));
   return { child, url };
 }
 
+/** Station processes the fixture is stopping (their exit is expected). */
+const stopping = new WeakSet<ChildProcessWithoutNullStreams>();
+
 function stopChild(child: ChildProcessWithoutNullStreams): Promise<void> {
   if (child.exitCode !== null) return Promise.resolve();
+  stopping.add(child);
   return new Promise((resolvePromise) => {
     child.once('exit', () => resolvePromise());
     child.kill('SIGTERM');
