@@ -180,6 +180,30 @@ export function smallTargets(page: Page): Promise<string[]> {
   );
 }
 
+/**
+ * The Latin words under `selector` that the layout split over two lines ("COUNTE" / "R"): each word
+ * of every text node is measured as a range, and one drawn on more than one line is broken. Chinese
+ * text wraps between characters by design and is not checked.
+ */
+export function brokenWords(page: Page, selector: string): Promise<string[]> {
+  return page.evaluate((within) => {
+    const broken: string[] = [];
+    for (const root of document.querySelectorAll(within)) {
+      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        for (const word of (node.textContent ?? '').matchAll(/[A-Za-z][A-Za-z&'’-]*/g)) {
+          const range = document.createRange();
+          range.setStart(node, word.index);
+          range.setEnd(node, word.index + word[0].length);
+          const lines = new Set([...range.getClientRects()].filter((rect) => rect.width > 0).map((rect) => Math.round(rect.top)));
+          if (lines.size > 1) broken.push(word[0]);
+        }
+      }
+    }
+    return broken;
+  }, selector);
+}
+
 /** How many whole px the element with this test id reaches past the right edge of the main area: 0 or less when it fits. */
 export function pastMain(page: Page, testId: string): Promise<number> {
   return page.evaluate(

@@ -1,8 +1,10 @@
-import { addStaff, chooseLanguage, expect, screen, setUpPark, signIn, test, MANAGER } from './fixtures';
+import { addStaff, brokenWords, chooseLanguage, expect, screen, setUpPark, signIn, test, MANAGER } from './fixtures';
 
 const SIZES = [
   { name: '1280', width: 1280, height: 800 },
   { name: '1920', width: 1920, height: 1080 },
+  // A touch kiosk: the menu is a rail of icons over small names.
+  { name: '1024', width: 1024, height: 768 },
 ];
 
 test.describe('a home for each role', () => {
@@ -35,6 +37,8 @@ test.describe('a home for each role', () => {
       for (const size of SIZES) {
         await page.setViewportSize({ width: size.width, height: size.height });
         await screen(page, `${person.file}-en-${size.name}`);
+        // The menu's group and section names keep their words whole, the rail's narrow column included.
+        expect(await brokenWords(page, 'nav'), `menu at ${size.name}`).toEqual([]);
       }
       await page.getByTestId('user-menu').click();
       await page.getByRole('menuitem', { name: 'Sign out' }).click();

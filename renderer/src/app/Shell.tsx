@@ -171,7 +171,7 @@ export function Shell() {
           <Stack gap="md">
             {groups.map((group) => (
               <Stack key={group.label} gap={4}>
-                <Text fz="xs" fw={700} c="dimmed" tt="uppercase" px="sm" data-nav-group>
+                <Text fw={700} c="dimmed" tt="uppercase" data-nav-group>
                   {t(group.label)}
                 </Text>
                 {group.sections.map((section) => (
