@@ -57,6 +57,7 @@ export const en = {
     edit: 'Edit',
     remove: 'Remove',
     search: 'Search',
+    clearField: 'Clear {{field}}',
     none: 'None',
     yes: 'Yes',
     no: 'No',

@@ -139,7 +139,6 @@ export const lostFoundEn = {
     keyboard: 'A signature is drawn on the pad with a finger, pen or mouse: hand the screen or pen to the signer. Tab moves on.',
   },
   actions: {
-    clearField: 'Clear {{field}}',
     intake: 'Take in found item',
     report: 'Record a lost report',
     verify: 'Verify and counter-sign',

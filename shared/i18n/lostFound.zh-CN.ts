@@ -142,7 +142,6 @@ export const lostFoundZhCN: Strings<typeof lostFoundEn> = {
     keyboard: '签名须用手指、触控笔或鼠标在签名板上书写：请把屏幕或笔交给签名人。按 Tab 键继续。',
   },
   actions: {
-    clearField: '清除{{field}}',
     intake: '登记拾得物品',
     report: '登记失物报告',
     verify: '复核并签名',

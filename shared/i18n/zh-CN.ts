@@ -55,6 +55,7 @@ export const zhCN: Catalog = {
     edit: '编辑',
     remove: '删除',
     search: '搜索',
+    clearField: '清除{{field}}',
     none: '无',
     yes: '是',
     no: '否',

@@ -1,10 +1,10 @@
 import 'dayjs/locale/zh-cn';
 import type { ReactNode } from 'react';
-import { Controller, type FieldPath, type FieldValues, type UseFormReturn } from 'react-hook-form';
+import { Controller, type FieldPath, type FieldValues } from 'react-hook-form';
 import { DateInput, DatesProvider, TimePicker } from '@mantine/dates';
 import { parseTypedDate } from '@shared/rules/time';
 import { useLanguage, useT } from '../app/i18n';
-import { useFieldErrors } from './form';
+import { useFieldErrors, type Form } from './form';
 
 /**
  * Calendars and time fields in the app's language, not the browser's: a native date input shows
@@ -24,6 +24,7 @@ interface DateFieldProps {
   label?: string;
   /** `YYYY-MM-DD`, or '' for none. */
   value: string;
+  /** Called with a real `YYYY-MM-DD`; with '' only when a `clearable` field is cleared. */
   onChange(value: string): void;
   onBlur?(): void;
   /** Earliest and latest date that can be chosen or typed (`YYYY-MM-DD`). */
@@ -61,7 +62,7 @@ export function DateField({ label, value, onChange, onBlur, min, max, clearable,
       clearable={clearable}
       // The clear button is a 44 px touch target; the right section makes room for it inside the box.
       rightSectionWidth={clearable ? 44 : undefined}
-      clearButtonProps={{ style: CLEAR_BUTTON, 'aria-label': t('lostFound.actions.clearField', { field: name }) }}
+      clearButtonProps={{ style: CLEAR_BUTTON, 'aria-label': t('common.clearField', { field: name }) }}
       error={error}
       w={w}
       autoComplete="off"
@@ -69,8 +70,6 @@ export function DateField({ label, value, onChange, onBlur, min, max, clearable,
     />
   );
 }
-
-type Form<V extends FieldValues> = UseFormReturn<V, unknown, FieldValues>;
 
 interface Bound {
   value: string;

@@ -1,10 +1,8 @@
 import type { ReactNode } from 'react';
-import { Controller, type FieldPath, type FieldValues, type UseFormReturn } from 'react-hook-form';
+import { Controller, type FieldPath, type FieldValues } from 'react-hook-form';
 import { Button, Group, NumberInput, Select, Stack, Table, Text, UnstyledButton, type ComboboxItem } from '@mantine/core';
 import { useT } from '../app/i18n';
-import { useFieldErrors } from './form';
-
-type Form<V extends FieldValues> = UseFormReturn<V, unknown, FieldValues>;
+import { useFieldErrors, type Form } from './form';
 
 interface SelectFieldProps<V extends FieldValues> {
   form: Form<V>;

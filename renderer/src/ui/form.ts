@@ -21,8 +21,11 @@ export function useContractForm<S extends z.ZodType<FieldValues, FieldValues>>(
   });
 }
 
+/** A react-hook-form form as the shared fields take it, whatever its validated output. */
+export type Form<V extends FieldValues> = UseFormReturn<V, unknown, FieldValues>;
+
 /** Puts the server's field errors next to their fields; true when every one found its field. */
-export function applyServerErrors<V extends FieldValues>(form: UseFormReturn<V, unknown, FieldValues>, error: unknown, fields: ReadonlyArray<FieldPath<V>>): boolean {
+export function applyServerErrors<V extends FieldValues>(form: Form<V>, error: unknown, fields: ReadonlyArray<FieldPath<V>>): boolean {
   if (!(error instanceof ApiError) || !error.body.fields) return false;
   let all = true;
   for (const [path, fieldError] of Object.entries(error.body.fields)) {
@@ -34,7 +37,7 @@ export function applyServerErrors<V extends FieldValues>(form: UseFormReturn<V, 
 }
 
 /** `errorOf('name')`: the localized error of a field, for Mantine's `error` prop. */
-export function useFieldErrors<V extends FieldValues>(form: UseFormReturn<V, unknown, FieldValues>) {
+export function useFieldErrors<V extends FieldValues>(form: Form<V>) {
   const t = useT();
   return (name: FieldPath<V>): string | undefined => localize(t, form.getFieldState(name, form.formState).error?.message);
 }
@@ -54,7 +57,7 @@ export function useFormSubmit<V extends FieldValues, O, R>(
     try {
       done(await run(values));
     } catch (error) {
-      if (!applyServerErrors(form as UseFormReturn<V, unknown, FieldValues>, error, fields)) notifyError(t, error);
+      if (!applyServerErrors(form as Form<V>, error, fields)) notifyError(t, error);
     }
   });
 }

@@ -1,9 +1,9 @@
 import { useId, type ReactNode } from 'react';
-import { Controller, type FieldPath, type FieldValues, type UseFormReturn } from 'react-hook-form';
+import { Controller, type FieldPath, type FieldValues } from 'react-hook-form';
 import { Badge, Chip, Group, Input, Stack, Text } from '@mantine/core';
 import type { ComplaintStatus, ComplaintView, EscalationLevel, MethodName } from '@shared/contract';
 import { useLanguage, useT } from '../../app/i18n';
-import { useFieldErrors } from '../../ui/form';
+import { useFieldErrors, type Form } from '../../ui/form';
 
 /** The reads a complaint write makes stale (the live event refreshes other screens too). */
 export const COMPLAINT_READS: MethodName[] = ['complaints.get', 'complaints.list', 'complaints.summary', 'complaints.trends'];
@@ -71,7 +71,7 @@ export function Fact({ label, children, wide }: { label: string; children: React
 }
 
 interface ChoiceChipsProps<V extends FieldValues> {
-  form: UseFormReturn<V, unknown, FieldValues>;
+  form: Form<V>;
   name: FieldPath<V>;
   label: string;
   options: ReadonlyArray<{ value: string; label: string }>;

@@ -271,7 +271,7 @@ function IntakeForm({ onDone, onCancel }: { onDone(done: Done): void; onCancel()
                 <Select
                   label={t('lostFound.fields.finderDepartment')}
                   clearable
-                  clearButtonProps={{ 'aria-label': t('lostFound.actions.clearField', { field: t('lostFound.fields.finderDepartment') }) }}
+                  clearButtonProps={{ 'aria-label': t('common.clearField', { field: t('lostFound.fields.finderDepartment') }) }}
                   searchable
                   data={(departments.data ?? []).map((d) => ({ value: String(d.id), label: language === 'zh-CN' ? d.nameZh : d.nameEn }))}
                   value={field.value === undefined ? null : String(field.value)}

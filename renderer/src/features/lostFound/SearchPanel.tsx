@@ -44,7 +44,7 @@ export function SearchPanel({ initialQuery = '', onOpen }: { initialQuery?: stri
           label={t('lostFound.fields.category')}
           placeholder={t('common.all')}
           clearable
-          clearButtonProps={{ 'aria-label': t('lostFound.actions.clearField', { field: t('lostFound.fields.category') }) }}
+          clearButtonProps={{ 'aria-label': t('common.clearField', { field: t('lostFound.fields.category') }) }}
           data={LF_CATEGORIES.map((code) => ({ value: code, label: categoryName(t, code) }))}
           value={category}
           onChange={(value) => setCategory(value as LfCategory | null)}
@@ -54,7 +54,7 @@ export function SearchPanel({ initialQuery = '', onOpen }: { initialQuery?: stri
           label={t('lostFound.fields.status')}
           placeholder={t('common.all')}
           clearable
-          clearButtonProps={{ 'aria-label': t('lostFound.actions.clearField', { field: t('lostFound.fields.status') }) }}
+          clearButtonProps={{ 'aria-label': t('common.clearField', { field: t('lostFound.fields.status') }) }}
           data={STATUS_FILTERS.map((value) => ({ value, label: t(`lostFound.statuses.${value}`) }))}
           value={status}
           onChange={(value) => setStatus(value as StatusFilter | null)}

@@ -189,7 +189,7 @@ function GeneralForm({ initial, submit, onCancel, label, pending }: KindFormProp
           placeholder={t('paging.scripts.ownWording')}
           searchable
           clearable
-          clearButtonProps={{ 'aria-label': t('lostFound.actions.clearField', { field: t('paging.fields.standardText') }) }}
+          clearButtonProps={{ 'aria-label': t('common.clearField', { field: t('paging.fields.standardText') }) }}
           data={(texts.data ?? []).map((text) => ({ value: String(text.id), label: language === 'zh-CN' ? text.titleZh : text.titleEn }))}
           value={standardTextId === undefined ? null : String(standardTextId)}
           onChange={choose}

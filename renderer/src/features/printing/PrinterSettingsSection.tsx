@@ -1,14 +1,12 @@
-import { Controller, useWatch, type FieldPath, type FieldPathValue, type FieldValues, type UseFormReturn } from 'react-hook-form';
+import { Controller, useWatch, type FieldPath, type FieldPathValue, type FieldValues } from 'react-hook-form';
 import { Alert, Button, Group, SegmentedControl, SimpleGrid, Stack, Switch, Text, TextInput } from '@mantine/core';
 import { IconPrinter } from '@tabler/icons-react';
 import { CONNECTION_KINDS, DEFAULT_PRINTER_PORT, PRINTER_TYPES, type ConnectionKind, type PrinterConnection } from '@shared/printing/settings';
 import { useT } from '../../app/i18n';
 import { useAction } from '../../api/hooks';
 import { NumberField, SelectField } from '../../ui/fields';
-import { useFieldErrors } from '../../ui/form';
+import { useFieldErrors, type Form } from '../../ui/form';
 import { notifyError, notifySuccess } from '../../ui/notify';
-
-type Form<V extends FieldValues> = UseFormReturn<V, unknown, FieldValues>;
 
 /** The printer fields of the settings form, for the page's list of fields that server errors land on. */
 export const PRINTER_FIELDS = [
