@@ -1,7 +1,7 @@
 import { useState, type ReactNode } from 'react';
 import { Alert, Badge, Button, Group, List, Modal, Paper, Select, SimpleGrid, Stack, Table, Text, Textarea, Title } from '@mantine/core';
 import { IconAlarm, IconAlertTriangle, IconCircleCheck, IconClockHour8, IconFileTypeCsv, IconFileTypePdf, IconLock, IconPrinter } from '@tabler/icons-react';
-import { isoDate, type SummaryView } from '@shared/contract';
+import type { SummaryView } from '@shared/contract';
 import { isMessageKey } from '@shared/i18n';
 import { summaryState, SUMMARY_REMINDER_MS, type SummaryState } from '@shared/rules/complaints';
 import { parkDate } from '@shared/rules/time';
@@ -349,14 +349,14 @@ export function SummaryPanel() {
   const { info } = usePark();
   const now = useParkNow(10_000);
   const today = parkDate(now, info.timeZone);
+  // Always a real `YYYY-MM-DD`: the field is not clearable, and a typed text that is no date changes nothing.
   const [date, setDate] = useState(today);
-  const valid = isoDate.safeParse(date).success;
-  const summary = useMethod('complaints.summary', { date }, { enabled: valid });
+  const summary = useMethod('complaints.summary', { date });
   const data = summary.data?.date === date ? summary.data : undefined;
   return (
     <Stack gap="md">
       <Group align="flex-end" gap="sm">
-        <DateField label={t('complaints.ui.summaryDate')} value={date} max={today} onChange={setDate} w={220} error={valid ? undefined : t('validation.date')} />
+        <DateField label={t('complaints.ui.summaryDate')} value={date} max={today} onChange={setDate} w={220} />
         <Button variant="default" disabled={date === today} onClick={() => setDate(today)}>
           {t('complaints.ui.today')}
         </Button>
