@@ -140,3 +140,24 @@ export function parseTypedDate(text: string): string | null {
   if (probe.getUTCFullYear() !== year || probe.getUTCMonth() !== month - 1 || probe.getUTCDate() !== day) return null;
   return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
+
+/** Why a date typed into a field that takes `min`..`max` (`YYYY-MM-DD`, either optional) is refused, with what was typed. */
+export type TypedDateProblem =
+  | { key: 'validation.notADate'; params: { typed: string } }
+  | { key: 'validation.dateTooEarly'; params: { typed: string; min: string } }
+  | { key: 'validation.dateTooLate'; params: { typed: string; max: string } };
+
+/**
+ * What is wrong with a date typed into a field that takes `min`..`max`: no date at all, or one
+ * outside the range (the calendar cannot pick those, but the keyboard can type them). Null when the
+ * text is a date the field takes, or empty (an empty field is the field's own rule).
+ */
+export function typedDateProblem(text: string, bounds: { min?: string | undefined; max?: string | undefined }): TypedDateProblem | null {
+  const typed = text.trim();
+  if (typed === '') return null;
+  const date = parseTypedDate(typed);
+  if (date === null) return { key: 'validation.notADate', params: { typed: typed.slice(0, 40) } };
+  if (bounds.min !== undefined && date < bounds.min) return { key: 'validation.dateTooEarly', params: { typed: date, min: bounds.min } };
+  if (bounds.max !== undefined && date > bounds.max) return { key: 'validation.dateTooLate', params: { typed: date, max: bounds.max } };
+  return null;
+}

@@ -1,4 +1,4 @@
-import { addStaff, expect, fillTime, must, screen, setUpPark, signIn, smallTargets, test, timeField, timeValue } from './fixtures';
+import { addStaff, expect, fillTime, MANAGER, must, screen, setUpPark, signIn, smallTargets, startStation, test, timeField, timeValue } from './fixtures';
 import { setLanguage } from './lostFoundHelpers';
 
 // The browser's own locale is US English: native date and time inputs would show mm/dd/yyyy and
@@ -65,5 +65,54 @@ test.describe('dates and times in the app’s language', () => {
     await expect(calendar).toContainText('十一月 2026');
     await expect(calendar.getByRole('columnheader').first()).toHaveText('一');
     await screen(page, 'pickers-calendar-zh-1280');
+  });
+
+  test('a date typed past the last day the field takes is refused with its reason, and the field keeps the date it had', async ({ browser }) => {
+    // The park's clock stands on 3 December 2026: the complaint summary goes up to that day.
+    const station = await startStation({ PARKDESK_TEST_CLOCK: '2026-12-03T02:00:00.000Z' });
+    try {
+      await setUpPark(station);
+      const context = await browser.newContext({ locale: 'en-US' });
+      const page = await context.newPage();
+      await page.goto(station.url);
+      await signIn(page, MANAGER.name, MANAGER.pin);
+      await page.getByRole('navigation').getByRole('link', { name: '客诉汇总' }).click();
+      await page.getByRole('tab', { name: '每日客诉汇总' }).click();
+      const date = page.getByLabel('日期', { exact: true });
+      await expect(date).toHaveValue('2026-12-03');
+      await date.fill('2026-12-01');
+      await date.press('Tab');
+      await expect(date).toHaveValue('2026-12-01');
+
+      // Typed key by key, 2026-12-3 is a day the field takes on the way to 2026-12-31, which it does not.
+      await date.click();
+      await date.fill('');
+      await date.pressSequentially('2026-12-31');
+      await date.press('Tab');
+      await expect(date).toHaveValue('2026-12-01');
+      await expect(page.getByText('2026-12-31 晚于可选的最后一天 2026-12-03。')).toBeVisible();
+      await expect(date).toHaveAttribute('aria-invalid', 'true');
+      // No date at all: the same, with the format to type.
+      await date.fill('2026-02-30');
+      await date.press('Tab');
+      await expect(date).toHaveValue('2026-12-01');
+      await expect(page.getByText('“2026-02-30”不是有效日期，请按 2026-10-01 的格式输入。')).toBeVisible();
+      await screen(page, 'pickers-refused-zh-1280');
+      // A date it takes clears the message.
+      await date.fill('2026/12/2');
+      await date.press('Tab');
+      await expect(date).toHaveValue('2026-12-02');
+      await expect(page.getByText(/不是有效日期/)).toHaveCount(0);
+      await expect(date).not.toHaveAttribute('aria-invalid', 'true');
+      // The reason is kept as a catalog key: switching language re-words it where it stands.
+      await date.fill('12/31/2026');
+      await date.press('Tab');
+      await setLanguage(page, 'en');
+      await expect(page.getByText('“12/31/2026” is not a date: type one like 2026-10-01.')).toBeVisible();
+      await expect(page.getByLabel('Date', { exact: true })).toHaveValue('2026-12-02');
+      await context.close();
+    } finally {
+      await station.stop();
+    }
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { atParkTime, formatParkDateTime, formatParkMonthDayTime, formatParkTime, isTimeZone, minutesOfDay, parkDate, parkDayBounds, parseTypedDate } from '@shared/rules/time';
+import { atParkTime, formatParkDateTime, formatParkMonthDayTime, formatParkTime, isTimeZone, minutesOfDay, parkDate, parkDayBounds, parseTypedDate, typedDateProblem } from '@shared/rules/time';
 import { ManualClock, OffsetClock } from '../../electron/core/clock';
 
 describe('park time', () => {
@@ -54,5 +54,16 @@ describe('park time', () => {
     for (const typed of ['', '2026-02-29', '2026-13-01', '2026-12-32', '12/01/2026', '2026-12', '2026120', 'tomorrow']) {
       expect(parseTypedDate(typed), typed).toBeNull();
     }
+  });
+
+  it('says why a typed date is refused: no date, or outside the days the field takes', () => {
+    const bounds = { min: '2026-11-01', max: '2026-12-03' };
+    expect(typedDateProblem('2026/12/3', bounds)).toBeNull();
+    expect(typedDateProblem('2026-11-01', bounds)).toBeNull();
+    expect(typedDateProblem('', bounds)).toBeNull();
+    expect(typedDateProblem(' 2026-02-30 ', bounds)).toEqual({ key: 'validation.notADate', params: { typed: '2026-02-30' } });
+    expect(typedDateProblem('2026-12-31', bounds)).toEqual({ key: 'validation.dateTooLate', params: { typed: '2026-12-31', max: '2026-12-03' } });
+    expect(typedDateProblem('20261031', bounds)).toEqual({ key: 'validation.dateTooEarly', params: { typed: '2026-10-31', min: '2026-11-01' } });
+    expect(typedDateProblem('2030-01-01', {})).toBeNull();
   });
 });

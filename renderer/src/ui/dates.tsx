@@ -1,8 +1,8 @@
 import 'dayjs/locale/zh-cn';
-import type { ReactNode } from 'react';
+import { useRef, useState, type ReactNode } from 'react';
 import { Controller, type FieldPath, type FieldValues } from 'react-hook-form';
 import { DateInput, DatesProvider, TimePicker } from '@mantine/dates';
-import { parseTypedDate } from '@shared/rules/time';
+import { parseTypedDate, typedDateProblem, type TypedDateProblem } from '@shared/rules/time';
 import { useLanguage, useT } from '../app/i18n';
 import { useFieldErrors, type Form } from './form';
 
@@ -40,12 +40,16 @@ interface DateFieldProps {
 
 /**
  * A date typed as the counter types it (2026-12-01, 2026/12/1, 20261201) or picked from a calendar
- * in the app's language; it always reads `YYYY-MM-DD`. A typed text that is no date changes nothing
- * and reads back as the last date when the field is left.
+ * in the app's language; it always reads `YYYY-MM-DD`. A typed text that is no date, or a date out
+ * of the field's range, changes nothing: when the field is left it reads back the date it had
+ * before the typing began (the range check would otherwise keep a day passed on the way, typing
+ * 2026-12-31 past 2026-12-3), and says why under the field.
  */
 export function DateField({ label, value, onChange, onBlur, min, max, clearable, error, withAsterisk, w, ...rest }: DateFieldProps) {
   const t = useT();
   const name = rest['aria-label'] ?? label ?? '';
+  const before = useRef(value);
+  const [refused, setRefused] = useState<TypedDateProblem | null>(null);
   return (
     <DateInput
       label={label}
@@ -55,15 +59,32 @@ export function DateField({ label, value, onChange, onBlur, min, max, clearable,
       placeholder="YYYY-MM-DD"
       dateParser={parseTypedDate}
       value={value === '' ? null : value}
-      onChange={(next) => onChange(next ?? '')}
-      onBlur={onBlur}
+      onChange={(next) => {
+        setRefused(null);
+        onChange(next ?? '');
+      }}
+      onFocus={() => {
+        before.current = value;
+      }}
+      // A day picked from the calendar is the date to come back to, not the one before it.
+      getDayProps={(day) => ({
+        onClick: () => {
+          before.current = day;
+        },
+      })}
+      onBlur={(event) => {
+        const problem = typedDateProblem(event.currentTarget.value, { min, max });
+        setRefused(problem);
+        if (problem && value !== before.current) onChange(before.current);
+        onBlur?.();
+      }}
       minDate={min}
       maxDate={max}
       clearable={clearable}
       // The clear button is a 44 px touch target; the right section makes room for it inside the box.
       rightSectionWidth={clearable ? 44 : undefined}
       clearButtonProps={{ style: CLEAR_BUTTON, 'aria-label': t('common.clearField', { field: name }) }}
-      error={error}
+      error={error ?? (refused && t(refused.key, refused.params))}
       w={w}
       autoComplete="off"
       popoverProps={{ withinPortal: true }}
