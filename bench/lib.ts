@@ -4,7 +4,7 @@ import { join } from 'node:path';
 
 export interface Figure {
   name: string;
-  unit: 'ms' | 'MB' | 'ratio';
+  unit: 'ms' | 'MB' | 'ratio' | 'pages';
   median: number;
   p95: number;
   runs: number;
@@ -49,21 +49,48 @@ export function ratio(name: string, of: Figure, to: Figure, extra: Partial<Figur
 }
 
 /**
- * A bare better-sqlite3 INSERT of one row per autocommit transaction, with the app's durability
- * (WAL, synchronous=FULL): what a write costs before the app does anything.
+ * How many database pages one commit of `write` adds to the WAL, on average over `runs` commits:
+ * what a durable commit writes (and checksums) before its fsync. Checkpoints are held off while it
+ * counts, so it runs apart from the timed runs.
  */
-export async function bareInserts(dir: string, runs: number): Promise<number[]> {
+export async function pagesPerCommit(db: Database.Database, write: () => unknown, runs: number): Promise<number> {
+  const autocheckpoint = Number(db.pragma('wal_autocheckpoint', { simple: true }));
+  db.pragma('wal_checkpoint(TRUNCATE)');
+  db.pragma('wal_autocheckpoint = 0');
+  try {
+    for (let i = 0; i < runs; i += 1) await write();
+    const [frames] = db.pragma('wal_checkpoint(PASSIVE)') as Array<{ log: number }>;
+    return (frames?.log ?? Number.NaN) / runs;
+  } finally {
+    db.pragma(`wal_autocheckpoint = ${autocheckpoint}`);
+  }
+}
+
+/** A figure counted once, not timed (its median and p95 are the same number). */
+export function count(name: string, value: number, unit: Figure['unit'], runs: number): Figure {
+  return { name, unit, median: value, p95: value, runs };
+}
+
+/**
+ * A bare better-sqlite3 INSERT of one row per autocommit transaction, with the app's durability
+ * (WAL, synchronous=FULL): what a write costs before the app does anything. `pages` counts what
+ * each commit writes to the WAL, over `pages` more inserts.
+ */
+export async function bareInserts(dir: string, runs: number, options: { pages?: number } = {}): Promise<{ durations: number[]; pages: number }> {
   const bare = new Database(join(dir, 'bare.sqlite'));
   bare.pragma('journal_mode = WAL');
   bare.pragma('synchronous = FULL');
   bare.exec('CREATE TABLE IF NOT EXISTS rental (id INTEGER PRIMARY KEY, receipt_no TEXT NOT NULL UNIQUE, unit_id INTEGER NOT NULL, deposit_fen INTEGER NOT NULL, out_at INTEGER NOT NULL) STRICT');
   const insert = bare.prepare('INSERT INTO rental (receipt_no, unit_id, deposit_fen, out_at) VALUES (?, ?, ?, ?)');
   let row = 0;
+  const one = () => {
+    row += 1;
+    insert.run(`R20261129-${process.pid}-${row}`, row, 50_000, Date.now());
+  };
   try {
-    return await time(() => {
-      row += 1;
-      insert.run(`R20261129-${process.pid}-${row}`, row, 50_000, Date.now());
-    }, runs);
+    const durations = await time(one, runs);
+    const pages = options.pages ? await pagesPerCommit(bare, one, options.pages) : Number.NaN;
+    return { durations, pages };
   } finally {
     bare.close();
   }

@@ -115,7 +115,7 @@ it('check-out with receipt, and return by receipt number', async () => {
   }, RUNS);
   const dir = mkdtempSync(join(tmpdir(), 'parkdesk-bare-'));
   dirs.push(dir);
-  const bare = summarize('bare better-sqlite3 INSERT, same durability', await bareInserts(dir, RUNS));
+  const bare = summarize('bare better-sqlite3 INSERT, same durability', (await bareInserts(dir, RUNS)).durations);
   const api = within('check-out with receipt bytes (API), a year of records', checkout, 50, { against: bare.name });
   figures.push(api, bare, ratio('check-out ÷ bare insert', api, bare));
 
