@@ -65,6 +65,22 @@ test.describe('dates and times in the app’s language', () => {
     await expect(calendar).toContainText('十一月 2026');
     await expect(calendar.getByRole('columnheader').first()).toHaveText('一');
     await screen(page, 'pickers-calendar-zh-1280');
+    await since.press('Escape');
+
+    // On the 1024 touch kiosk there is no room below the field: the calendar opens beside it, the
+    // field and its label still in sight, not over them.
+    await page.setViewportSize({ width: 1024, height: 768 });
+    await since.click();
+    await expect(calendar).toBeVisible();
+    await screen(page, 'pickers-calendar-zh-1024');
+    const drawn = await calendar.boundingBox();
+    for (const part of [since, page.locator('label', { hasText: '拾得日期从' })]) {
+      const box = await part.boundingBox();
+      if (!drawn || !box) throw new Error('calendar or field not drawn');
+      const overlaps = drawn.x < box.x + box.width && box.x < drawn.x + drawn.width && drawn.y < box.y + box.height && box.y < drawn.y + drawn.height;
+      expect(overlaps, `calendar over ${await part.evaluate((node) => node.tagName)}`).toBe(false);
+    }
+    expect(drawn && drawn.y + drawn.height).toBeLessThanOrEqual(768);
   });
 
   test('a date typed past the last day the field takes is refused with its reason, and the field keeps the date it had', async ({ browser }) => {

@@ -87,7 +87,8 @@ export function DateField({ label, value, onChange, onBlur, min, max, clearable,
       error={error ?? (refused && t(refused.key, refused.params))}
       w={w}
       autoComplete="off"
-      popoverProps={{ withinPortal: true }}
+      // With no room below, the calendar opens beside the field rather than over its label.
+      popoverProps={{ withinPortal: true, middlewares: { flip: { fallbackPlacements: ['right-start', 'left-start', 'top-start'], crossAxis: false }, shift: true } }}
     />
   );
 }
