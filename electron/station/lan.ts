@@ -19,6 +19,8 @@ export interface SharingOptions {
   host?: string;
   /** A port instead of the setting's (tests: 0, any free port). */
   port?: number | undefined;
+  /** How often an idle live stream sends its keep-alive (tests: a fraction of a second). */
+  heartbeatMs?: number;
   log(message: string, error?: unknown): void;
 }
 
@@ -35,7 +37,7 @@ function stationOf(core: Core, c: Context) {
 }
 
 /** The LAN listener's app: the station app, behind the station token. */
-export function createLanApp(core: Core, rendererDir: string | undefined, streams: Set<LiveStream>) {
+export function createLanApp(core: Core, rendererDir: string | undefined, streams: Set<LiveStream>, heartbeatMs?: number) {
   const admit = (c: Context): Caller | Response => {
     const address = remoteAddress(c);
     if (PUBLIC_METHODS.has(c.req.path)) return { origin: `lan:${address}` };
@@ -48,6 +50,7 @@ export function createLanApp(core: Core, rendererDir: string | undefined, stream
     core,
     rendererDir,
     streams,
+    ...(heartbeatMs === undefined ? {} : { heartbeatMs }),
     admit,
     link(c) {
       const check = stationOf(core, c);
@@ -78,7 +81,7 @@ export function startSharing(options: SharingOptions): Sharing {
   const { core, log } = options;
   const host = options.host ?? '0.0.0.0';
   const streams = new Set<LiveStream>();
-  const app = createLanApp(core, options.rendererDir, streams);
+  const app = createLanApp(core, options.rendererDir, streams, options.heartbeatMs);
   let server: ServerType | undefined;
   let serverPort: number | undefined;
   let queue: Promise<void> = Promise.resolve();

@@ -4,12 +4,11 @@ import type { IncomingMessage } from 'node:http';
 import { Agent, request } from 'node:https';
 import { connect } from 'node:tls';
 import { join } from 'node:path';
-import { Readable } from 'node:stream';
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
 import { fieldErrorsOf, pairOutput, remotePairInput, stationLink, type ErrorBody, type Result, type StationLink } from '@shared/contract';
 import { codeMatchesCertificate } from '@shared/rules/pairing';
-import { IDEMPOTENCY_HEADER, reply, secureHeaders, serveRenderer, STATION_HEADER } from './server';
+import { IDEMPOTENCY_HEADER, LIVE_HEARTBEAT_MS, reply, secureHeaders, serveRenderer, STATION_HEADER } from './server';
 
 /**
  * Station mode: ParkDesk on the broadcast room's or the duty office's PC. It has no database of
@@ -19,8 +18,16 @@ import { IDEMPOTENCY_HEADER, reply, secureHeaders, serveRenderer, STATION_HEADER
  */
 export const STATION_FILE = 'station.json';
 const CONNECT_TIMEOUT_MS = 4000;
-/** How long a call may wait for the counter's answer before the screen is told it is unreachable. */
-const ANSWER_TIMEOUT_MS = 15_000;
+/**
+ * How long a call may wait for the counter's answer before the screen is told it is unreachable,
+ * and how long a live stream may stay silent before the counter is taken as gone: three of its
+ * keep-alives (a stream is quiet between events; one answer's wait would cut it at every pause).
+ */
+export interface RemoteTimings {
+  answerMs: number;
+  streamSilenceMs: number;
+}
+const TIMINGS: RemoteTimings = { answerMs: 15_000, streamSilenceMs: 3 * LIVE_HEARTBEAT_MS };
 
 const stationConfig = z.object({
   counterUrl: z.string(),
@@ -81,11 +88,11 @@ export function isCertificateRefusal(error: unknown): boolean {
 }
 
 /** An agent that trusts only the pinned certificate, and only while its fingerprint is the same. */
-function pinnedAgent(certificate: string, fingerprint: string): Agent {
+function pinnedAgent(certificate: string, fingerprint: string, timings: RemoteTimings): Agent {
   return new Agent({
     ca: certificate,
     keepAlive: true,
-    timeout: ANSWER_TIMEOUT_MS,
+    timeout: timings.answerMs,
     // The certificate is checked by its fingerprint, not by host name: a counter's address may change.
     checkServerIdentity: (_host, peer) => (peer.fingerprint256 === fingerprint ? undefined : new CertificateChanged('certificate changed')),
   });
@@ -99,16 +106,46 @@ interface Upstream {
   signal?: AbortSignal;
 }
 
-function send(url: string, agent: Agent, call: Upstream): Promise<IncomingMessage> {
+function isEventStream(response: IncomingMessage): boolean {
+  return (response.headers['content-type'] ?? '').includes('text/event-stream');
+}
+
+function send(url: string, agent: Agent, call: Upstream, timings: RemoteTimings): Promise<IncomingMessage> {
   const { hostname, port } = new URL(url);
   return new Promise((resolve, reject) => {
-    const req = request(
-      { host: hostname, port: Number(port), method: call.method, path: call.path, agent, headers: call.headers, signal: call.signal },
-      resolve,
-    );
-    req.setTimeout(ANSWER_TIMEOUT_MS, () => req.destroy(new Error('timeout')));
+    const req = request({ host: hostname, port: Number(port), method: call.method, path: call.path, agent, headers: call.headers, signal: call.signal }, (response) => {
+      if (isEventStream(response)) req.setTimeout(timings.streamSilenceMs);
+      resolve(response);
+    });
+    req.setTimeout(timings.answerMs, () => req.destroy(new Error('timeout')));
     req.once('error', reject);
     req.end(call.body);
+  });
+}
+
+/**
+ * The counter's live stream passed on to the screen. When it breaks (the counter gone, or silent
+ * too long) the screen's stream ends as a stream ends, and the screen reconnects.
+ */
+function liveStreamOf(response: IncomingMessage): ReadableStream<Uint8Array> {
+  return new ReadableStream<Uint8Array>({
+    start(controller) {
+      let open = true;
+      const end = () => {
+        if (!open) return;
+        open = false;
+        controller.close();
+      };
+      response.on('data', (chunk: Buffer) => {
+        if (open) controller.enqueue(new Uint8Array(chunk));
+      });
+      response.once('end', end);
+      response.once('error', end);
+      response.once('close', end);
+    },
+    cancel() {
+      response.destroy();
+    },
   });
 }
 
@@ -139,19 +176,22 @@ export interface RemoteOptions {
   rendererDir?: string | undefined;
   /** The counter's address given at start (`--counter`); a paired station remembers its own. */
   counterUrl?: string | undefined;
+  /** Tests shorten the waits. */
+  timings?: RemoteTimings;
   log(message: string, error?: unknown): void;
 }
 
 export function createRemoteApp(options: RemoteOptions): Hono {
   const { dataDir, log } = options;
+  const timings = options.timings ?? TIMINGS;
   let config = readStationConfig(dataDir);
-  let agent = config?.certificate && config.fingerprint ? pinnedAgent(config.certificate, config.fingerprint) : undefined;
+  let agent = config?.certificate && config.fingerprint ? pinnedAgent(config.certificate, config.fingerprint, timings) : undefined;
   const counterUrl = () => config?.counterUrl ?? options.counterUrl ?? null;
 
   const save = (next: StationConfig) => {
     config = next;
     writeStationConfig(dataDir, next);
-    agent = next.certificate && next.fingerprint && next.token ? pinnedAgent(next.certificate, next.fingerprint) : undefined;
+    agent = next.certificate && next.fingerprint && next.token ? pinnedAgent(next.certificate, next.fingerprint, timings) : undefined;
   };
   /** The counter withdrew this station's token: forget it, remember why. */
   const forget = () => {
@@ -182,7 +222,7 @@ export function createRemoteApp(options: RemoteOptions): Hono {
     if (config?.token && agent && url) {
       // Ask the counter whether this station still holds: a revoked one learns it here.
       try {
-        const answer = stationLink.safeParse(JSON.parse(await textOf(await send(url, agent, { method: 'GET', path: '/api/station', headers: { [STATION_HEADER]: config.token } }))));
+        const answer = stationLink.safeParse(JSON.parse(await textOf(await send(url, agent, { method: 'GET', path: '/api/station', headers: { [STATION_HEADER]: config.token } }, timings))));
         if (answer.success && answer.data.mode === 'lan' && !answer.data.paired) forget();
       } catch {
         // Unreachable: still paired as far as this PC knows; the screen shows the connection state.
@@ -205,14 +245,14 @@ export function createRemoteApp(options: RemoteOptions): Hono {
     if (!codeMatchesCertificate(code, peer.fingerprint)) {
       return reply(c, { ok: false, error: { code: 'VALIDATION', message: 'errors.VALIDATION', fields: { code: { key: 'stations.errors.certificateMismatch', params: { url } } } } });
     }
-    const pinned = pinnedAgent(peer.pem, peer.fingerprint);
+    const pinned = pinnedAgent(peer.pem, peer.fingerprint, timings);
     try {
       const response = await send(url, pinned, {
         method: 'POST',
         path: '/api/stations.pair',
         headers: { 'content-type': 'application/json' },
         body: Buffer.from(JSON.stringify({ code, name })),
-      });
+      }, timings);
       const text = await textOf(response);
       const refusal = refusalOf(text);
       if (refusal) return reply(c, { ok: false, error: refusal });
@@ -242,15 +282,15 @@ export function createRemoteApp(options: RemoteOptions): Hono {
     c.req.raw.signal.addEventListener('abort', () => abort.abort());
     try {
       const body = method === 'POST' ? Buffer.from(await c.req.arrayBuffer()) : undefined;
-      const response = await send(url, agent, { method, path: c.req.path, headers, ...(body ? { body } : {}), signal: abort.signal });
+      const response = await send(url, agent, { method, path: c.req.path, headers, ...(body ? { body } : {}), signal: abort.signal }, timings);
       const kept = new Headers();
       for (const name of KEPT) {
         const value = response.headers[name];
         if (typeof value === 'string') kept.set(name, value);
       }
       const status = response.statusCode ?? 502;
-      if ((response.headers['content-type'] ?? '').includes('text/event-stream')) {
-        return new Response(Readable.toWeb(response) as ReadableStream<Uint8Array>, { status, headers: kept });
+      if (isEventStream(response)) {
+        return new Response(liveStreamOf(response), { status, headers: kept });
       }
       const text = await textOf(response);
       const refusal = refusalOf(text);

@@ -40,6 +40,8 @@ export interface StationOptions {
 }
 
 export const STATION_HEADER = 'x-parkdesk-station';
+/** How often an idle live stream sends its keep-alive (with the counter's time). */
+export const LIVE_HEARTBEAT_MS = 15_000;
 export const IDEMPOTENCY_HEADER = 'idempotency-key';
 
 
@@ -68,7 +70,7 @@ export function reply(c: Context, result: Result<unknown>): Response {
  */
 export function createStationApp(options: StationOptions): Hono {
   const { core } = options;
-  const heartbeatMs = options.heartbeatMs ?? 15_000;
+  const heartbeatMs = options.heartbeatMs ?? LIVE_HEARTBEAT_MS;
   const admit = options.admit ?? ((c: Context): Caller => ({ origin: `http:${remoteAddress(c)}` }));
   const link = options.link ?? ((): StationLink => ({ mode: 'counter' }));
   const app = new Hono();

@@ -8,7 +8,7 @@ import type { Result, StationLink } from '@shared/contract';
 import { normalizePairingCode, PAIRING_ALPHABET } from '@shared/rules/pairing';
 import { MINUTE } from '@shared/rules/time';
 import { startSharing, type Sharing } from '../../electron/station/lan';
-import { createRemoteApp, readStationConfig } from '../../electron/station/remote';
+import { createRemoteApp, readStationConfig, type RemoteTimings } from '../../electron/station/remote';
 import { makeCore, tempDir, type TestCore } from '../support/core';
 import { startRelay, type Relay } from '../support/relay';
 
@@ -36,10 +36,16 @@ interface Counter {
   lanPort: number;
 }
 
-async function sharedCounter(): Promise<Counter> {
+/** Keep-alives and waits a test can sit through: the counter's heartbeat, the station's timeouts. */
+interface Timings {
+  heartbeatMs?: number;
+  remote?: RemoteTimings;
+}
+
+async function sharedCounter(timings: Timings = {}): Promise<Counter> {
   const test = makeCore();
   const setup = await test.ok('setup.complete', { parkName: '阳光水世界', defaultLanguage: 'zh-CN', timeZone: 'Asia/Shanghai', manager: MANAGER });
-  const sharing = startSharing({ core: test.core, host: '127.0.0.1', port: 0, log: () => undefined });
+  const sharing = startSharing({ core: test.core, host: '127.0.0.1', port: 0, log: () => undefined, ...(timings.heartbeatMs === undefined ? {} : { heartbeatMs: timings.heartbeatMs }) });
   closers.push(() => sharing.stop());
   await test.ok('settings.update', { sharingEnabled: true }, setup.token);
   await sharing.settled();
@@ -50,9 +56,9 @@ async function sharedCounter(): Promise<Counter> {
 }
 
 /** A station-mode app on its own data folder, reaching the counter through a relay. */
-async function stationThrough(relay: Relay) {
+async function stationThrough(relay: Relay, timings?: RemoteTimings) {
   const dir = tempDir('parkdesk-station-');
-  const app = createRemoteApp({ dataDir: dir, counterUrl: `https://127.0.0.1:${relay.port}`, log: () => undefined });
+  const app = createRemoteApp({ dataDir: dir, counterUrl: `https://127.0.0.1:${relay.port}`, log: () => undefined, ...(timings ? { timings } : {}) });
   const { url } = await listen(app.fetch);
   const post = async (path: string, body: unknown, headers: Record<string, string> = {}) => {
     const response = await fetch(`${url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
@@ -92,11 +98,11 @@ function wrongSecret(code: string): string {
   return `${first}${normal.slice(1)}`;
 }
 
-async function pairedStation() {
-  const counter = await sharedCounter();
+async function pairedStation(timings: Timings = {}) {
+  const counter = await sharedCounter(timings);
   const relay = await startRelay(counter.lanPort);
   closers.push(() => relay.close());
-  const station = await stationThrough(relay);
+  const station = await stationThrough(relay, timings.remote);
   const code = await openCode(counter);
   const paired = await station.post('/api/station/pair', { counterUrl: `127.0.0.1:${relay.port}`, code, name: '广播室' });
   expect(paired.body).toEqual({ ok: true, value: { stationId: expect.any(Number), name: '广播室' } });
@@ -231,6 +237,35 @@ describe('stations on the park LAN', () => {
     expect(await station.link()).toMatchObject({ paired: true });
     relay.restore();
     expect((await station.call('auth.me', {}, staffToken)).body).toMatchObject({ ok: true });
+  });
+
+  /** The event names a live stream sends until it ends or `until` says stop, and how it ended. */
+  async function follow(stream: ReadableStreamDefaultReader<string>, until: (events: string[]) => boolean): Promise<{ events: string[]; ended: boolean }> {
+    const events: string[] = [];
+    for (;;) {
+      const chunk = await stream.read().catch(() => ({ done: true as const, value: undefined }));
+      if (chunk.done) return { events, ended: true };
+      for (const match of chunk.value.matchAll(/^event: (\S+)$/gm)) events.push(match[1] ?? '');
+      if (until(events)) return { events, ended: false };
+    }
+  }
+
+  it('keeps a quiet live stream open across many keep-alives, and ends it when the counter falls silent (a cable pulled)', async () => {
+    // Scaled down from 15 s keep-alives, 15 s for an answer and 45 s of silence; here an answer's
+    // wait is shorter than the pause between keep-alives, so a stream held to it would be cut.
+    const { relay, station, staffToken } = await pairedStation({ heartbeatMs: 250, remote: { answerMs: 150, streamSilenceMs: 800 } });
+    const events = await fetch(`${station.url}/api/events`, { headers: { authorization: `Bearer ${staffToken}` } });
+    const reader = events.body?.pipeThrough(new TextDecoderStream()).getReader();
+    if (!reader) throw new Error('no live stream');
+    // Five keep-alives: 1.25 s with nothing else sent.
+    const quiet = await follow(reader, (seen) => seen.filter((name) => name === 'time').length >= 5);
+    expect(quiet).toEqual({ events: ['hello', ...Array<string>(5).fill('time')], ended: false });
+
+    // Nothing comes through any more, and no reset either: the stream ends, so the screen shows it and reconnects.
+    relay.stall();
+    const started = Date.now();
+    expect((await follow(reader, () => false)).ended).toBe(true);
+    expect(Date.now() - started).toBeLessThan(5000);
   });
 
   it('locks a revoked station out at once: its live stream is told, its calls refused, its token forgotten', async () => {

@@ -2,13 +2,16 @@ import { createServer, connect, type Server, type Socket } from 'node:net';
 
 /**
  * A TCP relay on 127.0.0.1 standing in for the park LAN between a station and the counter: the
- * test cuts it (every connection dropped, new ones refused), restores it, or makes it lose the
- * next answer (the request reaches the counter; what it sends back never arrives).
+ * test cuts it (every connection dropped, new ones refused), restores it, stalls it (connections
+ * stay open and nothing gets through: a cable pulled, no reset), or makes it lose the next answer
+ * (the request reaches the counter; what it sends back never arrives).
  */
 export interface Relay {
   port: number;
   cut(): void;
   restore(): void;
+  /** From now on nothing the counter sends gets through, and the connections stay open. */
+  stall(): void;
   /**
    * The next request sent loses its answer: the connection it goes over is dropped when the counter
    * answers (live streams, which send nothing after their first request, are left alone).
@@ -22,6 +25,7 @@ export interface Relay {
 export async function startRelay(targetPort: number, targetHost = '127.0.0.1'): Promise<Relay> {
   const open = new Set<Socket>();
   let down = false;
+  let stalled = false;
   let loseAnswer = false;
   let victim: Socket | undefined;
   let connections = 0;
@@ -49,6 +53,7 @@ export async function startRelay(targetPort: number, targetHost = '127.0.0.1'): 
       upstream.write(chunk);
     });
     upstream.on('data', (chunk) => {
+      if (stalled) return;
       if (victim === client) {
         victim = undefined;
         drop();
@@ -77,6 +82,10 @@ export async function startRelay(targetPort: number, targetHost = '127.0.0.1'): 
     },
     restore() {
       down = false;
+      stalled = false;
+    },
+    stall() {
+      stalled = true;
     },
     loseNextAnswer() {
       loseAnswer = true;
