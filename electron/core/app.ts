@@ -1,7 +1,8 @@
 import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { contract, type FatalProblem, type Settings, type Input, type LiveEvent, type MethodName, type Output, type Result } from '@shared/contract';
-import { MINUTE, systemClock, type Clock } from '@shared/rules/time';
+import { sessionIdleMs } from '@shared/rules/sessions';
+import { systemClock, type Clock } from '@shared/rules/time';
 import { readSettings } from './settings/store';
 import { auditHandlers } from './audit/handlers';
 import { authHandlers } from './auth/handlers';
@@ -245,7 +246,7 @@ export function createCore(options: CoreOptions): Core {
       return () => listeners.delete(listener);
     },
     hasSession(token, stationId) {
-      const session = services.sessions.peek(token, clock.now(), readSettings(db).idleSignOutMinutes * MINUTE);
+      const session = services.sessions.peek(token, clock.now(), sessionIdleMs(readSettings(db).idleSignOutMinutes));
       return session !== undefined && session.stationId === (stationId ?? null);
     },
     checkStation: (token, address) => stations.check(token, clock.now(), address),

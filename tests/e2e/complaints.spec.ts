@@ -2,7 +2,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Locator, Page } from '@playwright/test';
 import { pdfText } from '../support/pdf';
-import { addStaff, chooseLanguage, cutBadges, emWidth, expect, fillDate, MANAGER, mockPrinter, must, printed, setUpPark, signIn, startStation, type Station, test, timeValue } from './fixtures';
+import { addStaff, chooseLanguage, cutBadges, emWidth, expect, fillDate, fillWalkInComplaint, MANAGER, mockPrinter, must, printed, setUpPark, signIn, startStation, type Station, test, timeValue } from './fixtures';
 
 /** Park time on 2026-11-30, a Monday (Asia/Shanghai, UTC+8), as epoch ms. */
 const at = (time: string) => Date.parse(`2026-11-30T${time}:00+08:00`);
@@ -100,13 +100,7 @@ test.describe('complaints: the record, the process, the head summoned, the daily
       await expect(timeValue(form, '时间')).toHaveValue(/^10:0\d$/);
       await expect(form.getByRole('radio', { name: '一般' })).toBeChecked();
       await expect(form.getByLabel('来文编号')).toHaveCount(0);
-      await form.getByRole('textbox', { name: '投诉人' }).fill('刘先生');
-      await form.getByRole('textbox', { name: '电话' }).fill('13812345678');
-      await form.getByLabel('地点').fill('过山车排队区');
-      await form.getByText('游乐项目', { exact: true }).click();
-      await form.getByRole('combobox', { name: '责任部门' }).click();
-      await counter.getByRole('option', { name: /^游乐部/ }).click();
-      await form.getByLabel('游客诉求').fill('要求退还快速通道票款');
+      await fillWalkInComplaint(form);
 
       // Without a description: refused next to the field, in Chinese, and nothing is recorded.
       await form.getByRole('button', { name: '登记', exact: true }).click();

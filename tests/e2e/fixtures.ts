@@ -101,6 +101,27 @@ export async function must<T>(result: Promise<Result<T>>): Promise<T> {
 }
 
 /** Completes set-up through the API (for tests about what comes after) and returns the manager's token. */
+/** The complaint form's visitor, place, category, department and request, as a walk-in gives them (the account is left to the test). */
+export async function fillWalkInComplaint(form: Locator): Promise<void> {
+  await form.getByRole('textbox', { name: '投诉人' }).fill('刘先生');
+  await form.getByRole('textbox', { name: '电话' }).fill('13812345678');
+  await form.getByLabel('地点').fill('过山车排队区');
+  await form.getByText('游乐项目', { exact: true }).click();
+  await form.getByRole('combobox', { name: '责任部门' }).click();
+  await form.page().getByRole('option', { name: /^游乐部/ }).click();
+  await form.getByLabel('游客诉求').fill('要求退还快速通道票款');
+}
+
+/**
+ * Moves the clock of a station started with `PARKDESK_TEST_CLOCK` (to an instant, or on by some
+ * time) and answers the station's time after the move.
+ */
+export async function moveClock(station: Station, move: { at: number } | { advanceMs: number } | Record<string, never> = {}): Promise<number> {
+  const response = await fetch(`${station.url}/__test__/clock`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(move) });
+  expect(response.ok, 'the station runs on a test clock').toBe(true);
+  return ((await response.json()) as { now: number }).now;
+}
+
 export async function setUpPark(station: Station, language: 'zh-CN' | 'en' = 'zh-CN'): Promise<string> {
   const session = await must(
     station.api('setup.complete', { parkName: '阳光水世界', defaultLanguage: language, timeZone: 'Asia/Shanghai', manager: MANAGER }),

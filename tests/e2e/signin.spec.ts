@@ -1,4 +1,4 @@
-import { addStaff, chooseLanguage, expect, MANAGER, screen, setUpPark, signIn, test } from './fixtures';
+import { addStaff, chooseLanguage, expect, fillWalkInComplaint, MANAGER, moveClock, screen, setUpPark, signIn, startStation, test } from './fixtures';
 
 test.describe('sign-in at the counter', () => {
   test('signs in with the PIN keypad, refuses a wrong PIN with the tries left, and locks after five', async ({ page, station }) => {
@@ -80,5 +80,38 @@ test.describe('sign-in at the counter', () => {
     await page.clock.fastForward('01:05');
     await expect(page.getByRole('heading', { name: '请选择当班人员' })).toBeVisible();
     await expect(page.getByText('长时间无操作，已自动退出，请重新登录。')).toBeVisible();
+  });
+
+  test('typing a long complaint for longer than the idle time makes no call, and the clerk is not signed out for it', async ({ browser }) => {
+    // The screen's clock and the counter's move together: 20 s at a time, a few characters typed in each.
+    const station = await startStation({ PARKDESK_TEST_CLOCK: '2026-11-30T02:00:00.000Z' });
+    try {
+      const admin = await setUpPark(station);
+      await station.api('settings.update', { idleSignOutMinutes: 3 }, admin);
+      await addStaff(station, admin, { code: 'C01', name: '张柜台', role: 'counter', pin: '1357' });
+      const context = await browser.newContext();
+      const page = await context.newPage();
+      await page.clock.install({ time: Date.parse('2026-11-30T02:00:00.000Z') });
+      await page.goto(station.url);
+      await signIn(page, '张柜台', '1357');
+      await page.getByRole('navigation').getByRole('link', { name: '客诉处理' }).click();
+      await page.keyboard.press('F2');
+      const form = page.getByRole('dialog', { name: '登记投诉' });
+      await fillWalkInComplaint(form);
+      const account = form.getByLabel('事情经过');
+      // Five minutes of typing against a three-minute idle sign-out.
+      for (let step = 0; step < 15; step += 1) {
+        await page.clock.fastForward(20_000);
+        await moveClock(station, { advanceMs: 20_000 });
+        await account.pressSequentially('排队很久');
+      }
+      await expect(form).toBeVisible();
+      await form.getByRole('button', { name: '登记', exact: true }).click();
+      await expect(page.getByText('投诉 C20261130-0001 已登记。')).toBeVisible();
+      await expect(page.getByRole('heading', { name: '请选择当班人员' })).toHaveCount(0);
+      await context.close();
+    } finally {
+      await station.stop();
+    }
   });
 });

@@ -4,7 +4,9 @@ import { AppShell, Avatar, Group, Menu, Modal, NavLink, PasswordInput, ScrollAre
 import { useIdle, useMediaQuery } from '@mantine/hooks';
 import { IconChevronDown, IconKey, IconLogout, IconDoorExit, IconUsersGroup } from '@tabler/icons-react';
 import { BROADCAST, staffMethods, systemMethods, type RosterEntry } from '@shared/contract';
+import { ACTIVITY_EVENTS, ACTIVITY_REPORT_MS } from '@shared/rules/sessions';
 import { MINUTE } from '@shared/rules/time';
+import type { Api } from '../api/client';
 import { useT } from './i18n';
 import { usePark } from './park';
 import { useApi, useSession } from './session';
@@ -80,6 +82,28 @@ function LeaveKioskModal({ opened, onClose, roster }: { opened: boolean; onClose
   );
 }
 
+/**
+ * While someone works at this screen (typing a long complaint makes no call), the core hears of it
+ * at most every 30 s, so its idle clock follows this screen's and a form being filled in is never
+ * refused as idle. A report that finds the session already ended ends it here too.
+ */
+function useActivityReport(api: Api): void {
+  useEffect(() => {
+    // Signing in was the last the core heard of this screen.
+    let last = Date.now();
+    const report = () => {
+      const now = Date.now();
+      if (now - last < ACTIVITY_REPORT_MS) return;
+      last = now;
+      api.call('auth.me', {}).catch(() => undefined);
+    };
+    for (const event of ACTIVITY_EVENTS) document.addEventListener(event, report, { passive: true });
+    return () => {
+      for (const event of ACTIVITY_EVENTS) document.removeEventListener(event, report);
+    };
+  }, [api]);
+}
+
 /** The signed-in app: header (park, clock, connection, language, who), the role's sections, the page. */
 export function Shell() {
   const t = useT();
@@ -91,7 +115,8 @@ export function Shell() {
   const [kioskOpen, setKioskOpen] = useState(false);
   const roster = useMethod('auth.roster', {}, { enabled: kioskOpen });
   const idleMinutes = session?.idleSignOutMinutes ?? 10;
-  const idle = useIdle(idleMinutes * MINUTE, { initialState: false });
+  const idle = useIdle(idleMinutes * MINUTE, { initialState: false, events: [...ACTIVITY_EVENTS] });
+  useActivityReport(api);
   // Below 1200 px (a 1024 touch kiosk) the header keeps its room for the clock and the language.
   const narrow = useMediaQuery('(max-width: 74.99em)');
 
