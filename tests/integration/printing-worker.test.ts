@@ -1,4 +1,5 @@
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { createReadStream, existsSync, readFileSync, readdirSync } from 'node:fs';
 import { createServer, type Server, type Socket } from 'node:net';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -12,7 +13,7 @@ import { renderEscpos } from '../../electron/core/printing/escpos';
 import { enqueuePrint, getJob, listJobs, reprint, waitingCount } from '../../electron/core/printing/outbox';
 import { createPrintWorker, PROBE_EVERY_MS, type PrintWorkerOptions } from '../../electron/core/printing/worker';
 import { MORNING, tempDir } from '../support/core';
-import { sampleReceipt, VirtualPrinter } from '../support/virtualPrinter';
+import { decodeEscpos, sampleReceipt, VirtualPrinter } from '../support/virtualPrinter';
 
 const printers: VirtualPrinter[] = [];
 afterEach(async () => {
@@ -278,7 +279,44 @@ describe('the print worker and a virtual ESC/POS printer', () => {
   });
 });
 
+/** Everything written to a FIFO until its writer closes it: a USB printer that was off, switched on. */
+function readUntilClosed(fifo: string): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    createReadStream(fifo)
+      .on('data', (chunk) => chunks.push(Buffer.from(chunk)))
+      .on('end', () => resolve(Buffer.concat(chunks)))
+      .on('error', reject);
+  });
+}
+
 describe('the device driver', () => {
+  it('prints a printout once when the device was off and blocked its write: no second write beside the first', async () => {
+    // A FIFO stands in for /dev/usb/lp0 of a printer that is off: a write to it waits until it is read.
+    const { db, dir, clock, worker, enqueue, settings } = await rig();
+    const fifo = join(dir, 'lp0');
+    execFileSync('mkfifo', [fifo]);
+    Object.assign(settings, { connection: { kind: 'device', path: fifo }, timeoutMs: 150 });
+    const [first, second] = ['R-1', 'R-2'].map(enqueue);
+
+    // Three rounds while it is off: the first write times out and waits; the retries start nothing new.
+    for (let round = 0; round < 3; round += 1) {
+      await worker.runOnce();
+      clock.advance(60_000);
+    }
+    expect(getJob(db, first ?? 0)).toMatchObject({ status: 'queued', attempts: 3 });
+    expect(getJob(db, first ?? 0)?.last_error).toMatch(/^timeout: /);
+
+    // Switched on: the write that waited goes through, once; the next retry finds it done.
+    const received = decodeEscpos(await readUntilClosed(fifo));
+    expect(received.qr).toEqual(['R-1']);
+    const next = readUntilClosed(fifo);
+    await worker.runOnce();
+    expect(getJob(db, first ?? 0)).toMatchObject({ status: 'printed' });
+    expect(decodeEscpos(await next).qr).toEqual(['R-2']);
+    expect(getJob(db, second ?? 0)).toMatchObject({ status: 'printed' });
+  });
+
   it('writes the bytes to the device path', async () => {
     const path = join(tempDir(), 'lp0');
     await deviceDriver(path, 2000).send(Buffer.from([0x1b, 0x40, 0x41, 0x0a]));

@@ -118,12 +118,51 @@ export function tcpDriver(host: string, port: number, timeoutMs: number): Printe
   };
 }
 
-/** A device or file path (`/dev/usb/lp0`, `\\.\COM3`): written whole, within the timeout. */
+/**
+ * A device write that outlived its send's timeout, by device path: a device that blocks (a USB
+ * printer switched off) may still take the bytes when it comes back. Until then no other write is
+ * started on that device, or the printout would come out again beside it; once it went through,
+ * the retry of the same printout is answered with it, printed once.
+ */
+interface UnfinishedWrite {
+  /** The printout's job, or its bytes when the caller named no job. */
+  printout: number | Buffer;
+  state: 'pending' | 'done' | 'failed';
+  settled: Promise<void>;
+}
+const unfinishedWrites = new Map<string, UnfinishedWrite>();
+
+const samePrintout = (a: number | Buffer, b: number | Buffer) => (typeof a === 'number' || typeof b === 'number' ? a === b : a.equals(b));
+
+/** Waits for `promise` at most `ms`: whether it settled meanwhile. */
+async function settlesWithin(promise: Promise<void>, ms: number): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<false>((resolve) => {
+    timer = setTimeout(() => resolve(false), ms);
+  });
+  try {
+    return await Promise.race([promise.then(() => true), late]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** A device or file path (`/dev/usb/lp0`, `\\.\COM3`): written whole, within the timeout, one write at a time. */
 export function deviceDriver(path: string, timeoutMs: number): PrinterDriver {
   return {
     probe: () => access(path, constants.W_OK).catch((error: unknown) => Promise.reject(toPrinterError(error, path))),
-    async send(bytes) {
+    async send(bytes, job) {
+      const printout = job?.id ?? bytes;
+      const earlier = unfinishedWrites.get(path);
+      if (earlier) {
+        if (!(await settlesWithin(earlier.settled, timeoutMs))) {
+          throw new PrinterError('timeout', `${path} has not taken the last printout after ${timeoutMs} ms`);
+        }
+        unfinishedWrites.delete(path);
+        if (earlier.state === 'done' && samePrintout(earlier.printout, printout)) return;
+      }
       let timer: NodeJS.Timeout | undefined;
+      let timedOut = false;
       const write = (async () => {
         const handle = await open(path, 'w');
         try {
@@ -133,13 +172,29 @@ export function deviceDriver(path: string, timeoutMs: number): PrinterDriver {
         }
       })();
       const timeout = new Promise<never>((_, reject) => {
-        timer = setTimeout(() => reject(new PrinterError('timeout', `${path} after ${timeoutMs} ms`)), timeoutMs);
+        timer = setTimeout(() => {
+          timedOut = true;
+          reject(new PrinterError('timeout', `${path} after ${timeoutMs} ms`));
+        }, timeoutMs);
       });
       try {
         await Promise.race([write, timeout]);
       } catch (error) {
-        // A write that outlives the timeout is left to finish; it is never started again in the background.
-        write.catch(() => undefined);
+        if (!timedOut) throw toPrinterError(error, path);
+        // A write that outlives the timeout is left to finish, and remembered: nothing is written beside it.
+        const unfinished: UnfinishedWrite = {
+          printout,
+          state: 'pending',
+          settled: write.then(
+            () => {
+              unfinished.state = 'done';
+            },
+            () => {
+              unfinished.state = 'failed';
+            },
+          ),
+        };
+        unfinishedWrites.set(path, unfinished);
         throw toPrinterError(error, path);
       } finally {
         clearTimeout(timer);
