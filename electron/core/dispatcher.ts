@@ -13,7 +13,7 @@ import { writeAudit } from './audit/store';
 import type { Actor, AuditEntry, CallContext, Handler, Handlers, Services } from './context';
 import { AppError } from './errors';
 import { readSettings } from './settings/store';
-import { createIdempotency, IDEMPOTENCY_KEY, sameSubmission, type Submission } from './idempotency';
+import { createIdempotency, IDEMPOTENCY_KEY, sameSubmission, type Kept, type Submission } from './idempotency';
 
 export interface Call {
   method: string;
@@ -102,30 +102,46 @@ export function createDispatcher(services: Services, handlers: Handlers, options
   /** Custom-mode submissions with a key still running (an async handler): a copy sent meanwhile waits for the first. */
   const running = new Map<string, { submission: Submission; answer: Promise<unknown> }>();
 
+  /** The value of a kept answer, or its refusal thrown again. */
+  function answerOf(kept: Kept): unknown {
+    if ('refusal' in kept) throw AppError.fromBody(kept.refusal);
+    return kept.value;
+  }
+
   /**
    * A custom-mode handler keeps its own transactions (a wrong PIN is counted even when it refuses),
    * so its answer cannot be kept inside them: it is kept in its own transaction right after the
    * handler answers, with no await in between for a synchronous handler. A copy sent while an
-   * async handler runs waits for its answer; one sent later gets the kept answer. A refusal is not
-   * kept: the copy is refused again by the same rule.
+   * async handler runs waits for its answer; one sent later gets the kept answer. A refusal is kept
+   * as well: what the handler committed before refusing (the wrong PIN counted) is not done again.
    */
   async function customOnce(submission: Submission, run: () => unknown, now: number): Promise<unknown> {
     const kept = db.transaction(() => idempotency.replay(submission))();
-    if (kept) return kept.value;
+    if (kept) return answerOf(kept);
     const inFlight = running.get(submission.key);
     if (inFlight) {
       if (!sameSubmission(inFlight.submission, submission)) throw new AppError('CONFLICT', 'errors.idempotencyReused');
       return inFlight.answer;
     }
-    const answer = run();
+    const keep = (answer: Kept) => db.transaction(() => idempotency.remember(submission, answer, now))();
+    const refused = (error: unknown): never => {
+      if (error instanceof AppError) keep({ refusal: error.toBody() });
+      throw error;
+    };
+    let answer: unknown;
+    try {
+      answer = run();
+    } catch (error) {
+      return refused(error);
+    }
     if (!isPromise(answer)) {
-      db.transaction(() => idempotency.remember(submission, answer, now))();
+      keep({ value: answer });
       return answer;
     }
     running.set(submission.key, { submission, answer });
     try {
-      const value = await answer;
-      db.transaction(() => idempotency.remember(submission, value, now))();
+      const value = await answer.catch(refused);
+      keep({ value });
       return value;
     } finally {
       running.delete(submission.key);
@@ -183,10 +199,10 @@ export function createDispatcher(services: Services, handlers: Handlers, options
         value = db
           .transaction(() => {
             const kept = submission && idempotency.replay(submission);
-            if (kept) return kept.value;
+            if (kept) return answerOf(kept);
             const result = handler(parsed.data as never, ctx);
             if (isPromise(result)) throw new AppError('INTERNAL', 'errors.writeMustBeSync');
-            if (submission) idempotency.remember(submission, result, now);
+            if (submission) idempotency.remember(submission, { value: result }, now);
             return result;
           })
           .immediate();

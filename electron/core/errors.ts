@@ -12,6 +12,10 @@ export class AppError extends Error {
     this.name = 'AppError';
   }
 
+  static fromBody(body: ErrorBody): AppError {
+    return new AppError(body.code, body.message, body.params, body.fields);
+  }
+
   toBody(): ErrorBody {
     return {
       code: this.code,

@@ -229,6 +229,27 @@ describe('stations on the park LAN', () => {
     expect(rentals()).toBe(before + 1);
   });
 
+  it('counts a mistyped PIN once when its answer is lost and the station sends it again: the same refusal, one try used', async () => {
+    const { counter, relay, station, staffToken } = await pairedStation();
+    const db = counter.test.core.db;
+    if (!db) throw new Error('no database');
+    const failedPins = () => db.prepare<[], { n: number }>('SELECT failed_pins AS n FROM staff WHERE id = 1').get()?.n;
+    const input = { currentPin: '999999', newPin: '135791' };
+    const key = 'submission-changepin-000000001';
+    relay.loseNextAnswer();
+    expect((await station.call('auth.changePin', input, staffToken, key)).body).toEqual({ ok: false, error: { code: 'UNAVAILABLE', message: 'errors.NETWORK' } });
+    expect(failedPins()).toBe(1);
+    // The client sends the same submission again, as often as it takes: each gets the first refusal.
+    for (let again = 0; again < 5; again += 1) {
+      expect((await station.call('auth.changePin', input, staffToken, key)).body).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED', message: 'errors.wrongPin', params: { remaining: 4 } } });
+    }
+    expect(failedPins()).toBe(1);
+    expect((await station.call('auth.me', {}, staffToken)).body).toMatchObject({ ok: true });
+    // Typed again (a new submission): counted.
+    expect((await station.call('auth.changePin', input, staffToken)).body).toMatchObject({ ok: false, error: { params: { remaining: 3 } } });
+    expect(failedPins()).toBe(2);
+  });
+
   it('tells the screen when the LAN is cut, and works again once it is back', async () => {
     const { relay, station, staffToken } = await pairedStation();
     relay.cut();
