@@ -1,6 +1,6 @@
 import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { contract, type FatalProblem, type Settings, type Input, type LiveEvent, type MethodName, type Output, type Result } from '@shared/contract';
+import { contract, type FatalProblem, type MessageKey, type Settings, type Input, type LiveEvent, type MethodName, type Output, type Result } from '@shared/contract';
 import { sessionIdleMs } from '@shared/rules/sessions';
 import { systemClock, type Clock } from '@shared/rules/time';
 import { readSettings } from './settings/store';
@@ -8,6 +8,7 @@ import { auditHandlers } from './audit/handlers';
 import { authHandlers } from './auth/handlers';
 import { SessionStore } from './auth/sessions';
 import { LAN_OFF, type Handler, type Handlers, type LanState, type Reader, type Services } from './context';
+import { lockDataFolder } from './db/lock';
 import { DatabaseProblem, openDatabase, type Db } from './db/open';
 import { createDispatcher, type Call, type PendingEvent } from './dispatcher';
 import { createPrintWorker, type PrintWorker } from './printing/worker';
@@ -83,7 +84,8 @@ export interface Core {
   readonly rentalsClock: RentalsClock | undefined;
 }
 
-const PROBLEM_KEYS = { DB_TOO_NEW: 'fatal.dbTooNew', DB_CORRUPT: 'fatal.dbCorrupt', DB_UNREADABLE: 'fatal.dbUnreadable' } as const;
+/** The catalog key that explains each problem that keeps the core from opening. */
+export const PROBLEM_KEYS = { DB_TOO_NEW: 'fatal.dbTooNew', DB_CORRUPT: 'fatal.dbCorrupt', DB_UNREADABLE: 'fatal.dbUnreadable', DATA_IN_USE: 'fatal.dataInUse' } as const satisfies Record<FatalProblem['code'], MessageKey>;
 
 /**
  * `PRAGMA integrity_check` reads every page: a few milliseconds for a new park, twenty seconds for a
@@ -106,10 +108,14 @@ export function createCore(options: CoreOptions): Core {
   let seq = 0;
 
   let db: Db;
+  // Another ParkDesk on this folder: nothing is opened, nothing is started.
+  const folderLock = lockDataFolder(options.dataDir, options.nativeBinding);
   const checkLater = existsSync(file) && statSync(file).size > (options.integrityAtOpenMaxBytes ?? INTEGRITY_AT_OPEN_MAX_BYTES);
   try {
+    if (!folderLock) throw new DatabaseProblem({ code: 'DATA_IN_USE', params: { path: options.dataDir } });
     db = openDatabase({ file, skipIntegrityCheck: checkLater, ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}) });
   } catch (error) {
+    folderLock?.release();
     if (!(error instanceof DatabaseProblem)) throw error;
     const { problem } = error;
     log(`database unavailable: ${error.message}`);
@@ -265,6 +271,7 @@ export function createCore(options: CoreOptions): Core {
       rentalsClock.stop();
       listeners.clear();
       if (db.open) db.close();
+      folderLock.release();
     },
   };
 }

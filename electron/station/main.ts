@@ -3,7 +3,7 @@ import { Hono } from 'hono';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { translator } from '@shared/i18n';
-import { createCore } from '../core/app';
+import { createCore, PROBLEM_KEYS } from '../core/app';
 import { OffsetClock } from '../core/clock';
 import { defaultDataDir } from '../core/paths';
 import { createStationApp, type LiveStream } from './server';
@@ -35,8 +35,7 @@ if (stationMode) {
   if (!core.status.ok) {
     const t = translator('en');
     const { problem } = core.status;
-    const key = problem.code === 'DB_TOO_NEW' ? 'fatal.dbTooNew' : problem.code === 'DB_CORRUPT' ? 'fatal.dbCorrupt' : 'fatal.dbUnreadable';
-    console.error(`ParkDesk: ${t('fatal.title')}. ${t(key, problem.params)}`);
+    console.error(`ParkDesk: ${t('fatal.title')}. ${t(PROBLEM_KEYS[problem.code], problem.params)}`);
   }
 
   const streams = new Set<LiveStream>();

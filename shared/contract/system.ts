@@ -6,7 +6,7 @@ import { sessionView } from './auth';
 import { ERROR_CODES } from './result';
 
 export const fatalProblem = z.object({
-  code: z.enum(['DB_TOO_NEW', 'DB_CORRUPT', 'DB_UNREADABLE']),
+  code: z.enum(['DB_TOO_NEW', 'DB_CORRUPT', 'DB_UNREADABLE', 'DATA_IN_USE']),
   params: z.record(z.string(), z.union([z.string(), z.number()])),
 });
 export type FatalProblem = z.output<typeof fatalProblem>;

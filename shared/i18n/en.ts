@@ -283,6 +283,8 @@ export const en = {
     dbCorrupt:
       'The database at {{path}} is damaged ({{detail}}). Restore the latest backup, or move the file away to start with an empty database. Nothing has been changed.',
     dbUnreadable: 'The database at {{path}} cannot be opened ({{detail}}). Check that the data folder exists and that this user may write to it.',
+    dataInUse:
+      'The data folder {{path}} is in use by another ParkDesk on this PC (the kiosk window or a station started on it). Close that one, then start this one again. Nothing has been changed.',
   },
   kiosk: {
     leave: 'Leave kiosk mode',

@@ -280,6 +280,7 @@ export const zhCN: Catalog = {
       '{{path}} 的数据库由更新版本的 ParkDesk 写入（结构版本 {{found}}，本版本最高支持 {{known}}）。请安装新版 ParkDesk，或恢复由本版本生成的备份。',
     dbCorrupt: '{{path}} 的数据库已损坏（{{detail}}）。请恢复最近的备份，或将该文件移走后以空数据库启动。数据未作任何修改。',
     dbUnreadable: '无法打开 {{path}} 的数据库（{{detail}}）。请确认数据文件夹存在且当前用户有写入权限。',
+    dataInUse: '数据文件夹 {{path}} 正被本机上另一个 ParkDesk（信息亭窗口或在此文件夹上启动的工作站）使用。请先关闭它，再重新启动本程序。未做任何更改。',
   },
   kiosk: {
     leave: '退出自助终端模式',

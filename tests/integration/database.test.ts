@@ -1,8 +1,10 @@
 import Database from 'better-sqlite3';
+import { spawn } from 'node:child_process';
 import { closeSync, openSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createCore, DATABASE_FILE } from '../../electron/core/app';
+import { LOCK_FILE } from '../../electron/core/db/lock';
 import { LATEST_SCHEMA, migrations } from '../../electron/core/db/migrations';
 import { openDatabase } from '../../electron/core/db/open';
 import { ADMIN, makeCore, setUpPark, tempDir } from '../support/core';
@@ -139,6 +141,35 @@ describe('the database file', () => {
     expect(check.pragma('user_version', { simple: true })).toBe(LATEST_SCHEMA + 5);
     check.close();
     expect(statSync(file).size).toBe(before);
+  });
+
+  it('opens nothing on a data folder another ParkDesk holds, says so, and opens at once when that one ends, a crash included', async () => {
+    const test = makeCore();
+    await setUpPark(test);
+    // A second core in this process, while the first is open: nothing opened, nothing started.
+    const second = createCore({ dataDir: test.dir, startWorkers: true, log: () => undefined });
+    expect(second.status).toEqual({ ok: false, problem: { code: 'DATA_IN_USE', params: { path: test.dir } } });
+    expect(second.printer).toBeUndefined();
+    expect(await second.dispatch({ method: 'auth.roster', input: {}, origin: 'test' })).toEqual({
+      ok: false,
+      error: { code: 'UNAVAILABLE', message: 'fatal.dataInUse', params: { path: test.dir } },
+    });
+    expect(await test.core.call('auth.roster', {})).toMatchObject({ ok: true });
+    test.core.close();
+
+    // Another process holds it (the kiosk window, say), then dies without closing anything.
+    const holder = spawn(process.execPath, ['-e', `const D = require('better-sqlite3'); const l = new D(${JSON.stringify(join(test.dir, LOCK_FILE))}); l.exec('BEGIN EXCLUSIVE'); console.log('held'); setInterval(() => {}, 1000);`], { cwd: process.cwd(), stdio: ['ignore', 'pipe', 'inherit'] });
+    await new Promise<void>((resolve) => holder.stdout.once('data', () => resolve()));
+    const refused = createCore({ dataDir: test.dir, log: () => undefined });
+    expect(!refused.status.ok && refused.status.problem.code).toBe('DATA_IN_USE');
+    await new Promise<void>((resolve) => {
+      holder.once('exit', () => resolve());
+      holder.kill('SIGKILL');
+    });
+    const opened = createCore({ dataDir: test.dir, startWorkers: false, log: () => undefined });
+    expect(opened.status.ok).toBe(true);
+    expect(await opened.call('auth.roster', {})).toMatchObject({ ok: true, value: [expect.objectContaining({ name: ADMIN.name })] });
+    opened.close();
   });
 
   it('refuses a file that is not a database', async () => {
