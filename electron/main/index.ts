@@ -24,7 +24,7 @@ import {
 import { windowOptions } from './window';
 import { autostartEntry, autostartFile, shellMode } from './mode';
 import { startSharing } from '../station/lan';
-import { createRemoteApp, readStationConfig } from '../station/remote';
+import { createRemoteApp, isStationPc } from '../station/remote';
 // Resolved beside the build by electron-vite; electron-builder.yml packs the file.
 import icon from '../../resources/icon.png?asset';
 
@@ -186,7 +186,7 @@ if (!app.requestSingleInstanceLock()) {
 
   void app.whenReady().then(async () => {
     const dataDir = process.env.PARKDESK_DATA_DIR ?? app.getPath('userData');
-    const mode = shellMode(process.argv, process.env, readStationConfig(dataDir) !== undefined);
+    const mode = shellMode(process.argv, process.env, isStationPc(dataDir));
     if (mode.kind === 'station') await runStation(dataDir, mode.counterUrl, mode.kiosk);
     else await runCounter(dataDir);
   });

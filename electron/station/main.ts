@@ -9,7 +9,7 @@ import { defaultDataDir } from '../core/paths';
 import { createStationApp, type LiveStream } from './server';
 import { parseStationArgs } from './args';
 import { startSharing } from './lan';
-import { createRemoteApp, readStationConfig } from './remote';
+import { createRemoteApp, isStationPc, readStationConfig } from './remote';
 
 /**
  * `npm run station`: ParkDesk in plain Node, serving the built renderer on this PC.
@@ -22,7 +22,7 @@ const options = parseStationArgs(process.argv.slice(2), process.env);
 const dataDir = defaultDataDir();
 const rendererDir = join(import.meta.dirname, '../renderer');
 const log = (message: string, error?: unknown) => console.error(`[parkdesk] ${message}`, error ?? '');
-const stationMode = options.counterUrl !== undefined || readStationConfig(dataDir) !== undefined;
+const stationMode = options.counterUrl !== undefined || isStationPc(dataDir);
 
 const app = new Hono();
 let stop: () => Promise<void> = () => Promise.resolve();

@@ -41,10 +41,22 @@ const stationConfig = z.object({
 });
 export type StationConfig = z.output<typeof stationConfig>;
 
+/** Whether this PC was made a station (its pairing file is there, readable or not): then it never opens a database of its own. */
+export function isStationPc(dataDir: string): boolean {
+  return existsSync(join(dataDir, STATION_FILE));
+}
+
+/** This station's pairing, or undefined when it has none or its file is damaged (it is paired again). */
 export function readStationConfig(dataDir: string): StationConfig | undefined {
   const file = join(dataDir, STATION_FILE);
   if (!existsSync(file)) return undefined;
-  const parsed = stationConfig.safeParse(JSON.parse(readFileSync(file, 'utf8')));
+  let content: unknown;
+  try {
+    content = JSON.parse(readFileSync(file, 'utf8'));
+  } catch {
+    return undefined;
+  }
+  const parsed = stationConfig.safeParse(content);
   return parsed.success ? parsed.data : undefined;
 }
 
@@ -185,6 +197,7 @@ export function createRemoteApp(options: RemoteOptions): Hono {
   const { dataDir, log } = options;
   const timings = options.timings ?? TIMINGS;
   let config = readStationConfig(dataDir);
+  if (!config && isStationPc(dataDir)) log('the pairing file is damaged: this station must be paired again');
   let agent = config?.certificate && config.fingerprint ? pinnedAgent(config.certificate, config.fingerprint, timings) : undefined;
   const counterUrl = () => config?.counterUrl ?? options.counterUrl ?? null;
 

@@ -8,7 +8,7 @@ import type { Result, StationLink } from '@shared/contract';
 import { normalizePairingCode, PAIRING_ALPHABET } from '@shared/rules/pairing';
 import { MINUTE } from '@shared/rules/time';
 import { startSharing, type Sharing } from '../../electron/station/lan';
-import { createRemoteApp, readStationConfig, type RemoteTimings } from '../../electron/station/remote';
+import { createRemoteApp, isStationPc, readStationConfig, STATION_FILE, type RemoteTimings } from '../../electron/station/remote';
 import { makeCore, tempDir, type TestCore } from '../support/core';
 import { startRelay, type Relay } from '../support/relay';
 
@@ -314,6 +314,18 @@ describe('stations on the park LAN', () => {
     expect(await station.link()).toMatchObject({ mode: 'remote', paired: false, revoked: true });
     expect(await counter.test.ok('stations.list', {}, counter.token)).toEqual([expect.objectContaining({ revokedBy: MANAGER.name })]);
     expect(await counter.test.fails('stations.revoke', { stationId: listed?.id ?? 0 }, counter.token)).toMatchObject({ code: 'CONFLICT' });
+  });
+
+  it('starts as a station to pair again when its pairing file is damaged (a power cut while it was written), never as a counter', async () => {
+    const dir = tempDir('parkdesk-station-');
+    writeFileSync(join(dir, STATION_FILE), '{"counterUrl": "https://192.168');
+    expect(isStationPc(dir)).toBe(true);
+    expect(readStationConfig(dir)).toBeUndefined();
+    const logged: string[] = [];
+    const app = createRemoteApp({ dataDir: dir, log: (message) => logged.push(message) });
+    const { url } = await listen(app.fetch);
+    expect(await (await fetch(`${url}/api/station`)).json()).toMatchObject({ mode: 'remote', paired: false });
+    expect(logged).toEqual(['the pairing file is damaged: this station must be paired again']);
   });
 
   it('refuses a counter whose certificate is no longer the pinned one', async () => {
