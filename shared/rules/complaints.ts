@@ -32,3 +32,20 @@ export function weekStart(date: string): string {
   day.setUTCDate(day.getUTCDate() - offset);
   return day.toISOString().slice(0, 10);
 }
+
+/**
+ * The note the app itself writes on a group complaint's automatic escalation to the duty manager
+ * (`group:<size>`, the size when it was given): not a person's words, so screens word it and the
+ * daily summary's "what was done" passes over it.
+ */
+export const GROUP_NOTE_PREFIX = 'group:';
+
+export function groupEscalationNote(size: number | undefined): string {
+  return `${GROUP_NOTE_PREFIX}${size ?? ''}`;
+}
+
+/** The group's size from such a note ('' when none was given); undefined for a person's note. */
+export function groupSizeOfNote(note: string): string | undefined {
+  const match = /^group:(\d*)$/.exec(note);
+  return match ? (match[1] ?? '') : undefined;
+}

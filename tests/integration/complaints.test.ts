@@ -83,6 +83,11 @@ describe('the complaint record', () => {
     expect((await office.test.ok('complaints.list', { view: 'dutyManager' }, office.admin)).rows.map((r) => r.id)).toEqual([group.id]);
     const noSize = await office.test.fails('complaints.create', walkIn(office, { group: true }), office.clerk.token);
     expect(noSize.fields).toEqual({ groupSize: { key: 'validation.required' }, representative: { key: 'validation.required' } });
+    // The daily summary's "what was done" is people's words: the app's own note on the escalation is not one.
+    const summarised = () => office.test.ok('complaints.summary', {}, office.admin).then((summary) => summary.departments.flatMap((d) => d.done).find((done) => done.complaintNo === group.complaintNo));
+    expect(await summarised()).toMatchObject({ status: 'received', summary: '' });
+    await office.test.ok('complaints.step', { id: group.id, step: 'respond', note: '已向领队致歉并安排退票' }, office.admin);
+    expect(await summarised()).toMatchObject({ summary: '已向领队致歉并安排退票' });
   });
 });
 

@@ -1,5 +1,5 @@
 import { ESCALATION_LEVELS, type complaintsMethods, type ComplaintStatus, type ComplaintStep, type ComplaintView, type SummaryView } from '@shared/contract';
-import { summaryState, weekStart } from '@shared/rules/complaints';
+import { groupEscalationNote, summaryState, weekStart } from '@shared/rules/complaints';
 import { atParkTime, DAY, parkDate, parkDayBounds } from '@shared/rules/time';
 import { actorOf, type CallContext, type HandlersFor, type Services } from '../context';
 import { fieldError } from '../errors';
@@ -113,8 +113,8 @@ export function complaintsHandlers(services: Services): HandlersFor<keyof typeof
         });
       const id = Number(lastInsertRowid);
       if (input.group) {
-        record(ctx, id, 'escalate', `group:${input.groupSize ?? ''}`, { level: 'dutyManager' });
-        requestEscalationDecision(db, ctx, id, actorOf(ctx).id, `group:${input.groupSize ?? ''}`);
+        record(ctx, id, 'escalate', groupEscalationNote(input.groupSize), { level: 'dutyManager' });
+        requestEscalationDecision(db, ctx, id, actorOf(ctx).id, groupEscalationNote(input.groupSize));
       }
       ctx.audit({ action: 'complaints.create', entity: 'complaint', entityId: number, detail: { channel: input.channel, category: input.category, group: input.group, severity: input.severity } });
       changed(ctx, [id], date);

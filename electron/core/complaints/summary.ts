@@ -1,7 +1,7 @@
 import type { ComplaintCategory, ComplaintStatus, SummaryView } from '@shared/contract';
 import { translator, type MessageKey } from '@shared/i18n';
 import type { ReportDocumentInput } from '@shared/reports/document';
-import { summaryDeadlineAt, summaryState } from '@shared/rules/complaints';
+import { GROUP_NOTE_PREFIX, summaryDeadlineAt, summaryState } from '@shared/rules/complaints';
 import { atParkTime, formatParkDateTime, parkDayBounds } from '@shared/rules/time';
 import type { Db } from '../db/open';
 import type { CallContext } from '../context';
@@ -37,7 +37,8 @@ interface SummaryRow {
  */
 export const DAY_COMPLAINTS_SQL = `SELECT c.id, c.complaint_no, c.park_date, c.category, c.status, c.department_id, d.name_zh AS department_zh,
           d.name_en AS department_en, d.sort,
-          (SELECT t.note FROM complaint_step t WHERE t.complaint_id = c.id AND t.at < @end ORDER BY t.at DESC, t.id DESC LIMIT 1) AS last_note
+          (SELECT t.note FROM complaint_step t WHERE t.complaint_id = c.id AND t.at < @end AND t.step <> 'summon' AND t.note NOT GLOB '${GROUP_NOTE_PREFIX}*'
+           ORDER BY t.at DESC, t.id DESC LIMIT 1) AS last_note
    FROM complaint c LEFT JOIN department d ON d.id = c.department_id
    WHERE c.received_at < @end AND c.id IN (
      SELECT id FROM complaint WHERE park_date = @date

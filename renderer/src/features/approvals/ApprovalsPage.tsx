@@ -3,6 +3,7 @@ import { Anchor, Badge, Button, Grid, Group, Modal, Paper, PasswordInput, Segmen
 import { IconCheck, IconX } from '@tabler/icons-react';
 import { Link } from 'wouter';
 import { decisionInput, type ApprovalView } from '@shared/contract';
+import { groupSizeOfNote } from '@shared/rules/complaints';
 import { useLanguage, useT, type T } from '../../app/i18n';
 import { useParkFormat } from '../../app/park';
 import { useAction, useMethod } from '../../api/hooks';
@@ -37,7 +38,7 @@ function useWhat() {
     const complaint = row.complaint;
     return {
       title: complaint ? t('approvals.complaintLine', { complaintNo: complaint.complaintNo, category: t(`complaints.categories.${complaint.category}`) }) : '',
-      lines: complaint ? [complaint.description, ...(complaint.group ? [t('approvals.groupComplaint')] : []), complaint.reason.startsWith('group:') ? '' : complaint.reason].filter(Boolean) : [],
+      lines: complaint ? [complaint.description, ...(complaint.group ? [t('approvals.groupComplaint')] : []), groupSizeOfNote(complaint.reason) === undefined ? complaint.reason : ''].filter(Boolean) : [],
     };
   };
 }

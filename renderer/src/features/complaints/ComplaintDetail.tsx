@@ -13,6 +13,7 @@ import {
   IconX,
 } from '@tabler/icons-react';
 import type { ComplaintStep, ComplaintView } from '@shared/contract';
+import { groupSizeOfNote } from '@shared/rules/complaints';
 import { formatParkDateTime } from '@shared/rules/time';
 import { useT, type T } from '../../app/i18n';
 import { usePark } from '../../app/park';
@@ -64,8 +65,8 @@ function entries(t: T, complaint: ComplaintView): Entry[] {
     if (step.step === 'escalate' && step.level) title = t('complaints.ui.escalatedTo', { level: t(`complaints.levels.${step.level}`) });
     if (step.step === 'followUp' && step.method) title = `${title} · ${t(`complaints.followUpMethods.${step.method}`)}`;
     if (step.step === 'summon') note = t('complaints.ui.pagingSlip', { ref: step.note });
-    const group = /^group:(\d*)$/.exec(step.note);
-    if (step.step === 'escalate' && group) note = t('complaints.ui.groupEscalated', { count: group[1] ?? '' });
+    const groupSize = groupSizeOfNote(step.note);
+    if (step.step === 'escalate' && groupSize !== undefined) note = t('complaints.ui.groupEscalated', { count: groupSize });
     if (step.skipReason) note = `${note}\n${t('complaints.ui.skippedLevel', { reason: step.skipReason })}`;
     list.push({ key: `step-${step.id}`, at: step.at, title, who: step.staff?.name, note });
   }
