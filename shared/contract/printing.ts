@@ -6,6 +6,10 @@ import { ANY_STAFF, COUNTER, MANAGERS, emptyInput, event, method } from './defin
 export const PRINTER_STATES = ['preview', 'unknown', 'ready', 'offline'] as const;
 export type PrinterState = (typeof PRINTER_STATES)[number];
 
+/** What the counter prints: each has its name in the printouts list (`printer.jobs.kinds.<kind>`). */
+export const PRINT_KINDS = ['deposit-receipt', 'refund-slip', 'asset-label', 'lf-intake', 'lf-label', 'lf-claim', 'lf-handover', 'paging-slip', 'printer.test'] as const;
+export type PrintKind = (typeof PRINT_KINDS)[number];
+
 export const PRINT_JOB_STATUSES = ['queued', 'printing', 'printed', 'failed'] as const;
 export type PrintJobStatus = (typeof PRINT_JOB_STATUSES)[number];
 

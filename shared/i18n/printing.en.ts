@@ -77,6 +77,12 @@ export const printingEn = {
       'deposit-receipt': 'Deposit receipt',
       'refund-slip': 'Refund slip',
       'asset-label': 'Asset label',
+      'lf-intake': 'Found item receipt',
+      'lf-label': 'Found item bag label',
+      'lf-claim': 'Claim slip',
+      'lf-handover': 'Handover to finance',
+      'paging-slip': 'Paging slip',
+      'printer.test': 'Test page',
       other: 'Printout',
     },
     status: {

@@ -80,6 +80,12 @@ export const printingZhCN: Strings<typeof printingEn> = {
       'deposit-receipt': '押金收据',
       'refund-slip': '退款凭条',
       'asset-label': '物品标签',
+      'lf-intake': '拾得物品收据',
+      'lf-label': '拾得物品袋标签',
+      'lf-claim': '认领凭条',
+      'lf-handover': '移交财务清单',
+      'paging-slip': '广播寻人单',
+      'printer.test': '测试页',
       other: '打印单',
     },
     status: {

@@ -201,6 +201,15 @@ test.describe('lost and found', () => {
       await counter.getByTestId('lf-scan').press('Enter');
       await expect(detail.locator('[data-status]').first()).toHaveAttribute('data-status', 'returned');
       await expect(detail.getByTestId('custody')).toContainText('失主认领');
+
+      // The counter's printouts name each lost-and-found printout for what it is.
+      await counter.getByRole('navigation').getByRole('link', { name: '租借服务' }).click();
+      await counter.getByRole('tab', { name: /打印记录/ }).click();
+      const printouts = counter.locator('[data-testid^="printout-"]');
+      await expect(printouts).toHaveCount(3);
+      await expect(printouts.nth(0)).toContainText('认领凭条');
+      await expect(printouts.nth(1)).toContainText('拾得物品袋标签');
+      await expect(printouts.nth(2)).toContainText('拾得物品收据');
     } finally {
       for (const context of contexts) await context.close();
       await printer.stop();

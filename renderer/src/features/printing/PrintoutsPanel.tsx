@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Badge, Button, Group, Stack, Switch, Table, Text } from '@mantine/core';
 import { IconArchive } from '@tabler/icons-react';
-import type { PrintJobStatus, PrintJobView } from '@shared/contract/printing';
+import { PRINT_KINDS, type PrintJobStatus, type PrintJobView } from '@shared/contract/printing';
 import { useT, type T } from '../../app/i18n';
 import { useParkFormat } from '../../app/park';
 import { useAction, useMethod } from '../../api/hooks';
@@ -11,11 +11,10 @@ import { notifyOutcome } from '../../ui/notify';
 import { printerErrorText } from './PrinterBadge';
 import { ReprintButton } from './ReprintButton';
 
-const KINDS = ['deposit-receipt', 'refund-slip', 'asset-label'] as const;
 const STATUS_COLORS: Record<PrintJobStatus, string> = { queued: 'yellow', printing: 'blue', printed: 'teal', failed: 'red' };
 
 function kindName(t: T, job: PrintJobView): string {
-  const kind = KINDS.find((known) => known === job.kind) ?? 'other';
+  const kind = PRINT_KINDS.find((known) => known === job.kind) ?? 'other';
   const name = t(`printer.jobs.kinds.${kind}`);
   return job.copy > 0 ? `${name} · ${t('printer.jobs.copy', { copy: job.copy })}` : name;
 }
