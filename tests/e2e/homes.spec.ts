@@ -41,6 +41,11 @@ test.describe('a home for each role', () => {
         expect(await brokenWords(page, 'nav'), `menu at ${size.name}`).toEqual([]);
       }
       await page.getByTestId('user-menu').click();
+      // Its items are touch targets, like every control (UI.md: at least 44 px).
+      await expect(page.getByRole('menuitem', { name: 'Sign out' })).toBeVisible();
+      const items = await page.getByRole('menuitem').all();
+      expect(items.length).toBeGreaterThanOrEqual(2);
+      for (const item of items) expect((await item.boundingBox())?.height, await item.innerText()).toBeGreaterThanOrEqual(44);
       await page.getByRole('menuitem', { name: 'Sign out' }).click();
       await expect(page.getByRole('heading', { name: 'Who is at the counter?' })).toBeVisible();
     }

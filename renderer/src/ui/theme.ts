@@ -55,6 +55,8 @@ export const theme = createTheme({
     // Touch targets of at least 44 px (UI.md; switches, tabs and links in global.css): every tick box, whatever its size.
     Checkbox: { vars: () => ({ root: { '--checkbox-size': 'calc(2.5rem * var(--mantine-scale))' } }) },
     CloseButton: { defaultProps: { size: 'xl' } },
+    // A menu's items (the header's user menu: switch user, change PIN, sign out) are touch targets too.
+    Menu: { styles: { item: { minHeight: 'calc(2.5rem * var(--mantine-scale))' } } },
     // Every dialog's title as a heading, the same in all of them.
     Modal: { defaultProps: { closeButtonProps: { size: 'xl' } }, styles: { title: { fontSize: 'var(--mantine-font-size-xl)', fontWeight: 700 } } },
   },
