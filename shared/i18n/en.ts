@@ -166,6 +166,8 @@ export const en = {
     disable: 'Disable',
     enable: 'Enable',
     disabled: '{{name}} can no longer sign in.',
+    disableTitle: 'Disable {{name}}?',
+    disableWhat: '{{name}} is signed out on every screen and can no longer sign in. Their records stay; a manager can enable them again.',
     enabled: '{{name}} can sign in again.',
     created: '{{name}} added.',
     updated: 'Changes to {{name}} saved.',

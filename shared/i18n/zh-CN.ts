@@ -164,6 +164,8 @@ export const zhCN: Catalog = {
     disable: '停用',
     enable: '启用',
     disabled: '{{name}} 已停用，无法登录。',
+    disableTitle: '停用 {{name}}？',
+    disableWhat: '{{name}} 将在所有屏幕上退出登录，且无法再登录。其记录保留不变；经理可随时重新启用。',
     enabled: '{{name}} 已恢复登录。',
     created: '已添加 {{name}}。',
     updated: '{{name}} 的修改已保存。',

@@ -40,8 +40,17 @@ test.describe('the duty manager manages staff and settings', () => {
     await page.getByRole('dialog').getByRole('button', { name: '重置 PIN 码' }).click();
     await expect(page.getByText('已为 赵播音 重置 PIN 码并解除锁定。')).toBeVisible();
 
+    // Disabling asks first: cancelled, nothing changes.
     await page.getByRole('button', { name: '停用 赵播音' }).click();
+    const confirm = page.getByRole('dialog', { name: '停用 赵播音？' });
+    await expect(confirm).toContainText('赵播音 将在所有屏幕上退出登录');
+    await confirm.getByRole('button', { name: '取消' }).click();
+    await expect(confirm).toHaveCount(0);
+    await expect(page.getByTestId('staff-B01')).toContainText('在岗');
+    await page.getByRole('button', { name: '停用 赵播音' }).click();
+    await confirm.getByRole('button', { name: '停用', exact: true }).click();
     await expect(page.getByText('赵播音 已停用，无法登录。')).toBeVisible();
+    await expect(confirm).toHaveCount(0);
     await expect(page.getByTestId('staff-B01')).toHaveCount(0);
     await page.getByLabel('显示已停用员工').check({ force: true });
     await expect(page.getByTestId('staff-B01')).toContainText('已停用');

@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { Badge, Button, Group, Paper, Stack, Switch, Table, TextInput, Title } from '@mantine/core';
+import { Badge, Button, Group, Modal, Paper, Stack, Switch, Table, Text, TextInput, Title } from '@mantine/core';
 import { IconKey, IconPencil, IconPlus, IconSearch, IconUserCheck, IconUserOff } from '@tabler/icons-react';
 import type { StaffView } from '@shared/contract';
 import { useT } from '../../app/i18n';
@@ -21,6 +21,7 @@ export function StaffPage() {
   const [creating, setCreating] = useState(false);
   const [editing, setEditing] = useState<StaffView>();
   const [resetting, setResetting] = useState<StaffView>();
+  const [disabling, setDisabling] = useState<StaffView>();
   const list = useMethod('staff.list', { includeInactive: showInactive });
   const update = useAction('staff.update', ['staff.list', 'auth.roster']);
 
@@ -33,6 +34,7 @@ export function StaffPage() {
     try {
       await update.mutateAsync({ id: staff.id, active: !staff.active });
       notifySuccess(t(staff.active ? 'staff.disabled' : 'staff.enabled', { name: staff.name }));
+      setDisabling(undefined);
     } catch (error) {
       notifyError(t, error);
     }
@@ -105,7 +107,8 @@ export function StaffPage() {
                           label={staff.active ? t('staff.disable') : t('staff.enable')}
                           target={staff.name}
                           color={staff.active ? 'red' : 'teal'}
-                          onClick={() => void toggle(staff)}
+                          // Disabling signs them out everywhere: asked first. Enabling again is done at once.
+                          onClick={() => (staff.active ? setDisabling(staff) : void toggle(staff))}
                         >
                           {staff.active ? <IconUserOff size={20} /> : <IconUserCheck size={20} />}
                         </IconAction>
@@ -121,6 +124,19 @@ export function StaffPage() {
       {creating ? <StaffModal onClose={() => setCreating(false)} /> : null}
       {editing ? <StaffModal staff={editing} onClose={() => setEditing(undefined)} /> : null}
       {resetting ? <ResetPinModal staff={resetting} onClose={() => setResetting(undefined)} /> : null}
+      <Modal opened={disabling !== undefined} onClose={() => setDisabling(undefined)} title={t('staff.disableTitle', { name: disabling?.name ?? '' })} centered>
+        <Stack>
+          <Text>{t('staff.disableWhat', { name: disabling?.name ?? '' })}</Text>
+          <Group justify="flex-end">
+            <Button variant="default" onClick={() => setDisabling(undefined)} data-autofocus>
+              {t('common.cancel')}
+            </Button>
+            <Button color="red" loading={update.isPending} onClick={() => disabling && void toggle(disabling)}>
+              {t('staff.disable')}
+            </Button>
+          </Group>
+        </Stack>
+      </Modal>
     </Stack>
   );
 }
