@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { pdfText } from '../support/pdf';
 import { SIGNATURE } from '../support/signature';
 import { addStaff, chooseLanguage, expect, MANAGER, mockPrinter, must, printed, printerDown, screen, setUpPark, signIn, smallTargets, startStation, test, type Station } from './fixtures';
+import type { Locator } from '@playwright/test';
 
 /** Park time on 2026-11-29 (Asia/Shanghai, UTC+8) as epoch ms. */
 const at = (time: string) => Date.parse(`2026-11-29T${time}:00+08:00`);
@@ -185,6 +186,15 @@ test.describe('the duty manager’s day', () => {
       await manager.setViewportSize({ width: 1280, height: 800 });
       await manager.getByTestId('named-rentals').scrollIntoViewIfNeeded();
       await screen(manager, 'day-close-named-en-1280');
+      // At 1280 the money figures stay in their cards and the count's buttons are in sight, not scrolled away.
+      const inside = async (part: Locator, card: Locator) => {
+        const [a, b] = [await part.boundingBox(), await card.boundingBox()];
+        return Boolean(a && b && a.x >= b.x && a.x + a.width <= b.x + b.width);
+      };
+      const rentalsCard = manager.getByRole('region', { name: 'Rentals and deposits' });
+      expect(await inside(rentalsCard.getByText(/^CNY /).first(), rentalsCard)).toBe(true);
+      const cashCard = manager.getByRole('region', { name: 'Deposit money count' });
+      for (const button of await cashCard.getByRole('button', { name: /Record count/ }).all()) expect(await inside(button, cashCard)).toBe(true);
       await manager.setViewportSize({ width: 1920, height: 1080 });
 
       await manager.getByRole('button', { name: 'Close the day' }).click();

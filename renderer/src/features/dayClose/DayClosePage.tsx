@@ -34,6 +34,9 @@ const ACT_ON: Record<AttentionKind, string> = {
   noBackupToday: '/manager/backups',
 };
 
+/** Four figures side by side where their card is wide enough for a sum of money among them, else two by two. */
+const FOUR_FIGURES = { base: 2, '34rem': 4 };
+
 function Figure({ label, value, alert }: { label: string; value: ReactNode; alert?: boolean }) {
   return (
     <Stack gap={0}>
@@ -84,10 +87,11 @@ function Named({ title, kind, lines, more = 0, overdue = true }: { title: string
   );
 }
 
-function Card({ title, id, children, href }: { title: string; id?: string; children: ReactNode; href?: string }) {
+/** A section of the day; a `wide` one (a table with its buttons) takes the whole row. */
+function Card({ title, id, children, href, wide }: { title: string; id?: string; children: ReactNode; href?: string; wide?: boolean }) {
   const t = useT();
   return (
-    <Paper withBorder radius="lg" p="md" component="section" aria-label={title} id={id}>
+    <Paper withBorder radius="lg" p="md" component="section" aria-label={title} id={id} style={wide ? { gridColumn: '1 / -1' } : undefined}>
       <Group justify="space-between" mb="sm">
         <Title order={2} fz="lg">
           {title}
@@ -177,7 +181,7 @@ function Checklist({ day }: { day: DayChecklist }) {
         />
       </Card>
       <Card title={t('dayClose.sections.rentals')} href="/counter/rentals">
-        <SimpleGrid cols={{ base: 2, sm: 4 }}>
+        <SimpleGrid type="container" cols={FOUR_FIGURES}>
           <Figure label={t('dayClose.figures.rentedToday')} value={day.rentals.rentedToday} />
           <Figure label={t('dayClose.figures.returnedToday')} value={day.rentals.returnedToday} />
           <Figure label={t('dayClose.figures.out')} value={`${day.rentals.out}`} alert={day.rentals.overdue > 0} />
@@ -190,11 +194,12 @@ function Checklist({ day }: { day: DayChecklist }) {
           more={day.rentals.overdueMore}
         />
       </Card>
-      <Card title={t('dayClose.sections.cash')} id="cash">
+      {/* The count's table keeps its "counted by" and its buttons in sight at 1280. */}
+      <Card title={t('dayClose.sections.cash')} id="cash" wide>
         <CashCount date={day.date} />
       </Card>
       <Card title={t('dayClose.sections.lostFound')} href="/counter/lost-found">
-        <SimpleGrid cols={{ base: 2, sm: 4 }}>
+        <SimpleGrid type="container" cols={FOUR_FIGURES}>
           <Figure label={t('dayClose.figures.receivedToday')} value={day.lostFound.receivedToday} />
           <Figure label={t('dayClose.figures.lfReturned')} value={day.lostFound.returnedToday} />
           <Figure label={t('dayClose.figures.dueThisWeek')} value={day.lostFound.dueThisWeek} />
@@ -243,7 +248,7 @@ function Checklist({ day }: { day: DayChecklist }) {
         />
       </Card>
       <Card title={t('dayClose.sections.incidents')} href="/counter/incidents">
-        <SimpleGrid cols={{ base: 2, sm: 4 }}>
+        <SimpleGrid type="container" cols={FOUR_FIGURES}>
           <Figure label={t('dayClose.figures.active')} value={day.incidents.active} />
           <Figure label={t('dayClose.figures.inTime')} value={day.incidents.notifiedInTime} />
           <Figure label={t('dayClose.figures.notifiedLate')} value={day.incidents.notifiedLate} alert={day.incidents.notifiedLate > 0} />
@@ -303,7 +308,7 @@ function Checklist({ day }: { day: DayChecklist }) {
         />
       </Card>
       <Card title={t('dayClose.sections.programme')} href="/broadcast/programme">
-        <SimpleGrid cols={{ base: 2, sm: 4 }}>
+        <SimpleGrid type="container" cols={FOUR_FIGURES}>
           <Figure label={t('dayClose.figures.slots')} value={day.programme.slots} />
           <Figure label={t('dayClose.figures.checksInTime')} value={day.programme.checksInTime} />
           <Figure label={t('dayClose.figures.checksMissed')} value={day.programme.checksMissed} alert={day.programme.checksMissed > 0} />
