@@ -46,7 +46,7 @@ export const approvalsEn = {
   askManager: 'Ask the duty manager',
   askManagerHint: 'No manager at the counter? The return waits in the approvals list; the refund slip prints here once approved.',
   asked: 'Sent to the duty manager for approval.',
-  waiting: 'Waiting for a manager',
+  waiting: 'Awaiting manager',
   errors: {
     notFound: 'This request no longer exists.',
     decided: 'This request was already decided ({{status}}).',

@@ -93,6 +93,15 @@ test.describe('the duty manager’s day', () => {
       await counter.getByRole('tab', { name: /借出中/ }).click();
       await expect(counter.getByTestId(`rental-${rental.receiptNo}`).getByTestId('awaiting-approval')).toHaveText('等待经理审批');
       await screen(counter, 'rentals-awaiting-approval-zh-1280');
+      // On the 1024 touch kiosk in English, the marked row keeps the list inside its card.
+      await chooseLanguage(counter, 'en');
+      await counter.setViewportSize({ width: 1024, height: 768 });
+      await expect(counter.getByTestId(`rental-${rental.receiptNo}`).getByTestId('awaiting-approval')).toBeVisible();
+      await screen(counter, 'rentals-awaiting-approval-en-1024');
+      const [table, card] = [await counter.getByTestId('rental-table').boundingBox(), await counter.getByRole('tabpanel').boundingBox()];
+      expect(table && card && Math.round(table.x + table.width - (card.x + card.width))).toBeLessThanOrEqual(0);
+      await counter.setViewportSize({ width: 1280, height: 800 });
+      await chooseLanguage(counter, 'zh-CN');
 
       // The duty manager's home: the request, approved with a reason and their PIN.
       await mockPrinter(manager);

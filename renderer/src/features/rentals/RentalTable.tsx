@@ -193,7 +193,7 @@ function RentalRow({
             <DeadlineBadge deadline={rental.dueAt} warnMs={30 * 60_000} now={now} />
             {/* Its return was sent to the duty manager: the visitor waits for that decision, not for a second return. */}
             {rental.awaitingApproval ? (
-              <Badge color="orange" variant="light" size="lg" leftSection={<IconHourglass size={14} />} data-testid="awaiting-approval">
+              <Badge color="orange" variant="light" size="md" leftSection={<IconHourglass size={14} />} data-testid="awaiting-approval">
                 {t('approvals.waiting')}
               </Badge>
             ) : null}
