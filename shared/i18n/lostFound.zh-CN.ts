@@ -283,7 +283,6 @@ export const lostFoundZhCN: Strings<typeof lostFoundEn> = {
     notDue: '物品 {{itemNo}} 不在待移交之列。',
     batches: '已移交批次',
     noBatches: '暂无移交批次。',
-    heldUntil: '保管至 {{date}}',
     sign: '移交签名',
     downloaded: '已下载 {{fileName}}。',
   },

@@ -225,6 +225,22 @@ export function brokenWords(page: Page, selector: string): Promise<string[]> {
   }, selector);
 }
 
+/** The texts under `selector` cut short by a line clamp or an ellipsis (their box holds less than their content). */
+export function clippedTexts(page: Page, selector: string): Promise<string[]> {
+  return page.evaluate(
+    (within) =>
+      [...document.querySelectorAll(`${within} *`)]
+        .filter((node) => node.childElementCount === 0 && (node.textContent ?? '').trim() !== '')
+        .filter((node) => {
+          const style = getComputedStyle(node);
+          const clamped = style.webkitLineClamp !== 'none' && style.webkitLineClamp !== '' && node.scrollHeight > node.clientHeight + 1;
+          return clamped || (style.textOverflow === 'ellipsis' && node.scrollWidth > node.clientWidth + 1);
+        })
+        .map((node) => node.textContent ?? ''),
+    selector,
+  );
+}
+
 /** How many whole px the element with this test id reaches past the right edge of the main area: 0 or less when it fits. */
 export function pastMain(page: Page, testId: string): Promise<number> {
   return page.evaluate(

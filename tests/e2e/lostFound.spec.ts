@@ -1,6 +1,6 @@
 import { pdfText } from '../support/pdf';
 import { VirtualPrinter } from '../support/virtualPrinter';
-import { addStaff, cutBadges, expect, fillTime, MANAGER, must, pastMain, screen, setUpPark, signIn, smallTargets, startStation, test, timeField } from './fixtures';
+import { addStaff, clippedTexts, cutBadges, expect, fillTime, MANAGER, must, pastMain, screen, setUpPark, signIn, smallTargets, startStation, test, timeField } from './fixtures';
 import { axe, drawSignature, moveClock, picture, setLanguage, shots, START } from './lostFoundHelpers';
 import { SIGNATURE } from '../support/signature';
 
@@ -308,6 +308,13 @@ test.describe('lost and found', () => {
       });
       expect(numberLines).toBe(1);
       await screen(page, 'lost-found-shelf-1024');
+      // The day's figures and the shelf's descriptions read whole at 1024, in English too.
+      await setLanguage(page, 'en');
+      await expect(page.getByTestId('lf-stats')).toContainText('Due within 7 days');
+      expect(await clippedTexts(page, '[data-testid="lf-stats"]')).toEqual([]);
+      expect(await clippedTexts(page, '[data-testid="item-list"] td')).toEqual([]);
+      await screen(page, 'lost-found-shelf-en-1024');
+      await setLanguage(page, 'zh-CN');
       await page.setViewportSize({ width: 1280, height: 800 });
 
       // Another staff member verifies and counter-signs the coat's intake, found by its number.

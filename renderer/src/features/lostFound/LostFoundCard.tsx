@@ -19,8 +19,18 @@ export function LostFoundStats() {
         const value = data?.[figure];
         const alarm = figure === 'overdue' && (value ?? 0) > 0;
         return (
-          <Paper key={figure} withBorder radius="md" px="xs" py={4} bg={alarm ? 'red.0' : undefined} style={alarm ? { borderColor: 'var(--mantine-color-red-6)' } : undefined}>
-            <Text fz="sm" lh={1.25} c={alarm ? 'red.9' : 'dimmed'} lineClamp={2}>
+          // The figures line up along the bottom, whatever the lines of their names.
+          <Paper
+            key={figure}
+            withBorder
+            radius="md"
+            px="xs"
+            py={4}
+            bg={alarm ? 'red.0' : undefined}
+            style={{ display: 'flex', flexDirection: 'column', justifyContent: 'space-between', ...(alarm ? { borderColor: 'var(--mantine-color-red-6)' } : {}) }}
+          >
+            {/* Up to three lines: on the 1024 kiosk a tile is 75 px wide and its name must read whole. */}
+            <Text fz="sm" lh={1.25} c={alarm ? 'red.9' : 'dimmed'} lineClamp={3}>
               {t(`lostFound.summary.${figure}`)}
             </Text>
             <Text fz={24} fw={800} lh={1.15} c={alarm ? 'red.9' : undefined} data-testid={`lf-${figure}`}>
