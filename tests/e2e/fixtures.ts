@@ -113,11 +113,12 @@ export async function fillWalkInComplaint(form: Locator): Promise<void> {
 }
 
 /**
- * Moves the clock of a station started with `PARKDESK_TEST_CLOCK` (to an instant, or on by some
- * time) and answers the station's time after the move.
+ * Moves the clock of a station started with `PARKDESK_TEST_CLOCK`: on by some ms (a number), to an
+ * instant (`{ at }`), or not at all (`{}`, to read it); answers the station's time after the move.
  */
-export async function moveClock(station: Station, move: { at: number } | { advanceMs: number } | Record<string, never> = {}): Promise<number> {
-  const response = await fetch(`${station.url}/__test__/clock`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(move) });
+export async function moveClock(station: Station, move: number | { at: number } | Record<string, never> = {}): Promise<number> {
+  const body = typeof move === 'number' ? { advanceMs: move } : move;
+  const response = await fetch(`${station.url}/__test__/clock`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
   expect(response.ok, 'the station runs on a test clock').toBe(true);
   return ((await response.json()) as { now: number }).now;
 }
