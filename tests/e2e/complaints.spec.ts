@@ -2,7 +2,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Locator, Page } from '@playwright/test';
 import { pdfText } from '../support/pdf';
-import { addStaff, chooseLanguage, cutBadges, emWidth, expect, fillDate, fillWalkInComplaint, MANAGER, mockPrinter, must, printed, setUpPark, signIn, startStation, type Station, test, timeValue } from './fixtures';
+import { addStaff, chooseLanguage, cutBadges, emWidth, expect, fillDate, fillWalkInComplaint, MANAGER, mockPrinter, moveClock, must, printed, setUpPark, signIn, startStation, type Station, test, timeValue } from './fixtures';
 
 /** Park time on 2026-11-30, a Monday (Asia/Shanghai, UTC+8), as epoch ms. */
 const at = (time: string) => Date.parse(`2026-11-30T${time}:00+08:00`);
@@ -41,11 +41,6 @@ async function shots(page: Page, name: string): Promise<void> {
     await page.screenshot({ path: `${SHOTS}/complaints-${name}-${size.width}.png` });
   }
   if (before) await page.setViewportSize(before);
-}
-
-async function clock(station: Station, body: { at: number } | { advanceMs: number }): Promise<void> {
-  const response = await fetch(`${station.url}/__test__/clock`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
-  expect(response.ok).toBe(true);
 }
 
 /** A park on 30 November whose station runs on a movable clock; sessions stay signed in while it jumps. */
@@ -144,7 +139,7 @@ test.describe('complaints: the record, the process, the head summoned, the daily
       await shots(counter, 'summoned-zh');
 
       // Six minutes later the head reaches the center; the paging screen records it, the complaint shows it.
-      await clock(station, { advanceMs: 6 * 60_000 });
+      await moveClock(station, 6 * 60_000);
       const [complaint] = (await must(station.api('complaints.list', { view: 'all' }, admin))).rows;
       await must(station.api('paging.arrived', { id: complaint?.summon?.pagingId ?? 0 }, clerk.token));
       await expect(detail.getByTestId('clock-arrival')).toHaveAttribute('data-state', 'arrived');
@@ -250,7 +245,7 @@ test.describe('complaints: the record, the process, the head summoned, the daily
       await roomContext.close();
 
       // 20:10: the duty manager is reminded, reviews the day by department, writes remarks and closes the summary.
-      await clock(station, { at: at('20:10') });
+      await moveClock(station, { at: at('20:10') });
       const manager = await managerToken(station);
       const managerContext = await browser.newContext({ viewport: { width: 1280, height: 800 }, acceptDownloads: true });
       const page = await managerContext.newPage();

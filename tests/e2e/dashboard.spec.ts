@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { Locator, Page } from '@playwright/test';
 import type { Input } from '../../shared/contract';
 import { SIGNATURE } from '../support/signature';
-import { addStaff, chooseLanguage, expect, fillDate, MANAGER, must, screen, setUpPark, signIn, startStation, type Station, test } from './fixtures';
+import { addStaff, chooseLanguage, expect, fillDate, MANAGER, moveClock, must, screen, setUpPark, signIn, startStation, type Station, test } from './fixtures';
 import { axe, foundCoat } from './lostFoundHelpers';
 
 /** Park time in Shanghai (UTC+8) as epoch ms: `2026-11-23 09:15`. */
@@ -26,11 +26,7 @@ async function seedWeek(station: Station): Promise<void> {
   let tokens = { clerk: '', radio: '' };
   let refs = 0;
   const ref = () => `e2e-dash-${++refs}`;
-  const setClock = async (ms: number) => {
-    const response = await fetch(`${station.url}/__test__/clock`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ at: ms }) });
-    expect(response.ok).toBe(true);
-  };
-  const clock = (local: string) => setClock(at(local));
+  const clock = (local: string) => moveClock(station, { at: at(local) });
   const day = async (date: string) => {
     await clock(`${date} 08:30`);
     tokens = {
@@ -52,9 +48,9 @@ async function seedWeek(station: Station): Promise<void> {
   const paging = async (local: string, ackMinutes: number, airMinutes: number) => {
     await clock(local);
     const { id } = await must(station.api('paging.register', { clientRef: ref(), details: { kind: 'general', textZh: '请注意', textEn: 'Attention' } }, tokens.clerk));
-    await setClock(at(local) + ackMinutes * 60_000);
+    await moveClock(station, { at: at(local) + ackMinutes * 60_000 });
     await must(station.api('paging.acknowledge', { id }, tokens.radio));
-    await setClock(at(local) + airMinutes * 60_000);
+    await moveClock(station, { at: at(local) + airMinutes * 60_000 });
     await must(station.api('paging.aired', { id }, tokens.radio));
   };
   const intake = async (local: string) => {

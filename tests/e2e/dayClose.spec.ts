@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pdfText } from '../support/pdf';
 import { SIGNATURE } from '../support/signature';
-import { addStaff, chooseLanguage, expect, MANAGER, mockPrinter, must, printed, printerDown, screen, setUpPark, signIn, smallTargets, startStation, test, type Station } from './fixtures';
+import { addStaff, chooseLanguage, expect, MANAGER, mockPrinter, moveClock, must, printed, printerDown, screen, setUpPark, signIn, smallTargets, startStation, test, type Station } from './fixtures';
 import type { Locator } from '@playwright/test';
 
 /** Park time on 2026-11-29 (Asia/Shanghai, UTC+8) as epoch ms. */
@@ -11,7 +11,7 @@ const ID_CARD = '11010519491231002X';
 
 /** Sets the station's clock to a park time of the day. */
 async function clockAt(station: Station, time: string): Promise<void> {
-  await fetch(`${station.url}/__test__/clock`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ at: at(time) }) });
+  await moveClock(station, { at: at(time) });
 }
 
 test.describe('the duty manager’s day', () => {

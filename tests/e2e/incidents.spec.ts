@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { pdfText } from '../support/pdf';
-import { addStaff, chooseLanguage, cutBadges, expect, mockPrinter, must, pastMain, printed, screen, setUpPark, signIn, smallTargets, startStation, test, timeValue, type Station } from './fixtures';
+import { addStaff, chooseLanguage, cutBadges, expect, mockPrinter, moveClock, must, pastMain, printed, screen, setUpPark, signIn, smallTargets, startStation, test, timeValue, type Station } from './fixtures';
 
 /** Park time on 2026-11-29 (Asia/Shanghai, UTC+8) as epoch ms; `HH:mm` or `HH:mm:ss`. */
 const at = (time: string) => Date.parse(`2026-11-29T${time.length === 5 ? `${time}:00` : time}+08:00`);
@@ -27,12 +27,7 @@ test.use({ bypassCSP: true });
 
 /** Moves the station's test clock; the page reloads to read the core's clock again. */
 async function clockTo(station: Station, page: Page, time: string): Promise<void> {
-  const response = await fetch(`${station.url}/__test__/clock`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ at: at(time) }),
-  });
-  expect(response.ok).toBe(true);
+  await moveClock(station, { at: at(time) });
   await page.reload();
 }
 

@@ -1,7 +1,7 @@
 import { pdfText } from '../support/pdf';
 import { VirtualPrinter } from '../support/virtualPrinter';
-import { addStaff, clippedTexts, cutBadges, expect, fillTime, MANAGER, must, pastMain, screen, setUpPark, signIn, smallTargets, startStation, test, timeField } from './fixtures';
-import { axe, drawSignature, moveClock, picture, setLanguage, shots, START } from './lostFoundHelpers';
+import { addStaff, clippedTexts, cutBadges, expect, fillTime, MANAGER, moveClock, must, pastMain, screen, setUpPark, signIn, smallTargets, startStation, test, timeField } from './fixtures';
+import { axe, drawSignature, picture, setLanguage, shots, START } from './lostFoundHelpers';
 import { SIGNATURE } from '../support/signature';
 
 const ID_CARD = '11010519491231002X';

@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import type { Locator, Page } from '@playwright/test';
 import type { Input } from '../../shared/contract';
 import { SIGNATURE } from '../support/signature';
-import { expect, screen, type Station } from './fixtures';
+import { expect, screen } from './fixtures';
 
 /** Park time on 2026-11-29 (Asia/Shanghai, UTC+8). */
 export const START = '2026-11-29T02:00:00Z';
@@ -28,12 +28,6 @@ export function foundCoat(clientRef: string, foundAt: number): Input<'lostFound.
     finderSignature: SIGNATURE,
     receiverSignature: SIGNATURE,
   };
-}
-
-/** Moves the station's test clock (PARKDESK_TEST_CLOCK). */
-export async function moveClock(station: Station, advanceMs: number): Promise<void> {
-  const response = await fetch(`${station.url}/__test__/clock`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ advanceMs }) });
-  expect(response.ok).toBe(true);
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import type { Input } from '../../shared/contract';
-import { addStaff, chooseLanguage, expect, MANAGER, must, screen, setUpPark, signIn, smallTargets, startStation, test, type Station } from './fixtures';
+import { addStaff, chooseLanguage, expect, MANAGER, moveClock, must, screen, setUpPark, signIn, smallTargets, startStation, test, type Station } from './fixtures';
 import { foundCoat } from './lostFoundHelpers';
 
 /** Park time on Tuesday 15 December 2026 (Asia/Shanghai, UTC+8) as epoch ms. */
@@ -9,8 +9,7 @@ const DAY = '2026-12-15';
 
 /** Moves the station's test clock; the page reloads to read the core's clock again. */
 async function clockTo(station: Station, page: Page, time: string): Promise<void> {
-  const response = await fetch(`${station.url}/__test__/clock`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ at: at(time) }) });
-  expect(response.ok).toBe(true);
+  await moveClock(station, { at: at(time) });
   await page.reload();
 }
 

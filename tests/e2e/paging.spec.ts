@@ -1,4 +1,4 @@
-import { addStaff, chooseLanguage, emWidth, expect, must, screen, setUpPark, signIn, startStation, test as base, type Station } from './fixtures';
+import { addStaff, chooseLanguage, emWidth, expect, moveClock, must, screen, setUpPark, signIn, startStation, test as base, type Station } from './fixtures';
 
 /** A station whose clock the test moves (PARKDESK_TEST_CLOCK), to cross the 5-minute mark without waiting. */
 const test = base.extend<{ clockStation: Station }>({
@@ -9,10 +9,6 @@ const test = base.extend<{ clockStation: Station }>({
     await station.stop();
   },
 });
-
-async function moveClock(station: Station, advanceMs: number): Promise<void> {
-  await fetch(`${station.url}/__test__/clock`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ advanceMs }) });
-}
 
 async function network(station: Station, down: boolean): Promise<void> {
   await fetch(`${station.url}/__test__/network`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ down }) });

@@ -1,6 +1,6 @@
-import { addStaff, expect, must, screen, setUpPark, signIn, startStation, test, type Station } from './fixtures';
+import { addStaff, expect, moveClock, must, screen, setUpPark, signIn, startStation, test, type Station } from './fixtures';
 import { installCountingAudio } from '../support/audio';
-import { moveClock, setLanguage } from './lostFoundHelpers';
+import { setLanguage } from './lostFoundHelpers';
 
 async function network(station: Station, down: boolean): Promise<void> {
   await fetch(`${station.url}/__test__/network`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ down }) });

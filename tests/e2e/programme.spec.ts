@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Page } from '@playwright/test';
-import { addStaff, chooseLanguage, expect, fillDate, fillTime, MANAGER, must, screen, setUpPark, signIn, startStation, type Station, test, timeField } from './fixtures';
+import { addStaff, chooseLanguage, expect, fillDate, fillTime, MANAGER, moveClock, must, screen, setUpPark, signIn, startStation, type Station, test, timeField } from './fixtures';
 
 /** Park time on 2026-11-29 (Asia/Shanghai, UTC+8) as epoch ms. */
 const at = (time: string) => Date.parse(`2026-11-29T${time}:00+08:00`);
@@ -26,12 +26,7 @@ test.use({ bypassCSP: true });
 
 /** Moves the station's test clock; the page reloads to read the core's clock again (the header clock included). */
 async function clockTo(station: Station, page: Page, time: string): Promise<void> {
-  const response = await fetch(`${station.url}/__test__/clock`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ at: at(time) }),
-  });
-  expect(response.ok).toBe(true);
+  await moveClock(station, { at: at(time) });
   await page.reload();
 }
 

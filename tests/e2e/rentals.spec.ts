@@ -1,8 +1,8 @@
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { VirtualPrinter } from '../support/virtualPrinter';
-import { addStaff, chooseLanguage, cutBadges, expect, MANAGER, must, pastMain, screen, setUpPark, signIn, smallTargets, startStation, test, type Station } from './fixtures';
-import { moveClock, setLanguage } from './lostFoundHelpers';
+import { addStaff, chooseLanguage, cutBadges, expect, MANAGER, moveClock, must, pastMain, screen, setUpPark, signIn, smallTargets, startStation, test, type Station } from './fixtures';
+import { setLanguage } from './lostFoundHelpers';
 
 const ID_CARD = '11010519491231002X';
 
@@ -426,11 +426,11 @@ test.describe('rentals by the park clock', () => {
       await expect(page.getByTestId('inspection-deadline')).toHaveCount(0);
 
       // A rental due in ten minutes: nothing overdue, until the park clock passes its due time.
-      const now = (await (await fetch(`${station.url}/__test__/clock`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' })).json()) as { now: number };
+      const now = await moveClock(station);
       await must(
         station.api(
           'rentals.checkOut',
-          { unitTag: 'WC-001', visitorName: '李游客', phone: '13812345678', identity: { idType: 'resident', idNumber: ID_CARD }, payment: 'cash', dueAt: now.now + 10 * 60_000 },
+          { unitTag: 'WC-001', visitorName: '李游客', phone: '13812345678', identity: { idType: 'resident', idNumber: ID_CARD }, payment: 'cash', dueAt: now + 10 * 60_000 },
           admin,
         ),
       );

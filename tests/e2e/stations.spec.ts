@@ -1,6 +1,6 @@
 import { normalizePairingCode, PAIRING_ALPHABET } from '../../shared/rules/pairing';
 import { startRelay, type Relay } from '../support/relay';
-import { addStaff, chooseLanguage, expect, MANAGER, must, screen, setUpPark, signIn, startStation, test as base, type Station } from './fixtures';
+import { addStaff, chooseLanguage, expect, MANAGER, moveClock, must, screen, setUpPark, signIn, startStation, test as base, type Station } from './fixtures';
 
 /**
  * Two station processes on loopback: the counter (with the database; sharing on the LAN listens on
@@ -31,10 +31,6 @@ const test = base.extend<{ lan: Lan }>({
     await counter.stop();
   },
 });
-
-async function moveClock(station: Station, advanceMs: number): Promise<void> {
-  await fetch(`${station.url}/__test__/clock`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ advanceMs }) });
-}
 
 /** The code with the counter's certificate part and another secret: it reaches the counter and is wrong. */
 function wrongSecret(code: string): string {
