@@ -315,6 +315,15 @@ test.describe('complaints: the record, the process, the head summoned, the daily
       await expect(banner).toContainText(/Closed at 20:1\d by 王经理/);
       await expect(page.getByRole('tab', { name: 'Daily complaint summary' })).toBeVisible();
       await shots(page, 'summary-closed-en');
+      // On the 1024 touch kiosk the table by department fits without a sideways scroll, its statuses whole.
+      await page.setViewportSize({ width: 1024, height: 768 });
+      await expect.poll(() => page.getByTestId('summary-departments').evaluate((table) => {
+        const box = table.closest('.mantine-ScrollArea-viewport');
+        return box ? box.scrollWidth - box.clientWidth : -1;
+      })).toBeLessThanOrEqual(0);
+      await page.getByTestId('summary-departments').scrollIntoViewIfNeeded();
+      await page.screenshot({ path: `${SHOTS}/complaints-summary-closed-en-1024.png` });
+      await page.setViewportSize({ width: 1280, height: 800 });
 
       // Trends: charts per category and per department, labelled in the screen's language.
       await page.getByRole('tab', { name: 'Trends' }).click();

@@ -107,7 +107,7 @@ function DepartmentTable({ summary }: { summary: SummaryView }) {
   const t = useT();
   const departmentName = useDepartmentName();
   return (
-    <Table.ScrollContainer minWidth={820}>
+    <Table.ScrollContainer minWidth={700}>
       <Table verticalSpacing="sm" fz="md" striped data-testid="summary-departments" style={{ tableLayout: 'fixed' }}>
         <Table.Thead>
           <Table.Tr>
@@ -138,7 +138,8 @@ function DepartmentTable({ summary }: { summary: SummaryView }) {
                 <List spacing={6} listStyleType="none" fz="md">
                   {department.done.map((done) => (
                     <List.Item key={done.complaintNo}>
-                      <Group gap={6} wrap="nowrap" align="flex-start">
+                      {/* Its status goes under the number when the column is narrow (1024): cut, it read "Re". */}
+                      <Group gap={6} align="flex-start">
                         <Text ff="monospace" fw={700} fz="sm" style={{ whiteSpace: 'nowrap' }}>
                           {done.complaintNo}
                         </Text>
