@@ -108,5 +108,18 @@ test.describe('the duty manager manages staff and settings', () => {
     // An instant reads as the park's time (the retention's cutoff), not as milliseconds.
     await expect(page.getByText(/^cutoff: \d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/)).toBeVisible();
     await screen(page, 'audit-en-1280');
+    // On the 1024 touch kiosk a record's kind and number each stay on one line ("Complaint" / "C20261129-0001", not "Complain|t C2026112|9-0001").
+    await page.setViewportSize({ width: 1024, height: 768 });
+    const lines = await page.locator('tbody tr td:nth-child(4) > span').evaluateAll((spans) =>
+      spans.map((span) => {
+        const range = document.createRange();
+        range.selectNodeContents(span);
+        return { text: span.textContent ?? '', lines: new Set([...range.getClientRects()].map((rect) => Math.round(rect.top))).size };
+      }),
+    );
+    expect(lines.length).toBeGreaterThan(2);
+    // A list of names, or a backup's long file name, wraps; a kind or a number like R20261129-0003 does not.
+    expect(lines.filter((line) => line.lines > 1 && !line.text.includes(',') && line.text.length <= 16)).toEqual([]);
+    await screen(page, 'audit-en-1024');
   });
 });

@@ -139,12 +139,27 @@ export function AuditPage() {
                     {label(row.action)}
                   </Text>
                 </Table.Td>
-                {/* A record named by a list (the settings changed: closingTime,eventDays,…) wraps at its commas and, failing that, anywhere. */}
-                <Table.Td maw={240} style={{ overflowWrap: 'anywhere' }}>
-                  {row.entity ? `${entityLabel(row.entity)} ${(row.entityId ?? '').replaceAll(',', ', ')}` : '—'}
+                {/*
+                  The kind of record over its number, each whole on a 1024 kiosk (R20261129-0003 in 150 px). A record
+                  named by a list (the settings changed: closingTime,eventDays,…) or a long file name wraps at its
+                  commas and, failing that, anywhere.
+                */}
+                <Table.Td miw={150} maw={240} style={{ overflowWrap: 'anywhere' }}>
+                  {row.entity ? (
+                    <>
+                      <Text span display="block" style={{ whiteSpace: 'nowrap' }}>
+                        {entityLabel(row.entity)}
+                      </Text>
+                      <Text span display="block" ff="monospace" fz="sm">
+                        {(row.entityId ?? '').replaceAll(',', ', ')}
+                      </Text>
+                    </>
+                  ) : (
+                    '—'
+                  )}
                 </Table.Td>
                 <Table.Td>{originLabel(row.origin)}</Table.Td>
-                <Table.Td miw={260} maw={380}>
+                <Table.Td miw={220} maw={380}>
                   {Object.keys(row.detail).length ? <DetailLines detail={row.detail} /> : '—'}
                 </Table.Td>
               </Table.Tr>
