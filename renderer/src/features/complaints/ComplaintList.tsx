@@ -48,7 +48,8 @@ export function ComplaintRow({ complaint, now, onOpen }: { complaint: ComplaintV
                 </Text>
               </Group>
             </Group>
-            <Text fz="md" lineClamp={1} c="dark.5">
+            {/* Two lines: beside the clocks a line holds only a few words of what happened. */}
+            <Text fz="md" lineClamp={2} c="dark.5">
               {complaint.complainantName} — {complaint.description}
             </Text>
             <Text fz="sm" c="dark.4">
