@@ -196,7 +196,7 @@ export function createCore(options: CoreOptions): Core {
     ...complaintsHandlers(services),
     ...programmeHandlers(services),
     ...incidentsHandlers(services),
-    ...maintenanceHandlers(services, maintenance),
+    ...maintenanceHandlers(services, maintenance, printer),
     ...approvalsHandlers(services),
     ...dayCloseHandlers(services, read, maintenance),
     ...dashboardHandlers(services),

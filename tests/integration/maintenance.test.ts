@@ -254,6 +254,22 @@ describe('backups', () => {
     expect(runs()).toBe(1);
   });
 
+  it('queues again a printout the restored backup caught being sent, as after a crash, instead of leaving it stuck', async () => {
+    const park = await openPark();
+    const { test, admin } = park;
+    const db = test.core.db;
+    if (!db) throw new Error('no database');
+    const receipt = await rent(park, 'UM-001');
+    const jobOf = () => db.prepare<[string], { status: string }>('SELECT status FROM print_job WHERE ref = ?').get(receipt)?.status;
+    // The backup is taken while the receipt is on its way to the printer; it printed afterwards.
+    db.prepare("UPDATE print_job SET status = 'printing' WHERE ref = ?").run(receipt);
+    const written = await test.ok('backups.run', {}, admin);
+    db.prepare("UPDATE print_job SET status = 'printed' WHERE ref = ?").run(receipt);
+
+    await test.ok('backups.restore', { name: written.name, pin: ADMIN.pin }, admin);
+    expect(jobOf()).toBe('queued');
+  });
+
   it('restores only with the manager PIN and only a known, intact backup; the reopened file is the restored one', async () => {
     const park = await openPark();
     const { test, admin } = park;

@@ -9,13 +9,14 @@ import { readSettings } from '../settings/store';
 import { BackupFailed, backupFolder, inspectFile, listBackups, prune, restoreInto, writeBackup } from './backups';
 import { BACKUP_EVERY, type Maintenance } from './jobs';
 import { retentionState } from './retention';
+import type { PrintWorker } from '../printing/worker';
 
 function failed(error: unknown): AppError {
   const detail = error instanceof BackupFailed ? error.detail : String(error);
   return new AppError('UNAVAILABLE', 'maintenance.errors.backupFailed', { detail: detail.slice(0, 200) });
 }
 
-export function maintenanceHandlers(services: Services, jobs: Maintenance): HandlersFor<keyof typeof maintenanceMethods> {
+export function maintenanceHandlers(services: Services, jobs: Maintenance, printer: Pick<PrintWorker, 'recover'>): HandlersFor<keyof typeof maintenanceMethods> {
   const { db } = services;
   return {
     'backups.list': (_input, ctx) => {
@@ -66,6 +67,8 @@ export function maintenanceHandlers(services: Services, jobs: Maintenance): Hand
         migrate(db, jobs.liveFile);
         await prune(folder, Math.max(readSettings(db).backupKeep, 1));
         services.sessions.endAll();
+        // A printout the backup caught being sent is queued again, as after a crash: it is not left waiting for a restart.
+        printer.recover();
         ctx.audit({ action: 'maintenance.backupRestored', entity: 'backup', entityId: chosen.name, detail: { keptAside: keptAside.name, schemaVersion: inspected.schemaVersion } });
         ctx.emit('system.restored', { name: chosen.name, at: ctx.now });
         ctx.emit('backups.changed', { name: chosen.name });

@@ -61,6 +61,11 @@ export interface PrintWorker {
   kick(): void;
   /** Queues again what a crash left `printing`, then runs rounds on real timers until `stop`. */
   start(): void;
+  /**
+   * Queues again the printouts the database holds as being sent when no one sends them: a crash
+   * (at start), or a restored backup taken while one was being sent; then asks for a round.
+   */
+  recover(): void;
   stop(): void;
   status(): PrinterStatus;
   /**
@@ -250,6 +255,10 @@ export function createPrintWorker(options: PrintWorkerOptions): PrintWorker {
       requeueStale.run(clock.now());
       running = true;
       schedule(0);
+    },
+    recover() {
+      requeueStale.run(clock.now());
+      if (running) schedule(0);
     },
     stop() {
       running = false;
