@@ -1,5 +1,5 @@
 import { X509Certificate } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import type { IncomingMessage } from 'node:http';
 import { Agent, request } from 'node:https';
 import { connect } from 'node:tls';
@@ -9,6 +9,7 @@ import { z } from 'zod';
 import { fieldErrorsOf, pairOutput, remotePairInput, stationLink, type ErrorBody, type Result, type StationLink } from '@shared/contract';
 import { codeMatchesCertificate } from '@shared/rules/pairing';
 import { IDEMPOTENCY_HEADER, LIVE_HEARTBEAT_MS, reply, secureHeaders, serveRenderer, STATION_HEADER } from './server';
+import { writeFileWhole } from '../core/files';
 
 /**
  * Station mode: ParkDesk on the broadcast room's or the duty office's PC. It has no database of
@@ -63,8 +64,7 @@ export function readStationConfig(dataDir: string): StationConfig | undefined {
 function writeStationConfig(dataDir: string, config: StationConfig): void {
   mkdirSync(dataDir, { recursive: true });
   const file = join(dataDir, STATION_FILE);
-  writeFileSync(`${file}.tmp`, JSON.stringify(config, null, 2), { mode: 0o600 });
-  renameSync(`${file}.tmp`, file);
+  writeFileWhole(file, JSON.stringify(config, null, 2), { mode: 0o600 });
 }
 
 /** The certificate a server at `url` presents, before anything is sent to it. */

@@ -1,4 +1,4 @@
-import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { COUNTER, type IncidentDetail, type incidentsMethods } from '@shared/contract';
 import { ALWAYS_NOTIFIED, canMove, canSkip, closeRefusal, noticeCompletedAt, notifiedLate } from '@shared/rules/incidents';
@@ -11,6 +11,7 @@ import { getStaff, isManagerRole } from '../staff/store';
 import { incidentReport } from './report';
 import { CLOCK_ORDER, INCIDENT_SELECT, INCIDENTS_CLOSED_SQL, INCIDENTS_OF_DAY_SQL, INCIDENTS_OPEN_SQL, getIncident, loadDetail, partyMarks, toSummary, type IncidentRow } from './store';
 import { containsPattern } from '../db/like';
+import { writeFileWhole } from '../files';
 
 /** A time typed at the counter may run a minute ahead of the counter PC (another screen's clock). */
 const CLOCK_SLACK = MINUTE;
@@ -384,10 +385,7 @@ export function incidentsHandlers(services: Services): HandlersFor<keyof typeof 
       const fileName = `incident-${row.ref_no}-${input.copy}.pdf`;
       const folder = join(services.dataDir, 'reports', 'incidents');
       mkdirSync(folder, { recursive: true });
-      // Written aside and renamed: a reader never finds half a report.
-      const partial = join(folder, `.${fileName}.${process.pid}.part`);
-      writeFileSync(partial, pdf);
-      renameSync(partial, join(folder, fileName));
+      writeFileWhole(join(folder, fileName), pdf);
       const savedAs = `reports/incidents/${fileName}`;
       db.transaction(() => audit(ctx, 'pdf', row, { copy: input.copy, language, pages, file: savedAs }))();
       return { fileName, savedAs, base64: pdf.toString('base64'), bytes: pdf.length, pages };

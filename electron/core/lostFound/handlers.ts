@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CUSTODY_KINDS} from '@shared/contract';
 import { type HandoverView, type ItemDetail, type LfCategory, type lostFoundMethods, type MatchView } from '@shared/contract';
@@ -15,6 +15,7 @@ import { enqueuePrint } from '../printing/outbox';
 import { readSettings } from '../settings/store';
 import { bagLabel, claimSlip, handoverLedger, handoverSlip, intakeReceipt } from './documents';
 import { requireInk } from './signature';
+import { writeFileWhole } from '../files';
 import {
   custody,
   getItem,
@@ -545,7 +546,7 @@ export function lostFoundHandlers(services: Services): HandlersFor<keyof typeof 
       const fileName = `${batch.batchNo}.pdf`;
       const dir = join(services.dataDir, 'reports', 'handover');
       mkdirSync(dir, { recursive: true });
-      writeFileSync(join(dir, fileName), pdf);
+      writeFileWhole(join(dir, fileName), pdf);
       return { fileName, base64: pdf.toString('base64') };
     },
 
