@@ -305,10 +305,20 @@ export function printed(page: Page): Promise<Printed[]> {
   return page.evaluate(() => (window as unknown as { __prints: Printed[] }).__prints.map((entry) => ({ ...entry })));
 }
 
+/**
+ * 10:00 today in the park (Asia/Shanghai, the parks' zone in these tests): a test's station starts
+ * its clock there, so what depends on the hour (a rental's default due time is the closing time
+ * until 18:00, an hour later after it) is the same whenever the tests run.
+ */
+export function parkMorningToday(): string {
+  const date = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Shanghai' }).format(new Date());
+  return new Date(`${date}T10:00:00+08:00`).toISOString();
+}
+
 export const test = base.extend<{ station: Station }>({
   // eslint-disable-next-line no-empty-pattern -- Playwright fixtures name their dependencies by destructuring; this one has none.
   station: async ({}, use) => {
-    const station = await startStation();
+    const station = await startStation({ PARKDESK_TEST_CLOCK: parkMorningToday() });
     await use(station);
     await station.stop();
   },

@@ -211,7 +211,9 @@ test.describe('rentals at the counter', () => {
       await expect(page.locator('[data-testid^="printout-"][data-status="printed"]')).toHaveCount(3);
       const db = new Database(join(station.dir, 'parkdesk.sqlite'));
       db.pragma('busy_timeout = 5000');
-      db.prepare("INSERT INTO print_job (kind, ref, document, next_attempt_at, created_at) VALUES ('deposit-receipt', 'R-DAMAGED', '{\"kind\":\"x\",\"blocks\":[]}', ?, ?)").run(Date.now(), Date.now());
+      // Due now on the station's clock (its test clock starts at 10:00 in the park).
+      const stationNow = await moveClock(station);
+      db.prepare("INSERT INTO print_job (kind, ref, document, next_attempt_at, created_at) VALUES ('deposit-receipt', 'R-DAMAGED', '{\"kind\":\"x\",\"blocks\":[]}', ?, ?)").run(stationNow, stationNow);
       db.close();
       await expect(page.locator('[data-testid^="printout-"][data-status="failed"]')).toContainText('打印内容已损坏，无法打印');
       await expect(page.getByTestId('printer-badge')).toHaveAttribute('data-failed', '1');
