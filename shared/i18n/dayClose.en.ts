@@ -215,7 +215,6 @@ export const dayCloseEn = {
     future: '{{date}} has not come yet.',
     alreadyClosed: 'The day {{date}} is already closed.',
     notClosed: 'The day {{date}} is not closed yet.',
-    reportMissing: 'The day report file is missing: {{file}}',
     differenceReason: 'The count differs from the records by CNY {{difference}}: say why.',
   },
 };

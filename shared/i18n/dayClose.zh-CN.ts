@@ -217,7 +217,6 @@ export const dayCloseZhCN: Strings<typeof dayCloseEn> = {
     future: '{{date}} 还没有到。',
     alreadyClosed: '{{date}} 已经日结。',
     notClosed: '{{date}} 尚未日结。',
-    reportMissing: '日报文件缺失：{{file}}',
     differenceReason: '清点与记录相差 ¥{{difference}}，请说明原因。',
   },
 };

@@ -1,4 +1,4 @@
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Input } from '@shared/contract';
@@ -162,6 +162,15 @@ describe('the day close checklist', () => {
     expect(text).toContain('雨天，伞租借多');
     expect(text).toContain('未通报的事件');
     expect(text).toContain('¥550.00');
+
+    // The file gone (it could not take its name at the close, or was removed): made again from the day as it was closed.
+    const saved = join(test.dir, 'reports', `day-${DATE}.pdf`);
+    expect(existsSync(saved)).toBe(true);
+    rmSync(saved);
+    const again = await test.ok('dayClose.report', { date: DATE }, manager);
+    const remade = (await pdfText(Buffer.from(again.base64, 'base64'))).join('\n');
+    for (const expected of ['日报', out, '雨天，伞租借多', '未通报的事件', '¥550.00']) expect(remade).toContain(expected);
+    expect(existsSync(saved)).toBe(true);
 
     // Twice: refused, nothing changed. Later records do not change the closed day.
     expect(await test.fails('dayClose.close', { date: DATE, remarks: 'again', pin: ADMIN.pin }, manager)).toMatchObject({ code: 'CONFLICT', fields: { date: { key: 'dayClose.errors.alreadyClosed' } } });

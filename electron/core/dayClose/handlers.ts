@@ -11,6 +11,7 @@ import { renderReportPdf } from '../pdf/render';
 import { readSettings } from '../settings/store';
 import { cashRows, composeChecklist } from './checklist';
 import { dayReport } from './report';
+import { writeFileWhole } from '../files';
 
 interface ClosedRow {
   park_date: string;
@@ -156,11 +157,18 @@ export function dayCloseHandlers(services: Services, read: Reader, jobs: Mainten
       return fromSnapshot(closed);
     },
 
-    'dayClose.report': (input) => {
+    'dayClose.report': async (input) => {
       const closed = closedRow(input.date);
       if (!closed) throw fieldError('NOT_FOUND', 'date', 'dayClose.errors.notClosed', { date: input.date });
       const file = join(reportsDir, closed.report_file);
-      if (!existsSync(file)) throw fieldError('NOT_FOUND', 'date', 'dayClose.errors.reportMissing', { file });
+      if (!existsSync(file)) {
+        // The close is recorded but its file is not there (it could not take its name, or was removed):
+        // it is made again from the day as it was closed, and kept.
+        const settings = readSettings(db);
+        const pdf = await renderReportPdf(dayReport(fromSnapshot(closed), { parkName: settings.parkName, timeZone: settings.timeZone }));
+        mkdirSync(reportsDir, { recursive: true });
+        writeFileWhole(file, pdf);
+      }
       return { fileName: closed.report_file, base64: readFileSync(file).toString('base64') };
     },
   };
