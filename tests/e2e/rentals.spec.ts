@@ -201,8 +201,8 @@ test.describe('rentals at the counter', () => {
       await printer.start();
       await expect.poll(() => printer.jobs.length, { timeout: 20_000 }).toBe(3);
       await expect(page.getByTestId('printer-badge')).not.toHaveAttribute('data-state', 'offline', { timeout: 15_000 });
-      // Exactly once: nothing more arrives.
-      await page.waitForTimeout(2500);
+      // Exactly once: the queue is empty, so nothing more can be sent; the printer has each job once.
+      await expect.poll(async () => (await must(station.api('printer.status', {}, admin))).waiting).toBe(0);
       expect(printer.jobs.length).toBe(3);
       expect(printer.jobs[2]?.qr).toEqual([expect.stringMatching(/-0002-[2-9A-HJKMNP-Z]{4}$/)]);
 
