@@ -1,7 +1,8 @@
 import { X509Certificate } from 'node:crypto';
-import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { hostname, networkInterfaces } from 'node:os';
 import { join } from 'node:path';
+import { writeFileWhole } from '../files';
 
 /**
  * The counter's TLS certificate for the park LAN: self-signed, made once and kept in the data
@@ -28,13 +29,6 @@ export function lanAddresses(): string[] {
 }
 
 export const fingerprintOf = (cert: string): string => new X509Certificate(cert).fingerprint256;
-
-function writeSecretly(file: string, text: string, mode: number): void {
-  const temp = `${file}.tmp`;
-  writeFileSync(temp, text, { mode });
-  renameSync(temp, file);
-  chmodSync(file, mode);
-}
 
 /** The certificate in `<dataDir>/tls`, made on first use. */
 export async function loadCredentials(dataDir: string): Promise<Credentials> {
@@ -67,7 +61,7 @@ export async function loadCredentials(dataDir: string): Promise<Credentials> {
       { name: 'subjectAltName', altNames },
     ],
   });
-  writeSecretly(keyFile, pems.private, 0o600);
-  writeSecretly(certFile, pems.cert, 0o644);
+  writeFileWhole(keyFile, pems.private, { mode: 0o600 });
+  writeFileWhole(certFile, pems.cert, { mode: 0o644 });
   return { key: pems.private, cert: pems.cert, fingerprint: fingerprintOf(pems.cert) };
 }
