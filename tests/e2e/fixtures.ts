@@ -123,6 +123,12 @@ export async function moveClock(station: Station, move: number | { at: number } 
   return ((await response.json()) as { now: number }).now;
 }
 
+/** Sets a test station's clock to `at` and reloads the page, which reads the core's clock again (the header clock included). */
+export async function clockTo(station: Station, page: Page, at: number): Promise<void> {
+  await moveClock(station, { at });
+  await page.reload();
+}
+
 export async function setUpPark(station: Station, language: 'zh-CN' | 'en' = 'zh-CN'): Promise<string> {
   const session = await must(
     station.api('setup.complete', { parkName: '阳光水世界', defaultLanguage: language, timeZone: 'Asia/Shanghai', manager: MANAGER }),

@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { pdfText } from '../support/pdf';
-import { addStaff, chooseLanguage, cutBadges, expect, mockPrinter, moveClock, must, pastMain, printed, screen, setUpPark, signIn, smallTargets, startStation, test, timeValue, type Station } from './fixtures';
+import { addStaff, chooseLanguage, clockTo, cutBadges, expect, mockPrinter, must, pastMain, printed, screen, setUpPark, signIn, smallTargets, startStation, test, timeValue } from './fixtures';
 
 /** Park time on 2026-11-29 (Asia/Shanghai, UTC+8) as epoch ms; `HH:mm` or `HH:mm:ss`. */
 const at = (time: string) => Date.parse(`2026-11-29T${time.length === 5 ? `${time}:00` : time}+08:00`);
@@ -24,12 +24,6 @@ async function axe(page: Page): Promise<string[]> {
 
 // axe is injected as an inline script, which the app's CSP forbids: this file bypasses the CSP for the check only.
 test.use({ bypassCSP: true });
-
-/** Moves the station's test clock; the page reloads to read the core's clock again. */
-async function clockTo(station: Station, page: Page, time: string): Promise<void> {
-  await moveClock(station, { at: at(time) });
-  await page.reload();
-}
 
 /**
  * Clicks the download link the detail shows once the report is made, and its Print beside it (the
@@ -82,7 +76,7 @@ test.describe('incidents at the counter', () => {
       await expect(page.getByTestId('incident-ref')).toHaveText('I20261129-01');
       await expect(page.getByTestId('incident-owner')).toHaveText('张柜台');
       // Half a minute on (clear of the minute boundaries, whatever the screen's clock lag): 30 minutes left.
-      await clockTo(station, page, '10:00:30');
+      await clockTo(station, page, at('10:00:30'));
       const clock = page.getByTestId('incident-detail').getByTestId('notice-clock');
       await expect(clock).toHaveAttribute('data-notice', 'pending');
       await expect(clock.locator('[data-state]')).toHaveAttribute('data-state', 'ok');
@@ -92,10 +86,10 @@ test.describe('incidents at the counter', () => {
       expect(await axe(page)).toEqual([]);
 
       // 10:22: amber, 8 minutes left. 10:33: red, 3 minutes overdue, on the detail and on the list.
-      await clockTo(station, page, '10:22:30');
+      await clockTo(station, page, at('10:22:30'));
       await expect(clock.locator('[data-state]')).toHaveAttribute('data-state', 'warn');
       await expect(clock).toContainText('剩余 8 分钟');
-      await clockTo(station, page, '10:33:30');
+      await clockTo(station, page, at('10:33:30'));
       await expect(clock.locator('[data-state]')).toHaveAttribute('data-state', 'late');
       await expect(clock).toContainText('逾期 3 分钟');
       await page.getByRole('button', { name: '全部事件' }).click();
@@ -165,12 +159,12 @@ test.describe('incidents at the counter', () => {
       await expect(dialog).toHaveCount(0);
       await expect(page.getByText('送医 · 浦东人民医院')).toBeVisible();
       await expect(page.getByTestId('casualty-leftAt')).toHaveText('10:33');
-      await clockTo(station, page, '10:58:30');
+      await clockTo(station, page, at('10:58:30'));
       await page.getByRole('tab', { name: /受伤游客/ }).click();
       await page.getByRole('button', { name: '到达医院: 现在' }).click();
       await expect(page.getByTestId('casualty-arrivedAt')).toHaveText('10:58');
       await screen(page, 'incidents-escort-zh-1280');
-      await clockTo(station, page, '12:10:30');
+      await clockTo(station, page, at('12:10:30'));
       await page.getByRole('tab', { name: /受伤游客/ }).click();
       await page.getByRole('button', { name: '返回: 现在' }).click();
       await expect(page.getByTestId('casualty-returnedAt')).toHaveText('12:10');

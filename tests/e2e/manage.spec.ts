@@ -44,6 +44,7 @@ test.describe('the duty manager manages staff and settings', () => {
     await page.getByRole('button', { name: '停用 赵播音' }).click();
     const confirm = page.getByRole('dialog', { name: '停用 赵播音？' });
     await expect(confirm).toContainText('赵播音 将在所有屏幕上退出登录');
+    await screen(page, 'staff-disable-confirm-zh-1280');
     await confirm.getByRole('button', { name: '取消' }).click();
     await expect(confirm).toHaveCount(0);
     await expect(page.getByTestId('staff-B01')).toContainText('在岗');

@@ -1,17 +1,10 @@
-import type { Page } from '@playwright/test';
 import type { Input } from '../../shared/contract';
-import { addStaff, chooseLanguage, expect, MANAGER, moveClock, must, screen, setUpPark, signIn, smallTargets, startStation, test, type Station } from './fixtures';
+import { addStaff, chooseLanguage, clockTo, expect, MANAGER, must, screen, setUpPark, signIn, smallTargets, startStation, test } from './fixtures';
 import { foundCoat } from './lostFoundHelpers';
 
 /** Park time on Tuesday 15 December 2026 (Asia/Shanghai, UTC+8) as epoch ms. */
 const at = (time: string) => Date.parse(`2026-12-15T${time}:00+08:00`);
 const DAY = '2026-12-15';
-
-/** Moves the station's test clock; the page reloads to read the core's clock again. */
-async function clockTo(station: Station, page: Page, time: string): Promise<void> {
-  await moveClock(station, { at: at(time) });
-  await page.reload();
-}
 
 function complaint(ref: string, description: string, extra: Partial<Input<'complaints.create'>> = {}): Input<'complaints.create'> {
   return { clientRef: ref, channel: 'walkIn', complainantName: '刘先生', place: '过山车', happenedAt: at('19:00'), category: 'rides', description, ...extra };
@@ -85,7 +78,7 @@ test.describe('the duty manager’s home', () => {
       await screen(page, 'manager-home-lost-found-zh-1280');
 
       // 20:00: amber in the header, wherever the manager is.
-      await clockTo(station, page, '20:00');
+      await clockTo(station, page, at('20:00'));
       const reminder = page.getByTestId('summary-reminder');
       await expect(reminder).toHaveAttribute('data-state', 'reminder');
       await expect(reminder).toContainText('客诉汇总 20:30 截止 · 剩余 30 分钟');
@@ -99,7 +92,7 @@ test.describe('the duty manager’s home', () => {
       await screen(page, 'summary-reminder-zh-1280');
 
       // 20:31: red, overdue; in English too.
-      await clockTo(station, page, '20:31');
+      await clockTo(station, page, at('20:31'));
       await chooseLanguage(page, 'en');
       await expect(reminder).toHaveAttribute('data-state', 'late');
       await expect(reminder).toContainText('Summary late · overdue 1 min');

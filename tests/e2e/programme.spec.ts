@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Page } from '@playwright/test';
-import { addStaff, chooseLanguage, expect, fillDate, fillTime, MANAGER, moveClock, must, screen, setUpPark, signIn, startStation, type Station, test, timeField } from './fixtures';
+import { addStaff, chooseLanguage, clockTo, expect, fillDate, fillTime, MANAGER, must, screen, setUpPark, signIn, startStation, type Station, test, timeField } from './fixtures';
 
 /** Park time on 2026-11-29 (Asia/Shanghai, UTC+8) as epoch ms. */
 const at = (time: string) => Date.parse(`2026-11-29T${time}:00+08:00`);
@@ -23,12 +23,6 @@ async function axe(page: Page): Promise<string[]> {
 
 // axe is injected as an inline script, which the app's CSP forbids: this file bypasses the CSP for the check only.
 test.use({ bypassCSP: true });
-
-/** Moves the station's test clock; the page reloads to read the core's clock again (the header clock included). */
-async function clockTo(station: Station, page: Page, time: string): Promise<void> {
-  await moveClock(station, { at: at(time) });
-  await page.reload();
-}
 
 /** A park whose station runs on a movable clock; sessions stay signed in while the clock jumps. */
 async function openPark(start: string): Promise<{ station: Station; admin: string }> {
@@ -67,7 +61,7 @@ test.describe('the daily broadcast programme', () => {
       await screen(page, 'programme-next-zh-1280');
 
       // 10:20: the window opens; amber reminder with the time left, and the big action.
-      await clockTo(station, page, '10:20');
+      await clockTo(station, page, at('10:20'));
       const reminder = page.getByTestId('programme-reminder');
       await expect(reminder).toHaveAttribute('data-state', 'due');
       await expect(reminder).toContainText('10:30 上午活动预告 需检查设备 — 剩余 10 分钟');
@@ -87,9 +81,9 @@ test.describe('the daily broadcast programme', () => {
       await screen(page, 'programme-checked-zh-1280');
 
       // The lunch break at 12:00: due from 11:50, nobody signs, at 12:01 it is missed and shows red.
-      await clockTo(station, page, '11:52');
+      await clockTo(station, page, at('11:52'));
       await expect(reminder).toContainText('12:00 午间休息 需检查设备');
-      await clockTo(station, page, '12:01');
+      await clockTo(station, page, at('12:01'));
       await expect(reminder).toHaveAttribute('data-state', 'missed');
       await expect(reminder).toContainText('12:00 午间休息 设备检查漏签');
       await expect(focus.getByTestId('focus-time')).toHaveText('12:00–12:05');
@@ -122,7 +116,7 @@ test.describe('the daily broadcast programme', () => {
       await page.setViewportSize({ width: 1920, height: 1080 });
       await screen(page, 'programme-missed-en-1920');
       // Back in the check window of the next slot, in English, at full HD.
-      await clockTo(station, page, '12:52');
+      await clockTo(station, page, at('12:52'));
       await expect(reminder).toContainText('Equipment check due for the 13:00 Afternoon music — 8 min left');
       await screen(page, 'programme-check-due-en-1920');
     } finally {
@@ -178,7 +172,7 @@ test.describe('the daily broadcast programme', () => {
       await expect(page.getByTestId('slot-10:30')).toContainText('平日 10:30');
       // 08:30: the opening announcement now airs at 08:45, so its check is due from 08:35.
       await expect(page.getByTestId('slot-focus').getByTestId('focus-time')).toHaveText('08:45–08:50');
-      await clockTo(station, page, '08:36');
+      await clockTo(station, page, at('08:36'));
       await expect(page.getByTestId('programme-reminder')).toContainText('08:45 开园广播 需检查设备 — 剩余 9 分钟');
       await screen(page, 'programme-event-day-zh-1280');
       expect(await axe(page), 'event day (zh)').toEqual([]);
