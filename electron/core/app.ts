@@ -145,7 +145,7 @@ export function createCore(options: CoreOptions): Core {
   const services: Services = {
     db,
     clock,
-    sessions: new SessionStore(),
+    sessions: new SessionStore(db, clock.now(), sessionIdleMs(readSettings(db).idleSignOutMinutes)),
     dataDir: options.dataDir,
     version: options.version ?? '0.0.0',
     gate: { restoring: false },
@@ -270,7 +270,13 @@ export function createCore(options: CoreOptions): Core {
       maintenance.stop();
       rentalsClock.stop();
       listeners.clear();
-      if (db.open) db.close();
+      if (db.open) {
+        try {
+          services.sessions.saveAll();
+        } finally {
+          db.close();
+        }
+      }
       folderLock.release();
     },
   };

@@ -14,7 +14,7 @@ export interface Station {
   dir: string;
   /** Calls the station's HTTP API directly (set-up and seeding that is not under test). */
   api<M extends MethodName>(method: M, input: Input<M>, token?: string): Promise<Result<Output<M>>>;
-  /** Stops the process and starts it again on the same folder; `meanwhile` runs while it is stopped. */
+  /** Stops the process and starts it again on the same folder and port; `meanwhile` runs while it is stopped. */
   restart(meanwhile?: () => void): Promise<void>;
   stop(): Promise<void>;
 }
@@ -82,7 +82,8 @@ export async function startStation(env: Record<string, string> = {}): Promise<St
     async restart(meanwhile) {
       await stopChild(running.child);
       meanwhile?.();
-      running = await launch(dir, env);
+      // On the same port, as the counter comes back: a page left open reaches it again.
+      running = await launch(dir, { ...env, PARKDESK_PORT: new URL(running.url).port });
     },
     async stop() {
       await stopChild(running.child);

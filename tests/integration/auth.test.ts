@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ACTIVITY_REPORT_MS } from '@shared/rules/sessions';
 import { MINUTE } from '@shared/rules/time';
+import { SESSION_SAVE_MS, SessionStore } from '../../electron/core/auth/sessions';
 import { ADMIN, addStaff, auditRows, makeCore, setUpPark } from '../support/core';
 
 describe('first-run set-up', () => {
@@ -175,5 +176,81 @@ describe('sign-in with a PIN', () => {
     await test.ok('system.leaveKiosk', { staffId: managerId, pin: ADMIN.pin });
     expect(seen).toEqual([{ seq: expect.any(Number), name: 'kiosk.leave', payload: { origin: 'local', staffId: managerId } }]);
     expect(auditRows(test, 'kiosk.leave')).toHaveLength(1);
+  });
+});
+
+describe('sessions across a restart of the counter', () => {
+  it('keeps everyone signed in with the same token, and keeps only a hash of it', async () => {
+    const first = makeCore();
+    const admin = await setUpPark(first);
+    const clerk = await addStaff(first, admin, { code: 'C20', name: '张三', role: 'counter', pin: '1357' });
+    const test = first.reopen();
+    expect((await test.ok('auth.me', {}, clerk.token)).staff).toMatchObject({ name: '张三', role: 'counter' });
+    expect((await test.ok('auth.me', {}, admin)).staff.role).toBe('admin');
+    const saved = test.core.db?.prepare<[], { token_hash: string }>('SELECT token_hash FROM session').all() ?? [];
+    expect(saved).toHaveLength(2);
+    for (const row of saved) expect([clerk.token, admin]).not.toContain(row.token_hash);
+  });
+
+  it('still ends a session idle longer than the idle time, counted across the restart', async () => {
+    const first = makeCore();
+    const admin = await setUpPark(first);
+    await first.ok('settings.update', { idleSignOutMinutes: 10 }, admin);
+    const clerk = await addStaff(first, admin, { code: 'C21', name: '李四', role: 'counter', pin: '2468' });
+    first.clock.advance(8 * MINUTE);
+    await first.ok('auth.me', {}, admin); // the manager works on; the clerk has been idle 8 minutes
+    const test = first.reopen();
+    test.clock.advance(3 * MINUTE);
+    expect(await test.fails('auth.me', {}, clerk.token)).toMatchObject({ code: 'UNAUTHENTICATED' });
+    await test.ok('auth.me', {}, admin);
+    expect(test.core.db?.prepare('SELECT count(*) FROM session').pluck().get()).toBe(1);
+  });
+
+  it('does not bring back a session that ended: signed out, PIN reset, staff disabled, database restored', async () => {
+    const first = makeCore();
+    const admin = await setUpPark(first);
+    const out = await addStaff(first, admin, { code: 'C22', name: 'A', role: 'counter', pin: '1111' });
+    const reset = await addStaff(first, admin, { code: 'C23', name: 'B', role: 'counter', pin: '2222' });
+    const disabled = await addStaff(first, admin, { code: 'C24', name: 'C', role: 'counter', pin: '3333' });
+    await first.ok('auth.signOut', {}, out.token);
+    await first.ok('staff.resetPin', { id: reset.id, pin: '4444' }, admin);
+    await first.ok('staff.update', { id: disabled.id, active: false }, admin);
+    const test = first.reopen();
+    for (const token of [out.token, reset.token, disabled.token]) expect(await test.fails('auth.me', {}, token)).toMatchObject({ code: 'UNAUTHENTICATED' });
+    await test.ok('auth.me', {}, admin);
+
+    const backup = await test.ok('backups.run', {}, admin); // it holds the manager's session
+    await test.ok('backups.restore', { name: backup.name, pin: ADMIN.pin }, admin);
+    expect(await test.fails('auth.me', {}, admin)).toMatchObject({ code: 'UNAUTHENTICATED' });
+    expect(test.reopen().core.db?.prepare('SELECT count(*) FROM session').pluck().get()).toBe(0);
+  });
+
+  it('saves a busy session at most every few seconds, so that a crash costs at most that much of its idle time', () => {
+    const test = makeCore();
+    const db = test.core.db;
+    if (!db) throw new Error('database not open');
+    const staffId = Number(db.prepare("INSERT INTO staff (code, name, role, pin_hash, created_at, updated_at) VALUES ('C25', '王五', 'counter', 'x', 0, 0)").run().lastInsertRowid);
+    const idleMs = 10 * MINUTE;
+    const store = new SessionStore(db, test.clock.now(), idleMs);
+    const start = test.clock.now();
+    const token = store.create({ staffId, role: 'counter', name: '王五', origin: 'test', stationId: null, createdAt: start });
+    const savedSeenAt = () => db.prepare<[], number>('SELECT last_seen_at FROM session').pluck().get();
+    store.resolve(token, start + SESSION_SAVE_MS - 1, idleMs);
+    expect(savedSeenAt()).toBe(start);
+    store.resolve(token, start + SESSION_SAVE_MS, idleMs);
+    expect(savedSeenAt()).toBe(start + SESSION_SAVE_MS);
+    store.resolve(token, start + SESSION_SAVE_MS + 5_000, idleMs);
+    // A crash now: a store opened on the file finds the last saved activity, not the held one.
+    const afterCrash = new SessionStore(db, start + SESSION_SAVE_MS + idleMs, idleMs);
+    expect(afterCrash.peek(token, start + SESSION_SAVE_MS + idleMs, idleMs)).toMatchObject({ staffId, lastSeenAt: start + SESSION_SAVE_MS });
+    expect(afterCrash.resolve(token, start + SESSION_SAVE_MS + idleMs + 1, idleMs)).toEqual({ status: 'expired' });
+    // A clean close saves what is held.
+    const closing = new SessionStore(db, start, idleMs);
+    const other = closing.create({ staffId, role: 'counter', name: '王五', origin: 'test', stationId: 7, createdAt: start });
+    closing.resolve(other, start + 1_000, idleMs);
+    closing.saveAll();
+    expect(new SessionStore(db, start + 1_000, idleMs).peek(other, start + 1_000, idleMs)?.lastSeenAt).toBe(start + 1_000);
+    closing.endAllOfStation(7);
+    expect(new SessionStore(db, start + 1_000, idleMs).peek(other, start + 1_000, idleMs)).toBeUndefined();
   });
 });

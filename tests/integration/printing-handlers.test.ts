@@ -32,7 +32,7 @@ function setup() {
   setting.run('parkName', JSON.stringify('阳光水世界'));
   setting.run('timeZone', JSON.stringify('Asia/Shanghai'));
   const state: { printer: PrinterSettings } = { printer: { ...DEFAULT_PRINTER_SETTINGS } };
-  const services: Services = { db, clock, sessions: new SessionStore(), dataDir: dir, version: 'test', gate: { restoring: false }, lan: { ...LAN_OFF } };
+  const services: Services = { db, clock, sessions: new SessionStore(db, clock.now(), 600_000), dataDir: dir, version: 'test', gate: { restoring: false }, lan: { ...LAN_OFF } };
   const worker = createPrintWorker({ db, clock, dataDir: dir, readPrinterSettings: () => state.printer, timeZone: () => 'Asia/Shanghai' });
   const handlers = printingHandlers(services, worker);
   const audits: AuditEntry[] = [];

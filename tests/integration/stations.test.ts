@@ -260,6 +260,19 @@ describe('stations on the park LAN', () => {
     expect((await station.call('auth.me', {}, staffToken)).body).toMatchObject({ ok: true });
   });
 
+  it('keeps the staff of a station signed in while the counter restarts: the station is told it is away, then works on with the same token', async () => {
+    const { counter, station, staffToken } = await pairedStation();
+    await counter.sharing.stop();
+    const restarted = counter.test.reopen();
+    expect((await station.call('auth.me', {}, staffToken)).body).toEqual({ ok: false, error: { code: 'UNAVAILABLE', message: 'errors.NETWORK' } });
+    const sharing = startSharing({ core: restarted.core, host: '127.0.0.1', port: counter.lanPort, log: () => undefined });
+    closers.push(() => sharing.stop());
+    await sharing.settled();
+    expect((await station.call('auth.me', {}, staffToken)).body).toMatchObject({ ok: true, value: { staff: { name: MANAGER.name } } });
+    const written = await station.call('staff.create', { code: 'C09', name: '孙琳', role: 'counter', pin: '2468' }, staffToken, 'submission-0000000000000009');
+    expect(written.body).toMatchObject({ ok: true, value: { name: '孙琳' } });
+  });
+
   /** The event names a live stream sends until it ends or `until` says stop, and how it ended. */
   async function follow(stream: ReadableStreamDefaultReader<string>, until: (events: string[]) => boolean): Promise<{ events: string[]; ended: boolean }> {
     const events: string[] = [];
