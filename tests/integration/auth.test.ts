@@ -206,6 +206,18 @@ describe('sessions across a restart of the counter', () => {
     expect(test.core.db?.prepare('SELECT count(*) FROM session').pluck().get()).toBe(1);
   });
 
+  it('forgets the sessions of screens closed without signing out once they are idle, at the next sign-in', async () => {
+    const test = makeCore();
+    const admin = await setUpPark(test);
+    await test.ok('settings.update', { idleSignOutMinutes: 10 }, admin);
+    const clerk = await addStaff(test, admin, { code: 'C26', name: '赵六', role: 'counter', pin: '1470' });
+    const sessions = () => test.core.db?.prepare('SELECT count(*) FROM session').pluck().get();
+    expect(sessions()).toBe(2);
+    test.clock.advance(11 * MINUTE);
+    await test.ok('auth.signIn', { staffId: clerk.id, pin: '1470' });
+    expect(sessions()).toBe(1);
+  });
+
   it('does not bring back a session that ended: signed out, PIN reset, staff disabled, database restored', async () => {
     const first = makeCore();
     const admin = await setUpPark(first);
@@ -233,7 +245,7 @@ describe('sessions across a restart of the counter', () => {
     const idleMs = 10 * MINUTE;
     const store = new SessionStore(db, test.clock.now(), idleMs);
     const start = test.clock.now();
-    const token = store.create({ staffId, role: 'counter', name: '王五', origin: 'test', stationId: null, createdAt: start });
+    const token = store.create({ staffId, role: 'counter', name: '王五', origin: 'test', stationId: null, createdAt: start }, idleMs);
     const savedSeenAt = () => db.prepare<[], number>('SELECT last_seen_at FROM session').pluck().get();
     store.resolve(token, start + SESSION_SAVE_MS - 1, idleMs);
     expect(savedSeenAt()).toBe(start);
@@ -246,7 +258,7 @@ describe('sessions across a restart of the counter', () => {
     expect(afterCrash.resolve(token, start + SESSION_SAVE_MS + idleMs + 1, idleMs)).toEqual({ status: 'expired' });
     // A clean close saves what is held.
     const closing = new SessionStore(db, start, idleMs);
-    const other = closing.create({ staffId, role: 'counter', name: '王五', origin: 'test', stationId: 7, createdAt: start });
+    const other = closing.create({ staffId, role: 'counter', name: '王五', origin: 'test', stationId: 7, createdAt: start }, idleMs);
     closing.resolve(other, start + 1_000, idleMs);
     closing.saveAll();
     expect(new SessionStore(db, start + 1_000, idleMs).peek(other, start + 1_000, idleMs)?.lastSeenAt).toBe(start + 1_000);

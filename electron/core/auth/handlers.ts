@@ -1,4 +1,5 @@
 import type { authMethods } from '@shared/contract';
+import { sessionIdleMs } from '@shared/rules/sessions';
 import { actorOf, type CallContext, type HandlersFor, type Services } from '../context';
 import { AppError } from '../errors';
 import { writeAudit } from '../audit/store';
@@ -8,8 +9,9 @@ import { checkStaffPin } from './pinCheck';
 
 /** Opens a session for a staff member whose PIN was checked, and audits it. */
 export function startSession(services: Services, ctx: CallContext, row: StaffRow) {
-  const token = services.sessions.create({ staffId: row.id, role: row.role, name: row.name, origin: ctx.origin, stationId: ctx.stationId, createdAt: ctx.now });
   const { idleSignOutMinutes } = readSettings(services.db);
+  const session = { staffId: row.id, role: row.role, name: row.name, origin: ctx.origin, stationId: ctx.stationId, createdAt: ctx.now };
+  const token = services.sessions.create(session, sessionIdleMs(idleSignOutMinutes));
   return { token, staff: toStaffView(row, ctx.now), idleSignOutMinutes };
 }
 

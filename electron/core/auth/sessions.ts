@@ -62,7 +62,9 @@ export class SessionStore {
     }
   }
 
-  create(session: Omit<Session, 'lastSeenAt'>): string {
+  /** Opens a session; those idle longer than `idleMs` (screens closed without signing out) end here. */
+  create(session: Omit<Session, 'lastSeenAt'>, idleMs: number): string {
+    this.forget([...this.sessions].filter(([, held]) => session.createdAt - held.lastSeenAt > idleMs).map(([key]) => key));
     const token = randomBytes(32).toString('base64url');
     const key = digest(token);
     this.db
