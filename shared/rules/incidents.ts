@@ -128,9 +128,18 @@ export function canMove(from: IncidentStatus, to: IncidentStatus): boolean {
   return STATUS_MOVES[from].includes(to);
 }
 
-/** An incident may be closed only once every party it calls for is notified or skipped (and it was handled first). */
-export function closeRefusal(status: IncidentStatus, toNotify: readonly NotifyParty[]): 'notHandled' | 'notNotified' | undefined {
+/**
+ * An incident may be closed only once every party it calls for is notified or skipped, a superior
+ * was informed when an injured visitor went to hospital (an injured visitor is accompanied to
+ * hospital; superiors are informed), and it was handled first.
+ */
+export function closeRefusal(
+  status: IncidentStatus,
+  toNotify: readonly NotifyParty[],
+  hospital: { toHospital: boolean; superiorsInformed: number },
+): 'notHandled' | 'notNotified' | 'noSuperior' | undefined {
   if (toNotify.length > 0) return 'notNotified';
+  if (hospital.toHospital && hospital.superiorsInformed === 0) return 'noSuperior';
   if (status !== 'handled') return 'notHandled';
   return undefined;
 }

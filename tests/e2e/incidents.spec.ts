@@ -169,11 +169,15 @@ test.describe('incidents at the counter', () => {
       await page.getByRole('button', { name: '返回: 现在' }).click();
       await expect(page.getByTestId('casualty-returnedAt')).toHaveText('12:10');
 
-      // Superiors informed and the follow-up call.
+      // Superiors informed (the screen asks for it, a visitor having gone to hospital) and the follow-up call.
+      await expect(page.getByTestId('superior-needed')).toHaveText('有受伤游客送医：结案前请登记已上报的上级领导（“回访与上报”）。');
+      await page.getByTestId('superior-needed').scrollIntoViewIfNeeded();
+      await screen(page, 'incidents-superior-needed-zh-1280');
       await page.getByRole('tab', { name: /回访与上报/ }).click();
       await page.getByLabel('已上报的上级').fill('刘总监');
       await page.getByLabel('已上报的上级').press('Enter');
       await expect(page.getByTestId('superiors')).toContainText('刘总监');
+      await expect(page.getByTestId('superior-needed')).toHaveCount(0);
       await page.getByLabel('回访电话内容').fill('伤口已缝合，情绪稳定，表示感谢。');
       await page.getByRole('button', { name: '添加' }).last().click();
       await expect(page.getByTestId('follow-ups')).toContainText('伤口已缝合');

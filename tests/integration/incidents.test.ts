@@ -356,6 +356,28 @@ describe('an injury, from the report to the closed file', () => {
   });
 });
 
+describe('an injured visitor taken to hospital', () => {
+  it('cannot be closed until a superior informed is recorded, and the refusal changes nothing', async () => {
+    const { test, clerk, colleague } = await openPark();
+    const { id } = await test.ok('incidents.report', injury(), clerk.token);
+    await test.ok('incidents.notify', { incidentId: id, party: 'medical', channel: 'phone', personName: '周医生' }, clerk.token);
+    await test.ok('incidents.notify', { incidentId: id, party: 'dutyManager', channel: 'radio' }, clerk.token);
+    await test.ok(
+      'incidents.casualty',
+      { incidentId: id, name: '李先生', injury: '左腕扭伤', firstAid: '冰敷固定', toHospital: true, hospital: '浦东人民医院', escortStaffId: colleague.id, leftAt: test.clock.now() },
+      clerk.token,
+    );
+    await test.ok('incidents.setStatus', { incidentId: id, status: 'handled', note: '已送医' }, clerk.token);
+    const before = snapshot(test);
+    expect(await test.fails('incidents.setStatus', { incidentId: id, status: 'closed' }, clerk.token)).toEqual({ code: 'CONFLICT', message: 'incidents.errors.closeNoSuperior' });
+    expect(snapshot(test)).toEqual(before);
+    expect((await test.ok('incidents.get', { id }, clerk.token)).status).toBe('handled');
+
+    await test.ok('incidents.superior', { incidentId: id, name: '刘总监', note: '电话报告' }, clerk.token);
+    expect((await test.ok('incidents.setStatus', { incidentId: id, status: 'closed' }, clerk.token)).status).toBe('closed');
+  });
+});
+
 describe('the parties an incident calls for', () => {
   it('may skip one but the duty manager with a recorded reason; the clock stops at the last of them, and only then can it close', async () => {
     const { test, clerk, admin } = await openPark();

@@ -124,11 +124,16 @@ describe('incident status', () => {
     expect(canMove('closed', 'handled')).toBe(false);
   });
 
-  it('refuses to close while a party is still to notify, then without being handled', () => {
-    expect(closeRefusal('handled', ['dutyManager', 'medical'])).toBe('notNotified');
-    expect(closeRefusal('handled', ['medical'])).toBe('notNotified');
-    expect(closeRefusal('open', ['medical'])).toBe('notNotified');
-    expect(closeRefusal('open', [])).toBe('notHandled');
-    expect(closeRefusal('handled', [])).toBeUndefined();
+  it('refuses to close while a party is still to notify, then without a superior informed of a visitor taken to hospital, then without being handled', () => {
+    const noHospital = { toHospital: false, superiorsInformed: 0 };
+    expect(closeRefusal('handled', ['dutyManager', 'medical'], noHospital)).toBe('notNotified');
+    expect(closeRefusal('handled', ['medical'], noHospital)).toBe('notNotified');
+    expect(closeRefusal('open', ['medical'], noHospital)).toBe('notNotified');
+    expect(closeRefusal('open', [], noHospital)).toBe('notHandled');
+    expect(closeRefusal('handled', [], noHospital)).toBeUndefined();
+    // An injured visitor went to hospital: a superior must be recorded as informed.
+    expect(closeRefusal('handled', [], { toHospital: true, superiorsInformed: 0 })).toBe('noSuperior');
+    expect(closeRefusal('handled', ['medical'], { toHospital: true, superiorsInformed: 0 })).toBe('notNotified');
+    expect(closeRefusal('handled', [], { toHospital: true, superiorsInformed: 1 })).toBeUndefined();
   });
 });

@@ -345,8 +345,11 @@ export function incidentsHandlers(services: Services): HandlersFor<keyof typeof 
       const actor = actorOf(ctx);
       const row = writable(input.incidentId);
       if (input.status === 'closed') {
-        const refusal = closeRefusal(row.status, toSummary(row, ctx.now).toNotify);
+        const summary = toSummary(row, ctx.now);
+        const superiorsInformed = db.prepare<[number], number>('SELECT count(*) FROM incident_superior WHERE incident_id = ?').pluck().get(row.id) ?? 0;
+        const refusal = closeRefusal(row.status, summary.toNotify, { toHospital: summary.toHospital, superiorsInformed });
         if (refusal === 'notNotified') throw new AppError('CONFLICT', 'incidents.errors.closeNotNotified');
+        if (refusal === 'noSuperior') throw new AppError('CONFLICT', 'incidents.errors.closeNoSuperior');
         if (refusal === 'notHandled') throw new AppError('CONFLICT', 'incidents.errors.closeNotHandled');
       }
       if (!canMove(row.status, input.status)) throw fieldError('CONFLICT', 'status', 'incidents.errors.moveNotAllowed');

@@ -2,6 +2,7 @@ import { useState, type ReactNode } from 'react';
 import { Alert, Badge, Button, Center, Grid, Group, Loader, Paper, SimpleGrid, Stack, Tabs, Text, Timeline, Title } from '@mantine/core';
 import { IconArrowLeft, IconArrowsExchange, IconCheck, IconLock, IconLockOpen, IconUserShare } from '@tabler/icons-react';
 import { timelineTitle, type IncidentDetail as Detail, type IncidentStatus } from '@shared/contract';
+import { closeRefusal } from '@shared/rules/incidents';
 import { formatParkDateTime, parkDate } from '@shared/rules/time';
 import { useT } from '../../app/i18n';
 import { usePark, useParkFormat } from '../../app/park';
@@ -235,6 +236,11 @@ export function IncidentDetail({ id, onBack }: { id: number; onBack(): void }) {
                 {t('incidents.sections.status')}
               </Title>
               <Stack gap="xs">
+                {closeRefusal(data.status, data.toNotify, { toHospital: data.toHospital, superiorsInformed: data.superiors.length }) === 'noSuperior' ? (
+                  <Alert color="orange" data-testid="superior-needed">
+                    {t('incidents.statusChange.superiorNeeded')}
+                  </Alert>
+                ) : null}
                 {data.status === 'open' ? (
                   <Button size="lg" leftSection={<IconCheck size={20} />} onClick={() => setModal('handled')}>
                     {t('incidents.actions.markHandled')}
