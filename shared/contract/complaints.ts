@@ -136,6 +136,13 @@ const departmentRow = z.object({
       /** Null in summaries closed before the category was kept in them. */
       category: z.enum(COMPLAINT_CATEGORIES).nullable(),
       status: z.enum(COMPLAINT_STATUSES),
+      /**
+       * What the department is told of: where, what happened and what the visitor asks for (the
+       * request empty when none was given). Null in summaries closed before they were kept in them.
+       */
+      place: z.string().nullable(),
+      description: z.string().nullable(),
+      request: z.string().nullable(),
       summary: z.string(),
     }),
   ),

@@ -269,7 +269,9 @@ test.describe('complaints: the record, the process, the head summoned, the daily
       await expect(table).toContainText('游乐部');
       await expect(table).toContainText('餐饮部');
       await expect(table).toContainText('游客满意，结案');
-      await expect(table).toContainText('游客要求见经理');
+      await expect(table).toContainText('处理情况：游客要求见经理');
+      // What each department is told of: the place and what happened.
+      await expect(table).toContainText('中心餐厅：汉堡是冷的');
       await page.getByLabel('备注').fill('游乐部设备故障需跟进');
       await page.getByRole('button', { name: '保存备注' }).click();
       await expect(page.getByText('备注已保存。')).toBeVisible();
@@ -308,7 +310,10 @@ test.describe('complaints: the record, the process, the head summoned, the daily
       const csv = await csvDownload;
       expect(csv.suggestedFilename()).toBe(`complaints-${DAY}-closed-food.csv`);
       const rows = readFileSync(await csv.path(), 'utf8').split('\r\n').filter(Boolean);
-      expect(rows).toEqual(['\uFEFFdate,department_zh,department_en,complaint_no,category,status,what_was_done', `${DAY},餐饮部,Food and beverage,C20261130-0002,food,received,游客要求见经理`]);
+      expect(rows).toEqual([
+        '\uFEFFdate,department_zh,department_en,complaint_no,category,status,place,description,request,what_was_done',
+        `${DAY},餐饮部,Food and beverage,C20261130-0002,food,received,中心餐厅,汉堡是冷的,,游客要求见经理`,
+      ]);
 
       await shots(page, 'summary-closed-zh');
       await chooseLanguage(page, 'en');

@@ -29,6 +29,9 @@ async function openOffice(at = '2026-11-30T02:00:00Z'): Promise<Office> {
 let refs = 0;
 const ref = () => `c-${++refs}-${Math.random().toString(36).slice(2)}`;
 
+/** What a department is told of a walk-in complaint in the summary (its place and request as `walkIn` gives them). */
+const told = (description = '排队一小时后设备临时停运，工作人员态度冷淡') => ({ place: '过山车排队区', description, request: '要求退还快速通道票款' });
+
 function walkIn(office: Office, extra: Partial<Input<'complaints.create'>> = {}): Input<'complaints.create'> {
   return {
     clientRef: ref(),
@@ -239,7 +242,7 @@ describe('the daily summary by 20:30', () => {
       ['游乐部', 1, 1],
       ['餐饮部', 1, 1],
     ]);
-    expect(summary.departments[1]?.done).toEqual([{ complaintNo: b.complaintNo, category: 'food', status: 'responded', summary: '已更换餐食并致歉' }]);
+    expect(summary.departments[1]?.done).toEqual([{ complaintNo: b.complaintNo, category: 'food', status: 'responded', ...told('汉堡是冷的'), summary: '已更换餐食并致歉' }]);
 
     await later(office, 10 * HOUR); // 20:00
     summary = await test.ok('complaints.summary', {}, office.admin);
@@ -257,17 +260,38 @@ describe('the daily summary by 20:30', () => {
     await later(office, 13 * HOUR);
     await test.ok('complaints.step', { id: a.id, step: 'investigate', note: '与游乐部核实' }, office.clerk.token);
     const yesterday = await test.ok('complaints.summary', { date: '2026-11-30' }, office.admin);
-    expect(yesterday.departments[0]?.done[0]).toEqual({ complaintNo: a.complaintNo, category: 'rides', status: 'received', summary: '' });
+    expect(yesterday.departments[0]?.done[0]).toEqual({ complaintNo: a.complaintNo, category: 'rides', status: 'received', ...told(), summary: '' });
     const today = await test.ok('complaints.summary', {}, office.admin);
     expect(today).toMatchObject({ date: '2026-12-01', received: 0, carriedOver: 2 });
-    expect(today.departments[0]?.done[0]).toEqual({ complaintNo: a.complaintNo, category: 'rides', status: 'investigating', summary: '与游乐部核实' });
+    expect(today.departments[0]?.done[0]).toEqual({ complaintNo: a.complaintNo, category: 'rides', status: 'investigating', ...told(), summary: '与游乐部核实' });
     expect((await test.ok('complaints.get', { id: a.id }, office.clerk.token)).lastSummaryDate).toBe('2026-11-30');
 
     const pdf = await test.ok('complaints.summary.pdf', { date: '2026-11-30' }, office.admin);
     const text = (await pdfText(Buffer.from(pdf.base64, 'base64'))).join('\n');
-    for (const expected of ['每日客诉汇总', '2026-11-30', '游乐部', '餐饮部', a.complaintNo, b.complaintNo, '已更换餐食并致歉', '游乐部设备故障需跟进', '王经理']) expect(text).toContain(expected);
+    // Each department reads what was complained of and asked for, beside what was done.
+    for (const expected of ['每日客诉汇总', '2026-11-30', '游乐部', '餐饮部', a.complaintNo, b.complaintNo, '投诉内容及游客诉求', '过山车排队区：汉堡是冷的', '游客诉求：要求退还快速通道票款', '已更换餐食并致歉', '游乐部设备故障需跟进', '王经理']) {
+      expect(text.replaceAll('\n', '')).toContain(expected);
+    }
     const ridesOnly = await test.ok('complaints.summary.csv', { date: '2026-11-30', departmentId: office.rides }, office.admin);
-    expect(ridesOnly.csv.split('\r\n').filter(Boolean)).toEqual(['\uFEFFdate,department_zh,department_en,complaint_no,category,status,what_was_done', `2026-11-30,游乐部,Rides,${a.complaintNo},rides,received,`]);
+    expect(ridesOnly.csv.split('\r\n').filter(Boolean)).toEqual([
+      '\uFEFFdate,department_zh,department_en,complaint_no,category,status,place,description,request,what_was_done',
+      `2026-11-30,游乐部,Rides,${a.complaintNo},rides,received,过山车排队区,排队一小时后设备临时停运，工作人员态度冷淡,要求退还快速通道票款,`,
+    ]);
+  });
+
+  it('reads a summary closed before it kept the category, place, complaint and request: they show as not kept', async () => {
+    const office = await openOffice('2026-11-30T02:00:00Z');
+    const { test } = office;
+    const done = { complaintNo: 'C20261128-0001', status: 'closed', summary: '已致歉' };
+    const department = { departmentId: office.rides, nameZh: '游乐部', nameEn: 'Rides', count: 1, categories: { rides: 1 }, statuses: { closed: 1 }, done: [done], open: 0 };
+    const snapshot = { date: '2026-11-28', deadline: '20:30', deadlineAt: 0, state: 'closed', total: 1, received: 1, carriedOver: 0, open: 0, departments: [department], remarks: '', closedAt: 1, closedBy: null };
+    test.core.db
+      ?.prepare("INSERT INTO complaint_summary (date, remarks, closed_at, closed_by, late, snapshot) VALUES ('2026-11-28', '', ?, 1, 0, ?)")
+      .run(Date.parse('2026-11-28T12:00:00Z'), JSON.stringify(snapshot));
+    const summary = await test.ok('complaints.summary', { date: '2026-11-28' }, office.admin);
+    expect(summary.departments[0]?.done).toEqual([{ ...done, category: null, place: null, description: null, request: null }]);
+    const csv = await test.ok('complaints.summary.csv', { date: '2026-11-28' }, office.admin);
+    expect(csv.csv.split('\r\n')[1]).toBe('2026-11-28,游乐部,Rides,C20261128-0001,,closed,,,,已致歉');
   });
 
   it('reports in the next summary every complaint changed after a summary closed: received and closed that evening, or closed later', async () => {
@@ -293,8 +317,8 @@ describe('the daily summary by 20:30', () => {
     const next = await test.ok('complaints.summary', {}, office.admin);
     expect(next).toMatchObject({ date: '2026-12-01', total: 2, received: 0, carriedOver: 2, open: 0 });
     expect(next.departments.flatMap((d) => d.done)).toEqual([
-      { complaintNo: morning.complaintNo, category: 'rides', status: 'closed', summary: '回访后结案' },
-      { complaintNo: evening.complaintNo, category: 'rides', status: 'closed', summary: '游客接受' },
+      { complaintNo: morning.complaintNo, category: 'rides', status: 'closed', ...told(), summary: '回访后结案' },
+      { complaintNo: evening.complaintNo, category: 'rides', status: 'closed', ...told('闭园时排队出口拥堵'), summary: '游客接受' },
     ]);
     await test.ok('complaints.summary.close', { date: '2026-12-01' }, office.admin);
     const covered = test.core.db?.prepare<[], { date: string; complaint_id: number }>('SELECT date, complaint_id FROM complaint_summary_item ORDER BY date, complaint_id').all();
@@ -335,8 +359,8 @@ describe('the daily summary by 20:30', () => {
     expect(foodPdf).toContain('餐饮 ');
     expect(foodPdf).not.toContain(rides.complaintNo);
     expect(readFileSync(join(folder, 'complaints-2026-11-30-closed-food.csv'), 'utf8').split('\r\n').filter(Boolean)).toEqual([
-      '\uFEFFdate,department_zh,department_en,complaint_no,category,status,what_was_done',
-      `2026-11-30,餐饮部,Food and beverage,${burger.complaintNo},food,received,`,
+      '\uFEFFdate,department_zh,department_en,complaint_no,category,status,place,description,request,what_was_done',
+      `2026-11-30,餐饮部,Food and beverage,${burger.complaintNo},food,received,过山车排队区,汉堡是冷的,要求退还快速通道票款,`,
     ]);
     const whole = readFileSync(join(folder, 'complaints-2026-11-30-closed.csv'), 'utf8');
     expect(whole).toContain(',未指定部门,No department,');

@@ -18,6 +18,9 @@ interface Row {
   department_zh: string | null;
   department_en: string | null;
   sort: number | null;
+  place: string;
+  description: string;
+  request: string;
   last_note: string | null;
 }
 
@@ -36,7 +39,7 @@ interface SummaryRow {
  * is read from its own index, never the whole year of complaints one by one.
  */
 export const DAY_COMPLAINTS_SQL = `SELECT c.id, c.complaint_no, c.park_date, c.category, c.status, c.department_id, d.name_zh AS department_zh,
-          d.name_en AS department_en, d.sort,
+          d.name_en AS department_en, d.sort, c.place, c.description, c.request,
           (SELECT t.note FROM complaint_step t WHERE t.complaint_id = c.id AND t.at < @end AND t.step <> 'summon' AND t.note NOT GLOB '${GROUP_NOTE_PREFIX}*'
            ORDER BY t.at DESC, t.id DESC LIMIT 1) AS last_note
    FROM complaint c LEFT JOIN department d ON d.id = c.department_id
@@ -70,7 +73,10 @@ export function composeSummary(db: Db, date: string, now: number, timeZone: stri
   if (stored?.snapshot && stored.closed_at !== null) {
     // Closed: what was reported then, whatever happened since.
     const snapshot = JSON.parse(stored.snapshot) as SummaryView;
-    const departments = snapshot.departments.map((d) => ({ ...d, done: d.done.map((done) => ({ ...done, category: done.category ?? null })) }));
+    const departments = snapshot.departments.map((d) => ({
+      ...d,
+      done: d.done.map((done) => ({ ...done, category: done.category ?? null, place: done.place ?? null, description: done.description ?? null, request: done.request ?? null })),
+    }));
     return { ...snapshot, departments, state: summaryState(now, deadlineAt, stored.closed_at), closedAt: stored.closed_at, closedBy, remarks: stored.remarks };
   }
   const bounds = parkDayBounds(atParkTime(date, '12:00', timeZone), timeZone);
@@ -96,7 +102,15 @@ export function composeSummary(db: Db, date: string, now: number, timeZone: stri
     department.categories[row.category] = (department.categories[row.category] ?? 0) + 1;
     department.statuses[row.status] = (department.statuses[row.status] ?? 0) + 1;
     if (OPEN.includes(row.status)) department.open += 1;
-    department.done.push({ complaintNo: row.complaint_no, category: row.category, status: row.status, summary: row.last_note ?? '' });
+    department.done.push({
+      complaintNo: row.complaint_no,
+      category: row.category,
+      status: row.status,
+      place: row.place,
+      description: row.description,
+      request: row.request,
+      summary: row.last_note ?? '',
+    });
   }
   return {
     date,
@@ -146,6 +160,15 @@ export function recordSummaryClose(db: Db, ctx: CallContext, closing: { live: Su
 }
 
 const zh = translator('zh-CN');
+
+type Done = SummaryView['departments'][number]['done'][number];
+
+/** A complaint as its department reads it in the printed summary: where, what happened, what the visitor asks for. */
+function complaintText(done: Done): string {
+  if (done.description === null) return '—';
+  const request = done.request ? `\n${zh('complaints.fields.request')}：${done.request}` : '';
+  return `${done.place ? `${done.place}：` : ''}${done.description}${request}`;
+}
 const en = translator('en');
 const both = (key: MessageKey) => `${zh(key)} ${en(key)}`;
 
@@ -183,11 +206,18 @@ export function summaryReport(summary: SummaryView, context: { parkName: string;
         table: {
           columns: [
             { label: zh('complaints.fields.complaintNo'), width: 2 },
-            { label: zh('complaints.fields.category'), width: 1.3 },
-            { label: zh('complaints.fields.status'), width: 1.2 },
-            { label: zh('complaints.summaryPdf.whatWasDone'), width: 4.2 },
+            { label: zh('complaints.fields.category'), width: 1.2 },
+            { label: zh('complaints.fields.status'), width: 1.1 },
+            { label: zh('complaints.summaryPdf.complaint'), width: 4 },
+            { label: zh('complaints.summaryPdf.whatWasDone'), width: 3 },
           ],
-          rows: department.done.map((done) => [done.complaintNo, done.category ? zh(`complaints.categories.${done.category}`) : '—', zh(`complaints.statuses.${done.status}`), done.summary]),
+          rows: department.done.map((done) => [
+            done.complaintNo,
+            done.category ? zh(`complaints.categories.${done.category}`) : '—',
+            zh(`complaints.statuses.${done.status}`),
+            complaintText(done),
+            done.summary,
+          ]),
         },
       })),
       { heading: both('complaints.summaryPdf.remarks'), paragraphs: [summary.remarks || '—'] },

@@ -116,7 +116,7 @@ function DepartmentTable({ summary }: { summary: SummaryView }) {
             <Table.Th w="18%">{t('complaints.summaryPdf.categories')}</Table.Th>
             <Table.Th w="18%">{t('complaints.summaryPdf.statuses')}</Table.Th>
             <Table.Th w="10%">{t('complaints.summaryPdf.stillOpen')}</Table.Th>
-            <Table.Th>{t('complaints.summaryPdf.whatWasDone')}</Table.Th>
+            <Table.Th>{t('complaints.ui.complaintsColumn')}</Table.Th>
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
@@ -145,8 +145,19 @@ function DepartmentTable({ summary }: { summary: SummaryView }) {
                         </Text>
                         <StatusBadge status={done.status} size="md" />
                       </Group>
-                      <Text fz="sm" style={{ overflowWrap: 'anywhere' }}>
-                        {done.summary || t('complaints.ui.nothingYet')}
+                      {/* What the department is told of; summaries closed before it was kept have none. */}
+                      {done.description !== null ? (
+                        <Text fz="sm" c="dimmed" lineClamp={2} title={done.description} style={{ overflowWrap: 'anywhere' }}>
+                          {done.place ? t('complaints.ui.placeLine', { place: done.place, text: done.description }) : done.description}
+                        </Text>
+                      ) : null}
+                      {done.request ? (
+                        <Text fz="sm" lineClamp={2} title={done.request} style={{ overflowWrap: 'anywhere' }}>
+                          {t('complaints.ui.requestLine', { text: done.request })}
+                        </Text>
+                      ) : null}
+                      <Text fz="sm" fw={600} style={{ overflowWrap: 'anywhere' }}>
+                        {done.summary ? t('complaints.ui.doneLine', { text: done.summary }) : t('complaints.ui.nothingYet')}
                       </Text>
                     </List.Item>
                   ))}
