@@ -11,6 +11,7 @@ import { AppDataProvider } from './app/session';
 import { App } from './app/App';
 import { cssVariablesResolver, theme } from './ui/theme';
 import { ParkDatesProvider } from './ui/dates';
+import { LocalizedTheme } from './ui/LocalizedTheme';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html lacks #root');
@@ -20,11 +21,13 @@ createRoot(root).render(
     <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} defaultColorScheme="light">
       <Notifications position="bottom-right" zIndex={1000} />
       <LanguageProvider>
-        <ParkDatesProvider>
-          <AppDataProvider>
-            <App />
-          </AppDataProvider>
-        </ParkDatesProvider>
+        <LocalizedTheme>
+          <ParkDatesProvider>
+            <AppDataProvider>
+              <App />
+            </AppDataProvider>
+          </ParkDatesProvider>
+        </LocalizedTheme>
       </LanguageProvider>
     </MantineProvider>
   </StrictMode>,

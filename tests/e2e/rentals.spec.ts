@@ -70,6 +70,8 @@ test.describe('rentals at the counter', () => {
       await page.keyboard.press('F2');
       const dialog = page.getByRole('dialog');
       await expect(dialog.getByLabel('物品编号')).toBeFocused();
+      // Every dialog's close button is named, in the screen's language.
+      await expect(dialog.getByRole('button', { name: '关闭', exact: true })).toBeVisible();
       await page.keyboard.type('WC-001');
       await expect(dialog.getByTestId('unit-card')).toContainText('轮椅');
       await page.keyboard.press('Tab');

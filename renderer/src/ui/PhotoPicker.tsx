@@ -91,7 +91,7 @@ function CameraModal({ onShot, onUnavailable, onClose }: { onShot(photo: string)
   };
 
   return (
-    <Modal opened closeButtonProps={{ 'aria-label': t('common.close') }} onClose={onClose} title={t('lostFound.photos.cameraTitle')} size="lg" centered>
+    <Modal opened onClose={onClose} title={t('lostFound.photos.cameraTitle')} size="lg" centered>
       <Stack>
         <Box bg="dark.8" style={{ borderRadius: 'var(--mantine-radius-md)', overflow: 'hidden', aspectRatio: '4 / 3' }}>
           <video ref={video} muted playsInline style={{ width: '100%', height: '100%', objectFit: 'contain' }} aria-label={t('lostFound.photos.cameraTitle')} />

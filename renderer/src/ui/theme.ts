@@ -58,7 +58,8 @@ export const theme = createTheme({
     // A menu's items (the header's user menu: switch user, change PIN, sign out) are touch targets too.
     Menu: { styles: { item: { minHeight: 'calc(2.5rem * var(--mantine-scale))' } } },
     // Every dialog's title as a heading, the same in all of them.
-    Modal: { defaultProps: { closeButtonProps: { size: 'xl' } }, styles: { title: { fontSize: 'var(--mantine-font-size-xl)', fontWeight: 700 } } },
+    // Its close button's size and name: `LocalizedTheme`.
+    Modal: { styles: { title: { fontSize: 'var(--mantine-font-size-xl)', fontWeight: 700 } } },
   },
 });
 

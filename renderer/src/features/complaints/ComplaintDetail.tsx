@@ -287,7 +287,7 @@ export function ComplaintDrawer({ id, onClose }: { id: number | undefined; onClo
       position="right"
       size={780}
       padding="lg"
-      closeButtonProps={{ 'aria-label': t('common.close') }}
+     
       styles={{ inner: { top: HEADER, height: `calc(100% - ${HEADER})` }, overlay: { top: HEADER } }}
       title={
         <Text ff="monospace" fw={800} fz={24} data-testid="detail-number">

@@ -102,7 +102,7 @@ export function ComplaintForm({ onClose, onCreated }: { onClose(): void; onCreat
   });
 
   return (
-    <Modal opened onClose={onClose} title={t('complaints.actions.new')} size={1040} centered closeButtonProps={{ 'aria-label': t('common.close') }}>
+    <Modal opened onClose={onClose} title={t('complaints.actions.new')} size={1040} centered>
       <form onSubmit={submit} noValidate>
         <Stack gap="md">
           <Fieldset legend={t('complaints.form.who')} radius="md">
@@ -267,7 +267,7 @@ export function EditComplaintForm({ complaint, onClose }: { complaint: Complaint
     onClose();
   });
   return (
-    <Modal opened onClose={onClose} title={t('complaints.actions.editTitle', { complaintNo: complaint.complaintNo })} size={900} centered closeButtonProps={{ 'aria-label': t('common.close') }}>
+    <Modal opened onClose={onClose} title={t('complaints.actions.editTitle', { complaintNo: complaint.complaintNo })} size={900} centered>
       <form onSubmit={submit} noValidate>
         <Stack gap="sm">
           <SimpleGrid cols={3} spacing="sm">

@@ -28,7 +28,7 @@ export function StepModal({ complaint, step, onClose }: { complaint: ComplaintVi
   });
   const refusal = errorOf('step');
   return (
-    <Modal opened onClose={onClose} title={t(`complaints.stepActions.${step}`)} size="lg" centered closeButtonProps={{ 'aria-label': t('common.close') }}>
+    <Modal opened onClose={onClose} title={t(`complaints.stepActions.${step}`)} size="lg" centered>
       <form onSubmit={submit} noValidate>
         <Stack gap="md">
           <Text fz="sm" c="dark.4">
@@ -76,7 +76,7 @@ export function EscalateModal({ complaint, to, onClose }: { complaint: Complaint
   });
   const refusal = errorOf('to');
   return (
-    <Modal opened onClose={onClose} title={t('complaints.actions.escalateTo', { level: t(`complaints.levels.${to}`) })} size="lg" centered closeButtonProps={{ 'aria-label': t('common.close') }}>
+    <Modal opened onClose={onClose} title={t('complaints.actions.escalateTo', { level: t(`complaints.levels.${to}`) })} size="lg" centered>
       <form onSubmit={submit} noValidate>
         <Stack gap="md">
           <Text fz="sm" c="dark.4">

@@ -224,7 +224,7 @@ function CloseConfirm({ summary, state, remarks, onClose }: { summary: SummaryVi
   const t = useT();
   const close = useAction('complaints.summary.close', COMPLAINT_READS);
   return (
-    <Modal opened onClose={onClose} title={t('complaints.ui.closeTitle', { date: summary.date })} centered size="lg" closeButtonProps={{ 'aria-label': t('common.close') }}>
+    <Modal opened onClose={onClose} title={t('complaints.ui.closeTitle', { date: summary.date })} centered size="lg">
       <Stack gap="md">
         <Text>{t('complaints.ui.closeBody', { total: summary.total, open: summary.open })}</Text>
         {remarks.trim() ? (

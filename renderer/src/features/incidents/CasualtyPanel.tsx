@@ -129,7 +129,7 @@ function CasualtyModal({ incidentId, casualty, onClose }: { incidentId: number; 
   );
 
   return (
-    <Modal opened onClose={onClose} closeButtonProps={{ 'aria-label': t('common.close') }} title={casualty ? `${t('incidents.sections.casualties')} · ${casualty.name}` : t('incidents.actions.addCasualty')} size="xl" centered>
+    <Modal opened onClose={onClose} title={casualty ? `${t('incidents.sections.casualties')} · ${casualty.name}` : t('incidents.actions.addCasualty')} size="xl" centered>
       <form onSubmit={submit} noValidate>
         <Stack>
           <SimpleGrid cols={2}>

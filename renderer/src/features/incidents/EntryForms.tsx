@@ -146,7 +146,7 @@ export function StatementModal({ incidentId, onClose }: { incidentId: number; on
   const errorOf = useFieldErrors(form);
   const submit = useFormSubmit(form, ['personName', 'role', 'contact', 'text'], (values) => add.mutateAsync({ ...values, incidentId }), onClose);
   return (
-    <Modal opened onClose={onClose} closeButtonProps={{ 'aria-label': t('common.close') }} title={t('incidents.actions.addStatement')} size="lg" centered>
+    <Modal opened onClose={onClose} title={t('incidents.actions.addStatement')} size="lg" centered>
       <form onSubmit={submit} noValidate>
         <Stack>
           <Group grow align="flex-start">
@@ -193,7 +193,7 @@ export function HandOverModal({ incident, onClose }: { incident: IncidentDetail;
     onClose();
   });
   return (
-    <Modal opened onClose={onClose} closeButtonProps={{ 'aria-label': t('common.close') }} title={t('incidents.handOver.title')} size="lg" centered>
+    <Modal opened onClose={onClose} title={t('incidents.handOver.title')} size="lg" centered>
       <form onSubmit={submit} noValidate>
         <Stack>
           <Text c="dimmed">{t('incidents.handOver.hint')}</Text>
@@ -236,7 +236,7 @@ export function StatusModal({ incidentId, to, onClose }: { incidentId: number; t
     onClose();
   });
   return (
-    <Modal opened onClose={onClose} closeButtonProps={{ 'aria-label': t('common.close') }} title={t(text.title)} size="lg" centered>
+    <Modal opened onClose={onClose} title={t(text.title)} size="lg" centered>
       <form onSubmit={submit} noValidate>
         <Stack>
           {to === 'closed' ? <Text c="dimmed">{t('incidents.statusChange.closeHint')}</Text> : null}

@@ -23,7 +23,7 @@ function SkipModal({ incidentId, party, onClose }: { incidentId: number; party: 
     onClose();
   });
   return (
-    <Modal opened onClose={onClose} closeButtonProps={{ 'aria-label': t('common.close') }} title={t('incidents.notify.skipTitle', { party: name })} size="lg" centered>
+    <Modal opened onClose={onClose} title={t('incidents.notify.skipTitle', { party: name })} size="lg" centered>
       <form onSubmit={submit} noValidate>
         <Stack>
           <Text c="dimmed">{t('incidents.notify.skipHint')}</Text>

@@ -48,7 +48,7 @@ export function ReportModal({ onClose, onReported }: { onClose(): void; onReport
   });
 
   return (
-    <Modal opened onClose={onClose} closeButtonProps={{ 'aria-label': t('common.close') }} title={t('incidents.report.title')} size="xl" centered>
+    <Modal opened onClose={onClose} title={t('incidents.report.title')} size="xl" centered>
       <form onSubmit={submit} noValidate>
         <Stack gap="md">
           <Text c="dimmed">{t('incidents.report.hint')}</Text>

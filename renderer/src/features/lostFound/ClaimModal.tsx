@@ -165,7 +165,7 @@ export function ClaimModal({ prefill, onClose }: { prefill: ClaimPrefill; onClos
   return (
     <Modal
       opened
-      closeButtonProps={{ 'aria-label': t('common.close') }}
+     
       onClose={onClose}
       title={
         <Text fw={700} fz="xl">

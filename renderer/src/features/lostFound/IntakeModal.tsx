@@ -456,7 +456,7 @@ export function IntakeModal({ onClose, onOpen }: { onClose(): void; onOpen(itemI
   return (
     <Modal
       opened
-      closeButtonProps={{ 'aria-label': t('common.close') }}
+     
       onClose={onClose}
       title={
         <Group gap="sm">

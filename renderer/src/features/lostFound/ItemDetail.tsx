@@ -31,7 +31,7 @@ function VerifyModal({ item, onClose }: { item: Detail; onClose(): void }) {
   });
   const refusal = errorOf('itemId');
   return (
-    <Modal opened closeButtonProps={{ 'aria-label': t('common.close') }} onClose={onClose} title={t('lostFound.detail.verifyTitle', { itemNo: item.itemNo })} size="lg" centered>
+    <Modal opened onClose={onClose} title={t('lostFound.detail.verifyTitle', { itemNo: item.itemNo })} size="lg" centered>
       <form onSubmit={submit} noValidate>
         <Stack>
           <Text>{t('lostFound.detail.verifyHint')}</Text>
@@ -64,7 +64,7 @@ function MoveModal({ item, onClose }: { item: Detail; onClose(): void }) {
     onClose();
   });
   return (
-    <Modal opened closeButtonProps={{ 'aria-label': t('common.close') }} onClose={onClose} title={t('lostFound.detail.moveTitle', { itemNo: item.itemNo })} size="lg" centered>
+    <Modal opened onClose={onClose} title={t('lostFound.detail.moveTitle', { itemNo: item.itemNo })} size="lg" centered>
       <form onSubmit={submit} noValidate>
         <Stack>
           <Text c="dimmed">

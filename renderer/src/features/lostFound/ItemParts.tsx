@@ -10,7 +10,6 @@ import { notifyError } from '../../ui/notify';
 
 /** One stored photo, as a thumbnail that opens large. */
 function Photo({ photoId, alt, size }: { photoId: number; alt: string; size: number }) {
-  const t = useT();
   const photo = useMethod('lostFound.photo', { photoId }, { staleTime: Infinity });
   const [large, setLarge] = useState(false);
   if (!photo.data) return <Box w={size} h={size} bg="gray.1" style={{ borderRadius: 'var(--mantine-radius-md)' }} />;
@@ -20,7 +19,7 @@ function Photo({ photoId, alt, size }: { photoId: number; alt: string; size: num
         <Image src={photo.data.dataUrl} alt="" w={size} h={size} fit="cover" />
       </UnstyledButton>
       {large ? (
-        <Modal opened closeButtonProps={{ 'aria-label': t('common.close') }} onClose={() => setLarge(false)} title={alt} size="xl" centered>
+        <Modal opened onClose={() => setLarge(false)} title={alt} size="xl" centered>
           <Image src={photo.data.dataUrl} alt={alt} fit="contain" mah="70vh" />
         </Modal>
       ) : null}

@@ -50,7 +50,7 @@ export function ReportModal({ onClose, onRecorded }: { onClose(): void; onRecord
     },
   );
   return (
-    <Modal opened closeButtonProps={{ 'aria-label': t('common.close') }} onClose={onClose} title={t('lostFound.reports.newTitle')} size="min(980px, 94vw)" centered>
+    <Modal opened onClose={onClose} title={t('lostFound.reports.newTitle')} size="min(980px, 94vw)" centered>
       <form onSubmit={submit} noValidate>
         <Stack gap="sm">
           <Controller

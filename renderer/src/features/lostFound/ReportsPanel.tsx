@@ -26,7 +26,7 @@ function CloseReportModal({ report, onClose }: { report: ReportView; onClose(): 
     onClose();
   });
   return (
-    <Modal opened closeButtonProps={{ 'aria-label': t('common.close') }} onClose={onClose} title={t('lostFound.reports.closeTitle', { reportNo: report.reportNo })} centered size="lg">
+    <Modal opened onClose={onClose} title={t('lostFound.reports.closeTitle', { reportNo: report.reportNo })} centered size="lg">
       <form onSubmit={submit} noValidate>
         <Stack>
           <TextInput label={t('lostFound.fields.note')} description={t('lostFound.reports.closeHint')} withAsterisk data-autofocus autoComplete="off" {...form.register('note')} error={errorOf('note') ?? errorOf('reportId')} />

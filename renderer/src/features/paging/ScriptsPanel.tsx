@@ -27,7 +27,7 @@ function GeneralTextModal({ text, onClose }: { text?: GeneralTextView; onClose()
     onClose();
   });
   return (
-    <Modal opened onClose={onClose} closeButtonProps={{ 'aria-label': t('common.close') }} title={text ? `${text.titleZh} · ${text.titleEn}` : t('paging.actions.addGeneralText')} size="xl" centered>
+    <Modal opened onClose={onClose} title={text ? `${text.titleZh} · ${text.titleEn}` : t('paging.actions.addGeneralText')} size="xl" centered>
       <form onSubmit={submit} noValidate>
         <Stack>
           <SimpleGrid cols={2}>
