@@ -10,7 +10,7 @@ export const dayCloseEn = {
   openBanner: 'Not closed yet. Go through each item; anything past its deadline is named below.',
   inOrder: 'Everything is in order.',
   attentionTitle: 'Needs attention',
-  act: 'Open',
+  act: 'Go to',
   closeDay: 'Close the day',
   closeTitle: 'Close {{date}}',
   closeWarning: 'Closing fixes this checklist as it stands, saves the A4 day report and writes a backup. It cannot be done twice.',
@@ -76,6 +76,7 @@ export const dayCloseEn = {
     notInspected: 'Units not inspected today',
     underRepair: 'Units under repair',
     lateIncidents: 'Incidents not notified, or notified after 30 minutes',
+    activeIncidents: 'Every incident not closed',
     incidentNotice: {
       pending: 'not notified yet, {{minutes}} min left',
       overdue: 'not notified, {{minutes}} min over',

@@ -78,6 +78,7 @@ export const dayCloseZhCN: Strings<typeof dayCloseEn> = {
     notInspected: '今日未检查的设备',
     underRepair: '维修中的设备',
     lateIncidents: '未通报或超过 30 分钟才通报的事件',
+    activeIncidents: '全部未结案事件',
     incidentNotice: {
       pending: '尚未通报，剩余 {{minutes}} 分钟',
       overdue: '未通报，已超时 {{minutes}} 分钟',

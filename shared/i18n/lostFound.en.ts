@@ -87,6 +87,7 @@ export const lostFoundEn = {
     verifiedBy: 'Verified by',
     holdingUntil: 'Held until',
     handoverDueBy: 'To finance by',
+    deadlines: 'Deadlines',
     lostPlace: 'Lost at',
     lostAt: 'Lost (time)',
     visitorName: 'Visitor',

@@ -90,6 +90,7 @@ export const lostFoundZhCN: Strings<typeof lostFoundEn> = {
     verifiedBy: '复核人',
     holdingUntil: '保管至',
     handoverDueBy: '移交截止',
+    deadlines: '期限',
     lostPlace: '丢失地点',
     lostAt: '丢失时间',
     visitorName: '游客',

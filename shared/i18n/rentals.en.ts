@@ -177,6 +177,7 @@ export const rentalsEn = {
     dueDefault: 'Default: closing time (after closing, in an hour). A time already past today means tomorrow.',
   },
   return: {
+    receiptHint: 'Scan the receipt’s QR code, or type its number',
     checkCodeHint: 'On the receipt, or scan it',
     title: 'Return',
     hint: 'Scan the receipt, check the item, refund.',

@@ -179,6 +179,7 @@ export const rentalsZhCN: Strings<typeof rentalsEn> = {
     dueDefault: '默认为闭园时间（闭园后为一小时后）；今天已过的时间即为次日。',
   },
   return: {
+    receiptHint: '扫描收据上的二维码，或输入编号',
     checkCodeHint: '见收据，或扫描收据',
     title: '归还',
     hint: '扫描收据，检查物品，退还押金。',

@@ -233,6 +233,31 @@ export function brokenWords(page: Page, selector: string): Promise<string[]> {
   }, selector);
 }
 
+/**
+ * The Chinese texts under `selector` that wrap with one character alone on their last line ("7 天内待移" /
+ * "交"): a word cut before its last character.
+ */
+export function orphanedCharacters(page: Page, selector: string): Promise<string[]> {
+  return page.evaluate((within) => {
+    const orphaned: string[] = [];
+    for (const node of document.querySelectorAll(`${within} *`)) {
+      const text = node.childElementCount === 0 ? (node.textContent ?? '') : '';
+      if (!/[\u4e00-\u9fff]/.test(text)) continue;
+      const textNode = node.firstChild;
+      if (!textNode) continue;
+      const tops = [...text].map((_, index) => {
+        const range = document.createRange();
+        range.setStart(textNode, index);
+        range.setEnd(textNode, index + 1);
+        return Math.round(range.getBoundingClientRect().top);
+      });
+      const last = Math.max(...tops);
+      if (new Set(tops).size > 1 && tops.filter((top) => top === last).length === 1) orphaned.push(text);
+    }
+    return orphaned;
+  }, selector);
+}
+
 /** The texts under `selector` cut short by a line clamp or an ellipsis (their box holds less than their content). */
 export function clippedTexts(page: Page, selector: string): Promise<string[]> {
   return page.evaluate(

@@ -1,6 +1,6 @@
 import { pdfText } from '../support/pdf';
 import { VirtualPrinter } from '../support/virtualPrinter';
-import { addStaff, clippedTexts, cutBadges, expect, fillTime, MANAGER, moveClock, must, pastMain, screen, setUpPark, signIn, smallTargets, startStation, test, timeField } from './fixtures';
+import { addStaff, clippedTexts, cutBadges, expect, fillTime, MANAGER, moveClock, must, orphanedCharacters, pastMain, screen, setUpPark, signIn, smallTargets, startStation, test, timeField } from './fixtures';
 import { axe, drawSignature, picture, setLanguage, shots, START } from './lostFoundHelpers';
 import { SIGNATURE } from '../support/signature';
 
@@ -283,6 +283,7 @@ test.describe('lost and found', () => {
       // The week's figure counts what is due now and what comes due in the next 7 days, and says so.
       await expect(page.getByTestId('lf-dueThisWeek')).toHaveText('3');
       await expect(page.getByTestId('lf-stats')).toContainText('7 天内待移交');
+      expect(await orphanedCharacters(page, '[data-testid="lf-stats"]')).toEqual([]);
       await expect(page.getByRole('tab', { name: /^移交计财部\s*2 件待移交 · 1 件已逾期$/ })).toBeVisible();
       await expect(page.getByTestId(`item-${card.itemNo}`)).toBeVisible();
       // Nobody has verified these intakes yet: each says so, with the time since it was taken in.
@@ -307,6 +308,7 @@ test.describe('lost and found', () => {
         return range.getClientRects().length;
       });
       expect(numberLines).toBe(1);
+      expect(await orphanedCharacters(page, '[data-testid="lf-stats"]')).toEqual([]);
       await screen(page, 'lost-found-shelf-1024');
       // The day's figures and the shelf's descriptions read whole at 1024, in English too.
       await setLanguage(page, 'en');

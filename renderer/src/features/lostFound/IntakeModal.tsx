@@ -244,14 +244,15 @@ function IntakeForm({ onDone, onCancel }: { onDone(done: Done): void; onCancel()
         </Fieldset>
 
         <Fieldset legend={t('lostFound.intake.where')} radius="md">
-          <Grid gap="sm" align="flex-end">
+          {/* Lined up by their labels: an error under one field does not move the other. */}
+          <Grid gap="sm" align="flex-start">
             <Grid.Col span={6}>
               <TextInput label={t('lostFound.fields.foundPlace')} withAsterisk autoComplete="off" {...form.register('foundPlace')} error={errorOf('foundPlace')} />
             </Grid.Col>
             <Grid.Col span={3}>
               <FormTimeField form={form} name="foundTime" label={t('lostFound.fields.foundAt')} withAsterisk />
             </Grid.Col>
-            <Grid.Col span={3} pb={10}>
+            <Grid.Col span={3} pt={32}>
               <Controller
                 control={form.control}
                 name="waterWorld"

@@ -13,7 +13,7 @@ export type ItemFilter = Omit<Input<'lostFound.search'>, 'beforeId' | 'limit'>;
 const PAGE = 30;
 const COLUMNS = 6;
 
-/** The clock that matters for an item on the shelf: its holding period, then its handover-by date. */
+/** The clocks of an item on the shelf: its holding period with the handover-by date after it, then the handover-by date alone. */
 export function ItemClock({ item, now }: { item: ItemSummary; now: number }) {
   const t = useT();
   const format = useLfFormat();
@@ -27,6 +27,9 @@ export function ItemClock({ item, now }: { item: ItemSummary; now: number }) {
         </Text>
         <Text fz="sm" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
           {format.until(item.holdingUntil)}
+        </Text>
+        <Text fz="xs" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
+          {t('lostFound.fields.handoverDueBy')} {format.until(item.handoverDueBy)}
         </Text>
       </Stack>
     );
@@ -124,7 +127,7 @@ export function ItemList({ filter, onOpen, emptyText }: { filter: ItemFilter; on
           <Table.Th>{t('lostFound.fields.foundPlace')}</Table.Th>
           <Table.Th>{t('lostFound.fields.storage')}</Table.Th>
           <Table.Th>{t('lostFound.fields.status')}</Table.Th>
-          <Table.Th>{t('lostFound.fields.handoverDueBy')}</Table.Th>
+          <Table.Th>{t('lostFound.fields.deadlines')}</Table.Th>
         </Table.Tr>
       </Table.Thead>
       <Table.Tbody>

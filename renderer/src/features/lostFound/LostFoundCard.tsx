@@ -24,13 +24,17 @@ export function LostFoundStats() {
             key={figure}
             withBorder
             radius="md"
-            px="xs"
+            px={6}
             py={4}
             bg={alarm ? 'red.0' : undefined}
             style={{ display: 'flex', flexDirection: 'column', justifyContent: 'space-between', ...(alarm ? { borderColor: 'var(--mantine-color-red-6)' } : {}) }}
           >
-            {/* Up to three lines: on the 1024 kiosk a tile is 75 px wide and its name must read whole. */}
-            <Text fz="sm" lh={1.25} c={alarm ? 'red.9' : 'dimmed'} lineClamp={3}>
+            {/*
+              Up to three lines: on the 1024 kiosk a tile is 75 px wide and its name must read whole. The
+              lines balanced, so a name breaks near its middle ("7 天内" / "待移交"), not before its last
+              character ("7 天内待移" / "交").
+            */}
+            <Text fz="sm" lh={1.25} c={alarm ? 'red.9' : 'dimmed'} lineClamp={3} style={{ textWrap: 'balance' }}>
               {t(`lostFound.summary.${figure}`)}
             </Text>
             <Text fz={24} fw={800} lh={1.15} c={alarm ? 'red.9' : undefined} data-testid={`lf-${figure}`}>

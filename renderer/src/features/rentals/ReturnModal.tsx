@@ -185,9 +185,11 @@ export function ReturnModal({ initialReceipt, initialCheckCode, onClose }: { ini
       <form onSubmit={submit} noValidate>
         <Stack gap="md">
           <Text c="dimmed">{t('rentals.return.hint')}</Text>
-          <Group align="flex-end">
+          {/* Lined up by their labels (each with its hint): an error under one field does not move the other. */}
+          <Group align="flex-start">
             <TextInput
               label={t('rentals.fields.receiptNo')}
+              description={t('rentals.return.receiptHint')}
               size="lg"
               autoComplete="off"
               data-autofocus={!initialReceipt || undefined}
@@ -219,7 +221,7 @@ export function ReturnModal({ initialReceipt, initialCheckCode, onClose }: { ini
                 aria-describedby={errorOf('checkCode') ? 'check-code-error' : undefined}
               />
             ) : null}
-            <Button variant="subtle" size="lg" onClick={() => setSearching((open) => !open)}>
+            <Button variant="subtle" size="lg" mt={50} onClick={() => setSearching((open) => !open)}>
               {t('rentals.actions.lostReceipt')}
             </Button>
           </Group>

@@ -167,13 +167,9 @@ function SettingsForm({ settings }: { settings: Settings }) {
           />
         </Section>
         <Section title={t('maintenance.settings.section')}>
-          <SimpleGrid cols={{ base: 1, md: 3 }}>
-            <TextInput
-              label={t('maintenance.settings.backupDir')}
-              description={t('maintenance.settings.backupDirHint')}
-              {...form.register('backupDir')}
-              error={errorOf('backupDir')}
-            />
+          {/* The folder with its hint on a row of its own: beside the two numbers it put their boxes out of line. */}
+          <TextInput label={t('maintenance.settings.backupDir')} description={t('maintenance.settings.backupDirHint')} {...form.register('backupDir')} error={errorOf('backupDir')} />
+          <SimpleGrid cols={{ base: 1, md: 2 }} mt="md">
             <NumberField form={form} name="backupKeep" label={t('maintenance.settings.backupKeep')} min={3} max={500} />
             <NumberField form={form} name="retentionDays" label={t('maintenance.settings.retentionDays')} min={30} max={3650} />
           </SimpleGrid>
