@@ -57,6 +57,8 @@ export class Paging {
         ...(child ? { heightCm: random.int(90, 150) } : {}),
         clothing: random.pick(CLOTHING),
         lastSeenPlace: random.pick(PLACES),
+        clothingEn: '',
+        lastSeenPlaceEn: '',
         lastSeenAt: at - this.world.minutes(5, 30),
         guardianName: chineseName(random),
         guardianPhone: mobile(random),
@@ -65,7 +67,7 @@ export class Paging {
       };
     }
     if (kind === 'lostProperty') {
-      return { kind, item: `${random.pick(COLOURS)}${random.pick(ITEMS.bag.names)}`, foundPlace: random.pick(PLACES), claimPoint: '游客服务中心', itemEn: '', claimPointEn: '' };
+      return { kind, item: `${random.pick(COLOURS)}${random.pick(ITEMS.bag.names)}`, foundPlace: random.pick(PLACES), claimPoint: '游客服务中心', itemEn: '', foundPlaceEn: '', claimPointEn: '' };
     }
     if (kind === 'general') {
       const [textZh, textEn] = random.pick(GENERAL);

@@ -29,6 +29,9 @@ export const missingPersonDetails = z
     heightCm: z.number().int().min(40).max(230).optional(),
     clothing: text(120),
     lastSeenPlace: text(80),
+    /** The English script's words for the clothing and the place, when the counter gives them. */
+    clothingEn: optionalText(120),
+    lastSeenPlaceEn: optionalText(80),
     lastSeenAt: epochMs,
     guardianName: personName,
     guardianPhone: phone,
@@ -54,8 +57,9 @@ export const lostPropertyDetails = z
     item: text(120),
     foundPlace: text(80),
     claimPoint: text(80),
-    /** The English script's words for the item and the claim point, when they differ (lost and found fills them). */
+    /** The English script's words for the item, the place and the claim point, when they differ (lost and found fills some). */
     itemEn: optionalText(120),
+    foundPlaceEn: optionalText(80),
     claimPointEn: optionalText(80),
   })
   .strict();

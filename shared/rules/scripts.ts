@@ -47,10 +47,10 @@ export interface ScriptContext {
 }
 
 /**
- * The meeting point as the script's language says it: the default one, the visitor center, is read
- * in the script's own language whichever language the counter's form was filled in.
+ * A meeting or claim point as the script's language says it: the default one, the visitor center, is
+ * read in the script's own language whichever language the counter's form was filled in.
  */
-function meetingPointIn(value: string, language: Language): string {
+function visitorCenterIn(value: string, language: Language): string {
   const visitorCenter = (of: Language) => catalogs[of].paging.defaults.meetingPoint;
   return LANGUAGES.some((other) => visitorCenter(other) === value.trim()) ? visitorCenter(language) : value;
 }
@@ -66,11 +66,11 @@ export function scriptValues(details: PagingDetails, language: Language, context
         age: String(details.age),
         sex: SEX_WORDS[language][details.child ? 'child' : 'adult'][details.sex],
         height,
-        clothing: details.clothing,
-        lastSeenPlace: details.lastSeenPlace,
+        clothing: (language === 'en' && details.clothingEn) || details.clothing,
+        lastSeenPlace: (language === 'en' && details.lastSeenPlaceEn) || details.lastSeenPlace,
         lastSeenTime: formatParkTime(details.lastSeenAt, context.timeZone),
         guardianName: details.guardianName,
-        meetingPoint: meetingPointIn(details.meetingPoint, language),
+        meetingPoint: visitorCenterIn(details.meetingPoint, language),
       };
     }
     case 'summonHead':
@@ -81,10 +81,39 @@ export function scriptValues(details: PagingDetails, language: Language, context
     case 'lostProperty':
       return {
         item: (language === 'en' && details.itemEn) || details.item,
-        foundPlace: details.foundPlace,
-        claimPoint: (language === 'en' && details.claimPointEn) || details.claimPoint,
+        foundPlace: (language === 'en' && details.foundPlaceEn) || details.foundPlace,
+        claimPoint: (language === 'en' && details.claimPointEn) || visitorCenterIn(details.claimPoint, language),
       };
     case 'general':
       return {};
   }
+}
+
+const CHINESE = /[\u3400-\u9fff]/;
+
+/** The words the English script takes from a Chinese field unless the counter gives their English. */
+const ENGLISH_OF = {
+  missingPerson: { clothing: 'clothingEn', lastSeenPlace: 'lastSeenPlaceEn' },
+  lostProperty: { item: 'itemEn', foundPlace: 'foundPlaceEn', claimPoint: 'claimPointEn' },
+} as const;
+
+export type UntranslatedField = 'clothing' | 'lastSeenPlace' | 'item' | 'foundPlace' | 'claimPoint';
+
+/**
+ * The fields written in Chinese with no English given, which the English script would read out in
+ * Chinese (names are read as written, and the visitor center has its own English). Empty when the
+ * English script can be read as it is.
+ */
+export function untranslatedFields(details: PagingDetails): UntranslatedField[] {
+  if (details.kind === 'missingPerson') {
+    return (Object.keys(ENGLISH_OF.missingPerson) as Array<keyof typeof ENGLISH_OF.missingPerson>).filter(
+      (field) => CHINESE.test(details[field]) && !details[ENGLISH_OF.missingPerson[field]],
+    );
+  }
+  if (details.kind === 'lostProperty') {
+    return (Object.keys(ENGLISH_OF.lostProperty) as Array<keyof typeof ENGLISH_OF.lostProperty>).filter(
+      (field) => CHINESE.test(field === 'claimPoint' ? visitorCenterIn(details.claimPoint, 'en') : details[field]) && !details[ENGLISH_OF.lostProperty[field]],
+    );
+  }
+  return [];
 }

@@ -44,8 +44,8 @@ test.describe('paging between the counter and the broadcast room', () => {
     await dialog.getByLabel('姓名').fill('小明');
     await dialog.getByLabel('年龄').fill('5');
     await dialog.getByLabel('身高（厘米）').fill('110');
-    await dialog.getByLabel('衣着').fill('红色上衣');
-    await dialog.getByLabel('最后出现地点').fill('旋转木马');
+    await dialog.getByLabel(/^衣着(?!（)/).fill('红色上衣');
+    await dialog.getByLabel(/^最后出现地点(?!（)/).fill('旋转木马');
     await dialog.getByLabel('监护人 / 同伴').fill('王女士');
     await dialog.getByLabel('监护人电话').fill('12345');
     await dialog.getByRole('button', { name: '登记' }).click();
@@ -55,6 +55,14 @@ test.describe('paging between the counter and the broadcast room', () => {
     // The default meeting point is read in each script's own language.
     await expect(dialog.getByLabel('将要播报的内容')).toContainText('请见到这位小朋友的游客或工作人员将其带到游客服务中心');
     await expect(dialog.getByLabel('将要播报的内容')).toContainText('please bring them to the Visitor Service Center, where 王女士 is waiting');
+    // The English script would read the clothing and the place in Chinese: the form says so until their English is given.
+    await expect(dialog.getByTestId('untranslated')).toHaveText('英文广播会把以下内容读成中文：衣着和最后出现地点。请在标有“（英文）”的栏中填写英文。');
+    await screen(counter, 'paging-form-untranslated-zh-1280');
+    await dialog.getByLabel('衣着（英文，用于英文广播）').fill('a red top');
+    await dialog.getByLabel('最后出现地点（英文）').fill('the carousel');
+    await expect(dialog.getByTestId('untranslated')).toHaveCount(0);
+    await expect(dialog.getByLabel('将要播报的内容')).toContainText('名叫小明，身高约110厘米，身穿红色上衣');
+    await expect(dialog.getByLabel('将要播报的内容')).toContainText('a red top');
     await screen(counter, 'paging-form-zh-1280');
     await dialog.getByRole('button', { name: '登记' }).click();
     await expect(counter.getByText('已登记，广播室已实时收到。')).toBeVisible();

@@ -15,7 +15,7 @@ import {
   nextAiringAt,
   pagingPriority,
 } from '@shared/rules/paging';
-import { fillScript, scriptValues, unknownPlaceholders } from '@shared/rules/scripts';
+import { fillScript, scriptValues, unknownPlaceholders, untranslatedFields } from '@shared/rules/scripts';
 import { HOUR, MINUTE } from '@shared/rules/time';
 
 const T0 = Date.parse('2026-11-29T02:00:00Z');
@@ -27,6 +27,8 @@ const child: PagingDetails = {
   sex: 'unknown',
   clothing: 'a green raincoat',
   lastSeenPlace: 'the carousel',
+  clothingEn: '',
+  lastSeenPlaceEn: '',
   lastSeenAt: T0,
   guardianName: 'Ms Li',
   guardianPhone: '13812345678',
@@ -123,6 +125,28 @@ describe('standard scripts', () => {
     expect(scriptValues({ ...child, meetingPoint: '游客服务中心' }, 'en', context).meetingPoint).toBe('the Visitor Service Center');
     // Any other place is read as the counter wrote it.
     expect(scriptValues({ ...child, meetingPoint: '北门检票口' }, 'en', context).meetingPoint).toBe('北门检票口');
+  });
+
+  it("read the counter's English words in the English script, and name the Chinese fields left without them", () => {
+    const context = { timeZone: 'Asia/Shanghai' };
+    const chinese = { ...child, clothing: '绿色雨衣', lastSeenPlace: '旋转木马' };
+    expect(scriptValues(chinese, 'en', context)).toMatchObject({ clothing: '绿色雨衣', lastSeenPlace: '旋转木马' });
+    expect(untranslatedFields(chinese)).toEqual(['clothing', 'lastSeenPlace']);
+    const given = { ...chinese, clothingEn: 'a green raincoat', lastSeenPlaceEn: 'the carousel' };
+    expect(scriptValues(given, 'en', context)).toMatchObject({ clothing: 'a green raincoat', lastSeenPlace: 'the carousel' });
+    // The Chinese script keeps the Chinese words.
+    expect(scriptValues(given, 'zh-CN', context)).toMatchObject({ clothing: '绿色雨衣', lastSeenPlace: '旋转木马' });
+    expect(untranslatedFields(given)).toEqual([]);
+    // A name is read as written: never asked for in English.
+    expect(untranslatedFields({ ...given, name: '小明', guardianName: '王女士' })).toEqual([]);
+
+    const found = { kind: 'lostProperty' as const, item: '黑色双肩包', foundPlace: '激流勇进出口', claimPoint: '游客服务中心', itemEn: 'a black backpack', foundPlaceEn: 'the Rapids exit', claimPointEn: 'the Visitor Service Center' };
+    expect(scriptValues(found, 'en', context)).toEqual({ item: 'a black backpack', foundPlace: 'the Rapids exit', claimPoint: 'the Visitor Service Center' });
+    expect(scriptValues({ ...found, foundPlaceEn: '' }, 'en', context).foundPlace).toBe('激流勇进出口');
+    expect(untranslatedFields({ ...found, foundPlaceEn: '' })).toEqual(['foundPlace']);
+    // The visitor center as the claim point has its own English.
+    expect(scriptValues({ ...found, claimPointEn: '' }, 'en', context).claimPoint).toBe('the Visitor Service Center');
+    expect(untranslatedFields({ ...found, claimPointEn: '' })).toEqual([]);
   });
 
   it('drop an empty detail with the comma that set it apart', () => {

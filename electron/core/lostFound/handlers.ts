@@ -309,6 +309,8 @@ export function lostFoundHandlers(services: Services): HandlersFor<keyof typeof 
           item: `${words}${categoryName?.zh ?? ''}`.trim(),
           itemEn: `${words ? `${words} ` : ''}${categoryName?.en.toLowerCase() ?? ''}`.trim(),
           foundPlace: item.found_place,
+          // The place as the counter wrote it; the broadcast room gives its English on the slip when it is Chinese.
+          foundPlaceEn: '',
           claimPoint: '游客服务中心',
           claimPointEn: 'the Visitor Service Center',
         },

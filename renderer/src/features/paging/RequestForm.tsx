@@ -45,6 +45,8 @@ function MissingPersonForm({ initial, submit, onCancel, label, pending }: { init
           sex: 'unknown',
           clothing: '',
           lastSeenPlace: '',
+          clothingEn: '',
+          lastSeenPlaceEn: '',
           lastSeenTime: formatParkTime(park.now(), timeZone),
           guardianName: '',
           guardianPhone: '',
@@ -61,7 +63,7 @@ function MissingPersonForm({ initial, submit, onCancel, label, pending }: { init
   }, [form, isNew, visitorCenter]);
   const onSubmit = useFormSubmit(
     form,
-    ['name', 'age', 'sex', 'heightCm', 'clothing', 'lastSeenPlace', 'guardianName', 'guardianPhone', 'meetingPoint', 'repeatMinutes'],
+    ['name', 'age', 'sex', 'heightCm', 'clothing', 'lastSeenPlace', 'clothingEn', 'lastSeenPlaceEn', 'guardianName', 'guardianPhone', 'meetingPoint', 'repeatMinutes'],
     ({ lastSeenTime, ...values }) => {
       const at = atParkTime(parkDate(park.now(), timeZone), lastSeenTime, timeZone);
       return submit({ ...values, lastSeenAt: at > park.now() ? at - 86_400_000 : at });
@@ -93,6 +95,10 @@ function MissingPersonForm({ initial, submit, onCancel, label, pending }: { init
         <SimpleGrid cols={2}>
           <TextInput label={t('paging.fields.lastSeenPlace')} withAsterisk {...form.register('lastSeenPlace')} error={errorOf('lastSeenPlace')} />
           <FormTimeField form={form} name="lastSeenTime" label={t('paging.fields.lastSeenAt')} withAsterisk />
+        </SimpleGrid>
+        <SimpleGrid cols={2}>
+          <TextInput label={t('paging.fields.clothingEn')} lang="en" {...form.register('clothingEn')} error={errorOf('clothingEn')} />
+          <TextInput label={t('paging.fields.lastSeenPlaceEn')} lang="en" {...form.register('lastSeenPlaceEn')} error={errorOf('lastSeenPlaceEn')} />
         </SimpleGrid>
         <SimpleGrid cols={3}>
           <TextInput label={t('paging.fields.guardianName')} withAsterisk {...form.register('guardianName')} error={errorOf('guardianName')} />
@@ -145,9 +151,11 @@ function SummonForm({ initial, submit, onCancel, label, pending }: KindFormProps
 
 function LostPropertyForm({ initial, submit, onCancel, label, pending }: KindFormProps<z.input<typeof lostPropertyDetails>>) {
   const t = useT();
-  const form = useContractForm(lostPropertyDetails, { defaultValues: initial ?? { kind: 'lostProperty', item: '', foundPlace: '', claimPoint: t('paging.defaults.claimPoint') } });
+  const form = useContractForm(lostPropertyDetails, {
+    defaultValues: initial ?? { kind: 'lostProperty', item: '', foundPlace: '', claimPoint: t('paging.defaults.claimPoint'), itemEn: '', foundPlaceEn: '', claimPointEn: '' },
+  });
   const errorOf = useFieldErrors(form);
-  const onSubmit = useFormSubmit(form, ['item', 'foundPlace', 'claimPoint'], submit, () => undefined);
+  const onSubmit = useFormSubmit(form, ['item', 'foundPlace', 'claimPoint', 'itemEn', 'foundPlaceEn', 'claimPointEn'], submit, () => undefined);
   const parsed = lostPropertyDetails.safeParse(form.watch());
   return (
     <form onSubmit={onSubmit} noValidate>
@@ -156,6 +164,9 @@ function LostPropertyForm({ initial, submit, onCancel, label, pending }: KindFor
           <TextInput label={t('paging.fields.item')} withAsterisk data-autofocus {...form.register('item')} error={errorOf('item')} />
           <TextInput label={t('paging.fields.foundPlace')} withAsterisk {...form.register('foundPlace')} error={errorOf('foundPlace')} />
           <TextInput label={t('paging.fields.claimPoint')} withAsterisk {...form.register('claimPoint')} error={errorOf('claimPoint')} />
+          <TextInput label={t('paging.fields.itemEn')} lang="en" {...form.register('itemEn')} error={errorOf('itemEn')} />
+          <TextInput label={t('paging.fields.foundPlaceEn')} lang="en" {...form.register('foundPlaceEn')} error={errorOf('foundPlaceEn')} />
+          <TextInput label={t('paging.fields.claimPointEn')} lang="en" {...form.register('claimPointEn')} error={errorOf('claimPointEn')} />
         </SimpleGrid>
         <ScriptPreview details={parsed.success ? parsed.data : undefined} />
         <FormActions onCancel={onCancel} submitLabel={label} loading={pending} />
