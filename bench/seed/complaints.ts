@@ -1,5 +1,5 @@
 import type { Statement } from 'better-sqlite3';
-import type { ComplaintCategory, ComplaintChannel, ComplaintStatus, ComplaintStep, FOLLOW_UP_METHODS } from '@shared/contract';
+import type { ComplaintCategory, ComplaintChannel, ComplaintStatus, ComplaintStep, FOLLOW_UP_METHODS, NoFollowUpReason } from '@shared/contract';
 import { HOUR } from '@shared/rules/time';
 import { writeAudit } from '../../electron/core/audit/store';
 import { recordStep } from '../../electron/core/complaints/store';
@@ -90,7 +90,7 @@ export class Complaints {
     this.counts.complaints += 1;
     const id = complaint.id;
     const state = { status: complaint.status };
-    const step = (when: number, input: { step: ComplaintStep; note: string; method?: (typeof FOLLOW_UP_METHODS)[number] }) =>
+    const step = (when: number, input: { step: ComplaintStep; note: string; method?: (typeof FOLLOW_UP_METHODS)[number]; noFollowUp?: NoFollowUpReason }) =>
       world.plan(when, () => this.step(when, { id, complaintNo: complaint.complaintNo, state }, input));
     if (random.chance(0.03)) {
       step(at + world.minutes(30, 240), { step: 'withdraw', note: '游客表示问题已解决，撤回投诉' });
@@ -122,7 +122,8 @@ export class Complaints {
       last = respondAt + world.random.int(4, 30) * HOUR;
       step(last, { step: 'followUp', note: '回访游客，表示满意', method: random.pick(['phone', 'message'] as const) });
     }
-    step(last + world.minutes(30, 600), { step: 'close', note: '处理完毕，结案' });
+    // Without a return visit the close says why (the visitor did not want one).
+    step(last + world.minutes(30, 600), { step: 'close', note: '处理完毕，结案', ...(last === respondAt ? { noFollowUp: 'declined' } : {}) });
   }
 
   /**
@@ -130,7 +131,7 @@ export class Complaints {
    * every step, too slow for a year): the status and its time, the step (the app's own
    * `recordStep`), the audit row.
    */
-  private step(at: number, complaint: { id: number; complaintNo: string; state: { status: ComplaintStatus } }, input: { step: ComplaintStep; note: string; method?: string }): void {
+  private step(at: number, complaint: { id: number; complaintNo: string; state: { status: ComplaintStatus } }, input: { step: ComplaintStep; note: string; method?: string; noFollowUp?: NoFollowUpReason }): void {
     const { world } = this;
     const clerk = world.onDuty('counter', at);
     const from = complaint.state.status;
@@ -138,7 +139,7 @@ export class Complaints {
     const statement = this.stepSql.get(input.step) ?? world.db.prepare(stepUpdate(input.step));
     this.stepSql.set(input.step, statement);
     statement.run(input.step === 'respond' ? [to, at, at, complaint.id] : [to, at, complaint.id]);
-    recordStep(world.db, world.context(at, clerk), clerk.id, complaint.id, input.step, input.note, input.method ? { method: input.method } : {});
+    recordStep(world.db, world.context(at, clerk), clerk.id, complaint.id, input.step, input.note, { ...(input.method ? { method: input.method } : {}), ...(input.noFollowUp ? { noFollowUp: input.noFollowUp } : {}) });
     writeAudit(world.db, { at, staffId: clerk.id, action: `complaints.${input.step}`, entity: 'complaint', entityId: complaint.complaintNo, detail: { from, to }, origin: 'local' });
     complaint.state.status = to;
   }

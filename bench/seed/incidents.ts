@@ -87,6 +87,8 @@ export class Incidents {
         ),
       );
       this.counts.casualties += 1;
+      // A visitor taken to hospital: a superior is told once the escort has arrived (the incident closes only then).
+      if (hospital) later(arrivedAt + 15 * 60_000, (when) => world.call('incidents.superior', { incidentId, name: '刘总监', note: '电话报告送医情况' }, when, owner));
     }
     const handledAt = at + world.minutes(60, 200);
     later(handledAt - world.minutes(5, 30), (when) => world.call('incidents.action', { incidentId, text: '已疏散周边游客并做好记录' }, when, owner));

@@ -19,6 +19,9 @@ export type EscalationLevel = (typeof ESCALATION_LEVELS)[number];
 export const COMPLAINT_STEPS = ['investigate', 'respond', 'followUp', 'close', 'withdraw'] as const;
 export type ComplaintStep = (typeof COMPLAINT_STEPS)[number];
 export const FOLLOW_UP_METHODS = ['phone', 'visit', 'message', 'inPerson'] as const;
+/** Why a complaint closes without a return visit (回访): the visitor declined it, could not be reached, or left no contact. */
+export const NO_FOLLOW_UP_REASONS = ['declined', 'unreachable', 'noContact'] as const;
+export type NoFollowUpReason = (typeof NO_FOLLOW_UP_REASONS)[number];
 
 const text = (max: number) => z.string().trim().min(1).max(max);
 const optional = (max: number) => z.string().trim().max(max).default('');
@@ -72,6 +75,8 @@ export const complaintStepView = z.object({
   level: z.enum(ESCALATION_LEVELS).nullable(),
   /** An escalation straight to leadership: why the duty manager was passed over. */
   skipReason: z.string().nullable(),
+  /** A close without a return visit: why there was none. */
+  noFollowUp: z.enum(NO_FOLLOW_UP_REASONS).nullable(),
 });
 
 export const clockView = z.object({ dueAt: epochMs, doneAt: epochMs.nullable(), late: z.boolean() });
@@ -225,6 +230,8 @@ export const complaintsMethods = {
         step: z.enum(COMPLAINT_STEPS),
         note: text(2000),
         method: z.enum(FOLLOW_UP_METHODS).optional(),
+        /** Closing before the return visit: why there is none (the core asks for it then). */
+        noFollowUp: z.enum(NO_FOLLOW_UP_REASONS).optional(),
       })
       .strict()
       .superRefine((value, ctx) => {

@@ -65,6 +65,11 @@ export const complaintsEn = {
     accepted: 'Taken on by the duty manager',
     returned: 'Sent back to the frontline',
   },
+  noFollowUpReasons: {
+    declined: 'The visitor declined it',
+    unreachable: 'Could not be reached',
+    noContact: 'Left no contact',
+  },
   followUpMethods: {
     phone: 'Phone call',
     visit: 'Visit',
@@ -95,6 +100,7 @@ export const complaintsEn = {
     method: 'How the visitor was reached',
     reason: 'Reason',
     skipReason: 'Why the duty manager is passed over',
+    noFollowUp: 'Why there is no return visit',
     remarks: 'Remarks',
   },
   clocks: {
@@ -212,6 +218,7 @@ export const complaintsEn = {
     clearDepartment: 'Clear the department',
     skipWarning: 'This passes over the duty manager. Do it only when they cannot be reached or the matter cannot wait, and say why.',
     skippedLevel: 'Passed over the duty manager: {{reason}}',
+    noFollowUpLine: 'No return visit: {{reason}}',
     department: 'Department',
     severityOf: 'Severity: {{severity}}',
     groupOf: 'Group of {{count}}',
@@ -298,6 +305,7 @@ export const complaintsEn = {
     closed: 'Nothing was changed: this complaint is already finished ($t(complaints.statuses.{{status}})).',
     wrongStep: 'That step does not follow from the status $t(complaints.statuses.{{status}}).',
     noResponse: 'A complaint is closed only after the response to the visitor is recorded.',
+    followUpFirst: 'There has been no return visit yet: record it first, or say why there is none.',
     alreadyAtLevel: 'It is already handled at that level or higher.',
     noDepartment: 'Choose the department responsible first.',
     alreadySummoned: 'The department head is already being summoned.',

@@ -68,6 +68,11 @@ export const complaintsZhCN: Strings<typeof complaintsEn> = {
     accepted: '值班经理已接手',
     returned: '退回一线处理',
   },
+  noFollowUpReasons: {
+    declined: '游客表示不需要回访',
+    unreachable: '多次联系不上',
+    noContact: '未留联系方式',
+  },
   followUpMethods: {
     phone: '电话',
     visit: '上门',
@@ -98,6 +103,7 @@ export const complaintsZhCN: Strings<typeof complaintsEn> = {
     method: '回访方式',
     reason: '原因',
     skipReason: '越过当班经理的原因',
+    noFollowUp: '不回访的原因',
     remarks: '备注',
   },
   clocks: {
@@ -215,6 +221,7 @@ export const complaintsZhCN: Strings<typeof complaintsEn> = {
     clearDepartment: '清除部门',
     skipWarning: '这将越过当班经理。仅在联系不上当班经理或事情不能等待时这样做，并说明原因。',
     skippedLevel: '越过当班经理：{{reason}}',
+    noFollowUpLine: '未回访：{{reason}}',
     department: '部门',
     severityOf: '程度：{{severity}}',
     groupOf: '群体 {{count}} 人',
@@ -300,6 +307,7 @@ export const complaintsZhCN: Strings<typeof complaintsEn> = {
     closed: '该投诉已处理完毕（$t(complaints.statuses.{{status}})），未作任何修改。',
     wrongStep: '当前状态（$t(complaints.statuses.{{status}})）不能进行这一步。',
     noResponse: '须先记录对游客的答复才能结案。',
+    followUpFirst: '尚未回访：请先记录回访，或说明不回访的原因。',
     alreadyAtLevel: '已在该层级或更高层级处理。',
     noDepartment: '请先选择责任部门。',
     alreadySummoned: '已在广播呼叫该部门负责人。',

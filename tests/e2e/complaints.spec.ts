@@ -171,6 +171,16 @@ test.describe('complaints: the record, the process, the head summoned, the daily
       await dialog(counter, '记录答复').getByLabel('对游客的答复或补偿').fill('已退还快速通道票款并致歉');
       await dialog(counter, '记录答复').getByRole('button', { name: '记录答复' }).click();
       await expect(detail.getByTestId('complaint-status')).toHaveText('已答复');
+      // Closing before the return visit asks why there is none; without the reason nothing changes.
+      await detail.getByRole('button', { name: '结案' }).click();
+      const early = dialog(counter, '结案');
+      await expect(early.getByText('不回访的原因')).toBeVisible();
+      await early.getByLabel('结案说明').fill('结案');
+      await early.getByRole('button', { name: '结案' }).click();
+      await expect(early.getByText('尚未回访：请先记录回访，或说明不回访的原因。')).toBeVisible();
+      await shots(counter, 'close-no-follow-up-zh');
+      await early.getByRole('button', { name: '取消' }).click();
+      await expect(detail.getByTestId('complaint-status')).toHaveText('已答复');
       await detail.getByRole('button', { name: '记录回访' }).click();
       const visit = dialog(counter, '记录回访');
       await visit.getByRole('button', { name: '记录回访' }).click();

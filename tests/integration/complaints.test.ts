@@ -121,6 +121,27 @@ describe('the process and its clocks', () => {
     expect(await test.fails('complaints.step', { id, step: 'withdraw', note: 'x' }, clerk.token)).toMatchObject({ code: 'CONFLICT' });
   });
 
+  it('closes before its return visit only with the reason there is none, which stops the return-visit clock', async () => {
+    const office = await openOffice();
+    const { test, clerk } = office;
+    const { id } = await test.ok('complaints.create', walkIn(office), clerk.token);
+    await test.ok('complaints.step', { id, step: 'respond', note: '已致歉并退款' }, clerk.token);
+    const before = await test.ok('complaints.get', { id }, clerk.token);
+    expect(await test.fails('complaints.step', { id, step: 'close', note: '结案' }, clerk.token)).toMatchObject({
+      code: 'VALIDATION',
+      fields: { noFollowUp: { key: 'complaints.errors.followUpFirst' } },
+    });
+    expect(await test.fails('complaints.step', { id, step: 'close', note: '结案', noFollowUp: 'forgot' }, clerk.token)).toMatchObject({ code: 'VALIDATION' });
+    expect(await test.ok('complaints.get', { id }, clerk.token)).toEqual(before);
+
+    test.clock.advance(HOUR);
+    const closed = await test.ok('complaints.step', { id, step: 'close', note: '游客表示不需要回访', noFollowUp: 'declined' }, clerk.token);
+    expect(closed.status).toBe('closed');
+    expect(closed.steps.at(-1)).toMatchObject({ step: 'close', noFollowUp: 'declined' });
+    expect(closed.followUp).toEqual({ dueAt: before.followUp.dueAt, doneAt: test.clock.now(), late: false });
+    expect(JSON.parse(auditRows(test, 'complaints.close')[0]?.detail ?? '{}')).toMatchObject({ from: 'responded', noFollowUp: 'declined' });
+  });
+
   it('flags a complaint not investigated by the end of the day', async () => {
     const office = await openOffice('2026-11-30T13:00:00Z'); // 21:00 in Shanghai
     const complaint = await office.test.ok('complaints.create', walkIn(office), office.clerk.token);
@@ -307,8 +328,8 @@ describe('the daily summary by 20:30', () => {
     await later(office, 40 * MINUTE);
     const evening = await test.ok('complaints.create', walkIn(office, { description: '闭园时排队出口拥堵' }), office.clerk.token);
     await test.ok('complaints.step', { id: evening.id, step: 'respond', note: '已安排疏导并致歉' }, office.clerk.token);
-    await test.ok('complaints.step', { id: evening.id, step: 'close', note: '游客接受' }, office.clerk.token);
-    await test.ok('complaints.step', { id: morning.id, step: 'close', note: '回访后结案' }, office.clerk.token);
+    await test.ok('complaints.step', { id: evening.id, step: 'close', note: '游客接受', noFollowUp: 'declined' }, office.clerk.token);
+    await test.ok('complaints.step', { id: morning.id, step: 'close', note: '多次联系未果，结案', noFollowUp: 'unreachable' }, office.clerk.token);
     // Yesterday's summary stays as it was closed.
     expect((await test.ok('complaints.summary', { date: '2026-11-30' }, office.admin)).total).toBe(1);
 
@@ -317,7 +338,7 @@ describe('the daily summary by 20:30', () => {
     const next = await test.ok('complaints.summary', {}, office.admin);
     expect(next).toMatchObject({ date: '2026-12-01', total: 2, received: 0, carriedOver: 2, open: 0 });
     expect(next.departments.flatMap((d) => d.done)).toEqual([
-      { complaintNo: morning.complaintNo, category: 'rides', status: 'closed', ...told(), summary: '回访后结案' },
+      { complaintNo: morning.complaintNo, category: 'rides', status: 'closed', ...told(), summary: '多次联系未果，结案' },
       { complaintNo: evening.complaintNo, category: 'rides', status: 'closed', ...told('闭园时排队出口拥堵'), summary: '游客接受' },
     ]);
     await test.ok('complaints.summary.close', { date: '2026-12-01' }, office.admin);

@@ -317,7 +317,7 @@ describe('retention of personal data', () => {
     );
     await test.ok('complaints.update', { id: complaint.id, phone: '139 0000 2222' }, clerk());
     await test.ok('complaints.step', { id: complaint.id, step: 'respond', note: '已维修并致歉' }, clerk());
-    await test.ok('complaints.step', { id: complaint.id, step: 'close', note: '游客满意' }, clerk());
+    await test.ok('complaints.step', { id: complaint.id, step: 'close', note: '游客满意', noFollowUp: 'declined' }, clerk());
     const claimed = await intake(park, 'wallet', '13500000001');
     const handedOver = await intake(park, 'waterWorld', '13500000002');
     const stillHeld = await intake(park, 'wallet', '13500000003');

@@ -170,14 +170,17 @@ export function complaintsHandlers(services: Services): HandlersFor<keyof typeof
         const key = input.step === 'close' && (row.status === 'received' || row.status === 'investigating') ? 'complaints.errors.noResponse' : 'complaints.errors.wrongStep';
         throw fieldError('CONFLICT', 'step', key, { status: row.status });
       }
+      // Closed before its return visit (回访): only with the reason there is none.
+      const withoutFollowUp = input.step === 'close' && row.status === 'responded';
+      if (withoutFollowUp && !input.noFollowUp) throw fieldError('VALIDATION', 'noFollowUp', 'complaints.errors.followUpFirst');
       const status = STATUS_AFTER[input.step];
       const stamp: Partial<Record<ComplaintStep, string>> = { investigate: 'investigated_at', respond: 'responded_at', followUp: 'followed_up_at', close: 'closed_at', withdraw: 'closed_at' };
       const column = stamp[input.step];
       db.prepare(`UPDATE complaint SET status = ?, ${column} = coalesce(${column}, ?) ${input.step === 'respond' ? ', investigated_at = coalesce(investigated_at, ?)' : ''} WHERE id = ?`).run(
         ...(input.step === 'respond' ? [status, ctx.now, ctx.now, row.id] : [status, ctx.now, row.id]),
       );
-      record(ctx, row.id, input.step, input.note, input.method ? { method: input.method } : {});
-      ctx.audit({ action: `complaints.${input.step}`, entity: 'complaint', entityId: row.complaint_no, detail: { from: row.status, to: status } });
+      record(ctx, row.id, input.step, input.note, { ...(input.method ? { method: input.method } : {}), ...(withoutFollowUp ? { noFollowUp: input.noFollowUp } : {}) });
+      ctx.audit({ action: `complaints.${input.step}`, entity: 'complaint', entityId: row.complaint_no, detail: { from: row.status, to: status, ...(withoutFollowUp ? { noFollowUp: input.noFollowUp } : {}) } });
       changed(ctx, [row.id]);
       return load(row.id, ctx.now);
     },

@@ -1,4 +1,4 @@
-import { OFFICIAL_CHANNELS, type ComplaintView } from '@shared/contract';
+import { OFFICIAL_CHANNELS, type ComplaintView, type NoFollowUpReason } from '@shared/contract';
 import { sameDayDeadline } from '@shared/rules/complaints';
 import { arrivalDueAt, arrivalLate } from '@shared/rules/paging';
 import { workingDaysDeadline, type DayOverrides } from '@shared/rules/workdays';
@@ -108,13 +108,14 @@ interface StepRow {
   method: ComplaintView['steps'][number]['method'];
   level: ComplaintView['steps'][number]['level'];
   skip_reason: string | null;
+  no_follow_up: ComplaintView['steps'][number]['noFollowUp'];
 }
 
 /** The complaint with its steps and its clocks (same day, 2 working days, the head's 10 minutes). */
 export function toComplaintView(db: Db, row: ComplaintRow, now: number, timeZone: string, overrides: DayOverrides): ComplaintView {
   const steps = db
     .prepare<[number], StepRow>(
-      `SELECT t.id, t.step, t.at, t.staff_id, s.name AS staff_name, t.note, t.method, t.level, t.skip_reason
+      `SELECT t.id, t.step, t.at, t.staff_id, s.name AS staff_name, t.note, t.method, t.level, t.skip_reason, t.no_follow_up
        FROM complaint_step t LEFT JOIN staff s ON s.id = t.staff_id WHERE t.complaint_id = ? ORDER BY t.at, t.id`,
     )
     .all(row.id);
@@ -162,10 +163,12 @@ export function toComplaintView(db: Db, row: ComplaintRow, now: number, timeZone
       method: step.method,
       level: step.level,
       skipReason: step.skip_reason,
+      noFollowUp: step.no_follow_up,
     })),
     sameDay: clock(sameDayDeadline(row.received_at, timeZone), row.investigated_at),
     handling: OFFICIAL_CHANNELS.includes(row.channel) ? clock(twoWorkingDays, row.responded_at) : null,
-    followUp: clock(twoWorkingDays, row.followed_up_at),
+    // Done at the return visit, or at a close that says why there was none.
+    followUp: clock(twoWorkingDays, row.followed_up_at ?? steps.find((step) => step.step === 'close' && step.no_follow_up !== null)?.at ?? null),
     summon:
       row.paging_id === null || !paging
         ? null
@@ -186,11 +189,12 @@ export interface StepExtra {
   method?: string;
   level?: string;
   skipReason?: string;
+  noFollowUp?: NoFollowUpReason;
 }
 
 /** One step of a complaint's process: who, when, what was said or decided. */
 export function recordStep(db: Db, ctx: CallContext, staffId: number, complaintId: number, step: ComplaintStepKind, note: string, extra: StepExtra = {}): void {
-  db.prepare('INSERT INTO complaint_step (complaint_id, step, at, park_date, staff_id, note, method, level, skip_reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)').run(
+  db.prepare('INSERT INTO complaint_step (complaint_id, step, at, park_date, staff_id, note, method, level, skip_reason, no_follow_up) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').run(
     complaintId,
     step,
     ctx.now,
@@ -200,6 +204,7 @@ export function recordStep(db: Db, ctx: CallContext, staffId: number, complaintI
     extra.method ?? null,
     extra.level ?? null,
     extra.skipReason ?? null,
+    extra.noFollowUp ?? null,
   );
   db.prepare('UPDATE complaint SET updated_at = ? WHERE id = ?').run(ctx.now, complaintId);
 }

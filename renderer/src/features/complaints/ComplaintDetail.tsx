@@ -68,6 +68,7 @@ function entries(t: T, complaint: ComplaintView): Entry[] {
     const groupSize = groupSizeOfNote(step.note);
     if (step.step === 'escalate' && groupSize !== undefined) note = t('complaints.ui.groupEscalated', { count: groupSize });
     if (step.skipReason) note = `${note}\n${t('complaints.ui.skippedLevel', { reason: step.skipReason })}`;
+    if (step.noFollowUp) note = `${note}\n${t('complaints.ui.noFollowUpLine', { reason: t(`complaints.noFollowUpReasons.${step.noFollowUp}`) })}`;
     list.push({ key: `step-${step.id}`, at: step.at, title, who: step.staff?.name, note });
   }
   if (complaint.summon?.calledAt != null) list.push({ key: 'aired', at: complaint.summon.calledAt, title: t('complaints.summon.aired') });

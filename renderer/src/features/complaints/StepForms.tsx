@@ -1,5 +1,5 @@
 import { Alert, Modal, Stack, Text, Textarea } from '@mantine/core';
-import { complaintsMethods, ESCALATION_LEVELS, FOLLOW_UP_METHODS, type ComplaintStep, type ComplaintView, type EscalationLevel } from '@shared/contract';
+import { complaintsMethods, ESCALATION_LEVELS, FOLLOW_UP_METHODS, NO_FOLLOW_UP_REASONS, type ComplaintStep, type ComplaintView, type EscalationLevel } from '@shared/contract';
 import { useT } from '../../app/i18n';
 import { useAction } from '../../api/hooks';
 import { FormActions } from '../../ui/fields';
@@ -22,7 +22,7 @@ export function StepModal({ complaint, step, onClose }: { complaint: ComplaintVi
   const action = useAction('complaints.step', COMPLAINT_READS);
   const form = useContractForm(stepInput, { defaultValues: { id: complaint.id, step, note: '' } });
   const errorOf = useFieldErrors(form);
-  const submit = useFormSubmit(form, ['note', 'method', 'step'], action.mutateAsync, () => {
+  const submit = useFormSubmit(form, ['note', 'method', 'noFollowUp', 'step'], action.mutateAsync, () => {
     notifySuccess(t(`complaints.messages.${step}`, { complaintNo: complaint.complaintNo }));
     onClose();
   });
@@ -41,6 +41,16 @@ export function StepModal({ complaint, step, onClose }: { complaint: ComplaintVi
           ) : null}
           {step === 'followUp' ? (
             <ChoiceChips form={form} name="method" label={t('complaints.fields.method')} withAsterisk options={FOLLOW_UP_METHODS.map((value) => ({ value, label: t(`complaints.followUpMethods.${value}`) }))} />
+          ) : null}
+          {/* Closing before the return visit (回访) says why there is none. */}
+          {step === 'close' && complaint.status === 'responded' ? (
+            <ChoiceChips
+              form={form}
+              name="noFollowUp"
+              label={t('complaints.fields.noFollowUp')}
+              withAsterisk
+              options={NO_FOLLOW_UP_REASONS.map((value) => ({ value, label: t(`complaints.noFollowUpReasons.${value}`) }))}
+            />
           ) : null}
           <Textarea
             label={t(`complaints.notes.${step}`)}
