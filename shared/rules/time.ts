@@ -161,3 +161,12 @@ export function typedDateProblem(text: string, bounds: { min?: string | undefine
   if (bounds.max !== undefined && date > bounds.max) return { key: 'validation.dateTooLate', params: { typed: date, max: bounds.max } };
   return null;
 }
+
+/**
+ * When a day's figures of the present state (rentals out, deposits held, units under repair or not
+ * inspected) were read on another day than their own, the instant they were read: they are the state
+ * then, not at the end of `date`. Null when read on the day itself.
+ */
+export function stateReadAfter(date: string, readAt: number, timeZone: string): number | null {
+  return parkDate(readAt, timeZone) === date ? null : readAt;
+}

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pdfText } from '../support/pdf';
 import { SIGNATURE } from '../support/signature';
-import { addStaff, chooseLanguage, expect, MANAGER, mockPrinter, moveClock, must, printed, printerDown, screen, setUpPark, signIn, smallTargets, startStation, test, type Station } from './fixtures';
+import { addStaff, chooseLanguage, expect, fillDate, MANAGER, mockPrinter, moveClock, must, printed, printerDown, screen, setUpPark, signIn, smallTargets, startStation, test, type Station } from './fixtures';
 import type { Locator } from '@playwright/test';
 
 /** Park time on 2026-11-29 (Asia/Shanghai, UTC+8) as epoch ms. */
@@ -251,6 +251,17 @@ test.describe('the duty manager’s day', () => {
       await expect(manager.getByTestId('named-rentals')).toContainText('WC-002 · 李游客 · 应于 18:00 归还');
       await manager.getByTestId('named-rentals').scrollIntoViewIfNeeded();
       await screen(manager, 'day-close-named-zh-1280');
+      // Closed on the day: its figures are the day's own.
+      await expect(manager.getByTestId('state-after-day')).toHaveCount(0);
+
+      // The next morning, a day never closed: its figures of what is out and held are of this morning, and it says so.
+      await moveClock(station, { at: at('08:30') + 86_400_000 });
+      await manager.reload();
+      await signIn(manager, MANAGER.name, MANAGER.pin); // the night was longer than the idle time
+      await manager.getByRole('navigation').getByRole('link', { name: '日结' }).click();
+      await fillDate(manager.getByRole('textbox', { name: '营业日期' }), '2026-11-28');
+      await expect(manager.getByTestId('state-after-day')).toContainText('于 2026-11-30 08:30 读取，而非 2026-11-28 当天');
+      await screen(manager, 'day-close-after-day-zh-1280');
     } finally {
       await counter.close();
       await manager.close();

@@ -162,6 +162,7 @@ describe('the day close checklist', () => {
     expect(text).toContain('雨天，伞租借多');
     expect(text).toContain('未通报的事件');
     expect(text).toContain('¥550.00');
+    expect(text).not.toContain('非当日日结');
 
     // The file gone (it could not take its name at the close, or was removed): made again from the day as it was closed.
     const saved = join(test.dir, 'reports', `day-${DATE}.pdf`);
@@ -299,6 +300,21 @@ describe('the day close checklist', () => {
     for (const name of [late.receiptNo, `P${slow.id}`, `P${absent.id}`, goggles.itemNo, bureau.complaintNo, '超过时限的投诉', '迟到的部门负责人', '逾期未移交财务的拾获物品', '超时未还的租借', '今日未检查的设备', 'ST-001', 'UM-001', '伞骨断了', '超过 5 分钟才联系广播室的广播请求', `P${general.id} 通知广播 Announcement 10:02 10:09 2`]) {
       expect(text).toContain(name);
     }
+  });
+
+  it('closed the next morning, says its figures of what is out and held are of that morning, on screen and in the report', async () => {
+    const park = await openPark();
+    const { test } = park;
+    await busyDay(park);
+    await test.ok('dayClose.countCash', { date: DATE, payment: 'cash', countedFen: 50_000 }, park.clerk.token);
+    test.clock.set(MORNING + DAY - HOUR); // the next day, 09:00
+    park.admin = (await test.ok('auth.signIn', { staffId: park.adminId, pin: ADMIN.pin })).token;
+    await test.ok('dayClose.close', { date: DATE, remarks: '', pin: ADMIN.pin }, park.admin);
+    const report = await test.ok('dayClose.report', { date: DATE }, park.admin);
+    const text = (await pdfText(Buffer.from(report.base64, 'base64'))).join('\n').replaceAll('\n', '');
+    expect(text).toContain('非当日日结');
+    expect(text).toContain(`于 2026-11-30 09:00 读取，而非 ${DATE} 当天`);
+    expect(text).toContain(`not at the end of ${DATE}`);
   });
 
   it('names an incident from an earlier day still open and never notified, in the checklist and the day report', async () => {

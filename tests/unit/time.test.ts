@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { atParkTime, formatParkDateTime, formatParkMonthDayTime, formatParkTime, isTimeZone, minutesOfDay, parkDate, parkDayBounds, parseTypedDate, typedDateProblem } from '@shared/rules/time';
+import { atParkTime, formatParkDateTime, formatParkMonthDayTime, formatParkTime, isTimeZone, minutesOfDay, parkDate, parkDayBounds, parseTypedDate, stateReadAfter, typedDateProblem } from '@shared/rules/time';
 import { ManualClock, OffsetClock } from '../../electron/core/clock';
 
 describe('park time', () => {
@@ -65,5 +65,18 @@ describe('park time', () => {
     expect(typedDateProblem('2026-12-31', bounds)).toEqual({ key: 'validation.dateTooLate', params: { typed: '2026-12-31', max: '2026-12-03' } });
     expect(typedDateProblem('20261031', bounds)).toEqual({ key: 'validation.dateTooEarly', params: { typed: '2026-10-31', min: '2026-11-01' } });
     expect(typedDateProblem('2030-01-01', {})).toBeNull();
+  });
+});
+
+describe('figures of the present state read after their day', () => {
+  it('are flagged with the moment they were read, by the park day in its time zone', () => {
+    const zone = 'Asia/Shanghai';
+    // 2026-11-29 23:59 and 2026-11-30 00:01 in Shanghai.
+    const lateEvening = Date.parse('2026-11-29T15:59:00Z');
+    const pastMidnight = Date.parse('2026-11-29T16:01:00Z');
+    expect(stateReadAfter('2026-11-29', lateEvening, zone)).toBeNull();
+    expect(stateReadAfter('2026-11-29', pastMidnight, zone)).toBe(pastMidnight);
+    // The same instant is still the 29th in UTC.
+    expect(stateReadAfter('2026-11-29', pastMidnight, 'UTC')).toBeNull();
   });
 });

@@ -2,7 +2,7 @@ import type { DayChecklist, MessageKey } from '@shared/contract';
 import { translator } from '@shared/i18n';
 import type { MessageParams } from '@shared/i18n/types';
 import type { ReportDocumentInput, ReportSection } from '@shared/reports/document';
-import { formatParkDateTime, formatParkTime } from '@shared/rules/time';
+import { formatParkDateTime, formatParkTime, stateReadAfter } from '@shared/rules/time';
 
 const zh = translator('zh-CN');
 const en = translator('en');
@@ -154,7 +154,12 @@ export function dayReport(day: DayChecklist, context: { parkName: string; timeZo
       { label: both('dayClose.report.closedBy'), value: closed ? `${closed.by.name} ${formatParkDateTime(closed.at, context.timeZone)}` : '—' },
       { label: both('dayClose.report.attention'), value: String(day.attention.length) },
     ],
+
     sections: [
+      // Closed after the day: what was out and held is the state at the close, and the report says so.
+      ...(closed && stateReadAfter(day.date, closed.at, context.timeZone) !== null
+        ? [{ heading: both('dayClose.report.stateAfterDayHeading'), paragraphs: [zh('dayClose.stateAfterDay', { at: dateTime(closed.at), date: day.date }), en('dayClose.stateAfterDay', { at: dateTime(closed.at), date: day.date })] }]
+        : []),
       {
         heading: both('dayClose.report.attentionHeading'),
         paragraphs: day.attention.length === 0 ? [both('dayClose.report.allInOrder')] : undefined,

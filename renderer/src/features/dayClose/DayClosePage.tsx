@@ -3,7 +3,7 @@ import { Alert, Anchor, Badge, Button, Group, List, Modal, Paper, PasswordInput,
 import { IconAlertTriangle, IconCircleCheck, IconFileTypePdf, IconLock, IconPrinter } from '@tabler/icons-react';
 import { Link } from 'wouter';
 import { closeDayInput, type AttentionKind, type DayChecklist } from '@shared/contract';
-import { parkDate } from '@shared/rules/time';
+import { parkDate, stateReadAfter } from '@shared/rules/time';
 import { errorText, useLanguage, useT } from '../../app/i18n';
 import { usePark, useParkFormat } from '../../app/park';
 import { useAction, useMethod } from '../../api/hooks';
@@ -15,6 +15,7 @@ import { notifyError, notifySuccess } from '../../ui/notify';
 import { printPdf, savePdf } from '../../ui/download';
 import { CashCount } from './CashCount';
 import { DateField } from '../../ui/dates';
+import { useParkNow } from '../../ui/deadline';
 
 /** Where each item needing attention is acted on. */
 const ACT_ON: Record<AttentionKind, string> = {
@@ -326,6 +327,21 @@ function Checklist({ day }: { day: DayChecklist }) {
   );
 }
 
+/** A day read or closed after it ended: says that the figures of what is out and held are of that later moment. */
+function StateAfterDay({ day }: { day: DayChecklist }) {
+  const t = useT();
+  const format = useParkFormat();
+  const { info } = usePark();
+  const now = useParkNow();
+  const readAt = stateReadAfter(day.date, day.closed?.at ?? now, info.timeZone);
+  if (readAt === null) return null;
+  return (
+    <Alert color="orange" data-testid="state-after-day">
+      {t('dayClose.stateAfterDay', { at: format.dateTime(readAt), date: day.date })}
+    </Alert>
+  );
+}
+
 /** The duty manager walks through the day, acts on what is open, and closes it once. */
 export function DayClosePage() {
   const t = useT();
@@ -394,6 +410,7 @@ export function DayClosePage() {
           ) : (
             <Text c="dimmed">{t('dayClose.openBanner')}</Text>
           )}
+          <StateAfterDay day={data} />
           <Paper withBorder radius="lg" p="md" bg={data.attention.length ? 'orange.0' : 'teal.0'} component="section" aria-label={t('dayClose.attentionTitle')}>
             {data.attention.length === 0 ? (
               <Group gap="xs">
