@@ -18,7 +18,8 @@ export type ReturnCondition = (typeof RETURN_CONDITIONS)[number];
 export const assetTag = z
   .string()
   .transform((value) => value.trim().toUpperCase())
-  .pipe(z.string().regex(/^[A-Z0-9][A-Z0-9-]{1,19}$/, rule('validation.assetTag')));
+  // An empty tag is missing (said as for every required field), not a tag of the wrong shape.
+  .pipe(z.string().min(1, rule('validation.required')).regex(/^[A-Z0-9][A-Z0-9-]{1,19}$/, rule('validation.assetTag')));
 
 /** Receipt numbers as printed: `R20261129-0042`. */
 export const receiptNo = z

@@ -284,6 +284,8 @@ describe('check-out', () => {
       'identity.idNumber': { key: 'validation.residentId' },
       payment: { key: 'validation.invalidOption' },
     });
+    // No tag at all (spaces only) is a missing tag, not one of the wrong shape.
+    expect((await test.fails('rentals.checkOut', visitor('  '), clerk.token)).fields).toMatchObject({ unitTag: { key: 'validation.required' } });
     const passport = await test.fails('rentals.checkOut', visitor('WC-001', { identity: { idType: 'passport', idNumber: '#' } }), clerk.token);
     expect(passport.fields).toEqual({ 'identity.idNumber': { key: 'validation.idNumber' } });
     const late = await test.fails('rentals.checkOut', visitor('WC-001', { dueAt: test.clock.now() - MINUTE }), clerk.token);
