@@ -163,6 +163,10 @@ test.describe('rentals at the counter', () => {
       await expect(page.getByTestId('printer-badge')).toContainText('打印机离线：0 张待打印');
       // The rental still succeeds; the header says what waits.
       await page.keyboard.press('F2');
+      // Sent empty at 1280×800: every field says what it needs, and the button to rent out stays in sight.
+      await dialog.getByRole('button', { name: /借出/ }).click();
+      await expect(dialog.getByText('必填。').first()).toBeVisible();
+      await expect(dialog.getByTestId('checkout-actions').getByRole('button', { name: /借出/ })).toBeInViewport({ ratio: 1 });
       // The unit card shows the unit's kind: a stroller by its own icon, a wheelchair by its.
       await dialog.getByLabel('物品编号').fill('ST-001');
       await expect(dialog.getByTestId('unit-card').locator('svg[data-icon="stroller"]')).toHaveCount(1);

@@ -204,7 +204,8 @@ export function CheckOutModal({ initialTag, onClose }: { initialTag?: string; on
               </Stack>
             ) : null}
             {checkOut.error && !checkOut.error.body.fields ? <Alert color="red">{t(checkOut.error.body.message, checkOut.error.body.params)}</Alert> : null}
-            <Group justify="flex-end">
+            {/* Kept in sight at the foot of the dialog: with every field's message shown, the form is taller than a 1280×800 screen. */}
+            <Group justify="flex-end" py="xs" data-testid="checkout-actions" style={{ position: 'sticky', bottom: 0, zIndex: 1, background: 'var(--mantine-color-body)', borderTop: '1px solid var(--mantine-color-gray-2)' }}>
               <Button variant="default" onClick={onClose}>
                 {t('common.cancel')}
               </Button>
