@@ -231,9 +231,13 @@ export function lostFoundTable(data: DashboardLostFound, { t }: Labels): ChartTa
   };
 }
 
-/** Whether a table has anything to plot (a period with nothing recorded still has its row). */
+/**
+ * Whether a table has anything to plot (a period with nothing recorded still has its row): a figure
+ * that is not zero, plotted or counted beside (requests none of which was contacted in 5 minutes
+ * plot as 0%, and that is a figure).
+ */
 export function hasFigures(table: ChartTable): boolean {
-  const plotted = table.columns.flatMap((column, index) => (column.role === 'series' ? [index] : []));
+  const plotted = table.columns.flatMap((column, index) => (column.role === 'x' ? [] : [index]));
   return table.rows.some((row) => plotted.some((index) => typeof row[index] === 'number' && row[index] !== 0));
 }
 

@@ -189,5 +189,11 @@ describe('CSV exports', () => {
     expect(csvFileName('rentalsByHour', rentals.range)).toBe('dashboard-rentalsByHour-2026-11-29-2026-11-29-day.csv');
     expect(hasFigures(rentalsByHourTable(rentals, en))).toBe(true);
     expect(hasFigures(rentalsByHourTable({ ...rentals, byHour: rentals.byHour.map((row) => ({ ...row, counts: {}, total: 0 })) }, en))).toBe(false);
+    // Requests of which none was contacted in 5 minutes: 0%, a figure, not an empty chart.
+    const period = { key: '2026-11-29', from: '2026-11-29', to: '2026-11-29' };
+    const range = { from: '2026-11-29', to: '2026-11-29', granularity: 'day' as const };
+    const slow = { ...period, count: 5, responded: 0, medianMs: null, p90Ms: null, within5: 0, due: 5, shareWithin5: 0 };
+    expect(hasFigures(pagingTable({ range, periods: [slow] }, en))).toBe(true);
+    expect(hasFigures(pagingTable({ range, periods: [{ ...slow, count: 0, due: 0, shareWithin5: null }] }, en))).toBe(false);
   });
 });
