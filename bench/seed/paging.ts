@@ -3,7 +3,7 @@ import type { PagingDetails, PagingKind } from '@shared/contract';
 import { ARRIVAL_LIMIT_MS, CONTACT_LIMIT_MS } from '@shared/rules/paging';
 import { MINUTE } from '@shared/rules/time';
 import { writeAudit } from '../../electron/core/audit/store';
-import { registerPaging } from '../../electron/core/paging/store';
+import { AIRING_SQL, registerPaging } from '../../electron/core/paging/store';
 import { chineseName, CLOTHING, COLOURS, ITEMS, mobile, PLACES } from './words';
 import type { SeedDay, StaffMember, World } from './world';
 
@@ -35,7 +35,7 @@ export class Paging {
       repeated: db.prepare('UPDATE paging_request SET last_aired_at = @at, air_count = air_count + 1, updated_at = @at WHERE id = @id'),
       closed: db.prepare('UPDATE paging_request SET status = @status, closed_at = @at, closed_by = @by, close_note = @note, updated_at = @at WHERE id = @id'),
       arrived: db.prepare("UPDATE paging_request SET arrived_at = @at, arrival_by = @by, status = 'resolved', closed_at = @at, closed_by = @by, updated_at = @at WHERE id = @id"),
-      airing: db.prepare('INSERT INTO paging_airing (request_id, at, staff_id) VALUES (?, ?, ?)'),
+      airing: db.prepare(AIRING_SQL),
     };
   }
 
@@ -111,7 +111,7 @@ export class Paging {
     const airAt = ackAt + world.random.int(30_000, 3 * MINUTE);
     world.plan(airAt, () => {
       sql.aired.run({ at: airAt, by: operator.id, id });
-      sql.airing.run(id, airAt, operator.id);
+      sql.airing.run(airAt, operator.id, id);
       this.audit(airAt, operator, id, 'paging.aired', { afterMs: airAt - at });
       this.counts.airings += 1;
     });
@@ -123,7 +123,7 @@ export class Paging {
         const count = ++airing;
         world.plan(when, () => {
           sql.repeated.run({ at: when, id });
-          sql.airing.run(id, when, operator.id);
+          sql.airing.run(when, operator.id, id);
           this.audit(when, operator, id, 'paging.repeat', { airing: count });
           this.counts.airings += 1;
         });

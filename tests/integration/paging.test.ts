@@ -202,6 +202,23 @@ describe('paging requests', () => {
     });
   });
 
+  it('keeps the words of each airing: a slip corrected after it went out does not rewrite what was read', async () => {
+    const { test, counter, radio } = await openRoom();
+    const slip = await test.ok('paging.register', lostChild(test, { repeatMinutes: 10 }), counter.token);
+    if (slip.details.kind !== 'missingPerson') throw new Error('a missing-person slip was expected');
+    await test.ok('paging.aired', { id: slip.id }, radio.token);
+    const edited = await test.ok('paging.update', { id: slip.id, details: { ...slip.details, clothing: '黄色雨衣' } }, counter.token);
+    test.clock.advance(10 * MINUTE);
+    await test.ok('paging.repeat', { id: slip.id }, radio.token);
+    const airings = test.core.db?.prepare<[number], { script_zh: string; script_en: string }>('SELECT script_zh, script_en FROM paging_airing WHERE request_id = ? ORDER BY at').all(slip.id);
+    expect(airings).toEqual([
+      { script_zh: slip.scriptZh, script_en: slip.scriptEn },
+      { script_zh: edited.scriptZh, script_en: edited.scriptEn },
+    ]);
+    expect(slip.scriptZh).not.toContain('黄色雨衣');
+    expect(edited.scriptZh).toContain('黄色雨衣');
+  });
+
   it('tells every station at once when a slip is edited or cancelled: the queue then reads the new script, then no longer holds it', async () => {
     const { test, counter, radio } = await openRoom();
     const events: LiveEvent[] = [];

@@ -17,6 +17,7 @@ import {
   listPaging,
   QUEUE_ORDER,
   QUEUE_WHERE,
+  recordAiring,
   registerPaging,
   toDepartmentView,
   toGeneralTextView,
@@ -114,7 +115,7 @@ export function pagingHandlers(services: Services): HandlersFor<keyof typeof pag
                 acknowledged_at = coalesce(acknowledged_at, @now), acknowledged_by = coalesce(acknowledged_by, @actor)
          WHERE id = @id`,
       ).run({ now: ctx.now, actor: actor.id, id: request.id });
-      db.prepare('INSERT INTO paging_airing (request_id, at, staff_id) VALUES (?, ?, ?)').run(request.id, ctx.now, actor.id);
+      recordAiring(db, request.id, ctx.now, actor.id);
       changed(ctx, request.id, 'aired', 'paging.aired', { afterMs: ctx.now - request.createdAt });
       return load(request.id, ctx.now);
     },
@@ -124,7 +125,7 @@ export function pagingHandlers(services: Services): HandlersFor<keyof typeof pag
       if (request.lastAiredAt === null) throw fieldError('CONFLICT', 'id', 'paging.errors.notAiredYet');
       if (ctx.now - request.lastAiredAt < REPEAT_GUARD_MS) throw fieldError('CONFLICT', 'id', 'paging.errors.justAired');
       db.prepare('UPDATE paging_request SET last_aired_at = ?, air_count = air_count + 1, updated_at = ? WHERE id = ?').run(ctx.now, ctx.now, request.id);
-      db.prepare('INSERT INTO paging_airing (request_id, at, staff_id) VALUES (?, ?, ?)').run(request.id, ctx.now, actorOf(ctx).id);
+      recordAiring(db, request.id, ctx.now, actorOf(ctx).id);
       changed(ctx, request.id, request.status, 'paging.repeat', { airing: request.airCount + 1 });
       return load(request.id, ctx.now);
     },

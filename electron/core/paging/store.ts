@@ -232,3 +232,11 @@ export function registerPaging(db: Db, ctx: CallContext, staffId: number, reques
   ctx.emit('paging.created', { id, kind: request.details.kind, priority });
   return { id, created: true };
 }
+
+/** The SQL of one airing: when, by whom, and the scripts as they were read then (a later correction leaves them). */
+export const AIRING_SQL = 'INSERT INTO paging_airing (request_id, at, staff_id, script_zh, script_en) SELECT id, ?, ?, script_zh, script_en FROM paging_request WHERE id = ?';
+
+/** Records one airing of a request, with the words that went out. */
+export function recordAiring(db: Db, requestId: number, at: number, staffId: number): void {
+  db.prepare(AIRING_SQL).run(at, staffId, requestId);
+}
