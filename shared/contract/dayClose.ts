@@ -32,6 +32,8 @@ export const ATTENTION_KINDS = [
   'cashNotCounted',
   'cashDifference',
   'handoverOverdue',
+  'valuablesNotVerified',
+  'valuablesNotAnnounced',
   'pagingLateHeads',
   'pagingContactLate',
   'incidentsNotNotified',

@@ -382,7 +382,7 @@ export const lostFoundMethods = {
     output: z.object({ fileName: z.string(), csv: z.string() }),
   }),
   'lostFound.summary': method({
-    summary: 'For the duty manager: items received today, on the shelf, due for handover this week and overdue.',
+    summary: 'For the duty manager: items received today, on the shelf, due for handover this week and overdue, and valuables not verified or not announced yet.',
     access: ANY_STAFF,
     mode: 'read',
     input: z.object({ date: isoDate.optional() }).strict(),
@@ -394,6 +394,9 @@ export const lostFoundMethods = {
       dueThisWeek: z.number().int(),
       overdue: z.number().int(),
       returnedToday: z.number().int(),
+      /** Valuables on the shelf not verified yet, and not announced over the PA yet (each is done at once). */
+      valuablesNotVerified: z.number().int(),
+      valuablesNotAnnounced: z.number().int(),
     }),
   }),
 };

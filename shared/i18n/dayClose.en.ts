@@ -44,6 +44,8 @@ export const dayCloseEn = {
     cashNotCounted: 'Payment methods not counted',
     cashDifference: 'Counts that differ from the records',
     handoverOverdue: 'Found items overdue for handover to finance',
+    valuablesNotVerified: 'Found valuables not verified yet',
+    valuablesNotAnnounced: 'Found valuables not announced over the PA yet',
     pagingLateHeads: 'Department heads late to arrive',
     pagingContactLate: 'Paging requests passed to the broadcast room after 5 minutes',
     incidentsNotNotified: 'Incidents not notified',

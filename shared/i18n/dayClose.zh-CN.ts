@@ -46,6 +46,8 @@ export const dayCloseZhCN: Strings<typeof dayCloseEn> = {
     cashNotCounted: '未清点的收款方式',
     cashDifference: '清点与记录不符',
     handoverOverdue: '逾期未移交财务的拾获物品',
+    valuablesNotVerified: '尚未复核的贵重拾获物品',
+    valuablesNotAnnounced: '尚未广播招领的贵重拾获物品',
     pagingLateHeads: '迟到的部门负责人',
     pagingContactLate: '超过 5 分钟才联系广播室的广播请求',
     incidentsNotNotified: '未通报的事件',

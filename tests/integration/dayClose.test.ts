@@ -136,6 +136,38 @@ describe('the day close checklist', () => {
     expect(await test.fails('dayClose.checklist', {}, clerk.token)).toMatchObject({ code: 'FORBIDDEN' });
   });
 
+  it('names found valuables not verified or not announced yet, until they are', async () => {
+    const park = await openPark();
+    const { test, admin, clerk } = park;
+    const { item: watch } = await test.ok(
+      'lostFound.intake',
+      {
+        clientRef: 'day-close-watch-1',
+        category: 'jewellery',
+        description: '金色手表',
+        foundPlace: '摩天轮出口',
+        foundAt: test.clock.now() - 10 * MINUTE,
+        finderName: '钱保安',
+        valuable: true,
+        cashFen: 0,
+        storageKind: 'safe',
+        storagePlace: 'S-02',
+        finderSignature: SIGNATURE,
+        receiverSignature: SIGNATURE,
+      },
+      clerk.token,
+    );
+    const kinds = async () => (await test.ok('dayClose.checklist', {}, admin)).attention.filter((item) => item.kind.startsWith('valuables'));
+    expect(await kinds()).toEqual([
+      { kind: 'valuablesNotVerified', count: 1 },
+      { kind: 'valuablesNotAnnounced', count: 1 },
+    ]);
+    await test.ok('lostFound.verify', { itemId: watch.id, signature: SIGNATURE }, admin);
+    expect(await kinds()).toEqual([{ kind: 'valuablesNotAnnounced', count: 1 }]);
+    await test.ok('lostFound.announce', { itemId: watch.id, clientRef: 'day-close-watch-announce' }, clerk.token);
+    expect(await kinds()).toEqual([]);
+  });
+
   it('closes once with the manager’s PIN: fixed snapshot, saved A4 report, a backup; later changes do not rewrite it', async () => {
     const park = await openPark();
     const { test, admin, adminId, clerk } = park;

@@ -98,7 +98,7 @@ const CASES: Case[] = [
   built('lost-and-found due for handover', itemSearchQuery({ status: 'dueForHandover', limit: 30 }, NOW)),
   built('lost-and-found, all, newest first', itemSearchQuery({ limit: 30, beforeId: 5000 }, NOW), ['i']),
   { name: 'handover due and coming due', sql: HANDOVER_DUE_SQL, params: [NOW] },
-  ...Object.entries(SUMMARY_SQL).map(([key, sql]): Case => ({ name: `lost-and-found summary: ${key}`, sql, params: key === 'held' || key === 'openReports' ? [] : key.endsWith('Today') ? [TODAY.start, TODAY.end] : [NOW] })),
+  ...Object.entries(SUMMARY_SQL).map(([key, sql]): Case => ({ name: `lost-and-found summary: ${key}`, sql, params: ['held', 'openReports', 'valuablesNotVerified', 'valuablesNotAnnounced'].includes(key) ? [] : key.endsWith('Today') ? [TODAY.start, TODAY.end] : [NOW] })),
   built('lost reports, open, searched', reportListQuery({ status: 'open', query: '钱包' })),
   { name: 'next item number of the day', sql: numberSql('lf_item', 'item_no'), params: ['L20261129-*'] },
   { name: 'next handover batch number', sql: numberSql('lf_handover', 'batch_no'), params: ['H20261129-*'] },

@@ -144,6 +144,8 @@ export async function composeChecklist(db: Db, read: Reader, ctx: CallContext, d
   flag('cashNotCounted', counted.filter((row) => row.countedFen === null && active.has(row.payment)).length);
   flag('cashDifference', counted.filter((row) => row.differenceFen !== null && row.differenceFen !== 0).length);
   flag('handoverOverdue', lostFound.overdue);
+  flag('valuablesNotVerified', lostFound.valuablesNotVerified);
+  flag('valuablesNotAnnounced', lostFound.valuablesNotAnnounced);
   flag('pagingLateHeads', paging.lateHeads.length);
   flag('pagingContactLate', paging.lateContacts.length);
   flag('incidentsNotNotified', incidentsNotNotified);

@@ -592,6 +592,8 @@ export function lostFoundHandlers(services: Services): HandlersFor<keyof typeof 
         dueThisWeek: count(SUMMARY_SQL.dueThisWeek, ctx.now + 7 * DAY),
         overdue: count(SUMMARY_SQL.overdue, ctx.now - 7 * DAY),
         returnedToday: count(SUMMARY_SQL.returnedToday, day.start, day.end),
+        valuablesNotVerified: count(SUMMARY_SQL.valuablesNotVerified),
+        valuablesNotAnnounced: count(SUMMARY_SQL.valuablesNotAnnounced),
       };
     },
   };

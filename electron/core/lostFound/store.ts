@@ -315,6 +315,9 @@ export const SUMMARY_SQL = {
   /** Past the week after its holding period (`? = now − 7 days`): late for finance. */
   overdue: "SELECT count(*) AS n FROM lf_item WHERE status = 'held' AND holding_until < ?",
   returnedToday: 'SELECT count(*) AS n FROM lf_claim WHERE at >= ? AND at < ?',
+  /** Valuables on the shelf a second member of staff has not verified yet, or not announced over the PA: both are done at once. */
+  valuablesNotVerified: "SELECT count(*) AS n FROM lf_item WHERE status = 'held' AND valuable = 1 AND verified_at IS NULL",
+  valuablesNotAnnounced: "SELECT count(*) AS n FROM lf_item WHERE status = 'held' AND valuable = 1 AND paging_id IS NULL",
 } as const;
 
 export function getReport(db: Db, id: number): ReportRow | undefined {

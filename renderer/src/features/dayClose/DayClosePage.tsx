@@ -26,6 +26,8 @@ const ACT_ON: Record<AttentionKind, string> = {
   cashNotCounted: '/manager/day-close#cash',
   cashDifference: '/manager/day-close#cash',
   handoverOverdue: '/counter/lost-found',
+  valuablesNotVerified: '/counter/lost-found',
+  valuablesNotAnnounced: '/counter/lost-found',
   pagingLateHeads: '/counter/paging',
   pagingContactLate: '/counter/paging',
   incidentsNotNotified: '/counter/incidents',
