@@ -160,6 +160,7 @@ export function recordSummaryClose(db: Db, ctx: CallContext, closing: { live: Su
 }
 
 const zh = translator('zh-CN');
+const en = translator('en');
 
 type Done = SummaryView['departments'][number]['done'][number];
 
@@ -169,7 +170,7 @@ function complaintText(done: Done): string {
   const request = done.request ? `\n${zh('complaints.fields.request')}：${done.request}` : '';
   return `${done.place ? `${done.place}：` : ''}${done.description}${request}`;
 }
-const en = translator('en');
+
 const both = (key: MessageKey) => `${zh(key)} ${en(key)}`;
 
 /** The summary as an A4 report: one section per department (or the one asked for), and the remarks. */

@@ -154,7 +154,6 @@ export function dayReport(day: DayChecklist, context: { parkName: string; timeZo
       { label: both('dayClose.report.closedBy'), value: closed ? `${closed.by.name} ${formatParkDateTime(closed.at, context.timeZone)}` : '—' },
       { label: both('dayClose.report.attention'), value: String(day.attention.length) },
     ],
-
     sections: [
       // Closed after the day: what was out and held is the state at the close, and the report says so.
       ...(closed && stateReadAfter(day.date, closed.at, context.timeZone) !== null
