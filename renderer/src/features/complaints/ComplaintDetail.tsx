@@ -288,7 +288,6 @@ export function ComplaintDrawer({ id, onClose }: { id: number | undefined; onClo
       position="right"
       size={780}
       padding="lg"
-     
       styles={{ inner: { top: HEADER, height: `calc(100% - ${HEADER})` }, overlay: { top: HEADER } }}
       title={
         <Text ff="monospace" fw={800} fz={24} data-testid="detail-number">

@@ -165,7 +165,6 @@ export function ClaimModal({ prefill, onClose }: { prefill: ClaimPrefill; onClos
   return (
     <Modal
       opened
-     
       onClose={onClose}
       title={
         <Text fw={700} fz="xl">

@@ -457,7 +457,6 @@ export function IntakeModal({ onClose, onOpen }: { onClose(): void; onOpen(itemI
   return (
     <Modal
       opened
-     
       onClose={onClose}
       title={
         <Group gap="sm">
