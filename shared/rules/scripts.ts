@@ -91,29 +91,18 @@ export function scriptValues(details: PagingDetails, language: Language, context
 
 const CHINESE = /[\u3400-\u9fff]/;
 
-/** The words the English script takes from a Chinese field unless the counter gives their English. */
-const ENGLISH_OF = {
-  missingPerson: { clothing: 'clothingEn', lastSeenPlace: 'lastSeenPlaceEn' },
-  lostProperty: { item: 'itemEn', foundPlace: 'foundPlaceEn', claimPoint: 'claimPointEn' },
-} as const;
+/** The fields the counter may give English words for (`clothingEn`, `itemEn` ...). */
+const TRANSLATABLE = { missingPerson: ['clothing', 'lastSeenPlace'], lostProperty: ['item', 'foundPlace', 'claimPoint'] } as const;
 
-export type UntranslatedField = 'clothing' | 'lastSeenPlace' | 'item' | 'foundPlace' | 'claimPoint';
+export type UntranslatedField = (typeof TRANSLATABLE)[keyof typeof TRANSLATABLE][number];
 
 /**
- * The fields written in Chinese with no English given, which the English script would read out in
- * Chinese (names are read as written, and the visitor center has its own English). Empty when the
- * English script can be read as it is.
+ * The fields the English script would read out in Chinese (no English given for them): read from
+ * the English script's own values, so the visitor center has its English and names are never asked
+ * for. Empty when the English script can be read as it is.
  */
-export function untranslatedFields(details: PagingDetails): UntranslatedField[] {
-  if (details.kind === 'missingPerson') {
-    return (Object.keys(ENGLISH_OF.missingPerson) as Array<keyof typeof ENGLISH_OF.missingPerson>).filter(
-      (field) => CHINESE.test(details[field]) && !details[ENGLISH_OF.missingPerson[field]],
-    );
-  }
-  if (details.kind === 'lostProperty') {
-    return (Object.keys(ENGLISH_OF.lostProperty) as Array<keyof typeof ENGLISH_OF.lostProperty>).filter(
-      (field) => CHINESE.test(field === 'claimPoint' ? visitorCenterIn(details.claimPoint, 'en') : details[field]) && !details[ENGLISH_OF.lostProperty[field]],
-    );
-  }
-  return [];
+export function untranslatedFields(details: PagingDetails, context: ScriptContext): UntranslatedField[] {
+  if (details.kind !== 'missingPerson' && details.kind !== 'lostProperty') return [];
+  const english = scriptValues(details, 'en', context);
+  return TRANSLATABLE[details.kind].filter((field) => CHINESE.test(english[field] ?? ''));
 }

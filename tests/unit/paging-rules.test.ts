@@ -131,22 +131,22 @@ describe('standard scripts', () => {
     const context = { timeZone: 'Asia/Shanghai' };
     const chinese = { ...child, clothing: '绿色雨衣', lastSeenPlace: '旋转木马' };
     expect(scriptValues(chinese, 'en', context)).toMatchObject({ clothing: '绿色雨衣', lastSeenPlace: '旋转木马' });
-    expect(untranslatedFields(chinese)).toEqual(['clothing', 'lastSeenPlace']);
+    expect(untranslatedFields(chinese, context)).toEqual(['clothing', 'lastSeenPlace']);
     const given = { ...chinese, clothingEn: 'a green raincoat', lastSeenPlaceEn: 'the carousel' };
     expect(scriptValues(given, 'en', context)).toMatchObject({ clothing: 'a green raincoat', lastSeenPlace: 'the carousel' });
     // The Chinese script keeps the Chinese words.
     expect(scriptValues(given, 'zh-CN', context)).toMatchObject({ clothing: '绿色雨衣', lastSeenPlace: '旋转木马' });
-    expect(untranslatedFields(given)).toEqual([]);
+    expect(untranslatedFields(given, context)).toEqual([]);
     // A name is read as written: never asked for in English.
-    expect(untranslatedFields({ ...given, name: '小明', guardianName: '王女士' })).toEqual([]);
+    expect(untranslatedFields({ ...given, name: '小明', guardianName: '王女士' }, context)).toEqual([]);
 
     const found = { kind: 'lostProperty' as const, item: '黑色双肩包', foundPlace: '激流勇进出口', claimPoint: '游客服务中心', itemEn: 'a black backpack', foundPlaceEn: 'the Rapids exit', claimPointEn: 'the Visitor Service Center' };
     expect(scriptValues(found, 'en', context)).toEqual({ item: 'a black backpack', foundPlace: 'the Rapids exit', claimPoint: 'the Visitor Service Center' });
     expect(scriptValues({ ...found, foundPlaceEn: '' }, 'en', context).foundPlace).toBe('激流勇进出口');
-    expect(untranslatedFields({ ...found, foundPlaceEn: '' })).toEqual(['foundPlace']);
+    expect(untranslatedFields({ ...found, foundPlaceEn: '' }, context)).toEqual(['foundPlace']);
     // The visitor center as the claim point has its own English.
     expect(scriptValues({ ...found, claimPointEn: '' }, 'en', context).claimPoint).toBe('the Visitor Service Center');
-    expect(untranslatedFields({ ...found, claimPointEn: '' })).toEqual([]);
+    expect(untranslatedFields({ ...found, claimPointEn: '' }, context)).toEqual([]);
   });
 
   it('drop an empty detail with the comma that set it apart', () => {

@@ -167,8 +167,8 @@ type Done = SummaryView['departments'][number]['done'][number];
 /** A complaint as its department reads it in the printed summary: where, what happened, what the visitor asks for. */
 function complaintText(done: Done): string {
   if (done.description === null) return '—';
-  const request = done.request ? `\n${zh('complaints.fields.request')}：${done.request}` : '';
-  return `${done.place ? `${done.place}：` : ''}${done.description}${request}`;
+  const what = done.place ? zh('complaints.ui.placeLine', { place: done.place, text: done.description }) : done.description;
+  return done.request ? `${what}\n${zh('complaints.ui.requestLine', { text: done.request })}` : what;
 }
 
 const both = (key: MessageKey) => `${zh(key)} ${en(key)}`;

@@ -23,7 +23,7 @@ export function ScriptPreview({ details }: { details: PagingDetails | undefined 
     return fillScript(template, scriptValues(details, language, context));
   };
   const english = text('en');
-  const untranslated = untranslatedFields(details);
+  const untranslated = untranslatedFields(details, context);
   const list = new Intl.ListFormat(language, { type: 'conjunction' });
   return (
     <Paper withBorder radius="md" p="sm" bg="gray.0" aria-label={t('paging.counter.preview')}>
