@@ -2,7 +2,7 @@ import type { Statement } from 'better-sqlite3';
 import type { ComplaintCategory, ComplaintChannel, ComplaintStatus, ComplaintStep, FOLLOW_UP_METHODS, NoFollowUpReason } from '@shared/contract';
 import { HOUR } from '@shared/rules/time';
 import { writeAudit } from '../../electron/core/audit/store';
-import { recordStep } from '../../electron/core/complaints/store';
+import { recordStep, STATUS_AFTER, stepUpdateSql } from '../../electron/core/complaints/store';
 import { composeSummary, recordSummaryClose } from '../../electron/core/complaints/summary';
 import { readSettings } from '../../electron/core/settings/store';
 import type { Paging } from './paging';
@@ -24,13 +24,12 @@ const DEPARTMENT: Record<ComplaintCategory, readonly number[]> = {
  * a few escalated to the duty manager (who decides with their PIN); the daily summary closed by
  * the duty manager in the evening, a few of them late (recorded as the close records it, without its files).
  */
-const STATUS_AFTER: Record<ComplaintStep, ComplaintStatus> = { investigate: 'investigating', respond: 'responded', followUp: 'followedUp', close: 'closed', withdraw: 'withdrawn' };
-const STAMP: Record<ComplaintStep, string> = { investigate: 'investigated_at', respond: 'responded_at', followUp: 'followed_up_at', close: 'closed_at', withdraw: 'closed_at' };
-
-/** The step's time is set once; an answer also counts as the investigation when none was recorded. */
-function stepUpdate(step: ComplaintStep): string {
-  const column = STAMP[step];
-  return `UPDATE complaint SET status = ?, ${column} = coalesce(${column}, ?)${step === 'respond' ? ', investigated_at = coalesce(investigated_at, ?)' : ''} WHERE id = ?`;
+interface StepInput {
+  step: ComplaintStep;
+  note: string;
+  method?: (typeof FOLLOW_UP_METHODS)[number];
+  noFollowUp?: NoFollowUpReason;
+  reportedTo?: string;
 }
 
 export class Complaints {
@@ -90,7 +89,7 @@ export class Complaints {
     this.counts.complaints += 1;
     const id = complaint.id;
     const state = { status: complaint.status };
-    const step = (when: number, input: { step: ComplaintStep; note: string; method?: (typeof FOLLOW_UP_METHODS)[number]; noFollowUp?: NoFollowUpReason }) =>
+    const step = (when: number, input: StepInput) =>
       world.plan(when, () => this.step(when, { id, complaintNo: complaint.complaintNo, state }, input));
     if (random.chance(0.03)) {
       step(at + world.minutes(30, 240), { step: 'withdraw', note: '游客表示问题已解决，撤回投诉' });
@@ -117,6 +116,8 @@ export class Complaints {
     }
     const respondAt = investigateAt + (random.chance(0.7) ? world.minutes(30, 300) : world.random.int(14, 30) * HOUR);
     step(respondAt, { step: 'respond', note: '已向游客说明情况并致歉，' + random.pick(['赠送快速通道券一张', '退还部分费用', '承诺整改', '已安排维修']) });
+    // A forwarded complaint's result goes back to the body that forwarded it, before it closes.
+    if (official) step(respondAt + world.minutes(10, 25), { step: 'reportResult', note: '已将处理结果书面反馈', reportedTo: `${channel === 'tourismBureau' ? '旅游局' : '消协'}、${complaint.department?.nameZh ?? '游客服务中心'}` });
     let last = respondAt;
     if (random.chance(0.7)) {
       last = respondAt + world.random.int(4, 30) * HOUR;
@@ -131,15 +132,19 @@ export class Complaints {
    * every step, too slow for a year): the status and its time, the step (the app's own
    * `recordStep`), the audit row.
    */
-  private step(at: number, complaint: { id: number; complaintNo: string; state: { status: ComplaintStatus } }, input: { step: ComplaintStep; note: string; method?: string; noFollowUp?: NoFollowUpReason }): void {
+  private step(at: number, complaint: { id: number; complaintNo: string; state: { status: ComplaintStatus } }, input: StepInput): void {
     const { world } = this;
     const clerk = world.onDuty('counter', at);
     const from = complaint.state.status;
-    const to = STATUS_AFTER[input.step];
-    const statement = this.stepSql.get(input.step) ?? world.db.prepare(stepUpdate(input.step));
+    const to = STATUS_AFTER[input.step] ?? from;
+    const statement = this.stepSql.get(input.step) ?? world.db.prepare(stepUpdateSql(input.step));
     this.stepSql.set(input.step, statement);
     statement.run(input.step === 'respond' ? [to, at, at, complaint.id] : [to, at, complaint.id]);
-    recordStep(world.db, world.context(at, clerk), clerk.id, complaint.id, input.step, input.note, { ...(input.method ? { method: input.method } : {}), ...(input.noFollowUp ? { noFollowUp: input.noFollowUp } : {}) });
+    recordStep(world.db, world.context(at, clerk), clerk.id, complaint.id, input.step, input.note, {
+      ...(input.method ? { method: input.method } : {}),
+      ...(input.noFollowUp ? { noFollowUp: input.noFollowUp } : {}),
+      ...(input.reportedTo ? { reportedTo: input.reportedTo } : {}),
+    });
     writeAudit(world.db, { at, staffId: clerk.id, action: `complaints.${input.step}`, entity: 'complaint', entityId: complaint.complaintNo, detail: { from, to }, origin: 'local' });
     complaint.state.status = to;
   }

@@ -15,8 +15,12 @@ export type ComplaintStatus = (typeof COMPLAINT_STATUSES)[number];
 /** Who handles it now: the frontline, the duty manager, or company leadership. */
 export const ESCALATION_LEVELS = ['frontline', 'dutyManager', 'leadership'] as const;
 export type EscalationLevel = (typeof ESCALATION_LEVELS)[number];
-/** The steps of the process, each recorded with who, when and what was said or decided. */
-export const COMPLAINT_STEPS = ['investigate', 'respond', 'followUp', 'close', 'withdraw'] as const;
+/**
+ * The steps of the process, each recorded with who, when and what was said or decided. A forwarded
+ * complaint also has its result reported back to the body that forwarded it and the departments
+ * concerned (`reportResult`), which leaves its status as it is.
+ */
+export const COMPLAINT_STEPS = ['investigate', 'respond', 'reportResult', 'followUp', 'close', 'withdraw'] as const;
 export type ComplaintStep = (typeof COMPLAINT_STEPS)[number];
 export const FOLLOW_UP_METHODS = ['phone', 'visit', 'message', 'inPerson'] as const;
 /** Why a complaint closes without a return visit (回访): the visitor declined it, could not be reached, or left no contact. */
@@ -77,6 +81,8 @@ export const complaintStepView = z.object({
   skipReason: z.string().nullable(),
   /** A close without a return visit: why there was none. */
   noFollowUp: z.enum(NO_FOLLOW_UP_REASONS).nullable(),
+  /** A forwarded complaint's result reported back: to whom. */
+  reportedTo: z.string().nullable(),
 });
 
 export const clockView = z.object({ dueAt: epochMs, doneAt: epochMs.nullable(), late: z.boolean() });
@@ -106,7 +112,10 @@ export const complaintView = z.object({
   steps: z.array(complaintStepView),
   /** Investigated the same (park) day it was received. */
   sameDay: clockView,
-  /** A forwarded complaint handled (responded) within 2 working days; null for the others. */
+  /**
+   * A forwarded complaint handled and its result reported back within 2 working days (done when the
+   * result is reported); null for the others.
+   */
   handling: clockView.nullable(),
   /** Reply and return visit (回访) within 2 working days. */
   followUp: clockView,
@@ -221,7 +230,8 @@ export const complaintsMethods = {
     output: z.object({ rows: z.array(complaintView), nextBeforeId: id.nullable() }),
   }),
   'complaints.step': method({
-    summary: 'Record the next step: investigation, response to the visitor, return visit (回访), closing, or withdrawal; each with what was said or decided.',
+    summary:
+      'Record the next step: investigation, response to the visitor, return visit (回访), closing, or withdrawal; each with what was said or decided. A forwarded complaint (consumer association, tourism bureau) has its result reported back once, after the response and before it closes; its 2-working-day clock stops then.',
     access: COUNTER,
     mode: 'write',
     input: z
@@ -232,10 +242,13 @@ export const complaintsMethods = {
         method: z.enum(FOLLOW_UP_METHODS).optional(),
         /** Closing before the return visit: why there is none (the core asks for it then). */
         noFollowUp: z.enum(NO_FOLLOW_UP_REASONS).optional(),
+        /** Reporting a forwarded complaint's result: to whom (the body that forwarded it, the departments concerned). */
+        reportedTo: z.string().trim().max(120).optional(),
       })
       .strict()
       .superRefine((value, ctx) => {
         if (value.step === 'followUp' && !value.method) ctx.addIssue({ code: 'custom', path: ['method'], input: value.method, message: 'validation.required' });
+        if (value.step === 'reportResult' && !value.reportedTo) ctx.addIssue({ code: 'custom', path: ['reportedTo'], input: value.reportedTo, message: 'validation.required' });
       }),
     output: complaintView,
   }),

@@ -374,6 +374,65 @@ test.describe('complaints: the record, the process, the head summoned, the daily
     }
   });
 
+  test('a complaint forwarded by the consumer association has its result reported back before it closes, and its 2-working-day clock stops then', async ({ page }) => {
+    test.setTimeout(90_000);
+    const { station, admin, clerk } = await openPark('11:00');
+    try {
+      const rides = await departmentId(station, admin, 'rides');
+      const forwarded = await must(
+        station.api(
+          'complaints.create',
+          { clientRef: 'e2e-fwd-0001', channel: 'consumerAssociation', externalRef: '消投〔2026〕77号', complainantName: '孙女士', phone: '13900002222', place: '激流勇进', happenedAt: at('09:50'), category: 'rides', departmentId: rides, description: '设备故障未退票', request: '要求退票', severity: 'medium' },
+          clerk.token,
+        ),
+      );
+      await must(station.api('complaints.step', { id: forwarded.id, step: 'respond', note: '已为游客办理退票' }, clerk.token));
+      await page.goto(station.url);
+      await signIn(page, '张柜台', '1357');
+      await page.getByRole('navigation').getByRole('link', { name: '客诉处理' }).click();
+      await page.getByTestId(`complaint-${forwarded.complaintNo}`).getByRole('button').click();
+      const detail = page.getByTestId('complaint-detail');
+      // Answered, but not yet handled: the clock runs until the result is reported back.
+      await expect(detail.getByTestId('clock-handling')).toContainText('2 个工作日内处理完毕并反馈结果');
+      await expect(detail.getByTestId('clock-handling')).toHaveAttribute('data-state', 'running');
+
+      // Closing first is refused with the reason, and nothing changes.
+      await detail.getByRole('button', { name: '结案' }).click();
+      const close = dialog(page, '结案');
+      await close.getByText('游客表示不需要回访', { exact: true }).click();
+      await close.getByLabel('结案说明').fill('结案');
+      await close.getByRole('button', { name: '结案' }).click();
+      await expect(close.getByTestId('step-refused')).toHaveText('该投诉由消费者协会转来：结案前须将处理结果反馈给对方及有关部门。');
+      await close.getByRole('button', { name: '取消' }).click();
+      await expect(detail.getByTestId('complaint-status')).toHaveText('已答复');
+
+      // The report is the big button; to whom is filled in from the channel and the department.
+      await detail.getByRole('button', { name: '反馈处理结果' }).first().click();
+      const report = dialog(page, '反馈处理结果');
+      await expect(report).toContainText('由消费者协会转来：须在收到后 2 个工作日内处理完毕，并将处理结果反馈给对方及有关部门。');
+      await expect(report.getByLabel(/^反馈对象/)).toHaveValue('消费者协会和游乐部');
+      await report.getByLabel(/^反馈对象/).fill('');
+      await report.getByLabel('反馈的处理结果').fill('已书面回复消协：已退票，游客接受');
+      await report.getByRole('button', { name: '反馈处理结果' }).click();
+      await expect(report.getByLabel(/^反馈对象/)).toHaveAttribute('aria-invalid', 'true');
+      await expect((await must(station.api('complaints.get', { id: forwarded.id }, clerk.token))).handling?.doneAt).toBeNull();
+      await report.getByLabel(/^反馈对象/).fill('市消协、游乐部');
+      await shots(page, 'report-result-zh');
+      await report.getByRole('button', { name: '反馈处理结果' }).click();
+      await expect(page.getByText(`已记录 ${forwarded.complaintNo} 的处理结果反馈。`)).toBeVisible();
+      await expect(detail.getByTestId('clock-handling')).toHaveAttribute('data-state', 'done');
+      await expect(detail.getByTestId('complaint-timeline')).toContainText('反馈对象：市消协、游乐部');
+      await expect(detail.getByRole('button', { name: '反馈处理结果' })).toHaveCount(0);
+      await expect(detail.getByRole('button', { name: '记录回访' })).toBeVisible();
+      await chooseLanguage(page, 'en');
+      await expect(detail.getByTestId('complaint-timeline')).toContainText('Result reported back');
+      await expect(detail.getByTestId('complaint-timeline')).toContainText('Reported to: 市消协、游乐部');
+      await shots(page, 'report-result-en');
+    } finally {
+      await station.stop();
+    }
+  });
+
   test('past 20:30 an unclosed summary shows late, and closing it records that it was late', async ({ page }) => {
     test.setTimeout(90_000);
     const { station, admin, clerk } = await openPark('20:45');

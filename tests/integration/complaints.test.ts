@@ -162,6 +162,57 @@ describe('the process and its clocks', () => {
     expect(late.followUp.late).toBe(true);
   });
 
+  it('reports a forwarded complaint’s result back before it closes, and stops its 2-working-day clock then', async () => {
+    const office = await openOffice('2026-11-30T03:00:00Z'); // 11:00, Monday
+    const { test, clerk } = office;
+    const forwarded = await test.ok('complaints.create', walkIn(office, { channel: 'consumerAssociation', externalRef: '消投〔2026〕77号' }), clerk.token);
+    const steps = () => test.core.db?.prepare<[number], { n: number }>('SELECT count(*) AS n FROM complaint_step WHERE complaint_id = ?').get(forwarded.id)?.n;
+    const report = { id: forwarded.id, step: 'reportResult' as const, note: '已书面反馈：退还快速通道票款，游客接受', reportedTo: '市消协、游乐部' };
+    // Before the response there is no result to report.
+    expect(await test.fails('complaints.step', report, clerk.token)).toMatchObject({ code: 'CONFLICT', fields: { step: { key: 'complaints.errors.resultBeforeResponse' } } });
+    await test.ok('complaints.step', { id: forwarded.id, step: 'respond', note: '已退还快速通道票款' }, clerk.token);
+    const responded = await test.ok('complaints.get', { id: forwarded.id }, clerk.token);
+    // The response alone does not finish it: the clock runs until the result is reported back.
+    expect(responded.handling).toMatchObject({ dueAt: Date.parse('2026-12-02T16:00:00Z'), doneAt: null, late: false });
+    const before = steps();
+    expect(await test.fails('complaints.step', { id: forwarded.id, step: 'close', note: '结案', noFollowUp: 'declined' }, clerk.token)).toMatchObject({
+      code: 'CONFLICT',
+      fields: { step: { key: 'complaints.errors.reportResultFirst', params: { channel: 'consumerAssociation' } } },
+    });
+    expect(await test.fails('complaints.step', { ...report, reportedTo: '  ' }, clerk.token)).toMatchObject({ code: 'VALIDATION', fields: { reportedTo: { key: 'validation.required' } } });
+    expect(steps()).toBe(before);
+    expect((await test.ok('complaints.get', { id: forwarded.id }, clerk.token)).status).toBe('responded');
+
+    await later(office, 26 * HOUR); // Tuesday 13:00
+    const reported = await test.ok('complaints.step', report, clerk.token);
+    expect(reported.status).toBe('responded');
+    expect(reported.handling).toEqual({ dueAt: Date.parse('2026-12-02T16:00:00Z'), doneAt: test.clock.now(), late: false });
+    expect(reported.steps.at(-1)).toMatchObject({ step: 'reportResult', note: report.note, reportedTo: '市消协、游乐部', staff: { id: clerk.id } });
+    expect(JSON.parse(auditRows(test, 'complaints.reportResult')[0]?.detail ?? '{}')).toMatchObject({ from: 'responded', to: 'responded', reportedTo: '市消协、游乐部' });
+    expect(await test.fails('complaints.step', report, clerk.token)).toMatchObject({ fields: { step: { key: 'complaints.errors.resultReported' } } });
+    // The clock stays stopped once the due time has passed.
+    await later(office, 3 * DAY);
+    expect((await test.ok('complaints.get', { id: forwarded.id }, clerk.token)).handling?.late).toBe(false);
+    const closed = await test.ok('complaints.step', { id: forwarded.id, step: 'close', note: '结案', noFollowUp: 'declined' }, clerk.token);
+    expect(closed.status).toBe('closed');
+
+    // A walk-in complaint has nobody to report back to.
+    const walk = await test.ok('complaints.create', walkIn(office), clerk.token);
+    await test.ok('complaints.step', { id: walk.id, step: 'respond', note: '已致歉' }, clerk.token);
+    expect(await test.fails('complaints.step', { ...report, id: walk.id }, clerk.token)).toMatchObject({ fields: { step: { key: 'complaints.errors.notForwarded' } } });
+  });
+
+  it('counts a forwarded complaint late when its result is reported back after the 2 working days, even if answered in time', async () => {
+    const office = await openOffice('2026-11-30T03:00:00Z');
+    const { test, clerk } = office;
+    const { id } = await test.ok('complaints.create', walkIn(office, { channel: 'tourismBureau', externalRef: '旅投〔2026〕300号' }), clerk.token);
+    await test.ok('complaints.step', { id, step: 'respond', note: '已向游客致歉' }, clerk.token);
+    await later(office, 3 * DAY);
+    const reported = await test.ok('complaints.step', { id, step: 'reportResult', note: '已电话反馈', reportedTo: '旅游局' }, clerk.token);
+    expect(reported.handling?.late).toBe(true);
+    expect(reported.handling?.doneAt).toBe(test.clock.now());
+  });
+
   it('counts the park’s own days off', async () => {
     const office = await openOffice('2026-11-30T03:00:00Z'); // Monday
     await office.test.ok('calendar.setOverride', { date: '2026-12-01', kind: 'off', note: '园区停业检修' }, office.admin);

@@ -7,6 +7,8 @@ import { createCore, DATABASE_FILE } from '../../electron/core/app';
 import { LOCK_FILE } from '../../electron/core/db/lock';
 import { LATEST_SCHEMA, migrations } from '../../electron/core/db/migrations';
 import { openDatabase } from '../../electron/core/db/open';
+import { getComplaint, toComplaintView } from '../../electron/core/complaints/store';
+import { DAY, HOUR } from '@shared/rules/time';
 import { ADMIN, makeCore, setUpPark, tempDir } from '../support/core';
 
 describe('the database file', () => {
@@ -51,6 +53,38 @@ describe('the database file', () => {
     expect(upgraded.pragma('user_version', { simple: true })).toBe(LATEST_SCHEMA);
     expect(upgraded.prepare("SELECT name FROM staff WHERE code = 'C7'").get()).toEqual({ name: '李娜' });
     expect(upgraded.prepare("SELECT count(*) AS n FROM sqlite_schema WHERE name = 'audit_log'").get()).toEqual({ n: 1 });
+    upgraded.close();
+  });
+
+  it('keeps every complaint step when the steps gain the forwarded complaint’s result report, and reads an earlier closed one as handled at its response', () => {
+    const file = join(tempDir(), DATABASE_FILE);
+    const reportStep = migrations.find((migration) => migration.name === 'complaint_result_reported');
+    if (!reportStep) throw new Error('no result-report migration');
+    const old = openDatabase({ file, targetVersion: reportStep.version - 1 });
+    old.prepare("INSERT INTO staff (id, code, name, role, pin_hash, created_at, updated_at) VALUES (1, 'C7', '李娜', 'counter', 'scrypt$x', 1, 1)").run();
+    const received = Date.parse('2026-11-30T03:00:00Z');
+    old
+      .prepare(
+        `INSERT INTO complaint (id, complaint_no, client_ref, park_date, seq, channel, received_at, received_by, complainant_name, place, happened_at, category,
+           description, severity, status, responded_at, closed_at, updated_at)
+         VALUES (1, 'C20261130-0001', 'ref-1', '2026-11-30', 1, 'tourismBureau', ?, 1, '钱女士', '检票口', ?, 'ticketsPrices', '年卡无法入园', 'medium', 'closed', ?, ?, ?)`,
+      )
+      .run(received, received, received + HOUR, received + 2 * HOUR, received + 2 * HOUR);
+    const step = old.prepare('INSERT INTO complaint_step (complaint_id, step, at, park_date, staff_id, note, method, level, skip_reason, no_follow_up) VALUES (1, ?, ?, ?, 1, ?, ?, ?, ?, ?)');
+    step.run('escalate', received + 10, '2026-11-30', '游客要求见领导', null, 'leadership', '当班经理联系不上', null);
+    step.run('respond', received + HOUR, '2026-11-30', '已办理年卡', null, null, null, null);
+    step.run('close', received + 2 * HOUR, '2026-11-30', '结案', null, null, null, 'declined');
+    const before = old.prepare('SELECT * FROM complaint_step ORDER BY id').all();
+    old.close();
+
+    const upgraded = openDatabase({ file });
+    expect(upgraded.prepare('SELECT id, complaint_id, step, at, park_date, staff_id, note, method, level, skip_reason, no_follow_up FROM complaint_step ORDER BY id').all()).toEqual(before);
+    expect(upgraded.prepare('SELECT count(*) AS n FROM complaint_step WHERE reported_to IS NOT NULL').get()).toEqual({ n: 0 });
+    // A result report names to whom; no other step does.
+    expect(() => upgraded.prepare("INSERT INTO complaint_step (complaint_id, step, at, park_date, staff_id, note) VALUES (1, 'reportResult', 1, '2026-11-30', 1, 'x')").run()).toThrow(/CHECK constraint/);
+    const row = getComplaint(upgraded, 1);
+    if (!row) throw new Error('complaint lost');
+    expect(toComplaintView(upgraded, row, received + 5 * DAY, 'Asia/Shanghai', new Map()).handling).toMatchObject({ doneAt: received + HOUR, late: false });
     upgraded.close();
   });
 

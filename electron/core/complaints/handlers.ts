@@ -1,30 +1,41 @@
-import { ESCALATION_LEVELS, type complaintsMethods, type ComplaintStatus, type ComplaintStep, type ComplaintView, type SummaryView } from '@shared/contract';
+import { ESCALATION_LEVELS, OFFICIAL_CHANNELS, type complaintsMethods, type ComplaintStatus, type ComplaintStep, type ComplaintView, type SummaryView } from '@shared/contract';
 import { groupEscalationNote, summaryState, weekStart } from '@shared/rules/complaints';
+import type { MessageKey } from '@shared/i18n';
 import { atParkTime, DAY, parkDate, parkDayBounds } from '@shared/rules/time';
 import { actorOf, type CallContext, type HandlersFor, type Services } from '../context';
 import { fieldError } from '../errors';
 import { registerPaging } from '../paging/store';
 import { requestEscalationDecision, settleEscalation } from '../approvals/store';
 import { readSettings } from '../settings/store';
-import { calendarOverrides, complaintListQuery, getComplaint, recordStep, toComplaintView, type ComplaintRow, type ComplaintStepKind, type StepExtra } from './store';
+import { calendarOverrides, complaintListQuery, getComplaint, recordStep, STATUS_AFTER, stepUpdateSql, toComplaintView, type ComplaintRow, type ComplaintStepKind, type StepExtra } from './store';
 import { closedSummaryFiles, prepareSummaryFiles, summaryFile } from './exports';
 import { composeSummary, recordSummaryClose } from './summary';
 
-/** Which steps may follow which: investigate, respond, follow up (回访), close; withdraw while open. */
+/**
+ * Which steps may follow which: investigate, respond, follow up (回访), close; withdraw while open. A
+ * forwarded complaint's result is reported back after the response, before it closes.
+ */
 const NEXT: Record<ComplaintStep, readonly ComplaintStatus[]> = {
   investigate: ['received'],
   respond: ['received', 'investigating'],
+  reportResult: ['responded', 'followedUp'],
   followUp: ['responded'],
   close: ['responded', 'followedUp'],
   withdraw: ['received', 'investigating', 'responded', 'followedUp'],
 };
-const STATUS_AFTER: Record<ComplaintStep, ComplaintStatus> = {
-  investigate: 'investigating',
-  respond: 'responded',
-  followUp: 'followedUp',
-  close: 'closed',
-  withdraw: 'withdrawn',
-};
+/** Why a step cannot follow from where the complaint is: said in the visitor center's words. */
+function stepRefusal(step: ComplaintStep, row: ComplaintRow): MessageKey | undefined {
+  const beforeResponse = row.status === 'received' || row.status === 'investigating';
+  const forwarded = OFFICIAL_CHANNELS.includes(row.channel);
+  if (step === 'reportResult') {
+    if (!forwarded) return 'complaints.errors.notForwarded';
+    if (row.result_reported_at !== null) return 'complaints.errors.resultReported';
+    if (beforeResponse) return 'complaints.errors.resultBeforeResponse';
+  }
+  if (!NEXT[step].includes(row.status)) return step === 'close' && beforeResponse ? 'complaints.errors.noResponse' : 'complaints.errors.wrongStep';
+  if (step === 'close' && forwarded && row.result_reported_at === null) return 'complaints.errors.reportResultFirst';
+  return undefined;
+}
 const OPEN: readonly ComplaintStatus[] = ['received', 'investigating', 'responded', 'followedUp'];
 
 export function complaintsHandlers(services: Services): HandlersFor<keyof typeof complaintsMethods> {
@@ -166,21 +177,20 @@ export function complaintsHandlers(services: Services): HandlersFor<keyof typeof
 
     'complaints.step': (input, ctx) => {
       const row = rowOrFail(input.id);
-      if (!NEXT[input.step].includes(row.status)) {
-        const key = input.step === 'close' && (row.status === 'received' || row.status === 'investigating') ? 'complaints.errors.noResponse' : 'complaints.errors.wrongStep';
-        throw fieldError('CONFLICT', 'step', key, { status: row.status });
-      }
+      const refusal = stepRefusal(input.step, row);
+      if (refusal) throw fieldError('CONFLICT', 'step', refusal, { status: row.status, channel: row.channel });
       // Closed before its return visit (回访): only with the reason there is none.
       const withoutFollowUp = input.step === 'close' && row.status === 'responded';
       if (withoutFollowUp && !input.noFollowUp) throw fieldError('VALIDATION', 'noFollowUp', 'complaints.errors.followUpFirst');
-      const status = STATUS_AFTER[input.step];
-      const stamp: Partial<Record<ComplaintStep, string>> = { investigate: 'investigated_at', respond: 'responded_at', followUp: 'followed_up_at', close: 'closed_at', withdraw: 'closed_at' };
-      const column = stamp[input.step];
-      db.prepare(`UPDATE complaint SET status = ?, ${column} = coalesce(${column}, ?) ${input.step === 'respond' ? ', investigated_at = coalesce(investigated_at, ?)' : ''} WHERE id = ?`).run(
-        ...(input.step === 'respond' ? [status, ctx.now, ctx.now, row.id] : [status, ctx.now, row.id]),
-      );
-      record(ctx, row.id, input.step, input.note, { ...(input.method ? { method: input.method } : {}), ...(withoutFollowUp ? { noFollowUp: input.noFollowUp } : {}) });
-      ctx.audit({ action: `complaints.${input.step}`, entity: 'complaint', entityId: row.complaint_no, detail: { from: row.status, to: status, ...(withoutFollowUp ? { noFollowUp: input.noFollowUp } : {}) } });
+      const status = STATUS_AFTER[input.step] ?? row.status;
+      db.prepare(stepUpdateSql(input.step)).run(...(input.step === 'respond' ? [status, ctx.now, ctx.now, row.id] : [status, ctx.now, row.id]));
+      const extra: StepExtra = {
+        ...(input.method ? { method: input.method } : {}),
+        ...(withoutFollowUp && input.noFollowUp ? { noFollowUp: input.noFollowUp } : {}),
+        ...(input.step === 'reportResult' && input.reportedTo ? { reportedTo: input.reportedTo } : {}),
+      };
+      record(ctx, row.id, input.step, input.note, extra);
+      ctx.audit({ action: `complaints.${input.step}`, entity: 'complaint', entityId: row.complaint_no, detail: { from: row.status, to: status, ...(extra.noFollowUp ? { noFollowUp: extra.noFollowUp } : {}), ...(extra.reportedTo ? { reportedTo: extra.reportedTo } : {}) } });
       changed(ctx, [row.id]);
       return load(row.id, ctx.now);
     },

@@ -1,4 +1,4 @@
-import { OFFICIAL_CHANNELS, type ComplaintView, type NoFollowUpReason } from '@shared/contract';
+import { OFFICIAL_CHANNELS, type ComplaintStatus, type ComplaintStep, type ComplaintView, type NoFollowUpReason } from '@shared/contract';
 import { sameDayDeadline } from '@shared/rules/complaints';
 import { arrivalDueAt, arrivalLate } from '@shared/rules/paging';
 import { workingDaysDeadline, type DayOverrides } from '@shared/rules/workdays';
@@ -37,6 +37,7 @@ export interface ComplaintRow {
   responded_at: number | null;
   followed_up_at: number | null;
   closed_at: number | null;
+  result_reported_at: number | null;
   paging_id: number | null;
 }
 
@@ -45,7 +46,7 @@ const complaintSelect = (from = 'complaint c') => `
   SELECT c.id, c.complaint_no, c.park_date, c.channel, c.external_ref, c.received_at, c.received_by, s.name AS received_by_name,
          c.complainant_name, c.phone, c.group_complaint, c.group_size, c.representative, c.place, c.happened_at, c.category,
          c.department_id, d.name_zh AS department_zh, d.name_en AS department_en, c.description, c.request, c.severity, c.status,
-         c.level, c.investigated_at, c.responded_at, c.followed_up_at, c.closed_at, c.paging_id
+         c.level, c.investigated_at, c.responded_at, c.followed_up_at, c.closed_at, c.result_reported_at, c.paging_id
   FROM ${from} LEFT JOIN staff s ON s.id = c.received_by LEFT JOIN department d ON d.id = c.department_id`;
 export const COMPLAINT_SELECT = complaintSelect();
 
@@ -109,13 +110,14 @@ interface StepRow {
   level: ComplaintView['steps'][number]['level'];
   skip_reason: string | null;
   no_follow_up: ComplaintView['steps'][number]['noFollowUp'];
+  reported_to: string | null;
 }
 
 /** The complaint with its steps and its clocks (same day, 2 working days, the head's 10 minutes). */
 export function toComplaintView(db: Db, row: ComplaintRow, now: number, timeZone: string, overrides: DayOverrides): ComplaintView {
   const steps = db
     .prepare<[number], StepRow>(
-      `SELECT t.id, t.step, t.at, t.staff_id, s.name AS staff_name, t.note, t.method, t.level, t.skip_reason, t.no_follow_up
+      `SELECT t.id, t.step, t.at, t.staff_id, s.name AS staff_name, t.note, t.method, t.level, t.skip_reason, t.no_follow_up, t.reported_to
        FROM complaint_step t LEFT JOIN staff s ON s.id = t.staff_id WHERE t.complaint_id = ? ORDER BY t.at, t.id`,
     )
     .all(row.id);
@@ -164,9 +166,12 @@ export function toComplaintView(db: Db, row: ComplaintRow, now: number, timeZone
       level: step.level,
       skipReason: step.skip_reason,
       noFollowUp: step.no_follow_up,
+      reportedTo: step.reported_to,
     })),
     sameDay: clock(sameDayDeadline(row.received_at, timeZone), row.investigated_at),
-    handling: OFFICIAL_CHANNELS.includes(row.channel) ? clock(twoWorkingDays, row.responded_at) : null,
+    // Done when the result is reported back. Complaints closed before that step was kept count as
+    // done at their response, as they were then.
+    handling: OFFICIAL_CHANNELS.includes(row.channel) ? clock(twoWorkingDays, row.result_reported_at ?? (row.status === 'closed' ? row.responded_at : null)) : null,
     // Done at the return visit, or at a close that says why there was none.
     followUp: clock(twoWorkingDays, row.followed_up_at ?? steps.find((step) => step.step === 'close' && step.no_follow_up !== null)?.at ?? null),
     summon:
@@ -184,17 +189,47 @@ export function toComplaintView(db: Db, row: ComplaintRow, now: number, timeZone
   };
 }
 
+/** The status a step leaves (reporting the result leaves it as it was), and the moment it stamps. */
+export const STATUS_AFTER: Record<ComplaintStep, ComplaintStatus | undefined> = {
+  investigate: 'investigating',
+  respond: 'responded',
+  reportResult: undefined,
+  followUp: 'followedUp',
+  close: 'closed',
+  withdraw: 'withdrawn',
+};
+const STAMP: Record<ComplaintStep, string> = {
+  investigate: 'investigated_at',
+  respond: 'responded_at',
+  reportResult: 'result_reported_at',
+  followUp: 'followed_up_at',
+  close: 'closed_at',
+  withdraw: 'closed_at',
+};
+
+/**
+ * A step's status and its time, set once (parameters: status, time, id); an answer also counts as
+ * the investigation when none was recorded (then: status, time, time, id).
+ */
+export function stepUpdateSql(step: ComplaintStep): string {
+  const column = STAMP[step];
+  return `UPDATE complaint SET status = ?, ${column} = coalesce(${column}, ?)${step === 'respond' ? ', investigated_at = coalesce(investigated_at, ?)' : ''} WHERE id = ?`;
+}
+
 export type ComplaintStepKind = ComplaintView['steps'][number]['step'];
 export interface StepExtra {
   method?: string;
   level?: string;
   skipReason?: string;
   noFollowUp?: NoFollowUpReason;
+  reportedTo?: string;
 }
 
 /** One step of a complaint's process: who, when, what was said or decided. */
 export function recordStep(db: Db, ctx: CallContext, staffId: number, complaintId: number, step: ComplaintStepKind, note: string, extra: StepExtra = {}): void {
-  db.prepare('INSERT INTO complaint_step (complaint_id, step, at, park_date, staff_id, note, method, level, skip_reason, no_follow_up) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').run(
+  db.prepare(
+    'INSERT INTO complaint_step (complaint_id, step, at, park_date, staff_id, note, method, level, skip_reason, no_follow_up, reported_to) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+  ).run(
     complaintId,
     step,
     ctx.now,
@@ -205,6 +240,7 @@ export function recordStep(db: Db, ctx: CallContext, staffId: number, complaintI
     extra.level ?? null,
     extra.skipReason ?? null,
     extra.noFollowUp ?? null,
+    extra.reportedTo ?? null,
   );
   db.prepare('UPDATE complaint SET updated_at = ? WHERE id = ?').run(ctx.now, complaintId);
 }

@@ -7,6 +7,7 @@ import {
   IconPencil,
   IconPhoneCall,
   IconSearch,
+  IconSend,
   IconSpeakerphone,
   IconUserCheck,
   IconUsersGroup,
@@ -39,7 +40,20 @@ const SECONDARY: Partial<Record<ComplaintView['status'], readonly ComplaintStep[
   investigating: ['close'],
   responded: ['close'],
 };
-const STEP_ICONS = { investigate: IconSearch, respond: IconMessageCircle, followUp: IconPhoneCall, close: IconCheck, withdraw: IconX } as const;
+const STEP_ICONS = { investigate: IconSearch, respond: IconMessageCircle, reportResult: IconSend, followUp: IconPhoneCall, close: IconCheck, withdraw: IconX } as const;
+
+/** A forwarded complaint whose result is still to be reported back, once it has been responded to. */
+export function resultToReport(complaint: ComplaintView): boolean {
+  return complaint.handling !== null && complaint.handling.doneAt === null && (complaint.status === 'responded' || complaint.status === 'followedUp');
+}
+
+/** The steps offered: the natural next one first; a forwarded complaint's result report comes before the rest. */
+function offeredSteps(complaint: ComplaintView): { primary: ComplaintStep | undefined; secondary: readonly ComplaintStep[] } {
+  const primary = PRIMARY[complaint.status];
+  const secondary = SECONDARY[complaint.status] ?? [];
+  if (!resultToReport(complaint)) return { primary, secondary };
+  return { primary: 'reportResult', secondary: [...(primary ? [primary] : []), ...secondary] };
+}
 
 interface Entry {
   key: string;
@@ -69,6 +83,7 @@ function entries(t: T, complaint: ComplaintView): Entry[] {
     if (step.step === 'escalate' && groupSize !== undefined) note = t('complaints.ui.groupEscalated', { count: groupSize });
     if (step.skipReason) note = `${note}\n${t('complaints.ui.skippedLevel', { reason: step.skipReason })}`;
     if (step.noFollowUp) note = `${note}\n${t('complaints.ui.noFollowUpLine', { reason: t(`complaints.noFollowUpReasons.${step.noFollowUp}`) })}`;
+    if (step.reportedTo) note = `${t('complaints.ui.reportedToLine', { to: step.reportedTo })}\n${note}`;
     list.push({ key: `step-${step.id}`, at: step.at, title, who: step.staff?.name, note });
   }
   if (complaint.summon?.calledAt != null) list.push({ key: 'aired', at: complaint.summon.calledAt, title: t('complaints.summon.aired') });
@@ -112,9 +127,8 @@ export function ComplaintDetail({ complaint }: { complaint: ComplaintView }) {
   const summon = useAction('complaints.summon', [...COMPLAINT_READS, 'paging.queue', 'paging.list']);
   const arrived = useAction('paging.arrived', [...COMPLAINT_READS, 'paging.queue', 'paging.list']);
   const open = isOpen(complaint);
-  const primary = PRIMARY[complaint.status];
+  const { primary, secondary } = offeredSteps(complaint);
   const up = nextLevel(complaint.level);
-  const secondary = SECONDARY[complaint.status] ?? [];
   // A summons whose slip was closed without the head arriving may be made again.
   const canSummon = open && (complaint.summon === null || complaint.summon.endedAt !== null);
   const waitingHead = open && complaint.summon !== null && complaint.summon.calledAt !== null && complaint.summon.arrivedAt === null && complaint.summon.endedAt === null;

@@ -1,11 +1,11 @@
-import { Alert, Modal, Stack, Text, Textarea } from '@mantine/core';
+import { Alert, Modal, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { complaintsMethods, ESCALATION_LEVELS, FOLLOW_UP_METHODS, NO_FOLLOW_UP_REASONS, type ComplaintStep, type ComplaintView, type EscalationLevel } from '@shared/contract';
-import { useT } from '../../app/i18n';
+import { useLanguage, useT } from '../../app/i18n';
 import { useAction } from '../../api/hooks';
 import { FormActions } from '../../ui/fields';
 import { useContractForm, useFieldErrors, useFormSubmit } from '../../ui/form';
 import { notifySuccess } from '../../ui/notify';
-import { ChoiceChips, COMPLAINT_READS } from './parts';
+import { ChoiceChips, COMPLAINT_READS, useDepartmentName } from './parts';
 
 const stepInput = complaintsMethods['complaints.step'].input;
 const escalateInput = complaintsMethods['complaints.escalate'].input;
@@ -19,10 +19,15 @@ export function nextLevel(level: EscalationLevel): 'dutyManager' | 'leadership' 
 /** Record one step of the process with what was said or decided (and, for the return visit, how). */
 export function StepModal({ complaint, step, onClose }: { complaint: ComplaintView; step: ComplaintStep; onClose(): void }) {
   const t = useT();
+  const { language } = useLanguage();
+  const departmentName = useDepartmentName();
   const action = useAction('complaints.step', COMPLAINT_READS);
-  const form = useContractForm(stepInput, { defaultValues: { id: complaint.id, step, note: '' } });
+  const channel = t(`complaints.channels.${complaint.channel}`);
+  // A forwarded complaint's result goes back to the body that forwarded it and the department concerned.
+  const reportedTo = new Intl.ListFormat(language, { type: 'conjunction' }).format([channel, ...(complaint.department ? [departmentName(complaint.department, '')] : [])]);
+  const form = useContractForm(stepInput, { defaultValues: { id: complaint.id, step, note: '', ...(step === 'reportResult' ? { reportedTo } : {}) } });
   const errorOf = useFieldErrors(form);
-  const submit = useFormSubmit(form, ['note', 'method', 'noFollowUp', 'step'], action.mutateAsync, () => {
+  const submit = useFormSubmit(form, ['note', 'method', 'noFollowUp', 'reportedTo', 'step'], action.mutateAsync, () => {
     notifySuccess(t(`complaints.messages.${step}`, { complaintNo: complaint.complaintNo }));
     onClose();
   });
@@ -38,6 +43,14 @@ export function StepModal({ complaint, step, onClose }: { complaint: ComplaintVi
             <Alert color="red" role="alert" data-testid="step-refused">
               {refusal}
             </Alert>
+          ) : null}
+          {step === 'reportResult' ? (
+            <>
+              <Alert color="blue" variant="light">
+                {t('complaints.ui.reportResultHint', { channel })}
+              </Alert>
+              <TextInput label={t('complaints.fields.reportedTo')} description={t('complaints.fields.reportedToHint')} withAsterisk {...form.register('reportedTo')} error={errorOf('reportedTo')} />
+            </>
           ) : null}
           {step === 'followUp' ? (
             <ChoiceChips form={form} name="method" label={t('complaints.fields.method')} withAsterisk options={FOLLOW_UP_METHODS.map((value) => ({ value, label: t(`complaints.followUpMethods.${value}`) }))} />
