@@ -301,6 +301,46 @@ describe('equipment checks and airings', () => {
     expect(yesterday.summary).toMatchObject({ checksInTime: 1, aired: 1 });
   });
 
+  it('keeps a past day’s programme as it was aired: a slot removed or moved later, and one added later, do not rewrite it', async () => {
+    const park = await openPark();
+    const { test } = park;
+    const activity = await slotAt(park, '10:30');
+    const lunch = await slotAt(park, '12:00');
+    await moveTo(park, at('10:25'));
+    await test.ok('programme.check', { slotId: activity, date: TODAY, ok: true }, park.operator.token);
+    await moveTo(park, at('10:31'));
+    await test.ok('programme.aired', { slotId: activity, date: TODAY }, park.operator.token);
+    await moveTo(park, at('11:55'));
+    await test.ok('programme.check', { slotId: lunch, date: TODAY, ok: false, note: '左侧音箱无声' }, park.operator.token);
+
+    // The next day a manager moves the activity slot to 11:00, removes lunch and adds an evening slot.
+    await moveTo(park, at('08:00', '2026-11-30'));
+    const moved = (await test.ok('programme.slots.list', {}, park.admin)).find((slot) => slot.id === activity);
+    if (!moved) throw new Error('no activity slot');
+    const { id: _id, updatedAt: _updatedAt, ...fields } = moved;
+    await test.ok('programme.slots.save', { ...fields, id: activity, start: '11:00' }, park.admin);
+    await test.ok('programme.slots.remove', { id: lunch }, park.admin);
+    const added = await test.ok('programme.slots.save', NEW_SLOT, park.admin);
+
+    const past = await test.ok('programme.day', { date: TODAY }, park.admin);
+    expect(past.slots.map((slot) => [slot.airsAt, slot.id])).toEqual([
+      ['09:00', await slotAt(park, '09:00')],
+      ['10:30', activity],
+      ['12:00', lunch],
+      ['13:00', await slotAt(park, '13:00')],
+      ['15:00', await slotAt(park, '15:00')],
+      ['17:45', await slotAt(park, '17:45')],
+    ]);
+    expect(past.slots.find((slot) => slot.id === activity)).toMatchObject({ startsAt: at('10:30'), checkState: 'done', airedState: 'aired', aired: { at: at('10:31') } });
+    expect(past.slots.find((slot) => slot.id === lunch)).toMatchObject({ check: { ok: false, note: '左侧音箱无声' } });
+    expect(past.slots.some((slot) => slot.id === added.id)).toBe(false);
+    expect(past.summary).toMatchObject({ slots: 6, checksInTime: 2, checkProblems: 1, aired: 1 });
+
+    // Today and later have the programme as it is now.
+    const today = await test.ok('programme.day', {}, park.admin);
+    expect(today.slots.map((slot) => slot.airsAt)).toEqual(['09:00', '11:00', '13:00', '15:00', '16:30', '17:45']);
+  });
+
   it('tells every screen the day changed when a check is signed', async () => {
     const park = await openPark();
     const { test } = park;

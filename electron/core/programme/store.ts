@@ -8,7 +8,9 @@ import {
   shiftReason,
   slotTimes,
   type ScriptValues,
+  type SlotTimes,
 } from '@shared/rules/programme';
+import { atParkTime, formatParkTime, parkDayBounds } from '@shared/rules/time';
 import { isPublicHoliday } from '@shared/rules/workdays';
 import type { Db } from '../db/open';
 
@@ -30,6 +32,7 @@ export interface SlotRow {
 
 interface CheckRow {
   slot_id: number;
+  slot_starts_at: number;
   at: number;
   ok: number;
   note: string | null;
@@ -40,6 +43,7 @@ interface CheckRow {
 
 interface AiringRow {
   slot_id: number;
+  slot_starts_at: number;
   at: number;
   staff_id: number;
   staff_name: string;
@@ -88,22 +92,50 @@ function recordsOf(db: Db, date: string, slotId?: number) {
   const params: Record<string, string | number> = slotId === undefined ? { date } : { date, slotId };
   const checks = db
     .prepare<Record<string, string | number>, CheckRow>(
-      `SELECT c.slot_id, c.at, c.ok, c.note, c.in_time, c.staff_id, s.name AS staff_name
+      `SELECT c.slot_id, c.slot_starts_at, c.at, c.ok, c.note, c.in_time, c.staff_id, s.name AS staff_name
        FROM programme_check c JOIN staff s ON s.id = c.staff_id WHERE c.park_date = @date${filter}`,
     )
     .all(params);
   const airings = db
     .prepare<Record<string, string | number>, AiringRow>(
-      `SELECT c.slot_id, c.at, c.staff_id, s.name AS staff_name
+      `SELECT c.slot_id, c.slot_starts_at, c.at, c.staff_id, s.name AS staff_name
        FROM programme_airing c JOIN staff s ON s.id = c.staff_id WHERE c.park_date = @date${filter}`,
     )
     .all(params);
   return { checks: new Map(checks.map((row) => [row.slot_id, row])), airings: new Map(airings.map((row) => [row.slot_id, row])) };
 }
 
+/**
+ * The slots a date's programme had: those in the programme during that day (added before it ended,
+ * not removed before it ended), and any slot with a check or an airing recorded on it, removed
+ * since or not. A future date has the programme as it is now.
+ */
+function slotsOfDate(db: Db, date: string, timeZone: string): SlotRow[] {
+  const { end } = parkDayBounds(atParkTime(date, '12:00', timeZone), timeZone);
+  return db
+    .prepare<{ date: string; end: number }, SlotRow>(
+      `${SLOT_SELECT}
+       WHERE (created_at < @end AND (removed_at IS NULL OR removed_at >= @end))
+          OR id IN (SELECT slot_id FROM programme_check WHERE park_date = @date UNION SELECT slot_id FROM programme_airing WHERE park_date = @date)
+       ORDER BY start_time, id`,
+    )
+    .all({ date, end });
+}
+
+/**
+ * A slot's times on a date: from its plan, or, once a check or an airing was recorded on that date,
+ * from the start recorded with it (the slot's time may have been edited since).
+ */
+function timesOn(row: SlotRow, date: string, settings: Settings, recordedStart: number | undefined): SlotTimes {
+  const planned = slotTimes(date, planOf(row), settings.timeZone, isEventDay(date, settings));
+  if (recordedStart === undefined || recordedStart === planned.startsAt) return planned;
+  const shift = recordedStart - planned.startsAt;
+  return { airsAt: formatParkTime(recordedStart, settings.timeZone), startsAt: recordedStart, endsAt: planned.endsAt + shift, checkOpensAt: planned.checkOpensAt + shift };
+}
+
 /** A slot on a date at `now`: shifted times, filled texts, its check and airing with their states. */
 function toDaySlot(row: SlotRow, date: string, now: number, settings: Settings, check: CheckRow | undefined, airing: AiringRow | undefined): DaySlot {
-  const times = slotTimes(date, planOf(row), settings.timeZone, isEventDay(date, settings));
+  const times = timesOn(row, date, settings, check?.slot_starts_at ?? airing?.slot_starts_at);
   const values = scriptValues(settings);
   const checkView = check
     ? { at: check.at, ok: check.ok === 1, note: check.note, by: { id: check.staff_id, name: check.staff_name }, inTime: check.in_time === 1 }
@@ -129,7 +161,9 @@ export function daySlotOf(db: Db, row: SlotRow, date: string, now: number, setti
 /** The programme of a date at `now`, with its figures. */
 export function programmeOf(db: Db, date: string, today: string, now: number, settings: Settings): ProgrammeDay {
   const { checks, airings } = recordsOf(db, date);
-  const slots = listSlots(db).map((row) => toDaySlot(row, date, now, settings, checks.get(row.id), airings.get(row.id)));
+  const slots = slotsOfDate(db, date, settings.timeZone)
+    .map((row) => toDaySlot(row, date, now, settings, checks.get(row.id), airings.get(row.id)))
+    .sort((a, b) => a.startsAt - b.startsAt || a.id - b.id);
   const reason = shiftReason(date, settings);
   const eventDay = reason !== null;
   return {
