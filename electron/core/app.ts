@@ -23,6 +23,7 @@ import { approvalsHandlers } from './approvals/handlers';
 import { dayCloseHandlers } from './dayClose/handlers';
 import { dashboardHandlers } from './dashboard/handlers';
 import { stationsHandlers } from './stations/handlers';
+import { infoHandlers } from './info/handlers';
 import { stationStore, type StationCheck } from './stations/store';
 import { createMaintenance, type Maintenance } from './maintenance/jobs';
 import { inspectFile } from './maintenance/backups';
@@ -201,6 +202,7 @@ export function createCore(options: CoreOptions): Core {
     ...dayCloseHandlers(services, read, maintenance),
     ...dashboardHandlers(services),
     ...stationsHandlers(services, stations),
+    ...infoHandlers(services),
   };
   const dispatcher = createDispatcher(services, handlers, {
     validateOutputs: options.validateOutputs ?? false,

@@ -11,6 +11,7 @@ import { maintenanceEvents } from './maintenance';
 import { approvalsEvents } from './approvals';
 import { dayCloseEvents } from './dayClose';
 import { stationsEvents } from './stations';
+import { infoEvents } from './info';
 
 /** Live events: the core emits them after the transaction commits; IPC and SSE deliver them. */
 export const events = {
@@ -24,6 +25,7 @@ export const events = {
   ...approvalsEvents,
   ...dayCloseEvents,
   ...stationsEvents,
+  ...infoEvents,
   'staff.changed': event({
     summary: 'A staff member was added or edited.',
     payload: z.object({ staffId: id }),

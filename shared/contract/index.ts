@@ -12,6 +12,7 @@ import { approvalsMethods } from './approvals';
 import { dayCloseMethods } from './dayClose';
 import { dashboardMethods } from './dashboard';
 import { stationsMethods } from './stations';
+import { infoMethods } from './info';
 import { authMethods } from './auth';
 import type { MethodDef } from './define';
 import { settingsMethods } from './settings';
@@ -41,6 +42,7 @@ export * from './approvals';
 export * from './dayClose';
 export * from './dashboard';
 export * from './stations';
+export * from './info';
 
 /** The whole contract: every method the core answers, over IPC and HTTP alike. */
 export const contract = {
@@ -61,6 +63,7 @@ export const contract = {
   ...dayCloseMethods,
   ...dashboardMethods,
   ...stationsMethods,
+  ...infoMethods,
 } satisfies Record<string, MethodDef>;
 
 export type Contract = typeof contract;

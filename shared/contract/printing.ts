@@ -7,7 +7,7 @@ export const PRINTER_STATES = ['preview', 'unknown', 'ready', 'offline'] as cons
 export type PrinterState = (typeof PRINTER_STATES)[number];
 
 /** What the counter prints: each has its name in the printouts list (`printer.jobs.kinds.<kind>`). */
-export const PRINT_KINDS = ['deposit-receipt', 'refund-slip', 'asset-label', 'lf-intake', 'lf-label', 'lf-claim', 'lf-handover', 'paging-slip', 'printer.test'] as const;
+export const PRINT_KINDS = ['deposit-receipt', 'refund-slip', 'asset-label', 'lf-intake', 'lf-label', 'lf-claim', 'lf-handover', 'paging-slip', 'info-slip', 'printer.test'] as const;
 export type PrintKind = (typeof PRINT_KINDS)[number];
 
 export const PRINT_JOB_STATUSES = ['queued', 'printing', 'printed', 'failed'] as const;

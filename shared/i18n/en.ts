@@ -14,6 +14,7 @@ import { approvalsEn } from './approvals.en';
 import { dayCloseEn } from './dayClose.en';
 import { dashboardEn } from './dashboard.en';
 import { stationsEn } from './stations.en';
+import { infoEn } from './info.en';
 
 export const en = {
   rentals: rentalsEn,
@@ -27,6 +28,7 @@ export const en = {
   dayClose: dayCloseEn,
   dashboard: dashboardEn,
   stations: stationsEn,
+  info: infoEn,
   printer: printingEn,
   app: {
     name: 'ParkDesk',

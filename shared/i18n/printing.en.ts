@@ -82,6 +82,7 @@ export const printingEn = {
       'lf-claim': 'Claim slip',
       'lf-handover': 'Handover to finance',
       'paging-slip': 'Paging slip',
+      'info-slip': 'Information for a visitor',
       'printer.test': 'Test page',
       other: 'Printout',
     },

@@ -85,6 +85,7 @@ export const printingZhCN: Strings<typeof printingEn> = {
       'lf-claim': '认领凭条',
       'lf-handover': '移交财务清单',
       'paging-slip': '广播寻人单',
+      'info-slip': '游客咨询单',
       'printer.test': '测试页',
       other: '打印单',
     },

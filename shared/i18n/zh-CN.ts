@@ -12,6 +12,7 @@ import { approvalsZhCN } from './approvals.zh-CN';
 import { dayCloseZhCN } from './dayClose.zh-CN';
 import { dashboardZhCN } from './dashboard.zh-CN';
 import { stationsZhCN } from './stations.zh-CN';
+import { infoZhCN } from './info.zh-CN';
 
 export const zhCN: Catalog = {
   rentals: rentalsZhCN,
@@ -25,6 +26,7 @@ export const zhCN: Catalog = {
   dayClose: dayCloseZhCN,
   dashboard: dashboardZhCN,
   stations: stationsZhCN,
+  info: infoZhCN,
   printer: printingZhCN,
   app: {
     name: 'ParkDesk 游客服务台',

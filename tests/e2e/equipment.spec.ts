@@ -60,13 +60,13 @@ test.describe('equipment at the counter', () => {
       // A type handed out for free: no deposit, no units of its own.
       await panel.getByRole('button', { name: '添加物品类型' }).click();
       dialog = page.getByRole('dialog', { name: '添加物品类型' });
-      await dialog.getByLabel('代码').fill('sewing-kit');
-      await dialog.getByLabel('中文名称').fill('针线包');
-      await dialog.getByLabel('英文名称').fill('Sewing kit');
+      await dialog.getByLabel('代码').fill('poncho');
+      await dialog.getByLabel('中文名称').fill('雨衣');
+      await dialog.getByLabel('英文名称').fill('Rain poncho');
       await dialog.getByLabel(/^发放/).check();
       await dialog.getByRole('button', { name: '保存' }).click();
       await expect(dialog).toHaveCount(0);
-      await expect(panel.getByTestId('type-sewing-kit')).toContainText('针线包');
+      await expect(panel.getByTestId('type-poncho')).toContainText('雨衣');
       // Filtered to a type without units, the list says so (and offers nothing to add there).
       await panel.getByRole('combobox', { name: '物品类型' }).click();
       await page.getByRole('option', { name: '婴儿车' }).click();
@@ -100,11 +100,11 @@ test.describe('equipment at the counter', () => {
       await setLanguage(page, 'en');
       await expect(page.getByRole('tabpanel', { name: 'Equipment' }).getByTestId('unit-WC-101')).toContainText('Wheelchair');
       // A free type says it takes no deposit (it is handed out, not lent).
-      await expect(page.getByRole('tabpanel', { name: 'Equipment' }).getByTestId('type-sewing-kit')).toContainText('No deposit');
+      await expect(page.getByRole('tabpanel', { name: 'Equipment' }).getByTestId('type-poncho')).toContainText('No deposit');
       // The panel's headings name what they list; a type in use says so (not 'on duty', as a person is).
       await expect(page.getByRole('heading', { name: 'Item types' })).toBeVisible();
       await expect(page.getByRole('heading', { name: 'Units' })).toBeVisible();
-      await expect(page.getByRole('tabpanel', { name: 'Equipment' }).getByTestId('type-sewing-kit')).toContainText('In use');
+      await expect(page.getByRole('tabpanel', { name: 'Equipment' }).getByTestId('type-poncho')).toContainText('In use');
       await screen(page, 'equipment-en-1280');
 
       // With six types on the board at 1280, each card keeps its name, deposit and counts readable:

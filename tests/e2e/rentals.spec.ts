@@ -318,7 +318,6 @@ test.describe('the counter by keyboard', () => {
       const admin = await openCounter(station, printer);
       const units = await must(station.api('rentals.units.list', {}, admin));
       for (const unit of units) await must(station.api('rentals.inspect', { unitId: unit.id, result: 'ok' }, admin));
-      await must(station.api('rentals.types.save', { code: 'sewing-kit', nameZh: '针线包', nameEn: 'Sewing kit', depositFen: 0, handOut: true }, admin));
       await page.goto(station.url);
       await signIn(page, '张柜台', '1357');
       await expect(page.getByTestId('scan')).toBeFocused();

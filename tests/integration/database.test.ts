@@ -147,7 +147,7 @@ describe('the database file', () => {
       .run(JSON.stringify({ wheelchair: 60_000, stroller: 25_000, umbrella: 5_000 }));
     old.close();
     const upgraded = openDatabase({ file });
-    expect(upgraded.prepare('SELECT code, deposit_fen AS fen FROM item_type ORDER BY sort').all()).toEqual([
+    expect(upgraded.prepare('SELECT code, deposit_fen AS fen FROM item_type WHERE handout = 0 ORDER BY sort').all()).toEqual([
       { code: 'wheelchair', fen: 60_000 },
       { code: 'stroller', fen: 25_000 },
       { code: 'umbrella', fen: 5_000 },

@@ -53,13 +53,15 @@ function count(test: TestCore, sql: string): number {
 }
 
 describe('equipment and the daily inspection', () => {
-  it('starts with wheelchairs, strollers and umbrellas at 500, 300 and 50 CNY', async () => {
+  it('starts with wheelchairs, strollers and umbrellas at 500, 300 and 50 CNY, and free park maps and sewing kits to hand out', async () => {
     const { test, admin } = await openPark();
     const board = await test.ok('rentals.board', {}, admin);
-    expect(board.types.map((type) => [type.code, type.nameZh, type.depositFen])).toEqual([
-      ['wheelchair', '轮椅', 50_000],
-      ['stroller', '婴儿车', 30_000],
-      ['umbrella', '雨伞', 5_000],
+    expect(board.types.map((type) => [type.code, type.nameZh, type.depositFen, type.handOut])).toEqual([
+      ['wheelchair', '轮椅', 50_000, false],
+      ['stroller', '婴儿车', 30_000, false],
+      ['umbrella', '雨伞', 5_000, false],
+      ['park-map', '园区地图', 0, true],
+      ['sewing-kit', '针线包', 0, true],
     ]);
     expect(board).toMatchObject({ toInspect: 0, out: 0, heldFen: 0, parkDate: '2026-11-29' });
   });
@@ -81,10 +83,10 @@ describe('equipment and the daily inspection', () => {
   it('hands out free items of a handed-out type: no units, no ID, no return; counted for the day', async () => {
     const park = await openPark();
     const { test, admin, clerk } = park;
-    expect(await test.fails('rentals.types.save', { code: 'sewing-kit', nameZh: '针线包', nameEn: 'Sewing kit', depositFen: 500, handOut: true }, admin)).toMatchObject({
+    expect(await test.fails('rentals.types.save', { code: 'poncho', nameZh: '雨衣', nameEn: 'Rain poncho', depositFen: 500, handOut: true }, admin)).toMatchObject({
       fields: { depositFen: { key: 'rentals.errors.handOutFree' } },
     });
-    const kit = await test.ok('rentals.types.save', { code: 'sewing-kit', nameZh: '针线包', nameEn: 'Sewing kit', depositFen: 0, handOut: true }, admin);
+    const kit = await test.ok('rentals.types.save', { code: 'poncho', nameZh: '雨衣', nameEn: 'Rain poncho', depositFen: 0, handOut: true }, admin);
     expect(kit).toMatchObject({ handOut: true, handedOutToday: 0 });
     expect(await test.fails('rentals.units.add', { typeId: kit.id, tag: 'SK-001' }, admin)).toMatchObject({ code: 'CONFLICT', fields: { typeId: { key: 'rentals.errors.handOutNoUnits' } } });
     expect((await test.ok('rentals.handOut', { typeId: kit.id }, clerk.token)).handedOutToday).toBe(1);

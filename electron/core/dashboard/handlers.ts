@@ -33,7 +33,8 @@ export const RENTALS_BY_DAY_SQL = `SELECT (q.slot - CAST(@start AS INTEGER) / ${
 export const RENTALS_BY_HOUR_SQL = `SELECT ((q.slot - CAST(@start AS INTEGER) / ${SLOT_MS}) % ${SLOTS_PER_DAY}) / 4 AS hour, q.type_id AS key, sum(q.n) AS n
   ${RENTAL_SLOTS} GROUP BY hour, q.type_id`;
 
-export const ITEM_TYPES_SQL = 'SELECT id, code, name_zh, name_en, active FROM item_type ORDER BY sort, id';
+/** The types lent at the counter: free items handed out (maps, sewing kits) are never rented, so have no rental series. */
+export const ITEM_TYPES_SQL = 'SELECT id, code, name_zh, name_en, active FROM item_type WHERE handout = 0 ORDER BY sort, id';
 
 /** Complaints per park date of receipt, category and department. */
 export const COMPLAINTS_SQL = `SELECT c.park_date AS date, c.category, c.department_id, d.code, d.name_zh, d.name_en, d.sort, count(*) AS n

@@ -9,6 +9,7 @@ import {
   IconDatabase,
   IconClipboardCheck,
   IconHistory,
+  IconInfoCircle,
   IconMessageReport,
   IconReportAnalytics,
   IconSpeakerphone,
@@ -34,6 +35,7 @@ import { ProgrammePage } from '../features/programme/ProgrammePage';
 import { ComplaintsPage } from '../features/complaints/ComplaintsPage';
 import { ComplaintsManagerPage } from '../features/complaints/ComplaintsManagerPage';
 import { LostFoundPage } from '../features/lostFound/LostFoundPage';
+import { InfoPage } from '../features/info/InfoPage';
 
 export interface Section {
   path: string;
@@ -59,6 +61,7 @@ export const GROUPS: SectionGroup[] = [
       { path: '/counter/paging', label: 'nav.paging', icon: IconBell, Page: PagingPage },
       { path: '/counter/complaints', label: 'nav.complaints', icon: IconMessageReport, Page: ComplaintsPage },
       { path: '/counter/incidents', label: 'nav.incidents', icon: IconAlertTriangle, Page: IncidentsPage },
+      { path: '/counter/info', label: 'info.title', icon: IconInfoCircle, Page: InfoPage },
     ],
   },
   {

@@ -7,11 +7,32 @@ import { useLanguage, useT } from '../../app/i18n';
 import { Money } from '../../ui/money';
 import { InspectionDeadline } from './InspectionDeadline';
 
+/** One tap hands out one free item of the type (a map, a sewing kit), said in a notice. */
+export function HandOutButton({ type, size }: { type: ItemTypeView; size?: 'sm' | 'md' }) {
+  const t = useT();
+  const { language } = useLanguage();
+  const handOut = useAction('rentals.handOut', ['rentals.board']);
+  const name = language === 'zh-CN' ? type.nameZh : type.nameEn;
+  return (
+    <Button
+      size={size}
+      variant="light"
+      color="grape"
+      style={{ flexShrink: 0 }}
+      leftSection={<IconGift size={18} />}
+      loading={handOut.isPending}
+      aria-label={`${t('rentals.board.handOutOne')} ${name}`}
+      onClick={() => void notifyOutcome(t, handOut.mutateAsync({ typeId: type.id }), t('rentals.board.handedOut', { name }))}
+    >
+      {t('rentals.board.handOutOne')}
+    </Button>
+  );
+}
+
 /** A free item handed out and not returned (a sewing kit): today's count and one tap to hand one out. */
 function HandOutCard({ type }: { type: ItemTypeView }) {
   const t = useT();
   const { language } = useLanguage();
-  const handOut = useAction('rentals.handOut', ['rentals.board']);
   const name = language === 'zh-CN' ? type.nameZh : type.nameEn;
   return (
     <Paper withBorder radius="lg" p="md" data-testid={`board-${type.code}`}>
@@ -24,17 +45,9 @@ function HandOutCard({ type }: { type: ItemTypeView }) {
         </Text>
         <Text c="dimmed">{t('rentals.board.handedOutToday', { count: type.handedOutToday })}</Text>
       </Group>
-      <Button
-        mt="xs"
-        variant="light"
-        color="grape"
-        leftSection={<IconGift size={18} />}
-        loading={handOut.isPending}
-        aria-label={`${t('rentals.board.handOutOne')} ${name}`}
-        onClick={() => void notifyOutcome(t, handOut.mutateAsync({ typeId: type.id }), t('rentals.board.handedOut', { name }))}
-      >
-        {t('rentals.board.handOutOne')}
-      </Button>
+      <Box mt="xs">
+        <HandOutButton type={type} />
+      </Box>
     </Paper>
   );
 }
