@@ -1,4 +1,5 @@
-import { addStaff, chooseLanguage, expect, fillDate, fillTime, MANAGER, screen, setUpPark, signIn, test, timeField, timeValue } from './fixtures';
+import { mkdirSync } from 'node:fs';
+import { addStaff, chooseLanguage, expect, fillDate, fillTime, MANAGER, must, screen, setUpPark, signIn, test, timeField, timeValue } from './fixtures';
 
 test.describe('the duty manager manages staff and settings', () => {
   test('adds staff with field errors from the form and from the counter, edits, resets a PIN and disables', async ({ page, station }) => {
@@ -99,15 +100,18 @@ test.describe('the duty manager manages staff and settings', () => {
 
     await page.getByRole('navigation').getByRole('link', { name: 'Audit log' }).click();
     await expect(page.getByRole('cell', { name: 'Changed settings' }).first()).toBeVisible();
-    await expect(page.getByText("closingTime: 18:00 → 19:30")).toBeVisible();
-    await expect(page.getByText('lockoutMinutes: 5 → 15')).toBeVisible();
+    // Each setting by its name in words, not its key (closingTime, lockoutMinutes).
+    await expect(page.getByText('Closing time: 18:00 → 19:30')).toBeVisible();
+    await expect(page.getByText('Lockout (min): 5 → 15')).toBeVisible();
+    // A list reads as its items (none as a dash), not as JSON.
+    await expect(page.getByText('Event days: — → 2026-11-28')).toBeVisible();
     // A record is named in words: the sign-in's 'Staff 1', not the table's 'staff 1'.
     await expect(page.getByRole('cell', { name: /^Staff \d+$/ }).first()).toBeVisible();
     // The detail keeps room to read: a long record name (the settings' keys) wraps in its own cell
     // instead of squeezing the detail to a letter a line.
-    expect((await page.getByText('closingTime: 18:00 → 19:30').boundingBox())?.height).toBeLessThan(30);
+    expect((await page.getByText('Closing time: 18:00 → 19:30').boundingBox())?.height).toBeLessThan(30);
     // An instant reads as the park's time (the retention's cutoff), not as milliseconds.
-    await expect(page.getByText(/^cutoff: \d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/)).toBeVisible();
+    await expect(page.getByText(/^Closed before: \d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/)).toBeVisible();
     await screen(page, 'audit-en-1280');
     // On the 1024 touch kiosk a record's kind and number each stay on one line ("Complaint" / "C20261129-0001", not "Complain|t C2026112|9-0001").
     await page.setViewportSize({ width: 1024, height: 768 });
@@ -122,5 +126,49 @@ test.describe('the duty manager manages staff and settings', () => {
     // A list of names, or a backup's long file name, wraps; a kind or a number like R20261129-0003 does not.
     expect(lines.filter((line) => line.lines > 1 && !line.text.includes(',') && line.text.length <= 16)).toEqual([]);
     await screen(page, 'audit-en-1024');
+  });
+
+  test("the audit log words each record's detail in the screen's language: natures, statuses, channels and kinds, not their codes", async ({ page, station }) => {
+    const admin = await setUpPark(station);
+    const clerk = await addStaff(station, admin, { code: 'C01', name: '张柜台', role: 'counter', pin: '1357' });
+    const counter = (await must(station.api('auth.signIn', { staffId: clerk.id, pin: '1357' }))).token;
+    await must(station.api('incidents.report', { reporterName: '李先生', reporterPhone: '138 1234 5678', nature: 'injury', location: '波浪池东侧台阶' }, counter));
+    const complaint = await must(
+      station.api(
+        'complaints.create',
+        { clientRef: 'audit-words-0001', channel: 'walkIn', complainantName: '刘先生', place: '过山车', happenedAt: Date.now() - 3_600_000, category: 'rides', description: '排队两小时后设备停运' },
+        counter,
+      ),
+    );
+    await must(station.api('complaints.step', { id: complaint.id, step: 'respond', note: '已为游客办理退票' }, counter));
+    await must(station.api('complaints.step', { id: complaint.id, step: 'close', note: '游客满意', noFollowUp: 'declined' }, counter));
+    const rides = (await must(station.api('departments.list', {}, admin))).find((department) => department.code === 'rides')?.id ?? 0;
+    await must(station.api('paging.register', { clientRef: 'audit-words-summon', details: { kind: 'summonHead', departmentId: rides, reason: '过山车投诉' } }, counter));
+
+    await page.goto(station.url);
+    await chooseLanguage(page, 'zh-CN');
+    await signIn(page, MANAGER.name, MANAGER.pin);
+    await page.getByRole('navigation').getByRole('link', { name: '操作日志' }).click();
+    const detail = page.locator('tbody tr td:nth-child(6)');
+    await expect(detail.getByText('性质：受伤')).toBeVisible();
+    await expect(detail.getByText('渠道：现场')).toBeVisible();
+    await expect(detail.getByText('状态：已答复 → 已结案')).toBeVisible();
+    await expect(detail.getByText('不回访原因：游客表示不需要回访')).toBeVisible();
+    await expect(detail.getByText('类型：呼叫部门负责人')).toBeVisible();
+    await expect(detail.getByText('岗位：服务台')).toBeVisible();
+    // No code word is left: not "nature: injury", "channel: walkIn", "kind: summonHead".
+    await expect(detail.getByText(/\b(injury|walkIn|responded|declined|summonHead|nature|channel)\b/)).toHaveCount(0);
+    mkdirSync('/tmp/auditshots', { recursive: true });
+    await page.screenshot({ path: '/tmp/auditshots/audit-zh-1280.png' });
+    await screen(page, 'audit-words-zh-1280');
+
+    await chooseLanguage(page, 'en');
+    await expect(detail.getByText('Nature: Injury')).toBeVisible();
+    await expect(detail.getByText('Channel: Walk-in')).toBeVisible();
+    await expect(detail.getByText('Status: Responded → Closed')).toBeVisible();
+    await expect(detail.getByText('No return visit: The visitor declined it')).toBeVisible();
+    await expect(detail.getByText('Kind: Summon department head')).toBeVisible();
+    await page.screenshot({ path: '/tmp/auditshots/audit-en-1280.png' });
+    await screen(page, 'audit-words-en-1280');
   });
 });

@@ -10,34 +10,26 @@ import { EmptyRow } from '../../ui/fields';
 import { useMethod } from '../../api/hooks';
 import { parseOrigin } from '@shared/rules/stations';
 import { useApi } from '../../app/session';
+import { auditDetailLines } from './detail';
 
 const WARNINGS = ['access.denied', 'auth.failed', 'auth.locked'];
 
-/** Detail keys holding an instant (ms): `occurredAt`, `expiresAt`, the retention's `cutoff`. */
-const isInstantKey = (key: string) => key.endsWith('At') || key === 'cutoff';
-
 /**
- * One line per detail: `closingTime: 18:00 → 19:30` for a change, `name: 李娜` otherwise; an amount
- * in fen (its key ends in `Fen`) as money, `refundFen: ¥300.00`; an instant as the park's time.
+ * One line per detail, in the screen's language (see `auditDetailLines`): `状态：已回复 → 已结案` for a
+ * change, `性质：受伤` otherwise; an amount in fen as money, `退还：¥300.00`; an instant as the park's time.
  */
-function DetailLines({ detail }: { detail: Record<string, unknown> }) {
+function DetailLines({ action, detail }: { action: string; detail: Record<string, unknown> }) {
+  const t = useT();
   const { language } = useLanguage();
   const format = useParkFormat();
-  const show = (key: string, value: unknown): string => {
-    if (typeof value === 'number' && key.endsWith('Fen')) return yuanText(value, language);
-    if (typeof value === 'number' && isInstantKey(key)) return format.stamp(value);
-    return typeof value === 'string' ? value : JSON.stringify(value);
-  };
+  const lines = auditDetailLines(action, detail, { t, stamp: format.stamp, money: (fen) => yuanText(fen, language) });
   return (
     <Stack gap={2}>
-      {Object.entries(detail).map(([key, value]) => {
-        const change = value && typeof value === 'object' && 'from' in value && 'to' in value ? `${show(key, value.from)} → ${show(key, value.to)}` : show(key, value);
-        return (
-          <Code key={key} fz="xs" style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-word' }}>
-            {key}: {change}
-          </Code>
-        );
-      })}
+      {lines.map((line, index) => (
+        <Code key={index} fz="xs" style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-word' }}>
+          {line}
+        </Code>
+      ))}
     </Stack>
   );
 }
@@ -160,7 +152,7 @@ export function AuditPage() {
                 </Table.Td>
                 <Table.Td>{originLabel(row.origin)}</Table.Td>
                 <Table.Td miw={220} maw={380}>
-                  {Object.keys(row.detail).length ? <DetailLines detail={row.detail} /> : '—'}
+                  {Object.keys(row.detail).length ? <DetailLines action={row.action} detail={row.detail} /> : '—'}
                 </Table.Td>
               </Table.Tr>
             ))}
