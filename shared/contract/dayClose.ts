@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { epochMs, fen, id, isoDate, pin } from './common';
 import { COUNTER, MANAGERS, event, method } from './define';
+import { INFO_TOPICS } from './info';
 import { INCIDENT_NATURES, INCIDENT_STATUSES, NOTICE_STATES, NOTIFY_PARTIES } from './incidents';
 import { LF_CATEGORIES } from './lostFound';
 import { PAGING_KINDS } from './paging';
@@ -143,6 +144,15 @@ export const dayChecklist = z.object({
     repairMore: count.default(0),
   }),
   programme: z.object({ slots: count, checksInTime: count, checksMissed: count, aired: count }),
+  /** The information desk's day: enquiries answered (printed for visitors), and the free items handed out. Empty in days closed before it was kept. */
+  services: z
+    .object({
+      enquiries: count,
+      printed: count,
+      byTopic: z.record(z.enum(INFO_TOPICS), count),
+      handouts: z.array(z.object({ nameZh: z.string(), nameEn: z.string(), count })),
+    })
+    .default({ enquiries: 0, printed: 0, byTopic: { transport: 0, tourist: 0, park: 0, other: 0 }, handouts: [] }),
   backups: z.object({ lastAt: epochMs.nullable() }),
   /** What needs attention, by kind; empty when the day is in order. */
   attention: z.array(attention),

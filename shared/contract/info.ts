@@ -39,7 +39,7 @@ export const infoEntryView = entryFields.extend({
   shownEn: z.string(),
   updatedAt: epochMs,
   updatedBy: z.object({ id, name: z.string() }).nullable(),
-  /** Enquiries answered with it today. */
+  /** Enquiries answered with it on the day asked for (today by default). */
   today: z.number().int(),
 });
 export type InfoEntryView = z.output<typeof infoEntryView>;
@@ -54,13 +54,15 @@ export type EnquiryTally = z.output<typeof enquiryTally>;
 
 export const infoMethods = {
   'info.list': method({
-    summary: 'The answers, by topic, searched in both languages; with today’s enquiries counted.',
+    summary: 'The answers, by topic, searched in both languages; with a day’s enquiries counted (today’s by default).',
     access: COUNTER,
     mode: 'read',
     input: z
       .object({
         topic: z.enum(INFO_TOPICS).optional(),
         query: z.string().trim().max(40).optional(),
+        /** The park day whose enquiries are counted (default today). */
+        date: isoDate.optional(),
       })
       .strict(),
     output: z.object({ entries: z.array(infoEntryView), today: enquiryTally }),

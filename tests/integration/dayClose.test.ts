@@ -349,6 +349,39 @@ describe('the day close checklist', () => {
     expect(text).toContain(`not at the end of ${DATE}`);
   });
 
+  it('counts the information desk’s day: enquiries answered and printed, and the free maps and sewing kits handed out that day only', async () => {
+    const park = await openPark();
+    const { test, clerk, admin } = park;
+    const [hours] = (await test.ok('info.list', { topic: 'park' }, clerk.token)).entries;
+    const board = await test.ok('rentals.board', {}, admin);
+    const map = board.types.find((type) => type.code === 'park-map')?.id ?? 0;
+    await test.ok('info.enquiry', { entryId: hours?.id ?? 0 }, clerk.token);
+    await test.ok('info.enquiry', { topic: 'transport' }, clerk.token);
+    await test.ok('info.print', { entryId: hours?.id ?? 0, language: 'en' }, clerk.token);
+    await test.ok('rentals.handOut', { typeId: map, quantity: 3 }, clerk.token);
+    const day = await test.ok('dayClose.checklist', { date: DATE }, admin);
+    expect(day.services).toEqual({
+      enquiries: 3,
+      printed: 1,
+      byTopic: { transport: 1, tourist: 0, park: 2, other: 0 },
+      handouts: [
+        { nameZh: '园区地图', nameEn: 'Park map', count: 3 },
+        { nameZh: '针线包', nameEn: 'Sewing kit', count: 0 },
+      ],
+    });
+    const text = (await pdfText(await renderReportPdf(dayReport(day, { parkName: '阳光水世界', timeZone: 'Asia/Shanghai' })))).join('\n').replaceAll('\n', '');
+    expect(text).toContain('咨询服务 Information desk');
+    expect(text).toContain('3 次（打印 1 份）');
+    expect(text).toContain('交通信息 Transport 1');
+    expect(text).toContain('园区地图 Park map 3');
+    // The next day counts its own.
+    test.clock.advance(DAY);
+    park.admin = (await test.ok('auth.signIn', { staffId: park.adminId, pin: ADMIN.pin })).token;
+    const next = await test.ok('dayClose.checklist', { date: '2026-11-30' }, park.admin);
+    expect(next.services).toMatchObject({ enquiries: 0, printed: 0, handouts: [{ count: 0 }, { count: 0 }] });
+    expect((await test.ok('dayClose.checklist', { date: DATE }, park.admin)).services.enquiries).toBe(3);
+  });
+
   it('names an incident from an earlier day still open and never notified, in the checklist and the day report', async () => {
     // Saturday 28 November, 16:00: a fall reported, nobody notified; still open the next day.
     const park = await openPark(MORNING - DAY + 6 * HOUR);

@@ -93,6 +93,17 @@ function lateIncidents(ofDay: readonly IncidentSummary[], active: readonly Incid
  * units not inspected or under repair); a list longer than the cap
  * says how many more there are.
  */
+/** The free items handed out on a park day, by type (every handed-out type in use, none given counted 0). */
+function handoutsOf(db: Db, date: string): DayChecklist['services']['handouts'] {
+  return db
+    .prepare<[string], { nameZh: string; nameEn: string; count: number }>(
+      `SELECT t.name_zh AS nameZh, t.name_en AS nameEn, coalesce(sum(h.quantity), 0) AS count
+       FROM item_type t LEFT JOIN handout h ON h.type_id = t.id AND h.park_date = ?
+       WHERE t.handout = 1 GROUP BY t.id HAVING t.active = 1 OR count > 0 ORDER BY t.sort, t.id`,
+    )
+    .all(date);
+}
+
 export async function composeChecklist(db: Db, read: Reader, ctx: CallContext, date: string, lastBackupAt: number | null): Promise<DayChecklist> {
   const [summary, board, cash, out, overdueRentals, lostFound, handover, paging, incidents, incidentsOfDay, programme, complaints, units, repairs] = await Promise.all([
     read('complaints.summary', { date }, ctx),
@@ -110,6 +121,7 @@ export async function composeChecklist(db: Db, read: Reader, ctx: CallContext, d
     read('rentals.units.list', {}, ctx),
     read('rentals.repairs.list', { open: true }, ctx),
   ]);
+  const enquiries = (await read('info.list', { date }, ctx)).today;
   const rentalLine = (row: (typeof out.rows)[number]) => ({ receiptNo: row.receiptNo, unitTag: row.unitTag, visitorName: row.visitorName, dueAt: row.dueAt, depositFen: row.depositFen });
   const overdueComplaints = complaints.flatMap((complaint) => overdueClocks(complaint) ?? []).sort((a, b) => a.dueAt - b.dueAt);
   const overdueItems = handover.due.filter((item) => item.handoverDueBy < ctx.now);
@@ -224,6 +236,7 @@ export async function composeChecklist(db: Db, read: Reader, ctx: CallContext, d
       checksMissed: programme.summary.checksMissed,
       aired: programme.summary.aired,
     },
+    services: { enquiries: enquiries.total, printed: enquiries.printed, byTopic: enquiries.byTopic, handouts: handoutsOf(db, date) },
     backups: { lastAt: lastBackupAt },
     attention,
   };

@@ -1,4 +1,4 @@
-import type { DayChecklist, MessageKey } from '@shared/contract';
+import { INFO_TOPICS, type DayChecklist, type MessageKey } from '@shared/contract';
 import { translator } from '@shared/i18n';
 import type { MessageParams } from '@shared/i18n/types';
 import type { ReportDocumentInput, ReportSection } from '@shared/reports/document';
@@ -282,6 +282,17 @@ export function dayReport(day: DayChecklist, context: { parkName: string; timeZo
           { label: both('dayClose.report.slots'), value: String(day.programme.slots) },
           { label: both('dayClose.report.checks'), value: `${zh('dayClose.report.inTime')} ${day.programme.checksInTime} · ${zh('dayClose.report.missed')} ${day.programme.checksMissed}` },
           { label: both('dayClose.report.aired'), value: String(day.programme.aired) },
+        ],
+      },
+      {
+        heading: both('dayClose.sections.services'),
+        fields: [
+          { label: both('dayClose.report.enquiries'), value: zh('dayClose.report.enquiriesValue', { count: day.services.enquiries, printed: day.services.printed }) },
+          { label: both('dayClose.report.byTopic'), value: INFO_TOPICS.map((topic) => `${both(`info.topics.${topic}`)} ${day.services.byTopic[topic] ?? 0}`).join(' · ') },
+          {
+            label: both('dayClose.report.handedOut'),
+            value: day.services.handouts.length ? day.services.handouts.map((item) => `${item.nameZh} ${item.nameEn} ${item.count}`).join(' · ') : '—',
+          },
         ],
       },
       { heading: both('dayClose.report.remarks'), paragraphs: [closed?.remarks || '—'] },

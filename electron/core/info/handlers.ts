@@ -39,7 +39,7 @@ export function infoHandlers(services: Services): HandlersFor<keyof typeof infoM
   return {
     'info.list': (input, ctx) => {
       const settings = readSettings(db);
-      const date = parkDate(ctx.now, settings.timeZone);
+      const date = input.date ?? parkDate(ctx.now, settings.timeZone);
       const counts = enquiriesByEntry(db, date);
       return {
         entries: listEntries(db, input).map((row) => toEntryView(row, settings, counts.get(row.id) ?? 0)),

@@ -322,6 +322,15 @@ function Checklist({ day }: { day: DayChecklist }) {
           <Figure label={t('dayClose.figures.aired')} value={day.programme.aired} />
         </SimpleGrid>
       </Card>
+      <Card title={t('dayClose.sections.services')} href="/counter/info">
+        <SimpleGrid type="container" cols={FOUR_FIGURES} data-testid="day-services">
+          <Figure label={t('dayClose.figures.enquiries')} value={day.services.enquiries} />
+          <Figure label={t('dayClose.figures.printed')} value={day.services.printed} />
+          {day.services.handouts.map((item) => (
+            <Figure key={item.nameZh} label={language === 'en' ? item.nameEn : item.nameZh} value={item.count} />
+          ))}
+        </SimpleGrid>
+      </Card>
       <Card title={t('dayClose.sections.backups')} href="/manager/backups">
         <Figure label={t('dayClose.figures.lastBackup')} value={day.backups.lastAt === null ? t('dayClose.figures.none') : format.dateTime(day.backups.lastAt)} alert={flagged.has('noBackupToday')} />
       </Card>
