@@ -289,6 +289,8 @@ test.describe('lost and found', () => {
       // Nobody has verified these intakes yet: each says so, with the time since it was taken in.
       await expect(page.getByTestId(`item-${card.itemNo}`).getByTestId('unverified')).toHaveText('未复核 · 登记后 4 天');
       await expect(page.getByTestId('item-list').getByTestId('unverified')).toHaveCount(4);
+      // A description cut to two lines keeps its whole text as the tooltip.
+      await expect(page.getByTestId(`item-${wallet.itemNo}`).getByText('棕色钱包 · 棕色')).toHaveAttribute('title', '棕色钱包 · 棕色');
       expect(await axe(page), 'shelf').toEqual([]);
       await shots(page, 'shelf');
 

@@ -110,7 +110,7 @@ function DueRow({ item, now, selected, onToggle }: { item: ItemSummary; now: num
       </Table.Td>
       <Table.Td>
         <Text fw={600}>{categoryName(t, item.category)}</Text>
-        <Text fz="sm" lineClamp={1}>
+        <Text fz="sm" lineClamp={1} title={item.description}>
           {item.description}
         </Text>
         <UnverifiedBadge item={item} now={now} size="sm" />

@@ -47,6 +47,7 @@ export function ItemClock({ item, now }: { item: ItemSummary; now: number }) {
 export function ItemRow({ item, now, onOpen }: { item: ItemSummary; now: number; onOpen(id: number): void }) {
   const t = useT();
   const format = useLfFormat();
+  const what = [item.description, item.colour, item.brand].filter(Boolean).join(' · ');
   return (
     <Table.Tr data-testid={`item-${item.itemNo}`} style={{ cursor: 'pointer' }} onClick={() => onOpen(item.id)}>
       <Table.Td>
@@ -58,14 +59,13 @@ export function ItemRow({ item, now, onOpen }: { item: ItemSummary; now: number;
           <Text fw={600}>{categoryName(t, item.category)}</Text>
         </Group>
         {/* Two lines: what the item is reads in full more often than not ("Black iPhone 15 Pro Max · black · Apple"). */}
-        <Text fz="sm" lineClamp={2}>
-          {item.description}
-          {item.colour ? ` · ${item.colour}` : ''}
-          {item.brand ? ` · ${item.brand}` : ''}
+        {/* Cut after two lines, the whole text is the hover's tooltip (the row opens the item in full). */}
+        <Text fz="sm" lineClamp={2} title={what}>
+          {what}
         </Text>
       </Table.Td>
       <Table.Td>
-        <Text fz="sm" lineClamp={2}>
+        <Text fz="sm" lineClamp={2} title={item.foundPlace}>
           {item.foundPlace}
         </Text>
         <Text fz="sm" c="dimmed">

@@ -106,7 +106,7 @@ export function ReportsPanel({
                       {t(`lostFound.reportStatuses.${report.status}`)}
                     </Badge>
                     <Text fw={700}>{categoryName(t, report.category)}</Text>
-                    <Text lineClamp={1}>
+                    <Text lineClamp={1} title={[report.description, report.colour].filter(Boolean).join(' · ')}>
                       {report.description}
                       {report.colour ? ` · ${report.colour}` : ''}
                     </Text>
