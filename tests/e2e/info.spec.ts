@@ -81,6 +81,8 @@ test.describe('the information desk', () => {
       await screen(page, 'info-counter-zh-1920');
       await chooseLanguage(page, 'en');
       await expect(page.getByRole('heading', { name: 'Information desk', level: 1 })).toBeVisible();
+      // The header's date reads day-first in English.
+      await expect(page.getByTestId('park-date')).toHaveText(/^(Mon|Tue|Wed|Thu|Fri|Sat|Sun) \d{1,2} (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)$/);
       await expect(page.getByRole('article', { name: 'Buses' })).toContainText('2 today');
       await screen(page, 'info-counter-en-1920');
       await page.setViewportSize({ width: 1024, height: 768 });

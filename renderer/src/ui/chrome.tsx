@@ -35,13 +35,14 @@ export function ParkClock() {
     return () => window.clearInterval(timer);
   }, [offsetMs]);
   const time = new Intl.DateTimeFormat(language, { timeZone, hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' }).format(now);
-  const date = new Intl.DateTimeFormat(language, { timeZone, month: 'short', day: 'numeric', weekday: 'short' }).format(now);
+  // English reads day-first, as British English does ("Fri 4 Dec"); Chinese "12月4日周五".
+  const date = new Intl.DateTimeFormat(language === 'en' ? 'en-GB' : language, { timeZone, month: 'short', day: 'numeric', weekday: 'short' }).format(now);
   return (
     <Stack gap={0} align="flex-end" aria-label={t('app.parkClock')} role="timer" style={{ flexShrink: 0 }}>
       <Text fw={700} fz="xl" lh={1.1} ff="monospace" data-testid="park-clock">
         {time}
       </Text>
-      <Text fz="sm" c="dimmed" lh={1.2}>
+      <Text fz="sm" c="dimmed" lh={1.2} data-testid="park-date">
         {date}
       </Text>
     </Stack>
