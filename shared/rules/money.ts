@@ -7,12 +7,18 @@ function assertFen(fen: number): void {
   if (!Number.isSafeInteger(fen)) throw new RangeError(`an amount must be a whole number of fen, got ${fen}`);
 }
 
-/** `50000` → `'500.00'`, `-5` → `'-0.05'`: yuan with two decimals, no currency sign, no grouping. */
-export function formatYuan(fen: number): string {
+/**
+ * Yuan with two decimals and no currency sign: `50000` → `'500.00'`, `-5` → `'-0.05'`, and
+ * `1250000` → `'12,500.00'` grouped by thousands as people read it on screens and paper. Files a
+ * program reads again (CSV) take `{ grouped: false }`: `'12500.00'`.
+ */
+export function formatYuan(fen: number, options: { grouped?: boolean } = {}): string {
   assertFen(fen);
   const sign = fen < 0 ? '-' : '';
   const abs = Math.abs(fen);
-  return `${sign}${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, '0')}`;
+  const whole = String(Math.floor(abs / 100));
+  const yuan = options.grouped === false ? whole : whole.replace(/\B(?=(\d{3})+$)/g, ',');
+  return `${sign}${yuan}.${String(abs % 100).padStart(2, '0')}`;
 }
 
 const DIGITS = '零壹贰叁肆伍陆柒捌玖';

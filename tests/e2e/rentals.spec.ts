@@ -261,7 +261,7 @@ test.describe('rentals at the counter', () => {
 
       // The deposits figure matches the rentals: 500 + 500 taken, 300 refunded, 200 kept.
       await page.getByRole('tab', { name: '押金现金' }).click();
-      await expect(page.getByTestId('cash-cash')).toContainText('¥1000.00');
+      await expect(page.getByTestId('cash-cash')).toContainText('¥1,000.00');
       await expect(page.getByTestId('cash-cash')).toContainText('¥300.00');
       await expect(page.getByTestId('cash-cash')).toContainText('¥200.00');
       await expect(page.getByTestId('cash-cash')).toContainText('¥500.00');

@@ -487,4 +487,23 @@ describe('weekly handover to finance', () => {
     const summary = await test.ok('lostFound.summary', {}, desk.clerk.token);
     expect(summary).toMatchObject({ held: 1, receivedToday: 0, overdue: 0 });
   });
+
+  it('writes cash as people read it on the ledger (1,250.00) and as a program reads it in the CSV (1250.00)', async () => {
+    const desk = await openDesk();
+    const { test, admin } = desk;
+    await test.ok('lostFound.categories.save', { code: 'wallet', holdingDays: 1 }, admin);
+    const cash = (await test.ok('lostFound.intake', wallet(desk, { cashFen: 125_000 }), desk.clerk.token)).item;
+    await backAfter(desk, 3 * DAY);
+    await test.ok('lostFound.verify', { itemId: cash.id, signature: SIGNATURE }, desk.second.token);
+    const { handover: batch } = await test.ok(
+      'lostFound.handover.create',
+      { clientRef: ref(), itemIds: [cash.id], centerSignature: SIGNATURE, financeName: '计财部 周会计', financeSignature: SIGNATURE },
+      desk.clerk.token,
+    );
+    expect(batch.cashFen).toBe(125_000);
+    const csv = (await test.ok('lostFound.handover.csv', { batchId: batch.id }, desk.clerk.token)).csv;
+    expect(csv.split('\r\n')[1]?.endsWith(',1250.00')).toBe(true);
+    const text = (await pdfText(Buffer.from((await test.ok('lostFound.handover.pdf', { batchId: batch.id }, desk.clerk.token)).base64, 'base64'))).join('\n');
+    expect(text).toContain('1,250.00');
+  });
 });

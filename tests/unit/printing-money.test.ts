@@ -7,8 +7,17 @@ describe('formatYuan', () => {
     expect(formatYuan(0)).toBe('0.00');
     expect(formatYuan(5)).toBe('0.05');
     expect(formatYuan(30_050)).toBe('300.50');
-    expect(formatYuan(1_000_500)).toBe('10005.00');
     expect(formatYuan(-1234)).toBe('-12.34');
+  });
+
+  it('groups the yuan by thousands for people, and not in files a program reads again', () => {
+    expect(formatYuan(99_999)).toBe('999.99');
+    expect(formatYuan(100_000)).toBe('1,000.00');
+    expect(formatYuan(1_000_500)).toBe('10,005.00');
+    expect(formatYuan(123_456_789_00)).toBe('123,456,789.00');
+    expect(formatYuan(-1_250_000)).toBe('-12,500.00');
+    expect(formatYuan(1_000_500, { grouped: false })).toBe('10005.00');
+    expect(formatYuan(-1_250_000, { grouped: false })).toBe('-12500.00');
   });
 
   it('refuses amounts that are not whole fen', () => {

@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { dayChecklist, type DayChecklist, type dayCloseMethods } from '@shared/contract';
+import { formatYuan } from '@shared/rules/money';
 import { parkDate } from '@shared/rules/time';
 import { checkStaffPin } from '../auth/pinCheck';
 import { actorOf, type CallContext, type HandlersFor, type Reader, type Services } from '../context';
@@ -78,7 +79,7 @@ export function dayCloseHandlers(services: Services, read: Reader, jobs: Mainten
       const cash = await read('rentals.cash', { date: input.date }, ctx);
       const expectedFen = cash.rows.find((row) => row.payment === input.payment)?.expectedFen ?? 0;
       if (input.countedFen !== expectedFen && input.reason.length < 2) {
-        throw fieldError('VALIDATION', 'reason', 'dayClose.errors.differenceReason', { difference: ((input.countedFen - expectedFen) / 100).toFixed(2) });
+        throw fieldError('VALIDATION', 'reason', 'dayClose.errors.differenceReason', { difference: formatYuan(input.countedFen - expectedFen) });
       }
       db.transaction(() => {
         if (closedRow(input.date)) throw fieldError('CONFLICT', 'date', 'dayClose.errors.alreadyClosed', { date: input.date });

@@ -2,12 +2,13 @@ import { INFO_TOPICS, type DayChecklist, type MessageKey } from '@shared/contrac
 import { translator } from '@shared/i18n';
 import type { MessageParams } from '@shared/i18n/types';
 import type { ReportDocumentInput, ReportSection } from '@shared/reports/document';
+import { formatYuan } from '@shared/rules/money';
 import { formatParkDateTime, formatParkTime, stateReadAfter } from '@shared/rules/time';
 
 const zh = translator('zh-CN');
 const en = translator('en');
 const both = (key: MessageKey, params?: MessageParams) => `${zh(key, params)} ${en(key, params)}`;
-const yuan = (fen: number) => `¥${(fen / 100).toFixed(2)}`;
+const yuan = (fen: number) => `¥${formatYuan(fen)}`;
 const share = (value: number | null) => (value === null ? '—' : `${Math.round(value * 100)}%`);
 
 /** A table row saying how many more a capped list holds (the other cells empty). */

@@ -571,7 +571,7 @@ export function lostFoundHandlers(services: Services): HandlersFor<keyof typeof 
           new Intl.DateTimeFormat('sv-SE', { timeZone, dateStyle: 'short', timeStyle: 'short' }).format(item.foundAt),
           item.finderName,
           `${item.storageKind} ${item.storagePlace}`,
-          item.cashFen > 0 ? formatYuan(item.cashFen) : '',
+          item.cashFen > 0 ? formatYuan(item.cashFen, { grouped: false }) : '',
         ]
           .map(cell)
           .join(','),

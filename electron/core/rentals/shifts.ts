@@ -1,4 +1,5 @@
 import { PAYMENT_METHODS, type PaymentMethod, type rentalsMethods, type ShiftView } from '@shared/contract';
+import { formatYuan } from '@shared/rules/money';
 import { actorOf, type HandlersFor, type Services } from '../context';
 import type { Db } from '../db/open';
 import { AppError, fieldError } from '../errors';
@@ -151,7 +152,7 @@ export function shiftHandlers(services: Services): HandlersFor<Extract<keyof typ
       input.counts.forEach((count, index) => {
         const expected = rows.find((row) => row.payment === count.payment)?.expectedFen ?? 0;
         if (count.countedFen !== expected && count.reason.length < 2) {
-          fields[`counts.${index}.reason`] = { key: 'rentals.shifts.errors.differenceReason', params: { difference: ((count.countedFen - expected) / 100).toFixed(2) } };
+          fields[`counts.${index}.reason`] = { key: 'rentals.shifts.errors.differenceReason', params: { difference: formatYuan(count.countedFen - expected) } };
         }
       });
       if (Object.keys(fields).length > 0) throw new AppError('VALIDATION', 'errors.VALIDATION', undefined, fields);
