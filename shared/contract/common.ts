@@ -43,3 +43,18 @@ export type Approval = z.output<typeof approval>;
 
 /** A phone number the counter can call back (see shared/rules/phone.ts), stored normalized. */
 export const phone = z.string().trim().min(1).refine(isPhone, rule('validation.phone')).transform(normalizePhone);
+
+/** Copies of a printed A4 record: the file copy has everything; the visitor's copy leaves out what is internal. */
+export const REPORT_COPIES = ['file', 'visitor'] as const;
+export type ReportCopy = (typeof REPORT_COPIES)[number];
+export const REPORT_LANGUAGES = ['zh-CN', 'en', 'bilingual'] as const;
+
+/** A printable A4 record as made and kept by the counter PC (`incidents.pdf`, `complaints.pdf`). */
+export const reportFile = z.object({
+  fileName: z.string(),
+  /** Where it was saved, relative to the data folder, e.g. `reports/incidents/…pdf`. */
+  savedAs: z.string(),
+  base64: z.string(),
+  bytes: z.number().int(),
+  pages: z.number().int(),
+});

@@ -1,7 +1,9 @@
 import { z } from 'zod';
-import { epochMs, id, isoDate, personName, phone } from './common';
+import { epochMs, id, isoDate, personName, phone, REPORT_COPIES, REPORT_LANGUAGES, reportFile } from './common';
 import { ANY_STAFF, COUNTER, MANAGERS, event, method } from './define';
 import { rule } from './validation';
+import type { MessageKey, MessageParams } from '../i18n';
+import { groupSizeOfNote } from '../rules/complaints';
 
 export const COMPLAINT_CHANNELS = ['walkIn', 'phone', 'hotline', 'online', 'consumerAssociation', 'tourismBureau'] as const;
 export type ComplaintChannel = (typeof COMPLAINT_CHANNELS)[number];
@@ -180,6 +182,46 @@ export const summaryView = z.object({
 });
 export type SummaryView = z.output<typeof summaryView>;
 
+/** One line of a complaint's history, worded: on screen and in the printed record alike. */
+export interface ComplaintTimelineEntry {
+  key: string;
+  /** The step it records, or what else happened: received, the summons aired, the head arrived. */
+  kind: z.output<typeof complaintStepView>['step'] | 'received' | 'aired' | 'arrived';
+  at: number;
+  title: string;
+  who?: string | undefined;
+  note?: string | undefined;
+}
+
+/** Everything that happened to the complaint, in order and in words: received, the steps, the PA call and the head's arrival. */
+export function complaintTimeline(t: (key: MessageKey, params?: MessageParams) => string, complaint: ComplaintView): ComplaintTimelineEntry[] {
+  const list: ComplaintTimelineEntry[] = [
+    {
+      key: 'received',
+      kind: 'received',
+      at: complaint.receivedAt,
+      title: t('complaints.ui.receivedVia', { channel: t(`complaints.channels.${complaint.channel}`) }),
+      who: complaint.receivedBy?.name,
+    },
+  ];
+  for (const step of complaint.steps) {
+    let title: string = t(`complaints.steps.${step.step}`);
+    let note = step.note;
+    if (step.step === 'escalate' && step.level) title = t('complaints.ui.escalatedTo', { level: t(`complaints.levels.${step.level}`) });
+    if (step.step === 'followUp' && step.method) title = `${title} · ${t(`complaints.followUpMethods.${step.method}`)}`;
+    if (step.step === 'summon') note = t('complaints.ui.pagingSlip', { ref: step.note });
+    const groupSize = groupSizeOfNote(step.note);
+    if (step.step === 'escalate' && groupSize !== undefined) note = t('complaints.ui.groupEscalated', { count: groupSize });
+    if (step.skipReason) note = `${note}\n${t('complaints.ui.skippedLevel', { reason: step.skipReason })}`;
+    if (step.noFollowUp) note = `${note}\n${t('complaints.ui.noFollowUpLine', { reason: t(`complaints.noFollowUpReasons.${step.noFollowUp}`) })}`;
+    if (step.reportedTo) note = `${t('complaints.ui.reportedToLine', { to: step.reportedTo })}\n${note}`;
+    list.push({ key: `step-${step.id}`, kind: step.step, at: step.at, title, who: step.staff?.name, note });
+  }
+  if (complaint.summon?.calledAt != null) list.push({ key: 'aired', kind: 'aired', at: complaint.summon.calledAt, title: t('complaints.summon.aired') });
+  if (complaint.summon?.arrivedAt != null) list.push({ key: 'arrived', kind: 'arrived', at: complaint.summon.arrivedAt, title: t('complaints.steps.headArrived') });
+  return list.sort((a, b) => a.at - b.at);
+}
+
 export const complaintsMethods = {
   'complaints.create': method({
     summary: 'Record a complaint in full (顾客投诉记录); a group complaint goes to the duty manager at once.',
@@ -213,6 +255,15 @@ export const complaintsMethods = {
     mode: 'read',
     input: z.object({ id }).strict(),
     output: complaintView,
+  }),
+  'complaints.pdf': method({
+    summary:
+      'The customer complaint record (顾客投诉记录) of one complaint, complete, as an A4 PDF: the file copy (everything: every step with who and when, escalations, the summons, the clocks) or the visitor’s copy (the complaint as recorded, what the park answered, the return visit; the phone masked, the internal steps left out). Base64, also saved under reports/complaints/records/.',
+    access: COUNTER,
+    mode: 'custom',
+    repeatable: true,
+    input: z.object({ id, copy: z.enum(REPORT_COPIES).default('file'), language: z.enum(REPORT_LANGUAGES).optional() }).strict(),
+    output: reportFile,
   }),
   'complaints.list': method({
     summary: 'Complaints: open ones, a day’s, waiting on the duty manager, or all; searchable.',

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { INCIDENT_NATURES, INCIDENT_STATUSES, NOTIFY_CHANNELS, NOTIFY_PARTIES, type IncidentNature } from '../rules/incidents';
 import { isPhone, normalizePhone } from '../rules/phone';
 import type { MessageKey, MessageParams } from '../i18n';
-import { epochMs, id, isoDate, personName, timeOfDay } from './common';
+import { epochMs, id, isoDate, personName, REPORT_COPIES, REPORT_LANGUAGES, reportFile, timeOfDay } from './common';
 import { COUNTER, event, method, type EventDef, type MethodDef } from './define';
 import { rule } from './validation';
 
@@ -12,11 +12,6 @@ export type { IncidentNature, IncidentStatus, NotifyChannel, NotifyParty } from 
 /** People recorded in a statement: someone involved, or a witness. */
 export const STATEMENT_ROLES = ['involved', 'witness'] as const;
 export type StatementRole = (typeof STATEMENT_ROLES)[number];
-
-/** Copies of the printed report: the file copy has everything; the visitor's copy leaves out what is internal. */
-export const REPORT_COPIES = ['file', 'visitor'] as const;
-export type ReportCopy = (typeof REPORT_COPIES)[number];
-export const REPORT_LANGUAGES = ['zh-CN', 'en', 'bilingual'] as const;
 
 /** What the clock says about notifying: not yet (time left), not yet and past 30 minutes, done in time, done late. */
 export const NOTICE_STATES = ['pending', 'overdue', 'inTime', 'late'] as const;
@@ -487,14 +482,7 @@ export const incidentsMethods = {
     input: z
       .object({ incidentId, copy: z.enum(REPORT_COPIES).default('file'), language: z.enum(REPORT_LANGUAGES).optional() })
       .strict(),
-    output: z.object({
-      fileName: z.string(),
-      /** Where it was saved, relative to the data folder: `reports/incidents/…pdf`. */
-      savedAs: z.string(),
-      base64: z.string(),
-      bytes: z.number().int(),
-      pages: z.number().int(),
-    }),
+    output: reportFile,
   }),
 } satisfies Record<string, MethodDef>;
 

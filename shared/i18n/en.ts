@@ -202,6 +202,23 @@ export const en = {
     holidaysNotShiftedEmpty: 'None: every official public holiday airs 15 minutes earlier.',
     printer: 'Printer',
   },
+  /** What every printable A4 report says (incidents, complaint records): copies, pages, signatures, the panel that makes it. */
+  reports: {
+    fileCopy: 'File copy',
+    visitorCopy: "Visitor's copy",
+    page: 'Page {{page}} of {{pages}}',
+    printed: 'Printed {{time}} by {{name}}',
+    none: 'None recorded.',
+    yes: 'Yes',
+    no: 'No',
+    signStaff: 'Staff member in charge',
+    signVisitor: 'Visitor',
+    signManager: 'Duty manager',
+    saved: 'Saved on the counter PC as {{path}}.',
+    ready: 'The report is ready.',
+    download: 'Download {{fileName}}',
+    print: 'Print {{fileName}}',
+  },
   audit: {
     title: 'Audit log',
     at: 'When',

@@ -49,3 +49,15 @@ export function groupSizeOfNote(note: string): string | undefined {
   const match = /^group:(\d*)$/.exec(note);
   return match ? (match[1] ?? '') : undefined;
 }
+
+/**
+ * Where a complaint's clock stands: done (in time or late), or not done and still running, or not
+ * done on a complaint no longer open (missed when its time had passed, stopped when it had not).
+ */
+export type ClockState = 'done' | 'doneLate' | 'running' | 'missed' | 'stopped';
+
+export function clockState(clock: { doneAt: number | null; late: boolean }, open: boolean): ClockState {
+  if (clock.doneAt !== null) return clock.late ? 'doneLate' : 'done';
+  if (!open) return clock.late ? 'missed' : 'stopped';
+  return 'running';
+}

@@ -1,8 +1,9 @@
-import { mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { createRequire } from 'node:module';
 import type { Locator, Page } from '@playwright/test';
 import { pdfText } from '../support/pdf';
-import { addStaff, chooseLanguage, cutBadges, emWidth, expect, fillDate, fillWalkInComplaint, MANAGER, mockPrinter, moveClock, must, printed, setUpPark, signIn, startStation, type Station, test, timeValue } from './fixtures';
+import { addStaff, chooseLanguage, cutBadges, downloadPdf, emWidth, expect, fillDate, fillWalkInComplaint, MANAGER, mockPrinter, moveClock, must, printed, setUpPark, signIn, startStation, type Station, test, timeValue } from './fixtures';
 
 /** Park time on 2026-11-30, a Monday (Asia/Shanghai, UTC+8), as epoch ms. */
 const at = (time: string) => Date.parse(`2026-11-30T${time}:00+08:00`);
@@ -75,6 +76,7 @@ test.describe('complaints: the record, the process, the head summoned, the daily
       const counterContext = await browser.newContext({ viewport: { width: 1280, height: 800 } });
       const roomContext = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
       const counter = await counterContext.newPage();
+      await mockPrinter(counter);
       const room = await roomContext.newPage();
       await room.goto(station.url);
       await signIn(room, '陈广播', '2468');
@@ -201,6 +203,17 @@ test.describe('complaints: the record, the process, the head summoned, the daily
       }
       await shots(counter, 'detail-zh');
       expect(await axe(counter), 'complaint detail (zh)').toEqual([]);
+
+      // The customer complaint record (顾客投诉记录) on A4: the file copy complete, the visitor's without the internal steps.
+      const record = await downloadPdf(counter, '投诉记录 PDF（存档联）', 'complaint-C20261130-0001-file.pdf');
+      const recordText = record.pages.join('\n');
+      expect(recordText).toContain('顾客投诉记录 Customer complaint record');
+      for (const text of ['调取监控，设备故障属实', '电话回访，游客表示满意', '13812345678']) expect(recordText, text).toContain(text);
+      expect(existsSync(join(station.dir, 'reports', 'complaints', 'records', 'complaint-C20261130-0001-file.pdf'))).toBe(true);
+      const visitorRecord = (await downloadPdf(counter, '投诉记录 PDF（游客联）', 'complaint-C20261130-0001-visitor.pdf')).pages.join('\n');
+      expect(visitorRecord).toContain('138****5678');
+      for (const text of ['调取监控', '13812345678']) expect(visitorRecord, text).not.toContain(text);
+      await shots(counter, 'detail-record-zh');
       await chooseLanguage(counter, 'en');
       await expect(detail.getByTestId('complaint-status')).toHaveText('Closed');
       await expect(detail.getByTestId('clock-arrival')).toContainText('Arrived');

@@ -1,9 +1,10 @@
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { test as base, expect, type Locator, type Page } from '@playwright/test';
 import type { Input, MethodName, Output, Result } from '../../shared/contract';
+import { pdfText } from '../support/pdf';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const STATION = join(ROOT, 'out/main/station.js');
@@ -357,3 +358,19 @@ export const test = base.extend<{ station: Station }>({
 });
 
 export { expect };
+
+/**
+ * Makes an A4 record with `button` (an incident report, a complaint record), clicks the download link shown once it is made, and its Print beside it (the
+ * A4 printer mocked: see mockPrinter); answers the PDF's text, page by page.
+ */
+export async function downloadPdf(page: Page, button: string, fileName: string): Promise<{ name: string; pages: string[] }> {
+  await page.getByRole('button', { name: button }).click();
+  const link = page.getByTestId('pdf-download');
+  await expect(link).toContainText(fileName, { timeout: 15_000 });
+  const before = (await printed(page)).length;
+  await page.getByRole('button', { name: `打印 ${fileName}` }).click();
+  await expect.poll(async () => (await printed(page)).slice(before)).toEqual([{ src: expect.stringMatching(/^blob:/), pdf: true }]);
+  const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
+  const file = await download.path();
+  return { name: download.suggestedFilename(), pages: await pdfText(readFileSync(file)) };
+}

@@ -2,8 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { pdfText } from '../support/pdf';
-import { addStaff, chooseLanguage, clockTo, cutBadges, expect, mockPrinter, must, pastMain, printed, screen, setUpPark, signIn, smallTargets, startStation, test, timeValue } from './fixtures';
+import { addStaff, chooseLanguage, clockTo, cutBadges, downloadPdf, expect, mockPrinter, must, pastMain, screen, setUpPark, signIn, smallTargets, startStation, test, timeValue } from './fixtures';
 
 /** Park time on 2026-11-29 (Asia/Shanghai, UTC+8) as epoch ms; `HH:mm` or `HH:mm:ss`. */
 const at = (time: string) => Date.parse(`2026-11-29T${time.length === 5 ? `${time}:00` : time}+08:00`);
@@ -24,22 +23,6 @@ async function axe(page: Page): Promise<string[]> {
 
 // axe is injected as an inline script, which the app's CSP forbids: this file bypasses the CSP for the check only.
 test.use({ bypassCSP: true });
-
-/**
- * Clicks the download link the detail shows once the report is made, and its Print beside it (the
- * A4 printer mocked: see mockPrinter); answers the PDF's text, page by page.
- */
-async function downloadPdf(page: Page, button: string, fileName: string): Promise<{ name: string; pages: string[] }> {
-  await page.getByRole('button', { name: button }).click();
-  const link = page.getByTestId('pdf-download');
-  await expect(link).toContainText(fileName, { timeout: 15_000 });
-  const before = (await printed(page)).length;
-  await page.getByRole('button', { name: `打印 ${fileName}` }).click();
-  await expect.poll(async () => (await printed(page)).slice(before)).toEqual([{ src: expect.stringMatching(/^blob:/), pdf: true }]);
-  const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
-  const file = await download.path();
-  return { name: download.suggestedFilename(), pages: await pdfText(readFileSync(file)) };
-}
 
 test.describe('incidents at the counter', () => {
   test('report an injury, the 30-minute clock turns red, notify, send staff, take a statement, escort to hospital, close, and print the report', async ({ page }) => {

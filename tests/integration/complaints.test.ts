@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Input } from '@shared/contract';
@@ -91,6 +91,73 @@ describe('the complaint record', () => {
     expect(await summarised()).toMatchObject({ status: 'received', summary: '' });
     await office.test.ok('complaints.step', { id: group.id, step: 'respond', note: '已向领队致歉并安排退票' }, office.admin);
     expect(await summarised()).toMatchObject({ summary: '已向领队致歉并安排退票' });
+  });
+});
+
+describe('the printed complaint record (顾客投诉记录)', () => {
+  /** A group complaint taken to the end: investigated, answered, the return visit made, closed. */
+  async function handled(office: Office): Promise<number> {
+    const { test, clerk } = office;
+    const { id } = await test.ok('complaints.create', walkIn(office, { group: true, groupSize: 12, representative: '王领队' }), clerk.token);
+    await later(office, 10 * MINUTE);
+    await test.ok('complaints.step', { id, step: 'investigate', note: '内部：调取监控，设备故障属实' }, office.admin);
+    await test.ok('complaints.step', { id, step: 'respond', note: '已退还快速通道票款并致歉' }, office.admin);
+    await later(office, DAY);
+    await test.ok('complaints.step', { id, step: 'followUp', method: 'phone', note: '游客表示满意' }, office.clerk.token);
+    await test.ok('complaints.step', { id, step: 'close', note: '结案' }, office.clerk.token);
+    return id;
+  }
+
+  it('prints the file copy complete: the record, every deadline, every step with who and when; kept in reports/', async () => {
+    const office = await openOffice();
+    const id = await handled(office);
+    const { test, clerk } = office;
+    const report = await test.ok('complaints.pdf', { id, copy: 'file', language: 'zh-CN' }, clerk.token);
+    expect(report).toMatchObject({ fileName: 'complaint-C20261130-0001-file.pdf', savedAs: 'reports/complaints/records/complaint-C20261130-0001-file.pdf' });
+    const saved = join(test.dir, 'reports', 'complaints', 'records', 'complaint-C20261130-0001-file.pdf');
+    expect(existsSync(saved)).toBe(true);
+    expect(readFileSync(saved).equals(Buffer.from(report.base64, 'base64'))).toBe(true);
+    const pages = await pdfText(Buffer.from(report.base64, 'base64'));
+    expect(pages).toHaveLength(report.pages);
+    const lines = pages.join('\n').split('\n');
+    expect(lines.slice(0, 3)).toEqual(['顾客投诉记录', '存档联 · 游乐项目 · 过山车排队区', '投诉编号 C20261130-0001 状态 已结案']);
+    for (const line of ['受理人 张柜台', '电话 13812345678', '人数 12', '代表 王领队', '发生时间 2026-11-30 09:40', '责任部门 游乐部', '严重程度 一般', '游客诉求 要求退还快速通道票款']) {
+      expect(lines, line).toContain(line);
+    }
+    // Every deadline with its due and done times, and every step with who and when, worded as on screen.
+    expect(lines).toContain('当日调查 2026-12-01 00:00 2026-11-30 10:10 按时完成');
+    expect(lines).toContain('2 个工作日内答复回访 2026-12-03 00:00 2026-12-01 10:10 按时完成');
+    expect(lines).toContain('2026-11-30 10:00 升级至当班经理 群体性投诉（12 人），立即上报当班经理 张柜台');
+    expect(lines).toContain('2026-11-30 10:10 调查 内部：调取监控，设备故障属实 王经理');
+    expect(lines).toContain('2026-12-01 10:10 回访 · 电话 游客表示满意 张柜台');
+    expect(lines).toContain('2026-12-01 10:10 结案 结案 张柜台');
+    expect(lines.join('\n')).not.toContain('group:');
+    expect(lines).toContain('负责员工 当班经理');
+    expect(lines.at(-1)).toBe(`张柜台 于 2026-12-01 10:10 打印 · 存档联 第 ${pages.length} 页，共 ${pages.length} 页`);
+    expect(auditRows(test, 'complaints.pdf')).toEqual([expect.objectContaining({ staff_id: clerk.id, entity_id: 'C20261130-0001', detail: expect.stringContaining('"copy":"file"') })]);
+    expect(await test.fails('complaints.pdf', { id: 9999 }, clerk.token)).toMatchObject({ code: 'NOT_FOUND', fields: { id: { key: 'complaints.errors.notFound' } } });
+  });
+
+  it('leaves the internal steps and the full phone number out of the visitor’s copy', async () => {
+    const office = await openOffice();
+    const id = await handled(office);
+    const { test, clerk } = office;
+    const report = await test.ok('complaints.pdf', { id, copy: 'visitor', language: 'en' }, clerk.token);
+    expect(report.fileName).toBe('complaint-C20261130-0001-visitor.pdf');
+    const text = (await pdfText(Buffer.from(report.base64, 'base64'))).join('\n');
+    const lines = text.split('\n');
+    expect(lines.slice(0, 2)).toEqual(['Customer complaint record', "Visitor's copy · Rides · 过山车排队区"]);
+    expect(lines).toContain('Phone 138****5678');
+    expect(lines).toContain('2026-11-30 10:10 Response 已退还快速通道票款并致歉 王经理');
+    expect(text).toContain('游客表示满意');
+    expect(text).toContain('Please quote complaint no. C20261130-0001');
+    expect(lines).toContain('Staff member in charge Visitor');
+    for (const internal of ['13812345678', '调取监控', 'Escalated', 'Investigation', 'Deadlines', 'Severity']) expect(text, internal).not.toContain(internal);
+
+    // Both languages side by side: labels in each, people's own words once.
+    const both = (await pdfText(Buffer.from((await test.ok('complaints.pdf', { id, copy: 'visitor', language: 'bilingual' }, clerk.token)).base64, 'base64'))).join('\n');
+    expect(both).toContain('顾客投诉记录 Customer complaint record');
+    expect(both.match(/已退还快速通道票款并致歉/g)).toHaveLength(1);
   });
 });
 

@@ -10,6 +10,8 @@ import { readSettings } from '../settings/store';
 import { calendarOverrides, complaintListQuery, getComplaint, recordStep, STATUS_AFTER, stepUpdateSql, toComplaintView, type ComplaintRow, type ComplaintStepKind, type StepExtra } from './store';
 import { closedSummaryFiles, prepareSummaryFiles, summaryFile } from './exports';
 import { composeSummary, recordSummaryClose } from './summary';
+import { complaintRecord } from './record';
+import { saveReportFile } from '../pdf/file';
 
 /**
  * Which steps may follow which: investigate, respond, follow up (回访), close; withdraw while open. A
@@ -163,6 +165,19 @@ export function complaintsHandlers(services: Services): HandlersFor<keyof typeof
     },
 
     'complaints.get': (input, ctx) => load(input.id, ctx.now),
+
+    'complaints.pdf': async (input, ctx) => {
+      const actor = actorOf(ctx);
+      const complaint = load(input.id, ctx.now);
+      const settings = readSettings(db);
+      const language = input.language ?? settings.receiptLanguage;
+      const document = complaintRecord(complaint, { copy: input.copy, language, parkName: settings.parkName, timeZone: settings.timeZone, printedBy: actor.name, now: ctx.now });
+      const file = await saveReportFile(services.dataDir, 'reports/complaints/records', `complaint-${complaint.complaintNo}-${input.copy}.pdf`, document);
+      db.transaction(() =>
+        ctx.audit({ action: 'complaints.pdf', entity: 'complaint', entityId: complaint.complaintNo, detail: { copy: input.copy, language, pages: file.pages, file: file.savedAs } }),
+      )();
+      return file;
+    },
 
     'complaints.list': (input, ctx) => {
       const { timeZone } = readSettings(db);

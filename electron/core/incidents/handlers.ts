@@ -1,17 +1,14 @@
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { COUNTER, type IncidentDetail, type incidentsMethods } from '@shared/contract';
 import { ALWAYS_NOTIFIED, canMove, canSkip, closeRefusal, noticeCompletedAt, notifiedLate } from '@shared/rules/incidents';
 import { atParkTime, DAY, MINUTE, parkDate, parkDayBounds } from '@shared/rules/time';
 import { actorOf, type CallContext, type HandlersFor, type Services } from '../context';
 import { AppError, fieldError } from '../errors';
-import { renderReport } from '../pdf/render';
+import { saveReportFile } from '../pdf/file';
 import { readSettings } from '../settings/store';
 import { getStaff, isManagerRole } from '../staff/store';
 import { incidentReport } from './report';
 import { CLOCK_ORDER, INCIDENT_SELECT, INCIDENTS_CLOSED_SQL, INCIDENTS_OF_DAY_SQL, INCIDENTS_OPEN_SQL, getIncident, loadDetail, partyMarks, toSummary, type IncidentRow } from './store';
 import { containsPattern } from '../db/like';
-import { writeFileWhole } from '../files';
 
 /** A time typed at the counter may run a minute ahead of the counter PC (another screen's clock). */
 const CLOCK_SLACK = MINUTE;
@@ -384,14 +381,9 @@ export function incidentsHandlers(services: Services): HandlersFor<keyof typeof 
         printedBy: actor.name,
         now: ctx.now,
       });
-      const { pdf, pages } = await renderReport(document);
-      const fileName = `incident-${row.ref_no}-${input.copy}.pdf`;
-      const folder = join(services.dataDir, 'reports', 'incidents');
-      mkdirSync(folder, { recursive: true });
-      writeFileWhole(join(folder, fileName), pdf);
-      const savedAs = `reports/incidents/${fileName}`;
-      db.transaction(() => audit(ctx, 'pdf', row, { copy: input.copy, language, pages, file: savedAs }))();
-      return { fileName, savedAs, base64: pdf.toString('base64'), bytes: pdf.length, pages };
+      const file = await saveReportFile(services.dataDir, 'reports/incidents', `incident-${row.ref_no}-${input.copy}.pdf`, document);
+      db.transaction(() => audit(ctx, 'pdf', row, { copy: input.copy, language, pages: file.pages, file: file.savedAs }))();
+      return file;
     },
   };
 }

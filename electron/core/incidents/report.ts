@@ -1,22 +1,7 @@
-import { timelineTitle, type IncidentDetail, type MessageKey, type MessageParams, type ReportCopy, type ReceiptLanguage } from '@shared/contract';
-import { translator, type Translate } from '@shared/i18n';
-import { maskPhone } from '@shared/rules/phone';
-import { formatParkDateTime } from '@shared/rules/time';
+import { timelineTitle, type IncidentDetail, type MessageKey } from '@shared/contract';
 import type { ReportDocumentInput, ReportField, ReportSection } from '@shared/reports/document';
-
-export interface ReportContext {
-  copy: ReportCopy;
-  language: ReceiptLanguage;
-  parkName: string;
-  timeZone: string;
-  printedBy: string;
-  now: number;
-}
-
-const zh = translator('zh-CN');
-/** The page label keeps its slots for the renderer to fill. */
-const PAGE_SLOTS = { page: '{{page}}', pages: '{{pages}}' };
-const en = translator('en');
+import { maskPhone } from '@shared/rules/phone';
+import { reportVoice, type ReportContext } from '../pdf/voice';
 
 /**
  * The incident report as a report document, for the file or for the visitor.
@@ -32,16 +17,9 @@ const en = translator('en');
  * sent to the scene, the injured visitor's injury, first aid and hospital escort, and what was done.
  */
 export function incidentReport(incident: IncidentDetail, context: ReportContext): ReportDocumentInput {
-  const bilingual = context.language === 'bilingual';
-  const one: Translate = context.language === 'en' ? en : zh;
-  /** A label or a short value in the report's language(s). */
-  const say = (key: MessageKey, params?: MessageParams): string => (bilingual ? `${zh(key, params)} ${en(key, params)}` : one(key, params));
-  /** The same for a composed phrase (timeline lines). */
-  const phrase = (make: (t: Translate) => string): string => (bilingual ? `${make(zh)}\n${make(en)}` : make(one));
-  const time = (at: number | null) => (at === null ? '—' : formatParkDateTime(at, context.timeZone));
+  const { say, phrase, time, colon, pageLabel, footer } = reportVoice(context);
   const visitor = context.copy === 'visitor';
-  const none = say('incidents.pdf.none');
-  const colon = context.language === 'zh-CN' ? '：' : ': ';
+  const none = say('reports.none');
 
   const clockLine = (): string => {
     if (incident.noticeDoneAt === null) {
@@ -135,7 +113,7 @@ export function incidentReport(incident: IncidentDetail, context: ReportContext)
       fields: [
         { label: say('incidents.fields.injury'), value: casualty.injury },
         { label: say('incidents.fields.firstAid'), value: casualty.firstAid ?? '—' },
-        { label: say('incidents.fields.toHospital'), value: say(casualty.toHospital ? 'incidents.pdf.yes' : 'incidents.pdf.no') },
+        { label: say('incidents.fields.toHospital'), value: say(casualty.toHospital ? 'reports.yes' : 'reports.no') },
         ...(casualty.toHospital
           ? [
               { label: say('incidents.fields.hospital'), value: casualty.hospital ?? '—' },
@@ -196,10 +174,10 @@ export function incidentReport(incident: IncidentDetail, context: ReportContext)
       },
     );
   } else {
-    sections.push({ heading: say('incidents.pdf.visitorCopy'), paragraphs: [phrase((t) => t('incidents.pdf.visitorNote'))] });
+    sections.push({ heading: say('reports.visitorCopy'), paragraphs: [phrase((t) => t('incidents.pdf.visitorNote'))] });
   }
 
-  const copyLabel = say(visitor ? 'incidents.pdf.visitorCopy' : 'incidents.pdf.fileCopy');
+  const copyLabel = say(visitor ? 'reports.visitorCopy' : 'reports.fileCopy');
   return {
     parkName: context.parkName,
     reference: incident.refNo,
@@ -214,11 +192,10 @@ export function incidentReport(incident: IncidentDetail, context: ReportContext)
     ],
     sections,
     signatures: visitor
-      ? [say('incidents.pdf.signStaff'), say('incidents.pdf.signVisitor')]
-      : [say('incidents.pdf.signStaff'), say('incidents.pdf.signManager')],
-    footer: `${say('incidents.pdf.printed', { time: time(context.now), name: context.printedBy })} · ${copyLabel}`,
-    // The renderer fills in the numbers: the placeholders pass through the catalog unchanged.
-    pageLabel: bilingual ? `${zh('incidents.pdf.page', PAGE_SLOTS)} · ${en('incidents.pdf.page', PAGE_SLOTS)}` : one('incidents.pdf.page', PAGE_SLOTS),
+      ? [say('reports.signStaff'), say('reports.signVisitor')]
+      : [say('reports.signStaff'), say('reports.signManager')],
+    footer: footer(copyLabel, context.now, context.printedBy),
+    pageLabel,
     info: { author: context.parkName, createdAt: context.now },
   };
 }

@@ -46,6 +46,7 @@ export const DETAIL_WORDS: Readonly<Record<string, Readonly<Record<string, KeyWo
   },
   'incidents.handOver': { from: labelled('audit.fields.owner'), to: labelled('audit.fields.owner') },
   'incidents.pdf': { copy: { values: 'audit.values.reportCopies' } },
+  'complaints.pdf': { copy: { values: 'audit.values.reportCopies' } },
   complaints: {
     channel: { values: 'complaints.channels' },
     category: { values: 'complaints.categories' },

@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import { Badge, Group, Stack, Text } from '@mantine/core';
 import { IconCheck, IconSpeakerphone, IconUserCheck } from '@tabler/icons-react';
 import type { ClockView, ComplaintView } from '@shared/contract';
+import { clockState } from '@shared/rules/complaints';
 import { ARRIVAL_WARN_MS } from '@shared/rules/paging';
 import { HOUR, MINUTE } from '@shared/rules/time';
 import { WORKING_DAYS_WARN_MS } from '@shared/rules/workdays';
@@ -24,12 +25,6 @@ function Line({ name, label, state, compact, children }: { name: string; label: 
       {children}
     </Group>
   );
-}
-
-function clockState(clock: ClockView, open: boolean): string {
-  if (clock.doneAt !== null) return clock.late ? 'doneLate' : 'done';
-  if (!open) return clock.late ? 'missed' : 'stopped';
-  return 'running';
 }
 
 /**

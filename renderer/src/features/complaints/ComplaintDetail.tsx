@@ -13,15 +13,15 @@ import {
   IconUsersGroup,
   IconX,
 } from '@tabler/icons-react';
-import type { ComplaintStep, ComplaintView } from '@shared/contract';
-import { groupSizeOfNote } from '@shared/rules/complaints';
+import { complaintTimeline, type ComplaintStep, type ComplaintView } from '@shared/contract';
 import { formatParkDateTime } from '@shared/rules/time';
-import { useT, type T } from '../../app/i18n';
+import { useT } from '../../app/i18n';
 import { usePark } from '../../app/park';
 import { useAction, useMethod } from '../../api/hooks';
 import { newClientRef } from '../../ui/clientRef';
 import { useParkNow } from '../../ui/deadline';
 import { notifyError, notifySuccess } from '../../ui/notify';
+import { ReportPdfPanel } from '../../ui/ReportPdfPanel';
 import { ComplaintClocks } from './Clocks';
 import { EditComplaintForm } from './ComplaintForm';
 import { COMPLAINT_READS, Fact, isOpen, LevelBadge, SeverityBadge, StatusBadge, useDepartmentName } from './parts';
@@ -55,46 +55,10 @@ function offeredSteps(complaint: ComplaintView): { primary: ComplaintStep | unde
   return { primary: 'reportResult', secondary: [...(primary ? [primary] : []), ...secondary] };
 }
 
-interface Entry {
-  key: string;
-  at: number;
-  title: string;
-  who?: string;
-  note?: string;
-}
-
-/** Everything that happened to the complaint, in order: received, the steps, the PA call and the head's arrival. */
-function entries(t: T, complaint: ComplaintView): Entry[] {
-  const list: Entry[] = [
-    {
-      key: 'received',
-      at: complaint.receivedAt,
-      title: t('complaints.ui.receivedVia', { channel: t(`complaints.channels.${complaint.channel}`) }),
-      who: complaint.receivedBy?.name,
-    },
-  ];
-  for (const step of complaint.steps) {
-    let title: string = t(`complaints.steps.${step.step}`);
-    let note = step.note;
-    if (step.step === 'escalate' && step.level) title = t('complaints.ui.escalatedTo', { level: t(`complaints.levels.${step.level}`) });
-    if (step.step === 'followUp' && step.method) title = `${title} · ${t(`complaints.followUpMethods.${step.method}`)}`;
-    if (step.step === 'summon') note = t('complaints.ui.pagingSlip', { ref: step.note });
-    const groupSize = groupSizeOfNote(step.note);
-    if (step.step === 'escalate' && groupSize !== undefined) note = t('complaints.ui.groupEscalated', { count: groupSize });
-    if (step.skipReason) note = `${note}\n${t('complaints.ui.skippedLevel', { reason: step.skipReason })}`;
-    if (step.noFollowUp) note = `${note}\n${t('complaints.ui.noFollowUpLine', { reason: t(`complaints.noFollowUpReasons.${step.noFollowUp}`) })}`;
-    if (step.reportedTo) note = `${t('complaints.ui.reportedToLine', { to: step.reportedTo })}\n${note}`;
-    list.push({ key: `step-${step.id}`, at: step.at, title, who: step.staff?.name, note });
-  }
-  if (complaint.summon?.calledAt != null) list.push({ key: 'aired', at: complaint.summon.calledAt, title: t('complaints.summon.aired') });
-  if (complaint.summon?.arrivedAt != null) list.push({ key: 'arrived', at: complaint.summon.arrivedAt, title: t('complaints.steps.headArrived') });
-  return list.sort((a, b) => a.at - b.at);
-}
-
 function ComplaintTimeline({ complaint }: { complaint: ComplaintView }) {
   const t = useT();
   const { info } = usePark();
-  const list = entries(t, complaint);
+  const list = complaintTimeline(t, complaint);
   return (
     <Timeline bulletSize={18} lineWidth={2} active={list.length - 1} data-testid="complaint-timeline">
       {list.map((entry) => (
@@ -126,6 +90,7 @@ export function ComplaintDetail({ complaint }: { complaint: ComplaintView }) {
   const [summonRef] = useState(newClientRef);
   const summon = useAction('complaints.summon', [...COMPLAINT_READS, 'paging.queue', 'paging.list']);
   const arrived = useAction('paging.arrived', [...COMPLAINT_READS, 'paging.queue', 'paging.list']);
+  const makePdf = useAction('complaints.pdf');
   const open = isOpen(complaint);
   const { primary, secondary } = offeredSteps(complaint);
   const up = nextLevel(complaint.level);
@@ -268,6 +233,7 @@ export function ComplaintDetail({ complaint }: { complaint: ComplaintView }) {
             </Fact>
             {complaint.lastSummaryDate ? <Fact label={t('complaints.ui.lastSummary')}>{complaint.lastSummaryDate}</Fact> : null}
           </SimpleGrid>
+          <ReportPdfPanel make={(copy) => makePdf.mutateAsync({ id: complaint.id, copy })} labels={{ file: 'complaints.actions.recordFile', visitor: 'complaints.actions.recordVisitor' }} />
         </Stack>
       </Paper>
 

@@ -7,13 +7,13 @@ import { formatParkDateTime, parkDate } from '@shared/rules/time';
 import { useT } from '../../app/i18n';
 import { usePark, useParkFormat } from '../../app/park';
 import { useSession } from '../../app/session';
-import { useMethod } from '../../api/hooks';
+import { useAction, useMethod } from '../../api/hooks';
 import { useParkNow } from '../../ui/deadline';
+import { ReportPdfPanel } from '../../ui/ReportPdfPanel';
 import { CasualtyPanel } from './CasualtyPanel';
 import { ActionForm, EntryTable, FollowUpForm, HandOverModal, SendStaffForm, StatementModal, StatusModal, SuperiorForm } from './EntryForms';
 import { NotifyPanel } from './NotifyPanel';
 import { NatureBadge, NoticeClock, StatusBadge } from './parts';
-import { PdfPanel } from './PdfPanel';
 
 function Fact({ label, children }: { label: string; children: ReactNode }) {
   return (
@@ -58,6 +58,7 @@ export function IncidentDetail({ id, onBack }: { id: number; onBack(): void }) {
   const format = useParkFormat();
   const { info } = usePark();
   const now = useParkNow(5_000);
+  const makePdf = useAction('incidents.pdf');
   const { session } = useSession();
   const incident = useMethod('incidents.get', { id });
   const [modal, setModal] = useState<'statement' | 'handOver' | IncidentStatus>();
@@ -262,7 +263,7 @@ export function IncidentDetail({ id, onBack }: { id: number; onBack(): void }) {
                     {x.note ? ` · ${x.note}` : ''}
                   </Text>
                 ))}
-                <PdfPanel incidentId={data.id} />
+                <ReportPdfPanel make={(copy) => makePdf.mutateAsync({ incidentId: data.id, copy })} labels={{ file: 'incidents.actions.pdfFile', visitor: 'incidents.actions.pdfVisitor' }} />
               </Stack>
             </Paper>
             <Paper withBorder radius="lg" p="md">

@@ -1,11 +1,17 @@
 import { useEffect, useState } from 'react';
 import { Anchor, Button, Group, Stack, Text } from '@mantine/core';
 import { IconDownload, IconFileTypePdf, IconPrinter } from '@tabler/icons-react';
-import type { ReportCopy } from '@shared/contract';
-import { useT } from '../../app/i18n';
-import { useAction } from '../../api/hooks';
-import { base64Blob, printPdf } from '../../ui/download';
-import { notifyError } from '../../ui/notify';
+import type { MessageKey, ReportCopy } from '@shared/contract';
+import { useT } from '../app/i18n';
+import { base64Blob, printPdf } from './download';
+import { notifyError } from './notify';
+
+/** A made report as the core answers it (`incidents.pdf`, `complaints.pdf`). */
+export interface MadeReport {
+  fileName: string;
+  savedAs: string;
+  base64: string;
+}
 
 interface Ready {
   copy: ReportCopy;
@@ -16,13 +22,12 @@ interface Ready {
 }
 
 /**
- * The printable A4 report: the file copy (everything) or the visitor's copy (no internal notes).
- * The counter PC keeps it under reports/incidents/; here it downloads from a blob link or prints
- * on the A4 printer.
+ * A printable A4 record of one case: the file copy (everything) or the visitor's copy (no internal
+ * notes). The counter PC keeps it under reports/; here it downloads from a blob link or prints on
+ * the A4 printer. `make` asks the core for one copy; `labels` name the two buttons.
  */
-export function PdfPanel({ incidentId }: { incidentId: number }) {
+export function ReportPdfPanel({ make, labels }: { make: (copy: ReportCopy) => Promise<MadeReport>; labels: Record<ReportCopy, MessageKey> }) {
   const t = useT();
-  const make = useAction('incidents.pdf');
   const [ready, setReady] = useState<Ready>();
   const [pending, setPending] = useState<ReportCopy>();
   const [printing, setPrinting] = useState(false);
@@ -35,7 +40,7 @@ export function PdfPanel({ incidentId }: { incidentId: number }) {
     setPending(copy);
     setReady(undefined);
     try {
-      const pdf = await make.mutateAsync({ incidentId, copy });
+      const pdf = await make(copy);
       setReady({ copy, url: URL.createObjectURL(base64Blob(pdf.base64, 'application/pdf')), base64: pdf.base64, fileName: pdf.fileName, savedAs: pdf.savedAs });
     } catch (error) {
       notifyError(t, error);
@@ -59,25 +64,25 @@ export function PdfPanel({ incidentId }: { incidentId: number }) {
     <Stack gap="xs">
       <Stack gap="xs">
         <Button variant="default" justify="flex-start" leftSection={<IconFileTypePdf size={20} />} loading={pending === 'file'} disabled={pending === 'visitor'} onClick={() => void build('file')}>
-          {t('incidents.actions.pdfFile')}
+          {t(labels.file)}
         </Button>
         <Button variant="default" justify="flex-start" leftSection={<IconFileTypePdf size={20} />} loading={pending === 'visitor'} disabled={pending === 'file'} onClick={() => void build('visitor')}>
-          {t('incidents.actions.pdfVisitor')}
+          {t(labels.visitor)}
         </Button>
       </Stack>
       {ready ? (
         <Stack gap={2} role="status">
-          <Text fz="sm">{t('incidents.pdf.ready')}</Text>
+          <Text fz="sm">{t('reports.ready')}</Text>
           <Group gap="md">
             <Anchor href={ready.url} download={ready.fileName} fw={700} data-testid="pdf-download">
-              <IconDownload size={20} /> {t('incidents.actions.download', { fileName: ready.fileName })}
+              <IconDownload size={20} /> {t('reports.download', { fileName: ready.fileName })}
             </Anchor>
             <Button variant="default" leftSection={<IconPrinter size={20} />} loading={printing} onClick={() => void print(ready)}>
-              {t('incidents.actions.print', { fileName: ready.fileName })}
+              {t('reports.print', { fileName: ready.fileName })}
             </Button>
           </Group>
           <Text fz="sm" c="dimmed">
-            {t('incidents.pdf.saved', { path: ready.savedAs })}
+            {t('reports.saved', { path: ready.savedAs })}
           </Text>
         </Stack>
       ) : null}
