@@ -275,6 +275,14 @@ export function clippedTexts(page: Page, selector: string): Promise<string[]> {
   );
 }
 
+/** The buttons under `selector` whose words do not fit them (a button's label is one line and hides what overflows: "+ Transpor"). */
+export function cutButtons(page: Page, selector = 'main'): Promise<string[]> {
+  return page.evaluate(
+    (within) => [...document.querySelectorAll(`${within} .mantine-Button-label`)].filter((label) => label.scrollWidth > label.clientWidth + 1).map((label) => label.textContent ?? ''),
+    selector,
+  );
+}
+
 /** How many whole px the element with this test id reaches past the right edge of the main area: 0 or less when it fits. */
 export function pastMain(page: Page, testId: string): Promise<number> {
   return page.evaluate(

@@ -1,5 +1,5 @@
 import { VirtualPrinter } from '../support/virtualPrinter';
-import { addStaff, chooseLanguage, expect, MANAGER, must, screen, setUpPark, signIn, test } from './fixtures';
+import { addStaff, chooseLanguage, cutButtons, expect, MANAGER, must, screen, setUpPark, signIn, test } from './fixtures';
 
 test.describe('the information desk', () => {
   test('a manager writes the park’s bus answer; the counter finds it by a word, counts the enquiry, prints it in English for the visitor, and hands out a map', async ({ page, station }) => {
@@ -85,10 +85,14 @@ test.describe('the information desk', () => {
       await expect(page.getByTestId('park-date')).toHaveText(/^(Mon|Tue|Wed|Thu|Fri|Sat|Sun) \d{1,2} (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)$/);
       await expect(page.getByRole('article', { name: 'Buses' })).toContainText('2 today');
       await screen(page, 'info-counter-en-1920');
+      expect(await cutButtons(page)).toEqual([]);
       await page.setViewportSize({ width: 1024, height: 768 });
       await screen(page, 'info-counter-en-1024');
+      expect(await cutButtons(page)).toEqual([]);
       await page.setViewportSize({ width: 1280, height: 800 });
       await screen(page, 'info-counter-en-1280');
+      // Every topic's button as wide as its words, in the narrow column too.
+      expect(await cutButtons(page)).toEqual([]);
     } finally {
       await printer.stop();
     }

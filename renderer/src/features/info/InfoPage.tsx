@@ -177,7 +177,8 @@ function UnlistedEnquiry() {
         <Title order={2} fz="lg">
           {t('info.ui.unlisted')}
         </Title>
-        <SimpleGrid cols={2} spacing="xs">
+        {/* Each button as wide as its words, wrapping to the next line: no topic is ever cut short. */}
+        <Group gap="xs">
           {INFO_TOPICS.map((topic) => (
             <Button
               key={topic}
@@ -188,7 +189,7 @@ function UnlistedEnquiry() {
               + {t(`info.topics.${topic}`)}
             </Button>
           ))}
-        </SimpleGrid>
+        </Group>
       </Stack>
     </Paper>
   );
