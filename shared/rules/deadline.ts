@@ -1,3 +1,4 @@
+import type { MessageKey, MessageParams } from '../i18n';
 import { MINUTE } from './time';
 
 /** The one visual language of every clock: neutral while there is time, amber near the limit, red when passed. */
@@ -24,4 +25,15 @@ export function splitMinutes(total: number): { d: number; h: number; m: number }
   const d = Math.floor(total / 1440);
   const h = Math.floor((total % 1440) / 60);
   return { d, h, m: total % 60 };
+}
+
+/**
+ * Minutes in words, in the one clock language of every screen and report: "5 min", "2 h 36 min",
+ * "4 h" (a whole hour reads as such), "1 d 3 h".
+ */
+export function durationText(t: (key: MessageKey, params?: MessageParams) => string, minutes: number): string {
+  const { d, h, m } = splitMinutes(minutes);
+  if (d > 0) return h > 0 ? t('clock.days', { d, h }) : t('clock.wholeDays', { d });
+  if (h > 0) return m > 0 ? t('clock.hours', { h, m }) : t('clock.wholeHours', { h });
+  return t('clock.minutes', { m });
 }

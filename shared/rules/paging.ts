@@ -1,6 +1,11 @@
 import type { PagingDetails, PagingKind, ScriptKind } from '../contract/paging';
 import { MINUTE } from './time';
 
+/** A paging request's reference as people read it, on its card, its printed slip and the day close: `P12`. */
+export function pagingRef(id: number): string {
+  return `P${id}`;
+}
+
 /** The broadcast room must have a request within 5 minutes of its registration. */
 export const CONTACT_LIMIT_MS = 5 * MINUTE;
 /** The clock turns amber with this much time left. */

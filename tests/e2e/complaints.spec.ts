@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { createRequire } from 'node:module';
 import type { Locator, Page } from '@playwright/test';
 import { pdfText } from '../support/pdf';
-import { addStaff, chooseLanguage, cutBadges, downloadPdf, emWidth, expect, fillDate, fillWalkInComplaint, MANAGER, mockPrinter, moveClock, must, printed, setUpPark, signIn, startStation, type Station, test, timeValue } from './fixtures';
+import { addStaff, chooseLanguage, cutBadges, downloadPdf, emWidth, expect, fillDate, fillWalkInComplaint, MANAGER, mockPrinter, moveClock, must, printed, setUpPark, signIn, smallTargets, startStation, type Station, test, timeValue } from './fixtures';
 
 /** Park time on 2026-11-30, a Monday (Asia/Shanghai, UTC+8), as epoch ms. */
 const at = (time: string) => Date.parse(`2026-11-30T${time}:00+08:00`);
@@ -96,6 +96,8 @@ test.describe('complaints: the record, the process, the head summoned, the daily
       await expect(form.getByLabel('发生时间')).toHaveValue(DAY);
       await expect(timeValue(form, '时间')).toHaveValue(/^10:0\d$/);
       await expect(form.getByRole('radio', { name: '一般' })).toBeChecked();
+      // Each channel, category and severity chip is a full touch target.
+      expect(await smallTargets(counter, '[role=radiogroup]')).toEqual([]);
       await expect(form.getByLabel('来文编号')).toHaveCount(0);
       await fillWalkInComplaint(form);
 

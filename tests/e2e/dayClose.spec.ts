@@ -186,9 +186,9 @@ test.describe('the duty manager’s day', () => {
       await expect(attention).toContainText('Paging requests passed to the broadcast room after 5 minutes');
       await expect(manager.getByTestId('named-pagingContacts')).toContainText(`P${general.id}`);
       await expect(manager.getByTestId('named-pagingContacts')).toContainText(/Announcement · registered 09:05 · contacted 09:12, [12] min late/);
-      await expect(manager.getByRole('region', { name: 'Lost and found' })).toContainText(/Received today\s*1/);
+      await expect(manager.getByRole('region', { name: 'Lost and found' })).toContainText(/Taken in today\s*1/);
       await expect(manager.getByTestId('named-incidents')).toContainText(injury.refNo);
-      await expect(manager.getByTestId('named-incidents')).toContainText(/Injury · reported 09:40 · not notified, 6\d\d min over · to notify: Duty manager, Medical/);
+      await expect(manager.getByTestId('named-incidents')).toContainText(/Injury · reported 09:40 · not notified, overdue 1\d h( \d{1,2} min)? · to notify: Duty manager, Medical/);
       await expect(manager.getByTestId('named-repair')).toContainText('WC-003');
       await expect(manager.getByTestId('named-repair')).toContainText('Wheelchair · 刹车失灵 · under repair since 09:00');
       await screen(manager, 'day-close-en-1920');

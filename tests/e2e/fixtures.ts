@@ -198,16 +198,16 @@ export function cutBadges(page: Page): Promise<Array<string | null>> {
 
 /**
  * The controls on screen smaller than a 44 px touch target (UI.md): buttons, links, tabs, each choice
- * of a switch, tick boxes; as 'name WxH'. A notice's own close button is left out: it is kept small on
+ * of a switch or of a set of chips, tick boxes; as 'name WxH'. A notice's own close button is left out: it is kept small on
  * purpose (the notice closes by itself).
  */
-export function smallTargets(page: Page): Promise<string[]> {
-  return page.evaluate(() =>
-    [...document.querySelectorAll('button, a[href], [role=tab], label.mantine-SegmentedControl-label, input[type=checkbox]')]
+export function smallTargets(page: Page, within = 'body'): Promise<string[]> {
+  return page.evaluate((scope) =>
+    [...document.querySelectorAll(scope)].flatMap((root) => [...root.querySelectorAll('button, a[href], [role=tab], label.mantine-SegmentedControl-label, label.mantine-Chip-label, input[type=checkbox]')])
       .map((control) => ({ control, box: control.getBoundingClientRect() }))
       .filter(({ control, box }) => box.width > 0 && box.height > 0 && (box.width < 44 || box.height < 44) && !control.closest('.mantine-Notification-root'))
       .map(({ control, box }) => `${control.getAttribute('aria-label') ?? control.textContent?.trim() ?? ''} ${Math.round(box.width)}x${Math.round(box.height)}`),
-  );
+  within);
 }
 
 /**

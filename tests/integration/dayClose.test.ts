@@ -402,7 +402,7 @@ describe('the day close checklist', () => {
     await test.ok('dayClose.close', { date: DATE, remarks: '', pin: ADMIN.pin }, park.admin);
     const report = await test.ok('dayClose.report', { date: DATE }, park.admin);
     const text = (await pdfText(Buffer.from(report.base64, 'base64'))).join('\n');
-    for (const name of ['未通报或超过 30 分钟才通报的事件', fall.refNo, '2026-11-28 16:00', '未通报，已超时 1530 分钟', '当班经理、医务', '未通报的事件']) expect(text).toContain(name);
+    for (const name of ['未通报或超过 30 分钟才通报的事件', fall.refNo, '2026-11-28 16:00', '未通报，逾期 1 天 1 小时', '当班经理、医务', '未通报的事件']) expect(text).toContain(name);
   });
 
   it('warns of incidents notified after the 30 minutes: today’s, and an earlier day’s still open, each named', async () => {

@@ -321,5 +321,7 @@ describe('paging requests', () => {
     const job = test.core.db?.prepare<[number], { kind: string; document: string }>('SELECT kind, document FROM print_job WHERE id = ?').get(printJobId);
     expect(job?.kind).toBe('paging-slip');
     expect(job?.document).toContain('小明');
+    // Numbered as its card and the day close name it.
+    expect(JSON.parse(job?.document ?? '{}')).toMatchObject({ ref: `P${slip.id}`, blocks: expect.arrayContaining([{ type: 'pair', left: '编号 No.', right: `P${slip.id}`, bold: true }]) });
   });
 });

@@ -1,5 +1,6 @@
 import { COMPLAINT_CLOCKS, DAY_CLOSE_LIST_CAP, PAYMENT_METHODS, type AttentionKind, type CashCountRow, type ComplaintView, type DayChecklist, type IncidentSummary } from '@shared/contract';
 import { readNotifyClock } from '@shared/rules/incidents';
+import { pagingRef } from '@shared/rules/paging';
 import { atParkTime, MINUTE, parkDayBounds } from '@shared/rules/time';
 import type { CallContext, Reader } from '../context';
 import type { Db } from '../db/open';
@@ -197,7 +198,7 @@ export async function composeChecklist(db: Db, read: Reader, ctx: CallContext, d
       shareWithin5: paging.shareWithin5,
       lateHeads: paging.lateHeads.length,
       lateHeadList: paging.lateHeads.map((head) => ({
-        ref: `P${head.id}`,
+        ref: pagingRef(head.id),
         department: head.department,
         departmentEn: head.departmentEn,
         calledAt: head.calledAt,
@@ -205,7 +206,7 @@ export async function composeChecklist(db: Db, read: Reader, ctx: CallContext, d
         lateMinutes: Math.floor(head.lateByMs / MINUTE),
       })),
       lateContactList: paging.lateContacts.map((slip) => ({
-        ref: `P${slip.id}`,
+        ref: pagingRef(slip.id),
         kind: slip.kind,
         registeredAt: slip.createdAt,
         contactedAt: slip.contactedAt,

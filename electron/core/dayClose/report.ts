@@ -2,6 +2,7 @@ import { INFO_TOPICS, type DayChecklist, type MessageKey } from '@shared/contrac
 import { translator } from '@shared/i18n';
 import type { MessageParams } from '@shared/i18n/types';
 import type { ReportDocumentInput, ReportSection } from '@shared/reports/document';
+import { durationText } from '@shared/rules/deadline';
 import { formatYuan } from '@shared/rules/money';
 import { formatParkDateTime, formatParkTime, stateReadAfter } from '@shared/rules/time';
 
@@ -90,7 +91,7 @@ function namedSections(day: DayChecklist, time: (at: number) => string, dateTime
             row.refNo,
             zh(`incidents.nature.${row.nature}`),
             dateTime(row.receivedAt),
-            zh(`dayClose.named.incidentNotice.${row.notice}`, { minutes: row.minutes }),
+            zh(`dayClose.named.incidentNotice.${row.notice}`, { duration: durationText(zh, row.minutes) }),
             row.toNotify.map((party) => zh(`incidents.party.${party}`)).join('、') || '—',
           ]),
           ...moreRow(day.incidents.overdueMore, 5),

@@ -1,5 +1,5 @@
 import type { pagingMethods, PagingStatus, PagingView } from '@shared/contract';
-import { contactLate, median, REPEAT_GUARD_MS, waitsOnRoom } from '@shared/rules/paging';
+import { contactLate, median, pagingRef, REPEAT_GUARD_MS, waitsOnRoom } from '@shared/rules/paging';
 import { unknownPlaceholders } from '@shared/rules/scripts';
 import { atParkTime, parkDate, parkDayBounds } from '@shared/rules/time';
 import { actorOf, type CallContext, type HandlersFor, type Services } from '../context';
@@ -167,7 +167,7 @@ export function pagingHandlers(services: Services): HandlersFor<keyof typeof pag
       const settings = readSettings(db);
       const printJobId = enqueuePrint(db, {
         kind: 'paging-slip',
-        ref: `P${request.id}`,
+        ref: pagingRef(request.id),
         document: pagingSlip(request, { parkName: settings.parkName, timeZone: settings.timeZone }),
         createdBy: actorOf(ctx).id,
         now: ctx.now,

@@ -1,10 +1,12 @@
 import { useEffect, useState } from 'react';
 import { Badge } from '@mantine/core';
 import { IconClock } from '@tabler/icons-react';
-import { readDeadline, splitMinutes } from '@shared/rules/deadline';
+import { durationText, readDeadline } from '@shared/rules/deadline';
 import { formatParkTime, parkDate } from '@shared/rules/time';
-import { useT, type T } from '../app/i18n';
+import { useT } from '../app/i18n';
 import { usePark } from '../app/park';
+
+export { durationText } from '@shared/rules/deadline';
 
 /** "14:05" today, "11-30 14:05" another day: when something was done, short. */
 export function useWhen() {
@@ -27,13 +29,6 @@ export function useParkNow(everyMs = 15_000): number {
   return now;
 }
 
-export function durationText(t: T, minutes: number): string {
-  const { d, h, m } = splitMinutes(minutes);
-  // A whole hour or day reads as such: "overdue 4 h", not "overdue 4 h 0 min".
-  if (d > 0) return h > 0 ? t('clock.days', { d, h }) : t('clock.wholeDays', { d });
-  if (h > 0) return m > 0 ? t('clock.hours', { h, m }) : t('clock.wholeHours', { h });
-  return t('clock.minutes', { m });
-}
 
 const COLORS = { ok: 'gray', warn: 'yellow', late: 'red' } as const;
 

@@ -79,6 +79,9 @@ interface ChoiceChipsProps<V extends FieldValues> {
   onChosen?: (value: string) => void;
 }
 
+/** A chip's words at the large size, its box a full 44 px touch target (UI.md), as tall as the other controls. */
+const CHIP_STYLES = { label: { height: 'calc(2.75rem * var(--mantine-scale))' } } as const;
+
 /** One choice of a few, as large chips that wrap (a radio group): quick to tap while the visitor talks. */
 export function ChoiceChips<V extends FieldValues>({ form, name, label, options, withAsterisk, onChosen }: ChoiceChipsProps<V>) {
   const errorOf = useFieldErrors(form);
@@ -100,7 +103,7 @@ export function ChoiceChips<V extends FieldValues>({ form, name, label, options,
           >
             <Group gap="xs" mt={6} role="radiogroup" aria-labelledby={`${labelId}-label`} aria-invalid={error ? true : undefined}>
               {options.map((option) => (
-                <Chip key={option.value} value={option.value} name={name} type="radio" size="lg" radius="md" variant="outline">
+                <Chip key={option.value} value={option.value} name={name} type="radio" size="lg" radius="md" variant="outline" styles={CHIP_STYLES}>
                   {option.label}
                 </Chip>
               ))}

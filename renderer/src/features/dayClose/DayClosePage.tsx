@@ -15,7 +15,7 @@ import { notifyError, notifySuccess } from '../../ui/notify';
 import { printPdf, savePdf } from '../../ui/download';
 import { CashCount } from './CashCount';
 import { DateField } from '../../ui/dates';
-import { useParkNow } from '../../ui/deadline';
+import { durationText, useParkNow } from '../../ui/deadline';
 
 /** Where each item needing attention is acted on. */
 const ACT_ON: Record<AttentionKind, string> = {
@@ -232,8 +232,8 @@ function Checklist({ day }: { day: DayChecklist }) {
               t(`paging.kinds.${slip.kind}`),
               t('dayClose.named.registered', { time: when(slip.registeredAt) }),
               slip.contactedAt === null
-                ? t('dayClose.named.notContacted', { minutes: slip.lateMinutes })
-                : t('dayClose.named.contactedLate', { time: when(slip.contactedAt), minutes: slip.lateMinutes }),
+                ? t('dayClose.named.notContacted', { duration: durationText(t, slip.lateMinutes) })
+                : t('dayClose.named.contactedLate', { time: when(slip.contactedAt), duration: durationText(t, slip.lateMinutes) }),
             ].join(' · '),
           }))}
         />
@@ -245,7 +245,7 @@ function Checklist({ day }: { day: DayChecklist }) {
             text: [
               language === 'en' ? head.departmentEn : head.department,
               t('dayClose.named.called', { time: when(head.calledAt) }),
-              head.arrivedAt === null ? t('dayClose.named.notArrived', { minutes: head.lateMinutes }) : t('dayClose.named.arrivedLate', { time: when(head.arrivedAt), minutes: head.lateMinutes }),
+              head.arrivedAt === null ? t('dayClose.named.notArrived', { duration: durationText(t, head.lateMinutes) }) : t('dayClose.named.arrivedLate', { time: when(head.arrivedAt), duration: durationText(t, head.lateMinutes) }),
             ].join(' · '),
           }))}
         />
@@ -265,7 +265,7 @@ function Checklist({ day }: { day: DayChecklist }) {
             text: [
               t(`incidents.nature.${row.nature}`),
               t('dayClose.named.reported', { time: when(row.receivedAt) }),
-              t(`dayClose.named.incidentNotice.${row.notice}`, { minutes: row.minutes }),
+              t(`dayClose.named.incidentNotice.${row.notice}`, { duration: durationText(t, row.minutes) }),
               ...(row.toNotify.length > 0 ? [t('dayClose.named.toNotify', { parties: row.toNotify.map((party) => t(`incidents.party.${party}`)).join(', ') })] : []),
             ].join(' · '),
           }))}

@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 import { Badge, Group, Paper, SimpleGrid, Stack, Text } from '@mantine/core';
 import { IconHourglass, IconMoodKid } from '@tabler/icons-react';
 import type { PagingView } from '@shared/contract';
-import { ARRIVAL_WARN_MS, CONTACT_WARN_MS } from '@shared/rules/paging';
+import { ARRIVAL_WARN_MS, CONTACT_WARN_MS, pagingRef } from '@shared/rules/paging';
 import { MINUTE } from '@shared/rules/time';
 import { useLanguage, useT } from '../../app/i18n';
 import { DeadlineBadge, durationText, useWhen } from '../../ui/deadline';
@@ -37,6 +37,10 @@ export function SlipCard({ slip, now, large, fresh, children }: { slip: PagingVi
             {child ? <IconMoodKid size={26} color="var(--mantine-color-red-7)" aria-hidden /> : null}
             <Text fw={800} fz={large ? 24 : 19}>
               {child ? t('paging.scriptKinds.missingChild') : t(`paging.kinds.${slip.kind}`)}
+            </Text>
+            {/* The reference on its printed slip and in the day close. */}
+            <Text ff="monospace" fw={700} fz={large ? 20 : 16} c="dark.4" data-testid="paging-ref">
+              {pagingRef(slip.id)}
             </Text>
             <Badge color={STATUS_COLORS[slip.status]} variant={slip.status === 'registered' ? 'filled' : 'light'} size="lg">
               {t(`paging.statuses.${slip.status}`)}
