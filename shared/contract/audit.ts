@@ -10,6 +10,12 @@ export const auditRow = z.object({
   action: z.string(),
   entity: z.string().nullable(),
   entityId: z.string().nullable(),
+  /**
+   * The record in words, in each language: a staff member's name and code, a unit's tag, an item
+   * type's name, the settings changed by their labels. Null where the number already reads (a
+   * complaint's C20261129-0001) or the record is gone. Never an ID-card or phone number.
+   */
+  entityLabel: z.object({ 'zh-CN': z.string(), en: z.string() }).nullable(),
   detail: z.record(z.string(), z.unknown()),
   origin: z.string(),
 });

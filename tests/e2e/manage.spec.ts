@@ -1,5 +1,14 @@
 import { mkdirSync } from 'node:fs';
-import { addStaff, chooseLanguage, expect, fillDate, fillTime, MANAGER, must, screen, setUpPark, signIn, test, timeField, timeValue } from './fixtures';
+import type { Page } from '@playwright/test';
+import { addStaff, chooseLanguage, expect, fillDate, fillTime, MANAGER, must, orphanedCharacters, screen, setUpPark, signIn, test, timeField, timeValue } from './fixtures';
+import { foundCoat } from './lostFoundHelpers';
+
+/** The review's screenshots of the audit page, at a size, into /tmp/helper-b. */
+async function auditShot(page: Page, name: string, width: number, height: number) {
+  await page.setViewportSize({ width, height });
+  mkdirSync('/tmp/helper-b', { recursive: true });
+  await page.screenshot({ path: `/tmp/helper-b/${name}-${width}x${height}.png`, animations: 'disabled' });
+}
 
 test.describe('the duty manager manages staff and settings', () => {
   test('adds staff with field errors from the form and from the counter, edits, resets a PIN and disables', async ({ page, station }) => {
@@ -105,8 +114,13 @@ test.describe('the duty manager manages staff and settings', () => {
     await expect(page.getByText('Lockout (min): 5 → 15')).toBeVisible();
     // A list reads as its items (none as a dash), not as JSON.
     await expect(page.getByText('Event days: — → 2026-11-28')).toBeVisible();
-    // A record is named in words: the sign-in's 'Staff 1', not the table's 'staff 1'.
-    await expect(page.getByRole('cell', { name: /^Staff \d+$/ }).first()).toBeVisible();
+    // A record is named in words: the sign-in's staff member by name and code, not 'staff 1' or 'Staff 1'.
+    await expect(page.getByRole('cell', { name: `Staff ${MANAGER.name} (${MANAGER.code})` }).first()).toBeVisible();
+    await expect(page.getByRole('cell', { name: /^Staff \d+$/ })).toHaveCount(0);
+    // The settings changed by their names, not their keys (closingTime, lockoutMinutes).
+    const record = page.getByTestId('audit-record');
+    await expect(record.filter({ hasText: 'Closing time' }).first()).toContainText('Lockout (min)');
+    await expect(record.filter({ hasText: /closingTime|lockoutMinutes|eventDays/ })).toHaveCount(0);
     // The detail keeps room to read: a long record name (the settings' keys) wraps in its own cell
     // instead of squeezing the detail to a letter a line.
     expect((await page.getByText('Closing time: 18:00 → 19:30').boundingBox())?.height).toBeLessThan(30);
@@ -132,7 +146,11 @@ test.describe('the duty manager manages staff and settings', () => {
     const admin = await setUpPark(station);
     const clerk = await addStaff(station, admin, { code: 'C01', name: '张柜台', role: 'counter', pin: '1357' });
     const counter = (await must(station.api('auth.signIn', { staffId: clerk.id, pin: '1357' }))).token;
-    await must(station.api('incidents.report', { reporterName: '李先生', reporterPhone: '138 1234 5678', nature: 'injury', location: '波浪池东侧台阶' }, counter));
+    const incident = await must(station.api('incidents.report', { reporterName: '李先生', reporterPhone: '138 1234 5678', nature: 'injury', location: '波浪池东侧台阶' }, counter));
+    // A long note widens the detail, which squeezes the other columns: the action's name must still read whole.
+    const manager = (await must(station.api('staff.list', {}, admin))).find((member) => member.code === MANAGER.code)?.id ?? 0;
+    const note = '游客已由医务室处理完毕，家属要求与值班经理当面沟通后续赔偿事宜，请值班经理接手跟进并在今日闭园前回电，联系方式见事件记录，医务室已出具处理记录单一份交服务台存档';
+    await must(station.api('incidents.handOver', { incidentId: incident.id, toStaffId: manager, note }, counter));
     const complaint = await must(
       station.api(
         'complaints.create',
@@ -144,6 +162,11 @@ test.describe('the duty manager manages staff and settings', () => {
     await must(station.api('complaints.step', { id: complaint.id, step: 'close', note: '游客满意', noFollowUp: 'declined' }, counter));
     const rides = (await must(station.api('departments.list', {}, admin))).find((department) => department.code === 'rides')?.id ?? 0;
     await must(station.api('paging.register', { clientRef: 'audit-words-summon', details: { kind: 'summonHead', departmentId: rides, reason: '过山车投诉' } }, counter));
+    // The review's records: a setting, a unit, a found item (登记拾得物品 / 添加物品 once wrapped to a lone character).
+    await must(station.api('settings.update', { idleSignOutMinutes: 15 }, admin));
+    const wheelchair = (await must(station.api('rentals.board', {}, admin))).types.find((type) => type.code === 'wheelchair')?.id ?? 0;
+    await must(station.api('rentals.units.add', { typeId: wheelchair, tag: 'WC-101' }, admin));
+    await must(station.api('lostFound.intake', foundCoat('audit-words-coat', Date.now() - 600_000), counter));
 
     await page.goto(station.url);
     await chooseLanguage(page, 'zh-CN');
@@ -158,6 +181,24 @@ test.describe('the duty manager manages staff and settings', () => {
     await expect(detail.getByText('岗位：服务台')).toBeVisible();
     // No code word is left: not "nature: injury", "channel: walkIn", "kind: summonHead".
     await expect(detail.getByText(/\b(injury|walkIn|responded|declined|summonHead|nature|channel)\b/)).toHaveCount(0);
+    // Each record by what it is: the setting by its label, the staff member by name and code, the unit by its tag and type.
+    const record = page.getByTestId('audit-record');
+    await expect(record.getByText('无操作自动退出（分钟）', { exact: true })).toBeVisible();
+    await expect(record.getByText('张柜台（C01）').first()).toBeVisible();
+    await expect(record.getByText('WC-101（轮椅）', { exact: true })).toBeVisible();
+    await expect(record.getByText(/^(idleSignOutMinutes|\d+)$/)).toHaveCount(0);
+    // The detail names staff members and the type, not their database ids ("负责人（员工编号）：2", "物品类型编号：1").
+    await expect(detail.getByText(`负责人：张柜台（C01） → ${MANAGER.name}（${MANAGER.code}）`)).toBeVisible();
+    await expect(detail.getByText('物品类型：轮椅')).toBeVisible();
+    await expect(detail.getByText(/编号：\d+$/)).toHaveCount(0);
+    // No action name breaks with one character alone on its last line (添加物/品, 登记拾得/物品), at either size.
+    const actions = 'tbody tr td:nth-child(3)';
+    await expect(page.locator(actions).getByText('登记拾得物品')).toBeVisible();
+    expect(await orphanedCharacters(page, actions)).toEqual([]);
+    await auditShot(page, 'audit-zh', 1280, 800);
+    await auditShot(page, 'audit-zh', 1920, 1080);
+    expect(await orphanedCharacters(page, actions)).toEqual([]);
+    await page.setViewportSize({ width: 1280, height: 800 });
     mkdirSync('/tmp/auditshots', { recursive: true });
     await page.screenshot({ path: '/tmp/auditshots/audit-zh-1280.png' });
     await screen(page, 'audit-words-zh-1280');
@@ -168,6 +209,12 @@ test.describe('the duty manager manages staff and settings', () => {
     await expect(detail.getByText('Status: Responded → Closed')).toBeVisible();
     await expect(detail.getByText('No return visit: The visitor declined it')).toBeVisible();
     await expect(detail.getByText('Kind: Summon department head')).toBeVisible();
+    await expect(record.getByText('Idle sign-out (min)', { exact: true })).toBeVisible();
+    await expect(record.getByText('WC-101 (Wheelchair)', { exact: true })).toBeVisible();
+    await expect(detail.getByText('Item type: Wheelchair')).toBeVisible();
+    await auditShot(page, 'audit-en', 1280, 800);
+    await auditShot(page, 'audit-en', 1920, 1080);
+    await page.setViewportSize({ width: 1280, height: 800 });
     await page.screenshot({ path: '/tmp/auditshots/audit-en-1280.png' });
     await screen(page, 'audit-words-en-1280');
   });

@@ -2,14 +2,20 @@ import { describe, expect, it } from 'vitest';
 import { translator, type Language } from '@shared/i18n';
 import { formatYuan } from '@shared/rules/money';
 import { formatParkDateTime } from '@shared/rules/time';
-import { auditDetailLines } from '../../renderer/src/features/audit/detail';
+import { auditDetailLines, type DetailFormat } from '../../renderer/src/features/audit/detail';
 
-/** The audit page's formats, for the park in Shanghai. */
-const lines = (language: Language, action: string, detail: Record<string, unknown>) =>
+/** The staff and item types the audit page knows by id (from `staff.list` and `rentals.board`). */
+const STAFF: Record<number, string> = { 1: '王经理（M001）', 3: '李娜（C01）', 4: '张柜台（C02）' };
+const TYPES: Record<number, string> = { 1: '轮椅' };
+
+/** The audit page's formats, for the park in Shanghai; `names: false` before the lists have loaded. */
+const lines = (language: Language, action: string, detail: Record<string, unknown>, options: { names?: boolean; record?: DetailFormat['record'] } = {}) =>
   auditDetailLines(action, detail, {
     t: translator(language),
     stamp: (at) => formatParkDateTime(at, 'Asia/Shanghai', { seconds: true }),
     money: (fen) => (language === 'zh-CN' ? `¥${formatYuan(fen)}` : `CNY ${formatYuan(fen)}`),
+    ...(options.names === false ? {} : { name: (ref, id) => (ref === 'staff' ? STAFF[id] : TYPES[id]) }),
+    ...(options.record ? { record: options.record } : {}),
   });
 
 // 2026-11-29 14:05:09 in Shanghai.
@@ -18,8 +24,33 @@ const AT = Date.UTC(2026, 10, 29, 6, 5, 9);
 describe('the audit detail in words', () => {
   it('words an incident report in Chinese and in English: its nature, its place as typed, its time as the park reads it', () => {
     const detail = { nature: 'injury', location: '过山车入口', occurredAt: AT, owner: 3 };
-    expect(lines('zh-CN', 'incidents.report', detail)).toEqual(['性质：受伤', '地点：过山车入口', '事发时间：2026-11-29 14:05:09', '负责人（员工编号）：3']);
-    expect(lines('en', 'incidents.report', detail)).toEqual(['Nature: Injury', 'Where: 过山车入口', 'Occurred: 2026-11-29 14:05:09', 'Owner (staff no.): 3']);
+    expect(lines('zh-CN', 'incidents.report', detail)).toEqual(['性质：受伤', '地点：过山车入口', '事发时间：2026-11-29 14:05:09', '负责人：李娜（C01）']);
+    expect(lines('en', 'incidents.report', detail)).toEqual(['Nature: Injury', 'Where: 过山车入口', 'Occurred: 2026-11-29 14:05:09', 'Owner: 李娜（C01）']);
+  });
+
+  it('names staff members and item types by name, not by their database ids', () => {
+    // A unit added: its type by name ("物品类型编号：1" before).
+    expect(lines('zh-CN', 'rentals.unitAdd', { tag: 'WC-101', typeId: 1 })).toEqual(['物品编号：WC-101', '物品类型：轮椅']);
+    expect(lines('en', 'rentals.unitAdd', { tag: 'WC-101', typeId: 1 })).toEqual(['Tag: WC-101', 'Item type: 轮椅']);
+    // A hand-over from one owner to another, a return approved by a manager, a found item counted by two.
+    expect(lines('zh-CN', 'incidents.handOver', { from: 3, to: 4, note: '交班' })).toEqual(['负责人：李娜（C01） → 张柜台（C02）', '备注：交班']);
+    expect(lines('en', 'rentals.return', { condition: 'good', refundFen: 30000, keptFen: 0, approvedBy: 1 })).toContain('Approved by: 王经理（M001）');
+    expect(lines('en', 'lostFound.intake', { countedBy: [3, 4] })).toEqual(['Counted by: 李娜（C01）, 张柜台（C02）']);
+    // Never a bare id: before the names have loaded, a number said as one.
+    expect(lines('en', 'incidents.report', { owner: 3 }, { names: false })).toEqual(['Owner: No. 3']);
+    expect(lines('zh-CN', 'rentals.unitAdd', { typeId: 1 }, { names: false })).toEqual(['物品类型：编号 1']);
+  });
+
+  it("leaves out a detail naming the row's own record again (the set-up's manager, who signs out of the kiosk)", () => {
+    const record = { entity: 'staff', entityId: '1' };
+    expect(lines('en', 'setup.complete', { parkName: '阳光水世界', defaultLanguage: 'zh-CN', timeZone: 'Asia/Shanghai', staffId: 1 }, { record })).toEqual([
+      'Park name: 阳光水世界',
+      'Default language: 中文',
+      'Time zone: Asia/Shanghai',
+    ]);
+    expect(lines('zh-CN', 'kiosk.leave', { by: 1 }, { record })).toEqual([]);
+    // Another record's staff member stays, by name.
+    expect(lines('en', 'kiosk.leave', { by: 3 }, { record })).toEqual(['By: 李娜（C01）']);
   });
 
   it("words a complaint's step as one change of status, with the reason there is no return visit", () => {

@@ -10,7 +10,7 @@ import { EmptyRow } from '../../ui/fields';
 import { useMethod } from '../../api/hooks';
 import { parseOrigin } from '@shared/rules/stations';
 import { useApi } from '../../app/session';
-import { auditDetailLines } from './detail';
+import { auditDetailLines, type DetailRef } from './detail';
 
 const WARNINGS = ['access.denied', 'auth.failed', 'auth.locked'];
 
@@ -18,11 +18,17 @@ const WARNINGS = ['access.denied', 'auth.failed', 'auth.locked'];
  * One line per detail, in the screen's language (see `auditDetailLines`): `状态：已回复 → 已结案` for a
  * change, `性质：受伤` otherwise; an amount in fen as money, `退还：¥300.00`; an instant as the park's time.
  */
-function DetailLines({ action, detail }: { action: string; detail: Record<string, unknown> }) {
+function DetailLines({ row, name }: { row: AuditRow; name: (ref: DetailRef, id: number) => string | undefined }) {
   const t = useT();
   const { language } = useLanguage();
   const format = useParkFormat();
-  const lines = auditDetailLines(action, detail, { t, stamp: format.stamp, money: (fen) => yuanText(fen, language) });
+  const lines = auditDetailLines(row.action, row.detail, {
+    t,
+    stamp: format.stamp,
+    money: (fen) => yuanText(fen, language),
+    name,
+    record: { entity: row.entity, entityId: row.entityId },
+  });
   return (
     <Stack gap={2}>
       {lines.map((line, index) => (
@@ -58,6 +64,23 @@ function useOriginLabel() {
   };
 }
 
+/**
+ * The staff members and item types a detail names by id, by name: `李娜（C01）`, `轮椅`. Disabled staff
+ * and inactive types too, since old rows name them.
+ */
+function useRefName() {
+  const t = useT();
+  const { language } = useLanguage();
+  const staff = useMethod('staff.list', { includeInactive: true });
+  const board = useMethod('rentals.board', {});
+  const people = new Map((staff.data ?? []).map((member) => [member.id, t('audit.labelWith', { name: member.name, extra: member.code })]));
+  const types = new Map((board.data?.types ?? []).map((type) => [type.id, language === 'zh-CN' ? type.nameZh : type.nameEn]));
+  return (ref: DetailRef, id: number) => (ref === 'staff' ? people.get(id) : types.get(id));
+}
+
+/** Chinese text (a CJK ideograph in it). */
+const CJK = /[\u4e00-\u9fff]/;
+
 /** What a record is, in words (the table's name where the catalog has none). */
 function useEntityLabel() {
   const t = useT();
@@ -65,6 +88,16 @@ function useEntityLabel() {
     const key = `audit.entities.${entity}`;
     return isMessageKey(key) ? t(key) : entity;
   };
+}
+
+/** An action's name: a short Chinese one (eight characters at most) on one line, a longer one in balanced lines. */
+function ActionName({ name, warning }: { name: string; warning: boolean }) {
+  const short = CJK.test(name) && [...name].length <= 8;
+  return (
+    <Text fw={600} c={warning ? 'red.9' : undefined} style={short ? { whiteSpace: 'nowrap' } : { textWrap: 'balance' }}>
+      {name}
+    </Text>
+  );
 }
 
 function useActionLabel() {
@@ -83,6 +116,8 @@ export function AuditPage() {
   const label = useActionLabel();
   const entityLabel = useEntityLabel();
   const originLabel = useOriginLabel();
+  const refName = useRefName();
+  const { language } = useLanguage();
   const [action, setAction] = useState<string | null>(null);
   const pages = useInfiniteQuery({
     queryKey: ['audit.list', action],
@@ -126,15 +161,18 @@ export function AuditPage() {
               <Table.Tr key={row.id}>
                 <Table.Td style={{ whiteSpace: 'nowrap' }}>{format.stamp(row.at)}</Table.Td>
                 <Table.Td style={{ whiteSpace: 'nowrap' }}>{row.staffName ?? t('audit.system')}</Table.Td>
-                <Table.Td>
-                  <Text fw={600} c={WARNINGS.includes(row.action) ? 'red.9' : undefined}>
-                    {label(row.action)}
-                  </Text>
+                {/*
+                  A short Chinese action (eight characters at most: 登记拾得物品, 添加物品) keeps its line, the column
+                  widening for it; a longer one, and an English one, wraps in balanced lines, so no character or word
+                  is left alone on the last (添加物/品). No minimum width beyond that: the detail needs the room.
+                */}
+                <Table.Td maw={220}>
+                  <ActionName name={label(row.action)} warning={WARNINGS.includes(row.action)} />
                 </Table.Td>
                 {/*
-                  The kind of record over its number, each whole on a 1024 kiosk (R20261129-0003 in 150 px). A record
-                  named by a list (the settings changed: closingTime,eventDays,…) or a long file name wraps at its
-                  commas and, failing that, anywhere.
+                  The kind of record over its name, each whole on a 1024 kiosk (R20261129-0003 in 150 px): a staff
+                  member by name and code, a unit by its tag, the settings changed by their names; else its number.
+                  A list (the settings changed) or a long file name wraps at its commas and, failing that, anywhere.
                 */}
                 <Table.Td miw={150} maw={240} style={{ overflowWrap: 'anywhere' }}>
                   {row.entity ? (
@@ -142,9 +180,15 @@ export function AuditPage() {
                       <Text span display="block" style={{ whiteSpace: 'nowrap' }}>
                         {entityLabel(row.entity)}
                       </Text>
-                      <Text span display="block" ff="monospace" fz="sm">
-                        {(row.entityId ?? '').replaceAll(',', ', ')}
-                      </Text>
+                      {row.entityLabel ? (
+                        <Text span display="block" fz="sm" data-testid="audit-record">
+                          {row.entityLabel[language]}
+                        </Text>
+                      ) : (
+                        <Text span display="block" ff="monospace" fz="sm" data-testid="audit-record">
+                          {(row.entityId ?? '').replaceAll(',', ', ')}
+                        </Text>
+                      )}
                     </>
                   ) : (
                     '—'
@@ -152,7 +196,7 @@ export function AuditPage() {
                 </Table.Td>
                 <Table.Td>{originLabel(row.origin)}</Table.Td>
                 <Table.Td miw={220} maw={380}>
-                  {Object.keys(row.detail).length ? <DetailLines action={row.action} detail={row.detail} /> : '—'}
+                  {Object.keys(row.detail).length ? <DetailLines row={row} name={refName} /> : '—'}
                 </Table.Td>
               </Table.Tr>
             ))}

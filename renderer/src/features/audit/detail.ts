@@ -7,14 +7,25 @@ type Branches<T, P extends string = ''> = {
 }[keyof T & string];
 export type WordBranch = Branches<typeof en>;
 
-/** How a detail key reads: its label (else `audit.fields.<key>`, else the key), and the branch wording its codes. */
+/** A record a detail names by its database id: a staff member, an item type. */
+export type DetailRef = 'staff' | 'itemType';
+
+/** The audit row's entity kind of each reference (`staff`, `item_type`). */
+const REF_ENTITY: Readonly<Record<DetailRef, string>> = { staff: 'staff', itemType: 'item_type' };
+
+/**
+ * How a detail key reads: its label (else `audit.fields.<key>`, else the key), the branch wording its
+ * codes, or the record its id names (read by name: `负责人：李娜（C01）`, not `负责人：3`).
+ */
 export interface KeyWords {
   label?: MessageKey;
   values?: WordBranch;
+  ref?: DetailRef;
 }
 
 const status = (values: WordBranch): KeyWords => ({ label: 'audit.fields.status', values });
 const labelled = (label: MessageKey): KeyWords => ({ label });
+const staffRef: KeyWords = { ref: 'staff' };
 
 /**
  * What the audit rows' detail keys mean, by where they are written (`ctx.audit` in electron/core):
@@ -30,6 +41,14 @@ export const DETAIL_WORDS: Readonly<Record<string, Readonly<Record<string, KeyWo
     payment: { values: 'rentals.payment' },
     condition: { values: 'rentals.condition' },
     idType: { values: 'rentals.idTypes' },
+    // Staff members and item types by their id: worded by name.
+    staffId: staffRef,
+    by: staffRef,
+    owner: staffRef,
+    approvedBy: staffRef,
+    countedBy: staffRef,
+    escortStaffId: staffRef,
+    typeId: { ref: 'itemType' },
   },
   'access.denied': { reason: { values: 'audit.values.refusals' } },
   staff: { active: { values: 'audit.values.active' } },
@@ -44,7 +63,7 @@ export const DETAIL_WORDS: Readonly<Record<string, Readonly<Record<string, KeyWo
     from: status('incidents.status'),
     to: status('incidents.status'),
   },
-  'incidents.handOver': { from: labelled('audit.fields.owner'), to: labelled('audit.fields.owner') },
+  'incidents.handOver': { from: { label: 'audit.fields.owner', ref: 'staff' }, to: { label: 'audit.fields.owner', ref: 'staff' } },
   'incidents.pdf': { copy: { values: 'audit.values.reportCopies' } },
   'complaints.pdf': { copy: { values: 'audit.values.reportCopies' } },
   complaints: {
@@ -105,13 +124,19 @@ export interface DetailFormat {
   stamp(at: number): string;
   /** An amount in fen, with its unit. */
   money(fen: number): string;
+  /** A staff member (`李娜（C01）`) or an item type (`轮椅`) by its id; undefined while not known. */
+  name?(ref: DetailRef, id: number): string | undefined;
+  /** The row's record: a detail naming the same record again (the set-up's own manager) is left out. */
+  record?: { entity: string | null; entityId: string | null };
 }
 
 /**
  * A row's detail in words, one line an entry: `性质：受伤`, `状态：已回复 → 已结案` (a `from` and `to`
  * as one change), a nested `changes` a line a field (`{ field: [from, to] }` or `{ field: { from, to } }`).
  * A code is worded by the branch DETAIL_WORDS names for its key, a boolean as yes or no, an amount in
- * fen (its key ends in `Fen`) as money, an instant as the park's time; free text, numbers and ids stay.
+ * fen (its key ends in `Fen`) as money, an instant as the park's time, a staff member's or an item
+ * type's id by name (the record's own id, named in the Record column already, is left out); free text
+ * and other numbers stay.
  */
 export function auditDetailLines(action: string, detail: Record<string, unknown>, format: DetailFormat): string[] {
   const { t } = format;
@@ -138,6 +163,8 @@ export function auditDetailLines(action: string, detail: Record<string, unknown>
     }
     if (typeof value === 'number' && key.endsWith('Fen')) return format.money(value);
     if (typeof value === 'number' && isInstantKey(key)) return format.stamp(value);
+    const ref = wordsOf(key).ref;
+    if (ref && typeof value === 'number') return format.name?.(ref, value) ?? t('audit.refNo', { id: value });
     const branch = wordsOf(key).values;
     const word = branch ? `${branch}.${String(value)}` : '';
     if (isMessageKey(word)) return t(word);
@@ -146,7 +173,15 @@ export function auditDetailLines(action: string, detail: Record<string, unknown>
   /** A field of `changes`: `[from, to]`, `{ from, to }`, or a word for it (a phone: "changed"). */
   const change = (key: string, value: unknown) => (Array.isArray(value) && value.length === 2 ? `${show(key, value[0])} → ${show(key, value[1])}` : show(key, value));
 
+  /** The record of the row itself, by a detail's id (`staffId` of the set-up's manager, who is the row's record). */
+  const isOwnRecord = (key: string, value: unknown) => {
+    const ref = wordsOf(key).ref;
+    const record = format.record;
+    return ref !== undefined && record !== undefined && record.entity === REF_ENTITY[ref] && record.entityId !== null && String(value) === record.entityId;
+  };
+
   return Object.entries(detail).flatMap(([key, value]): string[] => {
+    if (isOwnRecord(key, value)) return [];
     if (key === 'changes' && value && typeof value === 'object' && !Array.isArray(value)) {
       return Object.entries(value).map(([field, fieldValue]) => line(field, change(field, fieldValue)));
     }
