@@ -149,6 +149,8 @@ export const en = {
     audit: 'Audit log',
     counterDesk: 'Counter',
     mainMenu: 'Sections',
+    /** A section's running clocks needing attention, beside its name in the menu. */
+    clocks: 'Clocks: {{late}} past the limit, {{warn}} near it',
   },
   staff: {
     title: 'Staff',

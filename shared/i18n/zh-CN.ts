@@ -147,6 +147,7 @@ export const zhCN: Catalog = {
     audit: '操作日志',
     counterDesk: '服务台',
     mainMenu: '功能',
+    clocks: '计时：{{late}} 项已超时，{{warn}} 项即将到时',
   },
   staff: {
     title: '员工',

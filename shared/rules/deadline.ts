@@ -37,3 +37,26 @@ export function durationText(t: (key: MessageKey, params?: MessageParams) => str
   if (h > 0) return m > 0 ? t('clock.hours', { h, m }) : t('clock.wholeHours', { h });
   return t('clock.minutes', { m });
 }
+
+/** One running clock: its deadline and how long before it the clock turns amber. */
+export interface Clock {
+  dueAt: number;
+  warnMs: number;
+}
+
+/** How many of a set of clocks are near their limit (amber) and past it (red). */
+export interface ClockAlert {
+  late: number;
+  warn: number;
+}
+
+/**
+ * A set of clocks read at `now`, with `alreadyLate` more counted past their limit (figures the core
+ * counts itself, such as rentals overdue); undefined when none is amber or red.
+ */
+export function clockAlert(clocks: readonly Clock[], now: number, alreadyLate = 0): ClockAlert | undefined {
+  const states = clocks.map((clock) => readDeadline(now, clock.dueAt, clock.warnMs).state);
+  const late = alreadyLate + states.filter((state) => state === 'late').length;
+  const warn = states.filter((state) => state === 'warn').length;
+  return late + warn > 0 ? { late, warn } : undefined;
+}

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { readDeadline, splitMinutes } from '@shared/rules/deadline';
+import { translator } from '@shared/i18n';
+import { clockAlert, durationText, readDeadline, splitMinutes } from '@shared/rules/deadline';
 import { MINUTE } from '@shared/rules/time';
 
 describe('deadline clocks', () => {
@@ -16,5 +17,24 @@ describe('deadline clocks', () => {
   it('split minutes for people', () => {
     expect(splitMinutes(125)).toEqual({ d: 0, h: 2, m: 5 });
     expect(splitMinutes(1500)).toEqual({ d: 1, h: 1, m: 0 });
+  });
+
+  it('word a duration as every screen and report does', () => {
+    const en = translator('en');
+    expect([5, 60, 156, 1500, 1530].map((minutes) => durationText(en, minutes))).toEqual(['5 min', '1 h', '2 h 36 min', '1 d 1 h', '1 d 1 h']);
+    expect(durationText(translator('zh-CN'), 156)).toBe('2 小时 36 分钟');
+  });
+
+  it('count the clocks near their limit and past it, with what the core counted late itself', () => {
+    const clocks = [
+      { dueAt: deadline + 60 * MINUTE, warnMs: 10 * MINUTE },
+      { dueAt: deadline + 5 * MINUTE, warnMs: 10 * MINUTE },
+      { dueAt: deadline - MINUTE, warnMs: 2 * MINUTE },
+    ];
+    expect(clockAlert(clocks, deadline)).toEqual({ late: 1, warn: 1 });
+    expect(clockAlert(clocks, deadline, 2)).toEqual({ late: 3, warn: 1 });
+    expect(clockAlert(clocks.slice(0, 1), deadline)).toBeUndefined();
+    expect(clockAlert([], deadline)).toBeUndefined();
+    expect(clockAlert([], deadline, 1)).toEqual({ late: 1, warn: 0 });
   });
 });

@@ -3,7 +3,7 @@ import { Redirect, Route, Switch, useLocation } from 'wouter';
 import { AppShell, Avatar, Group, Menu, Modal, NavLink, PasswordInput, ScrollArea, Stack, Text, UnstyledButton } from '@mantine/core';
 import { useIdle, useMediaQuery } from '@mantine/hooks';
 import { IconChevronDown, IconKey, IconLogout, IconDoorExit, IconUsersGroup } from '@tabler/icons-react';
-import { BROADCAST, staffMethods, systemMethods, type RosterEntry } from '@shared/contract';
+import { BROADCAST, COUNTER, staffMethods, systemMethods, type RosterEntry } from '@shared/contract';
 import { ACTIVITY_EVENTS, ACTIVITY_REPORT_MS } from '@shared/rules/sessions';
 import { MINUTE } from '@shared/rules/time';
 import type { Api } from '../api/client';
@@ -11,6 +11,7 @@ import { useT } from './i18n';
 import { usePark } from './park';
 import { useApi, useSession } from './session';
 import { groupsFor, HOME } from './sections';
+import { SectionBadge, useSectionClocks } from './sectionClocks';
 import { useAction, useMethod } from '../api/hooks';
 import { useContractForm, useFieldErrors, useFormSubmit } from '../ui/form';
 import { notifySuccess } from '../ui/notify';
@@ -134,6 +135,9 @@ export function Shell() {
     // eslint-disable-next-line react-hooks/exhaustive-deps -- only the idle flag should trigger this
   }, [idle]);
 
+  // The counter's clocks beside its sections in the menu (counter staff and managers; not the broadcast room).
+  const clocks = useSectionClocks(session ? COUNTER.includes(session.staff.role) : false);
+
   if (!session) return null;
   const { staff } = session;
   const groups = groupsFor(staff.role);
@@ -206,6 +210,7 @@ export function Shell() {
                     active={location === section.path}
                     label={t(section.label)}
                     leftSection={<section.icon size={22} />}
+                    rightSection={<SectionBadge alert={clocks[section.path]} />}
                     onClick={(event) => {
                       event.preventDefault();
                       navigate(section.path);
