@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { LANGUAGES } from '../i18n';
 import { epochMs, id, isoDate, personName, phone } from './common';
 import { ANY_STAFF, BROADCAST, COUNTER, MANAGERS, event, method } from './define';
-import { rule } from './validation';
+import { encodeMessage, rule } from './validation';
 
 /** What the counter asks the broadcast room to announce. A missing child always comes first. */
 export const PAGING_KINDS = ['missingPerson', 'summonHead', 'lostProperty', 'general'] as const;
@@ -18,7 +18,11 @@ export const PAGING_SOURCES = ['counter', 'lostFound', 'complaint'] as const;
 const text = (max: number) => z.string().trim().min(1).max(max);
 const optionalText = (max: number) => z.string().trim().max(max).default('');
 
-export const missingPersonDetails = z
+/** The oldest a missing person registered as a child can be (a minor): older, the adult's script and priority. */
+export const CHILD_MAX_AGE = 17;
+
+/** The missing-person fields, unrefined, for forms that reshape them (a refined object cannot be omitted from). */
+export const missingPersonFields = z
   .object({
     kind: z.literal('missingPerson'),
     /** A child: the highest priority, and the child's script. */
@@ -40,6 +44,15 @@ export const missingPersonDetails = z
     repeatMinutes: z.number().int().min(5).max(60).default(10),
   })
   .strict();
+
+/** "A child" means a minor: an adult's age is refused rather than announced as a child's. */
+export function checkChildAge(value: { child: boolean; age: number }, ctx: z.RefinementCtx): void {
+  if (value.child && value.age > CHILD_MAX_AGE) {
+    ctx.addIssue({ code: 'custom', path: ['age'], input: value.age, message: encodeMessage({ key: 'paging.errors.childAge', params: { maximum: CHILD_MAX_AGE } }) });
+  }
+}
+
+export const missingPersonDetails = missingPersonFields.superRefine(checkChildAge);
 
 export const summonHeadDetails = z
   .object({

@@ -152,6 +152,7 @@ export const pagingEn = {
   },
   errors: {
     notFound: 'No such paging request.',
+    childAge: 'A child is {{maximum}} or younger: for someone older, switch off “A child”.',
     closed: 'This request is already {{status}}: nothing was changed.',
     alreadyAcknowledged: 'The broadcast room already took this request.',
     alreadyAired: 'Already aired: use “Aired again” for a repeat.',

@@ -155,6 +155,7 @@ export const pagingZhCN: Strings<typeof pagingEn> = {
   },
   errors: {
     notFound: '没有这个广播请求。',
+    childAge: '儿童的年龄不超过 {{maximum}} 岁；年龄更大的请关闭“儿童”开关。',
     closed: '该请求已{{status}}，未作任何修改。',
     alreadyAcknowledged: '广播室已接单。',
     alreadyAired: '已经播出过，重播请点“再次播出”。',

@@ -1,4 +1,5 @@
 import { addStaff, chooseLanguage, emWidth, expect, moveClock, must, screen, setUpPark, signIn, startStation, test as base, type Station } from './fixtures';
+import { setLanguage } from './lostFoundHelpers';
 
 /** A station whose clock the test moves (PARKDESK_TEST_CLOCK), to cross the 5-minute mark without waiting. */
 const test = base.extend<{ clockStation: Station }>({
@@ -134,6 +135,92 @@ test.describe('paging between the counter and the broadcast room', () => {
 
     await counterContext.close();
     await roomContext.close();
+  });
+
+  test('a number out of range is refused beside its field in either language, never changed to the limit, and nothing is registered', async ({ page, station }) => {
+    test.setTimeout(90_000);
+    const admin = await setUpPark(station);
+    await station.api('settings.update', { idleSignOutMinutes: 240 }, admin);
+    await addStaff(station, admin, { code: 'C01', name: '张柜台', role: 'counter', pin: '1357' });
+    await page.goto(station.url);
+    await signIn(page, '张柜台', '1357');
+    await page.getByRole('navigation').getByRole('link', { name: '广播寻人' }).click();
+    await page.keyboard.press('F2');
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('姓名').fill('小明');
+    await dialog.getByLabel(/^衣着(?!（)/).fill('红色上衣');
+    await dialog.getByLabel(/^最后出现地点(?!（)/).fill('旋转木马');
+    await dialog.getByLabel('监护人 / 同伴').fill('王女士');
+    await dialog.getByLabel('监护人电话').fill('13812345678');
+    // The three number fields, by their labels in the screen's language.
+    const numbers = (language: 'zh-CN' | 'en') => ({
+      age: dialog.getByLabel(language === 'en' ? 'Age' : '年龄', { exact: true }),
+      height: dialog.getByLabel(language === 'en' ? 'Height (cm)' : '身高（厘米）'),
+      repeat: dialog.getByLabel(language === 'en' ? 'Repeat every (minutes)' : '每隔几分钟重播'),
+    });
+    let { age, height, repeat } = numbers('zh-CN');
+    await age.fill('250');
+    await height.fill('-40');
+    await repeat.fill('0');
+    await dialog.getByRole('button', { name: '登记' }).click();
+    // Each number keeps what was typed (never the nearest limit), and says what it takes, beside it.
+    await expect(age).toHaveValue('250');
+    await expect(height).toHaveValue('-40');
+    await expect(repeat).toHaveValue('0');
+    await expect(age).toHaveAccessibleDescription('不能大于 120。');
+    await expect(height).toHaveAccessibleDescription('不能小于 40。');
+    await expect(repeat).toHaveAccessibleDescription('不能小于 5。');
+    // Nothing goes to the script either: no announcement of a 120-year-old child is previewed.
+    await expect(dialog.getByLabel('将要播报的内容')).toHaveCount(0);
+    await screen(page, 'paging-form-out-of-range-zh-1280');
+    await page.setViewportSize({ width: 1024, height: 768 });
+    await screen(page, 'paging-form-out-of-range-zh-1024');
+    // The same words in English, on the form already on screen.
+    await setLanguage(page, 'en');
+    ({ age, height, repeat } = numbers('en'));
+    await expect(age).toHaveAccessibleDescription('At most 120.');
+    await expect(height).toHaveAccessibleDescription('At least 40.');
+    await expect(repeat).toHaveAccessibleDescription('At least 5.');
+    await screen(page, 'paging-form-out-of-range-en-1024');
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await screen(page, 'paging-form-out-of-range-en-1280');
+
+    // "A child" is a minor: an adult's age is refused while the switch is on, and fits once it is off.
+    await age.fill('30');
+    await height.fill('170');
+    await repeat.fill('10');
+    await expect(height).not.toHaveAttribute('aria-invalid', 'true');
+    await expect(age).toHaveAccessibleDescription('A child is 17 or younger: for someone older, switch off “A child”.');
+    await screen(page, 'paging-form-child-age-en-1280');
+    await setLanguage(page, 'zh-CN');
+    ({ age, height, repeat } = numbers('zh-CN'));
+    await expect(age).toHaveAccessibleDescription('儿童的年龄不超过 17 岁；年龄更大的请关闭“儿童”开关。');
+    await screen(page, 'paging-form-child-age-zh-1280');
+    await page.setViewportSize({ width: 1024, height: 768 });
+    await screen(page, 'paging-form-child-age-zh-1024');
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await dialog.getByRole('button', { name: '登记' }).click();
+    await expect(age).toHaveValue('30');
+    await expect(age).toBeFocused();
+    // Refused at the counter: nothing reached the broadcast queue.
+    expect(await must(station.api('paging.queue', {}, admin))).toEqual([]);
+    const child = dialog.getByRole('switch', { name: '儿童' });
+    await child.focus();
+    await page.keyboard.press('Space');
+    await expect(child).not.toBeChecked();
+    await expect(age).not.toHaveAttribute('aria-invalid', 'true');
+    await page.keyboard.press('Space');
+    await expect(child).toBeChecked();
+    await expect(age).toHaveAttribute('aria-invalid', 'true');
+
+    // Corrected, the request registers with the numbers typed.
+    await age.fill('5');
+    await height.fill('110');
+    await dialog.getByRole('button', { name: '登记' }).click();
+    await expect(page.getByText('已登记，广播室已实时收到。')).toBeVisible();
+    const queue = await must(station.api('paging.queue', {}, admin));
+    expect(queue).toHaveLength(1);
+    expect(queue[0]?.details).toMatchObject({ kind: 'missingPerson', child: true, age: 5, heightCm: 110, repeatMinutes: 10 });
   });
 
   test('a broadcast-room station that loses the connection says so and catches up by itself, nothing lost or doubled', async ({ browser, clockStation: station }) => {

@@ -311,6 +311,128 @@ test.describe('rentals at the counter', () => {
   });
 });
 
+test.describe('the return and rent-out dialogs on small screens', () => {
+  test('the refund button stays in sight at 1024×768 and 1280×800, a deposit kept beyond the deposit is refused as it is typed, and an unknown tag is said once', async ({ page, station }) => {
+    test.setTimeout(120_000);
+    const printer = await VirtualPrinter.start();
+    try {
+      const admin = await openCounter(station, printer);
+      const units = await must(station.api('rentals.units.list', {}, admin));
+      for (const unit of units) await must(station.api('rentals.inspect', { unitId: unit.id, result: 'ok' }, admin));
+      const rented = await must(
+        station.api('rentals.checkOut', { unitTag: 'WC-001', visitorName: '李游客', phone: '13812345678', identity: { idType: 'resident', idNumber: ID_CARD }, payment: 'cash' }, admin),
+      );
+      // The receipt's QR code as the scanner types it: the number and the check code.
+      const voucher = `${rented.rental.receiptNo}-${rented.checkCode}`;
+      const returns: string[] = [];
+      page.on('request', (sent) => {
+        if (sent.url().endsWith('/api/rentals.return')) returns.push(sent.url());
+      });
+
+      await page.setViewportSize({ width: 1024, height: 768 });
+      await page.goto(station.url);
+      await signIn(page, '张柜台', '1357');
+      await expect(page.getByRole('heading', { name: '租借服务' })).toBeVisible();
+      await page.keyboard.press('F4');
+      const dialog = page.getByRole('dialog');
+      await dialog.getByLabel('收据编号').fill(voucher);
+      await expect(dialog.getByTestId('rental-card')).toContainText('李游客');
+      await dialog.getByText('损坏', { exact: true }).click();
+      const refund = dialog.getByTestId('return-actions').getByRole('button', { name: /退还 ¥500.00/ });
+      const cancel = dialog.getByTestId('return-actions').getByRole('button', { name: '取消' });
+      /** The whole button on screen as the dialog opened, nothing scrolled. */
+      const wholeInView = async () => {
+        const viewport = page.viewportSize();
+        for (const button of [refund, cancel]) {
+          const box = await button.boundingBox();
+          expect(box).not.toBeNull();
+          expect((box?.y ?? 0) + (box?.height ?? 0)).toBeLessThanOrEqual(viewport?.height ?? 0);
+          expect(box?.y ?? -1).toBeGreaterThanOrEqual(0);
+          await expect(button).toBeInViewport({ ratio: 1 });
+        }
+      };
+      // With the condition, the amount, the reason and the manager's PIN the dialog is taller than the screen: its buttons stay at its foot.
+      await wholeInView();
+      await screen(page, 'rentals-return-damaged-zh-1024');
+      await page.setViewportSize({ width: 1280, height: 800 });
+      await wholeInView();
+
+      // More than the deposit: said beside the amount as it is typed, the money as it reads everywhere; nothing is sent.
+      const kept = dialog.getByLabel('扣押金额（元）');
+      await kept.fill('600');
+      const over = dialog.getByText('扣除金额不能超过押金（¥500.00）。');
+      await expect(over).toHaveCount(1);
+      await expect(kept).toHaveAttribute('aria-invalid', 'true');
+      await expect(kept).toBeFocused();
+      /** The message in sight: above the actions kept at the dialog's foot, not behind them. */
+      const clearOfActions = async (message: typeof over) => {
+        await expect(message).toBeInViewport({ ratio: 1 });
+        await expect
+          .poll(async () => {
+            const [text, actions] = [await message.boundingBox(), await dialog.getByTestId('return-actions').boundingBox()];
+            return (text?.y ?? Infinity) + (text?.height ?? 0) <= (actions?.y ?? 0);
+          })
+          .toBe(true);
+      };
+      await clearOfActions(over);
+      await screen(page, 'rentals-return-over-deposit-zh-1280');
+      await setLanguage(page, 'en');
+      await expect(dialog.getByText('Cannot keep more than the deposit (CNY 500.00).')).toHaveCount(1);
+      await screen(page, 'rentals-return-over-deposit-en-1280');
+      await page.setViewportSize({ width: 1024, height: 768 });
+      await expect(dialog.getByTestId('return-actions').getByRole('button', { name: /Refund CNY 0.00/ })).toBeInViewport({ ratio: 1 });
+      const keptEn = dialog.getByLabel('Deposit kept (CNY)');
+      await keptEn.fill('');
+      await keptEn.fill('700');
+      await clearOfActions(dialog.getByText('Cannot keep more than the deposit (CNY 500.00).'));
+      await screen(page, 'rentals-return-over-deposit-en-1024');
+      await setLanguage(page, 'zh-CN');
+      await screen(page, 'rentals-return-over-deposit-zh-1024');
+      await dialog.getByLabel('原因').fill('扶手断裂');
+      await dialog.getByTestId('return-actions').getByRole('button', { name: /退还 ¥0.00/ }).click();
+      await expect(kept).toBeFocused();
+      await expect(kept).toHaveValue('¥ 700');
+      expect(returns).toEqual([]);
+      // Within the deposit: the message goes as the amount is corrected, and the refund reads what is left.
+      await kept.fill('200');
+      await expect(over).toHaveCount(0);
+      await page.setViewportSize({ width: 1024, height: 768 });
+      await expect(dialog.getByTestId('return-actions').getByRole('button', { name: /退还 ¥300.00/ })).toBeInViewport({ ratio: 1 });
+      await page.setViewportSize({ width: 1280, height: 800 });
+      await dialog.getByTestId('return-actions').getByRole('button', { name: '取消' }).click();
+      await expect(dialog).toHaveCount(0);
+      expect(returns).toEqual([]);
+
+      // Rent-out: a tag no unit has is said once, under the field, as it is typed and again once sent.
+      await page.keyboard.press('F2');
+      await dialog.getByLabel('物品编号').fill('XX-999');
+      const unknown = dialog.getByText('没有这个编号的物品。');
+      await expect(unknown).toHaveCount(1);
+      await expect(dialog.getByLabel('物品编号')).toHaveAttribute('aria-invalid', 'true');
+      await dialog.getByLabel('游客姓名').fill('王游客');
+      await dialog.getByLabel('联系电话').fill('13900001111');
+      await dialog.getByLabel('证件号码').fill(ID_CARD);
+      await dialog.getByTestId('checkout-actions').getByRole('button', { name: /借出/ }).click();
+      await expect(dialog.getByLabel('物品编号')).toBeFocused();
+      await expect(unknown).toHaveCount(1);
+      await screen(page, 'rentals-checkout-unknown-tag-zh-1280');
+      await page.setViewportSize({ width: 1024, height: 768 });
+      await screen(page, 'rentals-checkout-unknown-tag-zh-1024');
+      await setLanguage(page, 'en');
+      await expect(dialog.getByText('No unit has this tag.')).toHaveCount(1);
+      await screen(page, 'rentals-checkout-unknown-tag-en-1024');
+      await page.setViewportSize({ width: 1280, height: 800 });
+      await screen(page, 'rentals-checkout-unknown-tag-en-1280');
+      // A known tag: the card, and no message.
+      await dialog.getByLabel('Asset tag').fill('WC-002');
+      await expect(dialog.getByTestId('unit-card')).toBeVisible();
+      await expect(dialog.getByText('No unit has this tag.')).toHaveCount(0);
+    } finally {
+      await printer.stop();
+    }
+  });
+});
+
 test.describe('the counter by keyboard', () => {
   test('a trained clerk rents out with the keyboard alone in under 30 seconds: scan, Tab through, ID type and payment by arrow keys, Enter', async ({ page, station }) => {
     const printer = await VirtualPrinter.start();

@@ -416,7 +416,7 @@ describe('return and refund', () => {
     });
     expect(
       await test.fails('rentals.return', { receiptNo: rental.receiptNo, checkCode: checkCodeOf(test, rental.receiptNo), condition: 'damaged', keptFen: 60_000, reason: '扶手断裂', approval: { staffId: adminId, pin: ADMIN.pin } }, clerk.token),
-    ).toMatchObject({ code: 'VALIDATION', fields: { keptFen: { key: 'rentals.errors.keptOverDeposit', params: { deposit: 500 } } } });
+    ).toMatchObject({ code: 'VALIDATION', fields: { keptFen: { key: 'rentals.errors.keptOverDeposit', params: { deposit: '500.00' } } } });
     expect(await test.fails('rentals.return', { receiptNo: rental.receiptNo, checkCode: checkCodeOf(test, rental.receiptNo), condition: 'good', keptFen: 100 }, clerk.token)).toMatchObject({
       fields: { keptFen: { key: 'validation.keepOnlyIfDamaged' } },
     });

@@ -1,4 +1,5 @@
 import type { approvalsMethods } from '@shared/contract';
+import { formatYuan } from '@shared/rules/money';
 import { checkStaffPin } from '../auth/pinCheck';
 import { recordStep, getComplaint } from '../complaints/store';
 import { actorOf, type HandlersFor, type Services } from '../context';
@@ -34,7 +35,7 @@ export function approvalsHandlers(services: Services): HandlersFor<keyof typeof 
       if (!rental) throw fieldError('NOT_FOUND', 'receiptNo', 'rentals.errors.rentalNotFound');
       if (rental.status === 'returned') throw fieldError('CONFLICT', 'receiptNo', 'rentals.errors.alreadyReturned', { receiptNo: rental.receipt_no });
       requireReceipt(db, rental, input);
-      if (input.keptFen > rental.deposit_fen) throw fieldError('VALIDATION', 'keptFen', 'rentals.errors.keptOverDeposit', { deposit: rental.deposit_fen / 100 });
+      if (input.keptFen > rental.deposit_fen) throw fieldError('VALIDATION', 'keptFen', 'rentals.errors.keptOverDeposit', { deposit: formatYuan(rental.deposit_fen) });
       const pending = db.prepare("SELECT 1 FROM approval_request WHERE rental_id = ? AND status = 'pending'").get(rental.id);
       if (pending) throw fieldError('CONFLICT', 'receiptNo', 'approvals.errors.alreadyPending', { receiptNo: rental.receipt_no });
       const request: ReturnRequest = { condition: input.condition, keptFen: input.keptFen, reason: input.reason, lostReceipt: input.lostReceipt };

@@ -1,5 +1,6 @@
 import type { Approval, RentalView, UnitHistoryEntry, rentalsMethods } from '@shared/contract';
 import { maskIdNumber } from '@shared/rules/identity';
+import { formatYuan } from '@shared/rules/money';
 import { CHECK_CODE_ALPHABET, defaultDueAt, parseLostReceiptQuery } from '@shared/rules/rentals';
 import { atParkTime, DAY, parkDate, parkDayBounds } from '@shared/rules/time';
 import { randomInt } from 'node:crypto';
@@ -389,7 +390,7 @@ export function rentalsHandlers(services: Services): HandlersFor<keyof typeof re
       if (found.status === 'returned') throw fieldError('CONFLICT', 'receiptNo', 'rentals.errors.alreadyReturned', { receiptNo: found.receipt_no });
       requireReceipt(db, found, input);
       if (input.keptFen > found.deposit_fen) {
-        throw fieldError('VALIDATION', 'keptFen', 'rentals.errors.keptOverDeposit', { deposit: found.deposit_fen / 100 });
+        throw fieldError('VALIDATION', 'keptFen', 'rentals.errors.keptOverDeposit', { deposit: formatYuan(found.deposit_fen) });
       }
       const approvedBy = input.approval ? approve(ctx, input.approval) : null;
 

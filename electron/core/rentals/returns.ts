@@ -1,4 +1,5 @@
 import type { RentalView, ReturnCondition } from '@shared/contract';
+import { formatYuan } from '@shared/rules/money';
 import type { CallContext } from '../context';
 import type { Db } from '../db/open';
 import { fieldError } from '../errors';
@@ -44,7 +45,7 @@ export function applyReturn(
   if (!fresh) throw fieldError('NOT_FOUND', 'receiptNo', 'rentals.errors.rentalNotFound');
   if (fresh.status === 'returned') throw fieldError('CONFLICT', 'receiptNo', 'rentals.errors.alreadyReturned', { receiptNo: fresh.receipt_no });
   if (choice.keptFen > fresh.deposit_fen) {
-    throw fieldError('VALIDATION', 'keptFen', 'rentals.errors.keptOverDeposit', { deposit: fresh.deposit_fen / 100 });
+    throw fieldError('VALIDATION', 'keptFen', 'rentals.errors.keptOverDeposit', { deposit: formatYuan(fresh.deposit_fen) });
   }
   const refund = fresh.deposit_fen - choice.keptFen;
   db.prepare(

@@ -55,10 +55,16 @@ interface NumberFieldProps<V extends FieldValues> {
   /** Money: the field holds integer fen, the input shows CNY with two decimals after the sign (¥ 320), as money reads everywhere. */
   fen?: boolean;
   withAsterisk?: boolean;
+  /** A message the schema cannot give (a limit known only on screen, e.g. a rental's deposit), shown when the field has none of its own. */
+  error?: string;
 }
 
-/** A number input bound to a contract form field; an empty input is NaN so the schema says "required". */
-export function NumberField<V extends FieldValues>({ form, name, label, min, max, fen, withAsterisk }: NumberFieldProps<V>) {
+/**
+ * A number input bound to a contract form field; an empty input is NaN so the schema says "required".
+ * What is typed is kept as typed: `min` and `max` only bound the arrow keys, never clamp a number (a
+ * silent clamp would save a value nobody typed); the schema refuses one out of range, next to the field.
+ */
+export function NumberField<V extends FieldValues>({ form, name, label, min, max, fen, withAsterisk, error }: NumberFieldProps<V>) {
   const errorOf = useFieldErrors(form);
   return (
     <Controller
@@ -66,10 +72,12 @@ export function NumberField<V extends FieldValues>({ form, name, label, min, max
       name={name}
       render={({ field }) => (
         <NumberInput
+          ref={field.ref}
           label={label}
           withAsterisk={withAsterisk}
           min={min}
           max={max}
+          clampBehavior="none"
           allowDecimal={Boolean(fen)}
           decimalScale={fen ? 2 : 0}
           thousandSeparator={fen ? ',' : undefined}
@@ -77,7 +85,7 @@ export function NumberField<V extends FieldValues>({ form, name, label, min, max
           value={typeof field.value === 'number' && !Number.isNaN(field.value) ? (fen ? field.value / 100 : field.value) : ''}
           onChange={(value) => field.onChange(typeof value === 'number' ? (fen ? Math.round(value * 100) : value) : Number.NaN)}
           onBlur={field.onBlur}
-          error={errorOf(name)}
+          error={errorOf(name) ?? error}
         />
       )}
     />

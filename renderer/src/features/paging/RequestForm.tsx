@@ -3,9 +3,10 @@ import { Controller } from 'react-hook-form';
 import { Alert, Modal, SegmentedControl, Select, SimpleGrid, Stack, Switch, TextInput, Textarea } from '@mantine/core';
 import type { z } from 'zod';
 import {
+  checkChildAge,
   generalDetails,
   lostPropertyDetails,
-  missingPersonDetails,
+  missingPersonFields,
   PAGING_KINDS,
   SEXES,
   summonHeadDetails,
@@ -28,8 +29,20 @@ import { FormTimeField } from '../../ui/dates';
 
 type Submit = (details: PagingDetails) => Promise<unknown>;
 
-/** The missing-person form: the last-seen time is typed as HH:mm in the park and sent as an instant. */
-const missingForm = missingPersonDetails.omit({ lastSeenAt: true }).extend({ lastSeenTime: timeOfDay });
+/**
+ * The missing-person form: the last-seen time is typed as HH:mm in the park and sent as an instant.
+ * The contract's limits (age, height, repeat interval, a child's age) are the form's: a number out of
+ * range is refused next to its field, never changed to the nearest limit.
+ */
+const missingForm = missingPersonFields.omit({ lastSeenAt: true }).extend({ lastSeenTime: timeOfDay }).superRefine(checkChildAge);
+
+/** A number field's bounds for its arrow keys, read from the contract (the schema, not the input, refuses what is outside). */
+function bounds(schema: z.ZodNumber): { min?: number; max?: number } {
+  return { min: schema.minValue ?? undefined, max: schema.maxValue ?? undefined };
+}
+const AGE = bounds(missingPersonFields.shape.age);
+const HEIGHT = bounds(missingPersonFields.shape.heightCm.unwrap());
+const REPEAT = bounds(missingPersonFields.shape.repeatMinutes.unwrap());
 
 function MissingPersonForm({ initial, submit, onCancel, label, pending }: { initial?: Extract<PagingDetails, { kind: 'missingPerson' }>; submit: Submit; onCancel(): void; label: string; pending: boolean }) {
   const t = useT();
@@ -83,13 +96,24 @@ function MissingPersonForm({ initial, submit, onCancel, label, pending }: { init
         <Controller
           control={form.control}
           name="child"
-          render={({ field }) => <Switch size="md" label={t('paging.fields.child')} checked={field.value} onChange={(e) => field.onChange(e.currentTarget.checked)} />}
+          render={({ field }) => (
+            <Switch
+              size="md"
+              label={t('paging.fields.child')}
+              checked={field.value}
+              onChange={(e) => {
+                field.onChange(e.currentTarget.checked);
+                // Whether the age fits depends on this switch: an age already checked is checked again.
+                if (form.getFieldState('age').isTouched || form.formState.isSubmitted) void form.trigger('age');
+              }}
+            />
+          )}
         />
         <SimpleGrid cols={4}>
           <TextInput label={t('paging.fields.name')} withAsterisk data-autofocus {...form.register('name')} error={errorOf('name')} />
-          <NumberField form={form} name="age" label={t('paging.fields.age')} min={0} max={120} />
+          <NumberField form={form} name="age" label={t('paging.fields.age')} {...AGE} />
           <SelectField form={form} name="sex" label={t('paging.fields.sex')} data={SEXES.map((sex) => ({ value: sex, label: t(`paging.sexes.${sex}`) }))} />
-          <NumberField form={form} name="heightCm" label={t('paging.fields.heightCm')} min={40} max={230} />
+          <NumberField form={form} name="heightCm" label={t('paging.fields.heightCm')} {...HEIGHT} />
         </SimpleGrid>
         <TextInput label={t('paging.fields.clothing')} withAsterisk {...form.register('clothing')} error={errorOf('clothing')} />
         <SimpleGrid cols={2}>
@@ -105,7 +129,7 @@ function MissingPersonForm({ initial, submit, onCancel, label, pending }: { init
           <TextInput label={t('paging.fields.guardianPhone')} withAsterisk inputMode="tel" {...form.register('guardianPhone')} error={errorOf('guardianPhone')} />
           <TextInput label={t('paging.fields.meetingPoint')} withAsterisk {...form.register('meetingPoint')} error={errorOf('meetingPoint')} />
         </SimpleGrid>
-        <NumberField form={form} name="repeatMinutes" label={t('paging.fields.repeatMinutes')} min={5} max={60} />
+        <NumberField form={form} name="repeatMinutes" label={t('paging.fields.repeatMinutes')} {...REPEAT} />
         <ScriptPreview details={preview} />
         <FormActions onCancel={onCancel} submitLabel={label} loading={pending} />
       </Stack>

@@ -25,13 +25,17 @@ const overrideForm = overrideInput.omit({ approval: true });
 
 const FIELDS = ['unitTag', 'visitorName', 'phone', 'identity.idType', 'identity.idNumber', 'payment', 'dueTime'] as const;
 
+/** The unit a tag names, looked up as it is typed (the card and the field's message share the one lookup). */
+function useUnitLookup(tag: string) {
+  const valid = assetTag.safeParse(tag).success;
+  return useMethod('rentals.units.lookup', { tag }, { enabled: valid, retry: false });
+}
+
+/** The unit scanned: its kind, state and deposit. An unknown tag is said once, by the tag field itself. */
 function UnitCard({ tag }: { tag: string }) {
   const t = useT();
   const { language } = useLanguage();
-  const valid = assetTag.safeParse(tag).success;
-  const unit = useMethod('rentals.units.lookup', { tag }, { enabled: valid, retry: false });
-  if (!valid || unit.isLoading) return null;
-  if (unit.error) return <Text c="red.8">{t('rentals.errors.unitNotFound')}</Text>;
+  const unit = useUnitLookup(tag);
   if (!unit.data) return null;
   const u = unit.data;
   return (
@@ -98,6 +102,7 @@ export function CheckOutModal({ initialTag, onClose }: { initialTag?: string; on
   const overrideErrorOf = useFieldErrors(override);
   const closing = settings.data?.closingTime;
   const [tag] = useDebouncedValue(form.watch('unitTag'), 250);
+  const unitLookup = useUnitLookup(tag);
 
   const { timeZone } = park.info;
   const now = park.now;
@@ -149,7 +154,7 @@ export function CheckOutModal({ initialTag, onClose }: { initialTag?: string; on
               autoFocus
               size="lg"
               {...form.register('unitTag')}
-              error={errorOf('unitTag')}
+              error={errorOf('unitTag') ?? (unitLookup.error ? t(unitLookup.error.body.message, unitLookup.error.body.params) : undefined)}
             />
             <UnitCard tag={tag} />
             <UnitPicker onPick={(picked) => form.setValue('unitTag', picked, { shouldValidate: true })} />

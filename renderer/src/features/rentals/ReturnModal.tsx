@@ -1,9 +1,10 @@
-import { useState } from 'react';
-import { useDebouncedValue } from '@mantine/hooks';
+import { useEffect, useRef, useState } from 'react';
+import { useDebouncedValue, useElementSize } from '@mantine/hooks';
 import { Alert, Button, Group, Modal, Paper, SegmentedControl, SimpleGrid, Stack, Table, Text, TextInput, UnstyledButton } from '@mantine/core';
 import { IconSearch } from '@tabler/icons-react';
 import { Controller } from 'react-hook-form';
 import { needsApproval, receiptNo as receiptNoSchema, RETURN_CONDITIONS, returnFormInput, type Output, type RentalView } from '@shared/contract';
+import { formatYuan } from '@shared/rules/money';
 import { useLanguage, useT } from '../../app/i18n';
 import { useParkFormat } from '../../app/park';
 import { useAction, useMethod } from '../../api/hooks';
@@ -140,6 +141,24 @@ export function ReturnModal({ initialReceipt, initialCheckCode, onClose }: { ini
   const deposit = rental.data?.depositFen ?? 0;
   const keptFen = Number.isFinite(kept) ? kept : 0;
   const approvalNeeded = needsApproval({ condition, keptFen, lostReceipt });
+  // Only the screen knows the deposit, so the check is here, as the clerk types (the core refuses it too).
+  const overDeposit = (value: number) => rental.data !== undefined && Number.isFinite(value) && value > deposit;
+  const overDepositError = overDeposit(keptFen) ? t('rentals.errors.keptOverDeposit', { deposit: formatYuan(deposit) }) : undefined;
+  /** A submission keeping more than the deposit goes no further: the message is already beside the field. */
+  const keptTooMuch = (values: { keptFen: number }) => {
+    if (!overDeposit(values.keptFen)) return false;
+    form.setFocus('keptFen');
+    return true;
+  };
+  // The actions stay at the dialog's foot: what scrolls into view stops above them, not behind them.
+  const { ref: actionsRef, height: actionsHeight } = useElementSize();
+  const keptRef = useRef<HTMLDivElement>(null);
+  const damaged = condition !== 'good';
+  const showOver = overDepositError !== undefined;
+  useEffect(() => {
+    // The amount and the reason appear, or the amount's message does: brought into sight above the actions.
+    if (damaged || showOver) keptRef.current?.scrollIntoView({ block: 'nearest' });
+  }, [damaged, showOver]);
 
   const ask = useAction('approvals.requestReturn', ['approvals.list']);
   const pending = useMethod('approvals.list', {}, { enabled: rental.data?.status === 'out' });
@@ -147,6 +166,7 @@ export function ReturnModal({ initialReceipt, initialCheckCode, onClose }: { ini
 
   /** No manager at the counter: the return waits in the approvals list; the slip prints here once approved. */
   const askManager = form.handleSubmit(async (values) => {
+    if (keptTooMuch(values)) return;
     try {
       await ask.mutateAsync(values);
       notifySuccess(t('approvals.asked'));
@@ -157,6 +177,7 @@ export function ReturnModal({ initialReceipt, initialCheckCode, onClose }: { ini
   });
 
   const submit = form.handleSubmit(async (values) => {
+    if (keptTooMuch(values)) return;
     const approval = approvalNeeded ? await readApproval(approvalForm) : undefined;
     if (approvalNeeded && !approval) return;
     try {
@@ -181,7 +202,7 @@ export function ReturnModal({ initialReceipt, initialCheckCode, onClose }: { ini
   }
 
   return (
-    <Modal opened onClose={onClose} title={t('rentals.return.title')} size="xl" centered>
+    <Modal opened onClose={onClose} title={t('rentals.return.title')} size="xl" centered styles={{ content: { scrollPaddingBottom: actionsHeight + 32 } }}>
       <form onSubmit={submit} noValidate>
         <Stack gap="md">
           <Text c="dimmed">{t('rentals.return.hint')}</Text>
@@ -270,8 +291,8 @@ export function ReturnModal({ initialReceipt, initialCheckCode, onClose }: { ini
                 )}
               />
               {condition !== 'good' ? (
-                <SimpleGrid cols={2}>
-                  <NumberField form={form} name="keptFen" label={t('rentals.fields.keptFen')} min={0} fen />
+                <SimpleGrid cols={2} ref={keptRef}>
+                  <NumberField form={form} name="keptFen" label={t('rentals.fields.keptFen')} min={0} max={deposit / 100} fen error={overDepositError} />
                   <TextInput label={t('rentals.fields.reason')} withAsterisk {...form.register('reason')} error={errorOf('reason')} />
                 </SimpleGrid>
               ) : null}
@@ -296,7 +317,15 @@ export function ReturnModal({ initialReceipt, initialCheckCode, onClose }: { ini
                   ) : null}
                 </>
               ) : null}
-              <Group justify="space-between" align="flex-end">
+              {/* Kept in sight at the foot of the dialog, as in the rent-out dialog: with the condition, the reason and the manager's PIN, the form is taller than a 1024×768 or 1280×800 screen. */}
+              <Group
+                justify="space-between"
+                align="flex-end"
+                py="xs"
+                ref={actionsRef}
+                data-testid="return-actions"
+                style={{ position: 'sticky', bottom: 0, zIndex: 1, background: 'var(--mantine-color-body)', borderTop: '1px solid var(--mantine-color-gray-2)' }}
+              >
                 <Stack gap={0}>
                   <Text c="dimmed">{t('rentals.fields.refund')}</Text>
                   <Money fen={Math.max(deposit - keptFen, 0)} words fw={800} fz={30} />
