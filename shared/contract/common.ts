@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { LANGUAGES } from '../i18n';
 import { isTimeZone } from '../rules/time';
 import { isPhone, normalizePhone } from '../rules/phone';
-import { rule } from './validation';
+import { formatYuan } from '../rules/money';
+import { encodeMessage, rule } from './validation';
 
 /** Database row id. */
 export const id = z.number().int().positive();
@@ -10,8 +11,15 @@ export const id = z.number().int().positive();
 /** UTC epoch milliseconds: every stored time. */
 export const epochMs = z.number().int().nonnegative();
 
-/** Money: always integer fen (1 CNY = 100 fen). The ceiling keeps typos from becoming deposits. */
-export const fen = z.number().int(rule('validation.wholeFen')).min(0).max(10_000_000);
+/** The most any one amount may be: 100,000 CNY, in fen. */
+export const MAX_FEN = 10_000_000;
+
+/** Money: always integer fen (1 CNY = 100 fen). The ceiling keeps typos from becoming deposits; its message says it in yuan. */
+export const fen = z
+  .number()
+  .int(rule('validation.wholeFen'))
+  .min(0, rule('validation.moneyNegative'))
+  .max(MAX_FEN, { error: encodeMessage({ key: 'validation.moneyTooBig', params: { amount: formatYuan(MAX_FEN) } }) });
 
 export const language = z.enum(LANGUAGES);
 

@@ -561,6 +561,8 @@ export const en = {
     tooMany: 'At most {{maximum}} entries.',
     wholeNumber: 'A whole number, please.',
     wholeFen: 'Amounts go to the fen (0.01 CNY) at most.',
+    moneyNegative: 'An amount cannot be negative.',
+    moneyTooBig: 'At most CNY {{amount}}.',
     unknownField: 'Unexpected field.',
     pin: 'A PIN is 4 to 8 digits.',
     staffCode: '2 to 12 letters, digits or dashes.',

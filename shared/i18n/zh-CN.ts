@@ -555,6 +555,8 @@ export const zhCN: Catalog = {
     tooMany: '最多 {{maximum}} 项。',
     wholeNumber: '请输入整数。',
     wholeFen: '金额最多精确到分（0.01 元）。',
+    moneyNegative: '金额不能为负数。',
+    moneyTooBig: '不能大于 ¥{{amount}}。',
     unknownField: '多余的字段。',
     pin: 'PIN 码为 4 至 8 位数字。',
     staffCode: '2 至 12 位字母、数字或短横线。',

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { decodeMessage, describeIssue, encodeMessage, fieldErrorsOf, rule, settingsSchema, DEFAULT_SETTINGS, setupInput } from '@shared/contract';
+import { decodeMessage, describeIssue, encodeMessage, fen, fieldErrorsOf, MAX_FEN, rule, settingsSchema, DEFAULT_SETTINGS, setupInput } from '@shared/contract';
+import { translator } from '@shared/i18n';
 
 function firstIssue(schema: z.ZodType, value: unknown) {
   const result = schema.safeParse(value, { reportInput: true });
@@ -25,6 +26,15 @@ describe('validation messages', () => {
   it('use the rule’s own key for formats and refinements', () => {
     expect(describeIssue(firstIssue(z.string().regex(/^\d+$/, rule('validation.pin')), 'abc'))).toEqual({ key: 'validation.pin' });
     expect(describeIssue(firstIssue(z.string().refine(() => false, rule('validation.timeZone')), 'x'))).toEqual({ key: 'validation.timeZone' });
+  });
+
+  it('say money limits in yuan, never in fen', () => {
+    const tooBig = describeIssue(firstIssue(fen, MAX_FEN + 1));
+    expect(tooBig).toEqual({ key: 'validation.moneyTooBig', params: { amount: '100,000.00' } });
+    expect(translator('en')(tooBig.key, tooBig.params)).toBe('At most CNY 100,000.00.');
+    expect(translator('zh-CN')(tooBig.key, tooBig.params)).toBe('不能大于 ¥100,000.00。');
+    expect(describeIssue(firstIssue(fen, -100))).toEqual({ key: 'validation.moneyNegative' });
+    expect(fen.parse(MAX_FEN)).toBe(MAX_FEN);
   });
 
   it('encode to one string and back, refusing text that is not a key', () => {
