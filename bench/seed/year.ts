@@ -26,6 +26,7 @@ import { FLEET, RentalDesk, type FleetUnit, type TypeCode } from './rentals';
 import { signaturePool } from './signature';
 import { chineseName } from './words';
 import { World, type SeedDay, type StaffMember } from './world';
+import { Presence } from '../../electron/core/auth/presence';
 
 /** The issue's busy park: a year of records. */
 export const BUSY_YEAR = { rentals: 700_000, lostFound: 60_000, paging: 100_000, complaints: 20_000, incidents: 2_000 } as const;
@@ -159,7 +160,7 @@ export async function seedYear(options: SeedOptions): Promise<SeedResult> {
   const { staff, units } = await openPark(core);
   log(`park opened: ${staff.length} staff, ${units.length} units (${Math.round(performance.now() - opening)} ms)`);
 
-  const services: Services = { db, clock, sessions: new SessionStore(db, clock.now(), 0), dataDir: options.dir, version: 'seed', gate: { restoring: false }, lan: { ...LAN_OFF } };
+  const services: Services = { db, clock, sessions: new SessionStore(db, clock.now(), 0), dataDir: options.dir, version: 'seed', gate: { restoring: false }, lan: { ...LAN_OFF }, presence: new Presence(() => undefined) };
   const handlers = {
     ...rentalsHandlers(services),
     ...lostFoundHandlers(services),

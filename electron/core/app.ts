@@ -32,6 +32,7 @@ import { staffHandlers } from './staff/handlers';
 import { rentalsHandlers } from './rentals/handlers';
 import { createRentalsClock, type RentalsClock } from './rentals/clock';
 import { systemHandlers } from './system/handlers';
+import { Presence } from './auth/presence';
 
 export const DATABASE_FILE = 'parkdesk.sqlite';
 
@@ -62,6 +63,11 @@ export interface Core {
   subscribe(listener: EventListener): () => void;
   /** Whether a token has a live session (opened on that station, if any), without counting as activity (for live streams). */
   hasSession(token: string | undefined, stationId?: number): boolean;
+  /**
+   * A live stream opened with a token counts its screen as present (see Presence) until the answer is
+   * called; undefined when the token has no live session there (nothing is counted).
+   */
+  attachScreen(token: string | undefined, stationId?: number): (() => void) | undefined;
   /** A station token as the LAN transport receives it, from an address. */
   checkStation(token: string | undefined, address: string): StationCheck;
   /** Whether a paired station may still be served (not revoked). */
@@ -133,6 +139,7 @@ export function createCore(options: CoreOptions): Core {
       call: () => Promise.resolve(refusal),
       subscribe: () => () => undefined,
       hasSession: () => false,
+      attachScreen: () => undefined,
       checkStation: () => ({ status: 'unknown' }),
       stationActive: () => false,
       setLan: () => undefined,
@@ -147,6 +154,10 @@ export function createCore(options: CoreOptions): Core {
     db,
     clock,
     sessions: new SessionStore(db, clock.now(), sessionIdleMs(readSettings(db).idleSignOutMinutes)),
+    // Called only once a stream opens, after `publish` below is defined: the broadcast room came or went.
+    presence: new Presence((role) => {
+      if (role === 'broadcast') publish([{ name: 'paging.room', payload: { screens: services.presence.of('broadcast').screens } }]);
+    }),
     dataDir: options.dataDir,
     version: options.version ?? '0.0.0',
     gate: { restoring: false },
@@ -256,6 +267,11 @@ export function createCore(options: CoreOptions): Core {
     hasSession(token, stationId) {
       const session = services.sessions.peek(token, clock.now(), sessionIdleMs(readSettings(db).idleSignOutMinutes));
       return session !== undefined && session.stationId === (stationId ?? null);
+    },
+    attachScreen(token, stationId) {
+      const session = services.sessions.peek(token, clock.now(), sessionIdleMs(readSettings(db).idleSignOutMinutes));
+      if (!session || session.stationId !== (stationId ?? null)) return undefined;
+      return services.presence.attach({ role: session.role, stationId: session.stationId, since: clock.now() });
     },
     checkStation: (token, address) => stations.check(token, clock.now(), address),
     stationActive: (stationId) => stations.active(stationId),

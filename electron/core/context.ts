@@ -2,6 +2,7 @@ import type { EventName, EventPayload, Input, MethodName, Output, ParsedInput, R
 import type { Clock } from '@shared/rules/time';
 import type { SessionStore } from './auth/sessions';
 import type { Db } from './db/open';
+import type { Presence } from './auth/presence';
 
 /** The signed-in staff member making a call. */
 export interface Actor {
@@ -40,6 +41,8 @@ export interface Services {
   db: Db;
   clock: Clock;
   sessions: SessionStore;
+  /** The screens listening now (live streams open), by role: whether the broadcast room is on line. */
+  presence: Presence;
   dataDir: string;
   version: string;
   /** Set while a backup is being restored: every call is refused until it is done. */

@@ -111,9 +111,12 @@ export function createStationApp(options: StationOptions): Hono {
         },
       };
       options.streams?.add(live);
+      // This screen counts as present while its stream is open (the broadcast room on line, for the counter).
+      const detach = core.attachScreen(token, stationId) ?? (() => undefined);
       stream.onAbort(() => {
         open = false;
         unsubscribe();
+        detach();
         options.streams?.delete(live);
       });
       await stream.writeSSE({ event: 'hello', data: JSON.stringify({ seq: core.lastEventSeq(), now: core.now() }) });
@@ -132,6 +135,7 @@ export function createStationApp(options: StationOptions): Hono {
         await stream.writeSSE({ event: 'time', data: JSON.stringify({ now: core.now() }) });
       }
       unsubscribe();
+      detach();
       options.streams?.delete(live);
     });
   });

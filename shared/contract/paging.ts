@@ -243,6 +243,14 @@ export const pagingMethods = {
     input: z.object({ id }).strict(),
     output: z.object({ printJobId: id }),
   }),
+  'paging.room': method({
+    summary:
+      'Whether the broadcast room is on line now: how many broadcast-room screens are signed in with their live queue open, and since when. With none, the counter reaches the room by phone or radio within the 5 minutes.',
+    access: COUNTER,
+    mode: 'read',
+    input: z.object({}).strict(),
+    output: z.object({ screens: z.number().int(), since: epochMs.nullable() }),
+  }),
   'paging.stats': method({
     summary: 'The duty manager’s figures for a day: requests per kind, share contacted within 5 minutes, median time to air, late department heads.',
     access: ANY_STAFF,
@@ -336,6 +344,11 @@ export const pagingEvents = {
     payload: z.object({ id, status: z.enum(PAGING_STATUSES) }),
     // A summoned head's arrival shows on the complaint that summoned them.
     affects: ['paging.queue', 'paging.list', 'paging.stats', 'complaints.get', 'complaints.list'],
+  }),
+  'paging.room': event({
+    summary: 'A broadcast-room screen opened or closed its live queue (the room came on line or went off).',
+    payload: z.object({ screens: z.number().int() }),
+    affects: ['paging.room'],
   }),
   'departments.changed': event({
     summary: 'Departments, scripts or the standard general announcements were edited.',

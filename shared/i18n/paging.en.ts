@@ -119,6 +119,12 @@ export const pagingEn = {
     fromLostFound: 'From lost and found',
     fromComplaint: 'From a complaint',
   },
+  room: {
+    online: 'Broadcast room on line · {{count}} screens since {{time}}',
+    online_one: 'Broadcast room on line since {{time}}',
+    offlineTitle: 'The broadcast room is not on line',
+    offline: 'No broadcast-room screen has the queue open: a request registered now shows nowhere. Phone or radio the broadcast room within the 5 minutes.',
+  },
   counter: {
     registered: 'Registered. The broadcast room sees it now.',
     today: "Today's requests",

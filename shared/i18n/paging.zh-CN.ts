@@ -122,6 +122,11 @@ export const pagingZhCN: Strings<typeof pagingEn> = {
     fromLostFound: '来自失物招领',
     fromComplaint: '来自客诉',
   },
+  room: {
+    online: '广播室在线 · {{count}} 台屏幕，{{time}} 起',
+    offlineTitle: '广播室未连接',
+    offline: '广播室没有打开广播队列：现在登记的请求不会显示在广播室。请在 5 分钟内打电话或用对讲机联系广播室。',
+  },
   counter: {
     registered: '已登记，广播室已实时收到。',
     today: '今日广播请求',

@@ -16,6 +16,41 @@ async function network(station: Station, down: boolean): Promise<void> {
 }
 
 test.describe('paging between the counter and the broadcast room', () => {
+  test('the counter sees whether the broadcast room is on line, and is told to phone it when it is not', async ({ browser, clockStation: station }) => {
+    test.setTimeout(60_000);
+    const admin = await setUpPark(station);
+    await addStaff(station, admin, { code: 'C01', name: '张柜台', role: 'counter', pin: '1357' });
+    await addStaff(station, admin, { code: 'B01', name: '陈广播', role: 'broadcast', pin: '2468' });
+    const counterContext = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const roomContext = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
+    const counter = await counterContext.newPage();
+    await counter.goto(station.url);
+    await signIn(counter, '张柜台', '1357');
+    await counter.getByRole('navigation').getByRole('link', { name: '广播寻人' }).click();
+    const presence = counter.getByTestId('room-presence');
+    // No screen in the broadcast room yet: a request would show nowhere, so the counter is told to phone.
+    await expect(presence).toHaveAttribute('data-state', 'offline');
+    await expect(presence).toContainText('请在 5 分钟内打电话或用对讲机联系广播室');
+    await screen(counter, 'paging-room-offline-zh-1280');
+
+    // The room signs in: its queue's live stream opens, and the counter's screen says so at once.
+    const room = await roomContext.newPage();
+    await room.goto(station.url);
+    await signIn(room, '陈广播', '2468');
+    await expect(room.getByRole('heading', { name: '广播队列' })).toBeVisible();
+    await expect(presence).toHaveAttribute('data-state', 'online');
+    await expect(presence).toContainText('广播室在线 · 1 台屏幕');
+    await chooseLanguage(counter, 'en');
+    await expect(presence).toContainText('Broadcast room on line since 10:00');
+    await screen(counter, 'paging-room-online-en-1280');
+
+    // The room's screen closes: off line again.
+    await roomContext.close();
+    await expect(presence).toHaveAttribute('data-state', 'offline', { timeout: 15_000 });
+    await expect(presence).toContainText('Phone or radio the broadcast room within the 5 minutes.');
+    await counterContext.close();
+  });
+
   test('a lost child registered at the counter appears in the broadcast room at once, is taken, aired and resolved; each side sees the other', async ({
     browser,
     clockStation: station,
@@ -182,6 +217,10 @@ test.describe('paging between the counter and the broadcast room', () => {
     await expect(height).toHaveAccessibleDescription('At least 40.');
     await expect(repeat).toHaveAccessibleDescription('At least 5.');
     await screen(page, 'paging-form-out-of-range-en-1024');
+    // The form with its errors is taller than the screen: Register and Cancel stay at its foot, whole.
+    const actions = dialog.getByTestId('form-actions').getByRole('button');
+    await expect(actions).toHaveCount(2);
+    for (const button of await actions.all()) await expect(button).toBeInViewport({ ratio: 1 });
     await page.setViewportSize({ width: 1280, height: 800 });
     await screen(page, 'paging-form-out-of-range-en-1280');
 

@@ -314,6 +314,34 @@ describe('paging requests', () => {
     expect(await test.ok('paging.queue', {}, counter.token)).toHaveLength(1);
   });
 
+  it('tells the counter whether the broadcast room is on line: its screens with the live queue open, not the counter’s own', async () => {
+    const { test, counter, radio } = await openRoom();
+    const events: LiveEvent[] = [];
+    test.core.subscribe((event) => events.push(event));
+    expect(await test.ok('paging.room', {}, counter.token)).toEqual({ screens: 0, since: null });
+
+    // The counter's own stream is not the room; a token without a session counts nothing.
+    const counterScreen = test.core.attachScreen(counter.token);
+    expect(test.core.attachScreen('no-such-token')).toBeUndefined();
+    expect((await test.ok('paging.room', {}, counter.token)).screens).toBe(0);
+
+    const opened = test.clock.now();
+    const leave = test.core.attachScreen(radio.token);
+    test.clock.advance(MINUTE);
+    const second = test.core.attachScreen(radio.token);
+    expect(await test.ok('paging.room', {}, counter.token)).toEqual({ screens: 2, since: opened });
+    expect(events.filter((event) => event.name === 'paging.room').map((event) => event.payload)).toEqual([{ screens: 1 }, { screens: 2 }]);
+
+    // The room's screens close (a page shut, the link down): off line at once, each counted once.
+    leave?.();
+    leave?.();
+    second?.();
+    counterScreen?.();
+    expect(await test.ok('paging.room', {}, counter.token)).toEqual({ screens: 0, since: null });
+    expect(events.filter((event) => event.name === 'paging.room').map((event) => event.payload)).toEqual([{ screens: 1 }, { screens: 2 }, { screens: 1 }, { screens: 0 }]);
+    expect(await test.fails('paging.room', {}, radio.token)).toMatchObject({ code: 'FORBIDDEN' });
+  });
+
   it('prints a paging slip through the print queue', async () => {
     const { test, counter } = await openRoom();
     const slip = await test.ok('paging.register', lostChild(test), counter.token);

@@ -176,6 +176,8 @@ export function pagingHandlers(services: Services): HandlersFor<keyof typeof pag
       return { printJobId };
     },
 
+    'paging.room': () => services.presence.of('broadcast'),
+
     'paging.stats': (input, ctx) => {
       const { timeZone } = readSettings(db);
       const date = dayWhere(input.date, ctx.now);

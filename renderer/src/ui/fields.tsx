@@ -92,11 +92,17 @@ export function NumberField<V extends FieldValues>({ form, name, label, min, max
   );
 }
 
-/** The footer of a dialog form: cancel, and the one primary action. */
+/**
+ * A dialog's footer held at the foot of the dialog while its form scrolls (a tall form at 1024x768,
+ * its errors showing): the primary action never leaves the screen.
+ */
+export const STICKY_FOOTER = { position: 'sticky', bottom: 0, zIndex: 1, background: 'var(--mantine-color-body)', borderTop: '1px solid var(--mantine-color-gray-2)' } as const;
+
+/** The footer of a dialog form: cancel, and the one primary action, kept in sight. */
 export function FormActions({ onCancel, submitLabel, loading, color }: { onCancel(): void; submitLabel: string; loading: boolean; color?: string }) {
   const t = useT();
   return (
-    <Group justify="flex-end">
+    <Group justify="flex-end" py="xs" style={STICKY_FOOTER} data-testid="form-actions">
       <Button variant="default" onClick={onCancel}>
         {t('common.cancel')}
       </Button>

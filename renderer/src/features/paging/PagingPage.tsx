@@ -11,6 +11,7 @@ import { notifyError, notifySuccess } from '../../ui/notify';
 import { CloseModal } from './CloseModal';
 import { PagingStats } from './PagingStats';
 import { RequestForm } from './RequestForm';
+import { RoomPresence } from './RoomPresence';
 import { ScriptsPanel } from './ScriptsPanel';
 import { SlipCard } from './SlipCard';
 
@@ -42,6 +43,7 @@ export function PagingPage() {
           {t('paging.actions.newRequest')} <Badge ml={8} variant="white" color="dark">F2</Badge>
         </Button>
       </Group>
+      <RoomPresence />
       <PagingStats />
       <Paper withBorder radius="lg" p="md">
         <Tabs defaultValue="today" keepMounted={false}>

@@ -13,7 +13,7 @@ import { useAction, useMethod } from '../../api/hooks';
 import { ApiError } from '../../api/client';
 import { applyServerErrors, useContractForm, useFieldErrors } from '../../ui/form';
 import { FormTimeField } from '../../ui/dates';
-import { NumberField, SelectField } from '../../ui/fields';
+import { NumberField, SelectField, STICKY_FOOTER } from '../../ui/fields';
 import { ManagerApproval, readApproval, showApprovalErrors, useApprovalForm } from '../../ui/ManagerApproval';
 import { Money } from '../../ui/money';
 import { notifyError } from '../../ui/notify';
@@ -210,7 +210,7 @@ export function CheckOutModal({ initialTag, onClose }: { initialTag?: string; on
             ) : null}
             {checkOut.error && !checkOut.error.body.fields ? <Alert color="red">{t(checkOut.error.body.message, checkOut.error.body.params)}</Alert> : null}
             {/* Kept in sight at the foot of the dialog: with every field's message shown, the form is taller than a 1280×800 screen. */}
-            <Group justify="flex-end" py="xs" data-testid="checkout-actions" style={{ position: 'sticky', bottom: 0, zIndex: 1, background: 'var(--mantine-color-body)', borderTop: '1px solid var(--mantine-color-gray-2)' }}>
+            <Group justify="flex-end" py="xs" data-testid="checkout-actions" style={STICKY_FOOTER}>
               <Button variant="default" onClick={onClose}>
                 {t('common.cancel')}
               </Button>

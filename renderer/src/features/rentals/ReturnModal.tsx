@@ -10,7 +10,7 @@ import { useParkFormat } from '../../app/park';
 import { useAction, useMethod } from '../../api/hooks';
 import { ApiError } from '../../api/client';
 import { applyServerErrors, useContractForm, useFieldErrors } from '../../ui/form';
-import { NumberField } from '../../ui/fields';
+import { NumberField, STICKY_FOOTER } from '../../ui/fields';
 import { ManagerApproval, readApproval, showApprovalErrors, useApprovalForm } from '../../ui/ManagerApproval';
 import { DeadlineBadge, useParkNow } from '../../ui/deadline';
 import { Money, yuanText } from '../../ui/money';
@@ -324,7 +324,7 @@ export function ReturnModal({ initialReceipt, initialCheckCode, onClose }: { ini
                 py="xs"
                 ref={actionsRef}
                 data-testid="return-actions"
-                style={{ position: 'sticky', bottom: 0, zIndex: 1, background: 'var(--mantine-color-body)', borderTop: '1px solid var(--mantine-color-gray-2)' }}
+                style={STICKY_FOOTER}
               >
                 <Stack gap={0}>
                   <Text c="dimmed">{t('rentals.fields.refund')}</Text>
