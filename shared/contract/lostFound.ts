@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { epochMs, fen, id, isoDate, personName, phone, pin } from './common';
+import { epochMs, fen, id, isoDate, personName, phone, pin, reportFile } from './common';
 import { ANY_STAFF, COUNTER, MANAGERS, event, method } from './define';
 import { identity } from './rentals';
 import { rule } from './validation';
@@ -270,6 +270,15 @@ export const lostFoundMethods = {
       })
       .strict(),
     output: z.object({ rows: z.array(itemSummary), nextBeforeId: id.nullable() }),
+  }),
+  'lostFound.recordPdf': method({
+    summary:
+      'The item’s record on file (拾获物品登记及认领记录) as an A4 PDF: how it was found and taken in, verified, announced, returned to its owner with valid ID or handed to finance, step by step, with the finder’s, the receiving and verifying staff’s and the owner’s signatures as drawn. What only the owner would know stays out. Base64, also saved under reports/lost-found/.',
+    access: COUNTER,
+    mode: 'custom',
+    repeatable: true,
+    input: z.object({ itemId: id }).strict(),
+    output: reportFile,
   }),
   'lostFound.history': method({
     summary: 'The custody of an item, step by step, with who and when.',

@@ -12,6 +12,7 @@ export const lostFoundEn = {
     claim: 'Returned an item to its owner',
     handover: 'Handed items to finance',
     holding: 'Changed a holding period',
+    recordPdf: 'Printed an item record',
   },
   title: 'Lost and found',
   categories: {
@@ -119,6 +120,23 @@ export const lostFoundEn = {
     claimTitle: 'Claim slip',
     claimSigned: 'The owner has signed for the item.',
     handoverTitle: 'Handover to finance',
+  },
+  /** The item's record on file, on A4: intake, verification, announcement, claim, each signature. */
+  record: {
+    title: 'Found property record',
+    found: 'Found and taken in',
+    custody: 'Custody, step by step',
+    claim: 'Returned to the owner',
+    notVerified: 'Not verified yet',
+    notClaimed: 'Not claimed',
+    announcedAs: 'Announced over the PA',
+    batch: 'Handed to finance in batch',
+    kept: 'What only the owner would know (contents, cash, check details) is kept in ParkDesk, not on paper.',
+    make: 'Record PDF (signed, for the file)',
+    signFinder: 'Finder',
+    signReceiver: 'Received by',
+    signVerifier: 'Verified by',
+    signOwner: 'Owner',
   },
   ledger: {
     title: 'Lost and found handover to finance',

@@ -1,6 +1,6 @@
 import { pdfText } from '../support/pdf';
 import { VirtualPrinter } from '../support/virtualPrinter';
-import { addStaff, clippedTexts, cutBadges, expect, fillTime, MANAGER, moveClock, must, orphanedCharacters, pastMain, screen, setUpPark, signIn, smallTargets, startStation, test, timeField } from './fixtures';
+import { addStaff, clippedTexts, cutBadges, downloadPdf, expect, fillTime, MANAGER, mockPrinter, moveClock, must, orphanedCharacters, pastMain, screen, setUpPark, signIn, smallTargets, startStation, test, timeField } from './fixtures';
 import { axe, drawSignature, picture, setLanguage, shots, START } from './lostFoundHelpers';
 import { SIGNATURE } from '../support/signature';
 
@@ -35,6 +35,7 @@ test.describe('lost and found', () => {
       await signIn(room, '陈广播', '3579');
       await expect(room.getByText('没有待处理的广播请求。')).toBeVisible();
 
+      await mockPrinter(counter);
       await counter.goto(station.url);
       await signIn(counter, '张柜台', '1357');
       await counter.getByRole('navigation').getByRole('link', { name: '失物招领' }).click();
@@ -201,6 +202,12 @@ test.describe('lost and found', () => {
       await counter.getByTestId('lf-scan').press('Enter');
       await expect(detail.locator('[data-status]').first()).toHaveAttribute('data-status', 'returned');
       await expect(detail.getByTestId('custody')).toContainText('失主认领');
+      // The signed record on file: intake, verification and claim, each signature as it was drawn.
+      const record = await downloadPdf(counter, '登记记录 PDF（签名，存档）', `item-${itemNo}.pdf`);
+      const recordText = record.pages.join('\n');
+      expect(recordText).toContain('拾获物品登记及认领记录');
+      expect(recordText).toContain('1101**********002X');
+      expect(recordText).not.toContain(ID_CARD);
 
       // The counter's printouts name each lost-and-found printout for what it is.
       await counter.getByRole('navigation').getByRole('link', { name: '租借服务' }).click();

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Input } from '@shared/contract';
 import { DAY, HOUR, MINUTE } from '@shared/rules/time';
@@ -408,6 +410,44 @@ describe('claims', () => {
     expect((await test.ok('lostFound.reports.list', { status: 'found' }, clerk.token)).map((r) => r.id)).toEqual([report.id]);
     expect(await test.fails('lostFound.claim', claim, clerk.token)).toMatchObject({ code: 'CONFLICT', fields: { itemId: { key: 'lostFound.errors.alreadyReturned', params: { itemNo: item.itemNo } } } });
     expect((await test.ok('lostFound.history', { itemId: item.id }, clerk.token)).map((h) => h.kind)).toEqual(['intake', 'matched', 'claimed']);
+  });
+});
+
+describe('the record on file', () => {
+  it('prints the item’s record complete and signed: intake, verification, the claim with valid ID, each signature as drawn, and no check details', async () => {
+    const desk = await openDesk();
+    const { test, clerk } = desk;
+    const { item } = await test.ok('lostFound.intake', wallet(desk), clerk.token);
+    // Before the claim: the finder's and the receiver's signatures, nothing verified or claimed yet.
+    const early = await test.ok('lostFound.recordPdf', { itemId: item.id }, clerk.token);
+    expect(early).toMatchObject({ fileName: `item-${item.itemNo}.pdf`, savedAs: `reports/lost-found/item-${item.itemNo}.pdf` });
+    expect((await pdfImageCounts(Buffer.from(early.base64, 'base64'))).reduce((a, b) => a + b, 0)).toBe(2);
+    expect((await pdfText(Buffer.from(early.base64, 'base64'))).join('\n')).toContain('尚未认领 Not claimed');
+
+    await test.ok('lostFound.verify', { itemId: item.id, signature: SIGNATURE }, desk.second.token);
+    await test.ok(
+      'lostFound.claim',
+      { itemId: item.id, claimantName: '李某某', phone: '13812345678', identity: { idType: 'resident', idNumber: '11010519491231002X' }, description: '黑色Coach钱包', answers: '有一张全家福', verified: true, verificationNote: '身份证与钱包内证件一致', ownerSignature: SIGNATURE },
+      clerk.token,
+    );
+    const report = await test.ok('lostFound.recordPdf', { itemId: item.id }, clerk.token);
+    const bytes = Buffer.from(report.base64, 'base64');
+    expect(readFileSync(join(test.dir, 'reports', 'lost-found', `item-${item.itemNo}.pdf`)).equals(bytes)).toBe(true);
+    // Four signatures as drawn, above their lines: the finder, the receiving and the verifying staff, the owner.
+    expect((await pdfImageCounts(bytes)).reduce((a, b) => a + b, 0)).toBe(4);
+    const text = (await pdfText(bytes)).join('\n');
+    const lines = text.split('\n');
+    expect(lines[0]).toBe('拾获物品登记及认领记录 Found property record');
+    expect(text).toContain(`物品编号 Item no. ${item.itemNo} 状态 Status 已归还 Returned`);
+    expect(lines).toContain('拾得人 Finder 接收人 Received by 复核人 Verified by');
+    expect(lines).toContain('失主 Owner');
+    for (const line of ['拾得人 Finder 赵保洁', '失主 Owner 李某某', '证件号码 ID number 1101**********002X', '核对说明 Verification note 身份证与钱包内证件一致']) {
+      expect(lines, line).toContain(line);
+    }
+    for (const step of ['登记入库 Taken in', '复核 Verified', '李某某 1101**********002X 张柜台']) expect(text, step).toContain(step);
+    // What only the owner would know stays in ParkDesk.
+    for (const secret of ['全家福', '银行卡', '320.00', '11010519491231002X']) expect(text, secret).not.toContain(secret);
+    expect(auditRows(test, 'lostFound.recordPdf')).toHaveLength(2);
   });
 });
 

@@ -1,9 +1,11 @@
-import type { HandoverView, ItemDetail, ItemSummary } from '@shared/contract';
+import type { CUSTODY_KINDS, HandoverView, ItemDetail, ItemSummary } from '@shared/contract';
 import { translator, type MessageKey } from '@shared/i18n';
 import type { Block, PrintDocument } from '@shared/printing/document';
-import type { ReportDocumentInput } from '@shared/reports/document';
+import type { ReportDocumentInput, ReportSection } from '@shared/reports/document';
 import { formatYuan } from '@shared/rules/money';
+import { pagingRef } from '@shared/rules/paging';
 import { formatParkDateTime } from '@shared/rules/time';
+import { reportVoice, type ReportContext } from '../pdf/voice';
 import type { ItemRecord } from './store';
 
 const zh = translator('zh-CN');
@@ -184,5 +186,100 @@ export function handoverLedger(batch: HandoverView, items: ItemRecord[], context
     footer: both('lostFound.ledger.footer'),
     pageLabel: '第 {{page}} 页，共 {{pages}} 页 · Page {{page}} of {{pages}}',
     info: { createdAt: batch.createdAt },
+  };
+}
+
+/** The signatures drawn on the screen for an item: at intake, at verification, at the claim. */
+export interface ItemSignatures {
+  finder: string | null;
+  receiver: string | null;
+  verifier: string | null;
+  owner: string | null;
+}
+
+export interface CustodyLine {
+  at: number;
+  kind: (typeof CUSTODY_KINDS)[number];
+  detail: string;
+  staffName: string | null;
+}
+
+/**
+ * The item's record on file (拾获物品登记及认领记录), on A4: how it was found and taken in, where it
+ * is kept, its verification, its announcement, its return to the owner with valid ID or its handover
+ * to finance, its custody step by step; each signature as it was drawn, above its line. What only the
+ * owner would know (contents, cash, the check details) stays out of it, as it does out of the screens.
+ */
+export function itemRecord(item: ItemDetail, custody: readonly CustodyLine[], signed: ItemSignatures, context: ReportContext): ReportDocumentInput {
+  const { say, time, pageLabel, footer } = reportVoice(context);
+  const staff = (ref: ItemDetail['receivedBy']) => ref?.name ?? '—';
+  const image = (png: string | null) => (png ? { image: png } : {});
+  const sections: ReportSection[] = [
+    {
+      heading: say('lostFound.record.found'),
+      fields: [
+        { label: say('lostFound.fields.category'), value: say(`lostFound.categories.${item.category}`) },
+        { label: say('lostFound.fields.description'), value: [item.colour, item.brand, item.description].filter(Boolean).join(' ') },
+        { label: say('lostFound.fields.foundPlace'), value: item.foundPlace },
+        { label: say('lostFound.fields.foundAt'), value: time(item.foundAt) },
+        { label: say('lostFound.fields.finderName'), value: [item.finderName, item.finderDepartment].filter(Boolean).join(' · ') },
+        { label: say('lostFound.fields.finderPhone'), value: item.finderPhone ?? '—' },
+        { label: say('lostFound.fields.receivedAt'), value: time(item.receivedAt) },
+        { label: say('lostFound.fields.receivedBy'), value: staff(item.receivedBy) },
+        ...(item.cashCountedBy.length > 0 ? [{ label: say('lostFound.fields.cashCountedBy'), value: item.cashCountedBy.map((who) => who?.name ?? '—').join('、') }] : []),
+        { label: say('lostFound.fields.storage'), value: `${say(`lostFound.storage.${item.storageKind}`)} ${item.storagePlace}` },
+        { label: say('lostFound.fields.holdingUntil'), value: time(item.holdingUntil) },
+        { label: say('lostFound.fields.verifiedBy'), value: item.verifiedAt === null ? say('lostFound.record.notVerified') : `${staff(item.verifiedBy)} · ${time(item.verifiedAt)}` },
+        ...(item.pagingId !== null ? [{ label: say('lostFound.record.announcedAs'), value: pagingRef(item.pagingId) }] : []),
+        ...(item.handoverBatchNo ? [{ label: say('lostFound.record.batch'), value: item.handoverBatchNo }] : []),
+      ],
+      paragraphs: [say('lostFound.record.kept')],
+    },
+    {
+      heading: say('lostFound.record.claim'),
+      fields: item.claim
+        ? [
+            { label: say('lostFound.fields.claimedAt'), value: time(item.claim.at) },
+            { label: say('lostFound.fields.claimantName'), value: item.claim.claimantName },
+            { label: say('lostFound.fields.idNumber'), value: item.claim.idMasked },
+            { label: say('lostFound.fields.staff'), value: staff(item.claim.staff) },
+            { label: say('lostFound.fields.verificationNote'), value: item.claim.verificationNote || '—' },
+          ]
+        : [{ label: say('lostFound.fields.status'), value: say('lostFound.record.notClaimed') }],
+    },
+    {
+      heading: say('lostFound.record.custody'),
+      table: {
+        columns: [
+          { label: say('complaints.record.at'), width: 1.3 },
+          { label: say('complaints.record.step'), width: 1.5 },
+          { label: say('complaints.fields.note'), width: 3 },
+          { label: say('complaints.record.by'), width: 1 },
+        ],
+        rows: custody.map((line) => [time(line.at), say(`lostFound.custody.${line.kind}`), line.detail, line.staffName ?? '—']),
+        empty: say('reports.none'),
+      },
+    },
+  ];
+  const copyLabel = say('reports.fileCopy');
+  return {
+    parkName: context.parkName,
+    reference: item.itemNo,
+    title: say('lostFound.record.title'),
+    subtitle: `${copyLabel} · ${say(`lostFound.categories.${item.category}`)} · ${item.foundPlace}`,
+    meta: [
+      { label: say('lostFound.fields.itemNo'), value: item.itemNo },
+      { label: say('lostFound.fields.status'), value: say(`lostFound.statuses.${item.status}`) },
+    ],
+    sections,
+    signatures: [
+      { label: say('lostFound.record.signFinder'), ...image(signed.finder) },
+      { label: say('lostFound.record.signReceiver'), ...image(signed.receiver) },
+      { label: say('lostFound.record.signVerifier'), ...image(signed.verifier) },
+      { label: say('lostFound.record.signOwner'), ...image(signed.owner) },
+    ],
+    footer: footer(copyLabel, context.now, context.printedBy),
+    pageLabel,
+    info: { author: context.parkName, createdAt: context.now },
   };
 }

@@ -1,6 +1,5 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { CUSTODY_KINDS} from '@shared/contract';
 import { type HandoverView, type ItemDetail, type LfCategory, type lostFoundMethods, type MatchView } from '@shared/contract';
 import { maskIdNumber } from '@shared/rules/identity';
 import { formatYuan } from '@shared/rules/money';
@@ -13,7 +12,8 @@ import { registerPaging } from '../paging/store';
 import { renderReportPdf } from '../pdf/render';
 import { enqueuePrint } from '../printing/outbox';
 import { readSettings } from '../settings/store';
-import { bagLabel, claimSlip, handoverLedger, handoverSlip, intakeReceipt } from './documents';
+import { bagLabel, claimSlip, handoverLedger, handoverSlip, intakeReceipt, itemRecord, type CustodyLine, type ItemSignatures } from './documents';
+import { saveReportFile } from '../pdf/file';
 import { requireInk } from './signature';
 import { writeFileWhole } from '../files';
 import {
@@ -68,6 +68,11 @@ export function lostFoundHandlers(services: Services): HandlersFor<keyof typeof 
     return row;
   };
   const detail = (id: number): ItemDetail => toItemDetail(db, itemOrFail(getItem(db, id)));
+  /** An item's custody, step by step, with who and when. */
+  const custodyOf = (itemId: number): CustodyLine[] =>
+    db
+      .prepare<[number], CustodyLine>('SELECT c.at, c.kind, c.detail, s.name AS staffName FROM lf_custody c LEFT JOIN staff s ON s.id = c.staff_id WHERE c.item_id = ? ORDER BY c.at, c.id')
+      .all(itemId);
   const reportOrFail = (row: ReportRow | undefined): ReportRow => {
     if (!row) throw fieldError('NOT_FOUND', 'reportId', 'lostFound.errors.reportNotFound');
     return row;
@@ -372,13 +377,30 @@ export function lostFoundHandlers(services: Services): HandlersFor<keyof typeof 
       return { rows: page.map(toItemSummary), nextBeforeId: rows.length > input.limit ? (page.at(-1)?.id ?? null) : null };
     },
 
-    'lostFound.history': (input) => {
-      const item = itemOrFail(getItem(db, input.itemId));
-      return db
-        .prepare<[number], { at: number; kind: (typeof CUSTODY_KINDS)[number]; detail: string; staffName: string | null }>(
-          'SELECT c.at, c.kind, c.detail, s.name AS staffName FROM lf_custody c LEFT JOIN staff s ON s.id = c.staff_id WHERE c.item_id = ? ORDER BY c.at, c.id',
+    'lostFound.history': (input) => custodyOf(itemOrFail(getItem(db, input.itemId)).id),
+
+    'lostFound.recordPdf': async (input, ctx) => {
+      const actor = actorOf(ctx);
+      const item = detail(input.itemId);
+      const signed = db
+        .prepare<[number], ItemSignatures>(
+          `SELECT i.finder_signature AS finder, i.receiver_signature AS receiver, i.verifier_signature AS verifier,
+                  (SELECT c.owner_signature FROM lf_claim c WHERE c.item_id = i.id ORDER BY c.id DESC LIMIT 1) AS owner
+           FROM lf_item i WHERE i.id = ?`,
         )
-        .all(item.id);
+        .get(item.id) ?? { finder: null, receiver: null, verifier: null, owner: null };
+      const settings = readSettings(db);
+      const document = itemRecord(item, custodyOf(item.id), signed, {
+        copy: 'file',
+        language: settings.receiptLanguage,
+        parkName: settings.parkName,
+        timeZone: settings.timeZone,
+        printedBy: actor.name,
+        now: ctx.now,
+      });
+      const file = await saveReportFile(services.dataDir, 'reports/lost-found', `item-${item.itemNo}.pdf`, document);
+      db.transaction(() => ctx.audit({ action: 'lostFound.recordPdf', entity: 'lf_item', entityId: item.itemNo, detail: { pages: file.pages, file: file.savedAs } }))();
+      return file;
     },
 
     'lostFound.reports.create': (input, ctx) => {

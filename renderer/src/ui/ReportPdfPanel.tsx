@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { Anchor, Button, Group, Stack, Text } from '@mantine/core';
 import { IconDownload, IconFileTypePdf, IconPrinter } from '@tabler/icons-react';
-import type { MessageKey, ReportCopy } from '@shared/contract';
+import { REPORT_COPIES, type MessageKey, type ReportCopy } from '@shared/contract';
 import { useT } from '../app/i18n';
 import { base64Blob, printPdf } from './download';
 import { notifyError } from './notify';
@@ -24,9 +24,9 @@ interface Ready {
 /**
  * A printable A4 record of one case: the file copy (everything) or the visitor's copy (no internal
  * notes). The counter PC keeps it under reports/; here it downloads from a blob link or prints on
- * the A4 printer. `make` asks the core for one copy; `labels` name the two buttons.
+ * the A4 printer. `make` asks the core for one copy; `labels` name a button for each copy made (a record kept only on file has the one).
  */
-export function ReportPdfPanel({ make, labels }: { make: (copy: ReportCopy) => Promise<MadeReport>; labels: Record<ReportCopy, MessageKey> }) {
+export function ReportPdfPanel({ make, labels }: { make: (copy: ReportCopy) => Promise<MadeReport>; labels: Partial<Record<ReportCopy, MessageKey>> }) {
   const t = useT();
   const [ready, setReady] = useState<Ready>();
   const [pending, setPending] = useState<ReportCopy>();
@@ -63,12 +63,16 @@ export function ReportPdfPanel({ make, labels }: { make: (copy: ReportCopy) => P
   return (
     <Stack gap="xs">
       <Stack gap="xs">
-        <Button variant="default" justify="flex-start" leftSection={<IconFileTypePdf size={20} />} loading={pending === 'file'} disabled={pending === 'visitor'} onClick={() => void build('file')}>
-          {t(labels.file)}
-        </Button>
-        <Button variant="default" justify="flex-start" leftSection={<IconFileTypePdf size={20} />} loading={pending === 'visitor'} disabled={pending === 'file'} onClick={() => void build('visitor')}>
-          {t(labels.visitor)}
-        </Button>
+        {REPORT_COPIES.flatMap((copy) => {
+          const label = labels[copy];
+          return label
+            ? [
+                <Button key={copy} variant="default" justify="flex-start" leftSection={<IconFileTypePdf size={20} />} loading={pending === copy} disabled={pending !== undefined && pending !== copy} onClick={() => void build(copy)}>
+                  {t(label)}
+                </Button>,
+              ]
+            : [];
+        })}
       </Stack>
       {ready ? (
         <Stack gap={2} role="status">

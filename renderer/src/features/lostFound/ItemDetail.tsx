@@ -16,6 +16,7 @@ import { CustodyHistory, HiddenDetails, ItemPhotos } from './ItemParts';
 import { Matches, type ClaimPrefill } from './Matches';
 import { categoryName, HANDOVER_WARN_MS, ItemStatusBadge, LF_READS, useLfFormat } from './parts';
 import { ReprintButton } from '../printing/ReprintButton';
+import { ReportPdfPanel } from '../../ui/ReportPdfPanel';
 
 const verifyInput = lostFoundMethods['lostFound.verify'].input;
 const moveInput = lostFoundMethods['lostFound.move'].input;
@@ -117,6 +118,7 @@ export function ItemDetail({ itemId, onBack, onClaim, onOpenItem }: { itemId: nu
   const now = useParkNow();
   const detail = useMethod('lostFound.get', { itemId });
   const announce = useAction('lostFound.announce', [...LF_READS, 'paging.queue', 'paging.list']);
+  const makeRecord = useAction('lostFound.recordPdf');
   const [announceRef, setAnnounceRef] = useState(newClientRef);
   const [dialog, setDialog] = useState<'verify' | 'move'>();
 
@@ -287,6 +289,10 @@ export function ItemDetail({ itemId, onBack, onClaim, onOpenItem }: { itemId: nu
               {t('lostFound.actions.history')}
             </Title>
             <CustodyHistory itemId={item.id} />
+            <Stack mt="md">
+              {/* The signed record on file: intake, verification, claim, each signature as drawn. */}
+              <ReportPdfPanel make={() => makeRecord.mutateAsync({ itemId: item.id })} labels={{ file: 'lostFound.record.make' }} />
+            </Stack>
           </Paper>
         </Stack>
       </SimpleGrid>
