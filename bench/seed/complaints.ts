@@ -1,5 +1,5 @@
 import type { Statement } from 'better-sqlite3';
-import type { ComplaintCategory, ComplaintChannel, ComplaintStatus, ComplaintStep, FOLLOW_UP_METHODS, NoFollowUpReason } from '@shared/contract';
+import type { ComplaintCategory, ComplaintChannel, ComplaintStatus, ComplaintStep, FOLLOW_UP_METHODS, NoFollowUpReason, Satisfaction } from '@shared/contract';
 import { HOUR } from '@shared/rules/time';
 import { writeAudit } from '../../electron/core/audit/store';
 import { recordStep, STATUS_AFTER, stepUpdateSql } from '../../electron/core/complaints/store';
@@ -30,6 +30,7 @@ interface StepInput {
   method?: (typeof FOLLOW_UP_METHODS)[number];
   noFollowUp?: NoFollowUpReason;
   reportedTo?: string;
+  satisfaction?: Satisfaction;
 }
 
 export class Complaints {
@@ -121,7 +122,7 @@ export class Complaints {
     let last = respondAt;
     if (random.chance(0.7)) {
       last = respondAt + world.random.int(4, 30) * HOUR;
-      step(last, { step: 'followUp', note: '回访游客，表示满意', method: random.pick(['phone', 'message'] as const) });
+      step(last, { step: 'followUp', note: '回访游客，表示满意', method: random.pick(['phone', 'message'] as const), satisfaction: random.pick(['satisfied', 'satisfied', 'partly'] as const) });
     }
     // Without a return visit the close says why (the visitor did not want one).
     step(last + world.minutes(30, 600), { step: 'close', note: '处理完毕，结案', ...(last === respondAt ? { noFollowUp: 'declined' } : {}) });
@@ -144,6 +145,7 @@ export class Complaints {
       ...(input.method ? { method: input.method } : {}),
       ...(input.noFollowUp ? { noFollowUp: input.noFollowUp } : {}),
       ...(input.reportedTo ? { reportedTo: input.reportedTo } : {}),
+      ...(input.satisfaction ? { satisfaction: input.satisfaction } : {}),
     });
     writeAudit(world.db, { at, staffId: clerk.id, action: `complaints.${input.step}`, entity: 'complaint', entityId: complaint.complaintNo, detail: { from, to }, origin: 'local' });
     complaint.state.status = to;

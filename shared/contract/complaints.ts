@@ -25,6 +25,9 @@ export type EscalationLevel = (typeof ESCALATION_LEVELS)[number];
 export const COMPLAINT_STEPS = ['investigate', 'respond', 'reportResult', 'followUp', 'close', 'withdraw'] as const;
 export type ComplaintStep = (typeof COMPLAINT_STEPS)[number];
 export const FOLLOW_UP_METHODS = ['phone', 'visit', 'message', 'inPerson'] as const;
+/** How the visitor found the handling, as said at the return visit (回访). */
+export const SATISFACTION_LEVELS = ['satisfied', 'partly', 'unsatisfied'] as const;
+export type Satisfaction = (typeof SATISFACTION_LEVELS)[number];
 /** Why a complaint closes without a return visit (回访): the visitor declined it, could not be reached, or left no contact. */
 export const NO_FOLLOW_UP_REASONS = ['declined', 'unreachable', 'noContact'] as const;
 export type NoFollowUpReason = (typeof NO_FOLLOW_UP_REASONS)[number];
@@ -85,6 +88,8 @@ export const complaintStepView = z.object({
   noFollowUp: z.enum(NO_FOLLOW_UP_REASONS).nullable(),
   /** A forwarded complaint's result reported back: to whom. */
   reportedTo: z.string().nullable(),
+  /** A return visit: how the visitor found the handling (null for those recorded before it was asked). */
+  satisfaction: z.enum(SATISFACTION_LEVELS).nullable(),
 });
 
 export const clockView = z.object({ dueAt: epochMs, doneAt: epochMs.nullable(), late: z.boolean() });
@@ -209,6 +214,7 @@ export function complaintTimeline(t: (key: MessageKey, params?: MessageParams) =
     let note = step.note;
     if (step.step === 'escalate' && step.level) title = t('complaints.ui.escalatedTo', { level: t(`complaints.levels.${step.level}`) });
     if (step.step === 'followUp' && step.method) title = `${title} · ${t(`complaints.followUpMethods.${step.method}`)}`;
+    if (step.satisfaction) title = `${title} · ${t(`complaints.satisfaction.${step.satisfaction}`)}`;
     if (step.step === 'summon') note = t('complaints.ui.pagingSlip', { ref: step.note });
     const groupSize = groupSizeOfNote(step.note);
     if (step.step === 'escalate' && groupSize !== undefined) note = t('complaints.ui.groupEscalated', { count: groupSize });
@@ -291,6 +297,8 @@ export const complaintsMethods = {
         step: z.enum(COMPLAINT_STEPS),
         note: text(2000),
         method: z.enum(FOLLOW_UP_METHODS).optional(),
+        /** For a return visit: how the visitor found the handling. */
+        satisfaction: z.enum(SATISFACTION_LEVELS).optional(),
         /** Closing before the return visit: why there is none (the core asks for it then). */
         noFollowUp: z.enum(NO_FOLLOW_UP_REASONS).optional(),
         /** Reporting a forwarded complaint's result: to whom (the body that forwarded it, the departments concerned). */
@@ -299,6 +307,7 @@ export const complaintsMethods = {
       .strict()
       .superRefine((value, ctx) => {
         if (value.step === 'followUp' && !value.method) ctx.addIssue({ code: 'custom', path: ['method'], input: value.method, message: 'validation.required' });
+        if (value.step === 'followUp' && !value.satisfaction) ctx.addIssue({ code: 'custom', path: ['satisfaction'], input: value.satisfaction, message: 'validation.required' });
         if (value.step === 'reportResult' && !value.reportedTo) ctx.addIssue({ code: 'custom', path: ['reportedTo'], input: value.reportedTo, message: 'validation.required' });
       }),
     output: complaintView,

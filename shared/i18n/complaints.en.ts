@@ -73,6 +73,11 @@ export const complaintsEn = {
     unreachable: 'Could not be reached',
     noContact: 'Left no contact',
   },
+  satisfaction: {
+    satisfied: 'Satisfied',
+    partly: 'Partly satisfied',
+    unsatisfied: 'Not satisfied',
+  },
   followUpMethods: {
     phone: 'Phone call',
     visit: 'Visit',
@@ -101,6 +106,7 @@ export const complaintsEn = {
     level: 'Handled by',
     note: 'What was said or decided',
     method: 'How the visitor was reached',
+    satisfaction: 'How the visitor found the handling',
     reason: 'Reason',
     skipReason: 'Why the duty manager is passed over',
     noFollowUp: 'Why there is no return visit',
@@ -128,6 +134,8 @@ export const complaintsEn = {
     fixed: 'Closed summaries are fixed: later changes appear in the next day.',
     headerDue: 'Summary due {{time}} · {{left}}',
     headerLate: 'Summary late · {{overdue}}',
+    unassigned: '{{count}} complaints have no department responsible, so their feedback reaches no one: {{numbers}}. Set the department on each before closing.',
+    unassigned_one: '1 complaint has no department responsible, so its feedback reaches no one: {{numbers}}. Set the department on it before closing.',
   },
   /** The customer complaint record (顾客投诉记录) of one complaint, on A4. */
   record: {

@@ -76,6 +76,11 @@ export const complaintsZhCN: Strings<typeof complaintsEn> = {
     unreachable: '多次联系不上',
     noContact: '未留联系方式',
   },
+  satisfaction: {
+    satisfied: '满意',
+    partly: '基本满意',
+    unsatisfied: '不满意',
+  },
   followUpMethods: {
     phone: '电话',
     visit: '上门',
@@ -104,6 +109,7 @@ export const complaintsZhCN: Strings<typeof complaintsEn> = {
     level: '处理层级',
     note: '沟通或决定内容',
     method: '回访方式',
+    satisfaction: '游客对处理结果的评价',
     reason: '原因',
     skipReason: '越过当班经理的原因',
     noFollowUp: '不回访的原因',
@@ -131,6 +137,7 @@ export const complaintsZhCN: Strings<typeof complaintsEn> = {
     fixed: '汇总关闭后不再修改，之后的变化计入次日汇总。',
     headerDue: '客诉汇总 {{time}} 截止 · {{left}}',
     headerLate: '客诉汇总逾时 · {{overdue}}',
+    unassigned: '有 {{count}} 条投诉未指定责任部门，反馈无法送达：{{numbers}}。请在关闭汇总前为其指定部门。',
   },
   record: {
     title: '顾客投诉记录',

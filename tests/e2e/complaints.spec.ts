@@ -190,6 +190,10 @@ test.describe('complaints: the record, the process, the head summoned, the daily
       await visit.getByRole('button', { name: '记录回访' }).click();
       await expect(visit.getByText('必填。').first()).toBeVisible();
       await visit.getByText('电话', { exact: true }).click();
+      // How the visitor found the handling is asked as well.
+      await expect(visit.getByRole('radiogroup', { name: /游客对处理结果的评价/ })).toBeVisible();
+      await visit.getByText('满意', { exact: true }).click();
+      await shots(counter, 'follow-up-zh');
       await visit.getByLabel('回访时游客的意见').fill('电话回访，游客表示满意');
       await visit.getByRole('button', { name: '记录回访' }).click();
       await expect(detail.getByTestId('complaint-status')).toHaveText('已回访');
@@ -200,7 +204,7 @@ test.describe('complaints: the record, the process, the head summoned, the daily
       await expect(detail.getByTestId('complaint-status')).toHaveText('已结案');
       await expect(detail).toContainText('状态：已结案，无需再处理。');
       const timeline = detail.getByTestId('complaint-timeline');
-      for (const text of ['受理（现场）', '广播呼叫部门负责人', '已广播呼叫', '部门负责人到场', '调取监控，设备故障属实', '已退还快速通道票款并致歉', '回访 · 电话', '电话回访，游客表示满意', '游客满意，结案']) {
+      for (const text of ['受理（现场）', '广播呼叫部门负责人', '已广播呼叫', '部门负责人到场', '调取监控，设备故障属实', '已退还快速通道票款并致歉', '回访 · 电话 · 满意', '电话回访，游客表示满意', '游客满意，结案']) {
         await expect(timeline).toContainText(text);
       }
       await shots(counter, 'detail-zh');
@@ -460,6 +464,14 @@ test.describe('complaints: the record, the process, the head summoned, the daily
           clerk.token,
         ),
       );
+      // A second one with no department responsible: its feedback would reach no one.
+      const loose = await must(
+        station.api(
+          'complaints.create',
+          { clientRef: 'e2e-late-0002', channel: 'walkIn', complainantName: '钱女士', phone: '', place: '停车场', happenedAt: at('19:55'), category: 'other', description: '停车场指示牌不清楚', request: '', severity: 'low' },
+          clerk.token,
+        ),
+      );
       await page.goto(station.url);
       await signIn(page, MANAGER.name, MANAGER.pin);
       await page.getByRole('navigation').getByRole('link', { name: '客诉汇总' }).click();
@@ -475,6 +487,12 @@ test.describe('complaints: the record, the process, the head summoned, the daily
 
       await banner.getByRole('button', { name: '查看汇总' }).click();
       await expect(page.getByTestId('summary-state')).toHaveAttribute('data-state', 'late');
+      // The manager is told which complaint has no department, and it goes once the department is set.
+      const unassigned = page.getByTestId('summary-unassigned');
+      await expect(unassigned).toContainText(`有 1 条投诉未指定责任部门，反馈无法送达：${loose.complaintNo}。`);
+      await shots(page, 'summary-unassigned-zh');
+      await must(station.api('complaints.update', { id: loose.id, departmentId: rides }, clerk.token));
+      await expect(unassigned).toHaveCount(0);
       await page.getByRole('button', { name: '关闭汇总' }).click();
       const confirm = dialog(page, `关闭 ${DAY} 的客诉汇总？`);
       await expect(confirm).toContainText('已过 20:30，汇总将记为逾期关闭。');

@@ -103,7 +103,7 @@ describe('the printed complaint record (顾客投诉记录)', () => {
     await test.ok('complaints.step', { id, step: 'investigate', note: '内部：调取监控，设备故障属实' }, office.admin);
     await test.ok('complaints.step', { id, step: 'respond', note: '已退还快速通道票款并致歉' }, office.admin);
     await later(office, DAY);
-    await test.ok('complaints.step', { id, step: 'followUp', method: 'phone', note: '游客表示满意' }, office.clerk.token);
+    await test.ok('complaints.step', { id, step: 'followUp', method: 'phone', satisfaction: 'satisfied', note: '游客表示满意' }, office.clerk.token);
     await test.ok('complaints.step', { id, step: 'close', note: '结案' }, office.clerk.token);
     return id;
   }
@@ -129,7 +129,7 @@ describe('the printed complaint record (顾客投诉记录)', () => {
     expect(lines).toContain('2 个工作日内答复回访 2026-12-03 00:00 2026-12-01 10:10 按时完成');
     expect(lines).toContain('2026-11-30 10:00 升级至当班经理 群体性投诉（12 人），立即上报当班经理 张柜台');
     expect(lines).toContain('2026-11-30 10:10 调查 内部：调取监控，设备故障属实 王经理');
-    expect(lines).toContain('2026-12-01 10:10 回访 · 电话 游客表示满意 张柜台');
+    expect(lines).toContain('2026-12-01 10:10 回访 · 电话 · 满意 游客表示满意 张柜台');
     expect(lines).toContain('2026-12-01 10:10 结案 结案 张柜台');
     expect(lines.join('\n')).not.toContain('group:');
     expect(lines).toContain('负责员工 当班经理');
@@ -172,11 +172,13 @@ describe('the process and its clocks', () => {
     test.clock.advance(30 * MINUTE);
     const responded = await test.ok('complaints.step', { id, step: 'respond', note: '已退还快速通道票款并致歉' }, clerk.token);
     expect(responded.sameDay.late).toBe(false);
-    expect(await test.fails('complaints.step', { id, step: 'followUp', note: '回访' }, clerk.token)).toMatchObject({ fields: { method: { key: 'validation.required' } } });
+    // The return visit says how the visitor was reached and how they found the handling.
+    expect(await test.fails('complaints.step', { id, step: 'followUp', note: '回访' }, clerk.token)).toMatchObject({ fields: { method: { key: 'validation.required' }, satisfaction: { key: 'validation.required' } } });
     test.clock.advance(HOUR);
-    const followed = await test.ok('complaints.step', { id, step: 'followUp', note: '电话回访，游客表示满意', method: 'phone' }, clerk.token);
+    const followed = await test.ok('complaints.step', { id, step: 'followUp', note: '电话回访，游客表示满意', method: 'phone', satisfaction: 'partly' }, clerk.token);
     expect(followed.followUp).toMatchObject({ late: false });
     expect(followed.followUp.doneAt).toBe(test.clock.now());
+    expect(followed.steps.at(-1)).toMatchObject({ step: 'followUp', method: 'phone', satisfaction: 'partly' });
     const closed = await test.ok('complaints.step', { id, step: 'close', note: '结案' }, clerk.token);
     expect(closed.status).toBe('closed');
     expect(closed.steps.map((s) => [s.step, s.staff?.name, s.note])).toEqual([

@@ -203,9 +203,10 @@ export function complaintsHandlers(services: Services): HandlersFor<keyof typeof
         ...(input.method ? { method: input.method } : {}),
         ...(withoutFollowUp && input.noFollowUp ? { noFollowUp: input.noFollowUp } : {}),
         ...(input.step === 'reportResult' && input.reportedTo ? { reportedTo: input.reportedTo } : {}),
+        ...(input.step === 'followUp' && input.satisfaction ? { satisfaction: input.satisfaction } : {}),
       };
       record(ctx, row.id, input.step, input.note, extra);
-      ctx.audit({ action: `complaints.${input.step}`, entity: 'complaint', entityId: row.complaint_no, detail: { from: row.status, to: status, ...(extra.noFollowUp ? { noFollowUp: extra.noFollowUp } : {}), ...(extra.reportedTo ? { reportedTo: extra.reportedTo } : {}) } });
+      ctx.audit({ action: `complaints.${input.step}`, entity: 'complaint', entityId: row.complaint_no, detail: { from: row.status, to: status, ...(extra.noFollowUp ? { noFollowUp: extra.noFollowUp } : {}), ...(extra.reportedTo ? { reportedTo: extra.reportedTo } : {}), ...(extra.satisfaction ? { satisfaction: extra.satisfaction } : {}) } });
       changed(ctx, [row.id]);
       return load(row.id, ctx.now);
     },

@@ -1,4 +1,4 @@
-import { OFFICIAL_CHANNELS, type ComplaintStatus, type ComplaintStep, type ComplaintView, type NoFollowUpReason } from '@shared/contract';
+import { OFFICIAL_CHANNELS, type ComplaintStatus, type ComplaintStep, type ComplaintView, type NoFollowUpReason, type Satisfaction } from '@shared/contract';
 import { sameDayDeadline } from '@shared/rules/complaints';
 import { arrivalDueAt, arrivalLate } from '@shared/rules/paging';
 import { workingDaysDeadline, type DayOverrides } from '@shared/rules/workdays';
@@ -111,13 +111,14 @@ interface StepRow {
   skip_reason: string | null;
   no_follow_up: ComplaintView['steps'][number]['noFollowUp'];
   reported_to: string | null;
+  satisfaction: Satisfaction | null;
 }
 
 /** The complaint with its steps and its clocks (same day, 2 working days, the head's 10 minutes). */
 export function toComplaintView(db: Db, row: ComplaintRow, now: number, timeZone: string, overrides: DayOverrides): ComplaintView {
   const steps = db
     .prepare<[number], StepRow>(
-      `SELECT t.id, t.step, t.at, t.staff_id, s.name AS staff_name, t.note, t.method, t.level, t.skip_reason, t.no_follow_up, t.reported_to
+      `SELECT t.id, t.step, t.at, t.staff_id, s.name AS staff_name, t.note, t.method, t.level, t.skip_reason, t.no_follow_up, t.reported_to, t.satisfaction
        FROM complaint_step t LEFT JOIN staff s ON s.id = t.staff_id WHERE t.complaint_id = ? ORDER BY t.at, t.id`,
     )
     .all(row.id);
@@ -167,6 +168,7 @@ export function toComplaintView(db: Db, row: ComplaintRow, now: number, timeZone
       skipReason: step.skip_reason,
       noFollowUp: step.no_follow_up,
       reportedTo: step.reported_to,
+      satisfaction: step.satisfaction,
     })),
     sameDay: clock(sameDayDeadline(row.received_at, timeZone), row.investigated_at),
     // Done when the result is reported back. Complaints closed before that step was kept count as
@@ -223,12 +225,13 @@ export interface StepExtra {
   skipReason?: string;
   noFollowUp?: NoFollowUpReason;
   reportedTo?: string;
+  satisfaction?: Satisfaction;
 }
 
 /** One step of a complaint's process: who, when, what was said or decided. */
 export function recordStep(db: Db, ctx: CallContext, staffId: number, complaintId: number, step: ComplaintStepKind, note: string, extra: StepExtra = {}): void {
   db.prepare(
-    'INSERT INTO complaint_step (complaint_id, step, at, park_date, staff_id, note, method, level, skip_reason, no_follow_up, reported_to) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+    'INSERT INTO complaint_step (complaint_id, step, at, park_date, staff_id, note, method, level, skip_reason, no_follow_up, reported_to, satisfaction) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
   ).run(
     complaintId,
     step,
@@ -241,6 +244,7 @@ export function recordStep(db: Db, ctx: CallContext, staffId: number, complaintI
     extra.skipReason ?? null,
     extra.noFollowUp ?? null,
     extra.reportedTo ?? null,
+    extra.satisfaction ?? null,
   );
   db.prepare('UPDATE complaint SET updated_at = ? WHERE id = ?').run(ctx.now, complaintId);
 }

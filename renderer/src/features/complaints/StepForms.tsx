@@ -1,5 +1,5 @@
 import { Alert, Modal, Stack, Text, Textarea, TextInput } from '@mantine/core';
-import { complaintsMethods, ESCALATION_LEVELS, FOLLOW_UP_METHODS, NO_FOLLOW_UP_REASONS, type ComplaintStep, type ComplaintView, type EscalationLevel } from '@shared/contract';
+import { complaintsMethods, ESCALATION_LEVELS, FOLLOW_UP_METHODS, NO_FOLLOW_UP_REASONS, SATISFACTION_LEVELS, type ComplaintStep, type ComplaintView, type EscalationLevel } from '@shared/contract';
 import { useLanguage, useT } from '../../app/i18n';
 import { useAction } from '../../api/hooks';
 import { FormActions } from '../../ui/fields';
@@ -27,7 +27,7 @@ export function StepModal({ complaint, step, onClose }: { complaint: ComplaintVi
   const reportedTo = new Intl.ListFormat(language, { type: 'conjunction' }).format([channel, ...(complaint.department ? [departmentName(complaint.department, '')] : [])]);
   const form = useContractForm(stepInput, { defaultValues: { id: complaint.id, step, note: '', ...(step === 'reportResult' ? { reportedTo } : {}) } });
   const errorOf = useFieldErrors(form);
-  const submit = useFormSubmit(form, ['note', 'method', 'noFollowUp', 'reportedTo', 'step'], action.mutateAsync, () => {
+  const submit = useFormSubmit(form, ['note', 'method', 'satisfaction', 'noFollowUp', 'reportedTo', 'step'], action.mutateAsync, () => {
     notifySuccess(t(`complaints.messages.${step}`, { complaintNo: complaint.complaintNo }));
     onClose();
   });
@@ -53,7 +53,10 @@ export function StepModal({ complaint, step, onClose }: { complaint: ComplaintVi
             </>
           ) : null}
           {step === 'followUp' ? (
-            <ChoiceChips form={form} name="method" label={t('complaints.fields.method')} withAsterisk options={FOLLOW_UP_METHODS.map((value) => ({ value, label: t(`complaints.followUpMethods.${value}`) }))} />
+            <>
+              <ChoiceChips form={form} name="method" label={t('complaints.fields.method')} withAsterisk options={FOLLOW_UP_METHODS.map((value) => ({ value, label: t(`complaints.followUpMethods.${value}`) }))} />
+              <ChoiceChips form={form} name="satisfaction" label={t('complaints.fields.satisfaction')} withAsterisk options={SATISFACTION_LEVELS.map((value) => ({ value, label: t(`complaints.satisfaction.${value}`) }))} />
+            </>
           ) : null}
           {/* Closing before the return visit (回访) says why there is none. */}
           {step === 'close' && complaint.status === 'responded' ? (

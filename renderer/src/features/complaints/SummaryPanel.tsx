@@ -274,6 +274,21 @@ function CloseConfirm({ summary, state, remarks, onClose }: { summary: SummaryVi
  * One day's summary: where it stands with the one big "close the summary" action beside it, the
  * figures, the departments, the remarks (read-only once closed), and the exports.
  */
+/**
+ * Complaints in the summary with no department responsible: the feedback goes to no one. Before the
+ * close, the manager is told which, to set their department (the summary follows at once).
+ */
+function Unassigned({ summary, closed }: { summary: SummaryView; closed: boolean }) {
+  const t = useT();
+  const numbers = summary.departments.find((department) => department.departmentId === null)?.done.map((done) => done.complaintNo) ?? [];
+  if (numbers.length === 0 || closed) return null;
+  return (
+    <Alert color="orange" icon={<IconAlertTriangle size={20} />} data-testid="summary-unassigned">
+      {t('complaints.summary.unassigned', { count: numbers.length, numbers: numbers.join(t('audit.detailList')) })}
+    </Alert>
+  );
+}
+
 function SummaryDay({ summary, now, future }: { summary: SummaryView; now: number; future: boolean }) {
   const t = useT();
   const [remarks, setRemarks] = useState(summary.remarks);
@@ -307,6 +322,7 @@ function SummaryDay({ summary, now, future }: { summary: SummaryView; now: numbe
           <Title order={2} fz="xl">
             {t('complaints.ui.byDepartment')}
           </Title>
+          <Unassigned summary={summary} closed={closed} />
           <DepartmentTable summary={summary} />
         </Stack>
       </Paper>
