@@ -220,6 +220,10 @@ export const en = {
     ready: 'The report is ready.',
     download: 'Download {{fileName}}',
     print: 'Print {{fileName}}',
+    at: 'When',
+    step: 'Step',
+    by: 'Staff',
+    detail: 'Details',
   },
   audit: {
     title: 'Audit log',

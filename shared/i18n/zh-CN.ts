@@ -216,6 +216,10 @@ export const zhCN: Catalog = {
     ready: '报告已生成。',
     download: '下载 {{fileName}}',
     print: '打印 {{fileName}}',
+    at: '时间',
+    step: '环节',
+    by: '经办人',
+    detail: '说明',
   },
   audit: {
     title: '操作日志',

@@ -1,4 +1,7 @@
-import { atParkTime, MINUTE, parkDayBounds } from './time';
+import { atParkTime, HOUR, MINUTE, parkDayBounds } from './time';
+
+/** The same-day investigation clock turns amber this long before the end of the park day. */
+export const SAME_DAY_WARN_MS = 3 * HOUR;
 
 /** From this long before the deadline (20:00 for 20:30) the duty manager is reminded. */
 export const SUMMARY_REMINDER_MS = 30 * MINUTE;

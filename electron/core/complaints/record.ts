@@ -74,10 +74,10 @@ export function complaintRecord(complaint: ComplaintView, context: ReportContext
       return [[time(entry.at), phrase((t) => worded(t)?.title ?? ''), phrase((t) => worded(t)?.note ?? ''), entry.who ?? '—']];
     });
   const stepColumns = [
-    { label: say('complaints.record.at'), width: 1.3 },
-    { label: say('complaints.record.step'), width: 1.6 },
+    { label: say('reports.at'), width: 1.3 },
+    { label: say('reports.step'), width: 1.6 },
     { label: say('complaints.fields.note'), width: 3.2 },
-    { label: say('complaints.record.by'), width: 1 },
+    { label: say('reports.by'), width: 1 },
   ];
 
   if (visitor) {

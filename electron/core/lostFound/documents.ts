@@ -211,7 +211,7 @@ export interface CustodyLine {
  * owner would know (contents, cash, the check details) stays out of it, as it does out of the screens.
  */
 export function itemRecord(item: ItemDetail, custody: readonly CustodyLine[], signed: ItemSignatures, context: ReportContext): ReportDocumentInput {
-  const { say, time, pageLabel, footer } = reportVoice(context);
+  const { say, time, list, pageLabel, footer } = reportVoice(context);
   const staff = (ref: ItemDetail['receivedBy']) => ref?.name ?? '—';
   const image = (png: string | null) => (png ? { image: png } : {});
   const sections: ReportSection[] = [
@@ -226,7 +226,7 @@ export function itemRecord(item: ItemDetail, custody: readonly CustodyLine[], si
         { label: say('lostFound.fields.finderPhone'), value: item.finderPhone ?? '—' },
         { label: say('lostFound.fields.receivedAt'), value: time(item.receivedAt) },
         { label: say('lostFound.fields.receivedBy'), value: staff(item.receivedBy) },
-        ...(item.cashCountedBy.length > 0 ? [{ label: say('lostFound.fields.cashCountedBy'), value: item.cashCountedBy.map((who) => who?.name ?? '—').join('、') }] : []),
+        ...(item.cashCountedBy.length > 0 ? [{ label: say('lostFound.fields.cashCountedBy'), value: list(item.cashCountedBy.map((who) => who?.name ?? '—')) }] : []),
         { label: say('lostFound.fields.storage'), value: `${say(`lostFound.storage.${item.storageKind}`)} ${item.storagePlace}` },
         { label: say('lostFound.fields.holdingUntil'), value: time(item.holdingUntil) },
         { label: say('lostFound.fields.verifiedBy'), value: item.verifiedAt === null ? say('lostFound.record.notVerified') : `${staff(item.verifiedBy)} · ${time(item.verifiedAt)}` },
@@ -251,10 +251,10 @@ export function itemRecord(item: ItemDetail, custody: readonly CustodyLine[], si
       heading: say('lostFound.record.custody'),
       table: {
         columns: [
-          { label: say('complaints.record.at'), width: 1.3 },
-          { label: say('complaints.record.step'), width: 1.5 },
-          { label: say('complaints.fields.note'), width: 3 },
-          { label: say('complaints.record.by'), width: 1 },
+          { label: say('reports.at'), width: 1.3 },
+          { label: say('reports.step'), width: 1.5 },
+          { label: say('reports.detail'), width: 3 },
+          { label: say('reports.by'), width: 1 },
         ],
         rows: custody.map((line) => [time(line.at), say(`lostFound.custody.${line.kind}`), line.detail, line.staffName ?? '—']),
         empty: say('reports.none'),

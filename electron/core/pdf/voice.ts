@@ -37,6 +37,8 @@ export function reportVoice(context: Pick<ReportContext, 'language' | 'timeZone'
     phrase,
     time: (at: number | null): string => (at === null ? '—' : formatParkDateTime(at, context.timeZone)),
     colon: context.language === 'zh-CN' ? '：' : ': ',
+    /** Names in a row: 、 between them in Chinese (and both languages), commas in English. */
+    list: (items: readonly string[]): string => items.join(context.language === 'en' ? ', ' : '、'),
     /** "Page n of m", its numbers filled in by the renderer (the placeholders pass through the catalog unchanged). */
     pageLabel: bilingual ? `${zh('reports.page', PAGE_SLOTS)} · ${en('reports.page', PAGE_SLOTS)}` : one('reports.page', PAGE_SLOTS),
     /** The footer: printed when and by whom, and which copy. */

@@ -1,12 +1,11 @@
 import { Badge } from '@mantine/core';
-import { clockState } from '@shared/rules/complaints';
+import { clockState, SAME_DAY_WARN_MS } from '@shared/rules/complaints';
 import { clockAlert, type Clock, type ClockAlert } from '@shared/rules/deadline';
 import { NOTIFY_WARN_MS } from '@shared/rules/incidents';
 import { ARRIVAL_WARN_MS, CONTACT_WARN_MS } from '@shared/rules/paging';
 import { WORKING_DAYS_WARN_MS } from '@shared/rules/workdays';
 import { useMethod } from '../api/hooks';
 import { useParkNow } from '../ui/deadline';
-import { SAME_DAY_WARN_MS } from '../features/complaints/Clocks';
 import { isOpen } from '../features/complaints/parts';
 import { useT } from './i18n';
 

@@ -2,16 +2,14 @@ import type { ReactNode } from 'react';
 import { Badge, Group, Stack, Text } from '@mantine/core';
 import { IconCheck, IconSpeakerphone, IconUserCheck } from '@tabler/icons-react';
 import type { ClockView, ComplaintView } from '@shared/contract';
-import { clockState } from '@shared/rules/complaints';
+import { clockState, SAME_DAY_WARN_MS } from '@shared/rules/complaints';
 import { ARRIVAL_WARN_MS } from '@shared/rules/paging';
-import { HOUR, MINUTE } from '@shared/rules/time';
+import { MINUTE } from '@shared/rules/time';
 import { WORKING_DAYS_WARN_MS } from '@shared/rules/workdays';
 import { useT } from '../../app/i18n';
 import { DeadlineBadge, useWhen } from '../../ui/deadline';
 import { isOpen } from './parts';
 
-/** The same-day investigation clock turns amber this long before the end of the park day. */
-export const SAME_DAY_WARN_MS = 3 * HOUR;
 
 type ClockName = 'sameDay' | 'handling' | 'followUp';
 const WARN: Record<ClockName, number> = { sameDay: SAME_DAY_WARN_MS, handling: WORKING_DAYS_WARN_MS, followUp: WORKING_DAYS_WARN_MS };
