@@ -200,8 +200,9 @@ function HandOutRow({ type }: { type: ItemTypeView }) {
   const t = useT();
   const { language } = useLanguage();
   return (
-    <Group justify="space-between" wrap="nowrap" gap="sm" data-testid={`board-${type.code}`}>
-      <Stack gap={0} miw={0}>
+    // In the narrow column the button goes under the name, never squeezing "1 handed out today" into three lines.
+    <Group justify="space-between" gap="xs" data-testid={`board-${type.code}`}>
+      <Stack gap={0} style={{ flex: '1 1 9rem' }}>
         <Text fw={700} fz="lg">
           {language === 'zh-CN' ? type.nameZh : type.nameEn}
         </Text>
