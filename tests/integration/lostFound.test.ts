@@ -448,6 +448,9 @@ describe('the record on file', () => {
     // What only the owner would know stays in ParkDesk.
     for (const secret of ['全家福', '银行卡', '320.00', '11010519491231002X']) expect(text, secret).not.toContain(secret);
     expect(auditRows(test, 'lostFound.recordPdf')).toHaveLength(2);
+    // No such item: refused by name, nothing printed or kept.
+    expect(await test.fails('lostFound.recordPdf', { itemId: 9999 }, clerk.token)).toMatchObject({ code: 'NOT_FOUND' });
+    expect(auditRows(test, 'lostFound.recordPdf')).toHaveLength(2);
   });
 });
 

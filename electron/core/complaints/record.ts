@@ -3,7 +3,7 @@ import type { Translate } from '@shared/i18n';
 import type { ReportDocumentInput, ReportField, ReportSection } from '@shared/reports/document';
 import { clockState } from '@shared/rules/complaints';
 import { maskPhone } from '@shared/rules/phone';
-import { reportVoice, type ReportContext } from '../pdf/voice';
+import { caseReport, reportVoice, type ReportContext } from '../pdf/voice';
 
 /** The lines of its history the visitor's copy shows: received, what the park answered, the return visit, the close. */
 const VISITOR_LINES: ReadonlySet<ComplaintTimelineEntry['kind']> = new Set(['received', 'respond', 'followUp', 'close', 'withdraw']);
@@ -36,7 +36,7 @@ function summonState(summon: NonNullable<ComplaintView['summon']>): 'arrived' | 
  * to the forwarding body and the deadlines are the park's own and are left out.
  */
 export function complaintRecord(complaint: ComplaintView, context: ReportContext): ReportDocumentInput {
-  const { say, phrase, time, pageLabel, footer } = reportVoice(context);
+  const { say, phrase, time } = reportVoice(context);
   const visitor = context.copy === 'visitor';
   const none = say('reports.none');
   const department = complaint.department ? departmentName(complaint.department, context.language) : '—';
@@ -67,11 +67,17 @@ export function complaintRecord(complaint: ComplaintView, context: ReportContext
 
   // The history as the screen words it, in the report's language(s): line by line, the same lines in each.
   const timeline = complaintTimeline((key, params) => say(key, params), complaint);
+  const inLanguage = new Map<Translate, ComplaintTimelineEntry[]>();
+  /** The timeline in one language, worded once for all its rows. */
+  const wordedIn = (t: Translate) => {
+    const lines = inLanguage.get(t) ?? complaintTimeline(t, complaint);
+    inLanguage.set(t, lines);
+    return lines;
+  };
   const historyRows = (keep: (kind: ComplaintTimelineEntry['kind']) => boolean) =>
     timeline.flatMap((entry, index) => {
       if (!keep(entry.kind)) return [];
-      const worded = (t: Translate) => complaintTimeline(t, complaint)[index];
-      return [[time(entry.at), phrase((t) => worded(t)?.title ?? ''), phrase((t) => worded(t)?.note ?? ''), entry.who ?? '—']];
+      return [[time(entry.at), phrase((t) => wordedIn(t)[index]?.title ?? ''), phrase((t) => wordedIn(t)[index]?.note ?? ''), entry.who ?? '—']];
     });
   const stepColumns = [
     { label: say('reports.at'), width: 1.3 },
@@ -117,12 +123,10 @@ export function complaintRecord(complaint: ComplaintView, context: ReportContext
     );
   }
 
-  const copyLabel = say(visitor ? 'reports.visitorCopy' : 'reports.fileCopy');
-  return {
-    parkName: context.parkName,
+  return caseReport(context, {
     reference: complaint.complaintNo,
     title: say('complaints.record.title'),
-    subtitle: `${copyLabel} · ${say(`complaints.categories.${complaint.category}`)} · ${complaint.place}`,
+    about: [say(`complaints.categories.${complaint.category}`), complaint.place],
     meta: [
       { label: say('complaints.fields.complaintNo'), value: complaint.complaintNo },
       { label: say('complaints.fields.status'), value: say(`complaints.statuses.${complaint.status}`) },
@@ -135,9 +139,5 @@ export function complaintRecord(complaint: ComplaintView, context: ReportContext
           ]),
     ],
     sections,
-    signatures: visitor ? [say('reports.signStaff'), say('reports.signVisitor')] : [say('reports.signStaff'), say('reports.signManager')],
-    footer: footer(copyLabel, context.now, context.printedBy),
-    pageLabel,
-    info: { author: context.parkName, createdAt: context.now },
-  };
+  });
 }

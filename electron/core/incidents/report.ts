@@ -1,7 +1,7 @@
 import { timelineTitle, type IncidentDetail, type MessageKey } from '@shared/contract';
 import type { ReportDocumentInput, ReportField, ReportSection } from '@shared/reports/document';
 import { maskPhone } from '@shared/rules/phone';
-import { reportVoice, type ReportContext } from '../pdf/voice';
+import { caseReport, reportVoice, type ReportContext } from '../pdf/voice';
 
 /**
  * The incident report as a report document, for the file or for the visitor.
@@ -17,7 +17,7 @@ import { reportVoice, type ReportContext } from '../pdf/voice';
  * sent to the scene, the injured visitor's injury, first aid and hospital escort, and what was done.
  */
 export function incidentReport(incident: IncidentDetail, context: ReportContext): ReportDocumentInput {
-  const { say, phrase, time, colon, pageLabel, footer } = reportVoice(context);
+  const { say, phrase, time, colon } = reportVoice(context);
   const visitor = context.copy === 'visitor';
   const none = say('reports.none');
 
@@ -177,12 +177,10 @@ export function incidentReport(incident: IncidentDetail, context: ReportContext)
     sections.push({ heading: say('reports.visitorCopy'), paragraphs: [phrase((t) => t('incidents.pdf.visitorNote'))] });
   }
 
-  const copyLabel = say(visitor ? 'reports.visitorCopy' : 'reports.fileCopy');
-  return {
-    parkName: context.parkName,
+  return caseReport(context, {
     reference: incident.refNo,
     title: say('incidents.pdf.title'),
-    subtitle: `${copyLabel} · ${say(`incidents.nature.${incident.nature}`)} · ${incident.location}`,
+    about: [say(`incidents.nature.${incident.nature}`), incident.location],
     meta: [
       { label: say('incidents.fields.refNo'), value: incident.refNo },
       { label: say('incidents.fields.status'), value: say(`incidents.status.${incident.status}`) },
@@ -191,11 +189,5 @@ export function incidentReport(incident: IncidentDetail, context: ReportContext)
       ...(visitor ? [] : [{ label: say('incidents.fields.clock'), value: clockLine() }]),
     ],
     sections,
-    signatures: visitor
-      ? [say('reports.signStaff'), say('reports.signVisitor')]
-      : [say('reports.signStaff'), say('reports.signManager')],
-    footer: footer(copyLabel, context.now, context.printedBy),
-    pageLabel,
-    info: { author: context.parkName, createdAt: context.now },
-  };
+  });
 }

@@ -5,7 +5,7 @@ import type { ReportDocumentInput, ReportSection } from '@shared/reports/documen
 import { formatYuan } from '@shared/rules/money';
 import { pagingRef } from '@shared/rules/paging';
 import { formatParkDateTime } from '@shared/rules/time';
-import { reportVoice, type ReportContext } from '../pdf/voice';
+import { caseReport, reportVoice, type ReportContext } from '../pdf/voice';
 import type { ItemRecord } from './store';
 
 const zh = translator('zh-CN');
@@ -211,7 +211,7 @@ export interface CustodyLine {
  * owner would know (contents, cash, the check details) stays out of it, as it does out of the screens.
  */
 export function itemRecord(item: ItemDetail, custody: readonly CustodyLine[], signed: ItemSignatures, context: ReportContext): ReportDocumentInput {
-  const { say, time, list, pageLabel, footer } = reportVoice(context);
+  const { say, time, list } = reportVoice(context);
   const staff = (ref: ItemDetail['receivedBy']) => ref?.name ?? '—';
   const image = (png: string | null) => (png ? { image: png } : {});
   const sections: ReportSection[] = [
@@ -261,12 +261,10 @@ export function itemRecord(item: ItemDetail, custody: readonly CustodyLine[], si
       },
     },
   ];
-  const copyLabel = say('reports.fileCopy');
-  return {
-    parkName: context.parkName,
+  return caseReport(context, {
     reference: item.itemNo,
     title: say('lostFound.record.title'),
-    subtitle: `${copyLabel} · ${say(`lostFound.categories.${item.category}`)} · ${item.foundPlace}`,
+    about: [say(`lostFound.categories.${item.category}`), item.foundPlace],
     meta: [
       { label: say('lostFound.fields.itemNo'), value: item.itemNo },
       { label: say('lostFound.fields.status'), value: say(`lostFound.statuses.${item.status}`) },
@@ -278,8 +276,5 @@ export function itemRecord(item: ItemDetail, custody: readonly CustodyLine[], si
       { label: say('lostFound.record.signVerifier'), ...image(signed.verifier) },
       { label: say('lostFound.record.signOwner'), ...image(signed.owner) },
     ],
-    footer: footer(copyLabel, context.now, context.printedBy),
-    pageLabel,
-    info: { author: context.parkName, createdAt: context.now },
-  };
+  });
 }

@@ -1,5 +1,6 @@
 import type { MessageKey, MessageParams, ReceiptLanguage, ReportCopy } from '@shared/contract';
 import { translator, type Translate } from '@shared/i18n';
+import type { ReportDocumentInput, ReportSection } from '@shared/reports/document';
 import { formatParkDateTime } from '@shared/rules/time';
 
 /** What a printable A4 record of one case is made for: which copy, in which language(s), by whom, when. */
@@ -41,7 +42,40 @@ export function reportVoice(context: Pick<ReportContext, 'language' | 'timeZone'
     list: (items: readonly string[]): string => items.join(context.language === 'en' ? ', ' : '、'),
     /** "Page n of m", its numbers filled in by the renderer (the placeholders pass through the catalog unchanged). */
     pageLabel: bilingual ? `${zh('reports.page', PAGE_SLOTS)} · ${en('reports.page', PAGE_SLOTS)}` : one('reports.page', PAGE_SLOTS),
-    /** The footer: printed when and by whom, and which copy. */
-    footer: (copyLabel: string, now: number, printedBy: string): string => `${say('reports.printed', { time: formatParkDateTime(now, context.timeZone), name: printedBy })} · ${copyLabel}`,
+  };
+}
+
+/** What one case's A4 record says of itself; the rest (copy, footer, pages, park) comes from its context. */
+export interface CaseReportBody {
+  /** The case's own number, printed in every page's corner. */
+  reference: string;
+  title: string;
+  /** What the subtitle says after the copy: the case's kind, its place. */
+  about: readonly string[];
+  meta: ReportDocumentInput['meta'];
+  sections: ReportSection[];
+  /** The lines to sign; by default the staff member in charge, and the visitor (their copy) or the duty manager (the file's). */
+  signatures?: ReportDocumentInput['signatures'];
+}
+
+/**
+ * A printable record of one case (an incident, a complaint, a found item) as a report document: which
+ * copy it is in the subtitle and the footer, who printed it and when, its pages, the park's name.
+ */
+export function caseReport(context: ReportContext, body: CaseReportBody): ReportDocumentInput {
+  const { say, time, pageLabel } = reportVoice(context);
+  const visitor = context.copy === 'visitor';
+  const copyLabel = say(visitor ? 'reports.visitorCopy' : 'reports.fileCopy');
+  return {
+    parkName: context.parkName,
+    reference: body.reference,
+    title: body.title,
+    subtitle: [copyLabel, ...body.about].join(' · '),
+    meta: body.meta,
+    sections: body.sections,
+    signatures: body.signatures ?? [say('reports.signStaff'), say(visitor ? 'reports.signVisitor' : 'reports.signManager')],
+    footer: `${say('reports.printed', { time: time(context.now), name: context.printedBy })} · ${copyLabel}`,
+    pageLabel,
+    info: { author: context.parkName, createdAt: context.now },
   };
 }
