@@ -1,4 +1,4 @@
-import { addStaff, clockTo, expect, must, screen, setUpPark, signIn, startStation, test } from './fixtures';
+import { addStaff, chooseLanguage, clockTo, expect, must, screen, setUpPark, signIn, startStation, test } from './fixtures';
 
 /** Park time on 2026-11-29 (Asia/Shanghai, UTC+8) as epoch ms. */
 const at = (time: string) => Date.parse(`2026-11-29T${time}:00+08:00`);
@@ -36,6 +36,10 @@ test('a clerk serving rentals sees the paging and incident clocks turn amber, th
     await expect(clocksOf('突发事件')).toHaveAttribute('data-state', 'warn');
     await expect(page.getByRole('heading', { name: '租借服务', level: 1 })).toBeVisible();
     await screen(page, 'menu-clocks-zh-1280');
+    await chooseLanguage(page, 'en');
+    await expect(menu.getByRole('link', { name: /^Paging/ }).getByTestId('section-clocks')).toHaveAttribute('aria-label', 'Clocks: 1 past the limit, 0 near it');
+    await screen(page, 'menu-clocks-en-1280');
+    await chooseLanguage(page, 'zh-CN');
 
     // The broadcast room takes the request: its clock stops, and the menu says so at once.
     const room = (await must(station.api('auth.signIn', { staffId: radio.id, pin: '2468' }))).token;
