@@ -52,6 +52,17 @@ export type Approval = z.output<typeof approval>;
 /** A phone number the counter can call back (see shared/rules/phone.ts), stored normalized. */
 export const phone = z.string().trim().min(1).refine(isPhone, rule('validation.phone')).transform(normalizePhone);
 
+/**
+ * A phone number, or nothing (''): a wrong number is refused with the phone message, as `phone`
+ * refuses it (a union of the two would only say "invalid").
+ */
+export const phoneOrEmpty = z
+  .string()
+  .trim()
+  .max(30)
+  .refine((value) => value === '' || isPhone(value), rule('validation.phone'))
+  .transform((value) => (value === '' ? '' : normalizePhone(value)));
+
 /** Copies of a printed A4 record: the file copy has everything; the visitor's copy leaves out what is internal. */
 export const REPORT_COPIES = ['file', 'visitor'] as const;
 export type ReportCopy = (typeof REPORT_COPIES)[number];

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { epochMs, id, isoDate, personName, phone, REPORT_COPIES, REPORT_LANGUAGES, reportFile } from './common';
+import { epochMs, id, isoDate, personName, REPORT_COPIES, REPORT_LANGUAGES, reportFile, phoneOrEmpty } from './common';
 import { ANY_STAFF, COUNTER, MANAGERS, event, method } from './define';
 import { rule } from './validation';
 import type { MessageKey, MessageParams } from '../i18n';
@@ -42,7 +42,7 @@ export const complaintInput = z
     /** When the complaint reached the center (default now; a forwarded complaint may be older). */
     receivedAt: epochMs.optional(),
     complainantName: personName,
-    phone: z.union([phone, z.literal('')]).default(''),
+    phone: phoneOrEmpty.default(''),
     group: z.boolean().default(false),
     groupSize: z.number().int().min(2).max(1000).optional(),
     representative: optional(40),
@@ -244,7 +244,7 @@ export const complaintsMethods = {
       .object({
         id,
         complainantName: personName.optional(),
-        phone: z.union([phone, z.literal('')]).optional(),
+        phone: phoneOrEmpty.optional(),
         place: text(80).optional(),
         category: z.enum(COMPLAINT_CATEGORIES).optional(),
         departmentId: id.nullable().optional(),

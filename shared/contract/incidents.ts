@@ -1,8 +1,7 @@
 import { z } from 'zod';
 import { INCIDENT_NATURES, INCIDENT_STATUSES, NOTIFY_CHANNELS, NOTIFY_PARTIES, type IncidentNature } from '../rules/incidents';
-import { isPhone, normalizePhone } from '../rules/phone';
 import type { MessageKey, MessageParams } from '../i18n';
-import { epochMs, id, isoDate, personName, REPORT_COPIES, REPORT_LANGUAGES, reportFile, timeOfDay } from './common';
+import { epochMs, id, isoDate, personName, REPORT_COPIES, REPORT_LANGUAGES, reportFile, timeOfDay, phoneOrEmpty } from './common';
 import { COUNTER, event, method, type EventDef, type MethodDef } from './define';
 import { rule } from './validation';
 
@@ -47,13 +46,7 @@ export const incidentRef = z
 const optionalText = (max: number) => z.string().trim().max(max).default('');
 
 /** A phone number we can call back, or nothing. */
-const optionalPhone = z
-  .string()
-  .trim()
-  .max(30)
-  .refine((value) => value === '' || isPhone(value), rule('validation.phone'))
-  .transform((value) => (value === '' ? '' : normalizePhone(value)))
-  .default('');
+const optionalPhone = phoneOrEmpty.default('');
 
 const reporterName = z
   .string(rule('incidents.validation.reporterName'))

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { epochMs, fen, id, isoDate, personName, phone, pin, reportFile } from './common';
+import { epochMs, fen, id, isoDate, personName, phone, pin, reportFile, phoneOrEmpty } from './common';
 import { ANY_STAFF, COUNTER, MANAGERS, event, method } from './define';
 import { identity } from './rentals';
 import { rule } from './validation';
@@ -52,7 +52,7 @@ export const intakeInput = z
     waterWorld: z.boolean().default(false),
     finderName: personName,
     finderDepartmentId: id.optional(),
-    finderPhone: z.union([phone, z.literal('')]).default(''),
+    finderPhone: phoneOrEmpty.default(''),
     /** What is inside a wallet or bag. */
     contents: optional(500),
     /** Cash found, counted by two staff members, both recorded: the receiving staff member and a second one. */

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { LANGUAGES } from '../i18n';
-import { epochMs, id, isoDate, personName, phone } from './common';
+import { epochMs, id, isoDate, personName, phone, phoneOrEmpty } from './common';
 import { ANY_STAFF, BROADCAST, COUNTER, MANAGERS, event, method } from './define';
 import { encodeMessage, rule } from './validation';
 
@@ -325,7 +325,7 @@ export const pagingMethods = {
         nameZh: text(20),
         nameEn: text(40),
         headName: optionalText(40),
-        headPhone: z.union([phone, z.literal('')]).default(''),
+        headPhone: phoneOrEmpty.default(''),
         active: z.boolean().default(true),
       })
       .strict(),

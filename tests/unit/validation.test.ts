@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { decodeMessage, describeIssue, encodeMessage, fen, fieldErrorsOf, MAX_FEN, rule, settingsSchema, DEFAULT_SETTINGS, setupInput } from '@shared/contract';
+import { contract, decodeMessage, describeIssue, encodeMessage, fen, fieldErrorsOf, MAX_FEN, phoneOrEmpty, rule, settingsSchema, DEFAULT_SETTINGS, setupInput } from '@shared/contract';
 import { translator } from '@shared/i18n';
 
 function firstIssue(schema: z.ZodType, value: unknown) {
@@ -68,5 +68,18 @@ describe('validation messages', () => {
       'eventDays.1': { key: 'validation.duplicateDate' },
     });
     expect(settingsSchema.safeParse({ ...DEFAULT_SETTINGS, eventDays: ['2028-02-29'] }).success).toBe(true);
+  });
+
+  it('says a wrong optional phone number is a wrong phone number, and takes none or a right one', () => {
+    const field = z.object({ phone: phoneOrEmpty.default('') });
+    const wrong = field.safeParse({ phone: '12' });
+    expect(!wrong.success && fieldErrorsOf(wrong.error)).toEqual({ phone: { key: 'validation.phone' } });
+    expect(field.parse({})).toEqual({ phone: '' });
+    expect(field.parse({ phone: ' 139 0000 1111 ' })).toEqual({ phone: '13900001111' });
+    // The forms that take one: a complaint's, a found item's finder's.
+    const complaint = contract['complaints.update'].input.safeParse({ id: 1, phone: '12' });
+    expect(!complaint.success && fieldErrorsOf(complaint.error)).toEqual({ phone: { key: 'validation.phone' } });
+    const finder = contract['lostFound.intake'].input.safeParse({ finderPhone: '12' });
+    expect(!finder.success && fieldErrorsOf(finder.error).finderPhone).toEqual({ key: 'validation.phone' });
   });
 });
