@@ -16,6 +16,7 @@ import { printingHandlers } from './printing/handlers';
 import { pagingHandlers } from './paging/handlers';
 import { lostFoundHandlers } from './lostFound/handlers';
 import { complaintsHandlers } from './complaints/handlers';
+import { feedbackHandlers } from './complaints/feedback';
 import { programmeHandlers } from './programme/handlers';
 import { incidentsHandlers } from './incidents/handlers';
 import { maintenanceHandlers } from './maintenance/handlers';
@@ -206,6 +207,7 @@ export function createCore(options: CoreOptions): Core {
     ...pagingHandlers(services),
     ...lostFoundHandlers(services),
     ...complaintsHandlers(services),
+    ...feedbackHandlers(services),
     ...programmeHandlers(services),
     ...incidentsHandlers(services),
     ...maintenanceHandlers(services, maintenance, printer),

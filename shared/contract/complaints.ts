@@ -31,6 +31,12 @@ export type Satisfaction = (typeof SATISFACTION_LEVELS)[number];
 /** Why a complaint closes without a return visit (回访): the visitor declined it, could not be reached, or left no contact. */
 export const NO_FOLLOW_UP_REASONS = ['declined', 'unreachable', 'noContact'] as const;
 export type NoFollowUpReason = (typeof NO_FOLLOW_UP_REASONS)[number];
+/**
+ * What a visitor says that is not a complaint: an opinion or suggestion (意见建议), or something
+ * they need (需求). Each is fed back to the department concerned in the day's summary by 20:30.
+ */
+export const FEEDBACK_KINDS = ['opinion', 'demand'] as const;
+export type FeedbackKind = (typeof FEEDBACK_KINDS)[number];
 
 const text = (max: number) => z.string().trim().min(1).max(max);
 const optional = (max: number) => z.string().trim().max(max).default('');
@@ -70,7 +76,7 @@ export const complaintInput = z
   });
 export type ComplaintInput = z.input<typeof complaintInput>;
 
-const staffRef = z.object({ id, name: z.string() }).nullable();
+export const staffRef = z.object({ id, name: z.string() }).nullable();
 
 export const complaintStepView = z.object({
   id,
@@ -143,6 +149,18 @@ export const complaintView = z.object({
 });
 export type ComplaintView = z.output<typeof complaintView>;
 
+/** A visitor's opinion or request as its department reads it in the day's summary. */
+export const feedbackLine = z.object({
+  id,
+  /** `F12`: see `feedbackRef`. */
+  ref: z.string(),
+  kind: z.enum(FEEDBACK_KINDS),
+  category: z.enum(COMPLAINT_CATEGORIES),
+  text: z.string(),
+  receivedAt: epochMs,
+});
+export type FeedbackLine = z.output<typeof feedbackLine>;
+
 const departmentRow = z.object({
   departmentId: id.nullable(),
   nameZh: z.string(),
@@ -168,6 +186,8 @@ const departmentRow = z.object({
     }),
   ),
   open: z.number().int(),
+  /** The visitors' opinions and requests fed back to the department (empty in summaries closed before they were). */
+  feedback: z.array(feedbackLine),
 });
 
 export const summaryView = z.object({
@@ -180,6 +200,8 @@ export const summaryView = z.object({
   received: z.number().int(),
   carriedOver: z.number().int(),
   open: z.number().int(),
+  /** Opinions and requests in the summary: each recorded since the last closed summary, fed back once. */
+  feedbackTotal: z.number().int(),
   departments: z.array(departmentRow),
   remarks: z.string(),
   closedAt: epochMs.nullable(),
@@ -398,9 +420,9 @@ export const complaintsMethods = {
 
 export const complaintsEvents = {
   'complaints.changed': event({
-    summary: 'A complaint was recorded, stepped, escalated or summoned for, or a summary changed.',
+    summary: 'A complaint was recorded, stepped, escalated or summoned for, an opinion or request recorded or corrected, or a summary changed.',
     payload: z.object({ ids: z.array(id), date: isoDate.optional() }),
-    affects: ['complaints.get', 'complaints.list', 'complaints.summary', 'complaints.trends', 'calendar.overrides'],
+    affects: ['complaints.get', 'complaints.list', 'complaints.summary', 'complaints.trends', 'calendar.overrides', 'complaints.feedback.list'],
   }),
 };
 

@@ -5,6 +5,7 @@ import { printingMethods } from './printing';
 import { pagingMethods } from './paging';
 import { lostFoundMethods } from './lostFound';
 import { complaintsMethods } from './complaints';
+import { feedbackMethods } from './feedback';
 import { programmeMethods } from './programme';
 import { incidentsMethods } from './incidents';
 import { maintenanceMethods } from './maintenance';
@@ -35,6 +36,7 @@ export * from './printing';
 export * from './paging';
 export * from './lostFound';
 export * from './complaints';
+export * from './feedback';
 export * from './programme';
 export * from './incidents';
 export * from './maintenance';
@@ -56,6 +58,7 @@ export const contract = {
   ...pagingMethods,
   ...lostFoundMethods,
   ...complaintsMethods,
+  ...feedbackMethods,
   ...programmeMethods,
   ...incidentsMethods,
   ...maintenanceMethods,

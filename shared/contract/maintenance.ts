@@ -37,7 +37,7 @@ export const backupsState = z.object({
 export type BackupsState = z.output<typeof backupsState>;
 
 /** What the retention job erases: personal data of records closed longer than the retention period. */
-export const RETENTION_KINDS = ['rentals', 'claims', 'lostReports', 'finders', 'complaints'] as const;
+export const RETENTION_KINDS = ['rentals', 'claims', 'lostReports', 'finders', 'complaints', 'feedback'] as const;
 export type RetentionKind = (typeof RETENTION_KINDS)[number];
 export const retentionCounts = z.object(Object.fromEntries(RETENTION_KINDS.map((kind) => [kind, z.number().int().nonnegative()])) as Record<RetentionKind, z.ZodNumber>);
 export type RetentionCounts = z.output<typeof retentionCounts>;

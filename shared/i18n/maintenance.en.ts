@@ -56,6 +56,7 @@ export const maintenanceEn = {
     lostReports: 'Lost reports',
     finders: 'Finders',
     complaints: 'Complaints',
+    feedback: 'Opinions and requests',
   },
   settings: {
     section: 'Backups and personal data',

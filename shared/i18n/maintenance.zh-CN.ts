@@ -55,6 +55,7 @@ export const maintenanceZhCN: Strings<typeof maintenanceEn> = {
     lostReports: '遗失登记',
     finders: '拾获人',
     complaints: '投诉',
+    feedback: '意见与需求',
   },
   settings: {
     section: '备份与个人信息',

@@ -64,3 +64,8 @@ export function clockState(clock: { doneAt: number | null; late: boolean }, open
   if (!open) return clock.late ? 'missed' : 'stopped';
   return 'running';
 }
+
+/** A visitor's opinion or request as people read it, on the counter's list and in the day's summary: `F12`. */
+export function feedbackRef(id: number): string {
+  return `F${id}`;
+}

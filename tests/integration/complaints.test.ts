@@ -415,8 +415,8 @@ describe('the daily summary by 20:30', () => {
     }
     const ridesOnly = await test.ok('complaints.summary.csv', { date: '2026-11-30', departmentId: office.rides }, office.admin);
     expect(ridesOnly.csv.split('\r\n').filter(Boolean)).toEqual([
-      '\uFEFFdate,department_zh,department_en,complaint_no,category,status,place,description,request,what_was_done',
-      `2026-11-30,游乐部,Rides,${a.complaintNo},rides,received,过山车排队区,排队一小时后设备临时停运，工作人员态度冷淡,要求退还快速通道票款,`,
+      '\uFEFFdate,department_zh,department_en,record,number,category,status,place,description,request,what_was_done',
+      `2026-11-30,游乐部,Rides,complaint,${a.complaintNo},rides,received,过山车排队区,排队一小时后设备临时停运，工作人员态度冷淡,要求退还快速通道票款,`,
     ]);
   });
 
@@ -431,8 +431,11 @@ describe('the daily summary by 20:30', () => {
       .run(Date.parse('2026-11-28T12:00:00Z'), JSON.stringify(snapshot));
     const summary = await test.ok('complaints.summary', { date: '2026-11-28' }, office.admin);
     expect(summary.departments[0]?.done).toEqual([{ ...done, category: null, place: null, description: null, request: null }]);
+    // Closed before opinions and requests were fed back with the summary: it has none.
+    expect(summary.feedbackTotal).toBe(0);
+    expect(summary.departments[0]?.feedback).toEqual([]);
     const csv = await test.ok('complaints.summary.csv', { date: '2026-11-28' }, office.admin);
-    expect(csv.csv.split('\r\n')[1]).toBe('2026-11-28,游乐部,Rides,C20261128-0001,,closed,,,,已致歉');
+    expect(csv.csv.split('\r\n')[1]).toBe('2026-11-28,游乐部,Rides,complaint,C20261128-0001,,closed,,,,已致歉');
   });
 
   it('reports in the next summary every complaint changed after a summary closed: received and closed that evening, or closed later', async () => {
@@ -500,8 +503,8 @@ describe('the daily summary by 20:30', () => {
     expect(foodPdf).toContain('餐饮 ');
     expect(foodPdf).not.toContain(rides.complaintNo);
     expect(readFileSync(join(folder, 'complaints-2026-11-30-closed-food.csv'), 'utf8').split('\r\n').filter(Boolean)).toEqual([
-      '\uFEFFdate,department_zh,department_en,complaint_no,category,status,place,description,request,what_was_done',
-      `2026-11-30,餐饮部,Food and beverage,${burger.complaintNo},food,received,过山车排队区,汉堡是冷的,要求退还快速通道票款,`,
+      '\uFEFFdate,department_zh,department_en,record,number,category,status,place,description,request,what_was_done',
+      `2026-11-30,餐饮部,Food and beverage,complaint,${burger.complaintNo},food,received,过山车排队区,汉堡是冷的,要求退还快速通道票款,`,
     ]);
     const whole = readFileSync(join(folder, 'complaints-2026-11-30-closed.csv'), 'utf8');
     expect(whole).toContain(',未指定部门,No department,');
@@ -543,5 +546,120 @@ describe('the daily summary by 20:30', () => {
     const trends = await office.test.ok('complaints.trends', { weeks: 4 }, office.admin);
     expect(trends.weeks.map((w) => w.weekStart)).toEqual(['2026-11-09', '2026-11-16', '2026-11-23', '2026-11-30']);
     expect(trends.weeks.at(-1)).toMatchObject({ total: 2, byCategory: { rides: 1, cleanliness: 1 }, byDepartment: { rides: 2 } });
+  });
+});
+
+describe('visitors’ opinions and requests (意见和需求), fed back in the daily summary', () => {
+  const opinion = (extra: Partial<Input<'complaints.feedback.create'>> = {}): Input<'complaints.feedback.create'> => ({
+    clientRef: ref(),
+    kind: 'opinion',
+    channel: 'walkIn',
+    category: 'rides',
+    text: '建议过山车排队区增加遮阳棚',
+    ...extra,
+  });
+
+  it('are recorded with a reference, refuse bad input writing nothing, and are found by their words, visitor or reference', async () => {
+    const office = await openOffice();
+    const { test, clerk, rides } = office;
+    const input = opinion({ departmentId: rides, visitorName: '周女士', phone: '139 0000 7777' });
+    const first = await test.ok('complaints.feedback.create', input, clerk.token);
+    expect(first).toEqual({
+      id: first.id,
+      ref: `F${first.id}`,
+      kind: 'opinion',
+      channel: 'walkIn',
+      visitorName: '周女士',
+      phone: '13900007777',
+      category: 'rides',
+      department: { id: rides, nameZh: '游乐部', nameEn: 'Rides' },
+      text: '建议过山车排队区增加遮阳棚',
+      receivedAt: test.clock.now(),
+      receivedBy: { id: clerk.id, name: '张柜台' },
+      summaryDate: null,
+    });
+    // Sent twice (a double tap, a retry): recorded once.
+    expect((await test.ok('complaints.feedback.create', input, clerk.token)).id).toBe(first.id);
+
+    const bad = await test.fails('complaints.feedback.create', { ...opinion(), kind: 'praise', text: '  ', phone: '12' }, clerk.token);
+    expect(bad.fields).toEqual({ kind: { key: 'validation.invalidOption' }, text: { key: 'validation.required' }, phone: { key: 'validation.phone' } });
+    expect(await test.fails('complaints.feedback.create', opinion({ departmentId: 9999 }), clerk.token)).toMatchObject({ fields: { departmentId: { key: 'paging.errors.departmentNotFound' } } });
+    expect(await test.fails('complaints.feedback.create', opinion(), office.radio.token)).toMatchObject({ code: 'FORBIDDEN' });
+    expect(test.core.db?.prepare('SELECT count(*) AS n FROM visitor_feedback').get()).toEqual({ n: 1 });
+    expect(auditRows(test, 'complaints.feedback')).toHaveLength(1);
+
+    const demand = await test.ok('complaints.feedback.create', opinion({ kind: 'demand', channel: 'commentCard', category: 'facilities', text: '希望园区多设饮水点' }), clerk.token);
+    const find = async (input: Input<'complaints.feedback.list'>) => (await test.ok('complaints.feedback.list', input, clerk.token)).rows.map((row) => row.ref);
+    expect(await find({})).toEqual([demand.ref, first.ref]);
+    expect(await find({ query: '饮水' })).toEqual([demand.ref]);
+    expect(await find({ query: '周女士' })).toEqual([first.ref]);
+    expect(await find({ query: first.ref.toLowerCase() })).toEqual([first.ref]);
+    expect(await find({ view: 'day', date: '2026-11-29' })).toEqual([]);
+    expect(await find({ view: 'all', limit: 1 })).toEqual([demand.ref]);
+    expect((await test.ok('complaints.feedback.list', { view: 'all', limit: 1 }, clerk.token)).nextBeforeId).toBe(demand.id);
+  });
+
+  it('go to their department in the day’s summary, are fed back once by its close, and are fixed from then on', async () => {
+    const office = await openOffice('2026-11-30T02:00:00Z'); // 10:00
+    const { test, clerk, rides } = office;
+    const food = (await test.ok('departments.list', {}, clerk.token)).find((d) => d.code === 'food')?.id ?? 0;
+    const burger = await test.ok('complaints.create', walkIn(office, { category: 'food', departmentId: food, description: '汉堡是冷的' }), clerk.token);
+    const shade = await test.ok('complaints.feedback.create', opinion({ departmentId: rides }), clerk.token);
+    const water = await test.ok('complaints.feedback.create', opinion({ kind: 'demand', category: 'facilities', text: '希望园区多设饮水点' }), clerk.token);
+
+    let summary = await test.ok('complaints.summary', {}, office.admin);
+    expect(summary).toMatchObject({ total: 1, feedbackTotal: 2 });
+    // The rides department has no complaint today, and yet it is told of its visitors' opinion.
+    expect(summary.departments.map((d) => [d.nameZh, d.count, d.feedback.map((line) => line.ref)])).toEqual([
+      ['游乐部', 0, [shade.ref]],
+      ['餐饮部', 1, []],
+      ['未指定部门', 0, [water.ref]],
+    ]);
+    expect(summary.departments[0]?.feedback[0]).toEqual({ id: shade.id, ref: shade.ref, kind: 'opinion', category: 'rides', text: '建议过山车排队区增加遮阳棚', receivedAt: shade.receivedAt });
+
+    // The request with no department is given one before the close: it moves there.
+    await test.ok('complaints.feedback.update', { id: water.id, departmentId: food, text: '希望餐厅附近多设饮水点' }, clerk.token);
+    summary = await test.ok('complaints.summary', {}, office.admin);
+    expect(summary.departments.map((d) => [d.nameZh, d.feedback.map((line) => line.text)])).toEqual([
+      ['游乐部', ['建议过山车排队区增加遮阳棚']],
+      ['餐饮部', ['希望餐厅附近多设饮水点']],
+    ]);
+
+    await later(office, 10 * HOUR); // 20:00
+    const closed = await test.ok('complaints.summary.close', { date: '2026-11-30' }, office.admin);
+    expect(closed.feedbackTotal).toBe(2);
+    expect(JSON.parse(auditRows(test, 'complaints.summaryClose')[0]?.detail ?? '{}')).toMatchObject({ total: 1, feedback: 2 });
+    // Its own files for the rides department, which had only an opinion.
+    const folder = join(test.dir, 'reports', 'complaints');
+    expect(readdirSync(folder).sort()).toEqual(['', '-food', '-rides'].flatMap((part) => ['csv', 'pdf'].map((ext) => `complaints-2026-11-30-closed${part}.${ext}`)).sort());
+    expect(readFileSync(join(folder, 'complaints-2026-11-30-closed-rides.csv'), 'utf8').split('\r\n').filter(Boolean)).toEqual([
+      '\uFEFFdate,department_zh,department_en,record,number,category,status,place,description,request,what_was_done',
+      `2026-11-30,游乐部,Rides,opinion,${shade.ref},rides,,,建议过山车排队区增加遮阳棚,,`,
+    ]);
+    const foodCsv = readFileSync(join(folder, 'complaints-2026-11-30-closed-food.csv'), 'utf8').split('\r\n').filter(Boolean);
+    expect(foodCsv.slice(1).map((line) => line.split(',').slice(3, 5).join(','))).toEqual([`complaint,${burger.complaintNo}`, `demand,${water.ref}`]);
+    const ridesPdf = (await pdfText(readFileSync(join(folder, 'complaints-2026-11-30-closed-rides.pdf')))).join('\n').replaceAll('\n', '');
+    for (const expected of ['游乐部 Rides · 意见与需求 Opinions and requests', shade.ref, '意见建议', '游乐项目', '建议过山车排队区增加遮阳棚']) expect(ridesPdf).toContain(expected);
+    expect(ridesPdf).not.toContain('希望餐厅附近多设饮水点');
+    expect(ridesPdf).not.toContain('类别 Categories');
+
+    // Fed back: fixed, by the core and by the database.
+    expect((await test.ok('complaints.feedback.list', { view: 'all' }, clerk.token)).rows.map((row) => row.summaryDate)).toEqual(['2026-11-30', '2026-11-30']);
+    expect(await test.fails('complaints.feedback.update', { id: shade.id, text: '改一下' }, clerk.token)).toMatchObject({
+      code: 'CONFLICT',
+      fields: { id: { key: 'complaints.feedback.errors.fedBack', params: { ref: shade.ref, date: '2026-11-30' } } },
+    });
+    expect(() => test.core.db?.prepare("UPDATE visitor_feedback SET text = 'x' WHERE id = ?").run(shade.id)).toThrow(/fixed once fed back/);
+    expect(() => test.core.db?.prepare('DELETE FROM visitor_feedback WHERE id = ?').run(shade.id)).toThrow(/kept/);
+    expect((await test.ok('complaints.feedback.list', {}, clerk.token)).rows).toEqual([]);
+
+    // 21:00, after the close: recorded that evening, it goes to the next day's summary, never to the closed one.
+    await later(office, HOUR);
+    const evening = await test.ok('complaints.feedback.create', opinion({ departmentId: rides, text: '闭园广播音量太小' }), clerk.token);
+    expect((await test.ok('complaints.summary', { date: '2026-11-30' }, office.admin)).departments.flatMap((d) => d.feedback.map((line) => line.ref))).toEqual([shade.ref, water.ref]);
+    await later(office, 13 * HOUR);
+    const next = await test.ok('complaints.summary', {}, office.admin);
+    expect(next).toMatchObject({ date: '2026-12-01', feedbackTotal: 1 });
+    expect(next.departments.flatMap((d) => d.feedback.map((line) => line.ref))).toEqual([evening.ref]);
   });
 });

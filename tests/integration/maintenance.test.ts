@@ -318,6 +318,13 @@ describe('retention of personal data', () => {
     await test.ok('complaints.update', { id: complaint.id, phone: '139 0000 2222' }, clerk());
     await test.ok('complaints.step', { id: complaint.id, step: 'respond', note: '已维修并致歉' }, clerk());
     await test.ok('complaints.step', { id: complaint.id, step: 'close', note: '游客满意', noFollowUp: 'declined' }, clerk());
+    // A visitor's request with a phone for the answer (corrected once): fed back by the day's summary below.
+    const fedBack = await test.ok(
+      'complaints.feedback.create',
+      { clientRef: 'feedback-retention-1', kind: 'demand', channel: 'phone', visitorName: '吴女士', phone: '13900003333', category: 'facilities', text: '希望增加母婴室' },
+      clerk(),
+    );
+    await test.ok('complaints.feedback.update', { id: fedBack.id, phone: '13900004444' }, clerk());
     const claimed = await intake(park, 'wallet', '13500000001');
     const handedOver = await intake(park, 'waterWorld', '13500000002');
     const stillHeld = await intake(park, 'wallet', '13500000003');
@@ -342,17 +349,24 @@ describe('retention of personal data', () => {
     // The center verified and counter-signed it, as finance takes only such items.
     await test.ok('lostFound.verify', { itemId: handedOver, signature: SIGNATURE }, park.admin);
     await test.ok('lostFound.handover.create', { clientRef: 'retention-handover-1', itemIds: [handedOver], centerSignature: SIGNATURE, financeName: '计财部 周会计', financeSignature: SIGNATURE }, clerk());
+    await test.ok('complaints.summary.close', { date: (await test.ok('complaints.summary', {}, park.admin)).date }, park.admin);
+    // Recorded after the close: no summary has fed it back yet, so its phone stays however old it is.
+    const waiting = await test.ok(
+      'complaints.feedback.create',
+      { clientRef: 'feedback-retention-2', kind: 'opinion', channel: 'hotline', phone: '13900005555', category: 'food', text: '餐厅饮料太贵' },
+      clerk(),
+    );
 
     // 60 days later: a rental returned and an item claimed, both still within the period.
     await later(park, 60 * DAY);
     await test.ok('rentals.return', { receiptNo: recentReceipt, checkCode: checkCodeOf(test, recentReceipt), condition: 'good' }, clerk());
     const recentClaim = await intake(park, 'wallet', '13500000004');
     await claim(park, recentClaim, '13600000002');
-    expect(await test.ok('retention.status', {}, park.admin)).toMatchObject({ days: 90, due: { rentals: 0, claims: 0, lostReports: 0, finders: 0, complaints: 0 } });
+    expect(await test.ok('retention.status', {}, park.admin)).toMatchObject({ days: 90, due: { rentals: 0, claims: 0, lostReports: 0, finders: 0, complaints: 0, feedback: 0 } });
 
     await later(park, 31 * DAY);
     const status = await test.ok('retention.status', {}, park.admin);
-    expect(status.due).toEqual({ rentals: 1, claims: 1, lostReports: 1, finders: 2, complaints: 1 });
+    expect(status.due).toEqual({ rentals: 1, claims: 1, lostReports: 1, finders: 2, complaints: 1, feedback: 1 });
     const erased = await test.ok('retention.run', {}, park.admin);
     expect(erased).toEqual(status.due);
     const now = test.clock.now();
@@ -366,6 +380,10 @@ describe('retention of personal data', () => {
     expect(rental(openReceipt)).toMatchObject({ phone: '13812345678', id_number: ID_CARD, personal_erased_at: null });
     expect(rental(recentReceipt)).toMatchObject({ phone: '13812345678', personal_erased_at: null });
     expect(db.prepare('SELECT phone, complainant_name FROM complaint WHERE id = ?').get(complaint.id)).toEqual({ phone: null, complainant_name: '赵先生' });
+    expect(db.prepare('SELECT id, phone, visitor_name, text, personal_erased_at FROM visitor_feedback ORDER BY id').all()).toEqual([
+      { id: fedBack.id, phone: null, visitor_name: '吴女士', text: '希望增加母婴室', personal_erased_at: now },
+      { id: waiting.id, phone: '13900005555', visitor_name: '', text: '餐厅饮料太贵', personal_erased_at: null },
+    ]);
     const claims = db.prepare<[], { item_id: number; phone: string | null; id_number: string | null; claimant_name: string; personal_erased_at: number | null }>(
       'SELECT item_id, phone, id_number, claimant_name, personal_erased_at FROM lf_claim ORDER BY id',
     );
@@ -385,7 +403,7 @@ describe('retention of personal data', () => {
     ]);
 
     // Nothing is erased twice; the run is in the audit log and on the status.
-    const none = { rentals: 0, claims: 0, lostReports: 0, finders: 0, complaints: 0 };
+    const none = { rentals: 0, claims: 0, lostReports: 0, finders: 0, complaints: 0, feedback: 0 };
     expect(await test.ok('retention.run', {}, park.admin)).toEqual(none);
     expect((await test.ok('retention.status', {}, park.admin)).lastErased).toEqual(none);
     const audited = auditRows(test, 'maintenance.personalDataErased');
@@ -394,8 +412,9 @@ describe('retention of personal data', () => {
 
     // No ID or phone number was ever written into the audit log, which retention cannot reach.
     expect(JSON.parse(auditRows(test, 'complaints.update')[0]?.detail ?? '{}')).toEqual({ changes: { phone: 'changed' } });
+    expect(JSON.parse(auditRows(test, 'complaints.feedbackUpdate')[0]?.detail ?? '{}')).toEqual({ changes: { phone: 'changed' } });
     const log = db.prepare<[], { detail: string; entity_id: string | null }>('SELECT detail, entity_id FROM audit_log').all();
-    const personal = [ID_CARD, '13812345678', '13900001111', '13900002222', '13500000001', '13500000002', '13500000003', '13500000004', '13600000001', '13600000002', '13700000001', '13700000002', '13800000009', '13800000010', '13800000011'];
+    const personal = [ID_CARD, '13812345678', '13900001111', '13900002222', '13500000001', '13500000002', '13500000003', '13500000004', '13600000001', '13600000002', '13700000001', '13700000002', '13800000009', '13800000010', '13800000011', '13900003333', '13900004444', '13900005555'];
     for (const number of personal) expect(log.filter((row) => `${row.detail} ${row.entity_id ?? ''}`.includes(number)), number).toEqual([]);
   });
 

@@ -43,17 +43,18 @@ export function summaryFileName(db: Db, summary: SummaryView, format: SummaryFor
 
 const cell = (value: string) => (/[",\n\r]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value);
 
-/** The summary as CSV (UTF-8 with BOM): one row per complaint, with its department, category, status, what the visitor complained of and asks for, and what was done. */
+/**
+ * The summary as CSV (UTF-8 with BOM): one row per record fed back to a department. A complaint
+ * (record `complaint`) with its category, status, what the visitor complained of and asks for, and
+ * what was done; an opinion or request (record `opinion` or `demand`) with what the visitor said.
+ */
 export function summaryCsv(summary: SummaryView, departmentId?: number): string {
   const departments = departmentId === undefined ? summary.departments : summary.departments.filter((d) => d.departmentId === departmentId);
-  const lines = departments.flatMap((department) =>
-    department.done.map((done) =>
-      [summary.date, department.nameZh, department.nameEn, done.complaintNo, done.category ?? '', done.status, done.place ?? '', done.description ?? '', done.request ?? '', done.summary]
-        .map(cell)
-        .join(','),
-    ),
-  );
-  return `\uFEFF${['date,department_zh,department_en,complaint_no,category,status,place,description,request,what_was_done', ...lines].join('\r\n')}\r\n`;
+  const lines = departments.flatMap((department) => [
+    ...department.done.map((done) => ['complaint', done.complaintNo, done.category ?? '', done.status, done.place ?? '', done.description ?? '', done.request ?? '', done.summary]),
+    ...department.feedback.map((line) => [line.kind, line.ref, line.category, '', '', line.text, '', '']),
+  ].map((row) => [summary.date, department.nameZh, department.nameEn, ...row].map(cell).join(',')));
+  return `\uFEFF${['date,department_zh,department_en,record,number,category,status,place,description,request,what_was_done', ...lines].join('\r\n')}\r\n`;
 }
 
 async function render(summary: SummaryView, context: DocumentContext, file: SummaryFile): Promise<Buffer> {

@@ -1,10 +1,11 @@
-import type { ComplaintCategory, ComplaintStatus, SummaryView } from '@shared/contract';
+import type { ComplaintCategory, ComplaintStatus, FeedbackLine, SummaryView } from '@shared/contract';
 import { translator, type MessageKey } from '@shared/i18n';
 import type { ReportDocumentInput } from '@shared/reports/document';
 import { GROUP_NOTE_PREFIX, summaryDeadlineAt, summaryState } from '@shared/rules/complaints';
 import { atParkTime, formatParkDateTime, parkDayBounds } from '@shared/rules/time';
 import type { Db } from '../db/open';
 import type { CallContext } from '../context';
+import { markFedBack, pendingFeedback } from './feedback';
 
 const OPEN: readonly ComplaintStatus[] = ['received', 'investigating', 'responded', 'followedUp'];
 
@@ -71,33 +72,44 @@ export function composeSummary(db: Db, date: string, now: number, timeZone: stri
     .get(date);
   const closedBy = stored?.closed_by ? { id: stored.closed_by, name: stored.closed_by_name ?? '' } : null;
   if (stored?.snapshot && stored.closed_at !== null) {
-    // Closed: what was reported then, whatever happened since.
-    const snapshot = JSON.parse(stored.snapshot) as SummaryView;
+    // Closed: what was reported then, whatever happened since. Summaries closed before opinions and
+    // requests were fed back with them have none.
+    const snapshot = JSON.parse(stored.snapshot) as Omit<SummaryView, 'feedbackTotal' | 'departments'> & {
+      feedbackTotal?: number;
+      departments: Array<Omit<SummaryView['departments'][number], 'feedback'> & { feedback?: FeedbackLine[] }>;
+    };
     const departments = snapshot.departments.map((d) => ({
       ...d,
       done: d.done.map((done) => ({ ...done, category: done.category ?? null, place: done.place ?? null, description: done.description ?? null, request: done.request ?? null })),
+      feedback: d.feedback ?? [],
     }));
-    return { ...snapshot, departments, state: summaryState(now, deadlineAt, stored.closed_at), closedAt: stored.closed_at, closedBy, remarks: stored.remarks };
+    return {
+      ...snapshot,
+      feedbackTotal: snapshot.feedbackTotal ?? 0,
+      departments,
+      state: summaryState(now, deadlineAt, stored.closed_at),
+      closedAt: stored.closed_at,
+      closedBy,
+      remarks: stored.remarks,
+    };
   }
   const bounds = parkDayBounds(atParkTime(date, '12:00', timeZone), timeZone);
   const rows = dayComplaints(db, date, bounds);
-  const departments = new Map<string, SummaryView['departments'][number]>();
-  for (const row of rows) {
-    const key = String(row.department_id ?? 'none');
+  const departments = new Map<string, { sort: number; row: SummaryView['departments'][number] }>();
+  const departmentOf = (id: number | null, nameZh: string | null, nameEn: string | null, sort: number | null) => {
+    const key = String(id ?? 'none');
     let department = departments.get(key);
     if (!department) {
       department = {
-        departmentId: row.department_id,
-        nameZh: row.department_zh ?? '未指定部门',
-        nameEn: row.department_en ?? 'No department',
-        count: 0,
-        categories: {},
-        statuses: {},
-        done: [],
-        open: 0,
+        sort: sort ?? 9999,
+        row: { departmentId: id, nameZh: nameZh ?? '未指定部门', nameEn: nameEn ?? 'No department', count: 0, categories: {}, statuses: {}, done: [], open: 0, feedback: [] },
       };
       departments.set(key, department);
     }
+    return department.row;
+  };
+  for (const row of rows) {
+    const department = departmentOf(row.department_id, row.department_zh, row.department_en, row.sort);
     department.count += 1;
     department.categories[row.category] = (department.categories[row.category] ?? 0) + 1;
     department.statuses[row.status] = (department.statuses[row.status] ?? 0) + 1;
@@ -112,6 +124,8 @@ export function composeSummary(db: Db, date: string, now: number, timeZone: stri
       summary: row.last_note ?? '',
     });
   }
+  const feedback = pendingFeedback(db, bounds.end);
+  for (const { line, department } of feedback) departmentOf(department.id, department.nameZh, department.nameEn, department.sort).feedback.push(line);
   return {
     date,
     deadline,
@@ -121,7 +135,9 @@ export function composeSummary(db: Db, date: string, now: number, timeZone: stri
     received: rows.filter((row) => row.park_date === date).length,
     carriedOver: rows.filter((row) => row.park_date !== date).length,
     open: rows.filter((row) => OPEN.includes(row.status)).length,
-    departments: [...departments.values()],
+    feedbackTotal: feedback.length,
+    // By the departments' order, those without one last (a sort is stable: complaints came so ordered).
+    departments: [...departments.values()].sort((a, b) => a.sort - b.sort).map((department) => department.row),
     remarks: stored?.remarks ?? '',
     closedAt: null,
     closedBy: null,
@@ -156,7 +172,8 @@ export function recordSummaryClose(db: Db, ctx: CallContext, closing: { live: Su
   ).run({ date: live.date, remarks, now: ctx.now, actor: actor.id, late: late ? 1 : 0, snapshot: JSON.stringify(snapshot) });
   const item = db.prepare('INSERT INTO complaint_summary_item (date, complaint_id) VALUES (?, ?)');
   for (const complaintId of summaryComplaintIds(db, live)) item.run(live.date, complaintId);
-  ctx.audit({ action: 'complaints.summaryClose', entity: 'complaint_summary', entityId: live.date, detail: { late, total: live.total, open: live.open, files } });
+  markFedBack(db, live.date, live.departments.flatMap((department) => department.feedback.map((line) => line.id)));
+  ctx.audit({ action: 'complaints.summaryClose', entity: 'complaint_summary', entityId: live.date, detail: { late, total: live.total, open: live.open, feedback: live.feedbackTotal, files } });
 }
 
 const zh = translator('zh-CN');
@@ -190,37 +207,66 @@ export function summaryReport(summary: SummaryView, context: { parkName: string;
       { label: both('complaints.summaryPdf.deadline'), value: summary.deadline },
       { label: both('complaints.summaryPdf.total'), value: String(departments.reduce((n, d) => n + d.count, 0)) },
       { label: both('complaints.summaryPdf.open'), value: String(departments.reduce((n, d) => n + d.open, 0)) },
+      { label: both('complaints.feedback.pdfTotal'), value: String(departments.reduce((n, d) => n + d.feedback.length, 0)) },
       {
         label: both('complaints.summaryPdf.closed'),
         value: summary.closedAt === null ? zh('complaints.summaryPdf.notClosed') : `${formatParkDateTime(summary.closedAt, context.timeZone)} ${summary.closedBy?.name ?? ''}${summary.state === 'closedLate' ? ` (${zh('complaints.summaryPdf.late')})` : ''}`,
       },
     ],
     sections: [
-      ...departments.map((department) => ({
-        heading: `${department.nameZh} ${department.nameEn}`,
-        fields: [
-          { label: both('complaints.summaryPdf.count'), value: String(department.count) },
-          { label: both('complaints.summaryPdf.categories'), value: count(department.categories, 'categories') },
-          { label: both('complaints.summaryPdf.statuses'), value: count(department.statuses, 'statuses') },
-          { label: both('complaints.summaryPdf.stillOpen'), value: String(department.open) },
-        ],
-        table: {
-          columns: [
-            { label: zh('complaints.fields.complaintNo'), width: 2 },
-            { label: zh('complaints.fields.category'), width: 1.2 },
-            { label: zh('complaints.fields.status'), width: 1.1 },
-            { label: zh('complaints.summaryPdf.complaint'), width: 4 },
-            { label: zh('complaints.summaryPdf.whatWasDone'), width: 3 },
+      ...departments.flatMap((department) => [
+        {
+          heading: `${department.nameZh} ${department.nameEn}`,
+          // A department told only of opinions and requests has no complaint figures to read.
+          fields: [
+            { label: both('complaints.summaryPdf.count'), value: String(department.count) },
+            ...(department.count > 0
+              ? [
+                  { label: both('complaints.summaryPdf.categories'), value: count(department.categories, 'categories') },
+                  { label: both('complaints.summaryPdf.statuses'), value: count(department.statuses, 'statuses') },
+                  { label: both('complaints.summaryPdf.stillOpen'), value: String(department.open) },
+                ]
+              : []),
           ],
-          rows: department.done.map((done) => [
-            done.complaintNo,
-            done.category ? zh(`complaints.categories.${done.category}`) : '—',
-            zh(`complaints.statuses.${done.status}`),
-            complaintText(done),
-            done.summary,
-          ]),
+          ...(department.done.length > 0
+            ? {
+                table: {
+                  columns: [
+                    { label: zh('complaints.fields.complaintNo'), width: 2 },
+                    { label: zh('complaints.fields.category'), width: 1.2 },
+                    { label: zh('complaints.fields.status'), width: 1.1 },
+                    { label: zh('complaints.summaryPdf.complaint'), width: 4 },
+                    { label: zh('complaints.summaryPdf.whatWasDone'), width: 3 },
+                  ],
+                  rows: department.done.map((done) => [
+                    done.complaintNo,
+                    done.category ? zh(`complaints.categories.${done.category}`) : '—',
+                    zh(`complaints.statuses.${done.status}`),
+                    complaintText(done),
+                    done.summary,
+                  ]),
+                },
+              }
+            : {}),
         },
-      })),
+        // What its visitors suggested or asked for, beside the complaints: fed back by this summary.
+        ...(department.feedback.length > 0
+          ? [
+              {
+                heading: `${department.nameZh} ${department.nameEn} · ${both('complaints.feedback.pdfHeading')}`,
+                table: {
+                  columns: [
+                    { label: zh('complaints.feedback.pdfRef'), width: 1 },
+                    { label: zh('complaints.feedback.pdfKind'), width: 1.3 },
+                    { label: zh('complaints.fields.category'), width: 1.3 },
+                    { label: zh('complaints.feedback.pdfText'), width: 7 },
+                  ],
+                  rows: department.feedback.map((line) => [line.ref, zh(`complaints.feedback.kinds.${line.kind}`), zh(`complaints.categories.${line.category}`), line.text]),
+                },
+              },
+            ]
+          : []),
+      ]),
       { heading: both('complaints.summaryPdf.remarks'), paragraphs: [summary.remarks || '—'] },
     ],
     signatures: [both('complaints.summaryPdf.signature')],

@@ -34,6 +34,11 @@ const RULES: Record<RetentionKind, { due: string; erase: string }> = {
     due: "FROM complaint WHERE status IN ('closed', 'withdrawn') AND closed_at < @cutoff AND phone IS NOT NULL",
     erase: 'UPDATE complaint SET phone = NULL, personal_erased_at = @now',
   },
+  feedback: {
+    // A visitor's phone left with an opinion or request, once a summary has fed it back.
+    due: 'FROM visitor_feedback INDEXED BY visitor_feedback_personal_due WHERE summary_date IS NOT NULL AND phone IS NOT NULL AND received_at < @cutoff',
+    erase: 'UPDATE visitor_feedback SET phone = NULL, personal_erased_at = @now',
+  },
 };
 
 /** A kind's count of the rows due, and its erasure, as they run (the query-plan checks read them too). */
