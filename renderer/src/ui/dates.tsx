@@ -4,6 +4,7 @@ import { Controller, type FieldPath, type FieldValues } from 'react-hook-form';
 import { DateInput, DatesProvider, TimePicker } from '@mantine/dates';
 import { parseTypedDate, typedDateProblem, type TypedDateProblem } from '@shared/rules/time';
 import { useLanguage, useT } from '../app/i18n';
+import { CLEAR_BUTTON } from './fields';
 import { useFieldErrors, type Form } from './form';
 
 /**
@@ -16,8 +17,6 @@ export function ParkDatesProvider({ children }: { children: ReactNode }) {
   return <DatesProvider settings={{ locale: language === 'zh-CN' ? 'zh-cn' : 'en', firstDayOfWeek: 1 }}>{children}</DatesProvider>;
 }
 
-/** The clear button as a 44 px touch target, over the box's border without hiding it. */
-const CLEAR_BUTTON = { width: 44, height: 44, minWidth: 44, minHeight: 44, background: 'transparent' } as const;
 
 interface DateFieldProps {
   /** The visible label; a filter beside others may go with `aria-label` only. */

@@ -16,10 +16,14 @@ interface SelectFieldProps<V extends FieldValues> {
   nullValue?: string;
   /** Converts the chosen option back to the field's type (ids are numbers). */
   parse?: (value: string) => unknown;
+  description?: string;
+  placeholder?: string;
+  /** A choice that may be cleared: its clear button's name, and what the field holds once cleared. */
+  clear?: { label: string; to: null | undefined };
 }
 
 /** A Mantine select bound to a contract form field, with its localized error. */
-export function SelectField<V extends FieldValues>({ form, name, label, data, withAsterisk, searchable, disabled, nullValue, parse }: SelectFieldProps<V>) {
+export function SelectField<V extends FieldValues>({ form, name, label, data, withAsterisk, searchable, disabled, nullValue, parse, description, placeholder, clear }: SelectFieldProps<V>) {
   const errorOf = useFieldErrors(form);
   return (
     <Controller
@@ -28,14 +32,20 @@ export function SelectField<V extends FieldValues>({ form, name, label, data, wi
       render={({ field }) => (
         <Select
           label={label}
+          description={description}
+          placeholder={placeholder}
           withAsterisk={withAsterisk}
           searchable={searchable}
           disabled={disabled}
           allowDeselect={false}
+          {...(clear ? clearable(clear.label) : {})}
           data={data}
           value={field.value === null || field.value === undefined ? (nullValue ?? null) : String(field.value)}
           onChange={(value) => {
-            if (value === null) return;
+            if (value === null) {
+              if (clear) field.onChange(clear.to);
+              return;
+            }
             field.onChange(value === nullValue ? null : parse ? parse(value) : value);
           }}
           onBlur={field.onBlur}
@@ -96,6 +106,14 @@ export function NumberField<V extends FieldValues>({ form, name, label, min, max
  * A dialog's footer held at the foot of the dialog while its form scrolls (a tall form at 1024x768,
  * its errors showing): the primary action never leaves the screen.
  */
+/** A clear button as a 44 px touch target (UI.md), over the box's border without hiding it. */
+export const CLEAR_BUTTON = { width: 44, height: 44, minWidth: 44, minHeight: 44, background: 'transparent' } as const;
+
+/** A clearable choice: its clear button a 44 px touch target named for what it clears, with room made for it in the box. */
+export function clearable(label: string) {
+  return { clearable: true, rightSectionWidth: 44, clearButtonProps: { style: CLEAR_BUTTON, 'aria-label': label } } as const;
+}
+
 export const STICKY_FOOTER = { position: 'sticky', bottom: 0, zIndex: 1, background: 'var(--mantine-color-body)', borderTop: '1px solid var(--mantine-color-gray-2)' } as const;
 
 /** The footer of a dialog form: cancel, and the one primary action, kept in sight. */

@@ -6,7 +6,7 @@ import { AUDIT_ACTIONS, auditActionKey, isMessageKey } from '@shared/i18n';
 import { useLanguage, useT } from '../../app/i18n';
 import { yuanText } from '../../ui/money';
 import { useParkFormat } from '../../app/park';
-import { EmptyRow } from '../../ui/fields';
+import { clearable, EmptyRow } from '../../ui/fields';
 import { useMethod } from '../../api/hooks';
 import { parseOrigin } from '@shared/rules/stations';
 import { useApi } from '../../app/session';
@@ -136,7 +136,7 @@ export function AuditPage() {
         <Select
           aria-label={t('audit.filterAction')}
           placeholder={t('audit.filterAction')}
-          clearable
+          {...clearable(t('common.clearField', { field: t('audit.filterAction') }))}
           data={AUDIT_ACTIONS.map((value) => ({ value, label: label(value) }))}
           value={action}
           onChange={setAction}

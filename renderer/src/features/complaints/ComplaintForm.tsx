@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Controller, type FieldPath } from 'react-hook-form';
-import { Badge, Fieldset, Grid, Group, Modal, SegmentedControl, Select, SimpleGrid, Stack, Switch, TextInput, Textarea, Input } from '@mantine/core';
+import { Badge, Fieldset, Grid, Group, Modal, SegmentedControl, SimpleGrid, Stack, Switch, TextInput, Textarea, Input } from '@mantine/core';
 import {
   COMPLAINT_CATEGORIES,
   COMPLAINT_CHANNELS,
@@ -12,14 +12,14 @@ import {
   type ComplaintView,
 } from '@shared/contract';
 import { atParkTime, formatParkTime, parkDate } from '@shared/rules/time';
-import { useLanguage, useT } from '../../app/i18n';
+import { useT } from '../../app/i18n';
 import { usePark } from '../../app/park';
-import { useAction, useMethod } from '../../api/hooks';
+import { useAction } from '../../api/hooks';
 import { newClientRef } from '../../ui/clientRef';
 import { FormActions, NumberField } from '../../ui/fields';
 import { useContractForm, useFieldErrors, useFormSubmit } from '../../ui/form';
 import { notifySuccess } from '../../ui/notify';
-import { ChoiceChips, COMPLAINT_READS } from './parts';
+import { ChoiceChips, COMPLAINT_READS, DepartmentField } from './parts';
 import { DateField, TimeField } from '../../ui/dates';
 
 const FIELDS: ReadonlyArray<FieldPath<ComplaintInput>> = [
@@ -38,13 +38,6 @@ const FIELDS: ReadonlyArray<FieldPath<ComplaintInput>> = [
   'request',
   'severity',
 ];
-
-/** The department responsible: optional, chosen from the park's departments (the same list paging summons from). */
-function useDepartmentOptions() {
-  const { language } = useLanguage();
-  const departments = useMethod('departments.list', {});
-  return (departments.data ?? []).map((d) => ({ value: String(d.id), label: `${language === 'zh-CN' ? d.nameZh : d.nameEn}${d.headName ? ` · ${d.headName}` : ''}` }));
-}
 
 /** "When it happened": a date and a time in the park, held by the form as one instant. */
 function HappenedAt({ value, onChange, onBlur, error }: { value: number | undefined; onChange(value: number | undefined): void; onBlur(): void; error?: string }) {
@@ -74,7 +67,6 @@ export function ComplaintForm({ onClose, onCreated }: { onClose(): void; onCreat
   const t = useT();
   const park = usePark();
   const create = useAction('complaints.create', COMPLAINT_READS);
-  const departments = useDepartmentOptions();
   const [clientRef] = useState(newClientRef);
   const form = useContractForm(complaintInput, {
     defaultValues: {
@@ -194,25 +186,7 @@ export function ComplaintForm({ onClose, onCreated }: { onClose(): void; onCreat
                 </Grid.Col>
               </Grid>
               <ChoiceChips form={form} name="category" label={t('complaints.fields.category')} withAsterisk options={COMPLAINT_CATEGORIES.map((value) => ({ value, label: t(`complaints.categories.${value}`) }))} />
-              <Controller
-                control={form.control}
-                name="departmentId"
-                render={({ field }) => (
-                  <Select
-                    label={t('complaints.fields.department')}
-                    description={t('complaints.form.departmentHint')}
-                    placeholder={t('complaints.ui.noDepartment')}
-                    clearable
-                    clearButtonProps={{ 'aria-label': t('complaints.ui.clearDepartment') }}
-                    searchable
-                    data={departments}
-                    value={field.value === undefined ? null : String(field.value)}
-                    onChange={(value) => field.onChange(value === null ? undefined : Number(value))}
-                    onBlur={field.onBlur}
-                    error={errorOf('departmentId')}
-                  />
-                )}
-              />
+              <DepartmentField form={form} name="departmentId" label={t('complaints.fields.department')} description={t('complaints.form.departmentHint')} placeholder={t('complaints.ui.noDepartment')} cleared={undefined} />
               <Textarea label={t('complaints.fields.description')} withAsterisk autosize minRows={3} maxRows={8} {...form.register('description')} error={errorOf('description')} />
               <Textarea label={t('complaints.fields.request')} autosize minRows={2} maxRows={6} {...form.register('request')} error={errorOf('request')} />
               <Controller
@@ -247,7 +221,6 @@ const editInput = complaintsMethods['complaints.update'].input;
 export function EditComplaintForm({ complaint, onClose }: { complaint: ComplaintView; onClose(): void }) {
   const t = useT();
   const update = useAction('complaints.update', COMPLAINT_READS);
-  const departments = useDepartmentOptions();
   const form = useContractForm(editInput, {
     defaultValues: {
       id: complaint.id,
@@ -277,24 +250,7 @@ export function EditComplaintForm({ complaint, onClose }: { complaint: Complaint
           </SimpleGrid>
           <ChoiceChips form={form} name="category" label={t('complaints.fields.category')} options={COMPLAINT_CATEGORIES.map((value) => ({ value, label: t(`complaints.categories.${value}`) }))} />
           <Group grow align="flex-start">
-            <Controller
-              control={form.control}
-              name="departmentId"
-              render={({ field }) => (
-                <Select
-                  label={t('complaints.fields.department')}
-                  placeholder={t('complaints.ui.noDepartment')}
-                  clearable
-                  clearButtonProps={{ 'aria-label': t('complaints.ui.clearDepartment') }}
-                  searchable
-                  data={departments}
-                  value={field.value === undefined || field.value === null ? null : String(field.value)}
-                  onChange={(value) => field.onChange(value === null ? null : Number(value))}
-                  onBlur={field.onBlur}
-                  error={errorOf('departmentId')}
-                />
-              )}
-            />
+            <DepartmentField form={form} name="departmentId" label={t('complaints.fields.department')} placeholder={t('complaints.ui.noDepartment')} cleared={null} />
             <Controller
               control={form.control}
               name="severity"

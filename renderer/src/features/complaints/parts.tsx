@@ -3,10 +3,12 @@ import { Controller, type FieldPath, type FieldValues } from 'react-hook-form';
 import { Badge, Chip, Group, Input, Stack, Text } from '@mantine/core';
 import type { ComplaintStatus, ComplaintView, EscalationLevel, MethodName } from '@shared/contract';
 import { useLanguage, useT } from '../../app/i18n';
+import { useMethod } from '../../api/hooks';
+import { SelectField } from '../../ui/fields';
 import { useFieldErrors, type Form } from '../../ui/form';
 
 /** The reads a complaint write makes stale (the live event refreshes other screens too). */
-export const COMPLAINT_READS: MethodName[] = ['complaints.get', 'complaints.list', 'complaints.summary', 'complaints.trends'];
+export const COMPLAINT_READS: MethodName[] = ['complaints.get', 'complaints.list', 'complaints.summary', 'complaints.trends', 'complaints.feedback.list'];
 
 export const OPEN_STATUSES: readonly ComplaintStatus[] = ['received', 'investigating', 'responded', 'followedUp'];
 export const isOpen = (complaint: Pick<ComplaintView, 'status'>) => OPEN_STATUSES.includes(complaint.status);
@@ -47,6 +49,13 @@ export function LevelBadge({ level }: { level: EscalationLevel }) {
       {t(`complaints.levels.${level}`)}
     </Badge>
   );
+}
+
+/** The department responsible: optional, chosen from the park's departments (the same list paging summons from). */
+function useDepartmentOptions() {
+  const { language } = useLanguage();
+  const departments = useMethod('departments.list', {});
+  return (departments.data ?? []).map((d) => ({ value: String(d.id), label: `${language === 'zh-CN' ? d.nameZh : d.nameEn}${d.headName ? ` · ${d.headName}` : ''}` }));
 }
 
 /** A department's name in the screen's language. */
@@ -111,6 +120,35 @@ export function ChoiceChips<V extends FieldValues>({ form, name, label, options,
           </Chip.Group>
         </Input.Wrapper>
       )}
+    />
+  );
+}
+
+interface DepartmentFieldProps<V extends FieldValues> {
+  form: Form<V>;
+  name: FieldPath<V>;
+  label: string;
+  description?: string;
+  placeholder: string;
+  /** What the field holds when cleared: nothing chosen yet (undefined), or cleared on purpose (null, a correction). */
+  cleared: null | undefined;
+}
+
+/** The department concerned, one of the park's, searchable and clearable: a complaint's or an opinion's. */
+export function DepartmentField<V extends FieldValues>({ form, name, label, description, placeholder, cleared }: DepartmentFieldProps<V>) {
+  const t = useT();
+  const departments = useDepartmentOptions();
+  return (
+    <SelectField
+      form={form}
+      name={name}
+      label={label}
+      description={description}
+      placeholder={placeholder}
+      searchable
+      data={departments}
+      parse={Number}
+      clear={{ label: t('complaints.ui.clearDepartment'), to: cleared }}
     />
   );
 }

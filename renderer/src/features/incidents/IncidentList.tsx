@@ -8,7 +8,7 @@ import { useParkFormat, usePark } from '../../app/park';
 import { parkDate } from '@shared/rules/time';
 import { useMethod } from '../../api/hooks';
 import { useParkNow } from '../../ui/deadline';
-import { EmptyRow, RecordNumberButton } from '../../ui/fields';
+import { clearable, EmptyRow, RecordNumberButton } from '../../ui/fields';
 import { NatureBadge, NoticeBadge, StatusBadge } from './parts';
 import { DateField } from '../../ui/dates';
 
@@ -54,7 +54,7 @@ export function IncidentList({ onOpen }: { onOpen(id: number): void }) {
           data={INCIDENT_NATURES.map((value) => ({ value, label: t(`incidents.nature.${value}`) }))}
           value={nature}
           onChange={(value) => setNature(value as IncidentNature | null)}
-          clearable
+          {...clearable(t('common.clearField', { field: t('incidents.fields.nature') }))}
           w={200}
         />
         <DateField aria-label={t('incidents.fields.date')} value={date} onChange={setDate} clearable w={180} />

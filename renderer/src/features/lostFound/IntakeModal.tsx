@@ -10,7 +10,7 @@ import { useSession } from '../../app/session';
 import { useAction, useMethod } from '../../api/hooks';
 import { ApiError } from '../../api/client';
 import { newClientRef } from '../../ui/clientRef';
-import { NumberField } from '../../ui/fields';
+import { clearable, NumberField } from '../../ui/fields';
 import { useContractForm, useFieldErrors, useFormSubmit } from '../../ui/form';
 import { notifyError, notifySuccess } from '../../ui/notify';
 import { PhotoPicker } from '../../ui/PhotoPicker';
@@ -271,8 +271,7 @@ function IntakeForm({ onDone, onCancel }: { onDone(done: Done): void; onCancel()
               render={({ field }) => (
                 <Select
                   label={t('lostFound.fields.finderDepartment')}
-                  clearable
-                  clearButtonProps={{ 'aria-label': t('common.clearField', { field: t('lostFound.fields.finderDepartment') }) }}
+                  {...clearable(t('common.clearField', { field: t('lostFound.fields.finderDepartment') }))}
                   searchable
                   data={(departments.data ?? []).map((d) => ({ value: String(d.id), label: language === 'zh-CN' ? d.nameZh : d.nameEn }))}
                   value={field.value === undefined ? null : String(field.value)}

@@ -7,6 +7,7 @@ import { useT } from '../../app/i18n';
 import { ItemList, type ItemFilter } from './ItemList';
 import { categoryName } from './parts';
 import { DateField } from '../../ui/dates';
+import { clearable } from '../../ui/fields';
 
 type StatusFilter = (typeof LF_STATUSES)[number] | 'dueForHandover';
 const STATUS_FILTERS: StatusFilter[] = [...LF_STATUSES, 'dueForHandover'];
@@ -43,8 +44,7 @@ export function SearchPanel({ initialQuery = '', onOpen }: { initialQuery?: stri
         <Select
           label={t('lostFound.fields.category')}
           placeholder={t('common.all')}
-          clearable
-          clearButtonProps={{ 'aria-label': t('common.clearField', { field: t('lostFound.fields.category') }) }}
+          {...clearable(t('common.clearField', { field: t('lostFound.fields.category') }))}
           data={LF_CATEGORIES.map((code) => ({ value: code, label: categoryName(t, code) }))}
           value={category}
           onChange={(value) => setCategory(value as LfCategory | null)}
@@ -53,8 +53,7 @@ export function SearchPanel({ initialQuery = '', onOpen }: { initialQuery?: stri
         <Select
           label={t('lostFound.fields.status')}
           placeholder={t('common.all')}
-          clearable
-          clearButtonProps={{ 'aria-label': t('common.clearField', { field: t('lostFound.fields.status') }) }}
+          {...clearable(t('common.clearField', { field: t('lostFound.fields.status') }))}
           data={STATUS_FILTERS.map((value) => ({ value, label: t(`lostFound.statuses.${value}`) }))}
           value={status}
           onChange={(value) => setStatus(value as StatusFilter | null)}

@@ -21,7 +21,7 @@ import { usePark } from '../../app/park';
 import { useAction, useMethod } from '../../api/hooks';
 import { ApiError } from '../../api/client';
 import { useContractForm, useFieldErrors, useFormSubmit } from '../../ui/form';
-import { FormActions, NumberField, SelectField } from '../../ui/fields';
+import { clearable, FormActions, NumberField, SelectField } from '../../ui/fields';
 import { newClientRef } from '../../ui/clientRef';
 import { notifySuccess } from '../../ui/notify';
 import { ScriptPreview } from './ScriptPreview';
@@ -223,8 +223,7 @@ function GeneralForm({ initial, submit, onCancel, label, pending }: KindFormProp
           description={t('paging.scripts.pickHint')}
           placeholder={t('paging.scripts.ownWording')}
           searchable
-          clearable
-          clearButtonProps={{ 'aria-label': t('common.clearField', { field: t('paging.fields.standardText') }) }}
+          {...clearable(t('common.clearField', { field: t('paging.fields.standardText') }))}
           data={(texts.data ?? []).map((text) => ({ value: String(text.id), label: language === 'zh-CN' ? text.titleZh : text.titleEn }))}
           value={standardTextId === undefined ? null : String(standardTextId)}
           onChange={choose}

@@ -7,7 +7,7 @@ import { useLanguage, useT } from '../../app/i18n';
 import { useParkFormat } from '../../app/park';
 import { useSession } from '../../app/session';
 import { useAction, useMethod } from '../../api/hooks';
-import { EmptyRow, FormActions, NumberField, SelectField } from '../../ui/fields';
+import { clearable, EmptyRow, FormActions, NumberField, SelectField } from '../../ui/fields';
 import { useContractForm, useFieldErrors, useFormSubmit } from '../../ui/form';
 import { Money } from '../../ui/money';
 import { IconAction } from '../../ui/IconAction';
@@ -202,7 +202,7 @@ export function EquipmentPanel() {
           <Select
             aria-label={t('rentals.fields.type')}
             placeholder={t('common.all')}
-            clearable
+            {...clearable(t('common.clearField', { field: t('rentals.fields.type') }))}
             value={typeFilter}
             onChange={setTypeFilter}
             data={types.map((type) => ({ value: String(type.id), label: name(type) }))}
