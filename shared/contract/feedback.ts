@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { epochMs, id, isoDate, personName, phoneOrEmpty } from './common';
+import { epochMs, id, isoDate, phoneOrEmpty } from './common';
 import { COMPLAINT_CATEGORIES, FEEDBACK_KINDS, staffRef } from './complaints';
 import { COUNTER, method } from './define';
 
@@ -15,6 +15,8 @@ export const FEEDBACK_CHANNELS = ['walkIn', 'phone', 'hotline', 'online', 'comme
 export type FeedbackChannel = (typeof FEEDBACK_CHANNELS)[number];
 
 const department = z.object({ id, nameZh: z.string(), nameEn: z.string() }).nullable();
+/** A visitor's name, or none: as long as a name may be (`personName`). */
+const visitorName = z.string().trim().max(40);
 
 export const feedbackInput = z
   .object({
@@ -22,7 +24,7 @@ export const feedbackInput = z
     kind: z.enum(FEEDBACK_KINDS),
     channel: z.enum(FEEDBACK_CHANNELS),
     /** A visitor may leave no name (a comment card); a phone only when they want an answer. */
-    visitorName: z.union([personName, z.literal('')]).default(''),
+    visitorName: visitorName.default(''),
     phone: phoneOrEmpty.default(''),
     category: z.enum(COMPLAINT_CATEGORIES),
     departmentId: id.optional(),
@@ -53,7 +55,7 @@ export const feedbackUpdateInput = z
   .object({
     id,
     kind: z.enum(FEEDBACK_KINDS).optional(),
-    visitorName: z.union([personName, z.literal('')]).optional(),
+    visitorName: visitorName.optional(),
     phone: phoneOrEmpty.optional(),
     category: z.enum(COMPLAINT_CATEGORIES).optional(),
     departmentId: id.nullable().optional(),

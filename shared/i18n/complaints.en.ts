@@ -186,6 +186,7 @@ export const complaintsEn = {
   /** Visitors' opinions and requests (意见和需求): fed back to the departments in the day's summary. */
   feedback: {
     title: 'Opinions and requests',
+    complaintsTab: 'Complaints',
     hint: 'What a visitor suggests or needs that is not a complaint. The day’s summary feeds it back to the department concerned by {{time}}.',
     kinds: {
       opinion: 'Opinion or suggestion',
@@ -234,6 +235,8 @@ export const complaintsEn = {
     searchPlaceholder: 'Words, visitor, phone or F-number',
     noMatch: 'Nothing matches “{{query}}”.',
     inSummary: 'Opinions and requests',
+    closeLine: 'It also feeds back {{count}} opinions and requests to their departments.',
+    closeLine_one: 'It also feeds back 1 opinion or request to its department.',
     unassigned: '{{count}} opinions or requests have no department, so they reach no one: {{refs}}. Set the department on each before closing.',
     unassigned_one: '1 opinion or request has no department, so it reaches no one: {{refs}}. Set its department before closing.',
     pdfHeading: 'Opinions and requests',

@@ -186,6 +186,7 @@ export const complaintsZhCN: Strings<typeof complaintsEn> = {
   },
   feedback: {
     title: '意见与需求',
+    complaintsTab: '投诉',
     hint: '游客提出的意见、建议或需求（不属投诉）。每日客诉汇总在 {{time}} 前反馈给相关部门。',
     kinds: {
       opinion: '意见建议',
@@ -234,6 +235,7 @@ export const complaintsZhCN: Strings<typeof complaintsEn> = {
     searchPlaceholder: '内容、游客、电话或 F 编号',
     noMatch: '没有与“{{query}}”相符的记录。',
     inSummary: '意见与需求',
+    closeLine: '同时向相关部门反馈 {{count}} 条意见与需求。',
     unassigned: '有 {{count}} 条意见与需求未指定部门，反馈无法送达：{{refs}}。请在关闭汇总前为其指定部门。',
     pdfHeading: '意见与需求',
     pdfTotal: '意见与需求',

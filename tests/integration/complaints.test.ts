@@ -581,8 +581,13 @@ describe('visitors’ opinions and requests (意见和需求), fed back in the d
     // Sent twice (a double tap, a retry): recorded once.
     expect((await test.ok('complaints.feedback.create', input, clerk.token)).id).toBe(first.id);
 
-    const bad = await test.fails('complaints.feedback.create', { ...opinion(), kind: 'praise', text: '  ', phone: '12' }, clerk.token);
-    expect(bad.fields).toEqual({ kind: { key: 'validation.invalidOption' }, text: { key: 'validation.required' }, phone: { key: 'validation.phone' } });
+    const bad = await test.fails('complaints.feedback.create', { ...opinion(), kind: 'praise', text: '  ', phone: '12', visitorName: '周'.repeat(41) }, clerk.token);
+    expect(bad.fields).toEqual({
+      kind: { key: 'validation.invalidOption' },
+      text: { key: 'validation.required' },
+      phone: { key: 'validation.phone' },
+      visitorName: { key: 'validation.tooLong', params: { maximum: 40 } },
+    });
     expect(await test.fails('complaints.feedback.create', opinion({ departmentId: 9999 }), clerk.token)).toMatchObject({ fields: { departmentId: { key: 'paging.errors.departmentNotFound' } } });
     expect(await test.fails('complaints.feedback.create', opinion(), office.radio.token)).toMatchObject({ code: 'FORBIDDEN' });
     expect(test.core.db?.prepare('SELECT count(*) AS n FROM visitor_feedback').get()).toEqual({ n: 1 });

@@ -162,6 +162,21 @@ function DepartmentTable({ summary }: { summary: SummaryView }) {
                     </List.Item>
                   ))}
                 </List>
+                {department.feedback.length > 0 ? (
+                  <Stack gap={4} mt={department.done.length > 0 ? 'sm' : 0} data-testid="summary-feedback">
+                    <Text fz="sm" fw={700} c="dark.4">
+                      {t('complaints.feedback.inSummary')}
+                    </Text>
+                    {department.feedback.map((line) => (
+                      <Text key={line.id} fz="sm" style={{ overflowWrap: 'anywhere' }} lineClamp={3} title={line.text}>
+                        <Text span ff="monospace" fw={700}>
+                          {line.ref}
+                        </Text>{' '}
+                        {t(`complaints.feedback.kinds.${line.kind}`)} · {line.text}
+                      </Text>
+                    ))}
+                  </Stack>
+                ) : null}
               </Table.Td>
             </Table.Tr>
           ))}
@@ -227,6 +242,7 @@ function CloseConfirm({ summary, state, remarks, onClose }: { summary: SummaryVi
     <Modal opened onClose={onClose} title={t('complaints.ui.closeTitle', { date: summary.date })} centered size="lg">
       <Stack gap="md">
         <Text>{t('complaints.ui.closeBody', { total: summary.total, open: summary.open })}</Text>
+        {summary.feedbackTotal > 0 ? <Text>{t('complaints.feedback.closeLine', { count: summary.feedbackTotal })}</Text> : null}
         {remarks.trim() ? (
           <Paper withBorder radius="md" p="sm">
             <Text fz="sm" c="dark.4">
@@ -280,11 +296,16 @@ function CloseConfirm({ summary, state, remarks, onClose }: { summary: SummaryVi
  */
 function Unassigned({ summary, closed }: { summary: SummaryView; closed: boolean }) {
   const t = useT();
-  const numbers = summary.departments.find((department) => department.departmentId === null)?.done.map((done) => done.complaintNo) ?? [];
-  if (numbers.length === 0 || closed) return null;
+  const none = summary.departments.find((department) => department.departmentId === null);
+  const numbers = none?.done.map((done) => done.complaintNo) ?? [];
+  const refs = none?.feedback.map((line) => line.ref) ?? [];
+  if (closed || numbers.length + refs.length === 0) return null;
   return (
     <Alert color="orange" icon={<IconAlertTriangle size={20} />} data-testid="summary-unassigned">
-      {t('complaints.summary.unassigned', { count: numbers.length, numbers: numbers.join(t('audit.detailList')) })}
+      <Stack gap={4}>
+        {numbers.length > 0 ? <Text fz="md">{t('complaints.summary.unassigned', { count: numbers.length, numbers: numbers.join(t('audit.detailList')) })}</Text> : null}
+        {refs.length > 0 ? <Text fz="md">{t('complaints.feedback.unassigned', { count: refs.length, refs: refs.join(t('audit.detailList')) })}</Text> : null}
+      </Stack>
     </Alert>
   );
 }
@@ -311,11 +332,12 @@ function SummaryDay({ summary, now, future }: { summary: SummaryView; now: numbe
           )
         }
       />
-      <SimpleGrid cols={4} spacing="md">
+      <SimpleGrid cols={{ base: 3, md: 5 }} spacing="md">
         <Figure label={t('complaints.summaryPdf.total')} value={summary.total} testId="summary-total" />
         <Figure label={t('complaints.summary.received')} value={summary.received} testId="summary-received" />
         <Figure label={t('complaints.summary.carriedOver')} value={summary.carriedOver} testId="summary-carried" />
         <Figure label={t('complaints.summary.open')} value={summary.open} testId="summary-open" tone={summary.open > 0 ? 'orange.9' : undefined} />
+        <Figure label={t('complaints.feedback.inSummary')} value={summary.feedbackTotal} testId="summary-feedback-total" />
       </SimpleGrid>
       <Paper withBorder radius="lg" p="md">
         <Stack gap="sm">
