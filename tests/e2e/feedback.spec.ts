@@ -1,5 +1,5 @@
 import type { Locator, Page } from '@playwright/test';
-import { addStaff, chooseLanguage, expect, must, screen, setUpPark, signIn, smallTargets, startStation, test } from './fixtures';
+import { addStaff, chooseLanguage, cutButtons, expect, must, screen, setUpPark, signIn, smallTargets, startStation, test } from './fixtures';
 
 /** Park time on 2026-11-30 (Asia/Shanghai, UTC+8), as an ISO instant. */
 const at = (time: string) => new Date(`2026-11-30T${time}:00+08:00`).toISOString();
@@ -115,6 +115,12 @@ test.describe('visitors’ opinions and requests (意见和需求)', () => {
       await expect(counter.getByTestId('feedback-F1').getByTestId('feedback-state')).toHaveText('Fed back 2026-11-30');
       await expect(counter.getByTestId('feedback-F2')).toContainText('Request');
       await shots(counter, 'list-en');
+      // The narrow counter screen: the title, both buttons and the tabs keep their words.
+      await counter.setViewportSize({ width: 1024, height: 768 });
+      expect(await cutButtons(counter)).toEqual([]);
+      expect(await smallTargets(counter, 'main')).toEqual([]);
+      await screen(counter, 'feedback-list-en-1024');
+      await counter.setViewportSize({ width: 1280, height: 800 });
       await chooseLanguage(office, 'en');
       await expect(office.getByTestId('summary-departments').getByRole('row', { name: /Rides/ }).getByTestId('summary-feedback')).toContainText('F1 Opinion or suggestion');
       await shots(office, 'summary-en');
