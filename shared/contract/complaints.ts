@@ -420,9 +420,14 @@ export const complaintsMethods = {
 
 export const complaintsEvents = {
   'complaints.changed': event({
-    summary: 'A complaint was recorded, stepped, escalated or summoned for, an opinion or request recorded or corrected, or a summary changed.',
+    summary: 'A complaint was recorded, stepped, escalated or summoned for, or a summary changed (its close feeds back the opinions and requests).',
     payload: z.object({ ids: z.array(id), date: isoDate.optional() }),
     affects: ['complaints.get', 'complaints.list', 'complaints.summary', 'complaints.trends', 'calendar.overrides', 'complaints.feedback.list'],
+  }),
+  'complaints.feedback.changed': event({
+    summary: 'A visitor’s opinion or request was recorded or corrected: the lists and the summary it waits in are stale (the complaints are not).',
+    payload: z.object({ ids: z.array(id), date: isoDate }),
+    affects: ['complaints.feedback.list', 'complaints.summary'],
   }),
 };
 

@@ -562,8 +562,12 @@ describe('visitors’ opinions and requests (意见和需求), fed back in the d
   it('are recorded with a reference, refuse bad input writing nothing, and are found by their words, visitor or reference', async () => {
     const office = await openOffice();
     const { test, clerk, rides } = office;
+    const events: Array<{ name: string; payload: unknown }> = [];
+    test.core.subscribe((event) => events.push(event));
     const input = opinion({ departmentId: rides, visitorName: '周女士', phone: '139 0000 7777' });
     const first = await test.ok('complaints.feedback.create', input, clerk.token);
+    // The other screens hear of it; the complaints' own lists and clocks are not made stale.
+    expect(events.map(({ name, payload }) => ({ name, payload }))).toEqual([{ name: 'complaints.feedback.changed', payload: { ids: [first.id], date: '2026-11-30' } }]);
     expect(first).toEqual({
       id: first.id,
       ref: `F${first.id}`,

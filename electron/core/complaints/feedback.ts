@@ -81,7 +81,7 @@ export function feedbackHandlers(services: Services): HandlersFor<keyof typeof f
     return toView(row);
   };
   const departmentExists = (id: number) => db.prepare<[number], { id: number }>('SELECT id FROM department WHERE id = ? AND active = 1').get(id) !== undefined;
-  const changed = (ctx: CallContext, date: string) => ctx.emit('complaints.changed', { ids: [], date });
+  const changed = (ctx: CallContext, id: number, date: string) => ctx.emit('complaints.feedback.changed', { ids: [id], date });
 
   return {
     'complaints.feedback.create': (input, ctx) => {
@@ -110,7 +110,7 @@ export function feedbackHandlers(services: Services): HandlersFor<keyof typeof f
         });
       const id = Number(lastInsertRowid);
       ctx.audit({ action: 'complaints.feedback', entity: 'feedback', entityId: feedbackRef(id), detail: { kind: input.kind, channel: input.channel, category: input.category } });
-      changed(ctx, date);
+      changed(ctx, id, date);
       return load(id);
     },
 
@@ -136,7 +136,7 @@ export function feedbackHandlers(services: Services): HandlersFor<keyof typeof f
                 text = @text, updated_at = @now WHERE id = @id`,
       ).run({ ...next, now: ctx.now, id: row.id });
       ctx.audit({ action: 'complaints.feedbackUpdate', entity: 'feedback', entityId: feedbackRef(row.id), detail: { changes } });
-      changed(ctx, parkDate(row.received_at, readSettings(db).timeZone));
+      changed(ctx, row.id, parkDate(row.received_at, readSettings(db).timeZone));
       return load(row.id);
     },
 

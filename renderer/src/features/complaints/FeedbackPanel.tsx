@@ -11,13 +11,16 @@ import { useWhen } from '../../ui/deadline';
 import { FormActions } from '../../ui/fields';
 import { useContractForm, useFieldErrors, useFormSubmit } from '../../ui/form';
 import { notifySuccess } from '../../ui/notify';
-import { ChoiceChips, COMPLAINT_READS, DepartmentField, useDepartmentName } from './parts';
+import type { MethodName } from '@shared/contract';
+import { ChoiceChips, DepartmentField, useDepartmentName } from './parts';
 
 const FIELDS: ReadonlyArray<FieldPath<FeedbackInput>> = ['kind', 'channel', 'visitorName', 'phone', 'category', 'departmentId', 'text'];
 const VIEWS = ['pending', 'day', 'all'] as const;
 type View = (typeof VIEWS)[number];
 /** Rows a list shows first; "show more" reads up to the contract's page of 200. */
 const FIRST = 50;
+/** What recording or correcting one makes stale (its live event says so to the other screens). */
+const FEEDBACK_READS: MethodName[] = ['complaints.feedback.list', 'complaints.summary'];
 
 /**
  * An opinion or request, recorded (no `feedback`) or corrected before a summary feeds it back. One
@@ -25,8 +28,8 @@ const FIRST = 50;
  */
 export function FeedbackForm({ feedback, onClose }: { feedback?: FeedbackView; onClose(): void }) {
   const t = useT();
-  const create = useAction('complaints.feedback.create', COMPLAINT_READS);
-  const update = useAction('complaints.feedback.update', COMPLAINT_READS);
+  const create = useAction('complaints.feedback.create', FEEDBACK_READS);
+  const update = useAction('complaints.feedback.update', FEEDBACK_READS);
   const departmentName = useDepartmentName();
   const deadline = useMethod('complaints.summary', {}).data?.deadline ?? '20:30';
   const [clientRef] = useState(newClientRef);
