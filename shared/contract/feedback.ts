@@ -17,6 +17,8 @@ export type FeedbackChannel = (typeof FEEDBACK_CHANNELS)[number];
 const department = z.object({ id, nameZh: z.string(), nameEn: z.string() }).nullable();
 /** A visitor's name, or none: as long as a name may be (`personName`). */
 const visitorName = z.string().trim().max(40);
+/** What the visitor said, in their words. */
+const feedbackText = z.string().trim().min(1).max(1000);
 
 export const feedbackInput = z
   .object({
@@ -28,7 +30,7 @@ export const feedbackInput = z
     phone: phoneOrEmpty.default(''),
     category: z.enum(COMPLAINT_CATEGORIES),
     departmentId: id.optional(),
-    text: z.string().trim().min(1).max(1000),
+    text: feedbackText,
   })
   .strict();
 export type FeedbackInput = z.input<typeof feedbackInput>;
@@ -59,7 +61,7 @@ export const feedbackUpdateInput = z
     phone: phoneOrEmpty.optional(),
     category: z.enum(COMPLAINT_CATEGORIES).optional(),
     departmentId: id.nullable().optional(),
-    text: z.string().trim().min(1).max(1000).optional(),
+    text: feedbackText.optional(),
   })
   .strict();
 

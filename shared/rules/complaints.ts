@@ -1,3 +1,4 @@
+import type { SummaryView } from '../contract/complaints';
 import { atParkTime, HOUR, MINUTE, parkDayBounds } from './time';
 
 /** The same-day investigation clock turns amber this long before the end of the park day. */
@@ -68,4 +69,22 @@ export function clockState(clock: { doneAt: number | null; late: boolean }, open
 /** A visitor's opinion or request as people read it, on the counter's list and in the day's summary: `F12`. */
 export function feedbackRef(id: number): string {
   return `F${id}`;
+}
+
+/** The id a typed reference names (`F12`, `f12`), or undefined when the text is no reference. */
+export function parseFeedbackRef(text: string): number | undefined {
+  const match = /^F(\d{1,9})$/i.exec(text.trim());
+  return match ? Number(match[1]) : undefined;
+}
+
+/**
+ * A summary as its close keeps it: an opinion or request with no department would reach no one, so
+ * it is left out and waits, editable, for the next summary once its department is named; the
+ * "no department" row goes when nothing else is in it.
+ */
+export function summaryAsClosed(summary: SummaryView): SummaryView {
+  const departments = summary.departments
+    .map((department) => (department.departmentId === null ? { ...department, feedback: [] } : department))
+    .filter((department) => department.count > 0 || department.feedback.length > 0);
+  return { ...summary, departments, feedbackTotal: departments.reduce((n, department) => n + department.feedback.length, 0) };
 }

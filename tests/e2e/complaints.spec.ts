@@ -340,8 +340,8 @@ test.describe('complaints: the record, the process, the head summoned, the daily
       expect(csv.suggestedFilename()).toBe(`complaints-${DAY}-closed-food.csv`);
       const rows = readFileSync(await csv.path(), 'utf8').split('\r\n').filter(Boolean);
       expect(rows).toEqual([
-        '\uFEFFdate,department_zh,department_en,record,number,category,status,place,description,request,what_was_done',
-        `${DAY},餐饮部,Food and beverage,complaint,C20261130-0002,food,received,中心餐厅,汉堡是冷的,,游客要求见经理`,
+        '\uFEFFdate,department_zh,department_en,complaint_no,category,status,place,description,request,what_was_done,record',
+        `${DAY},餐饮部,Food and beverage,C20261130-0002,food,received,中心餐厅,汉堡是冷的,,游客要求见经理,complaint`,
       ]);
 
       await shots(page, 'summary-closed-zh');

@@ -68,7 +68,7 @@ test.describe('visitors’ opinions and requests (意见和需求)', () => {
       await expect(counter.getByText('F2 已登记。请在汇总关闭前指定相关部门。')).toBeVisible();
       await expect(counter.getByTestId('feedback-pending')).toHaveText('2');
       await expect(counter.getByTestId('feedback-F2')).toContainText('未指定部门');
-      await expect(counter.getByTestId('feedback-F1')).toContainText('待下次汇总');
+      await expect(counter.getByTestId('feedback-F1')).toContainText('待汇总反馈');
 
       // Found by its words.
       await counter.getByRole('textbox', { name: '搜索' }).fill('饮水');
@@ -107,12 +107,12 @@ test.describe('visitors’ opinions and requests (意见和需求)', () => {
       await expect(counter.getByText('没有待反馈的意见与需求。')).toBeVisible();
       await expect(counter.getByTestId('feedback-pending')).toBeHidden();
       await counter.getByRole('tabpanel').getByText('全部', { exact: true }).click();
-      await expect(counter.getByTestId('feedback-F1').getByTestId('feedback-state')).toHaveText('2026-11-30 已反馈');
+      await expect(counter.getByTestId('feedback-F1').getByTestId('feedback-state')).toHaveText('已列入 2026-11-30 汇总');
       await expect(counter.getByTestId('feedback-F1').getByRole('button')).toHaveCount(0);
       await shots(counter, 'list-zh');
 
       await chooseLanguage(counter, 'en');
-      await expect(counter.getByTestId('feedback-F1').getByTestId('feedback-state')).toHaveText('Fed back 2026-11-30');
+      await expect(counter.getByTestId('feedback-F1').getByTestId('feedback-state')).toHaveText('In the summary of 2026-11-30');
       await expect(counter.getByTestId('feedback-F2')).toContainText('Request');
       await shots(counter, 'list-en');
       // The narrow counter screen: the title, both buttons and the tabs keep their words.

@@ -415,8 +415,8 @@ describe('the daily summary by 20:30', () => {
     }
     const ridesOnly = await test.ok('complaints.summary.csv', { date: '2026-11-30', departmentId: office.rides }, office.admin);
     expect(ridesOnly.csv.split('\r\n').filter(Boolean)).toEqual([
-      '\uFEFFdate,department_zh,department_en,record,number,category,status,place,description,request,what_was_done',
-      `2026-11-30,游乐部,Rides,complaint,${a.complaintNo},rides,received,过山车排队区,排队一小时后设备临时停运，工作人员态度冷淡,要求退还快速通道票款,`,
+      '\uFEFFdate,department_zh,department_en,complaint_no,category,status,place,description,request,what_was_done,record',
+      `2026-11-30,游乐部,Rides,${a.complaintNo},rides,received,过山车排队区,排队一小时后设备临时停运，工作人员态度冷淡,要求退还快速通道票款,,complaint`,
     ]);
   });
 
@@ -435,7 +435,7 @@ describe('the daily summary by 20:30', () => {
     expect(summary.feedbackTotal).toBe(0);
     expect(summary.departments[0]?.feedback).toEqual([]);
     const csv = await test.ok('complaints.summary.csv', { date: '2026-11-28' }, office.admin);
-    expect(csv.csv.split('\r\n')[1]).toBe('2026-11-28,游乐部,Rides,complaint,C20261128-0001,,closed,,,,已致歉');
+    expect(csv.csv.split('\r\n')[1]).toBe('2026-11-28,游乐部,Rides,C20261128-0001,,closed,,,,已致歉,complaint');
   });
 
   it('reports in the next summary every complaint changed after a summary closed: received and closed that evening, or closed later', async () => {
@@ -503,8 +503,8 @@ describe('the daily summary by 20:30', () => {
     expect(foodPdf).toContain('餐饮 ');
     expect(foodPdf).not.toContain(rides.complaintNo);
     expect(readFileSync(join(folder, 'complaints-2026-11-30-closed-food.csv'), 'utf8').split('\r\n').filter(Boolean)).toEqual([
-      '\uFEFFdate,department_zh,department_en,record,number,category,status,place,description,request,what_was_done',
-      `2026-11-30,餐饮部,Food and beverage,complaint,${burger.complaintNo},food,received,过山车排队区,汉堡是冷的,要求退还快速通道票款,`,
+      '\uFEFFdate,department_zh,department_en,complaint_no,category,status,place,description,request,what_was_done,record',
+      `2026-11-30,餐饮部,Food and beverage,${burger.complaintNo},food,received,过山车排队区,汉堡是冷的,要求退还快速通道票款,,complaint`,
     ]);
     const whole = readFileSync(join(folder, 'complaints-2026-11-30-closed.csv'), 'utf8');
     expect(whole).toContain(',未指定部门,No department,');
@@ -603,9 +603,12 @@ describe('visitors’ opinions and requests (意见和需求), fed back in the d
     expect(await find({ query: '饮水' })).toEqual([demand.ref]);
     expect(await find({ query: '周女士' })).toEqual([first.ref]);
     expect(await find({ query: first.ref.toLowerCase() })).toEqual([first.ref]);
+    expect(await find({ query: '139 0000 7777' })).toEqual([first.ref]);
+    expect(await find({ view: 'day' })).toEqual([demand.ref, first.ref]);
     expect(await find({ view: 'day', date: '2026-11-29' })).toEqual([]);
     expect(await find({ view: 'all', limit: 1 })).toEqual([demand.ref]);
     expect((await test.ok('complaints.feedback.list', { view: 'all', limit: 1 }, clerk.token)).nextBeforeId).toBe(demand.id);
+    expect(await find({ view: 'all', limit: 1, beforeId: demand.id })).toEqual([first.ref]);
   });
 
   it('go to their department in the day’s summary, are fed back once by its close, and are fixed from then on', async () => {
@@ -642,11 +645,11 @@ describe('visitors’ opinions and requests (意见和需求), fed back in the d
     const folder = join(test.dir, 'reports', 'complaints');
     expect(readdirSync(folder).sort()).toEqual(['', '-food', '-rides'].flatMap((part) => ['csv', 'pdf'].map((ext) => `complaints-2026-11-30-closed${part}.${ext}`)).sort());
     expect(readFileSync(join(folder, 'complaints-2026-11-30-closed-rides.csv'), 'utf8').split('\r\n').filter(Boolean)).toEqual([
-      '\uFEFFdate,department_zh,department_en,record,number,category,status,place,description,request,what_was_done',
-      `2026-11-30,游乐部,Rides,opinion,${shade.ref},rides,,,建议过山车排队区增加遮阳棚,,`,
+      '\uFEFFdate,department_zh,department_en,complaint_no,category,status,place,description,request,what_was_done,record',
+      `2026-11-30,游乐部,Rides,${shade.ref},rides,,,建议过山车排队区增加遮阳棚,,,opinion`,
     ]);
     const foodCsv = readFileSync(join(folder, 'complaints-2026-11-30-closed-food.csv'), 'utf8').split('\r\n').filter(Boolean);
-    expect(foodCsv.slice(1).map((line) => line.split(',').slice(3, 5).join(','))).toEqual([`complaint,${burger.complaintNo}`, `demand,${water.ref}`]);
+    expect(foodCsv.slice(1).map((line) => `${line.split(',')[3] ?? ''} ${line.split(',').at(-1) ?? ''}`)).toEqual([`${burger.complaintNo} complaint`, `${water.ref} demand`]);
     const ridesPdf = (await pdfText(readFileSync(join(folder, 'complaints-2026-11-30-closed-rides.pdf')))).join('\n').replaceAll('\n', '');
     for (const expected of ['游乐部 Rides · 意见与需求 Opinions and requests', shade.ref, '意见建议', '游乐项目', '建议过山车排队区增加遮阳棚']) expect(ridesPdf).toContain(expected);
     expect(ridesPdf).not.toContain('希望餐厅附近多设饮水点');
@@ -659,6 +662,7 @@ describe('visitors’ opinions and requests (意见和需求), fed back in the d
       fields: { id: { key: 'complaints.feedback.errors.fedBack', params: { ref: shade.ref, date: '2026-11-30' } } },
     });
     expect(() => test.core.db?.prepare("UPDATE visitor_feedback SET text = 'x' WHERE id = ?").run(shade.id)).toThrow(/fixed once fed back/);
+    expect(() => test.core.db?.prepare("UPDATE visitor_feedback SET phone = '13900000000' WHERE id = ?").run(shade.id)).toThrow(/fixed once fed back/);
     expect(() => test.core.db?.prepare('DELETE FROM visitor_feedback WHERE id = ?').run(shade.id)).toThrow(/kept/);
     expect((await test.ok('complaints.feedback.list', {}, clerk.token)).rows).toEqual([]);
 
@@ -670,5 +674,55 @@ describe('visitors’ opinions and requests (意见和需求), fed back in the d
     const next = await test.ok('complaints.summary', {}, office.admin);
     expect(next).toMatchObject({ date: '2026-12-01', feedbackTotal: 1 });
     expect(next.departments.flatMap((d) => d.feedback.map((line) => line.ref))).toEqual([evening.ref]);
+  });
+
+  it('leave out at the close those with no department: they wait, still correctable, for the next summary', async () => {
+    const office = await openOffice('2026-11-30T10:00:00Z'); // 18:00
+    const { test, clerk, rides } = office;
+    const named = await test.ok('complaints.feedback.create', opinion({ departmentId: rides }), clerk.token);
+    const nobody = await test.ok('complaints.feedback.create', opinion({ text: '希望延长夜场开放时间' }), clerk.token);
+    expect((await test.ok('complaints.summary', {}, office.admin)).feedbackTotal).toBe(2);
+    const closed = await test.ok('complaints.summary.close', { date: '2026-11-30' }, office.admin);
+    expect(closed.feedbackTotal).toBe(1);
+    expect(closed.departments.map((d) => [d.nameZh, d.feedback.map((line) => line.ref)])).toEqual([['游乐部', [named.ref]]]);
+    expect((await test.ok('complaints.feedback.list', {}, clerk.token)).rows.map((row) => row.ref)).toEqual([nobody.ref]);
+    await test.ok('complaints.feedback.update', { id: nobody.id, departmentId: rides }, clerk.token);
+    await later(office, DAY);
+    const next = await test.ok('complaints.summary', {}, office.admin);
+    expect(next.departments.flatMap((d) => d.feedback.map((line) => line.ref))).toEqual([nobody.ref]);
+  });
+
+  it('are fed back once when an older summary is closed after a newer one', async () => {
+    const office = await openOffice('2026-11-30T04:00:00Z'); // 12:00, the 30th
+    const { test, clerk, rides } = office;
+    const monday = await test.ok('complaints.feedback.create', opinion({ departmentId: rides }), clerk.token);
+    // The 30th's summary is left open; on the 1st another, then the 1st's summary closes first.
+    await later(office, DAY);
+    const tuesday = await test.ok('complaints.feedback.create', opinion({ departmentId: rides, text: '儿童区需要更多座椅' }), clerk.token);
+    expect((await test.ok('complaints.summary', { date: '2026-11-30' }, office.admin)).departments.flatMap((d) => d.feedback.map((line) => line.ref))).toEqual([monday.ref]);
+    const first = await test.ok('complaints.summary.close', { date: '2026-12-01' }, office.admin);
+    expect(first.departments.flatMap((d) => d.feedback.map((line) => line.ref))).toEqual([monday.ref, tuesday.ref]);
+    const late = await test.ok('complaints.summary.close', { date: '2026-11-30' }, office.admin);
+    expect(late.feedbackTotal).toBe(0);
+    expect(test.core.db?.prepare('SELECT id, summary_date FROM visitor_feedback ORDER BY id').all()).toEqual([
+      { id: monday.id, summary_date: '2026-12-01' },
+      { id: tuesday.id, summary_date: '2026-12-01' },
+    ]);
+  });
+
+  it('refuse a close when one it lists is corrected while its files are made, keeping nothing; the next close takes the correction', async () => {
+    const office = await openOffice('2026-11-30T10:00:00Z'); // 18:00
+    const { test, clerk, rides } = office;
+    const shade = await test.ok('complaints.feedback.create', opinion({ departmentId: rides }), clerk.token);
+    // The close renders its PDFs (awaited) before it records anything; the counter saves a correction meanwhile.
+    const closing = test.core.call('complaints.summary.close', { date: '2026-11-30' }, office.admin);
+    await test.ok('complaints.feedback.update', { id: shade.id, text: '建议排队区增加遮阳棚和风扇' }, clerk.token);
+    expect(await closing).toEqual({ ok: false, error: { code: 'CONFLICT', message: 'complaints.errors.summaryChanged', params: { ref: shade.ref } } });
+    expect((await test.ok('complaints.summary', {}, office.admin)).closedAt).toBeNull();
+    expect(existsSync(join(test.dir, 'reports', 'complaints')) ? readdirSync(join(test.dir, 'reports', 'complaints')) : []).toEqual([]);
+    expect((await test.ok('complaints.feedback.list', {}, clerk.token)).rows.map((row) => row.summaryDate)).toEqual([null]);
+
+    const closed = await test.ok('complaints.summary.close', { date: '2026-11-30' }, office.admin);
+    expect(closed.departments[0]?.feedback.map((line) => line.text)).toEqual(['建议排队区增加遮阳棚和风扇']);
   });
 });

@@ -299,6 +299,13 @@ describe('backups', () => {
 });
 
 describe('retention of personal data', () => {
+  it('reads a run recorded before a kind was erased as erasing none of it', async () => {
+    const park = await openPark({ retentionDays: 90 });
+    const counts = { rentals: 2, claims: 0, lostReports: 1, finders: 0, complaints: 3 };
+    park.test.core.db?.prepare('INSERT INTO retention_run (at, cutoff, staff_id, counts) VALUES (?, ?, NULL, ?)').run(park.test.clock.now(), 0, JSON.stringify(counts));
+    expect((await park.test.ok('retention.status', {}, park.admin)).lastErased).toEqual({ ...counts, feedback: 0 });
+  });
+
   it('erases exactly the ID and phone numbers of records closed longer than the retention period', async () => {
     const park = await openPark({ retentionDays: 90 });
     const { test } = park;
@@ -319,9 +326,10 @@ describe('retention of personal data', () => {
     await test.ok('complaints.step', { id: complaint.id, step: 'respond', note: '已维修并致歉' }, clerk());
     await test.ok('complaints.step', { id: complaint.id, step: 'close', note: '游客满意', noFollowUp: 'declined' }, clerk());
     // A visitor's request with a phone for the answer (corrected once): fed back by the day's summary below.
+    const departmentId = (await test.ok('departments.list', {}, clerk()))[0]?.id;
     const fedBack = await test.ok(
       'complaints.feedback.create',
-      { clientRef: 'feedback-retention-1', kind: 'demand', channel: 'phone', visitorName: '吴女士', phone: '13900003333', category: 'facilities', text: '希望增加母婴室' },
+      { clientRef: 'feedback-retention-1', kind: 'demand', channel: 'phone', visitorName: '吴女士', phone: '13900003333', category: 'facilities', departmentId, text: '希望增加母婴室' },
       clerk(),
     );
     await test.ok('complaints.feedback.update', { id: fedBack.id, phone: '13900004444' }, clerk());

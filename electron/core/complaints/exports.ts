@@ -45,16 +45,18 @@ const cell = (value: string) => (/[",\n\r]/.test(value) ? `"${value.replaceAll('
 
 /**
  * The summary as CSV (UTF-8 with BOM): one row per record fed back to a department. A complaint
- * (record `complaint`) with its category, status, what the visitor complained of and asks for, and
- * what was done; an opinion or request (record `opinion` or `demand`) with what the visitor said.
+ * with its category, status, what the visitor complained of and asks for, and what was done; then
+ * an opinion or request, its F-number in the number column and the visitor's words as the
+ * description. The last column (`record`: complaint, opinion or demand) was added after the others,
+ * so sheets that read the first ten read them as before.
  */
 export function summaryCsv(summary: SummaryView, departmentId?: number): string {
   const departments = departmentId === undefined ? summary.departments : summary.departments.filter((d) => d.departmentId === departmentId);
   const lines = departments.flatMap((department) => [
-    ...department.done.map((done) => ['complaint', done.complaintNo, done.category ?? '', done.status, done.place ?? '', done.description ?? '', done.request ?? '', done.summary]),
-    ...department.feedback.map((line) => [line.kind, line.ref, line.category, '', '', line.text, '', '']),
+    ...department.done.map((done) => [done.complaintNo, done.category ?? '', done.status, done.place ?? '', done.description ?? '', done.request ?? '', done.summary, 'complaint']),
+    ...department.feedback.map((line) => [line.ref, line.category, '', '', line.text, '', '', line.kind]),
   ].map((row) => [summary.date, department.nameZh, department.nameEn, ...row].map(cell).join(',')));
-  return `\uFEFF${['date,department_zh,department_en,record,number,category,status,place,description,request,what_was_done', ...lines].join('\r\n')}\r\n`;
+  return `\uFEFF${['date,department_zh,department_en,complaint_no,category,status,place,description,request,what_was_done,record', ...lines].join('\r\n')}\r\n`;
 }
 
 async function render(summary: SummaryView, context: DocumentContext, file: SummaryFile): Promise<Buffer> {

@@ -1,10 +1,10 @@
-import type { ComplaintCategory, FeedbackChannel, FeedbackKind, FeedbackLine, FeedbackView, feedbackMethods } from '@shared/contract';
-import { feedbackRef } from '@shared/rules/complaints';
-import { atParkTime, parkDate, parkDayBounds } from '@shared/rules/time';
+import type { ComplaintCategory, FeedbackChannel, FeedbackKind, FeedbackLine, FeedbackView, feedbackMethods, SummaryView } from '@shared/contract';
+import { feedbackRef, parseFeedbackRef } from '@shared/rules/complaints';
+import { parkDate } from '@shared/rules/time';
 import { actorOf, type CallContext, type HandlersFor, type Services } from '../context';
 import type { Db } from '../db/open';
 import { containsPattern } from '../db/like';
-import { fieldError } from '../errors';
+import { AppError, fieldError } from '../errors';
 import { readSettings } from '../settings/store';
 
 interface FeedbackRow {
@@ -67,10 +67,23 @@ export function pendingFeedback(db: Db, end: number): PendingFeedback[] {
     }));
 }
 
-/** At a summary's close, in its transaction: the opinions and requests it lists are fed back by it, and fixed. */
-export function markFedBack(db: Db, date: string, ids: readonly number[]): void {
+/**
+ * At a summary's close, in its transaction: the opinions and requests it lists are fed back by it,
+ * and fixed. Each must still be as the summary shows it (not corrected, moved or fed back by another
+ * close while the files were being made), or the close is refused and nothing is kept.
+ */
+export function markFedBack(db: Db, date: string, summary: SummaryView): void {
+  const read = db.prepare<[number], { kind: FeedbackKind; category: ComplaintCategory; text: string; department_id: number | null; summary_date: string | null }>(
+    'SELECT kind, category, text, department_id, summary_date FROM visitor_feedback WHERE id = ?',
+  );
   const mark = db.prepare('UPDATE visitor_feedback SET summary_date = ? WHERE id = ? AND summary_date IS NULL');
-  for (const id of ids) mark.run(date, id);
+  for (const department of summary.departments) {
+    for (const line of department.feedback) {
+      const row = read.get(line.id);
+      const unchanged = row && row.summary_date === null && row.kind === line.kind && row.category === line.category && row.text === line.text && row.department_id === department.departmentId;
+      if (!unchanged || mark.run(date, line.id).changes !== 1) throw new AppError('CONFLICT', 'complaints.errors.summaryChanged', { ref: line.ref });
+    }
+  }
 }
 
 export function feedbackHandlers(services: Services): HandlersFor<keyof typeof feedbackMethods> {
@@ -118,7 +131,10 @@ export function feedbackHandlers(services: Services): HandlersFor<keyof typeof f
       const row = db.prepare<[number], FeedbackRow>(`${FEEDBACK_SELECT} WHERE f.id = ?`).get(input.id);
       if (!row) throw fieldError('NOT_FOUND', 'id', 'complaints.feedback.errors.notFound');
       if (row.summary_date !== null) throw fieldError('CONFLICT', 'id', 'complaints.feedback.errors.fedBack', { ref: feedbackRef(row.id), date: row.summary_date });
-      if (input.departmentId != null && !departmentExists(input.departmentId)) throw fieldError('VALIDATION', 'departmentId', 'paging.errors.departmentNotFound');
+      // A department closed since is kept as it is; only a newly chosen one must be open.
+      if (input.departmentId != null && input.departmentId !== row.department_id && !departmentExists(input.departmentId)) {
+        throw fieldError('VALIDATION', 'departmentId', 'paging.errors.departmentNotFound');
+      }
       const next = {
         kind: input.kind ?? row.kind,
         visitor_name: input.visitorName ?? row.visitor_name,
@@ -149,16 +165,18 @@ export function feedbackHandlers(services: Services): HandlersFor<keyof typeof f
         from = 'visitor_feedback f INDEXED BY visitor_feedback_pending';
       }
       if (input.view === 'day' || input.date) {
-        const { timeZone } = readSettings(db);
-        const day = parkDayBounds(atParkTime(input.date ?? parkDate(ctx.now, timeZone), '12:00', timeZone), timeZone);
-        where.push('f.received_at >= @from AND f.received_at < @to');
-        Object.assign(params, { from: day.start, to: day.end });
+        where.push('f.park_date = @date');
+        params.date = input.date ?? parkDate(ctx.now, readSettings(db).timeZone);
+        if (input.view !== 'pending') from = 'visitor_feedback f INDEXED BY visitor_feedback_by_date';
       }
       if (input.query) {
-        const ref = /^f(\d{1,9})$/i.exec(input.query);
-        where.push(`(f.text LIKE @q ESCAPE '\\' OR f.visitor_name LIKE @q ESCAPE '\\' OR f.phone LIKE @q ESCAPE '\\'${ref ? ' OR f.id = @refId' : ''})`);
+        const refId = parseFeedbackRef(input.query);
+        // A phone is stored without its spaces and dashes: it is looked for so.
+        const digits = input.query.replace(/[\s-]/g, '');
+        where.push(`(f.text LIKE @q ESCAPE '\\' OR f.visitor_name LIKE @q ESCAPE '\\' OR f.phone LIKE @phone ESCAPE '\\'${refId === undefined ? '' : ' OR f.id = @refId'})`);
         params.q = containsPattern(input.query);
-        if (ref) params.refId = Number(ref[1]);
+        params.phone = containsPattern(digits || input.query);
+        if (refId !== undefined) params.refId = refId;
       }
       if (input.beforeId !== undefined) {
         where.push('f.id < @beforeId');

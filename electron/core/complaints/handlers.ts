@@ -1,5 +1,5 @@
 import { ESCALATION_LEVELS, OFFICIAL_CHANNELS, type complaintsMethods, type ComplaintStatus, type ComplaintStep, type ComplaintView, type SummaryView } from '@shared/contract';
-import { groupEscalationNote, summaryState, weekStart } from '@shared/rules/complaints';
+import { groupEscalationNote, summaryAsClosed, summaryState, weekStart } from '@shared/rules/complaints';
 import type { MessageKey } from '@shared/i18n';
 import { atParkTime, DAY, parkDate, parkDayBounds } from '@shared/rules/time';
 import { actorOf, type CallContext, type HandlersFor, type Services } from '../context';
@@ -137,7 +137,8 @@ export function complaintsHandlers(services: Services): HandlersFor<keyof typeof
     'complaints.update': (input, ctx) => {
       const row = rowOrFail(input.id);
       if (!OPEN.includes(row.status)) throw fieldError('CONFLICT', 'id', 'complaints.errors.closed', { status: row.status });
-      if (input.departmentId !== undefined && input.departmentId !== null && !departmentExists(input.departmentId)) {
+      // A department closed since is kept as it is; only a newly chosen one must be open.
+      if (input.departmentId != null && input.departmentId !== row.department_id && !departmentExists(input.departmentId)) {
         throw fieldError('VALIDATION', 'departmentId', 'paging.errors.departmentNotFound');
       }
       const next = {
@@ -274,7 +275,8 @@ export function complaintsHandlers(services: Services): HandlersFor<keyof typeof
       if (input.date > today) throw fieldError('VALIDATION', 'date', 'complaints.errors.summaryFuture');
       const stored = db.prepare<[string], { remarks: string }>('SELECT remarks FROM complaint_summary WHERE date = ?').get(input.date);
       const remarks = input.remarks ?? stored?.remarks ?? '';
-      const live = summaryOf(input.date, ctx.now);
+      // As it is kept: what it feeds back, without the opinions that name no department (they wait).
+      const live = summaryAsClosed(summaryOf(input.date, ctx.now));
       const snapshot = { ...live, remarks, closedAt: ctx.now, closedBy: { id: actor.id, name: actor.name } };
       // The files are rendered from the summary as it is closed, written aside, and take their names
       // once the close is recorded: a second close at the same moment is refused and leaves nothing.

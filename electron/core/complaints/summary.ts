@@ -172,7 +172,7 @@ export function recordSummaryClose(db: Db, ctx: CallContext, closing: { live: Su
   ).run({ date: live.date, remarks, now: ctx.now, actor: actor.id, late: late ? 1 : 0, snapshot: JSON.stringify(snapshot) });
   const item = db.prepare('INSERT INTO complaint_summary_item (date, complaint_id) VALUES (?, ?)');
   for (const complaintId of summaryComplaintIds(db, live)) item.run(live.date, complaintId);
-  markFedBack(db, live.date, live.departments.flatMap((department) => department.feedback.map((line) => line.id)));
+  markFedBack(db, live.date, live);
   ctx.audit({ action: 'complaints.summaryClose', entity: 'complaint_summary', entityId: live.date, detail: { late, total: live.total, open: live.open, feedback: live.feedbackTotal, files } });
 }
 

@@ -81,7 +81,8 @@ export function retentionState(db: Db, now: number): RetentionState {
     cutoff: retentionCutoff(db, now),
     due: retentionDue(db, now),
     lastRunAt: last?.at ?? null,
-    lastErased: last ? (JSON.parse(last.counts) as RetentionCounts) : null,
+    // A run recorded before a kind was erased counts none of it.
+    lastErased: last ? { ...zero(), ...(JSON.parse(last.counts) as Partial<RetentionCounts>) } : null,
   };
 }
 

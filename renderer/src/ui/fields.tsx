@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { Controller, type FieldPath, type FieldValues } from 'react-hook-form';
-import { Button, Group, NumberInput, Select, Stack, Table, Text, UnstyledButton, type ComboboxItem } from '@mantine/core';
+import { Button, Center, Group, NumberInput, Select, Stack, Table, Text, UnstyledButton, type ComboboxItem } from '@mantine/core';
 import { useT } from '../app/i18n';
 import { useFieldErrors, type Form } from './form';
 
@@ -102,18 +102,21 @@ export function NumberField<V extends FieldValues>({ form, name, label, min, max
   );
 }
 
+/** A clear button as a 44 px touch target (UI.md), over the box's border without hiding it. */
+export const CLEAR_BUTTON = { width: 44, height: 44, minWidth: 44, minHeight: 44, background: 'transparent' } as const;
+
+/**
+ * A clearable choice: its clear button a 44 px touch target named for what it clears, in the room
+ * made for it, where the chevron is while nothing is chosen (the two never share the 44 px).
+ */
+export function clearable(label: string) {
+  return { clearable: true, clearSectionMode: 'clear', rightSectionWidth: 44, clearButtonProps: { style: CLEAR_BUTTON, 'aria-label': label } } as const;
+}
+
 /**
  * A dialog's footer held at the foot of the dialog while its form scrolls (a tall form at 1024x768,
  * its errors showing): the primary action never leaves the screen.
  */
-/** A clear button as a 44 px touch target (UI.md), over the box's border without hiding it. */
-export const CLEAR_BUTTON = { width: 44, height: 44, minWidth: 44, minHeight: 44, background: 'transparent' } as const;
-
-/** A clearable choice: its clear button a 44 px touch target named for what it clears, with room made for it in the box. */
-export function clearable(label: string) {
-  return { clearable: true, rightSectionWidth: 44, clearButtonProps: { style: CLEAR_BUTTON, 'aria-label': label } } as const;
-}
-
 export const STICKY_FOOTER = { position: 'sticky', bottom: 0, zIndex: 1, background: 'var(--mantine-color-body)', borderTop: '1px solid var(--mantine-color-gray-2)' } as const;
 
 /** The footer of a dialog form: cancel, and the one primary action, kept in sight. */
@@ -167,5 +170,18 @@ export function RecordNumberButton({ number, label, onOpen }: { number: string; 
     >
       {number}
     </UnstyledButton>
+  );
+}
+
+/** "Show older" under the last page of a list, when an older page follows (`next`, the id it starts before). */
+export function ShowOlder({ next, onMore }: { next: number | null; onMore: ((beforeId: number) => void) | undefined }) {
+  const t = useT();
+  if (!onMore || next === null) return null;
+  return (
+    <Center>
+      <Button variant="default" size="md" onClick={() => onMore(next)}>
+        {t('common.loadMore')}
+      </Button>
+    </Center>
   );
 }

@@ -27,8 +27,10 @@ CREATE INDEX visitor_feedback_personal_due ON visitor_feedback (received_at) WHE
 
 CREATE TRIGGER visitor_feedback_fed_back BEFORE UPDATE ON visitor_feedback
 WHEN OLD.summary_date IS NOT NULL AND (
-  NEW.summary_date IS NOT OLD.summary_date OR NEW.kind IS NOT OLD.kind OR NEW.category IS NOT OLD.category
-  OR NEW.department_id IS NOT OLD.department_id OR NEW.text IS NOT OLD.text OR NEW.visitor_name IS NOT OLD.visitor_name)
+  NEW.summary_date IS NOT OLD.summary_date OR NEW.kind IS NOT OLD.kind OR NEW.channel IS NOT OLD.channel OR NEW.category IS NOT OLD.category
+  OR NEW.department_id IS NOT OLD.department_id OR NEW.text IS NOT OLD.text OR NEW.visitor_name IS NOT OLD.visitor_name
+  OR NEW.client_ref IS NOT OLD.client_ref OR NEW.park_date IS NOT OLD.park_date OR NEW.received_at IS NOT OLD.received_at
+  OR NEW.received_by IS NOT OLD.received_by OR (NEW.phone IS NOT OLD.phone AND NEW.phone IS NOT NULL))
 BEGIN
   SELECT RAISE(ABORT, 'visitor_feedback is fixed once fed back');
 END;

@@ -6,6 +6,7 @@ import { useT } from '../../app/i18n';
 import { useMethod } from '../../api/hooks';
 import { ComplaintClocks } from './Clocks';
 import { useWhen } from '../../ui/deadline';
+import { ShowOlder } from '../../ui/fields';
 import { LevelBadge, SeverityBadge, StatusBadge, useDepartmentName } from './parts';
 
 /** Complaints per page of a list ("show older" fetches the next). */
@@ -91,13 +92,7 @@ function ListPage({ input, now, onOpen, onMore, isFirst, empty }: { input: Input
       {rows.map((complaint) => (
         <ComplaintRow key={complaint.id} complaint={complaint} now={now} onOpen={onOpen} />
       ))}
-      {onMore && next !== null ? (
-        <Center>
-          <Button variant="default" size="md" onClick={() => onMore(next)}>
-            {t('common.loadMore')}
-          </Button>
-        </Center>
-      ) : null}
+      <ShowOlder next={next} onMore={onMore} />
     </>
   );
 }

@@ -29,7 +29,8 @@ export function ComplaintsPage() {
   const [noting, setNoting] = useState(false);
   const [tab, setTab] = useState<string | null>('complaints');
   const [openId, setOpenId] = useState<number>();
-  const pending = useMethod('complaints.feedback.list', { view: 'pending', limit: 200 }).data?.rows.length ?? 0;
+  const waiting = useMethod('complaints.feedback.list', { view: 'pending', limit: 200 }).data;
+  const pending = waiting ? `${waiting.rows.length}${waiting.nextBeforeId === null ? '' : '+'}` : '0';
   const noteOne = () => {
     setTab('feedback');
     setNoting(true);
@@ -72,7 +73,7 @@ export function ComplaintsPage() {
             </Tabs.Tab>
             <Tabs.Tab value="feedback" leftSection={<IconBulb size={18} />}>
               {t('complaints.feedback.title')}
-              {pending > 0 ? (
+              {pending !== '0' ? (
                 <Badge ml={6} color="orange" size="sm" data-testid="feedback-pending">
                   {pending}
                 </Badge>

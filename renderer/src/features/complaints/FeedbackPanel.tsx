@@ -3,12 +3,12 @@ import { useDebouncedValue } from '@mantine/hooks';
 import type { FieldPath } from 'react-hook-form';
 import { Alert, Badge, Button, Center, Grid, Group, Loader, Modal, Paper, SegmentedControl, Stack, Text, TextInput, Textarea, UnstyledButton } from '@mantine/core';
 import { IconBuildingCommunity, IconInfoCircle, IconSearch } from '@tabler/icons-react';
-import { COMPLAINT_CATEGORIES, FEEDBACK_CHANNELS, FEEDBACK_KINDS, feedbackInput, type FeedbackInput, type FeedbackView, type Input } from '@shared/contract';
+import { COMPLAINT_CATEGORIES, DEFAULT_SETTINGS, FEEDBACK_CHANNELS, FEEDBACK_KINDS, feedbackInput, type FeedbackInput, type FeedbackView, type Input } from '@shared/contract';
 import { useT } from '../../app/i18n';
 import { useAction, useMethod } from '../../api/hooks';
 import { newClientRef } from '../../ui/clientRef';
 import { useWhen } from '../../ui/deadline';
-import { FormActions } from '../../ui/fields';
+import { FormActions, ShowOlder } from '../../ui/fields';
 import { useContractForm, useFieldErrors, useFormSubmit } from '../../ui/form';
 import { notifySuccess } from '../../ui/notify';
 import type { MethodName } from '@shared/contract';
@@ -17,10 +17,15 @@ import { ChoiceChips, DepartmentField, useDepartmentName } from './parts';
 const FIELDS: ReadonlyArray<FieldPath<FeedbackInput>> = ['kind', 'channel', 'visitorName', 'phone', 'category', 'departmentId', 'text'];
 const VIEWS = ['pending', 'day', 'all'] as const;
 type View = (typeof VIEWS)[number];
-/** Rows a list shows first; "show more" reads up to the contract's page of 200. */
-const FIRST = 50;
+/** Rows per page of a list ("show older" reads the next). */
+const PAGE = 25;
 /** What recording or correcting one makes stale (its live event says so to the other screens). */
 const FEEDBACK_READS: MethodName[] = ['complaints.feedback.list', 'complaints.summary'];
+
+/** When the day's summary is due (20:30 unless the park says otherwise), as the summary gives it. */
+function useSummaryDeadline(): string {
+  return useMethod('complaints.summary', {}).data?.deadline ?? DEFAULT_SETTINGS.complaintSummaryDeadline;
+}
 
 /**
  * An opinion or request, recorded (no `feedback`) or corrected before a summary feeds it back. One
@@ -31,7 +36,7 @@ export function FeedbackForm({ feedback, onClose }: { feedback?: FeedbackView; o
   const create = useAction('complaints.feedback.create', FEEDBACK_READS);
   const update = useAction('complaints.feedback.update', FEEDBACK_READS);
   const departmentName = useDepartmentName();
-  const deadline = useMethod('complaints.summary', {}).data?.deadline ?? '20:30';
+  const deadline = useSummaryDeadline();
   const [clientRef] = useState(newClientRef);
   const form = useContractForm(feedbackInput, {
     defaultValues: feedback
@@ -70,7 +75,7 @@ export function FeedbackForm({ feedback, onClose }: { feedback?: FeedbackView; o
           <Text c="dark.5">{t('complaints.feedback.hint', { time: deadline })}</Text>
           <ChoiceChips form={form} name="kind" label={t('complaints.feedback.fields.kind')} withAsterisk options={FEEDBACK_KINDS.map((value) => ({ value, label: t(`complaints.feedback.kinds.${value}`) }))} />
           {feedback ? null : (
-            <ChoiceChips form={form} name="channel" label={t('complaints.feedback.fields.channel')} withAsterisk options={FEEDBACK_CHANNELS.map((value) => ({ value, label: t(`complaints.feedback.channels.${value}`) }))} />
+            <ChoiceChips form={form} name="channel" label={t('complaints.feedback.fields.channel')} withAsterisk options={FEEDBACK_CHANNELS.map((value) => ({ value, label: t(`complaints.channels.${value}`) }))} />
           )}
           <Textarea label={t('complaints.feedback.fields.text')} withAsterisk autosize minRows={3} maxRows={8} data-autofocus {...form.register('text')} error={errorOf('text')} />
           <ChoiceChips form={form} name="category" label={t('complaints.feedback.fields.category')} withAsterisk options={COMPLAINT_CATEGORIES.map((value) => ({ value, label: t(`complaints.categories.${value}`) }))} />
@@ -111,7 +116,7 @@ function FeedbackRow({ feedback, now, onOpen }: { feedback: FeedbackView; now: n
       </Group>
       <Group gap="md">
         <Text fz="md" fw={600}>
-          {t(`complaints.feedback.channels.${feedback.channel}`)} · {t(`complaints.categories.${feedback.category}`)}
+          {t(`complaints.channels.${feedback.channel}`)} · {t(`complaints.categories.${feedback.category}`)}
         </Text>
         <Group gap={4} wrap="nowrap" c={feedback.department ? 'dark.6' : 'orange.9'}>
           <IconBuildingCommunity size={18} aria-hidden />
@@ -121,7 +126,8 @@ function FeedbackRow({ feedback, now, onOpen }: { feedback: FeedbackView; now: n
         </Group>
       </Group>
       <Text fz="md" lineClamp={3} c="dark.5" style={{ overflowWrap: 'anywhere' }}>
-        {feedback.visitorName || t('complaints.feedback.anonymous')} — {feedback.text}
+        {feedback.visitorName || t('complaints.feedback.anonymous')}
+        {feedback.phone ? ` · ${feedback.phone}` : ''} — {feedback.text}
       </Text>
       <Text fz="sm" c="dark.4">
         {t('complaints.ui.receivedLine', { time: when(feedback.receivedAt, now), name: feedback.receivedBy?.name ?? '' })}
@@ -132,7 +138,7 @@ function FeedbackRow({ feedback, now, onOpen }: { feedback: FeedbackView; now: n
   return (
     <Paper withBorder radius="lg" p={0} data-testid={`feedback-${feedback.ref}`}>
       {pending ? (
-        <UnstyledButton onClick={() => onOpen(feedback)} w="100%" p="md" style={{ borderRadius: 'var(--mantine-radius-lg)' }} aria-label={t('complaints.feedback.actions.edit', { ref: feedback.ref })}>
+        <UnstyledButton onClick={() => onOpen(feedback)} w="100%" p="md" style={{ borderRadius: 'var(--mantine-radius-lg)' }}>
           {body}
         </UnstyledButton>
       ) : (
@@ -142,18 +148,42 @@ function FeedbackRow({ feedback, now, onOpen }: { feedback: FeedbackView; now: n
   );
 }
 
+/** One page of a list, newest first; the last page offers the next older one. */
+function FeedbackPage({ input, now, onOpen, onMore }: { input: Input<'complaints.feedback.list'>; now: number; onOpen(feedback: FeedbackView): void; onMore?: (beforeId: number) => void }) {
+  const t = useT();
+  const list = useMethod('complaints.feedback.list', input);
+  const next = list.data?.nextBeforeId ?? null;
+  return (
+    <>
+      {list.isLoading ? (
+        <Center py="lg">
+          <Loader role="status" aria-label={t('app.loading')} />
+        </Center>
+      ) : null}
+      {list.error ? <Alert color="red">{t(list.error.body.message, list.error.body.params)}</Alert> : null}
+      {(list.data?.rows ?? []).map((feedback) => (
+        <FeedbackRow key={feedback.id} feedback={feedback} now={now} onOpen={onOpen} />
+      ))}
+      <ShowOlder next={next} onMore={onMore} />
+    </>
+  );
+}
+
 /** The counter's opinions and requests: those still to be fed back, today's or all, searchable; a pending one opens to be corrected. */
 export function FeedbackPanel({ now, onNew }: { now: number; onNew(): void }) {
   const t = useT();
   const [view, setView] = useState<View>('pending');
   const [query, setQuery] = useState('');
   const [debounced] = useDebouncedValue(query.trim(), 250);
-  const [limit, setLimit] = useState(FIRST);
+  const [older, setOlder] = useState<{ key: string; ids: number[] }>({ key: '', ids: [] });
   const [editing, setEditing] = useState<FeedbackView>();
-  const input: Input<'complaints.feedback.list'> = { view, limit, ...(debounced ? { query: debounced } : {}) };
-  const list = useMethod('complaints.feedback.list', input);
-  const deadline = useMethod('complaints.summary', {}).data?.deadline ?? '20:30';
-  const rows = list.data?.rows ?? [];
+  const deadline = useSummaryDeadline();
+  const base: Input<'complaints.feedback.list'> = { view, limit: PAGE, ...(debounced ? { query: debounced } : {}) };
+  // The first page tells whether there is anything at all (the same read as its page: one request).
+  const first = useMethod('complaints.feedback.list', base);
+  const key = `${view}|${debounced}`;
+  const pages = older.key === key ? older.ids : [];
+  const starts: Array<number | undefined> = [undefined, ...pages];
   return (
     <Stack gap="sm">
       <Alert color="blue" variant="light" icon={<IconInfoCircle size={20} />}>
@@ -161,12 +191,9 @@ export function FeedbackPanel({ now, onNew }: { now: number; onNew(): void }) {
       </Alert>
       <Group justify="space-between" gap="sm">
         <SegmentedControl
-          aria-label={t('complaints.feedback.title')}
+          aria-label={t('complaints.feedback.viewLabel')}
           value={view}
-          onChange={(value) => {
-            setView(value as View);
-            setLimit(FIRST);
-          }}
+          onChange={(value) => setView(value as View)}
           data={VIEWS.map((value) => ({ value, label: t(`complaints.feedback.views.${value}`) }))}
         />
         <TextInput
@@ -179,13 +206,7 @@ export function FeedbackPanel({ now, onNew }: { now: number; onNew(): void }) {
         />
       </Group>
       <Stack gap="sm" data-testid="feedback-list">
-        {list.isLoading ? (
-          <Center py="lg">
-            <Loader role="status" aria-label={t('app.loading')} />
-          </Center>
-        ) : null}
-        {list.error ? <Alert color="red">{t(list.error.body.message, list.error.body.params)}</Alert> : null}
-        {list.data && rows.length === 0 ? (
+        {first.data && first.data.rows.length === 0 ? (
           <Stack align="center" gap="xs" py="xl">
             <Text c="dark.4" fz="lg">
               {debounced ? t('complaints.feedback.noMatch', { query: debounced }) : t(`complaints.feedback.empty.${view}`)}
@@ -197,16 +218,15 @@ export function FeedbackPanel({ now, onNew }: { now: number; onNew(): void }) {
             )}
           </Stack>
         ) : null}
-        {rows.map((feedback) => (
-          <FeedbackRow key={feedback.id} feedback={feedback} now={now} onOpen={setEditing} />
+        {starts.map((beforeId, index) => (
+          <FeedbackPage
+            key={beforeId ?? 'first'}
+            input={beforeId === undefined ? base : { ...base, beforeId }}
+            now={now}
+            onOpen={setEditing}
+            onMore={index === starts.length - 1 ? (next) => setOlder({ key, ids: [...pages, next] }) : undefined}
+          />
         ))}
-        {list.data?.nextBeforeId != null && limit < 200 ? (
-          <Center>
-            <Button variant="default" size="md" onClick={() => setLimit(200)}>
-              {t('common.loadMore')}
-            </Button>
-          </Center>
-        ) : null}
       </Stack>
       {editing ? <FeedbackForm feedback={editing} onClose={() => setEditing(undefined)} /> : null}
     </Stack>

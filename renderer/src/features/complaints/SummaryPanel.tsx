@@ -3,7 +3,7 @@ import { Alert, Badge, Button, Group, List, Modal, Paper, Select, SimpleGrid, St
 import { IconAlarm, IconAlertTriangle, IconCircleCheck, IconClockHour8, IconFileTypeCsv, IconFileTypePdf, IconLock, IconPrinter } from '@tabler/icons-react';
 import type { SummaryView } from '@shared/contract';
 import { isMessageKey } from '@shared/i18n';
-import { summaryState, SUMMARY_REMINDER_MS, type SummaryState } from '@shared/rules/complaints';
+import { summaryAsClosed, summaryState, SUMMARY_REMINDER_MS, type SummaryState } from '@shared/rules/complaints';
 import { parkDate } from '@shared/rules/time';
 import { useT } from '../../app/i18n';
 import { usePark } from '../../app/park';
@@ -238,11 +238,15 @@ function Downloads({ summary }: { summary: SummaryView }) {
 function CloseConfirm({ summary, state, remarks, onClose }: { summary: SummaryView; state: SummaryState; remarks: string; onClose(): void }) {
   const t = useT();
   const close = useAction('complaints.summary.close', COMPLAINT_READS);
+  // What the close feeds back: those with no department wait (see summaryAsClosed).
+  const fedBack = summaryAsClosed(summary).feedbackTotal;
+  const leftOut = summary.feedbackTotal - fedBack;
   return (
     <Modal opened onClose={onClose} title={t('complaints.ui.closeTitle', { date: summary.date })} centered size="lg">
       <Stack gap="md">
         <Text>{t('complaints.ui.closeBody', { total: summary.total, open: summary.open })}</Text>
-        {summary.feedbackTotal > 0 ? <Text>{t('complaints.feedback.closeLine', { count: summary.feedbackTotal })}</Text> : null}
+        {fedBack > 0 ? <Text>{t('complaints.feedback.closeLine', { count: fedBack })}</Text> : null}
+        {leftOut > 0 ? <Text c="orange.9">{t('complaints.feedback.closeLeftOut', { count: leftOut })}</Text> : null}
         {remarks.trim() ? (
           <Paper withBorder radius="md" p="sm">
             <Text fz="sm" c="dark.4">
