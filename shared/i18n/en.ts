@@ -466,6 +466,7 @@ export const en = {
       department: 'Department',
       calendar: 'Calendar',
       info_entry: 'Information desk answer',
+      feedback: 'Opinion or request',
     },
     origins: {
       local: 'Counter PC',

@@ -462,6 +462,7 @@ export const zhCN: Catalog = {
       department: '部门',
       calendar: '日历',
       info_entry: '咨询解答',
+      feedback: '意见与需求',
     },
     origins: {
       local: '服务台主机',

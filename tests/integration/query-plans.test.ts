@@ -5,6 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { RETENTION_KINDS } from '@shared/contract';
 import { matchExpression } from '@shared/rules/search';
 import { DAY_COMPLAINTS_SQL } from '../../electron/core/complaints/summary';
+import { PENDING_FEEDBACK_SQL } from '../../electron/core/complaints/feedback';
 import { complaintListQuery } from '../../electron/core/complaints/store';
 import { COMPLAINTS_SQL, LOST_FOUND_BY_DAY_SQL, LOST_FOUND_SQL, PAGING_SQL, PAGING_TIMES_SQL, RENTALS_BY_DAY_SQL, RENTALS_BY_HOUR_SQL, RENTALS_SQL } from '../../electron/core/dashboard/handlers';
 import { openDatabase, type Db } from '../../electron/core/db/open';
@@ -34,7 +35,7 @@ import {
 const BIG = new Set([
   'rental', 'print_job', 'audit_log', 'inspection', 'repair', 'lf_item', 'lf_custody', 'lf_claim', 'lf_photo', 'lf_report', 'lf_match', 'lf_handover',
   'paging_request', 'paging_airing', 'complaint', 'complaint_step', 'complaint_summary_item', 'incident', 'incident_notification', 'incident_casualty',
-  'approval_request', 'cash_count', 'programme_check', 'programme_airing',
+  'approval_request', 'cash_count', 'programme_check', 'programme_airing', 'visitor_feedback',
 ]);
 const KEYWORDS = new Set(['WHERE', 'JOIN', 'LEFT', 'ON', 'GROUP', 'ORDER', 'LIMIT', 'INDEXED', 'UNION', 'SELECT', 'USING', 'AS']);
 
@@ -116,6 +117,7 @@ const CASES: Case[] = [
   { name: 'dashboard: lost and found', sql: LOST_FOUND_SQL, params: { start: range.start, end: range.end } },
   { name: 'dashboard: lost and found by day', sql: LOST_FOUND_BY_DAY_SQL, params: { start: range.start, end: range.end } },
   // The nightly retention job (it holds the core while it runs).
+  { name: 'opinions and requests a summary feeds back', sql: PENDING_FEEDBACK_SQL, params: { end: TODAY.end }, uses: 'visitor_feedback_pending' },
   ...RETENTION_KINDS.flatMap((kind): Case[] => [
     { name: `retention due: ${kind}`, sql: countSql(kind), params: { cutoff: NOW } },
     { name: `retention erase: ${kind}`, sql: eraseSql(kind), params: { cutoff: NOW, now: NOW } },

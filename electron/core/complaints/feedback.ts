@@ -57,10 +57,12 @@ export interface PendingFeedback {
  * What a summary still open feeds back: every opinion and request not yet fed back that was
  * recorded before the end of its day, oldest first (read from the index of those waiting).
  */
+export const PENDING_FEEDBACK_SQL = `${feedbackSelect('visitor_feedback f INDEXED BY visitor_feedback_pending')} WHERE f.summary_date IS NULL AND f.received_at < @end ORDER BY f.received_at, f.id`;
+
 export function pendingFeedback(db: Db, end: number): PendingFeedback[] {
   return db
-    .prepare<[number], FeedbackRow>(`${feedbackSelect('visitor_feedback f INDEXED BY visitor_feedback_pending')} WHERE f.summary_date IS NULL AND f.received_at < ? ORDER BY f.received_at, f.id`)
-    .all(end)
+    .prepare<{ end: number }, FeedbackRow>(PENDING_FEEDBACK_SQL)
+    .all({ end })
     .map((row) => ({
       line: { id: row.id, ref: feedbackRef(row.id), kind: row.kind, category: row.category, text: row.text, receivedAt: row.received_at },
       department: { id: row.department_id, nameZh: row.department_zh, nameEn: row.department_en, sort: row.department_sort },
