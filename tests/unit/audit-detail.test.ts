@@ -65,6 +65,9 @@ describe('the audit detail in words', () => {
   it('words the codes of a new complaint and of a paging request by their domain', () => {
     expect(lines('zh-CN', 'complaints.create', { channel: 'walkIn', category: 'rides', group: false, severity: 'high' })).toEqual(['渠道：现场', '类别：游乐项目', '群体性投诉：否', '严重程度：严重']);
     expect(lines('en', 'paging.register', { kind: 'summonHead', priority: 2, source: 'complaint' })).toEqual(['Kind: Summon department head', 'Priority: 2', 'Source: Complaint']);
+    expect(lines('zh-CN', 'complaints.feedback', { kind: 'demand', channel: 'commentCard', category: 'facilities' })).toEqual(['类型：需求', '渠道：意见卡', '类别：设施设备']);
+    expect(lines('en', 'complaints.summaryClose', { late: false, total: 1, open: 0, feedback: 2 })).toContainEqual('Opinions and requests: 2');
+    expect(lines('en', 'maintenance.personalDataErased', { complaints: 0, feedback: 1 })).toEqual(['Complaints: 0', 'Opinions and requests: 1']);
     // The same key in another domain: an incident's channel is how a party was reached.
     expect(lines('en', 'incidents.notify', { party: 'medical', channel: 'radio', first: true })).toEqual(['Party: Medical', 'Channel: Radio', 'First notification: Yes']);
   });
