@@ -230,6 +230,7 @@ export const complaintsEn = {
     searchPlaceholder: 'Words, visitor, phone or F-number',
     noMatch: 'Nothing matches “{{query}}”.',
     inSummary: 'Opinions and requests',
+    inSummaryWaiting: 'Opinions and requests: left out of the close until their department is named',
     closeLine: 'It also feeds back {{count}} opinions and requests to their departments.',
     closeLine_one: 'It also feeds back 1 opinion or request to its department.',
     closeLeftOut: '{{count}} with no department are left out: they wait for the next summary.',

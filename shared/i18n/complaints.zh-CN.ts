@@ -229,6 +229,7 @@ export const complaintsZhCN: Strings<typeof complaintsEn> = {
     searchPlaceholder: '内容、游客、电话或 F 编号',
     noMatch: '没有与“{{query}}”相符的记录。',
     inSummary: '意见与需求',
+    inSummaryWaiting: '意见与需求：指定部门前不列入汇总',
     closeLine: '同时向相关部门反馈 {{count}} 条意见与需求。',
     closeLeftOut: '{{count}} 条未指定部门的不列入，留待下次汇总。',
     unassigned: '有 {{count}} 条意见与需求未指定部门，反馈无法送达：{{refs}}。关闭汇总时不列入，指定部门后计入下次汇总。',

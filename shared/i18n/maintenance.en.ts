@@ -43,7 +43,7 @@ export const maintenanceEn = {
   restoredElsewhere: 'A manager restored a backup. Please sign in again.',
   retentionTitle: 'Personal data',
   retentionWhat:
-    'ID and phone numbers of rentals, claims, lost reports, finders and complaints are erased {{days}} days after the record closes, and a phone left with an opinion or request {{days}} days after it was recorded, once it is fed back. The records and the figures stay.',
+    'ID and phone numbers of rentals, claims, lost reports, finders and complaints are erased {{days}} days after the record closes, and a phone left with an opinion or request {{days}} days after it was recorded. The records and the figures stay.',
   retentionDue: 'Due for erasure now: {{count}}',
   retentionLast: 'Last run {{when}}: {{count}} erased',
   retentionNever: 'Not run yet',

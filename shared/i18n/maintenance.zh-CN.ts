@@ -43,7 +43,7 @@ export const maintenanceZhCN: Strings<typeof maintenanceEn> = {
   restored: '备份已恢复，请重新登录。',
   restoredElsewhere: '经理已恢复备份，请重新登录。',
   retentionTitle: '个人信息',
-  retentionWhat: '租借、认领、遗失登记、拾获人和投诉记录在结案 {{days}} 天后清除证件号码和电话号码；意见与需求留下的电话在登记 {{days}} 天后清除（须已反馈）。记录本身和统计数字保留。',
+  retentionWhat: '租借、认领、遗失登记、拾获人和投诉记录在结案 {{days}} 天后清除证件号码和电话号码；意见与需求留下的电话在登记 {{days}} 天后清除。记录本身和统计数字保留。',
   retentionDue: '现在应清除：{{count}} 条',
   retentionLast: '上次执行 {{when}}：清除 {{count}} 条',
   retentionNever: '尚未执行',

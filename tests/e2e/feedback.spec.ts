@@ -82,7 +82,9 @@ test.describe('visitors’ opinions and requests (意见和需求)', () => {
       await signIn(office, '王经理', '246810');
       await office.getByRole('navigation').getByRole('link', { name: '客诉汇总' }).click();
       await office.getByRole('tab', { name: '每日客诉汇总' }).click();
-      await expect(office.getByTestId('summary-feedback-total')).toHaveText('2');
+      // F2 names no department: the close would leave it out, and the figure says what it feeds back.
+      await expect(office.getByTestId('summary-feedback-total')).toHaveText('1');
+      await expect(office.getByTestId('summary-departments').getByRole('row', { name: /未指定部门/ })).toContainText('意见与需求：指定部门前不列入汇总');
       await expect(office.getByTestId('summary-unassigned')).toContainText('有 1 条意见与需求未指定部门，反馈无法送达：F2。');
       const rides = office.getByTestId('summary-departments').getByRole('row', { name: /游乐部/ });
       await expect(rides.getByTestId('summary-feedback')).toContainText('F1 意见建议 · 建议过山车排队区增加遮阳棚');
@@ -95,6 +97,7 @@ test.describe('visitors’ opinions and requests (意见和需求)', () => {
       await form.getByRole('button', { name: '保存' }).click();
       await expect(counter.getByText('F2 已保存。')).toBeVisible();
       await expect(office.getByTestId('summary-unassigned')).toBeHidden();
+      await expect(office.getByTestId('summary-feedback-total')).toHaveText('2');
       await expect(office.getByTestId('summary-departments').getByRole('row', { name: /餐饮部/ }).getByTestId('summary-feedback')).toContainText('F2 需求 · 希望园区多设饮水点');
       await shots(office, 'summary-zh');
 

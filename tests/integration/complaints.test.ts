@@ -604,6 +604,7 @@ describe('visitors’ opinions and requests (意见和需求), fed back in the d
     expect(await find({ query: '周女士' })).toEqual([first.ref]);
     expect(await find({ query: first.ref.toLowerCase() })).toEqual([first.ref]);
     expect(await find({ query: '139 0000 7777' })).toEqual([first.ref]);
+    expect(await find({ query: '(139) 0000-7777' })).toEqual([first.ref]);
     expect(await find({ view: 'day' })).toEqual([demand.ref, first.ref]);
     expect(await find({ view: 'day', date: '2026-11-29' })).toEqual([]);
     expect(await find({ view: 'all', limit: 1 })).toEqual([demand.ref]);
@@ -663,6 +664,7 @@ describe('visitors’ opinions and requests (意见和需求), fed back in the d
     });
     expect(() => test.core.db?.prepare("UPDATE visitor_feedback SET text = 'x' WHERE id = ?").run(shade.id)).toThrow(/fixed once fed back/);
     expect(() => test.core.db?.prepare("UPDATE visitor_feedback SET phone = '13900000000' WHERE id = ?").run(shade.id)).toThrow(/fixed once fed back/);
+    expect(() => test.core.db?.prepare('UPDATE visitor_feedback SET id = 999 WHERE id = ?').run(shade.id)).toThrow(/fixed once fed back/);
     expect(() => test.core.db?.prepare('DELETE FROM visitor_feedback WHERE id = ?').run(shade.id)).toThrow(/kept/);
     expect((await test.ok('complaints.feedback.list', {}, clerk.token)).rows).toEqual([]);
 

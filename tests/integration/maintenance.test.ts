@@ -358,7 +358,7 @@ describe('retention of personal data', () => {
     await test.ok('lostFound.verify', { itemId: handedOver, signature: SIGNATURE }, park.admin);
     await test.ok('lostFound.handover.create', { clientRef: 'retention-handover-1', itemIds: [handedOver], centerSignature: SIGNATURE, financeName: '计财部 周会计', financeSignature: SIGNATURE }, clerk());
     await test.ok('complaints.summary.close', { date: (await test.ok('complaints.summary', {}, park.admin)).date }, park.admin);
-    // Recorded after the close: no summary has fed it back yet, so its phone stays however old it is.
+    // Recorded after the close with no department: no summary feeds it back, and its phone still goes in time.
     const waiting = await test.ok(
       'complaints.feedback.create',
       { clientRef: 'feedback-retention-2', kind: 'opinion', channel: 'hotline', phone: '13900005555', category: 'food', text: '餐厅饮料太贵' },
@@ -374,7 +374,7 @@ describe('retention of personal data', () => {
 
     await later(park, 31 * DAY);
     const status = await test.ok('retention.status', {}, park.admin);
-    expect(status.due).toEqual({ rentals: 1, claims: 1, lostReports: 1, finders: 2, complaints: 1, feedback: 1 });
+    expect(status.due).toEqual({ rentals: 1, claims: 1, lostReports: 1, finders: 2, complaints: 1, feedback: 2 });
     const erased = await test.ok('retention.run', {}, park.admin);
     expect(erased).toEqual(status.due);
     const now = test.clock.now();
@@ -390,7 +390,7 @@ describe('retention of personal data', () => {
     expect(db.prepare('SELECT phone, complainant_name FROM complaint WHERE id = ?').get(complaint.id)).toEqual({ phone: null, complainant_name: '赵先生' });
     expect(db.prepare('SELECT id, phone, visitor_name, text, personal_erased_at FROM visitor_feedback ORDER BY id').all()).toEqual([
       { id: fedBack.id, phone: null, visitor_name: '吴女士', text: '希望增加母婴室', personal_erased_at: now },
-      { id: waiting.id, phone: '13900005555', visitor_name: '', text: '餐厅饮料太贵', personal_erased_at: null },
+      { id: waiting.id, phone: null, visitor_name: '', text: '餐厅饮料太贵', personal_erased_at: now },
     ]);
     const claims = db.prepare<[], { item_id: number; phone: string | null; id_number: string | null; claimant_name: string; personal_erased_at: number | null }>(
       'SELECT item_id, phone, id_number, claimant_name, personal_erased_at FROM lf_claim ORDER BY id',

@@ -35,8 +35,9 @@ const RULES: Record<RetentionKind, { due: string; erase: string }> = {
     erase: 'UPDATE complaint SET phone = NULL, personal_erased_at = @now',
   },
   feedback: {
-    // A visitor's phone left with an opinion or request, once a summary has fed it back.
-    due: 'FROM visitor_feedback INDEXED BY visitor_feedback_personal_due WHERE summary_date IS NOT NULL AND phone IS NOT NULL AND received_at < @cutoff',
+    // A visitor's phone left with an opinion or request, counted from when it was recorded: one still
+    // waiting (no department named) is not kept longer for that.
+    due: 'FROM visitor_feedback INDEXED BY visitor_feedback_personal_due WHERE phone IS NOT NULL AND received_at < @cutoff',
     erase: 'UPDATE visitor_feedback SET phone = NULL, personal_erased_at = @now',
   },
 };

@@ -181,7 +181,9 @@ export function FeedbackPanel({ now, onNew }: { now: number; onNew(): void }) {
   const base: Input<'complaints.feedback.list'> = { view, limit: PAGE, ...(debounced ? { query: debounced } : {}) };
   // The first page tells whether there is anything at all (the same read as its page: one request).
   const first = useMethod('complaints.feedback.list', base);
-  const key = `${view}|${debounced}`;
+  // Older pages start where the first page ended when they were asked for: once the first page
+  // changes (one recorded, one fed back), they are let go rather than left to skip or repeat rows.
+  const key = `${view}|${debounced}|${first.data?.rows[0]?.id ?? ''}|${first.data?.nextBeforeId ?? ''}`;
   const pages = older.key === key ? older.ids : [];
   const starts: Array<number | undefined> = [undefined, ...pages];
   return (

@@ -105,6 +105,7 @@ function Counts({ record, prefix }: { record: Record<string, number>; prefix: 'c
 
 function DepartmentTable({ summary }: { summary: SummaryView }) {
   const t = useT();
+  const closed = summary.closedAt !== null;
   const departmentName = useDepartmentName();
   return (
     <Table.ScrollContainer minWidth={700}>
@@ -164,8 +165,9 @@ function DepartmentTable({ summary }: { summary: SummaryView }) {
                 </List>
                 {department.feedback.length > 0 ? (
                   <Stack gap={4} mt={department.done.length > 0 ? 'sm' : 0} data-testid="summary-feedback">
-                    <Text fz="sm" fw={700} c="dark.4">
-                      {t('complaints.feedback.inSummary')}
+                    <Text fz="sm" fw={700} c={department.departmentId === null && !closed ? 'orange.9' : 'dark.4'}>
+                      {/* With no department they are left out of the close: said where they are listed. */}
+                      {department.departmentId === null && !closed ? t('complaints.feedback.inSummaryWaiting') : t('complaints.feedback.inSummary')}
                     </Text>
                     {department.feedback.map((line) => (
                       <Text key={line.id} fz="sm" style={{ overflowWrap: 'anywhere' }} lineClamp={3} title={line.text}>
@@ -341,7 +343,8 @@ function SummaryDay({ summary, now, future }: { summary: SummaryView; now: numbe
         <Figure label={t('complaints.summary.received')} value={summary.received} testId="summary-received" />
         <Figure label={t('complaints.summary.carriedOver')} value={summary.carriedOver} testId="summary-carried" />
         <Figure label={t('complaints.summary.open')} value={summary.open} testId="summary-open" tone={summary.open > 0 ? 'orange.9' : undefined} />
-        <Figure label={t('complaints.feedback.inSummary')} value={summary.feedbackTotal} testId="summary-feedback-total" />
+        {/* What the close feeds back: those with no department wait (named above the table). */}
+        <Figure label={t('complaints.feedback.inSummary')} value={summaryAsClosed(summary).feedbackTotal} testId="summary-feedback-total" />
       </SimpleGrid>
       <Paper withBorder radius="lg" p="md">
         <Stack gap="sm">
