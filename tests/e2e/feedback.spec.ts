@@ -131,4 +131,33 @@ test.describe('visitors’ opinions and requests (意见和需求)', () => {
       await station.stop();
     }
   });
+
+  test('page by "show older", and let the older pages go when one is recorded meanwhile, so no row is skipped or shown twice', async ({ browser }) => {
+    const station = await startStation({ PARKDESK_TEST_CLOCK: at('10:00') });
+    try {
+      const admin = await setUpPark(station);
+      for (let i = 1; i <= 26; i += 1) {
+        await must(station.api('complaints.feedback.create', { clientRef: `paging-test-${i}`, kind: 'opinion', channel: 'walkIn', category: 'other', text: `意见 ${i}` }, admin));
+      }
+      const page = await (await browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
+      await page.goto(station.url);
+      await signIn(page, '王经理', '246810');
+      await page.getByRole('navigation').getByRole('link', { name: '客诉处理' }).click();
+      await page.getByRole('tab', { name: /意见与需求/ }).click();
+      const rows = page.getByTestId('feedback-list').locator('[data-testid^="feedback-F"]');
+      await expect(rows).toHaveCount(25);
+      await page.getByRole('button', { name: '查看更早' }).click();
+      await expect(rows).toHaveCount(26);
+      await expect(page.getByTestId('feedback-F1')).toBeVisible();
+      // Another station records one: the first page moves, the older page is let go.
+      await must(station.api('complaints.feedback.create', { clientRef: 'paging-test-27', kind: 'demand', channel: 'phone', category: 'other', text: '意见 27' }, admin));
+      await expect(page.getByTestId('feedback-F27')).toBeVisible();
+      await expect(rows).toHaveCount(25);
+      await page.getByRole('button', { name: '查看更早' }).click();
+      await expect(rows).toHaveCount(27);
+      expect(new Set(await rows.evaluateAll((found) => found.map((row) => row.getAttribute('data-testid')))).size).toBe(27);
+    } finally {
+      await station.stop();
+    }
+  });
 });

@@ -100,9 +100,12 @@ function ListPage({ input, now, onOpen, onMore, isFirst, empty }: { input: Input
 /** A list of complaints of one view and search, newest first, with "show older" pages. */
 export function ComplaintList({ view, query, now, onOpen, empty }: { view: ListView; query: string; now: number; onOpen(id: number): void; empty: ReactNode }) {
   const [older, setOlder] = useState<{ key: string; ids: number[] }>({ key: '', ids: [] });
-  const key = `${view ?? ''}|${query}`;
-  const pages = older.key === key ? older.ids : [];
   const base: Input<'complaints.list'> = { view, limit: PAGE, ...(query ? { query } : {}) };
+  // The first page's read (shared with its page): once it changes (one recorded, one closed off the
+  // open view), older pages are let go rather than left to skip or repeat rows.
+  const first = useMethod('complaints.list', base).data;
+  const key = `${view ?? ''}|${query}|${first?.rows[0]?.id ?? ''}|${first?.nextBeforeId ?? ''}`;
+  const pages = older.key === key ? older.ids : [];
   const starts: Array<number | undefined> = [undefined, ...pages];
   return (
     <Stack gap="sm" data-testid="complaint-list">
