@@ -684,6 +684,10 @@ describe('visitors’ opinions and requests (意见和需求), fed back in the d
     const named = await test.ok('complaints.feedback.create', opinion({ departmentId: rides }), clerk.token);
     const nobody = await test.ok('complaints.feedback.create', opinion({ text: '希望延长夜场开放时间' }), clerk.token);
     expect((await test.ok('complaints.summary', {}, office.admin)).feedbackTotal).toBe(2);
+    // The draft's files are what the close would keep.
+    const draft = (await test.ok('complaints.summary.csv', { date: '2026-11-30' }, office.admin)).csv;
+    expect(draft).toContain(named.ref);
+    expect(draft).not.toContain(nobody.ref);
     const closed = await test.ok('complaints.summary.close', { date: '2026-11-30' }, office.admin);
     expect(closed.feedbackTotal).toBe(1);
     expect(closed.departments.map((d) => [d.nameZh, d.feedback.map((line) => line.ref)])).toEqual([['游乐部', [named.ref]]]);

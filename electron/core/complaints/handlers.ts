@@ -72,6 +72,8 @@ export function complaintsHandlers(services: Services): HandlersFor<keyof typeof
       throw fieldError('NOT_FOUND', 'departmentId', 'complaints.errors.departmentNotInSummary');
     }
   };
+  /** A draft's files are the summary as its close would keep it (without opinions naming no department). */
+  const asKept = (summary: SummaryView): SummaryView => (summary.closedAt === null ? summaryAsClosed(summary) : summary);
   const documentContext = () => {
     const settings = readSettings(db);
     return { parkName: settings.parkName, timeZone: settings.timeZone };
@@ -299,14 +301,14 @@ export function complaintsHandlers(services: Services): HandlersFor<keyof typeof
     'complaints.summary.pdf': async (input, ctx) => {
       const summary = summaryOf(input.date, ctx.now);
       inSummary(summary, input.departmentId);
-      const file = await summaryFile(services.dataDir, db, summary, documentContext(), 'pdf', input.departmentId);
+      const file = await summaryFile(services.dataDir, db, asKept(summary), documentContext(), 'pdf', input.departmentId);
       return { fileName: file.fileName, base64: file.content.toString('base64') };
     },
 
     'complaints.summary.csv': async (input, ctx) => {
       const summary = summaryOf(input.date, ctx.now);
       inSummary(summary, input.departmentId);
-      const file = await summaryFile(services.dataDir, db, summary, documentContext(), 'csv', input.departmentId);
+      const file = await summaryFile(services.dataDir, db, asKept(summary), documentContext(), 'csv', input.departmentId);
       return { fileName: file.fileName, csv: file.content.toString('utf8') };
     },
 
