@@ -4,7 +4,7 @@ import { Controller, type FieldPath, type FieldValues } from 'react-hook-form';
 import { DateInput, DatesProvider, TimePicker } from '@mantine/dates';
 import { parseTypedDate, typedDateProblem, type TypedDateProblem } from '@shared/rules/time';
 import { useLanguage, useT } from '../app/i18n';
-import { CLEAR_BUTTON } from './fields';
+import { clearable as clearButton } from './fields';
 import { useFieldErrors, type Form } from './form';
 
 /**
@@ -79,10 +79,7 @@ export function DateField({ label, value, onChange, onBlur, min, max, clearable,
       }}
       minDate={min}
       maxDate={max}
-      clearable={clearable}
-      // The clear button is a 44 px touch target; the right section makes room for it inside the box.
-      rightSectionWidth={clearable ? 44 : undefined}
-      clearButtonProps={{ style: CLEAR_BUTTON, 'aria-label': t('common.clearField', { field: name }) }}
+      {...(clearable ? clearButton(t('common.clearField', { field: name })) : {})}
       error={error ?? (refused && t(refused.key, refused.params))}
       w={w}
       autoComplete="off"

@@ -103,7 +103,7 @@ export function NumberField<V extends FieldValues>({ form, name, label, min, max
 }
 
 /** A clear button as a 44 px touch target (UI.md), over the box's border without hiding it. */
-export const CLEAR_BUTTON = { width: 44, height: 44, minWidth: 44, minHeight: 44, background: 'transparent' } as const;
+const CLEAR_BUTTON = { width: 44, height: 44, minWidth: 44, minHeight: 44, background: 'transparent' } as const;
 
 /**
  * A clearable choice: its clear button a 44 px touch target named for what it clears, in the room

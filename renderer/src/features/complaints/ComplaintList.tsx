@@ -1,4 +1,4 @@
-import { useState, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import { Badge, Button, Center, Group, Loader, Paper, Stack, Text, UnstyledButton, VisuallyHidden } from '@mantine/core';
 import { IconBuildingCommunity, IconUsersGroup } from '@tabler/icons-react';
 import type { ComplaintView, Input } from '@shared/contract';
@@ -7,6 +7,7 @@ import { useMethod } from '../../api/hooks';
 import { ComplaintClocks } from './Clocks';
 import { useWhen } from '../../ui/deadline';
 import { ShowOlder } from '../../ui/fields';
+import { useOlderPages } from '../../ui/pages';
 import { LevelBadge, SeverityBadge, StatusBadge, useDepartmentName } from './parts';
 
 /** Complaints per page of a list ("show older" fetches the next). */
@@ -99,14 +100,11 @@ function ListPage({ input, now, onOpen, onMore, isFirst, empty }: { input: Input
 
 /** A list of complaints of one view and search, newest first, with "show older" pages. */
 export function ComplaintList({ view, query, now, onOpen, empty }: { view: ListView; query: string; now: number; onOpen(id: number): void; empty: ReactNode }) {
-  const [older, setOlder] = useState<{ key: string; ids: number[] }>({ key: '', ids: [] });
   const base: Input<'complaints.list'> = { view, limit: PAGE, ...(query ? { query } : {}) };
   // The first page's read (shared with its page): once it changes (one recorded, one closed off the
   // open view), older pages are let go rather than left to skip or repeat rows.
   const first = useMethod('complaints.list', base).data;
-  const key = `${view ?? ''}|${query}|${first?.rows[0]?.id ?? ''}|${first?.nextBeforeId ?? ''}`;
-  const pages = older.key === key ? older.ids : [];
-  const starts: Array<number | undefined> = [undefined, ...pages];
+  const { starts, moreAt } = useOlderPages(`${view ?? ''}|${query}|${first?.rows[0]?.id ?? ''}|${first?.nextBeforeId ?? ''}`);
   return (
     <Stack gap="sm" data-testid="complaint-list">
       {starts.map((beforeId, index) => (
@@ -117,7 +115,7 @@ export function ComplaintList({ view, query, now, onOpen, empty }: { view: ListV
           onOpen={onOpen}
           isFirst={index === 0}
           empty={empty}
-          onMore={index === starts.length - 1 ? (next) => setOlder({ key, ids: [...pages, next] }) : undefined}
+          onMore={moreAt(index)}
         />
       ))}
     </Stack>

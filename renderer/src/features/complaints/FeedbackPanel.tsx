@@ -9,6 +9,7 @@ import { useAction, useMethod } from '../../api/hooks';
 import { newClientRef } from '../../ui/clientRef';
 import { useWhen } from '../../ui/deadline';
 import { FormActions, ShowOlder } from '../../ui/fields';
+import { useOlderPages } from '../../ui/pages';
 import { useContractForm, useFieldErrors, useFormSubmit } from '../../ui/form';
 import { notifySuccess } from '../../ui/notify';
 import type { MethodName } from '@shared/contract';
@@ -175,7 +176,6 @@ export function FeedbackPanel({ now, onNew }: { now: number; onNew(): void }) {
   const [view, setView] = useState<View>('pending');
   const [query, setQuery] = useState('');
   const [debounced] = useDebouncedValue(query.trim(), 250);
-  const [older, setOlder] = useState<{ key: string; ids: number[] }>({ key: '', ids: [] });
   const [editing, setEditing] = useState<FeedbackView>();
   const deadline = useSummaryDeadline();
   const base: Input<'complaints.feedback.list'> = { view, limit: PAGE, ...(debounced ? { query: debounced } : {}) };
@@ -183,9 +183,7 @@ export function FeedbackPanel({ now, onNew }: { now: number; onNew(): void }) {
   const first = useMethod('complaints.feedback.list', base);
   // Older pages start where the first page ended when they were asked for: once the first page
   // changes (one recorded, one fed back), they are let go rather than left to skip or repeat rows.
-  const key = `${view}|${debounced}|${first.data?.rows[0]?.id ?? ''}|${first.data?.nextBeforeId ?? ''}`;
-  const pages = older.key === key ? older.ids : [];
-  const starts: Array<number | undefined> = [undefined, ...pages];
+  const { starts, moreAt } = useOlderPages(`${view}|${debounced}|${first.data?.rows[0]?.id ?? ''}|${first.data?.nextBeforeId ?? ''}`);
   return (
     <Stack gap="sm">
       <Alert color="blue" variant="light" icon={<IconInfoCircle size={20} />}>
@@ -226,7 +224,7 @@ export function FeedbackPanel({ now, onNew }: { now: number; onNew(): void }) {
             input={beforeId === undefined ? base : { ...base, beforeId }}
             now={now}
             onOpen={setEditing}
-            onMore={index === starts.length - 1 ? (next) => setOlder({ key, ids: [...pages, next] }) : undefined}
+            onMore={moreAt(index)}
           />
         ))}
       </Stack>
