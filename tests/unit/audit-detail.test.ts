@@ -67,6 +67,7 @@ describe('the audit detail in words', () => {
     expect(lines('en', 'paging.register', { kind: 'summonHead', priority: 2, source: 'complaint' })).toEqual(['Kind: Summon department head', 'Priority: 2', 'Source: Complaint']);
     expect(lines('zh-CN', 'complaints.feedback', { kind: 'demand', channel: 'commentCard', category: 'facilities' })).toEqual(['类型：需求', '渠道：意见卡', '类别：设施设备']);
     expect(lines('en', 'complaints.summaryClose', { late: false, total: 1, open: 0, feedback: 2 })).toContainEqual('Opinions and requests: 2');
+    expect(lines('zh-CN', 'complaints.followUp', { from: 'responded', to: 'followedUp', satisfaction: 'partly' })).toContainEqual(`${translator('zh-CN')('complaints.fields.satisfaction')}：${translator('zh-CN')('complaints.satisfaction.partly')}`);
     expect(lines('en', 'maintenance.personalDataErased', { complaints: 0, feedback: 1 })).toEqual(['Complaints: 0', 'Opinions and requests: 1']);
     // The same key in another domain: an incident's channel is how a party was reached.
     expect(lines('en', 'incidents.notify', { party: 'medical', channel: 'radio', first: true })).toEqual(['Party: Medical', 'Channel: Radio', 'First notification: Yes']);

@@ -5,6 +5,7 @@ import { atParkTime, DAY, parkDate, parkDayBounds } from '@shared/rules/time';
 import { actorOf, type CallContext, type HandlersFor, type Services } from '../context';
 import { fieldError } from '../errors';
 import { registerPaging } from '../paging/store';
+import { pagingRef } from '@shared/rules/paging';
 import { requestEscalationDecision, settleEscalation } from '../approvals/store';
 import { readSettings } from '../settings/store';
 import { calendarOverrides, complaintListQuery, getComplaint, recordStep, STATUS_AFTER, stepUpdateSql, toComplaintView, type ComplaintRow, type ComplaintStepKind, type StepExtra } from './store';
@@ -248,7 +249,7 @@ export function complaintsHandlers(services: Services): HandlersFor<keyof typeof
       });
       if (created) {
         db.prepare('UPDATE complaint SET paging_id = ? WHERE id = ?').run(pagingId, row.id);
-        record(ctx, row.id, 'summon', `P${pagingId}`);
+        record(ctx, row.id, 'summon', pagingRef(pagingId));
         ctx.audit({ action: 'complaints.summon', entity: 'complaint', entityId: row.complaint_no, detail: { pagingId } });
         changed(ctx, [row.id]);
       }

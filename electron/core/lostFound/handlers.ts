@@ -16,6 +16,7 @@ import { bagLabel, claimSlip, handoverLedger, handoverSlip, intakeReceipt, itemR
 import { saveReportFile } from '../pdf/file';
 import { requireInk } from './signature';
 import { writeFileWhole } from '../files';
+import { pagingRef } from '@shared/rules/paging';
 import {
   custody,
   getItem,
@@ -324,7 +325,7 @@ export function lostFoundHandlers(services: Services): HandlersFor<keyof typeof 
       // a retried press (the same clientRef) answers the slip it made and records nothing twice.
       if (created) {
         db.prepare('UPDATE lf_item SET paging_id = ? WHERE id = ?').run(pagingId, item.id);
-        custody(db, item.id, ctx.now, actor.id, 'announced', `P${pagingId}`);
+        custody(db, item.id, ctx.now, actor.id, 'announced', pagingRef(pagingId));
         ctx.audit({ action: 'lostFound.announce', entity: 'lf_item', entityId: item.item_no, detail: { pagingId } });
         changed(ctx, [item.id]);
       }

@@ -74,6 +74,8 @@ export const DETAIL_WORDS: Readonly<Record<string, Readonly<Record<string, KeyWo
     phone: { values: 'audit.values.phone' },
     from: status('complaints.statuses'),
     to: status('complaints.statuses'),
+    // A return visit: how the visitor found the handling.
+    satisfaction: { label: 'complaints.fields.satisfaction', values: 'complaints.satisfaction' },
     // A summary's close: how many opinions and requests it fed back.
     feedback: labelled('complaints.feedback.inSummary'),
   },

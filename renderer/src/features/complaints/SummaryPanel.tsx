@@ -293,12 +293,9 @@ function CloseConfirm({ summary, state, remarks, onClose }: { summary: SummaryVi
 }
 
 /**
- * One day's summary: where it stands with the one big "close the summary" action beside it, the
- * figures, the departments, the remarks (read-only once closed), and the exports.
- */
-/**
- * Complaints in the summary with no department responsible: the feedback goes to no one. Before the
- * close, the manager is told which, to set their department (the summary follows at once).
+ * Complaints and opinions in the summary with no department responsible: the feedback goes to no
+ * one. Before the close, the manager is told which, to set their department (the summary follows at
+ * once); opinions with none are left out of the close.
  */
 function Unassigned({ summary, closed }: { summary: SummaryView; closed: boolean }) {
   const t = useT();
@@ -316,6 +313,10 @@ function Unassigned({ summary, closed }: { summary: SummaryView; closed: boolean
   );
 }
 
+/**
+ * One day's summary: where it stands with the one big "close the summary" action beside it, the
+ * figures, the departments, the remarks (read-only once closed), and the exports.
+ */
 function SummaryDay({ summary, now, future }: { summary: SummaryView; now: number; future: boolean }) {
   const t = useT();
   const [remarks, setRemarks] = useState(summary.remarks);
