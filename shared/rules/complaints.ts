@@ -1,8 +1,22 @@
-import type { SummaryView } from '../contract/complaints';
+import type { ClockView, ComplaintView, SummaryView } from '../contract/complaints';
+import { WORKING_DAYS_WARN_MS } from './workdays';
 import { atParkTime, HOUR, MINUTE, parkDayBounds } from './time';
 
 /** The same-day investigation clock turns amber this long before the end of the park day. */
 export const SAME_DAY_WARN_MS = 3 * HOUR;
+
+export type ComplaintClockName = 'sameDay' | 'handling' | 'followUp';
+/** How long before its limit each of a complaint's own clocks turns amber. */
+export const COMPLAINT_CLOCK_WARN_MS: Record<ComplaintClockName, number> = { sameDay: SAME_DAY_WARN_MS, handling: WORKING_DAYS_WARN_MS, followUp: WORKING_DAYS_WARN_MS };
+
+/** A complaint's own clocks, in order: same-day investigation, a forwarded one's 2 working days, reply and return visit. */
+export function complaintClocks(complaint: Pick<ComplaintView, 'sameDay' | 'handling' | 'followUp'>): Array<{ name: ComplaintClockName; clock: ClockView }> {
+  return [
+    { name: 'sameDay', clock: complaint.sameDay },
+    ...(complaint.handling ? [{ name: 'handling' as const, clock: complaint.handling }] : []),
+    { name: 'followUp', clock: complaint.followUp },
+  ];
+}
 
 /** From this long before the deadline (20:00 for 20:30) the duty manager is reminded. */
 export const SUMMARY_REMINDER_MS = 30 * MINUTE;

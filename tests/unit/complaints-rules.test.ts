@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { sameDayDeadline, summaryDeadlineAt, summaryState, weekStart } from '@shared/rules/complaints';
-import { MINUTE } from '@shared/rules/time';
+import { COMPLAINT_CLOCK_WARN_MS, complaintClocks, sameDayDeadline, summaryDeadlineAt, summaryState, weekStart } from '@shared/rules/complaints';
+import { HOUR, MINUTE } from '@shared/rules/time';
 
 const TZ = 'Asia/Shanghai';
 
@@ -36,3 +36,16 @@ describe('same-day investigation and weeks', () => {
     expect(weekStart('2026-11-30')).toBe('2026-11-30');
   });
 });
+
+describe("a complaint's own clocks", () => {
+  it('are the same-day one, a forwarded complaint’s 2 working days, and the return visit, each with its warning time', () => {
+    const clock = (dueAt: number) => ({ dueAt, doneAt: null, late: false });
+    const walkIn = { sameDay: clock(1), handling: null, followUp: clock(3) };
+    expect(complaintClocks(walkIn).map(({ name, clock: c }) => [name, c.dueAt, COMPLAINT_CLOCK_WARN_MS[name]])).toEqual([
+      ['sameDay', 1, 3 * HOUR],
+      ['followUp', 3, 8 * HOUR],
+    ]);
+    expect(complaintClocks({ ...walkIn, handling: clock(2) }).map(({ name }) => name)).toEqual(['sameDay', 'handling', 'followUp']);
+  });
+});
+

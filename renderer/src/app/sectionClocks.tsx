@@ -1,9 +1,8 @@
 import { Badge } from '@mantine/core';
-import { clockState, SAME_DAY_WARN_MS } from '@shared/rules/complaints';
+import { clockState, COMPLAINT_CLOCK_WARN_MS, complaintClocks as clocksOf } from '@shared/rules/complaints';
 import { clockAlert, type Clock, type ClockAlert } from '@shared/rules/deadline';
 import { NOTIFY_WARN_MS } from '@shared/rules/incidents';
 import { ARRIVAL_WARN_MS, CONTACT_WARN_MS } from '@shared/rules/paging';
-import { WORKING_DAYS_WARN_MS } from '@shared/rules/workdays';
 import { useMethod } from '../api/hooks';
 import { useParkNow } from '../ui/deadline';
 import { isOpen } from '../features/complaints/parts';
@@ -34,12 +33,9 @@ export function useSectionClocks(enabled: boolean): Record<string, ClockAlert | 
   });
   const incidentClocks: Clock[] = (incidents.data?.incidents ?? []).filter((incident) => incident.noticeDoneAt === null).map((incident) => ({ dueAt: incident.notifyDeadline, warnMs: NOTIFY_WARN_MS }));
   const complaintClocks: Clock[] = (complaints.data?.rows ?? []).filter(isOpen).flatMap((complaint) => {
-    const running = (clock: { dueAt: number; doneAt: number | null; late: boolean }, warnMs: number): Clock[] => (clockState(clock, true) === 'running' ? [{ dueAt: clock.dueAt, warnMs }] : []);
     const summon = complaint.summon;
     return [
-      ...running(complaint.sameDay, SAME_DAY_WARN_MS),
-      ...(complaint.handling ? running(complaint.handling, WORKING_DAYS_WARN_MS) : []),
-      ...running(complaint.followUp, WORKING_DAYS_WARN_MS),
+      ...clocksOf(complaint).flatMap(({ name, clock }) => (clockState(clock, true) === 'running' ? [{ dueAt: clock.dueAt, warnMs: COMPLAINT_CLOCK_WARN_MS[name] }] : [])),
       ...(summon && summon.arrivalDueAt !== null && summon.arrivedAt === null && summon.endedAt === null ? [{ dueAt: summon.arrivalDueAt, warnMs: ARRIVAL_WARN_MS }] : []),
     ];
   });

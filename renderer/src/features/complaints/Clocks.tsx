@@ -1,18 +1,15 @@
 import type { ReactNode } from 'react';
 import { Badge, Group, Stack, Text } from '@mantine/core';
 import { IconCheck, IconSpeakerphone, IconUserCheck } from '@tabler/icons-react';
-import type { ClockView, ComplaintView } from '@shared/contract';
-import { clockState, SAME_DAY_WARN_MS } from '@shared/rules/complaints';
+import type { ComplaintView } from '@shared/contract';
+import { clockState, COMPLAINT_CLOCK_WARN_MS, complaintClocks } from '@shared/rules/complaints';
 import { ARRIVAL_WARN_MS } from '@shared/rules/paging';
 import { MINUTE } from '@shared/rules/time';
-import { WORKING_DAYS_WARN_MS } from '@shared/rules/workdays';
 import { useT } from '../../app/i18n';
 import { DeadlineBadge, useWhen } from '../../ui/deadline';
 import { isOpen } from './parts';
 
 
-type ClockName = 'sameDay' | 'handling' | 'followUp';
-const WARN: Record<ClockName, number> = { sameDay: SAME_DAY_WARN_MS, handling: WORKING_DAYS_WARN_MS, followUp: WORKING_DAYS_WARN_MS };
 
 function Line({ name, label, state, compact, children }: { name: string; label: string; state: string; compact?: boolean; children: ReactNode }) {
   return (
@@ -35,17 +32,12 @@ export function ComplaintClocks({ complaint, now, compact }: { complaint: Compla
   const when = useWhen();
   const open = isOpen(complaint);
   if (complaint.status === 'withdrawn' && compact) return null;
-  const clocks: Array<{ name: ClockName; clock: ClockView }> = [
-    { name: 'sameDay', clock: complaint.sameDay },
-    ...(complaint.handling ? [{ name: 'handling' as const, clock: complaint.handling }] : []),
-    { name: 'followUp', clock: complaint.followUp },
-  ];
-  const lines = clocks.flatMap(({ name, clock }) => {
+  const lines = complaintClocks(complaint).flatMap(({ name, clock }) => {
     const state = clockState(clock, open);
     if (compact && (state === 'done' || state === 'stopped')) return [];
     if (complaint.status === 'withdrawn' && clock.doneAt === null) return [];
     let badge: ReactNode;
-    if (state === 'running') badge = <DeadlineBadge deadline={clock.dueAt} warnMs={WARN[name]} now={now} />;
+    if (state === 'running') badge = <DeadlineBadge deadline={clock.dueAt} warnMs={COMPLAINT_CLOCK_WARN_MS[name]} now={now} />;
     else if (state === 'missed')
       badge = (
         <Badge size="lg" color="red" variant="filled">
