@@ -3,12 +3,23 @@ import { epochMs, fen, id, isoDate, personName, phone, pin, reportFile, phoneOrE
 import { ANY_STAFF, COUNTER, MANAGERS, event, method } from './define';
 import { identity } from './rentals';
 import { rule } from './validation';
+import type { MessageKey } from '../i18n';
 
 export const LF_CATEGORIES = ['phone', 'wallet', 'bag', 'idDocument', 'keys', 'jewellery', 'cash', 'clothing', 'childItem', 'other'] as const;
 export type LfCategory = (typeof LF_CATEGORIES)[number];
 /** Categories whose contents are listed (and cash counted by two staff). */
 export const CONTAINER_CATEGORIES: readonly LfCategory[] = ['wallet', 'bag'];
 export const STORAGE_KINDS = ['shelf', 'bin', 'safe'] as const;
+
+/**
+ * A custody step's detail in words: where an item was put or moved to names its storage kind in
+ * the language (a `safe A-3` reads 保险柜 A-3); the other steps' details (a P-number, a report's
+ * number, a claimant with a masked ID) read as kept. On screen and in the printed record alike.
+ */
+export function custodyDetail(say: (key: MessageKey) => string, step: { kind: string; detail: string }): string {
+  if (step.kind !== 'intake' && step.kind !== 'moved') return step.detail;
+  return step.detail.replace(/\b(shelf|bin|safe)\b/g, (kind) => say(`lostFound.storage.${kind as (typeof STORAGE_KINDS)[number]}`));
+}
 export const LF_STATUSES = ['held', 'returned', 'handedOver'] as const;
 export type LfStatus = (typeof LF_STATUSES)[number];
 export const CUSTODY_KINDS = ['intake', 'verified', 'moved', 'announced', 'matched', 'claimed', 'handedOver'] as const;

@@ -445,6 +445,9 @@ describe('the record on file', () => {
       expect(lines, line).toContain(line);
     }
     for (const step of ['登记入库 Taken in', '复核 Verified', '李某某 1101**********002X 张柜台']) expect(text, step).toContain(step);
+    // Where it was kept, in words as on screen, never as a stored code.
+    expect(text).toMatch(/保险柜 Safe S-01/);
+    expect(text).not.toMatch(/\bsafe S-01/);
     // What only the owner would know stays in ParkDesk.
     for (const secret of ['全家福', '银行卡', '320.00', '11010519491231002X']) expect(text, secret).not.toContain(secret);
     expect(auditRows(test, 'lostFound.recordPdf')).toHaveLength(2);

@@ -1,4 +1,4 @@
-import type { CUSTODY_KINDS, HandoverView, ItemDetail, ItemSummary } from '@shared/contract';
+import { custodyDetail, type CUSTODY_KINDS, type HandoverView, type ItemDetail, type ItemSummary } from '@shared/contract';
 import { translator, type MessageKey } from '@shared/i18n';
 import type { Block, PrintDocument } from '@shared/printing/document';
 import type { ReportDocumentInput, ReportSection } from '@shared/reports/document';
@@ -256,7 +256,7 @@ export function itemRecord(item: ItemDetail, custody: readonly CustodyLine[], si
           { label: say('reports.detail'), width: 3 },
           { label: say('reports.by'), width: 1 },
         ],
-        rows: custody.map((line) => [time(line.at), say(`lostFound.custody.${line.kind}`), line.detail, line.staffName ?? '—']),
+        rows: custody.map((line) => [time(line.at), say(`lostFound.custody.${line.kind}`), custodyDetail(say, line), line.staffName ?? '—']),
         empty: say('reports.none'),
       },
     },

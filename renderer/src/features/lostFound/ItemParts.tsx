@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Alert, Box, Button, Group, Image, Loader, Modal, Stack, Text, Timeline, UnstyledButton } from '@mantine/core';
 import { IconEye, IconEyeOff, IconLock } from '@tabler/icons-react';
-import type { ItemDetail, Output } from '@shared/contract';
+import { custodyDetail, type ItemDetail, type Output } from '@shared/contract';
 import { useT } from '../../app/i18n';
 import { useParkFormat } from '../../app/park';
 import { useAction, useMethod } from '../../api/hooks';
@@ -112,7 +112,7 @@ export function CustodyHistory({ itemId }: { itemId: number }) {
             {step.staffName ? ` · ${step.staffName}` : ''}
           </Text>
           {step.detail ? (
-            <Text fz="sm">{step.kind === 'intake' || step.kind === 'moved' ? step.detail.replace(/\b(shelf|bin|safe)\b/g, (kind) => t(`lostFound.storage.${kind as 'shelf' | 'bin' | 'safe'}`)) : step.detail}</Text>
+            <Text fz="sm">{custodyDetail(t, step)}</Text>
           ) : null}
         </Timeline.Item>
       ))}
