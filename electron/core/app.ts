@@ -250,6 +250,12 @@ export function createCore(options: CoreOptions): Core {
 
   const dispatch = (call: Call): Promise<Result<unknown>> => (damaged ? Promise.resolve(refusalOf(damaged)) : dispatcher.dispatch(call));
 
+  /** The live session of a token on the station it was opened on (a live stream's check: not counted as activity). */
+  const liveSession = (token: string | undefined, stationId: number | null | undefined) => {
+    const session = services.sessions.peek(token, clock.now(), sessionIdleMs(readSettings(db).idleSignOutMinutes));
+    return session && session.stationId === (stationId ?? null) ? session : undefined;
+  };
+
   return {
     get status() {
       return damaged ? { ok: false as const, problem: damaged } : { ok: true as const };
@@ -266,14 +272,10 @@ export function createCore(options: CoreOptions): Core {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
-    hasSession(token, stationId) {
-      const session = services.sessions.peek(token, clock.now(), sessionIdleMs(readSettings(db).idleSignOutMinutes));
-      return session !== undefined && session.stationId === (stationId ?? null);
-    },
+    hasSession: (token, stationId) => liveSession(token, stationId) !== undefined,
     attachScreen(token, stationId) {
-      const session = services.sessions.peek(token, clock.now(), sessionIdleMs(readSettings(db).idleSignOutMinutes));
-      if (!session || session.stationId !== (stationId ?? null)) return undefined;
-      return services.presence.attach({ role: session.role, stationId: session.stationId, since: clock.now() });
+      const session = liveSession(token, stationId);
+      return session && services.presence.attach({ role: session.role, stationId: session.stationId, since: clock.now() });
     },
     checkStation: (token, address) => stations.check(token, clock.now(), address),
     stationActive: (stationId) => stations.active(stationId),
