@@ -1,4 +1,4 @@
-import type { PagingDetails, PagingKind, ScriptKind } from '../contract/paging';
+import type { PagingDetails, PagingKind, PagingView, ScriptKind } from '../contract/paging';
 import { MINUTE } from './time';
 
 /** A paging request's reference as people read it, on its card, its printed slip and the day close: `P12`. */
@@ -80,3 +80,21 @@ export function median(values: readonly number[]): number | null {
   const middle = Math.floor(sorted.length / 2);
   return sorted.length % 2 === 1 ? (sorted[middle] ?? null) : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
 }
+
+/** A slip still being worked: registered, taken by the room, or aired (not closed or cancelled). */
+export function isSlipOpen(slip: Pick<PagingView, 'status'>): boolean {
+  return slip.status === 'registered' || slip.status === 'acknowledged' || slip.status === 'aired';
+}
+
+/**
+ * A slip's clocks that still run, with when each turns amber: the room's 5 minutes until it takes
+ * the slip, and the head's 10 minutes until they arrive. On the slip's card and in the menu alike.
+ */
+export function slipClocks(slip: Pick<PagingView, 'status' | 'acknowledgedAt' | 'contactDueAt' | 'arrivalDueAt' | 'arrivedAt'>): { contact?: { dueAt: number; warnMs: number }; arrival?: { dueAt: number; warnMs: number } } {
+  if (!isSlipOpen(slip)) return {};
+  return {
+    ...(slip.acknowledgedAt === null ? { contact: { dueAt: slip.contactDueAt, warnMs: CONTACT_WARN_MS } } : {}),
+    ...(slip.arrivalDueAt !== null && slip.arrivedAt === null ? { arrival: { dueAt: slip.arrivalDueAt, warnMs: ARRIVAL_WARN_MS } } : {}),
+  };
+}
+

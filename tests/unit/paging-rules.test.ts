@@ -13,7 +13,9 @@ import {
   contactLate,
   median,
   nextAiringAt,
+  isSlipOpen,
   pagingPriority,
+  slipClocks,
 } from '@shared/rules/paging';
 import { fillScript, scriptValues, unknownPlaceholders, untranslatedFields } from '@shared/rules/scripts';
 import { HOUR, MINUTE } from '@shared/rules/time';
@@ -161,5 +163,15 @@ describe('standard scripts', () => {
     expect(unknownPlaceholders('lostProperty', '{item} {foundPlace} {claimPoint}')).toEqual([]);
     expect(unknownPlaceholders('lostProperty', '{item} {guardianPhone} {cash}')).toEqual(['guardianPhone', 'cash']);
     expect(unknownPlaceholders('missingChild', '{guardianPhone}')).toEqual(['guardianPhone']);
+  });
+});
+
+describe("a slip's running clocks", () => {
+  const slip = { status: 'registered' as const, acknowledgedAt: null, contactDueAt: 5, arrivalDueAt: null, arrivedAt: null };
+  it('run the room’s 5 minutes until the slip is taken, then the head’s 10 until they arrive, and none once it is closed', () => {
+    expect(slipClocks(slip)).toEqual({ contact: { dueAt: 5, warnMs: CONTACT_WARN_MS } });
+    expect(slipClocks({ ...slip, status: 'aired', acknowledgedAt: 1, arrivalDueAt: 10 })).toEqual({ arrival: { dueAt: 10, warnMs: ARRIVAL_WARN_MS } });
+    expect(slipClocks({ ...slip, status: 'resolved', arrivalDueAt: 10 })).toEqual({});
+    expect(isSlipOpen({ status: 'cancelled' })).toBe(false);
   });
 });

@@ -2,7 +2,7 @@ import { Badge } from '@mantine/core';
 import { clockState, COMPLAINT_CLOCK_WARN_MS, complaintClocks as clocksOf } from '@shared/rules/complaints';
 import { clockAlert, type Clock, type ClockAlert } from '@shared/rules/deadline';
 import { NOTIFY_WARN_MS } from '@shared/rules/incidents';
-import { ARRIVAL_WARN_MS, CONTACT_WARN_MS } from '@shared/rules/paging';
+import { ARRIVAL_WARN_MS, slipClocks } from '@shared/rules/paging';
 import { useMethod } from '../api/hooks';
 import { useParkNow } from '../ui/deadline';
 import { isOpen } from '../features/complaints/parts';
@@ -24,13 +24,7 @@ export function useSectionClocks(enabled: boolean): Record<string, ClockAlert | 
   const handover = useMethod('lostFound.handover.due', {}, options);
   if (!enabled) return {};
 
-  const pagingClocks: Clock[] = (paging.data ?? []).flatMap((slip) => {
-    if (slip.closedAt !== null) return [];
-    const clocks: Clock[] = [];
-    if (slip.acknowledgedAt === null) clocks.push({ dueAt: slip.contactDueAt, warnMs: CONTACT_WARN_MS });
-    if (slip.arrivalDueAt !== null && slip.arrivedAt === null) clocks.push({ dueAt: slip.arrivalDueAt, warnMs: ARRIVAL_WARN_MS });
-    return clocks;
-  });
+  const pagingClocks: Clock[] = (paging.data ?? []).flatMap((slip) => Object.values(slipClocks(slip)));
   const incidentClocks: Clock[] = (incidents.data?.incidents ?? []).filter((incident) => incident.noticeDoneAt === null).map((incident) => ({ dueAt: incident.notifyDeadline, warnMs: NOTIFY_WARN_MS }));
   const complaintClocks: Clock[] = (complaints.data?.rows ?? []).filter(isOpen).flatMap((complaint) => {
     const summon = complaint.summon;

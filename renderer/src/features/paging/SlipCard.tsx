@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 import { Badge, Group, Paper, SimpleGrid, Stack, Text } from '@mantine/core';
 import { IconHourglass, IconMoodKid } from '@tabler/icons-react';
 import type { PagingView } from '@shared/contract';
-import { ARRIVAL_WARN_MS, CONTACT_WARN_MS, pagingRef } from '@shared/rules/paging';
+import { isSlipOpen, pagingRef, slipClocks } from '@shared/rules/paging';
 import { MINUTE } from '@shared/rules/time';
 import { useLanguage, useT } from '../../app/i18n';
 import { DeadlineBadge, durationText, useWhen } from '../../ui/deadline';
@@ -16,7 +16,8 @@ export function SlipCard({ slip, now, large, fresh, children }: { slip: PagingVi
   // A slip from an earlier day says its date with its time.
   const when = useWhen();
   const child = slip.details.kind === 'missingPerson' && slip.details.child;
-  const open = slip.status === 'registered' || slip.status === 'acknowledged' || slip.status === 'aired';
+  const open = isSlipOpen(slip);
+  const running = slipClocks(slip);
   return (
     <Paper
       withBorder
@@ -55,18 +56,18 @@ export function SlipCard({ slip, now, large, fresh, children }: { slip: PagingVi
             <Badge size="lg" variant="light" color="gray" leftSection={<IconHourglass size={14} />} style={{ textTransform: 'none' }} data-testid="elapsed">
               {t('paging.queue.elapsed', { time: durationText(t, Math.max(0, Math.floor(((slip.closedAt ?? now) - slip.createdAt) / MINUTE))) })}
             </Badge>
-            {open && slip.acknowledgedAt === null ? <DeadlineBadge deadline={slip.contactDueAt} warnMs={CONTACT_WARN_MS} now={now} /> : null}
+            {running.contact ? <DeadlineBadge deadline={running.contact.dueAt} warnMs={running.contact.warnMs} now={now} /> : null}
             {slip.acknowledgedAt !== null && slip.contactLate ? (
               <Badge color="red" variant="light">
                 {t('paging.queue.contactClock')} · {t('paging.queue.late')}
               </Badge>
             ) : null}
-            {open && slip.arrivalDueAt !== null && slip.arrivedAt === null ? (
+            {running.arrival ? (
               <Group gap={4}>
                 <Text fz="sm" c="dimmed">
                   {t('paging.queue.arrivalClock')}
                 </Text>
-                <DeadlineBadge deadline={slip.arrivalDueAt} warnMs={ARRIVAL_WARN_MS} now={now} />
+                <DeadlineBadge deadline={running.arrival.dueAt} warnMs={running.arrival.warnMs} now={now} />
               </Group>
             ) : null}
             {slip.arrivedAt !== null ? (
