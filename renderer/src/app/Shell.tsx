@@ -106,12 +106,51 @@ function useActivityReport(api: Api): void {
 }
 
 /** The signed-in app: header (park, clock, connection, language, who), the role's sections, the page. */
+/**
+ * The sections of the menu, each with its clocks beside it (counter staff and managers; not the
+ * broadcast room). Its own component: the clocks' ticking and reads re-render the menu alone, never
+ * the screen it leads to.
+ */
+function MainMenu({ groups, clocksFor }: { groups: ReturnType<typeof groupsFor>; clocksFor: boolean }) {
+  const t = useT();
+  const [location, navigate] = useLocation();
+  const clocks = useSectionClocks(clocksFor);
+  return (
+    <ScrollArea>
+      <Stack gap="md">
+        {groups.map((group) => (
+          <Stack key={group.label} gap={4}>
+            <Text fw={700} c="dimmed" tt="uppercase" data-nav-group>
+              {t(group.label)}
+            </Text>
+            {group.sections.map((section) => (
+              <NavLink
+                key={section.path}
+                href={`#${section.path}`}
+                active={location === section.path}
+                label={t(section.label)}
+                leftSection={<section.icon size={22} />}
+                rightSection={<SectionBadge alert={clocks[section.path]} />}
+                onClick={(event) => {
+                  event.preventDefault();
+                  navigate(section.path);
+                }}
+                styles={{ root: { minHeight: 44, borderRadius: 'var(--mantine-radius-md)' } }}
+              />
+            ))}
+          </Stack>
+        ))}
+      </Stack>
+    </ScrollArea>
+  );
+}
+
 export function Shell() {
   const t = useT();
   const { info } = usePark();
   const api = useApi();
   const { session, end, connection, transport } = useSession();
-  const [location, navigate] = useLocation();
+  const [location] = useLocation();
   const [pinOpen, setPinOpen] = useState(false);
   const [kioskOpen, setKioskOpen] = useState(false);
   const roster = useMethod('auth.roster', {}, { enabled: kioskOpen });
@@ -135,8 +174,6 @@ export function Shell() {
     // eslint-disable-next-line react-hooks/exhaustive-deps -- only the idle flag should trigger this
   }, [idle]);
 
-  // The counter's clocks beside its sections in the menu (counter staff and managers; not the broadcast room).
-  const clocks = useSectionClocks(session ? COUNTER.includes(session.staff.role) : false);
 
   if (!session) return null;
   const { staff } = session;
@@ -196,32 +233,7 @@ export function Shell() {
         </Group>
       </AppShell.Header>
       <AppShell.Navbar p="sm" aria-label={t('nav.mainMenu')}>
-        <ScrollArea>
-          <Stack gap="md">
-            {groups.map((group) => (
-              <Stack key={group.label} gap={4}>
-                <Text fw={700} c="dimmed" tt="uppercase" data-nav-group>
-                  {t(group.label)}
-                </Text>
-                {group.sections.map((section) => (
-                  <NavLink
-                    key={section.path}
-                    href={`#${section.path}`}
-                    active={location === section.path}
-                    label={t(section.label)}
-                    leftSection={<section.icon size={22} />}
-                    rightSection={<SectionBadge alert={clocks[section.path]} />}
-                    onClick={(event) => {
-                      event.preventDefault();
-                      navigate(section.path);
-                    }}
-                    styles={{ root: { minHeight: 44, borderRadius: 'var(--mantine-radius-md)' } }}
-                  />
-                ))}
-              </Stack>
-            ))}
-          </Stack>
-        </ScrollArea>
+        <MainMenu groups={groups} clocksFor={COUNTER.includes(staff.role)} />
       </AppShell.Navbar>
       <AppShell.Main bg="gray.0">
         <Switch>
