@@ -102,6 +102,6 @@ export const approvalsEvents = {
   'approvals.changed': event({
     summary: 'A request for a manager was made or decided.',
     payload: z.object({ id, status: z.enum(APPROVAL_STATUSES) }),
-    affects: ['approvals.list', 'complaints.get', 'complaints.list', 'rentals.list', 'rentals.get', 'rentals.find'],
+    affects: ['approvals.list', 'complaints.get', 'complaints.list', 'complaints.clocks', 'rentals.list', 'rentals.get', 'rentals.find'],
   }),
 };

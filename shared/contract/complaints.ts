@@ -14,6 +14,11 @@ export type ComplaintCategory = (typeof COMPLAINT_CATEGORIES)[number];
 export const SEVERITIES = ['low', 'medium', 'high', 'critical'] as const;
 export const COMPLAINT_STATUSES = ['received', 'investigating', 'responded', 'followedUp', 'closed', 'withdrawn'] as const;
 export type ComplaintStatus = (typeof COMPLAINT_STATUSES)[number];
+/** Not yet closed nor withdrawn: its clocks still run. */
+export const OPEN_COMPLAINT_STATUSES: readonly ComplaintStatus[] = ['received', 'investigating', 'responded', 'followedUp'];
+/** A complaint's own clocks: investigated the same day, a forwarded one handled in 2 working days, replied to and visited again in 2 working days. */
+export const COMPLAINT_CLOCK_NAMES = ['sameDay', 'handling', 'followUp'] as const;
+export type ComplaintClockName = (typeof COMPLAINT_CLOCK_NAMES)[number];
 /** Who handles it now: the frontline, the duty manager, or company leadership. */
 export const ESCALATION_LEVELS = ['frontline', 'dutyManager', 'leadership'] as const;
 export type EscalationLevel = (typeof ESCALATION_LEVELS)[number];
@@ -308,6 +313,14 @@ export const complaintsMethods = {
       .strict(),
     output: z.object({ rows: z.array(complaintView), nextBeforeId: id.nullable() }),
   }),
+  'complaints.clocks': method({
+    summary:
+      'Every clock of the open complaints still running, without the records: the investigation the same day, a forwarded one’s handling and the return visit within 2 working days, a summoned head’s 10 minutes to arrive. For the menu’s alerts.',
+    access: COUNTER,
+    mode: 'read',
+    input: z.object({}).strict(),
+    output: z.array(z.object({ complaintId: id, complaintNo: z.string(), clock: z.enum([...COMPLAINT_CLOCK_NAMES, 'arrival']), dueAt: epochMs })),
+  }),
   'complaints.step': method({
     summary:
       'Record the next step: investigation, response to the visitor, return visit (回访), closing, or withdrawal; each with what was said or decided. A forwarded complaint (consumer association, tourism bureau) has its result reported back once, after the response and before it closes; its 2-working-day clock stops then.',
@@ -422,7 +435,7 @@ export const complaintsEvents = {
   'complaints.changed': event({
     summary: 'A complaint was recorded, stepped, escalated or summoned for, or a summary changed (its close feeds back the opinions and requests).',
     payload: z.object({ ids: z.array(id), date: isoDate.optional() }),
-    affects: ['complaints.get', 'complaints.list', 'complaints.summary', 'complaints.trends', 'calendar.overrides', 'complaints.feedback.list'],
+    affects: ['complaints.get', 'complaints.list', 'complaints.clocks', 'complaints.summary', 'complaints.trends', 'calendar.overrides', 'complaints.feedback.list'],
   }),
   'complaints.feedback.changed': event({
     summary: 'A visitor’s opinion or request was recorded or corrected: the lists and the summary it waits in are stale (the complaints are not).',

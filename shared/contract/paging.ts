@@ -343,7 +343,7 @@ export const pagingEvents = {
     summary: 'A paging slip was edited, acknowledged, aired, repeated, closed, or its department head arrived.',
     payload: z.object({ id, status: z.enum(PAGING_STATUSES) }),
     // A summoned head's arrival shows on the complaint that summoned them.
-    affects: ['paging.queue', 'paging.list', 'paging.stats', 'complaints.get', 'complaints.list'],
+    affects: ['paging.queue', 'paging.list', 'paging.stats', 'complaints.get', 'complaints.list', 'complaints.clocks'],
   }),
   'paging.room': event({
     summary: 'A broadcast-room screen opened or closed its live queue (the room came on line or went off).',

@@ -1,11 +1,10 @@
-import type { ClockView, ComplaintView, SummaryView } from '../contract/complaints';
+import type { ClockView, ComplaintClockName, ComplaintView, SummaryView } from '../contract/complaints';
 import { WORKING_DAYS_WARN_MS } from './workdays';
 import { atParkTime, HOUR, MINUTE, parkDayBounds } from './time';
 
 /** The same-day investigation clock turns amber this long before the end of the park day. */
 export const SAME_DAY_WARN_MS = 3 * HOUR;
 
-export type ComplaintClockName = 'sameDay' | 'handling' | 'followUp';
 /** How long before its limit each of a complaint's own clocks turns amber. */
 export const COMPLAINT_CLOCK_WARN_MS: Record<ComplaintClockName, number> = { sameDay: SAME_DAY_WARN_MS, handling: WORKING_DAYS_WARN_MS, followUp: WORKING_DAYS_WARN_MS };
 

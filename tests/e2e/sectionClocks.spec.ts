@@ -3,7 +3,7 @@ import { addStaff, chooseLanguage, clockTo, expect, must, screen, setUpPark, sig
 /** Park time on 2026-11-29 (Asia/Shanghai, UTC+8) as epoch ms. */
 const at = (time: string) => Date.parse(`2026-11-29T${time}:00+08:00`);
 
-test('a clerk serving rentals sees the paging and incident clocks turn amber, then red, beside their sections in the menu', async ({ page }) => {
+test('a clerk serving rentals sees the paging, incident and complaint clocks turn amber, then red, beside their sections in the menu', async ({ page }) => {
   test.setTimeout(90_000);
   const station = await startStation({ PARKDESK_TEST_CLOCK: new Date(at('10:00')).toISOString() });
   try {
@@ -46,6 +46,25 @@ test('a clerk serving rentals sees the paging and incident clocks turn amber, th
     await must(station.api('paging.acknowledge', { id: slip.id }, room));
     await expect(clocksOf('广播寻人')).toHaveCount(0);
     await expect(clocksOf('突发事件')).toHaveText('1');
+
+    // A complaint's head summoned over the PA at 10:22 has 10 minutes to arrive: amber at 10:30, gone when they arrive.
+    const rides = (await must(station.api('departments.list', {}, admin))).find((department) => department.code === 'rides')?.id;
+    const complaint = await must(
+      station.api(
+        'complaints.create',
+        { clientRef: 'menu-clocks-c1', channel: 'walkIn', complainantName: '刘先生', phone: '13812345678', place: '过山车排队区', happenedAt: at('10:10'), category: 'rides', departmentId: rides, description: '排队一小时后设备临时停运', request: '', severity: 'medium' },
+        counter,
+      ),
+    );
+    await must(station.api('complaints.summon', { id: complaint.id, clientRef: 'menu-clocks-s1' }, counter));
+    const summons = (await must(station.api('paging.queue', {}, room))).find((queued) => queued.kind === 'summonHead');
+    await must(station.api('paging.aired', { id: summons?.id ?? 0 }, room));
+    await expect(clocksOf('客诉处理')).toHaveCount(0);
+    await clockTo(station, page, at('10:30'));
+    await expect(clocksOf('客诉处理')).toHaveAttribute('data-state', 'warn');
+    await expect(clocksOf('客诉处理')).toHaveText('1');
+    await must(station.api('paging.arrived', { id: summons?.id ?? 0 }, counter));
+    await expect(clocksOf('客诉处理')).toHaveCount(0);
   } finally {
     await station.stop();
   }

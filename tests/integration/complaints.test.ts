@@ -1,7 +1,8 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { Input } from '@shared/contract';
+import { events, OPEN_COMPLAINT_STATUSES, type Input } from '@shared/contract';
+import { clockState, complaintClocks } from '@shared/rules/complaints';
 import { DAY, HOUR, MINUTE } from '@shared/rules/time';
 import { pdfText } from '../support/pdf';
 import { addStaff, auditRows, makeCore, setUpPark, type TestCore } from '../support/core';
@@ -365,6 +366,57 @@ describe('the process and its clocks', () => {
     expect(ended.summon).toMatchObject({ arrivedAt: null, endedAt: cancelledAt, late: false });
     const again = await test.ok('complaints.summon', { id: complaint.id, clientRef: ref() }, clerk.token);
     expect(again.summon).toMatchObject({ calledAt: null, endedAt: null });
+  });
+  it('answers every running clock of the open complaints in one read, as their records show them, past a page of the list', async () => {
+    const office = await openOffice('2026-11-30T03:00:00Z'); // 11:00, Monday
+    const { test, clerk, radio } = office;
+    const step = (id: number, step: Input<'complaints.step'>['step'], extra: Partial<Input<'complaints.step'>> = {}) => test.ok('complaints.step', { id, step, note: '已处理并记录', ...extra }, clerk.token);
+    const fresh = await test.ok('complaints.create', walkIn(office), clerk.token);
+    const investigated = await test.ok('complaints.create', walkIn(office), clerk.token);
+    await step(investigated.id, 'investigate');
+    const forwarded = await test.ok('complaints.create', walkIn(office, { channel: 'consumerAssociation', externalRef: '消投〔2026〕88号' }), clerk.token);
+    await step(forwarded.id, 'investigate');
+    await step(forwarded.id, 'respond');
+    const summoned = await test.ok('complaints.create', walkIn(office), clerk.token);
+    await test.ok('complaints.summon', { id: summoned.id, clientRef: ref() }, clerk.token);
+    const [slip] = await test.ok('paging.queue', {}, radio.token);
+    await test.ok('paging.aired', { id: slip?.id ?? 0 }, radio.token);
+    const airedAt = test.clock.now();
+    const closed = await test.ok('complaints.create', walkIn(office), clerk.token);
+    for (const next of ['investigate', 'respond', 'followUp', 'close'] as const) await step(closed.id, next, next === 'followUp' ? { method: 'phone', satisfaction: 'satisfied' } : {});
+    const many = [];
+    for (let i = 0; i < 201; i += 1) many.push((await test.ok('complaints.create', walkIn(office), clerk.token)).id);
+
+    const clocks = await test.ok('complaints.clocks', {}, clerk.token);
+    const of = (id: number) => clocks.filter((clock) => clock.complaintId === id).map(({ clock, dueAt }) => ({ clock, dueAt }));
+    const endOfDay = Date.parse('2026-11-30T16:00:00Z');
+    const twoWorkingDays = Date.parse('2026-12-02T16:00:00Z'); // the end of Wednesday
+    expect(of(fresh.id)).toEqual([{ clock: 'sameDay', dueAt: endOfDay }, { clock: 'followUp', dueAt: twoWorkingDays }]);
+    expect(of(investigated.id)).toEqual([{ clock: 'followUp', dueAt: twoWorkingDays }]);
+    expect(of(forwarded.id)).toEqual([{ clock: 'handling', dueAt: twoWorkingDays }, { clock: 'followUp', dueAt: twoWorkingDays }]);
+    expect(of(summoned.id)).toEqual([{ clock: 'sameDay', dueAt: endOfDay }, { clock: 'followUp', dueAt: twoWorkingDays }, { clock: 'arrival', dueAt: airedAt + 10 * MINUTE }]);
+    expect(of(closed.id)).toEqual([]);
+    expect(many.every((id) => of(id).length === 2)).toBe(true);
+
+    // The same clocks the records show running, each one of them.
+    const expected = [];
+    for (const id of [fresh.id, investigated.id, forwarded.id, summoned.id, closed.id, ...many]) {
+      const view = await test.ok('complaints.get', { id }, clerk.token);
+      if (!OPEN_COMPLAINT_STATUSES.includes(view.status)) continue;
+      const own = complaintClocks(view).filter(({ clock }) => clockState(clock, true) === 'running').map(({ name, clock }) => ({ complaintId: id, clock: name, dueAt: clock.dueAt }));
+      const arrival = view.summon && view.summon.arrivalDueAt !== null && view.summon.arrivedAt === null && view.summon.endedAt === null ? [{ complaintId: id, clock: 'arrival', dueAt: view.summon.arrivalDueAt }] : [];
+      expected.push(...own, ...arrival);
+    }
+    expect(clocks.map(({ complaintId, clock, dueAt }) => ({ complaintId, clock, dueAt }))).toEqual(expected);
+
+    // The head arrives, the forwarded one's result is reported back: those clocks stop running.
+    await test.ok('paging.arrived', { id: slip?.id ?? 0 }, clerk.token);
+    await step(forwarded.id, 'reportResult', { reportedTo: '市消协、游乐部' });
+    const after = await test.ok('complaints.clocks', {}, clerk.token);
+    expect(after.filter((clock) => clock.clock === 'arrival')).toEqual([]);
+    expect(after.filter((clock) => clock.complaintId === forwarded.id).map((clock) => clock.clock)).toEqual(['followUp']);
+    expect(events['complaints.changed'].affects).toContain('complaints.clocks');
+    expect(events['paging.changed'].affects).toContain('complaints.clocks');
   });
 });
 

@@ -1,4 +1,4 @@
-import { ESCALATION_LEVELS, OFFICIAL_CHANNELS, type complaintsMethods, type ComplaintStatus, type ComplaintStep, type ComplaintView, type SummaryView } from '@shared/contract';
+import { ESCALATION_LEVELS, OFFICIAL_CHANNELS, OPEN_COMPLAINT_STATUSES, type complaintsMethods, type ComplaintStatus, type ComplaintStep, type ComplaintView, type SummaryView } from '@shared/contract';
 import { groupEscalationNote, summaryAsClosed, summaryState, weekStart } from '@shared/rules/complaints';
 import type { MessageKey } from '@shared/i18n';
 import { atParkTime, DAY, parkDate, parkDayBounds } from '@shared/rules/time';
@@ -8,7 +8,7 @@ import { registerPaging } from '../paging/store';
 import { pagingRef } from '@shared/rules/paging';
 import { requestEscalationDecision, settleEscalation } from '../approvals/store';
 import { readSettings } from '../settings/store';
-import { calendarOverrides, complaintListQuery, getComplaint, recordStep, STATUS_AFTER, stepUpdateSql, toComplaintView, type ComplaintRow, type ComplaintStepKind, type StepExtra } from './store';
+import { calendarOverrides, complaintListQuery, getComplaint, recordStep, runningComplaintClocks, STATUS_AFTER, stepUpdateSql, toComplaintView, type ComplaintRow, type ComplaintStepKind, type StepExtra } from './store';
 import { closedSummaryFiles, prepareSummaryFiles, summaryFile } from './exports';
 import { composeSummary, recordSummaryClose } from './summary';
 import { complaintRecord } from './record';
@@ -39,7 +39,6 @@ function stepRefusal(step: ComplaintStep, row: ComplaintRow): MessageKey | undef
   if (step === 'close' && forwarded && row.result_reported_at === null) return 'complaints.errors.reportResultFirst';
   return undefined;
 }
-const OPEN: readonly ComplaintStatus[] = ['received', 'investigating', 'responded', 'followedUp'];
 
 export function complaintsHandlers(services: Services): HandlersFor<keyof typeof complaintsMethods> {
   const { db } = services;
@@ -139,7 +138,7 @@ export function complaintsHandlers(services: Services): HandlersFor<keyof typeof
 
     'complaints.update': (input, ctx) => {
       const row = rowOrFail(input.id);
-      if (!OPEN.includes(row.status)) throw fieldError('CONFLICT', 'id', 'complaints.errors.closed', { status: row.status });
+      if (!OPEN_COMPLAINT_STATUSES.includes(row.status)) throw fieldError('CONFLICT', 'id', 'complaints.errors.closed', { status: row.status });
       // A department closed since is kept as it is; only a newly chosen one must be open.
       if (input.departmentId != null && input.departmentId !== row.department_id && !departmentExists(input.departmentId)) {
         throw fieldError('VALIDATION', 'departmentId', 'paging.errors.departmentNotFound');
@@ -194,6 +193,8 @@ export function complaintsHandlers(services: Services): HandlersFor<keyof typeof
       return { rows: page.map((row) => toComplaintView(db, row, ctx.now, timeZone, overrides)), nextBeforeId: rows.length > input.limit ? (page.at(-1)?.id ?? null) : null };
     },
 
+    'complaints.clocks': () => runningComplaintClocks(db, readSettings(db).timeZone, calendarOverrides(db)),
+
     'complaints.step': (input, ctx) => {
       const row = rowOrFail(input.id);
       const refusal = stepRefusal(input.step, row);
@@ -217,7 +218,7 @@ export function complaintsHandlers(services: Services): HandlersFor<keyof typeof
 
     'complaints.escalate': (input, ctx) => {
       const row = rowOrFail(input.id);
-      if (!OPEN.includes(row.status)) throw fieldError('CONFLICT', 'id', 'complaints.errors.closed', { status: row.status });
+      if (!OPEN_COMPLAINT_STATUSES.includes(row.status)) throw fieldError('CONFLICT', 'id', 'complaints.errors.closed', { status: row.status });
       const climb = ESCALATION_LEVELS.indexOf(input.to) - ESCALATION_LEVELS.indexOf(row.level);
       if (climb <= 0) throw fieldError('CONFLICT', 'to', 'complaints.errors.alreadyAtLevel', { level: row.level });
       // One level at a time; passing over the duty manager is allowed only with the reason for it.
@@ -235,7 +236,7 @@ export function complaintsHandlers(services: Services): HandlersFor<keyof typeof
 
     'complaints.summon': (input, ctx) => {
       const row = rowOrFail(input.id);
-      if (!OPEN.includes(row.status)) throw fieldError('CONFLICT', 'id', 'complaints.errors.closed', { status: row.status });
+      if (!OPEN_COMPLAINT_STATUSES.includes(row.status)) throw fieldError('CONFLICT', 'id', 'complaints.errors.closed', { status: row.status });
       if (row.department_id === null) throw fieldError('VALIDATION', 'departmentId', 'complaints.errors.noDepartment');
       if (row.paging_id !== null) {
         const open = db.prepare<[number], { status: string }>('SELECT status FROM paging_request WHERE id = ?').get(row.paging_id);

@@ -1,4 +1,4 @@
-import { OFFICIAL_CHANNELS, type ComplaintStatus, type ComplaintStep, type ComplaintView, type NoFollowUpReason, type Satisfaction } from '@shared/contract';
+import { COMPLAINT_CLOCK_NAMES, OFFICIAL_CHANNELS, type ComplaintClockName, type ComplaintStatus, type ComplaintStep, type ComplaintView, type NoFollowUpReason, type Output, type Satisfaction } from '@shared/contract';
 import { sameDayDeadline } from '@shared/rules/complaints';
 import { arrivalDueAt, arrivalLate } from '@shared/rules/paging';
 import { workingDaysDeadline, type DayOverrides } from '@shared/rules/workdays';
@@ -114,6 +114,48 @@ interface StepRow {
   satisfaction: Satisfaction | null;
 }
 
+/**
+ * When each of a complaint's own clocks runs out: the end of the park day it was received; the end
+ * of the second working day after it, for a forwarded one's handling (null for the others) and for
+ * every one's reply and return visit.
+ */
+function complaintDeadlines(row: Pick<ComplaintRow, 'received_at' | 'channel'>, timeZone: string, overrides: DayOverrides): { sameDay: number; handling: number | null; followUp: number } {
+  const twoWorkingDays = workingDaysDeadline(row.received_at, 2, timeZone, overrides);
+  return { sameDay: sameDayDeadline(row.received_at, timeZone), handling: OFFICIAL_CHANNELS.includes(row.channel) ? twoWorkingDays : null, followUp: twoWorkingDays };
+}
+
+interface OpenClockRow extends Pick<ComplaintRow, 'id' | 'complaint_no' | 'channel' | 'received_at' | 'investigated_at' | 'result_reported_at' | 'followed_up_at'> {
+  first_aired_at: number | null;
+  arrived_at: number | null;
+  paging_closed_at: number | null;
+}
+
+/**
+ * The clocks of the open complaints still running, read from the open complaints' index in one
+ * statement: what the menu warns about, without reading every record. An open complaint has not
+ * closed, so each clock is done exactly when its own step is stamped (as `toComplaintView` says).
+ */
+export function runningComplaintClocks(db: Db, timeZone: string, overrides: DayOverrides): Output<'complaints.clocks'> {
+  const rows = db
+    .prepare<[], OpenClockRow>(
+      `SELECT c.id, c.complaint_no, c.channel, c.received_at, c.investigated_at, c.result_reported_at, c.followed_up_at,
+              p.first_aired_at, p.arrived_at, p.closed_at AS paging_closed_at
+       FROM complaint c INDEXED BY complaint_open LEFT JOIN paging_request p ON p.id = c.paging_id
+       WHERE ${OPEN_WHERE} ORDER BY c.id`,
+    )
+    .all();
+  return rows.flatMap((row) => {
+    const due: Record<ComplaintClockName, number | null> = complaintDeadlines(row, timeZone, overrides);
+    const done: Record<ComplaintClockName, number | null> = { sameDay: row.investigated_at, handling: row.result_reported_at, followUp: row.followed_up_at };
+    const arrival = row.arrived_at === null && row.paging_closed_at === null ? arrivalDueAt('summonHead', row.first_aired_at) : null;
+    const clocks = COMPLAINT_CLOCK_NAMES.flatMap((clock) => {
+      const dueAt = due[clock];
+      return dueAt !== null && done[clock] === null ? [{ clock, dueAt }] : [];
+    });
+    return [...clocks, ...(arrival === null ? [] : [{ clock: 'arrival' as const, dueAt: arrival }])].map((clock) => ({ complaintId: row.id, complaintNo: row.complaint_no, ...clock }));
+  });
+}
+
 /** The complaint with its steps and its clocks (same day, 2 working days, the head's 10 minutes). */
 export function toComplaintView(db: Db, row: ComplaintRow, now: number, timeZone: string, overrides: DayOverrides): ComplaintView {
   const steps = db
@@ -125,7 +167,7 @@ export function toComplaintView(db: Db, row: ComplaintRow, now: number, timeZone
   const withdrawn = row.status === 'withdrawn';
   const stoppedAt = withdrawn ? (row.closed_at ?? now) : now;
   const clock = (dueAt: number, doneAt: number | null) => ({ dueAt, doneAt, late: !withdrawn || doneAt !== null ? (doneAt ?? stoppedAt) > dueAt : false });
-  const twoWorkingDays = workingDaysDeadline(row.received_at, 2, timeZone, overrides);
+  const due = complaintDeadlines(row, timeZone, overrides);
   const paging = row.paging_id
     ? db
         .prepare<[number], { first_aired_at: number | null; arrived_at: number | null; closed_at: number | null }>(
@@ -170,12 +212,12 @@ export function toComplaintView(db: Db, row: ComplaintRow, now: number, timeZone
       reportedTo: step.reported_to,
       satisfaction: step.satisfaction,
     })),
-    sameDay: clock(sameDayDeadline(row.received_at, timeZone), row.investigated_at),
+    sameDay: clock(due.sameDay, row.investigated_at),
     // Done when the result is reported back. Complaints closed before that step was kept count as
     // done at their response, as they were then.
-    handling: OFFICIAL_CHANNELS.includes(row.channel) ? clock(twoWorkingDays, row.result_reported_at ?? (row.status === 'closed' ? row.responded_at : null)) : null,
+    handling: due.handling === null ? null : clock(due.handling, row.result_reported_at ?? (row.status === 'closed' ? row.responded_at : null)),
     // Done at the return visit, or at a close that says why there was none.
-    followUp: clock(twoWorkingDays, row.followed_up_at ?? steps.find((step) => step.step === 'close' && step.no_follow_up !== null)?.at ?? null),
+    followUp: clock(due.followUp, row.followed_up_at ?? steps.find((step) => step.step === 'close' && step.no_follow_up !== null)?.at ?? null),
     summon:
       row.paging_id === null || !paging
         ? null

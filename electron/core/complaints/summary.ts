@@ -1,4 +1,4 @@
-import type { ComplaintCategory, ComplaintStatus, FeedbackLine, SummaryView } from '@shared/contract';
+import { OPEN_COMPLAINT_STATUSES, type ComplaintCategory, type ComplaintStatus, type FeedbackLine, type SummaryView } from '@shared/contract';
 import { translator, type MessageKey } from '@shared/i18n';
 import type { ReportDocumentInput } from '@shared/reports/document';
 import { GROUP_NOTE_PREFIX, summaryDeadlineAt, summaryState } from '@shared/rules/complaints';
@@ -7,7 +7,6 @@ import type { Db } from '../db/open';
 import type { CallContext } from '../context';
 import { markFedBack, pendingFeedback } from './feedback';
 
-const OPEN: readonly ComplaintStatus[] = ['received', 'investigating', 'responded', 'followedUp'];
 
 interface Row {
   id: number;
@@ -113,7 +112,7 @@ export function composeSummary(db: Db, date: string, now: number, timeZone: stri
     department.count += 1;
     department.categories[row.category] = (department.categories[row.category] ?? 0) + 1;
     department.statuses[row.status] = (department.statuses[row.status] ?? 0) + 1;
-    if (OPEN.includes(row.status)) department.open += 1;
+    if (OPEN_COMPLAINT_STATUSES.includes(row.status)) department.open += 1;
     department.done.push({
       complaintNo: row.complaint_no,
       category: row.category,
@@ -134,7 +133,7 @@ export function composeSummary(db: Db, date: string, now: number, timeZone: stri
     total: rows.length,
     received: rows.filter((row) => row.park_date === date).length,
     carriedOver: rows.filter((row) => row.park_date !== date).length,
-    open: rows.filter((row) => OPEN.includes(row.status)).length,
+    open: rows.filter((row) => OPEN_COMPLAINT_STATUSES.includes(row.status)).length,
     feedbackTotal: feedback.length,
     // By the departments' order, those without one last (a sort is stable: complaints came so ordered).
     departments: [...departments.values()].sort((a, b) => a.sort - b.sort).map((department) => department.row),

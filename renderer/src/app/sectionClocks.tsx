@@ -1,38 +1,31 @@
 import { Badge } from '@mantine/core';
-import { clockState, COMPLAINT_CLOCK_WARN_MS, complaintClocks as clocksOf } from '@shared/rules/complaints';
+import { COMPLAINT_CLOCK_WARN_MS } from '@shared/rules/complaints';
 import { clockAlert, type Clock, type ClockAlert } from '@shared/rules/deadline';
 import { NOTIFY_WARN_MS } from '@shared/rules/incidents';
 import { ARRIVAL_WARN_MS, slipClocks } from '@shared/rules/paging';
 import { useMethod } from '../api/hooks';
 import { useParkNow } from '../ui/deadline';
-import { isOpen } from '../features/complaints/parts';
 import { useT } from './i18n';
 
 /**
  * The counter's running clocks by section, for the menu: a clerk serving the rentals queue sees an
  * incident's 30 minutes turn amber, or their paging request not yet taken by the broadcast room,
- * without leaving the screen they are on. The same reads the sections show, kept live by the same
- * events; read against the park's ticking clock.
+ * without leaving the screen they are on. The sections' own reads (of the complaints, their running
+ * clocks alone), kept live by the same events; read against the park's ticking clock.
  */
 export function useSectionClocks(enabled: boolean): Record<string, ClockAlert | undefined> {
   const now = useParkNow(15_000);
   const options = { enabled };
   const paging = useMethod('paging.queue', {}, options);
   const incidents = useMethod('incidents.open', {}, options);
-  const complaints = useMethod('complaints.list', { view: 'open', limit: 200 }, options);
+  const complaints = useMethod('complaints.clocks', {}, options);
   const rentals = useMethod('rentals.board', {}, options);
   const handover = useMethod('lostFound.handover.due', {}, options);
   if (!enabled) return {};
 
   const pagingClocks: Clock[] = (paging.data ?? []).flatMap((slip) => Object.values(slipClocks(slip)));
   const incidentClocks: Clock[] = (incidents.data?.incidents ?? []).filter((incident) => incident.noticeDoneAt === null).map((incident) => ({ dueAt: incident.notifyDeadline, warnMs: NOTIFY_WARN_MS }));
-  const complaintClocks: Clock[] = (complaints.data?.rows ?? []).filter(isOpen).flatMap((complaint) => {
-    const summon = complaint.summon;
-    return [
-      ...clocksOf(complaint).flatMap(({ name, clock }) => (clockState(clock, true) === 'running' ? [{ dueAt: clock.dueAt, warnMs: COMPLAINT_CLOCK_WARN_MS[name] }] : [])),
-      ...(summon && summon.arrivalDueAt !== null && summon.arrivedAt === null && summon.endedAt === null ? [{ dueAt: summon.arrivalDueAt, warnMs: ARRIVAL_WARN_MS }] : []),
-    ];
-  });
+  const complaintClocks: Clock[] = (complaints.data ?? []).map(({ clock, dueAt }) => ({ dueAt, warnMs: clock === 'arrival' ? ARRIVAL_WARN_MS : COMPLAINT_CLOCK_WARN_MS[clock] }));
 
   return {
     '/counter/rentals': clockAlert([], now, rentals.data?.overdue ?? 0),

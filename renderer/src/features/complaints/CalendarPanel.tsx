@@ -31,7 +31,7 @@ function useWeekday() {
 function AddOverride() {
   const t = useT();
   const official = useOfficial();
-  const set = useAction('calendar.setOverride', ['calendar.overrides', 'complaints.get', 'complaints.list']);
+  const set = useAction('calendar.setOverride', ['calendar.overrides', 'complaints.get', 'complaints.list', 'complaints.clocks']);
   const form = useContractForm(overrideInput, { defaultValues: { date: '', kind: 'off', note: '' } });
   const errorOf = useFieldErrors(form);
   const date = form.watch('date');
@@ -93,7 +93,7 @@ export function CalendarPanel() {
   const official = useOfficial();
   const weekday = useWeekday();
   const overrides = useMethod('calendar.overrides', {});
-  const clear = useAction('calendar.setOverride', ['calendar.overrides', 'complaints.get', 'complaints.list']);
+  const clear = useAction('calendar.setOverride', ['calendar.overrides', 'complaints.get', 'complaints.list', 'complaints.clocks']);
   const today = parkDate(park.now(), park.info.timeZone);
   const rows = overrides.data ?? [];
   return (

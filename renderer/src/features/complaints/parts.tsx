@@ -1,17 +1,16 @@
 import { useId, type ReactNode } from 'react';
 import { Controller, type FieldPath, type FieldValues } from 'react-hook-form';
 import { Badge, Chip, Group, Input, Stack, Text } from '@mantine/core';
-import type { ComplaintStatus, ComplaintView, EscalationLevel, MethodName } from '@shared/contract';
+import { OPEN_COMPLAINT_STATUSES, type ComplaintStatus, type ComplaintView, type EscalationLevel, type MethodName } from '@shared/contract';
 import { useLanguage, useT } from '../../app/i18n';
 import { useMethod } from '../../api/hooks';
 import { SelectField } from '../../ui/fields';
 import { useFieldErrors, type Form } from '../../ui/form';
 
 /** The reads a complaint write makes stale (the live event refreshes other screens too). */
-export const COMPLAINT_READS: MethodName[] = ['complaints.get', 'complaints.list', 'complaints.summary', 'complaints.trends', 'complaints.feedback.list'];
+export const COMPLAINT_READS: MethodName[] = ['complaints.get', 'complaints.list', 'complaints.clocks', 'complaints.summary', 'complaints.trends', 'complaints.feedback.list'];
 
-export const OPEN_STATUSES: readonly ComplaintStatus[] = ['received', 'investigating', 'responded', 'followedUp'];
-export const isOpen = (complaint: Pick<ComplaintView, 'status'>) => OPEN_STATUSES.includes(complaint.status);
+export const isOpen = (complaint: Pick<ComplaintView, 'status'>) => OPEN_COMPLAINT_STATUSES.includes(complaint.status);
 
 const STATUS_COLORS: Record<ComplaintStatus, string> = {
   received: 'orange',
