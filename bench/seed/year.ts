@@ -160,7 +160,7 @@ export async function seedYear(options: SeedOptions): Promise<SeedResult> {
   const { staff, units } = await openPark(core);
   log(`park opened: ${staff.length} staff, ${units.length} units (${Math.round(performance.now() - opening)} ms)`);
 
-  const services: Services = { db, clock, sessions: new SessionStore(db, clock.now(), 0), dataDir: options.dir, version: 'seed', gate: { restoring: false }, lan: { ...LAN_OFF }, presence: new Presence(() => undefined) };
+  const services: Services = { db, clock, sessions: new SessionStore(db, clock.now(), () => 0), dataDir: options.dir, version: 'seed', gate: { restoring: false }, lan: { ...LAN_OFF }, presence: new Presence(() => undefined) };
   const handlers = {
     ...rentalsHandlers(services),
     ...lostFoundHandlers(services),

@@ -1,7 +1,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { contract, type FatalProblem, type MessageKey, type Settings, type Input, type LiveEvent, type MethodName, type Output, type Result } from '@shared/contract';
-import { sessionIdleMs } from '@shared/rules/sessions';
+import { sessionIdleLimit } from '@shared/rules/sessions';
 import { systemClock, type Clock } from '@shared/rules/time';
 import { readSettings } from './settings/store';
 import { auditHandlers } from './audit/handlers';
@@ -154,7 +154,7 @@ export function createCore(options: CoreOptions): Core {
   const services: Services = {
     db,
     clock,
-    sessions: new SessionStore(db, clock.now(), sessionIdleMs(readSettings(db).idleSignOutMinutes)),
+    sessions: new SessionStore(db, clock.now(), sessionIdleLimit(readSettings(db))),
     // Called only once a stream opens, after `publish` below is defined: the broadcast room came or went.
     presence: new Presence((role) => {
       if (role === 'broadcast') publish([{ name: 'paging.room', payload: { screens: services.presence.of('broadcast').screens } }]);
@@ -252,7 +252,7 @@ export function createCore(options: CoreOptions): Core {
 
   /** The live session of a token on the station it was opened on (a live stream's check: not counted as activity). */
   const liveSession = (token: string | undefined, stationId: number | null | undefined) => {
-    const session = services.sessions.peek(token, clock.now(), sessionIdleMs(readSettings(db).idleSignOutMinutes));
+    const session = services.sessions.peek(token, clock.now(), sessionIdleLimit(readSettings(db)));
     return session && session.stationId === (stationId ?? null) ? session : undefined;
   };
 

@@ -8,7 +8,7 @@ import {
   type MethodName,
   type Result,
 } from '@shared/contract';
-import { sessionIdleMs } from '@shared/rules/sessions';
+import { sessionIdleLimit } from '@shared/rules/sessions';
 import { writeAudit } from './audit/store';
 import type { Actor, AuditEntry, CallContext, Handler, Handlers, Services } from './context';
 import { AppError } from './errors';
@@ -164,8 +164,7 @@ export function createDispatcher(services: Services, handlers: Handlers, options
 
     let actor: Actor | null = null;
     if (def.access !== 'public') {
-      const idleMs = sessionIdleMs(readSettings(db).idleSignOutMinutes);
-      const found = sessions.resolve(call.token, now, idleMs);
+      const found = sessions.resolve(call.token, now, sessionIdleLimit(readSettings(db)));
       // A session opened on one station (or on the counter) is not valid from another.
       const resolved = found.status === 'ok' && found.session.stationId !== stationId ? { status: 'missing' as const } : found;
       if (resolved.status !== 'ok') {

@@ -22,6 +22,8 @@ export const settingsFields = z.object({
   /** Official public holidays that keep the programme on its normal times (the others air 15 minutes earlier). */
   holidaysNotShifted: z.array(isoDate).max(366),
   idleSignOutMinutes: z.number().int().min(1).max(240),
+  /** The broadcast room watches its queue from across the room, touching the screen only when a slip comes: its own, longer idle limit. */
+  broadcastIdleSignOutMinutes: z.number().int().min(10).max(1440),
   lockoutMinutes: z.number().int().min(1).max(120),
   kioskMode: z.boolean(),
   /** Where backups go (a second disk or a network share); empty: `backups` in the data folder. */
@@ -73,6 +75,7 @@ export const DEFAULT_SETTINGS: Settings = {
   eventDays: [],
   holidaysNotShifted: [],
   idleSignOutMinutes: 10,
+  broadcastIdleSignOutMinutes: 720,
   lockoutMinutes: 5,
   kioskMode: false,
   backupDir: '',

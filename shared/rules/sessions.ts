@@ -1,3 +1,5 @@
+import type { Role } from '../contract/define';
+import type { Settings } from '../contract/settings';
 import { MINUTE } from './time';
 
 /**
@@ -20,4 +22,19 @@ export const ACTIVITY_EVENTS = ['keydown', 'input', 'mousemove', 'touchmove', 'c
  */
 export function sessionIdleMs(idleSignOutMinutes: number): number {
   return idleSignOutMinutes * MINUTE + ACTIVITY_REPORT_MS;
+}
+
+/**
+ * A role's idle sign-out: the broadcast room's screen is watched, not worked at, between slips, so
+ * it keeps its own (longer) limit; every other screen signs out after the park's idle time.
+ */
+export function idleSignOutMinutesFor(role: Role, settings: Pick<Settings, 'idleSignOutMinutes' | 'broadcastIdleSignOutMinutes'>): number {
+  return role === 'broadcast' ? settings.broadcastIdleSignOutMinutes : settings.idleSignOutMinutes;
+}
+
+/** How long the core keeps a session of each role without hearing from its screen. */
+export type IdleLimit = (role: Role) => number;
+
+export function sessionIdleLimit(settings: Pick<Settings, 'idleSignOutMinutes' | 'broadcastIdleSignOutMinutes'>): IdleLimit {
+  return (role) => sessionIdleMs(idleSignOutMinutesFor(role, settings));
 }

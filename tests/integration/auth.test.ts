@@ -120,6 +120,31 @@ describe('sign-in with a PIN', () => {
     expect(await test.fails('auth.me', {}, admin)).toEqual({ code: 'UNAUTHENTICATED', message: 'errors.signInRequired' });
   });
 
+  it('keeps the broadcast room signed in while it watches its queue, for its own idle time; the counter still signs out at its own', async () => {
+    const test = makeCore();
+    const admin = await setUpPark(test);
+    await test.ok('settings.update', { idleSignOutMinutes: 10, broadcastIdleSignOutMinutes: 120 }, admin);
+    const radio = await addStaff(test, admin, { code: 'B21', name: '陈广播', role: 'broadcast', pin: '2468' });
+    const clerk = await addStaff(test, admin, { code: 'C22', name: '张柜台', role: 'counter', pin: '1357' });
+    // Each screen is told its own limit, to sign itself out by.
+    expect((await test.ok('auth.signIn', { staffId: radio.id, pin: '2468' })).idleSignOutMinutes).toBe(120);
+    expect((await test.ok('auth.me', {}, radio.token)).idleSignOutMinutes).toBe(120);
+    expect((await test.ok('auth.me', {}, clerk.token)).idleSignOutMinutes).toBe(10);
+    test.clock.advance(90 * MINUTE);
+    expect(await test.fails('auth.me', {}, clerk.token)).toMatchObject({ code: 'UNAUTHENTICATED', message: 'errors.sessionExpired' });
+    await test.ok('paging.queue', {}, radio.token);
+    // Across a restart too.
+    const reopened = test.reopen();
+    reopened.clock.advance(119 * MINUTE);
+    await reopened.ok('auth.me', {}, radio.token);
+    reopened.clock.advance(120 * MINUTE + ACTIVITY_REPORT_MS + 1);
+    expect(await reopened.fails('auth.me', {}, radio.token)).toMatchObject({ code: 'UNAUTHENTICATED', message: 'errors.sessionExpired' });
+    // Out of range: refused with its field, nothing changed.
+    const manager = (await reopened.ok('auth.signIn', { staffId: (await reopened.ok('auth.roster', {})).find((s) => s.code === ADMIN.code)?.id ?? 0, pin: ADMIN.pin })).token;
+    expect(await reopened.fails('settings.update', { broadcastIdleSignOutMinutes: 5 }, manager)).toMatchObject({ code: 'VALIDATION', fields: { broadcastIdleSignOutMinutes: expect.anything() } });
+    expect((await reopened.ok('settings.get', {}, manager)).broadcastIdleSignOutMinutes).toBe(120);
+  });
+
   it('signs out on request and the token stops working', async () => {
     const test = makeCore();
     const admin = await setUpPark(test);
@@ -243,26 +268,27 @@ describe('sessions across a restart of the counter', () => {
     if (!db) throw new Error('database not open');
     const staffId = Number(db.prepare("INSERT INTO staff (code, name, role, pin_hash, created_at, updated_at) VALUES ('C25', '王五', 'counter', 'x', 0, 0)").run().lastInsertRowid);
     const idleMs = 10 * MINUTE;
-    const store = new SessionStore(db, test.clock.now(), idleMs);
+    const idle = () => idleMs;
+    const store = new SessionStore(db, test.clock.now(), idle);
     const start = test.clock.now();
-    const token = store.create({ staffId, role: 'counter', name: '王五', origin: 'test', stationId: null, createdAt: start }, idleMs);
+    const token = store.create({ staffId, role: 'counter', name: '王五', origin: 'test', stationId: null, createdAt: start }, idle);
     const savedSeenAt = () => db.prepare<[], number>('SELECT last_seen_at FROM session').pluck().get();
-    store.resolve(token, start + SESSION_SAVE_MS - 1, idleMs);
+    store.resolve(token, start + SESSION_SAVE_MS - 1, idle);
     expect(savedSeenAt()).toBe(start);
-    store.resolve(token, start + SESSION_SAVE_MS, idleMs);
+    store.resolve(token, start + SESSION_SAVE_MS, idle);
     expect(savedSeenAt()).toBe(start + SESSION_SAVE_MS);
-    store.resolve(token, start + SESSION_SAVE_MS + 5_000, idleMs);
+    store.resolve(token, start + SESSION_SAVE_MS + 5_000, idle);
     // A crash now: a store opened on the file finds the last saved activity, not the held one.
-    const afterCrash = new SessionStore(db, start + SESSION_SAVE_MS + idleMs, idleMs);
-    expect(afterCrash.peek(token, start + SESSION_SAVE_MS + idleMs, idleMs)).toMatchObject({ staffId, lastSeenAt: start + SESSION_SAVE_MS });
-    expect(afterCrash.resolve(token, start + SESSION_SAVE_MS + idleMs + 1, idleMs)).toEqual({ status: 'expired' });
+    const afterCrash = new SessionStore(db, start + SESSION_SAVE_MS + idleMs, idle);
+    expect(afterCrash.peek(token, start + SESSION_SAVE_MS + idleMs, idle)).toMatchObject({ staffId, lastSeenAt: start + SESSION_SAVE_MS });
+    expect(afterCrash.resolve(token, start + SESSION_SAVE_MS + idleMs + 1, idle)).toEqual({ status: 'expired' });
     // A clean close saves what is held.
-    const closing = new SessionStore(db, start, idleMs);
-    const other = closing.create({ staffId, role: 'counter', name: '王五', origin: 'test', stationId: 7, createdAt: start }, idleMs);
-    closing.resolve(other, start + 1_000, idleMs);
+    const closing = new SessionStore(db, start, idle);
+    const other = closing.create({ staffId, role: 'counter', name: '王五', origin: 'test', stationId: 7, createdAt: start }, idle);
+    closing.resolve(other, start + 1_000, idle);
     closing.saveAll();
-    expect(new SessionStore(db, start + 1_000, idleMs).peek(other, start + 1_000, idleMs)?.lastSeenAt).toBe(start + 1_000);
+    expect(new SessionStore(db, start + 1_000, idle).peek(other, start + 1_000, idle)?.lastSeenAt).toBe(start + 1_000);
     closing.endAllOfStation(7);
-    expect(new SessionStore(db, start + 1_000, idleMs).peek(other, start + 1_000, idleMs)).toBeUndefined();
+    expect(new SessionStore(db, start + 1_000, idle).peek(other, start + 1_000, idle)).toBeUndefined();
   });
 });

@@ -310,7 +310,7 @@ async function figures(park: Park, range: DashboardRange) {
 async function slotBySlotAgrees(park: Park, range: DashboardRange, all: Awaited<ReturnType<typeof figures>>): Promise<void> {
   const db = park.test.core.db;
   if (!db) throw new Error('database not open');
-  const services = { db, clock: park.test.clock, sessions: new SessionStore(db, park.test.clock.now(), 0), dataDir: park.test.dir, version: 'test', gate: { restoring: false }, lan: { ...LAN_OFF }, presence: new Presence(() => undefined), nativeBinding: undefined };
+  const services = { db, clock: park.test.clock, sessions: new SessionStore(db, park.test.clock.now(), () => 0), dataDir: park.test.dir, version: 'test', gate: { restoring: false }, lan: { ...LAN_OFF }, presence: new Presence(() => undefined), nativeBinding: undefined };
   const slotBySlot = dashboardHandlers(services, { slotBySlot: true });
   const ctx = createCallContext(db, { now: park.test.clock.now(), actor: null, token: null, origin: 'test', stationId: null }, []);
   expect(await slotBySlot['dashboard.rentals'](range, ctx)).toEqual(all.rentals);

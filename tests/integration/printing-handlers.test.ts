@@ -33,7 +33,7 @@ function setup() {
   setting.run('parkName', JSON.stringify('阳光水世界'));
   setting.run('timeZone', JSON.stringify('Asia/Shanghai'));
   const state: { printer: PrinterSettings } = { printer: { ...DEFAULT_PRINTER_SETTINGS } };
-  const services: Services = { db, clock, sessions: new SessionStore(db, clock.now(), 600_000), dataDir: dir, version: 'test', gate: { restoring: false }, lan: { ...LAN_OFF }, presence: new Presence(() => undefined) };
+  const services: Services = { db, clock, sessions: new SessionStore(db, clock.now(), () => 600_000), dataDir: dir, version: 'test', gate: { restoring: false }, lan: { ...LAN_OFF }, presence: new Presence(() => undefined) };
   const worker = createPrintWorker({ db, clock, dataDir: dir, readPrinterSettings: () => state.printer, timeZone: () => 'Asia/Shanghai' });
   const handlers = printingHandlers(services, worker);
   const audits: AuditEntry[] = [];

@@ -1,5 +1,5 @@
 import type { authMethods } from '@shared/contract';
-import { sessionIdleMs } from '@shared/rules/sessions';
+import { idleSignOutMinutesFor, sessionIdleLimit } from '@shared/rules/sessions';
 import { actorOf, type CallContext, type HandlersFor, type Services } from '../context';
 import { AppError } from '../errors';
 import { writeAudit } from '../audit/store';
@@ -9,10 +9,10 @@ import { checkStaffPin } from './pinCheck';
 
 /** Opens a session for a staff member whose PIN was checked, and audits it. */
 export function startSession(services: Services, ctx: CallContext, row: StaffRow) {
-  const { idleSignOutMinutes } = readSettings(services.db);
+  const settings = readSettings(services.db);
   const session = { staffId: row.id, role: row.role, name: row.name, origin: ctx.origin, stationId: ctx.stationId, createdAt: ctx.now };
-  const token = services.sessions.create(session, sessionIdleMs(idleSignOutMinutes));
-  return { token, staff: toStaffView(row, ctx.now), idleSignOutMinutes };
+  const token = services.sessions.create(session, sessionIdleLimit(settings));
+  return { token, staff: toStaffView(row, ctx.now), idleSignOutMinutes: idleSignOutMinutesFor(row.role, settings) };
 }
 
 export function authHandlers(services: Services): HandlersFor<keyof typeof authMethods> {
@@ -43,7 +43,7 @@ export function authHandlers(services: Services): HandlersFor<keyof typeof authM
     'auth.me': (_input, ctx) => {
       const row = getStaff(db, actorOf(ctx).id);
       if (!row) throw new AppError('UNAUTHENTICATED', 'errors.staffNotFound');
-      return { staff: toStaffView(row, ctx.now), idleSignOutMinutes: readSettings(db).idleSignOutMinutes };
+      return { staff: toStaffView(row, ctx.now), idleSignOutMinutes: idleSignOutMinutesFor(row.role, readSettings(db)) };
     },
   };
 }

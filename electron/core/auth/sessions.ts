@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Role } from '@shared/contract';
+import type { IdleLimit } from '@shared/rules/sessions';
 import type { Db } from '../db/open';
 
 export interface Session {
@@ -49,22 +50,23 @@ interface Held extends Session {
 export class SessionStore {
   private readonly sessions = new Map<string, Held>();
 
-  /** Takes up the saved sessions of active staff that were not idle longer than `idleMs` at `now`. */
+  /** Takes up the saved sessions of active staff that were not idle longer than their role's `idle` limit at `now`. */
   constructor(
     private readonly db: Db,
     now: number,
-    idleMs: number,
+    idle: IdleLimit,
   ) {
-    db.prepare('DELETE FROM session WHERE last_seen_at < ? OR staff_id IN (SELECT id FROM staff WHERE active = 0)').run(now - idleMs);
+    db.prepare('DELETE FROM session WHERE staff_id IN (SELECT id FROM staff WHERE active = 0)').run();
     const rows = db.prepare<[], SessionRow>('SELECT s.*, st.role, st.name FROM session s JOIN staff st ON st.id = s.staff_id').all();
     for (const row of rows) {
       this.sessions.set(row.token_hash, { staffId: row.staff_id, role: row.role, name: row.name, origin: row.origin, stationId: row.station_id, createdAt: row.created_at, lastSeenAt: row.last_seen_at, savedSeenAt: row.last_seen_at });
     }
+    this.forgetIdle(now, idle);
   }
 
-  /** Opens a session; those idle longer than `idleMs` (screens closed without signing out) end here. */
-  create(session: Omit<Session, 'lastSeenAt'>, idleMs: number): string {
-    this.forget([...this.sessions].filter(([, held]) => session.createdAt - held.lastSeenAt > idleMs).map(([key]) => key));
+  /** Opens a session; those idle longer than their role's limit (screens closed without signing out) end here. */
+  create(session: Omit<Session, 'lastSeenAt'>, idle: IdleLimit): string {
+    this.forgetIdle(session.createdAt, idle);
     const token = randomBytes(32).toString('base64url');
     const key = digest(token);
     this.db
@@ -75,12 +77,12 @@ export class SessionStore {
   }
 
   /** Finds the session of a token; an idle one is ended here. A live one is marked as seen. */
-  resolve(token: string | undefined, now: number, idleMs: number): Resolved {
+  resolve(token: string | undefined, now: number, idle: IdleLimit): Resolved {
     if (!token) return { status: 'missing' };
     const key = digest(token);
     const session = this.sessions.get(key);
     if (!session) return { status: 'missing' };
-    if (now - session.lastSeenAt > idleMs) {
+    if (now - session.lastSeenAt > idle(session.role)) {
       this.forget([key]);
       return { status: 'expired' };
     }
@@ -97,10 +99,10 @@ export class SessionStore {
   }
 
   /** Whether a token still has a live session, without counting this as activity (live streams). */
-  peek(token: string | undefined, now: number, idleMs: number): Session | undefined {
+  peek(token: string | undefined, now: number, idle: IdleLimit): Session | undefined {
     if (!token) return undefined;
     const session = this.sessions.get(digest(token));
-    return session && now - session.lastSeenAt <= idleMs ? session : undefined;
+    return session && now - session.lastSeenAt <= idle(session.role) ? session : undefined;
   }
 
   end(token: string): void {
@@ -137,6 +139,10 @@ export class SessionStore {
   private save(key: string, session: Held): void {
     this.db.prepare('UPDATE session SET last_seen_at = ? WHERE token_hash = ?').run(session.lastSeenAt, key);
     session.savedSeenAt = session.lastSeenAt;
+  }
+
+  private forgetIdle(now: number, idle: IdleLimit): void {
+    this.forget([...this.sessions].filter(([, held]) => now - held.lastSeenAt > idle(held.role)).map(([key]) => key));
   }
 
   private forget(keys: readonly string[]): void {

@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import type { z } from 'zod';
 import { Controller, type FieldPath, type FieldValues } from 'react-hook-form';
 import { Button, Center, Group, NumberInput, Select, Stack, Table, Text, UnstyledButton, type ComboboxItem } from '@mantine/core';
 import { useT } from '../app/i18n';
@@ -74,6 +75,11 @@ interface NumberFieldProps<V extends FieldValues> {
  * What is typed is kept as typed: `min` and `max` only bound the arrow keys, never clamp a number (a
  * silent clamp would save a value nobody typed); the schema refuses one out of range, next to the field.
  */
+/** A number field's bounds for its arrow keys, read from the contract (the schema, not the input, refuses what is outside). */
+export function numberBounds(schema: z.ZodNumber): { min?: number; max?: number } {
+  return { min: schema.minValue ?? undefined, max: schema.maxValue ?? undefined };
+}
+
 export function NumberField<V extends FieldValues>({ form, name, label, min, max, fen, withAsterisk, error }: NumberFieldProps<V>) {
   const errorOf = useFieldErrors(form);
   return (

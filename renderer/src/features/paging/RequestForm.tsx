@@ -21,7 +21,7 @@ import { usePark } from '../../app/park';
 import { useAction, useMethod } from '../../api/hooks';
 import { ApiError } from '../../api/client';
 import { useContractForm, useFieldErrors, useFormSubmit } from '../../ui/form';
-import { clearable, FormActions, NumberField, SelectField } from '../../ui/fields';
+import { clearable, FormActions, NumberField, numberBounds, SelectField } from '../../ui/fields';
 import { newClientRef } from '../../ui/clientRef';
 import { notifySuccess } from '../../ui/notify';
 import { ScriptPreview } from './ScriptPreview';
@@ -36,13 +36,9 @@ type Submit = (details: PagingDetails) => Promise<unknown>;
  */
 const missingForm = missingPersonFields.omit({ lastSeenAt: true }).extend({ lastSeenTime: timeOfDay }).superRefine(checkChildAge);
 
-/** A number field's bounds for its arrow keys, read from the contract (the schema, not the input, refuses what is outside). */
-function bounds(schema: z.ZodNumber): { min?: number; max?: number } {
-  return { min: schema.minValue ?? undefined, max: schema.maxValue ?? undefined };
-}
-const AGE = bounds(missingPersonFields.shape.age);
-const HEIGHT = bounds(missingPersonFields.shape.heightCm.unwrap());
-const REPEAT = bounds(missingPersonFields.shape.repeatMinutes.unwrap());
+const AGE = numberBounds(missingPersonFields.shape.age);
+const HEIGHT = numberBounds(missingPersonFields.shape.heightCm.unwrap());
+const REPEAT = numberBounds(missingPersonFields.shape.repeatMinutes.unwrap());
 
 function MissingPersonForm({ initial, submit, onCancel, label, pending }: { initial?: Extract<PagingDetails, { kind: 'missingPerson' }>; submit: Submit; onCancel(): void; label: string; pending: boolean }) {
   const t = useT();

@@ -3,13 +3,13 @@ import { Controller, type UseFormReturn } from 'react-hook-form';
 import type { z } from 'zod';
 import { Button, CloseButton, Group, Paper, Pill, SimpleGrid, Stack, Switch, Text, TextInput, Title } from '@mantine/core';
 import { IconCalendarPlus } from '@tabler/icons-react';
-import { RECEIPT_LANGUAGES, settingsSchema, type Settings } from '@shared/contract';
+import { RECEIPT_LANGUAGES, settingsFields, settingsSchema, type Settings } from '@shared/contract';
 import { LANGUAGES, catalogs } from '@shared/i18n';
 import { useT } from '../../app/i18n';
 import { useAction, useMethod } from '../../api/hooks';
 import { useContractForm, useFieldErrors, useFormSubmit } from '../../ui/form';
 import { notifySuccess } from '../../ui/notify';
-import { NumberField, SelectField } from '../../ui/fields';
+import { NumberField, numberBounds, SelectField } from '../../ui/fields';
 import { PRINTER_FIELDS, PrinterSettingsSection } from '../printing/PrinterSettingsSection';
 import { DateField, FormTimeField } from '../../ui/dates';
 
@@ -24,6 +24,7 @@ const FIELDS = [
   'eventDays',
   'holidaysNotShifted',
   'idleSignOutMinutes',
+  'broadcastIdleSignOutMinutes',
   'lockoutMinutes',
   'kioskMode',
   'backupDir',
@@ -155,8 +156,9 @@ function SettingsForm({ settings }: { settings: Settings }) {
         </Section>
         <Section title={t('settings.sectionSecurity')}>
           <SimpleGrid cols={{ base: 1, md: 2 }}>
-            <NumberField form={form} name="idleSignOutMinutes" label={t('settings.idleSignOutMinutes')} min={1} max={240} />
-            <NumberField form={form} name="lockoutMinutes" label={t('settings.lockoutMinutes')} min={1} max={120} />
+            <NumberField form={form} name="idleSignOutMinutes" label={t('settings.idleSignOutMinutes')} {...numberBounds(settingsFields.shape.idleSignOutMinutes)} />
+            <NumberField form={form} name="broadcastIdleSignOutMinutes" label={t('settings.broadcastIdleSignOutMinutes')} {...numberBounds(settingsFields.shape.broadcastIdleSignOutMinutes)} />
+            <NumberField form={form} name="lockoutMinutes" label={t('settings.lockoutMinutes')} {...numberBounds(settingsFields.shape.lockoutMinutes)} />
           </SimpleGrid>
           <Controller
             control={form.control}
@@ -170,8 +172,8 @@ function SettingsForm({ settings }: { settings: Settings }) {
           {/* The folder with its hint on a row of its own: beside the two numbers it put their boxes out of line. */}
           <TextInput label={t('maintenance.settings.backupDir')} description={t('maintenance.settings.backupDirHint')} {...form.register('backupDir')} error={errorOf('backupDir')} />
           <SimpleGrid cols={{ base: 1, md: 2 }} mt="md">
-            <NumberField form={form} name="backupKeep" label={t('maintenance.settings.backupKeep')} min={3} max={500} />
-            <NumberField form={form} name="retentionDays" label={t('maintenance.settings.retentionDays')} min={30} max={3650} />
+            <NumberField form={form} name="backupKeep" label={t('maintenance.settings.backupKeep')} {...numberBounds(settingsFields.shape.backupKeep)} />
+            <NumberField form={form} name="retentionDays" label={t('maintenance.settings.retentionDays')} {...numberBounds(settingsFields.shape.retentionDays)} />
           </SimpleGrid>
         </Section>
       </Stack>
