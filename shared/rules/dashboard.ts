@@ -3,6 +3,7 @@ import { addDays, addQuarters, addWeeks, differenceInCalendarDays, format, start
 import type { DashboardComplaints, DashboardLostFound, DashboardPaging, DashboardRentals, PeriodSpan } from '../contract/dashboard';
 import type { Language, Translate } from '../i18n';
 import { DAY as DAY_MS, MINUTE } from './time';
+import { csvFile, type CsvCell } from './csv';
 
 /**
  * The duty manager's dashboard, the pure half: periods (days, ISO weeks from Monday, quarters) over
@@ -114,7 +115,7 @@ export const percentOf = (share: number | null): number | null => (share === nul
 export const CHARTS = ['rentalsByHour', 'rentalsByPeriod', 'complaintsByCategory', 'complaintsByDepartment', 'paging', 'lostFound'] as const;
 export type DashboardChart = (typeof CHARTS)[number];
 
-export type Cell = string | number | null;
+export type Cell = CsvCell;
 
 export interface ChartColumn {
   key: string;
@@ -241,18 +242,9 @@ export function hasFigures(table: ChartTable): boolean {
   return table.rows.some((row) => plotted.some((index) => typeof row[index] === 'number' && row[index] !== 0));
 }
 
-/** A text cell that a spreadsheet would run as a formula (`=`, `+`, `-`, `@`) is kept as text. */
-function csvCell(value: Cell): string {
-  if (value === null) return '';
-  if (typeof value === 'number') return String(value);
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
-}
-
-/** The table as CSV: UTF-8 with a byte-order mark (spreadsheets then read Chinese), a header row, CRLF line ends. */
+/** The table as CSV (`csvFile`): its column labels, then its rows. */
 export function toCsv(table: ChartTable): string {
-  const lines = [table.columns.map((column) => column.label), ...table.rows].map((cells) => cells.map(csvCell).join(','));
-  return `\uFEFF${lines.join('\r\n')}\r\n`;
+  return csvFile(table.columns.map((column) => column.label), table.rows);
 }
 
 /** `dashboard-rentalsByHour-2026-11-23-2026-11-29-day.csv` */

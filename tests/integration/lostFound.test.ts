@@ -538,7 +538,8 @@ describe('weekly handover to finance', () => {
     const desk = await openDesk();
     const { test, admin } = desk;
     await test.ok('lostFound.categories.save', { code: 'wallet', holdingDays: 1 }, admin);
-    const cash = (await test.ok('lostFound.intake', wallet(desk, { cashFen: 125_000 }), desk.clerk.token)).item;
+    // What the finder or the clerk typed is never run as a formula in finance's spreadsheet.
+    const cash = (await test.ok('lostFound.intake', wallet(desk, { cashFen: 125_000, description: '=HYPERLINK("http://x.example","钱包")', finderName: '@赵保洁' }), desk.clerk.token)).item;
     await backAfter(desk, 3 * DAY);
     await test.ok('lostFound.verify', { itemId: cash.id, signature: SIGNATURE }, desk.second.token);
     const { handover: batch } = await test.ok(
@@ -549,6 +550,8 @@ describe('weekly handover to finance', () => {
     expect(batch.cashFen).toBe(125_000);
     const csv = (await test.ok('lostFound.handover.csv', { batchId: batch.id }, desk.clerk.token)).csv;
     expect(csv.split('\r\n')[1]?.endsWith(',1250.00')).toBe(true);
+    expect(csv.split('\r\n')[1]).toContain(`,"'=HYPERLINK(""http://x.example"",""钱包"")",`);
+    expect(csv.split('\r\n')[1]).toContain(",'@赵保洁,");
     const text = (await pdfText(Buffer.from((await test.ok('lostFound.handover.pdf', { batchId: batch.id }, desk.clerk.token)).base64, 'base64'))).join('\n');
     expect(text).toContain('1,250.00');
   });

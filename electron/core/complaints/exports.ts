@@ -4,6 +4,7 @@ import type { SummaryView } from '@shared/contract';
 import type { Db } from '../db/open';
 import { renderReportPdf } from '../pdf/render';
 import { summaryReport } from './summary';
+import { csvFile } from '@shared/rules/csv';
 
 /**
  * The daily summary's files, kept in `<data folder>/reports/complaints/`: the whole day and one per
@@ -41,8 +42,6 @@ export function summaryFileName(db: Db, summary: SummaryView, format: SummaryFor
   return `complaints-${summary.date}-${stateTag(summary)}${department}.${format}`;
 }
 
-const cell = (value: string) => (/[",\n\r]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value);
-
 /**
  * The summary as CSV (UTF-8 with BOM): one row per record fed back to a department. A complaint
  * with its category, status, what the visitor complained of and asks for, and what was done; then
@@ -55,8 +54,8 @@ export function summaryCsv(summary: SummaryView, departmentId?: number): string 
   const lines = departments.flatMap((department) => [
     ...department.done.map((done) => [done.complaintNo, done.category ?? '', done.status, done.place ?? '', done.description ?? '', done.request ?? '', done.summary, 'complaint']),
     ...department.feedback.map((line) => [line.ref, line.category, '', '', line.text, '', '', line.kind]),
-  ].map((row) => [summary.date, department.nameZh, department.nameEn, ...row].map(cell).join(',')));
-  return `\uFEFF${['date,department_zh,department_en,complaint_no,category,status,place,description,request,what_was_done,record', ...lines].join('\r\n')}\r\n`;
+  ].map((row) => [summary.date, department.nameZh, department.nameEn, ...row]));
+  return csvFile(['date', 'department_zh', 'department_en', 'complaint_no', 'category', 'status', 'place', 'description', 'request', 'what_was_done', 'record'], lines);
 }
 
 async function render(summary: SummaryView, context: DocumentContext, file: SummaryFile): Promise<Buffer> {

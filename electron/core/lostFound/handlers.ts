@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { type HandoverView, type ItemDetail, type LfCategory, type lostFoundMethods, type MatchView } from '@shared/contract';
 import { maskIdNumber } from '@shared/rules/identity';
+import { csvFile } from '@shared/rules/csv';
 import { formatYuan } from '@shared/rules/money';
 import { indexText, matchExpression } from '@shared/rules/search';
 import { atParkTime, DAY, HOUR, parkDate, parkDayBounds } from '@shared/rules/time';
@@ -579,7 +580,6 @@ export function lostFoundHandlers(services: Services): HandlersFor<keyof typeof 
       const batch = handoverView(input.batchId);
       const items = db.prepare<[number], ItemRow>(`${ITEM_SELECT} WHERE i.handover_id = ? ORDER BY i.item_no`).all(batch.id).map((row) => toItemRecord(db, row));
       const { timeZone } = readSettings(db);
-      const cell = (value: string) => (/[",\n\r]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value);
       const header = ['batch', 'item_no', 'category', 'description', 'colour', 'brand', 'contents', 'found_place', 'found_at', 'finder', 'storage', 'cash_yuan'];
       const lines = items.map((item) =>
         [
@@ -595,11 +595,9 @@ export function lostFoundHandlers(services: Services): HandlersFor<keyof typeof 
           item.finderName,
           `${item.storageKind} ${item.storagePlace}`,
           item.cashFen > 0 ? formatYuan(item.cashFen, { grouped: false }) : '',
-        ]
-          .map(cell)
-          .join(','),
+        ],
       );
-      return { fileName: `${batch.batchNo}.csv`, csv: `\uFEFF${[header.join(','), ...lines].join('\r\n')}\r\n` };
+      return { fileName: `${batch.batchNo}.csv`, csv: csvFile(header, lines) };
     },
 
     'lostFound.summary': (input, ctx) => {
