@@ -100,6 +100,10 @@ test.describe('complaints: the record, the process, the head summoned, the daily
       expect(await smallTargets(counter, '[role=radiogroup]')).toEqual([]);
       await expect(form.getByLabel('来文编号')).toHaveCount(0);
       await fillWalkInComplaint(form);
+      // A stray touch beside the dialog (a visitor leaning on the screen) keeps it open with what was typed.
+      await counter.mouse.click(8, 790);
+      await expect(form).toBeVisible();
+      await expect(form.getByLabel('游客诉求')).toHaveValue('要求退还快速通道票款');
 
       // Without a description: refused next to the field, in Chinese, and nothing is recorded.
       await form.getByRole('button', { name: '登记', exact: true }).click();

@@ -87,6 +87,12 @@ test.describe('paging between the counter and the broadcast room', () => {
     await dialog.getByRole('button', { name: '登记' }).click();
     await expect(dialog.getByText(/不是可回拨的电话号码/)).toBeVisible();
     await dialog.getByLabel('监护人电话').fill('13812345678');
+    // Looking at another kind and coming back keeps everything typed.
+    await dialog.locator('label').filter({ hasText: /^通知广播$/ }).click();
+    await expect(dialog.getByRole('textbox', { name: '监护人电话' })).toHaveCount(0);
+    await dialog.locator('label').filter({ hasText: /^寻人$/ }).click();
+    await expect(dialog.getByRole('textbox', { name: '姓名' })).toHaveValue('小明');
+    await expect(dialog.getByLabel('监护人电话')).toHaveValue('13812345678');
     await expect(dialog.getByLabel('将要播报的内容')).toContainText('名叫小明，身高约110厘米，身穿红色上衣');
     // The default meeting point is read in each script's own language.
     await expect(dialog.getByLabel('将要播报的内容')).toContainText('请见到这位小朋友的游客或工作人员将其带到游客服务中心');

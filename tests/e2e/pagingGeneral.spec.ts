@@ -58,7 +58,7 @@ test('general announcements read standard wording: a manager edits the library, 
     await counter.keyboard.press('F2');
     await dialog.locator('label').filter({ hasText: /^通知广播$/ }).click();
     await dialog.getByRole('button', { name: '登记', exact: true }).click();
-    await expect(dialog.getByText('必填。')).toBeVisible();
+    await expect(dialog.getByText('必填。').filter({ visible: true })).toBeVisible();
     await dialog.getByLabel('广播内容（中文）').fill('请穿红色外套的王先生到南门。');
     await dialog.getByRole('button', { name: '登记', exact: true }).click();
     await expect(counter.locator('[data-testid^="slip-"]')).toHaveCount(2);

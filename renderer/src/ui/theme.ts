@@ -59,7 +59,9 @@ export const theme = createTheme({
     Menu: { styles: { item: { minHeight: 'calc(2.5rem * var(--mantine-scale))' } } },
     // Every dialog's title as a heading, the same in all of them.
     // Its close button's size and name: `LocalizedTheme`.
-    Modal: { styles: { title: { fontSize: 'var(--mantine-font-size-xl)', fontWeight: 700 } } },
+    // A touch beside a dialog (wet hands, gloves, a visitor leaning on the screen) never throws away
+    // what was typed in it: a dialog closes by its own buttons, its close mark or Escape.
+    Modal: { defaultProps: { closeOnClickOutside: false }, styles: { title: { fontSize: 'var(--mantine-font-size-xl)', fontWeight: 700 } } },
   },
 });
 

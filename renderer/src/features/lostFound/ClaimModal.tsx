@@ -173,7 +173,6 @@ export function ClaimModal({ prefill, onClose }: { prefill: ClaimPrefill; onClos
       }
       size="min(1120px, 94vw)"
       centered
-      closeOnClickOutside={false}
     >
       {done ? <ClaimDone done={done} onClose={onClose} /> : item.data ? <ClaimForm item={item.data} prefill={prefill} onDone={setDone} onCancel={onClose} /> : <Loader />}
     </Modal>

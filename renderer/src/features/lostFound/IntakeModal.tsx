@@ -471,7 +471,6 @@ export function IntakeModal({ onClose, onOpen }: { onClose(): void; onOpen(itemI
       }
       size="min(1120px, 94vw)"
       centered
-      closeOnClickOutside={false}
     >
       {done ? (
         <IntakeDone

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import { Controller } from 'react-hook-form';
 import { Alert, Modal, SegmentedControl, Select, SimpleGrid, Stack, Switch, TextInput, Textarea } from '@mantine/core';
 import type { z } from 'zod';
@@ -260,6 +260,12 @@ export function RequestForm({ initial, onClose }: { initial?: PagingView; onClos
     onClose();
   };
   const initialOf = <K extends PagingKind>(k: K) => (initial?.details.kind === k ? (initial.details as Extract<PagingDetails, { kind: K }>) : undefined);
+  const forms: Record<PagingKind, ReactNode> = {
+    missingPerson: <MissingPersonForm initial={initialOf('missingPerson')} submit={submit} onCancel={onClose} label={label} pending={pending} />,
+    summonHead: <SummonForm initial={initialOf('summonHead')} submit={submit} onCancel={onClose} label={label} pending={pending} />,
+    lostProperty: <LostPropertyForm initial={initialOf('lostProperty')} submit={submit} onCancel={onClose} label={label} pending={pending} />,
+    general: <GeneralForm initial={initialOf('general')} submit={submit} onCancel={onClose} label={label} pending={pending} />,
+  };
 
   return (
     <Modal opened onClose={onClose} title={initial ? t('paging.actions.edit') : t('paging.actions.newRequest')} size="xl" centered>
@@ -274,10 +280,12 @@ export function RequestForm({ initial, onClose }: { initial?: PagingView; onClos
           />
         )}
         {register.error || update.error ? <Alert color="red">{t((register.error ?? update.error)?.body.message ?? 'errors.INTERNAL')}</Alert> : null}
-        {kind === 'missingPerson' ? <MissingPersonForm initial={initialOf('missingPerson')} submit={submit} onCancel={onClose} label={label} pending={pending} /> : null}
-        {kind === 'summonHead' ? <SummonForm initial={initialOf('summonHead')} submit={submit} onCancel={onClose} label={label} pending={pending} /> : null}
-        {kind === 'lostProperty' ? <LostPropertyForm initial={initialOf('lostProperty')} submit={submit} onCancel={onClose} label={label} pending={pending} /> : null}
-        {kind === 'general' ? <GeneralForm initial={initialOf('general')} submit={submit} onCancel={onClose} label={label} pending={pending} /> : null}
+        {initial ? forms[kind] : PAGING_KINDS.map((k) => (
+          // Every kind's form stays mounted, the others hidden: switching the kind keeps what was typed in each.
+          <div key={k} hidden={kind !== k}>
+            {forms[k]}
+          </div>
+        ))}
       </Stack>
     </Modal>
   );
