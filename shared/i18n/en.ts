@@ -66,6 +66,8 @@ export const en = {
     active: 'Active',
     inactive: 'Disabled',
     retry: 'Try again',
+    readFailed: 'This could not be read',
+    readFailedNetwork: 'No connection to the counter PC. This is read again by itself when the connection is back, or try again now.',
     loadMore: 'Show older',
     all: 'All',
     actions: 'Actions',

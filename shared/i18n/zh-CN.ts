@@ -64,6 +64,8 @@ export const zhCN: Catalog = {
     active: '在岗',
     inactive: '已停用',
     retry: '重试',
+    readFailed: '未能读取',
+    readFailedNetwork: '与服务台主机的连接中断。连接恢复后会自动重新读取，也可以现在重试。',
     loadMore: '查看更早',
     all: '全部',
     actions: '操作',

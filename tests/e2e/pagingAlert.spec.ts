@@ -80,3 +80,32 @@ test('a new paging slip sounds and shows on every broadcast screen, also one reg
     await station.stop();
   }
 });
+
+test('a broadcast queue that cannot be read says so with a retry, never "nothing waiting"', async ({ page }) => {
+  const station = await startStation({ PARKDESK_TEST_CLOCK: '2026-11-29T02:00:00Z' });
+  try {
+    const admin = await setUpPark(station);
+    const clerk = await addStaff(station, admin, { code: 'C01', name: '张柜台', role: 'counter', pin: '1357' });
+    await addStaff(station, admin, { code: 'B01', name: '陈广播', role: 'broadcast', pin: '2468' });
+    const token = (await must(station.api('auth.signIn', { staffId: clerk.id, pin: '1357' }))).token;
+    await must(station.api('paging.register', { clientRef: 'e2e-read-1', details: { kind: 'general', textZh: '请停在北门的车主尽快移车' } }, token));
+    await page.goto(station.url);
+    await signIn(page, '陈广播', '2468');
+    await expect(page.locator('[data-testid^="slip-"]')).toHaveCount(1);
+
+    // The queue's read fails (the link to the counter PC drops just then): the reason and a retry, no empty queue.
+    await page.route('**/api/paging.queue', (route) => route.abort('connectionreset'));
+    await page.reload();
+    const failed = page.getByTestId('read-failed');
+    await expect(failed).toContainText('未能读取');
+    await expect(failed).toContainText('与服务台主机的连接中断。连接恢复后会自动重新读取');
+    await expect(page.getByText('没有待处理的广播请求。')).toHaveCount(0);
+    await screen(page, 'paging-queue-read-failed-zh-1280');
+    await page.unroute('**/api/paging.queue');
+    await failed.getByRole('button', { name: '重试' }).click();
+    await expect(page.getByTestId('read-failed')).toHaveCount(0);
+    await expect(page.locator('[data-testid^="slip-"]')).toHaveCount(1);
+  } finally {
+    await station.stop();
+  }
+});

@@ -4,6 +4,7 @@ import { Controller, type FieldPath, type FieldValues } from 'react-hook-form';
 import { Button, Center, Group, NumberInput, Select, Stack, Table, Text, UnstyledButton, type ComboboxItem } from '@mantine/core';
 import { useT } from '../app/i18n';
 import { useFieldErrors, type Form } from './form';
+import { ReadFailed, type ReadQuery } from './readFailed';
 
 interface SelectFieldProps<V extends FieldValues> {
   form: Form<V>;
@@ -140,8 +141,17 @@ export function FormActions({ onCancel, submitLabel, loading, color }: { onCance
   );
 }
 
-/** The designed empty state of a table: one row saying so. */
-export function EmptyRow({ colSpan, children, action }: { colSpan: number; children: ReactNode; action?: ReactNode }) {
+/** The designed empty state of a table: one row saying so; or, when its read failed (`read`), why, with a retry. */
+export function EmptyRow({ colSpan, children, action, read }: { colSpan: number; children: ReactNode; action?: ReactNode; read?: ReadQuery }) {
+  if (read?.error) {
+    return (
+      <Table.Tr>
+        <Table.Td colSpan={colSpan}>
+          <ReadFailed read={read} />
+        </Table.Td>
+      </Table.Tr>
+    );
+  }
   return (
     <Table.Tr>
       <Table.Td colSpan={colSpan}>

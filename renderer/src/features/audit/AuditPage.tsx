@@ -156,7 +156,7 @@ export function AuditPage() {
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
-            {rows.length === 0 && !pages.isLoading ? <EmptyRow colSpan={6}>{t('audit.empty')}</EmptyRow> : null}
+            {rows.length === 0 && !pages.isLoading ? <EmptyRow read={pages} colSpan={6}>{t('audit.empty')}</EmptyRow> : null}
             {rows.map((row) => (
               <Table.Tr key={row.id}>
                 <Table.Td style={{ whiteSpace: 'nowrap' }}>{format.stamp(row.at)}</Table.Td>

@@ -103,7 +103,7 @@ function BackupsCard() {
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
-            {data?.rows.length === 0 && <EmptyRow colSpan={6}>{t('maintenance.empty')}</EmptyRow>}
+            {(data?.rows.length === 0 || state.error) && <EmptyRow read={state} colSpan={6}>{t('maintenance.empty')}</EmptyRow>}
             {data?.rows.map((row) => (
               <Table.Tr key={row.name}>
                 <Table.Td>

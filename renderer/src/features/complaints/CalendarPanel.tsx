@@ -120,7 +120,7 @@ export function CalendarPanel() {
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
-            {rows.length === 0 && !overrides.isLoading ? <EmptyRow colSpan={5}>{t('complaints.calendar.empty')}</EmptyRow> : null}
+            {rows.length === 0 && !overrides.isLoading ? <EmptyRow read={overrides} colSpan={5}>{t('complaints.calendar.empty')}</EmptyRow> : null}
             {rows.map((row) => (
               <Table.Tr key={row.date} data-testid={`override-${row.date}`} c={row.date < today ? 'dark.3' : undefined}>
                 <Table.Td ff="monospace" fw={600}>

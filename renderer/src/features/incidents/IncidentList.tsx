@@ -81,7 +81,7 @@ export function IncidentList({ onOpen }: { onOpen(id: number): void }) {
         </Table.Thead>
         <Table.Tbody>
           {rows.length === 0 && !list.isLoading ? (
-            <EmptyRow colSpan={7}>{status === 'active' && !filtered ? t('incidents.lists.emptyActive') : t('incidents.lists.empty')}</EmptyRow>
+            <EmptyRow read={list} colSpan={7}>{status === 'active' && !filtered ? t('incidents.lists.emptyActive') : t('incidents.lists.empty')}</EmptyRow>
           ) : null}
           {rows.map((incident) => (
             <Table.Tr key={incident.id} data-testid={`incident-${incident.refNo}`} onClick={() => onOpen(incident.id)} style={{ cursor: 'pointer' }}>

@@ -41,7 +41,7 @@ export function OpenIncidentsCard() {
       </Group>
       <Table verticalSpacing="xs" fz="md">
         <Table.Tbody>
-          {incidents.length === 0 && !board.isLoading ? <EmptyRow colSpan={5}>{t('incidents.lists.emptyActive')}</EmptyRow> : null}
+          {incidents.length === 0 && !board.isLoading ? <EmptyRow read={board} colSpan={5}>{t('incidents.lists.emptyActive')}</EmptyRow> : null}
           {incidents.map((incident) => (
             <Table.Tr key={incident.id}>
               <Table.Td ff="monospace" fw={700} style={{ whiteSpace: 'nowrap' }}>

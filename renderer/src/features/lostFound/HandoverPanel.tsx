@@ -74,7 +74,7 @@ function Batches() {
         </Table.Tr>
       </Table.Thead>
       <Table.Tbody>
-        {rows.length === 0 && !batches.isLoading ? <EmptyRow colSpan={7}>{t('lostFound.handover.noBatches')}</EmptyRow> : null}
+        {rows.length === 0 && !batches.isLoading ? <EmptyRow read={batches} colSpan={7}>{t('lostFound.handover.noBatches')}</EmptyRow> : null}
         {rows.map((batch) => (
           <Table.Tr key={batch.id} data-testid={`batch-${batch.batchNo}`}>
             <Table.Td ff="monospace" fw={700}>
@@ -338,7 +338,7 @@ export function HandoverPanel() {
         </Title>
         <Table verticalSpacing="xs" fz="md" data-testid="coming-list">
           <Table.Tbody>
-            {coming.length === 0 && !due.isLoading ? <EmptyRow colSpan={5}>{t('lostFound.handover.noneComing')}</EmptyRow> : null}
+            {coming.length === 0 && !due.isLoading ? <EmptyRow read={due} colSpan={5}>{t('lostFound.handover.noneComing')}</EmptyRow> : null}
             {coming.map((item) => (
               <DueRow key={item.id} item={item} now={now} />
             ))}

@@ -95,7 +95,7 @@ function Page({ filter, beforeId, last, now, onOpen, onMore, emptyText }: { filt
   const next = page.data?.nextBeforeId ?? null;
   return (
     <>
-      {beforeId === undefined && rows.length === 0 && !page.isLoading ? <EmptyRow colSpan={COLUMNS}>{page.error ? t(page.error.body.message) : emptyText}</EmptyRow> : null}
+      {beforeId === undefined && rows.length === 0 && !page.isLoading ? <EmptyRow read={page} colSpan={COLUMNS}>{emptyText}</EmptyRow> : null}
       {rows.map((item) => (
         <ItemRow key={item.id} item={item} now={now} onOpen={onOpen} />
       ))}

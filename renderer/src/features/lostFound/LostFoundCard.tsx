@@ -73,7 +73,7 @@ export function LostFoundCard() {
         <Text fw={700}>{t('lostFound.summary.nextDue')}</Text>
         <Table verticalSpacing="xs" fz="md">
           <Table.Tbody>
-            {next.length === 0 && !due.isLoading ? <EmptyRow colSpan={4}>{t('lostFound.handover.noneDue')}</EmptyRow> : null}
+            {next.length === 0 && !due.isLoading ? <EmptyRow read={due} colSpan={4}>{t('lostFound.handover.noneDue')}</EmptyRow> : null}
             {next.map((item) => {
               const isDue = item.holdingUntil <= now;
               return (

@@ -10,6 +10,7 @@ import { useContractForm, useFieldErrors, useFormSubmit } from '../../ui/form';
 import { notifySuccess } from '../../ui/notify';
 import { Matches, type ClaimPrefill } from './Matches';
 import { categoryName, LF_READS, useLfFormat } from './parts';
+import { ReadFailed } from '../../ui/readFailed';
 
 const closeInput = lostFoundMethods['lostFound.reports.close'].input;
 const STATUSES = ['open', 'found', 'closed', 'all'] as const;
@@ -87,7 +88,8 @@ export function ReportsPanel({
           data={STATUSES.map((value) => ({ value, label: value === 'all' ? t('common.all') : t(`lostFound.reportStatuses.${value}`) }))}
         />
       </Group>
-      {reports.length === 0 && !list.isLoading ? (
+      <ReadFailed read={list} />
+      {reports.length === 0 && !list.isLoading && !list.error ? (
         <Text c="dimmed" ta="center" py="lg">
           {t('lostFound.messages.reportsEmpty')}
         </Text>

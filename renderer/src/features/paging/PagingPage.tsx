@@ -14,6 +14,7 @@ import { RequestForm } from './RequestForm';
 import { RoomPresence } from './RoomPresence';
 import { ScriptsPanel } from './ScriptsPanel';
 import { SlipCard } from './SlipCard';
+import { ReadFailed } from '../../ui/readFailed';
 
 const OPEN = ['registered', 'acknowledged', 'aired'];
 
@@ -62,7 +63,8 @@ export function PagingPage() {
               mb="md"
             />
             <Stack gap="md">
-              {slips.length === 0 && !list.isLoading ? <Text c="dimmed">{t('paging.queue.empty')}</Text> : null}
+              <ReadFailed read={list} />
+              {slips.length === 0 && !list.isLoading && !list.error ? <Text c="dimmed">{t('paging.queue.empty')}</Text> : null}
               {slips.map((slip) => {
                 const open = OPEN.includes(slip.status);
                 return (

@@ -10,6 +10,7 @@ import { speak } from './alert';
 import { CloseModal } from './CloseModal';
 import { SlipCard } from './SlipCard';
 import { usePagingAlerts } from './PagingAlerts';
+import { ReadFailed } from '../../ui/readFailed';
 
 const REFRESH = ['paging.queue', 'paging.list', 'paging.stats'] as const;
 
@@ -38,7 +39,8 @@ export function QueuePage() {
         </Title>
         <Switch size="lg" label={t('paging.actions.soundOn')} checked={sound} onChange={(e) => setSound(e.currentTarget.checked)} thumbIcon={<IconVolume size={12} />} />
       </Group>
-      {slips.length === 0 && !queue.isLoading ? (
+      <ReadFailed read={queue} />
+      {slips.length === 0 && !queue.isLoading && !queue.error ? (
         <Text c="dimmed" fz="xl" ta="center" py={80}>
           {t('paging.queue.empty')}
         </Text>

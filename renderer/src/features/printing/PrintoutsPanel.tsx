@@ -80,7 +80,7 @@ export function PrintoutsPanel() {
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
-          {rows.length === 0 && !jobs.isLoading ? <EmptyRow colSpan={5}>{t('printer.jobs.empty')}</EmptyRow> : null}
+          {rows.length === 0 && !jobs.isLoading ? <EmptyRow read={jobs} colSpan={5}>{t('printer.jobs.empty')}</EmptyRow> : null}
           {rows.map((job) => {
             const open = job.status === 'failed' && job.dismissedAt === null;
             return (

@@ -146,7 +146,7 @@ export function ProgrammeEditor() {
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
-          {slots.length === 0 && !list.isLoading ? <EmptyRow colSpan={4}>{t('programme.day.emptyManager')}</EmptyRow> : null}
+          {slots.length === 0 && !list.isLoading ? <EmptyRow read={list} colSpan={4}>{t('programme.day.emptyManager')}</EmptyRow> : null}
           {slots.map((slot, index) => {
             const name = language === 'zh-CN' ? slot.titleZh : slot.titleEn;
             return (

@@ -227,7 +227,7 @@ export function EquipmentPanel() {
         </Table.Thead>
         <Table.Tbody>
           {(units.data ?? []).length === 0 && !units.isLoading ? (
-            <EmptyRow
+            <EmptyRow read={units}
               colSpan={5}
               action={
                 manager && !typeFilter ? (

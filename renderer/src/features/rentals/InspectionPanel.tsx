@@ -66,7 +66,7 @@ export function InspectionPanel() {
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
-          {rows.length === 0 && !units.isLoading ? <EmptyRow colSpan={4}>{t('rentals.lists.emptyInspection')}</EmptyRow> : null}
+          {rows.length === 0 && !units.isLoading ? <EmptyRow read={units} colSpan={4}>{t('rentals.lists.emptyInspection')}</EmptyRow> : null}
           {rows.map((unit) => (
             <Table.Tr key={unit.id} data-testid={`inspect-${unit.tag}`}>
               <Table.Td ff="monospace" fw={700}>

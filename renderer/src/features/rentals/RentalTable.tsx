@@ -98,7 +98,7 @@ export function RentalTable({
         </Table.Thead>
         <Table.Tbody ref={body}>
           {rows.length === 0 && !list.isLoading ? (
-            <EmptyRow
+            <EmptyRow read={list}
               colSpan={6}
               action={
                 !debounced && onRent ? (

@@ -61,7 +61,7 @@ export function RepairsPanel() {
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
-          {rows.length === 0 && !list.isLoading ? <EmptyRow colSpan={6}>{t('rentals.lists.emptyRepairs')}</EmptyRow> : null}
+          {rows.length === 0 && !list.isLoading ? <EmptyRow read={list} colSpan={6}>{t('rentals.lists.emptyRepairs')}</EmptyRow> : null}
           {rows.map((repair) => (
             <Table.Tr key={repair.id} data-testid={`repair-${repair.unitTag}`}>
               <Table.Td>

@@ -203,7 +203,7 @@ export function PastShifts() {
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
-          {rows.length === 0 && !list.isLoading ? <EmptyRow colSpan={7}>{t('rentals.shifts.emptyPast')}</EmptyRow> : null}
+          {rows.length === 0 && !list.isLoading ? <EmptyRow read={list} colSpan={7}>{t('rentals.shifts.emptyPast')}</EmptyRow> : null}
           {rows.map((shift) => (
             <Table.Tr key={shift.id} data-testid={`past-shift-${shift.id}`}>
               <Table.Td>{`${period(shift).from} – ${period(shift).to}`}</Table.Td>

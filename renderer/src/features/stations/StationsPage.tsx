@@ -188,7 +188,7 @@ function StationsTable() {
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
-            {list.data?.length === 0 ? <EmptyRow colSpan={5}>{t('stations.list.empty')}</EmptyRow> : null}
+            {list.data?.length === 0 || list.error ? <EmptyRow read={list} colSpan={5}>{t('stations.list.empty')}</EmptyRow> : null}
             {list.data?.map((station) => {
               const online = station.revokedAt === null && station.lastSeenAt !== null && now - station.lastSeenAt < STATION_ONLINE_MS;
               return (
