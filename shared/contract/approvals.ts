@@ -8,7 +8,8 @@ import { RETURN_CONDITIONS, needsApproval, returnFormInput } from './rentals';
  * What waits on a manager: keeping deposit money for damage, refunding a deposit without its
  * receipt, and complaints escalated to the duty manager.
  */
-export const APPROVAL_KINDS = ['keptDeposit', 'lostReceiptRefund', 'escalation'] as const;
+/** What waits on a manager: a return keeping deposit money, one without its receipt, one damaged or missing with nothing kept, an escalated complaint. */
+export const APPROVAL_KINDS = ['keptDeposit', 'lostReceiptRefund', 'damagedReturn', 'escalation'] as const;
 export type ApprovalKind = (typeof APPROVAL_KINDS)[number];
 export const APPROVAL_STATUSES = ['pending', 'approved', 'refused'] as const;
 export const DECISIONS = ['approve', 'refuse'] as const;
@@ -83,7 +84,7 @@ export const approvalsMethods = {
     output: z.object({ rows: z.array(approvalView), pending: z.number().int() }),
   }),
   'approvals.requestReturn': method({
-    summary: 'Ask a manager to approve a return that keeps deposit money or has no receipt; the unit stays out until decided.',
+    summary: 'Ask a manager to approve a return that keeps deposit money, has no receipt, or came back damaged or missing; the unit stays out until decided.',
     access: COUNTER,
     mode: 'write',
     input: returnRequestInput,

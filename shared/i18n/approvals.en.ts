@@ -19,6 +19,7 @@ export const approvalsEn = {
   kinds: {
     keptDeposit: 'Keep deposit money',
     lostReceiptRefund: 'Refund without receipt',
+    damagedReturn: 'Returned damaged or missing',
     escalation: 'Escalated complaint',
   },
   statuses: {
@@ -33,6 +34,8 @@ export const approvalsEn = {
   rentalLine: 'Receipt {{receiptNo}} · {{unitTag}} · {{visitor}}',
   keep: 'Keep {{kept}} of the {{deposit}} deposit',
   refundNoReceipt: 'Refund {{deposit}} without the receipt',
+  refundDamaged: '{{condition}}: refund all of the {{deposit}} deposit, nothing kept',
+  noReceiptLine: 'Without the receipt',
   complaintLine: '{{complaintNo}} · {{category}}',
   groupComplaint: 'Group complaint',
   approve: 'Approve',

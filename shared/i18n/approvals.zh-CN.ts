@@ -22,6 +22,7 @@ export const approvalsZhCN: Strings<typeof approvalsEn> = {
   kinds: {
     keptDeposit: '扣除押金',
     lostReceiptRefund: '无收据退押金',
+    damagedReturn: '损坏或丢失归还',
     escalation: '升级投诉',
   },
   statuses: {
@@ -36,6 +37,8 @@ export const approvalsZhCN: Strings<typeof approvalsEn> = {
   rentalLine: '收据 {{receiptNo}} · {{unitTag}} · {{visitor}}',
   keep: '押金 {{deposit}} 中扣除 {{kept}}',
   refundNoReceipt: '无收据退还押金 {{deposit}}',
+  refundDamaged: '归还时{{condition}}：全额退还押金 {{deposit}}，不扣款',
+  noReceiptLine: '无收据',
   complaintLine: '投诉 {{complaintNo}} · {{category}}',
   groupComplaint: '群体投诉',
   approve: '批准',

@@ -112,6 +112,16 @@ describe('returns that wait for a manager', () => {
     expect(auditRows(test, 'approvals.refuse')).toHaveLength(1);
     await test.ok('rentals.return', { receiptNo, checkCode: checkCodeOf(test, receiptNo), condition: 'good' }, clerk.token);
   });
+  it('names a return damaged or missing with nothing kept and the receipt there for what it is', async () => {
+    const park = await openPark();
+    const { test, admin, clerk } = park;
+    const receiptNo = await rentWheelchair(park, 'WC-002');
+    const asked = await test.ok('approvals.requestReturn', { receiptNo, checkCode: checkCodeOf(test, receiptNo), condition: 'damaged', keptFen: 0, reason: '轮子松动，游客不知情，免于扣款', lostReceipt: false }, clerk.token);
+    expect(asked).toMatchObject({ kind: 'damagedReturn', rental: { condition: 'damaged', keptFen: 0, lostReceipt: false } });
+    const approved = await test.ok('approvals.decide', { id: asked.id, decision: 'approve', reason: '确认免于扣款', pin: ADMIN.pin }, admin);
+    expect(approved.status).toBe('approved');
+    expect(await test.ok('rentals.get', { receiptNo }, clerk.token)).toMatchObject({ status: 'returned', condition: 'damaged', keptFen: 0 });
+  });
 });
 
 describe('complaints escalated to the duty manager', () => {

@@ -88,6 +88,34 @@ describe('the database file', () => {
     upgraded.close();
   });
 
+  it('names the returns asked for approval damaged or missing, with the receipt there and nothing kept, as such, and keeps every request', () => {
+    const file = join(tempDir(), DATABASE_FILE);
+    const damaged = migrations.find((migration) => migration.name === 'damaged_return_approval');
+    if (!damaged) throw new Error('no damaged-return migration');
+    const old = openDatabase({ file, targetVersion: damaged.version - 1 });
+    old.prepare("INSERT INTO staff (id, code, name, role, pin_hash, created_at, updated_at) VALUES (1, 'C7', '李娜', 'counter', 'scrypt$x', 1, 1)").run();
+    const typeId = old.prepare<[], number>("SELECT id FROM item_type WHERE code = 'wheelchair'").pluck().get();
+    const rental = old.prepare(
+      `INSERT INTO rental (receipt_no, park_date, seq, unit_id, type_id, visitor_name, phone, id_type, id_number, id_masked, deposit_fen, standard_deposit_fen, payment, out_at, out_by, due_at)
+       VALUES (?, '2026-11-30', ?, ?, ?, '王先生', '13812345678', 'passport', 'E1234567', 'E1***67', 0, 0, 'cash', 1, 1, 2)`,
+    );
+    const ask = old.prepare("INSERT INTO approval_request (kind, rental_id, request, requested_by, requested_at) VALUES ('lostReceiptRefund', ?, ?, 1, 1)");
+    for (const [seq, lostReceipt] of [[1, false], [2, true]] as const) {
+      const unitId = Number(old.prepare('INSERT INTO unit (type_id, tag, created_at, updated_at) VALUES (?, ?, 1, 1)').run(typeId, `WC-00${seq}`).lastInsertRowid);
+      const rentalId = Number(rental.run(`R20261130-000${seq}`, seq, unitId, typeId).lastInsertRowid);
+      ask.run(rentalId, JSON.stringify({ condition: lostReceipt ? 'good' : 'damaged', keptFen: 0, reason: '扶手断裂', lostReceipt }));
+    }
+    const before = old.prepare('SELECT id, rental_id, request, status FROM approval_request ORDER BY id').all();
+    old.close();
+
+    const upgraded = openDatabase({ file });
+    expect(upgraded.prepare('SELECT id, rental_id, request, status FROM approval_request ORDER BY id').all()).toEqual(before);
+    expect(upgraded.prepare('SELECT kind FROM approval_request ORDER BY id').pluck().all()).toEqual(['damagedReturn', 'lostReceiptRefund']);
+    // Still one pending request per rental.
+    expect(() => upgraded.prepare("INSERT INTO approval_request (kind, rental_id, request, requested_by, requested_at) VALUES ('damagedReturn', 1, '{}', 1, 2)").run()).toThrow(/UNIQUE constraint/);
+    upgraded.close();
+  });
+
   it('takes the phone numbers out of earlier complaint corrections in the audit log, keeps the rest, and logs that it did', () => {
     const file = join(tempDir(), DATABASE_FILE);
     const redaction = migrations.find((migration) => migration.name === 'audit_without_phone_numbers');

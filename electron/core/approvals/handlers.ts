@@ -39,7 +39,8 @@ export function approvalsHandlers(services: Services): HandlersFor<keyof typeof 
       const pending = db.prepare("SELECT 1 FROM approval_request WHERE rental_id = ? AND status = 'pending'").get(rental.id);
       if (pending) throw fieldError('CONFLICT', 'receiptNo', 'approvals.errors.alreadyPending', { receiptNo: rental.receipt_no });
       const request: ReturnRequest = { condition: input.condition, keptFen: input.keptFen, reason: input.reason, lostReceipt: input.lostReceipt };
-      const kind = input.keptFen > 0 ? 'keptDeposit' : 'lostReceiptRefund';
+      // Named by what the manager must weigh first: money kept, then a missing receipt, then the damage.
+      const kind = input.keptFen > 0 ? 'keptDeposit' : input.lostReceipt ? 'lostReceiptRefund' : 'damagedReturn';
       const { lastInsertRowid } = db
         .prepare('INSERT INTO approval_request (kind, rental_id, request, requested_by, requested_at) VALUES (?, ?, ?, ?, ?)')
         .run(kind, rental.id, JSON.stringify(request), actor.id, ctx.now);

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Anchor, Badge, Button, Grid, Group, Modal, Paper, PasswordInput, SegmentedControl, Stack, Text, Textarea, Title } from '@mantine/core';
 import { IconCheck, IconX } from '@tabler/icons-react';
 import { Link } from 'wouter';
-import { decisionInput, type ApprovalView } from '@shared/contract';
+import { decisionInput, type ApprovalKind, type ApprovalView } from '@shared/contract';
 import { groupSizeOfNote } from '@shared/rules/complaints';
 import { useLanguage, useT, type T } from '../../app/i18n';
 import { useParkFormat } from '../../app/park';
@@ -18,7 +18,7 @@ import { OpenIncidentsCard } from '../incidents/OpenIncidentsCard';
 import { LostFoundCard } from '../lostFound/LostFoundCard';
 
 type Decision = 'approve' | 'refuse';
-const KIND_COLOR = { keptDeposit: 'orange', lostReceiptRefund: 'yellow', escalation: 'grape' } as const;
+const KIND_COLOR: Record<ApprovalKind, string> = { keptDeposit: 'orange', lostReceiptRefund: 'yellow', damagedReturn: 'red', escalation: 'grape' };
 const STATUS_COLOR = { pending: 'yellow', approved: 'teal', refused: 'red' } as const;
 
 function useWhat() {
@@ -26,12 +26,20 @@ function useWhat() {
   const { language } = useLanguage();
   return (row: ApprovalView): { title: string; lines: string[] } => {
     if (row.rental) {
+      const { rental } = row;
       const money = (fen: number) => yuanText(fen, language);
+      const deposit = money(rental.depositFen);
+      const condition = t(`rentals.condition.${rental.condition}`);
+      const titles: Record<Exclude<ApprovalKind, 'escalation'>, string> = {
+        keptDeposit: t('approvals.keep', { kept: money(rental.keptFen), deposit }),
+        lostReceiptRefund: t('approvals.refundNoReceipt', { deposit }),
+        damagedReturn: t('approvals.refundDamaged', { condition, deposit }),
+      };
       return {
-        title: row.rental.keptFen > 0 ? t('approvals.keep', { kept: money(row.rental.keptFen), deposit: money(row.rental.depositFen) }) : t('approvals.refundNoReceipt', { deposit: money(row.rental.depositFen) }),
+        title: row.kind === 'escalation' ? '' : titles[row.kind],
         lines: [
-          t('approvals.rentalLine', { receiptNo: row.rental.receiptNo, unitTag: row.rental.unitTag, visitor: row.rental.visitorName }),
-          `${t(`rentals.condition.${row.rental.condition}`)}${row.rental.reason ? ` · ${row.rental.reason}` : ''}`,
+          t('approvals.rentalLine', { receiptNo: rental.receiptNo, unitTag: rental.unitTag, visitor: rental.visitorName }),
+          [condition, rental.reason, rental.lostReceipt && row.kind !== 'lostReceiptRefund' ? t('approvals.noReceiptLine') : ''].filter(Boolean).join(' · '),
         ],
       };
     }
