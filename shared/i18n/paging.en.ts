@@ -167,6 +167,7 @@ export const pagingEn = {
     notSummon: 'Only a summoned department head arrives.',
     alreadyArrived: 'The arrival is already recorded.',
     kindFixed: 'The kind of a request cannot change; cancel it and register a new one.',
+    lastSeenFuture: 'The time last seen is still to come: check it.',
     departmentNotFound: 'No such department (or it is no longer active).',
     generalTextNotFound: 'No such standard announcement.',
     departmentCodeTaken: 'The code {{code}} is already in use.',

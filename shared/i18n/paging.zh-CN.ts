@@ -169,6 +169,7 @@ export const pagingZhCN: Strings<typeof pagingEn> = {
     notSummon: '只有呼叫部门负责人的请求才记录到场。',
     alreadyArrived: '已记录到场。',
     kindFixed: '请求类型不能修改，请取消后重新登记。',
+    lastSeenFuture: '最后出现时间还没有到，请核对。',
     generalTextNotFound: '没有该标准广播词。',
     departmentNotFound: '没有这个部门（或已停用）。',
     departmentCodeTaken: '代码 {{code}} 已被使用。',

@@ -170,3 +170,24 @@ export function typedDateProblem(text: string, bounds: { min?: string | undefine
 export function stateReadAfter(date: string, readAt: number, timeZone: string): number | null {
   return parkDate(readAt, timeZone) === date ? null : readAt;
 }
+
+/**
+ * How far past the park's clock a time given at the counter may be and still be taken as now (the
+ * clerk read a watch a few minutes fast): the core refuses anything later as still to come, and a
+ * typed time of day later than that is read as yesterday's.
+ */
+export const TYPED_TIME_SLACK_MS = 5 * MINUTE;
+
+/** Whether an instant given at the counter for something that already happened is still to come. */
+export function isStillToCome(at: number, now: number): boolean {
+  return at > now + TYPED_TIME_SLACK_MS;
+}
+
+/**
+ * A time of day typed at the counter (`HH:mm`) for something that already happened, as an instant:
+ * today in the park, or yesterday when today's would still be to come.
+ */
+export function typedTimeToInstant(time: string, now: number, timeZone: string): number {
+  const today = atParkTime(parkDate(now, timeZone), time, timeZone);
+  return isStillToCome(today, now) ? atParkTime(parkDate(now - DAY, timeZone), time, timeZone) : today;
+}

@@ -80,7 +80,11 @@ describe('paging requests', () => {
     expect(noKind.code).toBe('VALIDATION');
     const noDepartment = await test.fails('paging.register', { clientRef: ref(), details: { kind: 'summonHead', departmentId: 999 } }, counter.token);
     expect(noDepartment.fields).toEqual({ 'details.departmentId': { key: 'paging.errors.departmentNotFound' } });
+    // Last seen a few minutes ahead of the clock is a watch running fast; later than that is typed wrong.
+    const ahead = await test.fails('paging.register', lostChild(test, { lastSeenAt: test.clock.now() + 6 * MINUTE }), counter.token);
+    expect(ahead.fields).toEqual({ 'details.lastSeenAt': { key: 'paging.errors.lastSeenFuture' } });
     expect(await test.ok('paging.queue', {}, counter.token)).toEqual([]);
+    await test.ok('paging.register', lostChild(test, { lastSeenAt: test.clock.now() + 4 * MINUTE }), counter.token);
   });
 
   it('orders the queue by priority then age: a missing child first', async () => {

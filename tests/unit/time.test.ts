@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { atParkTime, formatParkDateTime, formatParkMonthDayTime, formatParkTime, isTimeZone, minutesOfDay, parkDate, parkDayBounds, parseTypedDate, stateReadAfter, typedDateProblem } from '@shared/rules/time';
+import { atParkTime, formatParkDateTime, formatParkMonthDayTime, formatParkTime, isTimeZone, minutesOfDay, parkDate, parkDayBounds, parseTypedDate, stateReadAfter, isStillToCome, TYPED_TIME_SLACK_MS, typedDateProblem, typedTimeToInstant } from '@shared/rules/time';
 import { ManualClock, OffsetClock } from '../../electron/core/clock';
 
 describe('park time', () => {
@@ -78,5 +78,26 @@ describe('figures of the present state read after their day', () => {
     expect(stateReadAfter('2026-11-29', pastMidnight, zone)).toBe(pastMidnight);
     // The same instant is still the 29th in UTC.
     expect(stateReadAfter('2026-11-29', pastMidnight, 'UTC')).toBeNull();
+  });
+});
+
+describe('a time of day typed at the counter for what already happened', () => {
+  const tz = 'Asia/Shanghai';
+  const now = Date.parse('2026-11-30T02:00:00Z'); // 10:00 in the park
+
+  it('is today, also a few minutes ahead of the park clock (a watch running fast)', () => {
+    expect(typedTimeToInstant('09:40', now, tz)).toBe(Date.parse('2026-11-30T01:40:00Z'));
+    expect(typedTimeToInstant('10:04', now, tz)).toBe(Date.parse('2026-11-30T02:04:00Z'));
+    expect(typedTimeToInstant('10:05', now, tz)).toBe(Date.parse('2026-11-30T02:05:00Z'));
+  });
+
+  it('is yesterday when today’s would still be to come', () => {
+    expect(typedTimeToInstant('10:06', now, tz)).toBe(Date.parse('2026-11-29T02:06:00Z'));
+    expect(typedTimeToInstant('23:50', now, tz)).toBe(Date.parse('2026-11-29T15:50:00Z'));
+  });
+
+  it('is refused by the core as still to come only past the same few minutes', () => {
+    expect(isStillToCome(now + TYPED_TIME_SLACK_MS, now)).toBe(false);
+    expect(isStillToCome(now + TYPED_TIME_SLACK_MS + 1, now)).toBe(true);
   });
 });

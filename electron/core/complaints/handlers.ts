@@ -1,7 +1,7 @@
 import { ESCALATION_LEVELS, OFFICIAL_CHANNELS, OPEN_COMPLAINT_STATUSES, type complaintsMethods, type ComplaintStatus, type ComplaintStep, type ComplaintView, type SummaryView } from '@shared/contract';
 import { groupEscalationNote, summaryAsClosed, summaryState, weekStart } from '@shared/rules/complaints';
 import type { MessageKey } from '@shared/i18n';
-import { atParkTime, DAY, parkDate, parkDayBounds } from '@shared/rules/time';
+import { atParkTime, DAY, parkDate, parkDayBounds, isStillToCome } from '@shared/rules/time';
 import { actorOf, type CallContext, type HandlersFor, type Services } from '../context';
 import { fieldError } from '../errors';
 import { registerPaging } from '../paging/store';
@@ -85,8 +85,8 @@ export function complaintsHandlers(services: Services): HandlersFor<keyof typeof
       const existing = db.prepare<[string], { id: number }>('SELECT id FROM complaint WHERE client_ref = ?').get(input.clientRef);
       if (existing) return load(existing.id, ctx.now);
       const receivedAt = input.receivedAt ?? ctx.now;
-      if (receivedAt > ctx.now + 5 * 60_000) throw fieldError('VALIDATION', 'receivedAt', 'lostFound.errors.foundInFuture');
-      if (input.happenedAt > ctx.now + 5 * 60_000) throw fieldError('VALIDATION', 'happenedAt', 'lostFound.errors.foundInFuture');
+      if (isStillToCome(receivedAt, ctx.now)) throw fieldError('VALIDATION', 'receivedAt', 'lostFound.errors.foundInFuture');
+      if (isStillToCome(input.happenedAt, ctx.now)) throw fieldError('VALIDATION', 'happenedAt', 'lostFound.errors.foundInFuture');
       if (input.departmentId !== undefined && !departmentExists(input.departmentId)) throw fieldError('VALIDATION', 'departmentId', 'paging.errors.departmentNotFound');
       const { timeZone } = readSettings(db);
       const date = parkDate(receivedAt, timeZone);

@@ -1,6 +1,6 @@
 import { COUNTER, type IncidentDetail, type incidentsMethods } from '@shared/contract';
 import { ALWAYS_NOTIFIED, canMove, canSkip, closeRefusal, noticeCompletedAt, notifiedLate } from '@shared/rules/incidents';
-import { atParkTime, DAY, MINUTE, parkDate, parkDayBounds } from '@shared/rules/time';
+import { atParkTime, DAY, isStillToCome, parkDate, parkDayBounds, TYPED_TIME_SLACK_MS } from '@shared/rules/time';
 import { actorOf, type CallContext, type HandlersFor, type Services } from '../context';
 import { AppError, fieldError } from '../errors';
 import { saveReportFile } from '../pdf/file';
@@ -11,7 +11,6 @@ import { CLOCK_ORDER, INCIDENT_SELECT, INCIDENTS_CLOSED_SQL, INCIDENTS_OF_DAY_SQ
 import { containsPattern } from '../db/like';
 
 /** A time typed at the counter may run a minute ahead of the counter PC (another screen's clock). */
-const CLOCK_SLACK = MINUTE;
 
 export function incidentsHandlers(services: Services): HandlersFor<keyof typeof incidentsMethods> {
   const { db } = services;
@@ -42,8 +41,8 @@ export function incidentsHandlers(services: Services): HandlersFor<keyof typeof 
   /** A time recorded for the incident: not ahead of now, not before it happened. */
   const checkTime = (field: string, at: number | null, row: IncidentRow, now: number) => {
     if (at === null) return;
-    if (at > now + CLOCK_SLACK) throw fieldError('VALIDATION', field, 'incidents.errors.timeFuture');
-    if (at < row.occurred_at - CLOCK_SLACK) throw fieldError('VALIDATION', field, 'incidents.errors.timeBeforeIncident');
+    if (isStillToCome(at, now)) throw fieldError('VALIDATION', field, 'incidents.errors.timeFuture');
+    if (at < row.occurred_at - TYPED_TIME_SLACK_MS) throw fieldError('VALIDATION', field, 'incidents.errors.timeBeforeIncident');
   };
 
   /** A staff member who may take on an incident (or go with a visitor): exists and is active. */
@@ -71,7 +70,7 @@ export function incidentsHandlers(services: Services): HandlersFor<keyof typeof 
       const actor = actorOf(ctx);
       const { timeZone } = readSettings(db);
       const occurredAt = input.occurredAt ?? ctx.now;
-      if (occurredAt > ctx.now + CLOCK_SLACK) throw fieldError('VALIDATION', 'occurredAt', 'incidents.errors.occurredFuture');
+      if (isStillToCome(occurredAt, ctx.now)) throw fieldError('VALIDATION', 'occurredAt', 'incidents.errors.occurredFuture');
       if (occurredAt < ctx.now - 7 * DAY) throw fieldError('VALIDATION', 'occurredAt', 'incidents.errors.occurredTooOld');
       const date = parkDate(ctx.now, timeZone);
       const seq = db.prepare<[string], { n: number }>('SELECT coalesce(max(seq), 0) + 1 AS n FROM incident WHERE park_date = ?').get(date)?.n ?? 1;

@@ -5,7 +5,7 @@ import { maskIdNumber } from '@shared/rules/identity';
 import { csvFile } from '@shared/rules/csv';
 import { formatYuan } from '@shared/rules/money';
 import { indexText, matchExpression } from '@shared/rules/search';
-import { atParkTime, DAY, HOUR, parkDate, parkDayBounds } from '@shared/rules/time';
+import { atParkTime, DAY, HOUR, parkDate, parkDayBounds, isStillToCome } from '@shared/rules/time';
 import { checkPinOf } from '../auth/pinCheck';
 import { actorOf, type CallContext, type HandlersFor, type Services } from '../context';
 import { AppError, fieldError } from '../errors';
@@ -213,7 +213,7 @@ export function lostFoundHandlers(services: Services): HandlersFor<keyof typeof 
       const existing = db.prepare<[string], { id: number; intake_job: number; label_job: number }>('SELECT id, intake_job, label_job FROM lf_item WHERE client_ref = ?').get(input.clientRef);
       if (existing) return { item: detail(existing.id), intakeJobId: existing.intake_job, labelJobId: existing.label_job };
       requireInk({ finderSignature: input.finderSignature, receiverSignature: input.receiverSignature });
-      if (input.foundAt > ctx.now + 5 * 60_000) throw fieldError('VALIDATION', 'foundAt', 'lostFound.errors.foundInFuture');
+      if (isStillToCome(input.foundAt, ctx.now)) throw fieldError('VALIDATION', 'foundAt', 'lostFound.errors.foundInFuture');
       if (input.finderDepartmentId !== undefined && !db.prepare<[number], { id: number }>('SELECT id FROM department WHERE id = ?').get(input.finderDepartmentId)) {
         throw fieldError('VALIDATION', 'finderDepartmentId', 'paging.errors.departmentNotFound');
       }
@@ -408,7 +408,7 @@ export function lostFoundHandlers(services: Services): HandlersFor<keyof typeof 
     'lostFound.reports.create': (input, ctx) => {
       const existing = db.prepare<[string], { id: number }>('SELECT id FROM lf_report WHERE client_ref = ?').get(input.clientRef);
       if (existing) return toReportView(reportOrFail(getReport(db, existing.id)));
-      if (input.lostAt > ctx.now + 5 * 60_000) throw fieldError('VALIDATION', 'lostAt', 'lostFound.errors.foundInFuture');
+      if (isStillToCome(input.lostAt, ctx.now)) throw fieldError('VALIDATION', 'lostAt', 'lostFound.errors.foundInFuture');
       const date = parkDate(ctx.now, readSettings(db).timeZone);
       const { number } = nextNumber(db, 'lf_report', 'report_no', 'LR', date);
       const { lastInsertRowid } = db

@@ -63,7 +63,7 @@ export function pagingHandlers(services: Services): HandlersFor<keyof typeof pag
     'paging.update': (input, ctx) => {
       const request = open(input.id, ctx.now);
       if (input.details.kind !== request.kind) throw fieldError('VALIDATION', 'details.kind', 'paging.errors.kindFixed');
-      const scripts = writeScripts(db, input.details, readSettings(db).timeZone);
+      const scripts = writeScripts(db, input.details, readSettings(db).timeZone, ctx.now);
       db.prepare('UPDATE paging_request SET details = ?, script_zh = ?, script_en = ?, department_id = ?, updated_at = ? WHERE id = ?').run(
         JSON.stringify(input.details),
         scripts.zh,

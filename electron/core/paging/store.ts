@@ -1,7 +1,7 @@
 import { pagingDetails, type DepartmentView, type GeneralTextView, type PagingDetails, type PagingView, type ScriptKind } from '@shared/contract';
 import { arrivalDueAt, arrivalLate, contactDueAt, contactLate, nextAiringAt, pagingPriority, scriptKindOf } from '@shared/rules/paging';
 import { fillScript, scriptValues } from '@shared/rules/scripts';
-import { parkDate } from '@shared/rules/time';
+import { isStillToCome, parkDate } from '@shared/rules/time';
 import type { CallContext } from '../context';
 import type { Db } from '../db/open';
 import { fieldError } from '../errors';
@@ -73,7 +73,9 @@ export function scriptTemplate(db: Db, kind: ScriptKind, language: 'zh-CN' | 'en
 }
 
 /** The announcement in both languages, from the standard scripts (a general announcement is its own text). */
-export function writeScripts(db: Db, details: PagingDetails, timeZone: string): { zh: string; en: string; department: DepartmentRow | undefined } {
+export function writeScripts(db: Db, details: PagingDetails, timeZone: string, now: number): { zh: string; en: string; department: DepartmentRow | undefined } {
+  // A person is last seen before they are looked for: a time still to come was typed wrong (or taken as today's).
+  if (details.kind === 'missingPerson' && isStillToCome(details.lastSeenAt, now)) throw fieldError('VALIDATION', 'details.lastSeenAt', 'paging.errors.lastSeenFuture');
   const department = details.kind === 'summonHead' ? getDepartment(db, details.departmentId) : undefined;
   if (details.kind === 'summonHead' && (!department || department.active !== 1)) {
     throw fieldError('VALIDATION', 'details.departmentId', 'paging.errors.departmentNotFound');
@@ -205,7 +207,7 @@ export function registerPaging(db: Db, ctx: CallContext, staffId: number, reques
   const existing = db.prepare<[string], { id: number }>('SELECT id FROM paging_request WHERE client_ref = ?').get(request.clientRef);
   if (existing) return { id: existing.id, created: false };
   const { timeZone } = readSettings(db);
-  const scripts = writeScripts(db, request.details, timeZone);
+  const scripts = writeScripts(db, request.details, timeZone, ctx.now);
   const priority = pagingPriority(request.details);
   const { lastInsertRowid } = db
     .prepare(

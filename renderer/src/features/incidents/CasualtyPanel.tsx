@@ -4,7 +4,7 @@ import { IconAmbulance, IconClockPlay, IconEdit, IconPlus } from '@tabler/icons-
 import { Controller } from 'react-hook-form';
 import { z } from 'zod';
 import { id, personName, timeOfDay, type CasualtyView, type IncidentDetail, type Input } from '@shared/contract';
-import { formatParkTime } from '@shared/rules/time';
+import { formatParkTime, typedTimeToInstant } from '@shared/rules/time';
 import { useT } from '../../app/i18n';
 import { usePark, useParkFormat } from '../../app/park';
 import { useAction, useMethod } from '../../api/hooks';
@@ -12,7 +12,7 @@ import { ApiError } from '../../api/client';
 import { FormActions, SelectField } from '../../ui/fields';
 import { applyServerErrors, useContractForm, useFieldErrors } from '../../ui/form';
 import { notifyError, notifySuccess } from '../../ui/notify';
-import { parkTimeToInstant, REFRESH } from './parts';
+import { REFRESH } from './parts';
 import { FormTimeField } from '../../ui/dates';
 
 const optionalTime = z.union([timeOfDay, z.literal('')]);
@@ -86,7 +86,7 @@ function CasualtyModal({ incidentId, casualty, onClose }: { incidentId: number; 
   const instant = (field: TimeField, time: string) => {
     if (time === '') return null;
     const stamped = stamps[field];
-    return stamped !== undefined && formatParkTime(stamped, tz) === time ? stamped : parkTimeToInstant(time, park.now(), tz);
+    return stamped !== undefined && formatParkTime(stamped, tz) === time ? stamped : typedTimeToInstant(time, park.now(), tz);
   };
 
   const submit = form.handleSubmit(async ({ leftTime, arrivedTime, returnedTime, ...values }) => {

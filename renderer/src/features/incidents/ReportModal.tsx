@@ -2,14 +2,14 @@ import { Button, Group, Modal, Radio, SimpleGrid, Stack, Text, TextInput, Textar
 import { IconAlertTriangle } from '@tabler/icons-react';
 import { Controller } from 'react-hook-form';
 import { INCIDENT_NATURES, reportFormInput, type IncidentDetail } from '@shared/contract';
-import { formatParkTime } from '@shared/rules/time';
+import { formatParkTime, typedTimeToInstant } from '@shared/rules/time';
 import { useT } from '../../app/i18n';
 import { usePark } from '../../app/park';
 import { useAction } from '../../api/hooks';
 import { ApiError } from '../../api/client';
 import { applyServerErrors, useContractForm, useFieldErrors } from '../../ui/form';
 import { notifyError } from '../../ui/notify';
-import { parkTimeToInstant, REFRESH } from './parts';
+import { REFRESH } from './parts';
 import { FormTimeField } from '../../ui/dates';
 
 const FIELDS = ['reporterName', 'reporterPhone', 'reporterAddress', 'nature', 'location', 'description', 'occurredTime'] as const;
@@ -35,7 +35,7 @@ export function ReportModal({ onClose, onReported }: { onClose(): void; onReport
   const errorOf = useFieldErrors(form);
 
   const submit = form.handleSubmit(async ({ occurredTime, ...values }) => {
-    const occurredAt = parkTimeToInstant(occurredTime, park.now(), park.info.timeZone);
+    const occurredAt = typedTimeToInstant(occurredTime, park.now(), park.info.timeZone);
     try {
       onReported(await report.mutateAsync({ ...values, occurredAt }));
     } catch (error) {

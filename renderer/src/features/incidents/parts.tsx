@@ -3,7 +3,7 @@ import { IconAlertTriangle, IconCircleCheck, IconClock } from '@tabler/icons-rea
 import type { IncidentNature, IncidentStatus, IncidentSummary, MethodName } from '@shared/contract';
 import { readDeadline } from '@shared/rules/deadline';
 import { NOTIFY_WARN_MS } from '@shared/rules/incidents';
-import { atParkTime, DAY, MINUTE, parkDate } from '@shared/rules/time';
+import { MINUTE } from '@shared/rules/time';
 import { useT } from '../../app/i18n';
 import { useParkFormat } from '../../app/park';
 import { DeadlineBadge, durationText } from '../../ui/deadline';
@@ -75,15 +75,6 @@ export function NoticeBadge({ incident, now, withDeadline = false }: { incident:
       </Badge>
     </Group>
   );
-}
-
-/**
- * A wall-clock time typed at the counter (`HH:mm`) as an instant: today in the park, or yesterday
- * when that would be later than now (reports are about what already happened).
- */
-export function parkTimeToInstant(time: string, now: number, timeZone: string): number {
-  const today = atParkTime(parkDate(now, timeZone), time, timeZone);
-  return today > now + MINUTE ? atParkTime(parkDate(now - DAY, timeZone), time, timeZone) : today;
 }
 
 const BIG_CLOCK = {

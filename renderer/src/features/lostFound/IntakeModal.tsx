@@ -3,7 +3,7 @@ import { Controller } from 'react-hook-form';
 import { Alert, Badge, Button, Fieldset, Grid, Group, Modal, PasswordInput, SegmentedControl, Select, SimpleGrid, Stack, Switch, Text, TextInput, Textarea, Title } from '@mantine/core';
 import { IconCircleCheck, IconEyeOff, IconLock, IconSpeakerphone } from '@tabler/icons-react';
 import { CONTAINER_CATEGORIES, intakeInput, STORAGE_KINDS, timeOfDay, type LfCategory, type Output } from '@shared/contract';
-import { formatParkTime } from '@shared/rules/time';
+import { formatParkTime, typedTimeToInstant } from '@shared/rules/time';
 import { useLanguage, useT } from '../../app/i18n';
 import { usePark } from '../../app/park';
 import { useSession } from '../../app/session';
@@ -15,7 +15,7 @@ import { useContractForm, useFieldErrors, useFormSubmit } from '../../ui/form';
 import { notifyError, notifySuccess } from '../../ui/notify';
 import { PhotoPicker } from '../../ui/PhotoPicker';
 import { SignaturePad } from '../../ui/SignaturePad';
-import { CategoryPicker, instantOf, LF_READS } from './parts';
+import { CategoryPicker, LF_READS } from './parts';
 import { ReprintButton } from '../printing/ReprintButton';
 import { JobPreview } from '../printing/JobPreview';
 import { FormTimeField } from '../../ui/dates';
@@ -168,7 +168,7 @@ function IntakeForm({ onDone, onCancel }: { onDone(done: Done): void; onCancel()
           ...values,
           contents: holdsContents(values.category) ? values.contents : '',
           secondCounter: values.cashFen > 0 ? values.secondCounter : undefined,
-          foundAt: instantOf(foundTime, timeZone, park.now()),
+          foundAt: typedTimeToInstant(foundTime, park.now(), timeZone),
         });
       } catch (error) {
         // The core names the instant `foundAt`; the form asks for `foundTime`.

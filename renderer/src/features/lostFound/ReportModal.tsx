@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Controller } from 'react-hook-form';
 import { Grid, Modal, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { lostFoundMethods, timeOfDay, type ReportView } from '@shared/contract';
-import { formatParkTime } from '@shared/rules/time';
+import { formatParkTime, typedTimeToInstant } from '@shared/rules/time';
 import { useT } from '../../app/i18n';
 import { usePark } from '../../app/park';
 import { useAction } from '../../api/hooks';
@@ -11,7 +11,7 @@ import { newClientRef } from '../../ui/clientRef';
 import { FormActions } from '../../ui/fields';
 import { useContractForm, useFieldErrors, useFormSubmit } from '../../ui/form';
 import { notifySuccess } from '../../ui/notify';
-import { CategoryPicker, instantOf, LF_READS } from './parts';
+import { CategoryPicker, LF_READS } from './parts';
 import { FormTimeField } from '../../ui/dates';
 
 /** The lost report: the contract's input, with the time lost typed as a time of day in the park. */
@@ -35,7 +35,7 @@ export function ReportModal({ onClose, onRecorded }: { onClose(): void; onRecord
     FIELDS,
     async ({ lostTime, ...values }) => {
       try {
-        return await create.mutateAsync({ ...values, clientRef, lostAt: instantOf(lostTime, timeZone, park.now()) });
+        return await create.mutateAsync({ ...values, clientRef, lostAt: typedTimeToInstant(lostTime, park.now(), timeZone) });
       } catch (error) {
         if (error instanceof ApiError && error.body.fields?.lostAt) {
           const { lostAt, ...fields } = error.body.fields;

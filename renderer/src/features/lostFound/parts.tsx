@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import { Badge, Group, Radio, SimpleGrid, Text, type BadgeProps } from '@mantine/core';
 import { IconAlertTriangle } from '@tabler/icons-react';
 import { LF_CATEGORIES, type ItemSummary, type LfCategory, type MatchView, type MethodName } from '@shared/contract';
-import { atParkTime, DAY, MINUTE, parkDate } from '@shared/rules/time';
+import { DAY, MINUTE } from '@shared/rules/time';
 import { useT, type T } from '../../app/i18n';
 import { useParkFormat } from '../../app/park';
 import { durationText } from '../../ui/deadline';
@@ -23,12 +23,6 @@ export const LF_READS: MethodName[] = [
 export const HANDOVER_WARN_MS = 2 * DAY;
 
 export const categoryName = (t: T, code: LfCategory) => t(`lostFound.categories.${code}`);
-
-/** An instant from a time of day typed at the counter: today in the park, or yesterday when that is still to come. */
-export function instantOf(time: string, timeZone: string, now: number): number {
-  const at = atParkTime(parkDate(now, timeZone), time, timeZone);
-  return at > now + 5 * 60_000 ? at - DAY : at;
-}
 
 /** Dates and times of lost property: they span days, so the date is always shown (`MM-DD HH:mm` in lists). */
 export function useLfFormat() {

@@ -15,7 +15,7 @@ import {
   type PagingKind,
   type PagingView,
 } from '@shared/contract';
-import { atParkTime, formatParkTime, parkDate } from '@shared/rules/time';
+import { formatParkTime, typedTimeToInstant } from '@shared/rules/time';
 import { useLanguage, useT } from '../../app/i18n';
 import { usePark } from '../../app/park';
 import { useAction, useMethod } from '../../api/hooks';
@@ -74,8 +74,7 @@ function MissingPersonForm({ initial, submit, onCancel, label, pending }: { init
     form,
     ['name', 'age', 'sex', 'heightCm', 'clothing', 'lastSeenPlace', 'clothingEn', 'lastSeenPlaceEn', 'guardianName', 'guardianPhone', 'meetingPoint', 'repeatMinutes'],
     ({ lastSeenTime, ...values }) => {
-      const at = atParkTime(parkDate(park.now(), timeZone), lastSeenTime, timeZone);
-      return submit({ ...values, lastSeenAt: at > park.now() ? at - 86_400_000 : at });
+      return submit({ ...values, lastSeenAt: typedTimeToInstant(lastSeenTime, park.now(), timeZone) });
     },
     () => undefined,
   );
@@ -84,7 +83,7 @@ function MissingPersonForm({ initial, submit, onCancel, label, pending }: { init
     const parsed = missingForm.safeParse(values);
     if (!parsed.success) return undefined;
     const { lastSeenTime, ...rest } = parsed.data;
-    return { ...rest, lastSeenAt: atParkTime(parkDate(park.now(), timeZone), lastSeenTime, timeZone) };
+    return { ...rest, lastSeenAt: typedTimeToInstant(lastSeenTime, park.now(), timeZone) };
   }, [values, park, timeZone]);
   return (
     <form onSubmit={onSubmit} noValidate>
