@@ -226,6 +226,10 @@ export const returnFormInput = returnFields.omit({ approval: true }).superRefine
 export type ReturnInput = z.input<typeof returnInput>;
 
 export const RENTAL_LISTS = ['out', 'overdue', 'returned', 'all'] as const;
+/** The lists read newest first, which page on by id; the others are read by due time, whole. */
+const ID_ORDERED_LISTS: ReadonlyArray<(typeof RENTAL_LISTS)[number]> = ['returned', 'all'];
+/** The most rows one read of a rentals list answers: more than a park's units out at once, more than a day's returns. */
+export const RENTAL_LIST_MAX = 1000;
 
 const cashRow = z.object({
   payment: z.enum(PAYMENT_METHODS),
@@ -438,7 +442,8 @@ export const rentalsMethods = {
     output: printedDocument,
   }),
   'rentals.list': method({
-    summary: 'Rentals out, overdue, returned or all, for a park day or across days, searchable.',
+    summary:
+      'Rentals out, overdue, returned or all, for a park day or across days, searchable. Out and overdue are read by due time, whole (no more than the units out); returned and all newest first, a page at a time before an id.',
     access: COUNTER,
     mode: 'read',
     input: z
@@ -446,10 +451,13 @@ export const rentalsMethods = {
         view: z.enum(RENTAL_LISTS).default('out'),
         date: isoDate.optional(),
         query: z.string().trim().max(40).optional(),
-        limit: z.number().int().min(1).max(200).default(100),
+        limit: z.number().int().min(1).max(RENTAL_LIST_MAX).default(100),
         beforeId: id.optional(),
       })
-      .strict(),
+      .strict()
+      .superRefine((input, ctx) => {
+        if (input.beforeId !== undefined && !ID_ORDERED_LISTS.includes(input.view)) ctx.addIssue({ code: 'custom', path: ['beforeId'], input: input.beforeId, message: 'rentals.errors.listNotPaged' });
+      }),
     output: z.object({ rows: z.array(rentalView), nextBeforeId: id.nullable() }),
   }),
   'rentals.cash': method({

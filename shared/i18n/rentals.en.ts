@@ -232,6 +232,7 @@ export const rentalsEn = {
     emptyOut: 'No rentals out.',
     rentOne: 'Rent one →',
     noMatch: 'No rental matches “{{query}}”.',
+    moreThanShown: 'Showing the first {{count}}: search by receipt, tag, name or phone to find the others.',
     emptyOverdue: 'Nothing overdue.',
     emptyReturned: 'Nothing returned yet today.',
     emptyRepairs: 'No open repair tickets.',
@@ -244,6 +245,7 @@ export const rentalsEn = {
     unitsTitle: 'Units',
   },
   errors: {
+    listNotPaged: 'Rentals out and overdue are read whole, by due time: there is no page before an id.',
     checkCodeNeeded: 'Enter the check code printed on the receipt, or scan the receipt. A visitor without the receipt: choose “Lost receipt?”; a manager approves the refund.',
     checkCodeWrong: 'The check code does not match receipt {{receiptNo}}: nothing was refunded.',
     unitNotFound: 'No unit has this tag.',

@@ -233,6 +233,7 @@ export const rentalsZhCN: Strings<typeof rentalsEn> = {
     emptyOut: '目前没有借出的物品。',
     rentOne: '去借出 →',
     noMatch: '没有与“{{query}}”相符的租借。',
+    moreThanShown: '仅显示前 {{count}} 条：请按收据号、编号、姓名或电话搜索其余的租借。',
     emptyOverdue: '没有逾期未还的物品。',
     emptyReturned: '今天还没有归还记录。',
     emptyRepairs: '没有未完成的维修单。',
@@ -245,6 +246,7 @@ export const rentalsZhCN: Strings<typeof rentalsEn> = {
     unitsTitle: '物品',
   },
   errors: {
+    listNotPaged: '借出和逾期的租借按归还时间整体读取，不按编号分页。',
     checkCodeNeeded: '请输入收据上印的核验码，或扫描收据。游客没有收据时请选择“收据遗失？”，退款需值班经理批准。',
     checkCodeWrong: '核验码与收据 {{receiptNo}} 不符，未退款。',
     unitNotFound: '没有这个编号的物品。',

@@ -260,4 +260,29 @@ test.describe('incidents at the counter', () => {
       await station.stop();
     }
   });
+  test('the record of every incident pages back past its first hundred with "show older"', async ({ page }) => {
+    test.setTimeout(90_000);
+    const station = await startStation({ PARKDESK_TEST_CLOCK: new Date(at('10:00')).toISOString() });
+    try {
+      const admin = await setUpPark(station);
+      await must(station.api('settings.update', { idleSignOutMinutes: 240 }, admin));
+      await addStaff(station, admin, { code: 'C01', name: '张柜台', role: 'counter', pin: '1357' });
+      const clerk = (await must(station.api('auth.roster', {}))).find((s) => s.code === 'C01')?.id ?? 0;
+      const token = (await must(station.api('auth.signIn', { staffId: clerk, pin: '1357' }))).token;
+      for (let i = 1; i <= 103; i += 1) await must(station.api('incidents.report', { reporterName: `游客${i}`, reporterPhone: '138 1234 5678', nature: 'other', location: `${i}号售货亭`, description: '游客询问失物' }, token));
+      await page.goto(station.url);
+      await signIn(page, '张柜台', '1357');
+      await page.getByRole('navigation').getByRole('link', { name: '突发事件' }).click();
+      const list = page.getByTestId('incident-list');
+      await page.getByRole('radiogroup', { name: '状态' }).getByText('全部', { exact: true }).click();
+      await expect(list.locator('tbody tr[data-testid^="incident-"]')).toHaveCount(100);
+      await expect(list.getByText('1号售货亭', { exact: true })).toHaveCount(0);
+      await list.getByRole('button', { name: '查看更早' }).click();
+      await expect(list.locator('tbody tr[data-testid^="incident-"]')).toHaveCount(103);
+      await expect(list.getByText('1号售货亭', { exact: true })).toBeVisible();
+      await expect(list.getByRole('button', { name: '查看更早' })).toHaveCount(0);
+    } finally {
+      await station.stop();
+    }
+  });
 });

@@ -562,6 +562,10 @@ describe('return and refund', () => {
     expect((await test.ok('rentals.board', {}, clerk.token)).overdue).toBe(1);
     expect((await test.ok('rentals.list', { view: 'out', query: 'WC-0' }, clerk.token)).rows).toHaveLength(1);
     expect((await test.ok('rentals.list', { view: 'out', query: 'nobody' }, clerk.token)).rows).toHaveLength(0);
+    // Out and overdue are read whole by due time: a page "before an id" would skip or repeat rentals, and is refused.
+    expect(await test.fails('rentals.list', { view: 'out', beforeId: 1 }, clerk.token)).toMatchObject({ code: 'VALIDATION', fields: { beforeId: { key: 'rentals.errors.listNotPaged' } } });
+    expect(await test.fails('rentals.list', { view: 'overdue', limit: 1001 }, clerk.token)).toMatchObject({ code: 'VALIDATION' });
+    expect((await test.ok('rentals.list', { view: 'out', limit: 1000 }, clerk.token)).nextBeforeId).toBeNull();
   });
 });
 

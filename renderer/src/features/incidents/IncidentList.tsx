@@ -8,7 +8,8 @@ import { useParkFormat, usePark } from '../../app/park';
 import { parkDate } from '@shared/rules/time';
 import { useMethod } from '../../api/hooks';
 import { useParkNow } from '../../ui/deadline';
-import { clearable, EmptyRow, RecordNumberButton } from '../../ui/fields';
+import { clearable, EmptyRow, RecordNumberButton, ShowOlder } from '../../ui/fields';
+import { useOlderPages } from '../../ui/pages';
 import { NatureBadge, NoticeBadge, StatusBadge } from './parts';
 import { DateField } from '../../ui/dates';
 
@@ -17,8 +18,6 @@ type ListStatus = (typeof INCIDENT_LISTS)[number];
 /** Incidents by status, kind, date and text, each with its notification clock; a row opens the incident. */
 export function IncidentList({ onOpen }: { onOpen(id: number): void }) {
   const t = useT();
-  const format = useParkFormat();
-  const { info } = usePark();
   const now = useParkNow(5_000);
   const [status, setStatus] = useState<ListStatus>('active');
   const [nature, setNature] = useState<IncidentNature | null>(null);
@@ -33,8 +32,9 @@ export function IncidentList({ onOpen }: { onOpen(id: number): void }) {
     ...(validDate ? { date } : {}),
     ...(debounced ? { query: debounced } : {}),
   };
-  const list = useMethod('incidents.list', input);
-  const rows = list.data?.rows ?? [];
+  // The first page's read (shared with its rows): once it changes, older pages are let go rather than left to skip or repeat rows.
+  const first = useMethod('incidents.list', input).data;
+  const { starts, moreAt } = useOlderPages(`${JSON.stringify(input)}|${first?.rows[0]?.id ?? ''}|${first?.nextBeforeId ?? ''}`);
   const filtered = nature !== null || validDate || debounced !== '';
   const statusLabel = (value: ListStatus) =>
     value === 'active' ? t('incidents.lists.active') : value === 'all' ? t('incidents.lists.all') : t(`incidents.status.${value}`);
@@ -80,41 +80,67 @@ export function IncidentList({ onOpen }: { onOpen(id: number): void }) {
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
-          {rows.length === 0 && !list.isLoading ? (
-            <EmptyRow read={list} colSpan={7}>{status === 'active' && !filtered ? t('incidents.lists.emptyActive') : t('incidents.lists.empty')}</EmptyRow>
-          ) : null}
-          {rows.map((incident) => (
-            <Table.Tr key={incident.id} data-testid={`incident-${incident.refNo}`} onClick={() => onOpen(incident.id)} style={{ cursor: 'pointer' }}>
-              <Table.Td>
-                {/* The reference opens the incident (as a found item's number does): the row needs no other button. */}
-                <RecordNumberButton number={incident.refNo} label={`${t('incidents.actions.open')} ${incident.refNo}`} onOpen={() => onOpen(incident.id)} />
-              </Table.Td>
-              <Table.Td>
-                <NatureBadge nature={incident.nature} size="md" />
-              </Table.Td>
-              <Table.Td>
-                <Text lineClamp={2}>{incident.location}</Text>
-                <Text fz="sm" c="dimmed" lineClamp={1}>
-                  {incident.reporterName}
-                </Text>
-              </Table.Td>
-              <Table.Td>
-                <Text>{format.time(incident.receivedAt)}</Text>
-                <Text fz="sm" c="dimmed">
-                  {parkDate(incident.receivedAt, info.timeZone)}
-                </Text>
-              </Table.Td>
-              <Table.Td>{incident.owner.name}</Table.Td>
-              <Table.Td>
-                <StatusBadge status={incident.status} size="md" />
-              </Table.Td>
-              <Table.Td>
-                <NoticeBadge incident={incident} now={now} />
-              </Table.Td>
-            </Table.Tr>
+          {starts.map((beforeId, index) => (
+            <IncidentRows key={beforeId ?? 'first'} input={beforeId === undefined ? input : { ...input, beforeId }} now={now} onOpen={onOpen} onMore={moreAt(index)} empty={index === 0 ? (status === 'active' && !filtered ? t('incidents.lists.emptyActive') : t('incidents.lists.empty')) : undefined} />
           ))}
         </Table.Tbody>
       </Table>
+    </>
+  );
+}
+
+/** One page of the incidents list: its rows, and "show older" on the last page. */
+function IncidentRows({ input, now, onOpen, onMore, empty }: { input: Input<'incidents.list'>; now: number; onOpen(id: number): void; onMore: ((beforeId: number) => void) | undefined; empty?: string }) {
+  const t = useT();
+  const format = useParkFormat();
+  const { info } = usePark();
+  const list = useMethod('incidents.list', input);
+  const rows = list.data?.rows ?? [];
+  const next = list.data?.nextBeforeId ?? null;
+  return (
+    <>
+      {empty !== undefined && rows.length === 0 && !list.isLoading ? (
+        <EmptyRow read={list} colSpan={7}>
+      {empty}
+        </EmptyRow>
+      ) : null}
+      {rows.map((incident) => (
+        <Table.Tr key={incident.id} data-testid={`incident-${incident.refNo}`} onClick={() => onOpen(incident.id)} style={{ cursor: 'pointer' }}>
+          <Table.Td>
+            {/* The reference opens the incident (as a found item's number does): the row needs no other button. */}
+            <RecordNumberButton number={incident.refNo} label={`${t('incidents.actions.open')} ${incident.refNo}`} onOpen={() => onOpen(incident.id)} />
+          </Table.Td>
+          <Table.Td>
+            <NatureBadge nature={incident.nature} size="md" />
+          </Table.Td>
+          <Table.Td>
+            <Text lineClamp={2}>{incident.location}</Text>
+            <Text fz="sm" c="dimmed" lineClamp={1}>
+              {incident.reporterName}
+            </Text>
+          </Table.Td>
+          <Table.Td>
+            <Text>{format.time(incident.receivedAt)}</Text>
+            <Text fz="sm" c="dimmed">
+              {parkDate(incident.receivedAt, info.timeZone)}
+            </Text>
+          </Table.Td>
+          <Table.Td>{incident.owner.name}</Table.Td>
+          <Table.Td>
+            <StatusBadge status={incident.status} size="md" />
+          </Table.Td>
+          <Table.Td>
+            <NoticeBadge incident={incident} now={now} />
+          </Table.Td>
+        </Table.Tr>
+      ))}
+      {onMore && next !== null ? (
+        <Table.Tr>
+          <Table.Td colSpan={7}>
+            <ShowOlder next={next} onMore={onMore} />
+          </Table.Td>
+        </Table.Tr>
+      ) : null}
     </>
   );
 }

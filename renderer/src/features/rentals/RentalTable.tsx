@@ -3,7 +3,7 @@ import { useDebouncedValue } from '@mantine/hooks';
 import { useWindowVirtualizer } from '@tanstack/react-virtual';
 import { Badge, Button, Group, Stack, Table, Text, TextInput } from '@mantine/core';
 import { IconHourglass, IconSearch } from '@tabler/icons-react';
-import type { MessageKey, RentalView } from '@shared/contract';
+import { RENTAL_LIST_MAX, type MessageKey, type RentalView } from '@shared/contract';
 import { useLanguage, useT } from '../../app/i18n';
 import { useParkFormat } from '../../app/park';
 import { useMethod } from '../../api/hooks';
@@ -48,7 +48,7 @@ export function RentalTable({
   const t = useT();
   const [query, setQuery] = useState('');
   const [debounced] = useDebouncedValue(query.trim(), 250);
-  const list = useMethod('rentals.list', { view, limit: 100, ...(debounced ? { query: debounced } : {}), ...(view === 'returned' && date ? { date } : {}) });
+  const list = useMethod('rentals.list', { view, limit: RENTAL_LIST_MAX, ...(debounced ? { query: debounced } : {}), ...(view === 'returned' && date ? { date } : {}) });
   const rows = list.data?.rows ?? [];
   const body = useRef<HTMLTableSectionElement>(null);
   const [top, setTop] = useState(0);
@@ -98,7 +98,8 @@ export function RentalTable({
         </Table.Thead>
         <Table.Tbody ref={body}>
           {rows.length === 0 && !list.isLoading ? (
-            <EmptyRow read={list}
+            <EmptyRow
+              read={list}
               colSpan={6}
               action={
                 !debounced && onRent ? (
@@ -121,6 +122,11 @@ export function RentalTable({
           {after > 0 ? <Spacer height={after} /> : null}
         </Table.Tbody>
       </Table>
+      {list.data?.nextBeforeId ? (
+        <Text c="dimmed" ta="center" py="md" data-testid="rentals-more">
+          {t('rentals.lists.moreThanShown', { count: rows.length })}
+        </Text>
+      ) : null}
     </>
   );
 }
