@@ -141,6 +141,8 @@ export const pagingView = z.object({
   closedAt: epochMs.nullable(),
   closedBy: staffRef,
   closeNote: z.string().nullable(),
+  /** When the counter last changed its details (the room reads the new words). */
+  editedAt: epochMs.nullable(),
   /** The 5-minute mark to reach the broadcast room, and whether it was met. */
   contactDueAt: epochMs,
   contactLate: z.boolean(),
@@ -341,7 +343,8 @@ export const pagingEvents = {
   }),
   'paging.changed': event({
     summary: 'A paging slip was edited, acknowledged, aired, repeated, closed, or its department head arrived.',
-    payload: z.object({ id, status: z.enum(PAGING_STATUSES) }),
+    /** `edited`: the counter changed its details, which the room must read again. */
+    payload: z.object({ id, status: z.enum(PAGING_STATUSES), edited: z.boolean().optional() }),
     // A summoned head's arrival shows on the complaint that summoned them.
     affects: ['paging.queue', 'paging.list', 'paging.stats', 'complaints.get', 'complaints.list', 'complaints.clocks'],
   }),

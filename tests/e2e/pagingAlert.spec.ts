@@ -109,3 +109,37 @@ test('a broadcast queue that cannot be read says so with a retry, never "nothing
     await station.stop();
   }
 });
+
+test('a slip the counter changes after the room took it chimes again, and says it was changed, with the new words', async ({ browser }) => {
+  const station = await startStation({ PARKDESK_TEST_CLOCK: '2026-11-29T02:00:00Z' });
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  await context.addInitScript(installCountingAudio);
+  try {
+    const admin = await setUpPark(station);
+    const clerk = await addStaff(station, admin, { code: 'C01', name: '张柜台', role: 'counter', pin: '1357' });
+    const radio = await addStaff(station, admin, { code: 'B01', name: '陈广播', role: 'broadcast', pin: '2468' });
+    const token = (await must(station.api('auth.signIn', { staffId: clerk.id, pin: '1357' }))).token;
+    const slip = await must(station.api('paging.register', { clientRef: 'e2e-edit-1', details: { kind: 'general', textZh: '请停在北门的车主尽快移车' } }, token));
+    const roomToken = (await must(station.api('auth.signIn', { staffId: radio.id, pin: '2468' }))).token;
+    await must(station.api('paging.acknowledge', { id: slip.id }, roomToken));
+    const room = await context.newPage();
+    await room.goto(station.url);
+    await signIn(room, '陈广播', '2468');
+    const card = room.getByTestId(`slip-${slip.id}`);
+    await expect(card.getByTestId('script-zh')).toHaveText('请停在北门的车主尽快移车');
+    await expect(card.getByTestId('edited')).toHaveCount(0);
+    const tones = () => room.evaluate(() => (window as unknown as { __tones: number[] }).__tones.length);
+    const before = await tones();
+
+    await must(station.api('paging.update', { id: slip.id, details: { kind: 'general', textZh: '请停在北门的白色轿车车主尽快移车' } }, token));
+    await expect(room.locator('.mantine-Notification-root').filter({ hasText: '广播请求已修改：通知广播' })).toBeVisible();
+    await expect(card.getByTestId('script-zh')).toHaveText('请停在北门的白色轿车车主尽快移车');
+    await expect(card.getByTestId('edited')).toHaveText('10:00 已修改');
+    await expect(card).toHaveAttribute('data-fresh', 'true');
+    expect(await tones()).toBeGreaterThan(before);
+    await screen(room, 'paging-slip-edited-zh-1280');
+  } finally {
+    await context.close();
+    await station.stop();
+  }
+});

@@ -195,12 +195,22 @@ describe('paging requests', () => {
     expect(stats.lateHeads).toEqual([{ id: summon.id, department: '游乐部', departmentEn: 'Rides', calledAt: called.firstAiredAt, arrivedAt: arrived.arrivedAt, lateByMs: 2 * MINUTE }]);
   });
 
-  it('edits an open request (its script follows) and keeps its kind', async () => {
-    const { test, counter } = await openRoom();
+  it('edits an open request (its script follows), marks when, tells the room it was changed, and keeps its kind', async () => {
+    const { test, counter, radio } = await openRoom();
     const slip = await test.ok('paging.register', lostChild(test), counter.token);
     if (slip.details.kind !== 'missingPerson') throw new Error('a missing-person slip was expected');
+    expect(slip.editedAt).toBeNull();
+    const events: Array<{ name: string; payload: unknown }> = [];
+    test.core.subscribe((event) => events.push(event));
+    await test.ok('paging.acknowledge', { id: slip.id }, radio.token);
+    test.clock.advance(2 * MINUTE);
     const edited = await test.ok('paging.update', { id: slip.id, details: { ...slip.details, clothing: '黄色雨衣' } }, counter.token);
     expect(edited.scriptZh).toContain('身穿黄色雨衣');
+    expect(edited).toMatchObject({ editedAt: test.clock.now(), status: 'acknowledged' });
+    expect(events.filter((event) => event.name === 'paging.changed').map((event) => event.payload)).toEqual([
+      { id: slip.id, status: 'acknowledged' },
+      { id: slip.id, status: 'acknowledged', edited: true },
+    ]);
     expect(await test.fails('paging.update', { id: slip.id, details: { kind: 'general', textZh: 'x', textEn: '' } }, counter.token)).toMatchObject({
       fields: { 'details.kind': { key: 'paging.errors.kindFixed' } },
     });
@@ -232,13 +242,13 @@ describe('paging requests', () => {
     const changes = () => events.filter((event) => event.name === 'paging.changed').map((event) => event.payload);
 
     await test.ok('paging.update', { id: slip.id, details: { kind: 'general', textZh: '请停在北门的白色轿车车主移车', textEn: 'Would the owner of the white car at the north gate please move it' } }, counter.token);
-    expect(changes()).toEqual([{ id: slip.id, status: 'registered' }]);
+    expect(changes()).toEqual([{ id: slip.id, status: 'registered', edited: true }]);
     const edited = (await test.ok('paging.queue', {}, radio.token)).find((row) => row.id === slip.id);
     expect(edited).toMatchObject({ scriptZh: '请停在北门的白色轿车车主移车', scriptEn: 'Would the owner of the white car at the north gate please move it' });
 
     await test.ok('paging.close', { id: slip.id, outcome: 'cancelled', note: '车主已自行移车' }, counter.token);
     expect(changes()).toEqual([
-      { id: slip.id, status: 'registered' },
+      { id: slip.id, status: 'registered', edited: true },
       { id: slip.id, status: 'cancelled' },
     ]);
     expect((await test.ok('paging.queue', {}, radio.token)).map((row) => row.id)).toEqual([kept.id]);

@@ -109,4 +109,17 @@ describe('the alert for new paging slips', () => {
     watch.arrived([slip(8)]);
     expect(tones).toEqual([880, 660]);
   });
+
+  it('chimes and shows a slip the counter changed once this screen has shown it; one it never saw waits to arrive as new', () => {
+    const tones = stubAudio();
+    const edited: number[] = [];
+    const watch = new SlipWatch({ sound: () => true, show: () => undefined, showEdited: (changed) => edited.push(changed.id) });
+    watch.queue([slip(1)]);
+    watch.edited(slip(1));
+    expect(edited).toEqual([1]);
+    expect(tones).toEqual([880, 660]);
+    watch.edited(slip(2));
+    expect(edited).toEqual([1]);
+    expect(tones).toHaveLength(2);
+  });
 });

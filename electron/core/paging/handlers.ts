@@ -46,7 +46,7 @@ export function pagingHandlers(services: Services): HandlersFor<keyof typeof pag
 
   const changed = (ctx: CallContext, id: number, status: PagingStatus, action: string, detail: Record<string, unknown> = {}) => {
     ctx.audit({ action, entity: 'paging', entityId: id, detail });
-    ctx.emit('paging.changed', { id, status });
+    ctx.emit('paging.changed', { id, status, ...(action === 'paging.update' ? { edited: true } : {}) });
   };
 
   const dayWhere = (date: string | undefined, now: number) => {
@@ -64,11 +64,12 @@ export function pagingHandlers(services: Services): HandlersFor<keyof typeof pag
       const request = open(input.id, ctx.now);
       if (input.details.kind !== request.kind) throw fieldError('VALIDATION', 'details.kind', 'paging.errors.kindFixed');
       const scripts = writeScripts(db, input.details, readSettings(db).timeZone, ctx.now);
-      db.prepare('UPDATE paging_request SET details = ?, script_zh = ?, script_en = ?, department_id = ?, updated_at = ? WHERE id = ?').run(
+      db.prepare('UPDATE paging_request SET details = ?, script_zh = ?, script_en = ?, department_id = ?, updated_at = ?, edited_at = ? WHERE id = ?').run(
         JSON.stringify(input.details),
         scripts.zh,
         scripts.en,
         scripts.department?.id ?? null,
+        ctx.now,
         ctx.now,
         request.id,
       );

@@ -124,12 +124,13 @@ interface PagingRow {
   closed_by: number | null;
   closed_by_name: string | null;
   close_note: string | null;
+  edited_at: number | null;
 }
 
 export const PAGING_SELECT = `
   SELECT p.id, p.kind, p.priority, p.details, p.script_zh, p.script_en, p.status, p.source, p.source_ref, p.department_id,
          p.created_at, p.created_by, sc.name AS created_by_name, p.acknowledged_at, p.acknowledged_by, sa.name AS acknowledged_by_name,
-         p.first_aired_at, p.last_aired_at, p.air_count, p.arrived_at, p.closed_at, p.closed_by, sx.name AS closed_by_name, p.close_note
+         p.first_aired_at, p.last_aired_at, p.air_count, p.arrived_at, p.closed_at, p.closed_by, sx.name AS closed_by_name, p.close_note, p.edited_at
   FROM paging_request p
   LEFT JOIN staff sc ON sc.id = p.created_by
   LEFT JOIN staff sa ON sa.id = p.acknowledged_by
@@ -163,6 +164,7 @@ export function toPagingView(db: Db, row: PagingRow, now: number): PagingView {
     closedAt: row.closed_at,
     closedBy: ref(row.closed_by, row.closed_by_name),
     closeNote: row.close_note,
+    editedAt: row.edited_at,
     contactDueAt: contactDueAt(row.created_at),
     contactLate: contactLate(row.created_at, row.acknowledged_at, row.status === 'cancelled' ? (row.closed_at ?? now) : now),
     arrivalDueAt: arrivalDueAt(row.kind, row.first_aired_at),

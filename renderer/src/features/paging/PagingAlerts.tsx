@@ -1,5 +1,5 @@
 import { useEffect, useState, useSyncExternalStore } from 'react';
-import { IconBellRinging } from '@tabler/icons-react';
+import { IconBellRinging, IconPencil } from '@tabler/icons-react';
 import type { PagingKind } from '@shared/contract';
 import { currentT } from '../../app/i18n';
 import { useMethod } from '../../api/hooks';
@@ -50,6 +50,17 @@ export function PagingAlerts() {
     () =>
       new SlipWatch<PagingKind>({
         sound: () => state.sound,
+        showEdited: (slip) => {
+          update((s) => ({ ...s, fresh: new Set([...s.fresh, slip.id]) }));
+          window.setTimeout(() => update((s) => ({ ...s, fresh: new Set([...s.fresh].filter((id) => id !== slip.id)) })), FRESH_MS);
+          notify({
+            color: 'orange',
+            icon: <IconPencil size={20} />,
+            title: currentT('paging.queue.editedSlip', { kind: currentT(`paging.kinds.${slip.kind}`) }),
+            message: currentT('paging.queue.editedSlipHint'),
+            autoClose: 8000,
+          });
+        },
         show: (slips) => {
           const ids = slips.map((slip) => slip.id);
           update((s) => ({ ...s, fresh: new Set([...s.fresh, ...ids]) }));
@@ -68,6 +79,10 @@ export function PagingAlerts() {
   );
 
   useLiveEvent('paging.created', (event) => watch.arrived([{ id: event.payload.id, kind: event.payload.kind }]));
+  useLiveEvent('paging.changed', (event) => {
+    const slip = event.payload.edited ? queue.data?.find((queued) => queued.id === event.payload.id) : undefined;
+    if (slip) watch.edited({ id: slip.id, kind: slip.kind });
+  });
   useEffect(() => {
     if (queue.data) watch.queue(queue.data.map((slip) => ({ id: slip.id, kind: slip.kind })));
   }, [queue.data, watch]);

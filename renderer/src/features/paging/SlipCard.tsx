@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { Badge, Group, Paper, SimpleGrid, Stack, Text } from '@mantine/core';
-import { IconHourglass, IconMoodKid } from '@tabler/icons-react';
+import { IconHourglass, IconMoodKid, IconPencil } from '@tabler/icons-react';
 import type { PagingView } from '@shared/contract';
 import { isSlipOpen, pagingRef, slipClocks } from '@shared/rules/paging';
 import { MINUTE } from '@shared/rules/time';
@@ -46,6 +46,12 @@ export function SlipCard({ slip, now, large, fresh, children }: { slip: PagingVi
             <Badge color={STATUS_COLORS[slip.status]} variant={slip.status === 'registered' ? 'filled' : 'light'} size="lg">
               {t(`paging.statuses.${slip.status}`)}
             </Badge>
+            {slip.editedAt !== null ? (
+              // Changed by the counter: read the new words, not the ones read before.
+              <Badge color="orange" variant="light" size="lg" leftSection={<IconPencil size={14} />} style={{ textTransform: 'none' }} data-testid="edited">
+                {t('paging.queue.edited', { time: when(slip.editedAt, now) })}
+              </Badge>
+            ) : null}
             {slip.source !== 'counter' ? (
               <Badge variant="outline" color="gray">
                 {t(slip.source === 'lostFound' ? 'paging.queue.fromLostFound' : 'paging.queue.fromComplaint')}

@@ -79,7 +79,7 @@ export class SlipWatch<K extends string = string> {
   private readonly seen = new Set<number>();
   private baseline = false;
 
-  constructor(private readonly alert: { sound(): boolean; show(slips: Array<SlipRef<K>>): void }) {}
+  constructor(private readonly alert: { sound(): boolean; show(slips: Array<SlipRef<K>>): void; showEdited?(slip: SlipRef<K>): void }) {}
 
   /** The open slips as the queue shows them now (on every fetch, including after a resync). */
   queue(slips: ReadonlyArray<SlipRef<K>>): void {
@@ -98,5 +98,15 @@ export class SlipWatch<K extends string = string> {
     for (const slip of news) this.seen.add(slip.id);
     if (this.alert.sound()) playChime();
     this.alert.show(news);
+  }
+
+  /**
+   * A slip the counter changed: news when this screen already showed it (its words may have been
+   * read already); one it never saw is announced as new when it arrives.
+   */
+  edited(slip: SlipRef<K>): void {
+    if (!this.seen.has(slip.id)) return;
+    if (this.alert.sound()) playChime();
+    this.alert.showEdited?.(slip);
   }
 }
