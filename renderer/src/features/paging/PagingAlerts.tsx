@@ -1,10 +1,10 @@
-import { useEffect, useState, useSyncExternalStore } from 'react';
+import { useEffect, useState, useSyncExternalStore, type ReactNode } from 'react';
 import { IconBellRinging, IconPencil } from '@tabler/icons-react';
 import type { PagingKind } from '@shared/contract';
 import { currentT } from '../../app/i18n';
 import { useMethod } from '../../api/hooks';
 import { notify } from '../../ui/notify';
-import { SlipWatch } from './alert';
+import { SlipWatch, type SlipRef } from './alert';
 import { useLiveEvent } from './useLiveEvent';
 
 /** How long a new slip stays highlighted in the queue. */
@@ -37,6 +37,13 @@ export function usePagingAlerts(): AlertState & { setSound(on: boolean): void } 
   return { ...current, setSound: (on) => update((s) => ({ ...s, sound: on })) };
 }
 
+/** A slip's alert: highlighted in the queue for a minute, and a notice naming its kind. */
+function alertOf(slip: SlipRef<PagingKind>, notice: { color: string; icon: ReactNode; title: 'paging.queue.newSlip' | 'paging.queue.editedSlip'; message: 'paging.queue.newSlipHint' | 'paging.queue.editedSlipHint' }): void {
+  update((s) => ({ ...s, fresh: new Set([...s.fresh, slip.id]) }));
+  window.setTimeout(() => update((s) => ({ ...s, fresh: new Set([...s.fresh].filter((id) => id !== slip.id)) })), FRESH_MS);
+  notify({ color: notice.color, icon: notice.icon, title: currentT(notice.title, { kind: currentT(`paging.kinds.${slip.kind}`) }), message: currentT(notice.message), autoClose: 8000 });
+}
+
 /**
  * The broadcast room's alert for new paging slips, mounted by the shell for broadcast roles so it
  * works on every screen (the programme too, not only the queue): a chime and a notice for each new
@@ -50,31 +57,8 @@ export function PagingAlerts() {
     () =>
       new SlipWatch<PagingKind>({
         sound: () => state.sound,
-        showEdited: (slip) => {
-          update((s) => ({ ...s, fresh: new Set([...s.fresh, slip.id]) }));
-          window.setTimeout(() => update((s) => ({ ...s, fresh: new Set([...s.fresh].filter((id) => id !== slip.id)) })), FRESH_MS);
-          notify({
-            color: 'orange',
-            icon: <IconPencil size={20} />,
-            title: currentT('paging.queue.editedSlip', { kind: currentT(`paging.kinds.${slip.kind}`) }),
-            message: currentT('paging.queue.editedSlipHint'),
-            autoClose: 8000,
-          });
-        },
-        show: (slips) => {
-          const ids = slips.map((slip) => slip.id);
-          update((s) => ({ ...s, fresh: new Set([...s.fresh, ...ids]) }));
-          window.setTimeout(() => update((s) => ({ ...s, fresh: new Set([...s.fresh].filter((id) => !ids.includes(id))) })), FRESH_MS);
-          for (const slip of slips) {
-            notify({
-              color: 'yellow',
-              icon: <IconBellRinging size={20} />,
-              title: currentT('paging.queue.newSlip', { kind: currentT(`paging.kinds.${slip.kind}`) }),
-              message: currentT('paging.queue.newSlipHint'),
-              autoClose: 8000,
-            });
-          }
-        },
+        show: (slips) => slips.forEach((slip) => alertOf(slip, { color: 'yellow', icon: <IconBellRinging size={20} />, title: 'paging.queue.newSlip', message: 'paging.queue.newSlipHint' })),
+        showEdited: (slip) => alertOf(slip, { color: 'orange', icon: <IconPencil size={20} />, title: 'paging.queue.editedSlip', message: 'paging.queue.editedSlipHint' }),
       }),
   );
 
