@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import type { Page } from '@playwright/test';
-import { addStaff, chooseLanguage, expect, fillDate, fillTime, MANAGER, must, orphanedCharacters, screen, setUpPark, signIn, test, timeField, timeValue } from './fixtures';
+import { addStaff, chooseLanguage, expect, fillDate, fillTime, MANAGER, moveClock, must, orphanedCharacters, screen, setUpPark, signIn, test, timeField, timeValue } from './fixtures';
 import { foundCoat } from './lostFoundHelpers';
 
 /** The review's screenshots of the audit page, at a size, into /tmp/helper-b. */
@@ -146,6 +146,8 @@ test.describe('the duty manager manages staff and settings', () => {
     const admin = await setUpPark(station);
     const clerk = await addStaff(station, admin, { code: 'C01', name: '张柜台', role: 'counter', pin: '1357' });
     const counter = (await must(station.api('auth.signIn', { staffId: clerk.id, pin: '1357' }))).token;
+    // The station's own (test) clock: what happened an hour ago is an hour before its morning, whatever the time outside.
+    const now = await moveClock(station);
     const incident = await must(station.api('incidents.report', { reporterName: '李先生', reporterPhone: '138 1234 5678', nature: 'injury', location: '波浪池东侧台阶' }, counter));
     // A long note widens the detail, which squeezes the other columns: the action's name must still read whole.
     const manager = (await must(station.api('staff.list', {}, admin))).find((member) => member.code === MANAGER.code)?.id ?? 0;
@@ -154,7 +156,7 @@ test.describe('the duty manager manages staff and settings', () => {
     const complaint = await must(
       station.api(
         'complaints.create',
-        { clientRef: 'audit-words-0001', channel: 'walkIn', complainantName: '刘先生', place: '过山车', happenedAt: Date.now() - 3_600_000, category: 'rides', description: '排队两小时后设备停运' },
+        { clientRef: 'audit-words-0001', channel: 'walkIn', complainantName: '刘先生', place: '过山车', happenedAt: now - 3_600_000, category: 'rides', description: '排队两小时后设备停运' },
         counter,
       ),
     );
@@ -166,7 +168,7 @@ test.describe('the duty manager manages staff and settings', () => {
     await must(station.api('settings.update', { idleSignOutMinutes: 15 }, admin));
     const wheelchair = (await must(station.api('rentals.board', {}, admin))).types.find((type) => type.code === 'wheelchair')?.id ?? 0;
     await must(station.api('rentals.units.add', { typeId: wheelchair, tag: 'WC-101' }, admin));
-    await must(station.api('lostFound.intake', foundCoat('audit-words-coat', Date.now() - 600_000), counter));
+    await must(station.api('lostFound.intake', foundCoat('audit-words-coat', now - 600_000), counter));
 
     await page.goto(station.url);
     await chooseLanguage(page, 'zh-CN');
