@@ -82,6 +82,12 @@ export const pagingEn = {
     meetingPoint: 'the Visitor Service Center',
     claimPoint: 'the Visitor Service Center',
   },
+  /** Words the missing-person announcement is made of, as they are read out. */
+  scriptWords: {
+    child: { female: 'girl', male: 'boy', unknown: 'child' },
+    adult: { female: 'woman', male: 'man', unknown: 'visitor' },
+    height: 'about {{cm}} cm tall, ',
+  },
   actions: {
     register: 'Register',
     newRequest: 'New paging request',

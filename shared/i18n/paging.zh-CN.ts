@@ -85,6 +85,11 @@ export const pagingZhCN: Strings<typeof pagingEn> = {
     meetingPoint: '游客服务中心',
     claimPoint: '游客服务中心',
   },
+  scriptWords: {
+    child: { female: '女孩', male: '男孩', unknown: '小朋友' },
+    adult: { female: '女士', male: '男士', unknown: '游客' },
+    height: '身高约{{cm}}厘米，',
+  },
   actions: {
     register: '登记',
     newRequest: '新建广播请求',

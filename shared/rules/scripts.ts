@@ -36,11 +36,6 @@ export function fillScript(template: string, values: Readonly<Record<string, str
     .replaceAll(EMPTY, '');
 }
 
-const SEX_WORDS = {
-  'zh-CN': { child: { female: '女孩', male: '男孩', unknown: '小朋友' }, adult: { female: '女士', male: '男士', unknown: '游客' } },
-  en: { child: { female: 'girl', male: 'boy', unknown: 'child' }, adult: { female: 'woman', male: 'man', unknown: 'visitor' } },
-} as const;
-
 export interface ScriptContext {
   timeZone: string;
   department?: { nameZh: string; nameEn: string; headName: string } | undefined;
@@ -59,12 +54,12 @@ function visitorCenterIn(value: string, language: Language): string {
 export function scriptValues(details: PagingDetails, language: Language, context: ScriptContext): Record<string, string> {
   switch (details.kind) {
     case 'missingPerson': {
-      const height =
-        details.heightCm === undefined ? '' : language === 'zh-CN' ? `身高约${details.heightCm}厘米，` : `about ${details.heightCm} cm tall, `;
+      const words = catalogs[language].paging.scriptWords;
+      const height = details.heightCm === undefined ? '' : words.height.replace('{{cm}}', String(details.heightCm));
       return {
         name: details.name,
         age: String(details.age),
-        sex: SEX_WORDS[language][details.child ? 'child' : 'adult'][details.sex],
+        sex: words[details.child ? 'child' : 'adult'][details.sex],
         height,
         clothing: (language === 'en' && details.clothingEn) || details.clothing,
         lastSeenPlace: (language === 'en' && details.lastSeenPlaceEn) || details.lastSeenPlace,

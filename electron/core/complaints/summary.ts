@@ -6,7 +6,7 @@ import { atParkTime, formatParkDateTime, parkDayBounds } from '@shared/rules/tim
 import type { Db } from '../db/open';
 import type { CallContext } from '../context';
 import { markFedBack, pendingFeedback } from './feedback';
-
+import { BILINGUAL_PAGE_LABEL } from '../pdf/voice';
 
 interface Row {
   id: number;
@@ -101,7 +101,7 @@ export function composeSummary(db: Db, date: string, now: number, timeZone: stri
     if (!department) {
       department = {
         sort: sort ?? 9999,
-        row: { departmentId: id, nameZh: nameZh ?? '未指定部门', nameEn: nameEn ?? 'No department', count: 0, categories: {}, statuses: {}, done: [], open: 0, feedback: [] },
+        row: { departmentId: id, nameZh: nameZh ?? zh('complaints.ui.noDepartment'), nameEn: nameEn ?? en('complaints.ui.noDepartment'), count: 0, categories: {}, statuses: {}, done: [], open: 0, feedback: [] },
       };
       departments.set(key, department);
     }
@@ -269,6 +269,6 @@ export function summaryReport(summary: SummaryView, context: { parkName: string;
       { heading: both('complaints.summaryPdf.remarks'), paragraphs: [summary.remarks || '—'] },
     ],
     signatures: [both('complaints.summaryPdf.signature')],
-    pageLabel: '第 {{page}} 页，共 {{pages}} 页 · Page {{page}} of {{pages}}',
+    pageLabel: BILINGUAL_PAGE_LABEL,
   };
 }

@@ -5,6 +5,7 @@ import type { ReportDocumentInput, ReportSection } from '@shared/reports/documen
 import { durationText } from '@shared/rules/deadline';
 import { formatYuan } from '@shared/rules/money';
 import { formatParkDateTime, formatParkTime, stateReadAfter } from '@shared/rules/time';
+import { BILINGUAL_PAGE_LABEL } from '../pdf/voice';
 
 const zh = translator('zh-CN');
 const en = translator('en');
@@ -300,7 +301,7 @@ export function dayReport(day: DayChecklist, context: { parkName: string; timeZo
       { heading: both('dayClose.report.remarks'), paragraphs: [closed?.remarks || '—'] },
     ],
     signatures: [both('dayClose.report.signature')],
-    pageLabel: '第 {{page}} 页，共 {{pages}} 页 · Page {{page}} of {{pages}}',
+    pageLabel: BILINGUAL_PAGE_LABEL,
     info: { author: closed?.by.name, createdAt: closed?.at },
   };
 }

@@ -5,7 +5,7 @@ import type { ReportDocumentInput, ReportSection } from '@shared/reports/documen
 import { formatYuan } from '@shared/rules/money';
 import { pagingRef } from '@shared/rules/paging';
 import { formatParkDateTime } from '@shared/rules/time';
-import { caseReport, reportVoice, type ReportContext } from '../pdf/voice';
+import { BILINGUAL_PAGE_LABEL, caseReport, reportVoice, type ReportContext } from '../pdf/voice';
 import type { ItemRecord } from './store';
 
 const zh = translator('zh-CN');
@@ -184,7 +184,7 @@ export function handoverLedger(batch: HandoverView, items: ItemRecord[], context
       { label: `${both('lostFound.ledger.financeSignature')} · ${batch.financeName}`, ...(signed.finance ? { image: signed.finance } : {}) },
     ],
     footer: both('lostFound.ledger.footer'),
-    pageLabel: '第 {{page}} 页，共 {{pages}} 页 · Page {{page}} of {{pages}}',
+    pageLabel: BILINGUAL_PAGE_LABEL,
     info: { createdAt: batch.createdAt },
   };
 }

@@ -18,6 +18,11 @@ import { saveReportFile } from '../pdf/file';
 import { requireInk } from './signature';
 import { writeFileWhole } from '../files';
 import { pagingRef } from '@shared/rules/paging';
+import { translator } from '@shared/i18n';
+
+/** The announcement's standard words, in each language it is read in. */
+const zh = translator('zh-CN');
+const en = translator('en');
 import {
   custody,
   getItem,
@@ -26,6 +31,7 @@ import {
   holdingUntil,
   indexItem,
   HANDOVER_DUE_SQL,
+  HANDOVER_WITHIN_MS,
   indexReport,
   ITEM_SELECT,
   itemSearchQuery,
@@ -318,8 +324,8 @@ export function lostFoundHandlers(services: Services): HandlersFor<keyof typeof 
           foundPlace: item.found_place,
           // The place as the counter wrote it; the broadcast room gives its English on the slip when it is Chinese.
           foundPlaceEn: '',
-          claimPoint: '游客服务中心',
-          claimPointEn: 'the Visitor Service Center',
+          claimPoint: zh('paging.defaults.claimPoint'),
+          claimPointEn: en('paging.defaults.claimPoint'),
         },
       });
       // Every new slip is a step in the item's custody, and the item points at its latest announcement;
@@ -611,7 +617,7 @@ export function lostFoundHandlers(services: Services): HandlersFor<keyof typeof 
         held: count(SUMMARY_SQL.held),
         openReports: count(SUMMARY_SQL.openReports),
         dueThisWeek: count(SUMMARY_SQL.dueThisWeek, ctx.now + 7 * DAY),
-        overdue: count(SUMMARY_SQL.overdue, ctx.now - 7 * DAY),
+        overdue: count(SUMMARY_SQL.overdue, ctx.now - HANDOVER_WITHIN_MS),
         returnedToday: count(SUMMARY_SQL.returnedToday, day.start, day.end),
         valuablesNotVerified: count(SUMMARY_SQL.valuablesNotVerified),
         valuablesNotAnnounced: count(SUMMARY_SQL.valuablesNotAnnounced),

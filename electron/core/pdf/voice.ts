@@ -17,6 +17,8 @@ const zh = translator('zh-CN');
 const en = translator('en');
 /** The page label keeps its slots for the renderer to fill. */
 const PAGE_SLOTS = { page: '{{page}}', pages: '{{pages}}' };
+/** "Page n of m" in both languages, for the records printed bilingual (the handover ledger, the day's reports). */
+export const BILINGUAL_PAGE_LABEL = `${zh('reports.page', PAGE_SLOTS)} · ${en('reports.page', PAGE_SLOTS)}`;
 
 /**
  * How a report speaks in its language setting: one language, or Chinese and English side by side
@@ -41,7 +43,7 @@ export function reportVoice(context: Pick<ReportContext, 'language' | 'timeZone'
     /** Names in a row: 、 between them in Chinese (and both languages), commas in English. */
     list: (items: readonly string[]): string => items.join(context.language === 'en' ? ', ' : '、'),
     /** "Page n of m", its numbers filled in by the renderer (the placeholders pass through the catalog unchanged). */
-    pageLabel: bilingual ? `${zh('reports.page', PAGE_SLOTS)} · ${en('reports.page', PAGE_SLOTS)}` : one('reports.page', PAGE_SLOTS),
+    pageLabel: bilingual ? BILINGUAL_PAGE_LABEL : one('reports.page', PAGE_SLOTS),
   };
 }
 
