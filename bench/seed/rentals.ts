@@ -1,11 +1,11 @@
 import type { Statement } from 'better-sqlite3';
-import type { PaymentMethod } from '@shared/contract';
+import type { PaymentMethod, ReturnChoice } from '@shared/contract';
 import { maskIdNumber } from '@shared/rules/identity';
 import { HOUR, MINUTE, parkDate } from '@shared/rules/time';
 import { writeAudit } from '../../electron/core/audit/store';
 import { CHECK_CODE_ALPHABET } from '@shared/rules/rentals';
 import { depositReceipt, refundSlip } from '../../electron/core/rentals/receipt';
-import { applyReturn, type ReturnChoice } from '../../electron/core/rentals/returns';
+import { applyReturn } from '../../electron/core/rentals/returns';
 import { toRentalView, type RentalRow } from '../../electron/core/rentals/store';
 import { readSettings } from '../../electron/core/settings/store';
 import type { PrintedJobs } from './printouts';

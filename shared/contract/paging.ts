@@ -11,6 +11,8 @@ export type PagingKind = (typeof PAGING_KINDS)[number];
 export const SCRIPT_KINDS = ['missingChild', 'missingPerson', 'summonHead', 'lostProperty'] as const;
 export type ScriptKind = (typeof SCRIPT_KINDS)[number];
 export const PAGING_STATUSES = ['registered', 'acknowledged', 'aired', 'resolved', 'cancelled'] as const;
+/** Still to be taken, aired or finished: what the broadcast room's queue holds. */
+export const OPEN_PAGING_STATUSES: ReadonlyArray<(typeof PAGING_STATUSES)[number]> = ['registered', 'acknowledged', 'aired'];
 export type PagingStatus = (typeof PAGING_STATUSES)[number];
 export const SEXES = ['female', 'male', 'unknown'] as const;
 export const PAGING_SOURCES = ['counter', 'lostFound', 'complaint'] as const;

@@ -188,7 +188,8 @@ const returnFields = z
   })
   .strict();
 
-interface ReturnChoice {
+/** What the counter chose at a return: the condition, deposit money kept and why, and whether the receipt was lost. */
+export interface ReturnChoice {
   condition: ReturnCondition;
   keptFen: number;
   reason: string;

@@ -1,4 +1,4 @@
-import type { PagingDetails, PagingKind, PagingView, ScriptKind } from '../contract/paging';
+import { OPEN_PAGING_STATUSES, type PagingDetails, type PagingKind, type PagingView, type ScriptKind } from '../contract/paging';
 import { MINUTE } from './time';
 
 /** A paging request's reference as people read it, on its card, its printed slip and the day close: `P12`. */
@@ -83,7 +83,7 @@ export function median(values: readonly number[]): number | null {
 
 /** A slip still being worked: registered, taken by the room, or aired (not closed or cancelled). */
 export function isSlipOpen(slip: Pick<PagingView, 'status'>): boolean {
-  return slip.status === 'registered' || slip.status === 'acknowledged' || slip.status === 'aired';
+  return OPEN_PAGING_STATUSES.includes(slip.status);
 }
 
 /**

@@ -1,11 +1,11 @@
-import { ESCALATION_LEVELS, OFFICIAL_CHANNELS, OPEN_COMPLAINT_STATUSES, type complaintsMethods, type ComplaintStatus, type ComplaintStep, type ComplaintView, type SummaryView } from '@shared/contract';
+import { ESCALATION_LEVELS, OFFICIAL_CHANNELS, OPEN_COMPLAINT_STATUSES, type complaintsMethods, type ComplaintStatus, type ComplaintStep, type ComplaintView, type PagingView, type SummaryView } from '@shared/contract';
 import { groupEscalationNote, summaryAsClosed, summaryState, weekStart } from '@shared/rules/complaints';
 import type { MessageKey } from '@shared/i18n';
 import { atParkTime, DAY, parkDate, parkDayBounds, isStillToCome } from '@shared/rules/time';
 import { actorOf, type CallContext, type HandlersFor, type Services } from '../context';
 import { fieldError } from '../errors';
 import { registerPaging } from '../paging/store';
-import { pagingRef } from '@shared/rules/paging';
+import { isSlipOpen, pagingRef } from '@shared/rules/paging';
 import { requestEscalationDecision, settleEscalation } from '../approvals/store';
 import { readSettings } from '../settings/store';
 import { calendarOverrides, complaintListQuery, getComplaint, recordStep, runningComplaintClocks, STATUS_AFTER, stepUpdateSql, toComplaintView, type ComplaintRow, type ComplaintStepKind, type StepExtra } from './store';
@@ -239,8 +239,8 @@ export function complaintsHandlers(services: Services): HandlersFor<keyof typeof
       if (!OPEN_COMPLAINT_STATUSES.includes(row.status)) throw fieldError('CONFLICT', 'id', 'complaints.errors.closed', { status: row.status });
       if (row.department_id === null) throw fieldError('VALIDATION', 'departmentId', 'complaints.errors.noDepartment');
       if (row.paging_id !== null) {
-        const open = db.prepare<[number], { status: string }>('SELECT status FROM paging_request WHERE id = ?').get(row.paging_id);
-        if (open && ['registered', 'acknowledged', 'aired'].includes(open.status)) throw fieldError('CONFLICT', 'id', 'complaints.errors.alreadySummoned');
+        const open = db.prepare<[number], Pick<PagingView, 'status'>>('SELECT status FROM paging_request WHERE id = ?').get(row.paging_id);
+        if (open && isSlipOpen(open)) throw fieldError('CONFLICT', 'id', 'complaints.errors.alreadySummoned');
       }
       const { id: pagingId, created } = registerPaging(db, ctx, actorOf(ctx).id, {
         clientRef: input.clientRef,

@@ -1,5 +1,5 @@
 import type { pagingMethods, PagingStatus, PagingView } from '@shared/contract';
-import { contactLate, median, pagingRef, REPEAT_GUARD_MS, waitsOnRoom } from '@shared/rules/paging';
+import { contactLate, isSlipOpen, median, pagingRef, REPEAT_GUARD_MS, waitsOnRoom } from '@shared/rules/paging';
 import { unknownPlaceholders } from '@shared/rules/scripts';
 import { atParkTime, parkDate, parkDayBounds } from '@shared/rules/time';
 import { actorOf, type CallContext, type HandlersFor, type Services } from '../context';
@@ -26,8 +26,6 @@ import {
 } from './store';
 import { containsPattern } from '../db/like';
 
-const OPEN: readonly PagingStatus[] = ['registered', 'acknowledged', 'aired'];
-
 export function pagingHandlers(services: Services): HandlersFor<keyof typeof pagingMethods> {
   const { db } = services;
 
@@ -40,7 +38,7 @@ export function pagingHandlers(services: Services): HandlersFor<keyof typeof pag
   /** A request that may still change: refused once resolved or cancelled. */
   const open = (id: number, now: number): PagingView => {
     const request = load(id, now);
-    if (!OPEN.includes(request.status)) throw fieldError('CONFLICT', 'id', 'paging.errors.closed', { status: request.status });
+    if (!isSlipOpen(request)) throw fieldError('CONFLICT', 'id', 'paging.errors.closed', { status: request.status });
     return request;
   };
 

@@ -1,4 +1,4 @@
-import type { RentalView, ReturnCondition } from '@shared/contract';
+import type { RentalView, ReturnChoice } from '@shared/contract';
 import { formatYuan } from '@shared/rules/money';
 import type { CallContext } from '../context';
 import type { Db } from '../db/open';
@@ -7,13 +7,6 @@ import { enqueueDocument } from '../printing/outbox';
 import { readSettings } from '../settings/store';
 import { refundSlip } from './receipt';
 import { getRental, openRepair, toRentalView } from './store';
-
-export interface ReturnChoice {
-  condition: ReturnCondition;
-  keptFen: number;
-  reason: string;
-  lostReceipt: boolean;
-}
 
 /**
  * The receipt handed back is the voucher for the refund: its check code must be the one printed on

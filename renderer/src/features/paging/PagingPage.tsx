@@ -3,6 +3,7 @@ import { useDebouncedValue, useHotkeys } from '@mantine/hooks';
 import { Badge, Button, Group, Paper, Stack, Tabs, Text, TextInput, Title } from '@mantine/core';
 import { IconBell, IconPencil, IconPrinter, IconSearch, IconUserCheck, IconX } from '@tabler/icons-react';
 import type { PagingView } from '@shared/contract';
+import { isSlipOpen } from '@shared/rules/paging';
 import { useT } from '../../app/i18n';
 import { useSession } from '../../app/session';
 import { useAction, useMethod } from '../../api/hooks';
@@ -15,8 +16,6 @@ import { RoomPresence } from './RoomPresence';
 import { ScriptsPanel } from './ScriptsPanel';
 import { SlipCard } from './SlipCard';
 import { ReadFailed } from '../../ui/readFailed';
-
-const OPEN = ['registered', 'acknowledged', 'aired'];
 
 /** The counter's paging: register at once (F2), follow today's requests, record a department head's arrival. */
 export function PagingPage() {
@@ -66,7 +65,7 @@ export function PagingPage() {
               <ReadFailed read={list} />
               {slips.length === 0 && !list.isLoading && !list.error ? <Text c="dimmed">{t('paging.queue.empty')}</Text> : null}
               {slips.map((slip) => {
-                const open = OPEN.includes(slip.status);
+                const open = isSlipOpen(slip);
                 return (
                   <SlipCard key={slip.id} slip={slip} now={now}>
                     <Button variant="default" leftSection={<IconPrinter size={18} />} onClick={() => printSlip.mutateAsync({ id: slip.id }).then(() => notifySuccess(t('paging.actions.printSlip')), (e: unknown) => notifyError(t, e))}>
