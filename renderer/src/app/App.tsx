@@ -2,7 +2,7 @@ import { useEffect } from 'react';
 import { Center, Loader } from '@mantine/core';
 import { Router } from 'wouter';
 import { useHashLocation } from 'wouter/use-hash-location';
-import { useLanguage } from './i18n';
+import { useLanguage, useT } from './i18n';
 import { useSession } from './session';
 import { useMethod } from '../api/hooks';
 import { FatalPage } from '../features/fatal/FatalPage';
@@ -16,6 +16,7 @@ import { ParkProvider } from './park';
 export function App() {
   const { session, link } = useSession();
   const { adoptDefault } = useLanguage();
+  const t = useT();
   // On another PC, nothing but pairing until the counter knows this PC.
   const paired = link !== undefined && (link.mode === 'counter' || link.paired);
   const info = useMethod('system.info', {}, { staleTime: Infinity, retry: 2, retryDelay: 1000, enabled: paired });
@@ -29,7 +30,7 @@ export function App() {
   if (!info.data) {
     return (
       <Center mih="100vh">
-        <Loader size="lg" role="status" aria-label="loading" />
+        <Loader size="lg" role="status" aria-label={t('app.loading')} />
       </Center>
     );
   }

@@ -266,7 +266,7 @@ function Checklist({ day }: { day: DayChecklist }) {
               t(`incidents.nature.${row.nature}`),
               t('dayClose.named.reported', { time: when(row.receivedAt) }),
               t(`dayClose.named.incidentNotice.${row.notice}`, { duration: durationText(t, row.minutes) }),
-              ...(row.toNotify.length > 0 ? [t('dayClose.named.toNotify', { parties: row.toNotify.map((party) => t(`incidents.party.${party}`)).join(', ') })] : []),
+              ...(row.toNotify.length > 0 ? [t('dayClose.named.toNotify', { parties: row.toNotify.map((party) => t(`incidents.party.${party}`)).join(t('audit.detailList')) })] : []),
             ].join(' · '),
           }))}
           more={day.incidents.overdueMore}

@@ -47,13 +47,13 @@ export function QueuePage() {
       ) : null}
       {slips.map((slip) => (
         <SlipCard key={slip.id} slip={slip} now={now} large fresh={fresh.has(slip.id)}>
-          <Button variant="subtle" leftSection={<IconPlayerPlay size={18} />} onClick={() => speak(slip.scriptZh, 'zh-CN')} aria-label={`${t('paging.actions.readAloud')} 中文 ${slip.id}`}>
+          <Button variant="subtle" leftSection={<IconPlayerPlay size={18} />} onClick={() => speak(slip.scriptZh, 'zh-CN')} aria-label={`${t('paging.actions.readAloud')} ${t('lang.zh-CN')} ${slip.id}`}>
             {/* Each script's language by its own name, as the language switch names them. */}
-            {t('paging.actions.readAloud')} 中文
+            {t('paging.actions.readAloud')} {t('lang.zh-CN')}
           </Button>
           {slip.scriptEn ? (
-            <Button variant="subtle" leftSection={<IconPlayerPlay size={18} />} onClick={() => speak(slip.scriptEn, 'en')} aria-label={`${t('paging.actions.readAloud')} English ${slip.id}`}>
-              {t('paging.actions.readAloud')} English
+            <Button variant="subtle" leftSection={<IconPlayerPlay size={18} />} onClick={() => speak(slip.scriptEn, 'en')} aria-label={`${t('paging.actions.readAloud')} ${t('lang.en')} ${slip.id}`}>
+              {t('paging.actions.readAloud')} {t('lang.en')}
             </Button>
           ) : null}
           <Button variant="default" leftSection={<IconPrinter size={18} />} onClick={() => void run(printSlip, slip).then(() => notifySuccess(t('paging.actions.printSlip')))}>

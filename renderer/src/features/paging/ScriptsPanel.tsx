@@ -104,7 +104,7 @@ function ScriptEditor({ kind, language, text }: { kind: ScriptKind; language: 'z
   return (
     <form onSubmit={submit} noValidate>
       <Stack gap={6}>
-        <Textarea label={`${t(`paging.scriptKinds.${kind}`)} · ${language === 'zh-CN' ? '中文' : 'English'}`} autosize minRows={3} {...form.register('text')} error={errorOf('text')} />
+        <Textarea label={`${t(`paging.scriptKinds.${kind}`)} · ${t(`lang.${language}`)}`} autosize minRows={3} {...form.register('text')} error={errorOf('text')} />
         <Group justify="flex-end">
           <Button type="submit" variant="light" loading={save.isPending} disabled={!form.formState.isDirty}>
             {t('common.save')}

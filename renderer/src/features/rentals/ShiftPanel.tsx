@@ -165,7 +165,7 @@ export function CurrentShift() {
             {t('rentals.shifts.title')}
           </Title>
           <Text>{t('rentals.shifts.since', { time: format.dateTime(shift.openedAt), name: shift.openedBy.name })}</Text>
-          {shift.staff.length > 0 ? <Text c="dimmed">{t('rentals.shifts.staff', { names: shift.staff.map((person) => person.name).join('、') })}</Text> : null}
+          {shift.staff.length > 0 ? <Text c="dimmed">{t('rentals.shifts.staff', { names: shift.staff.map((person) => person.name).join(t('audit.detailList')) })}</Text> : null}
         </Stack>
         <Button size="md" leftSection={<IconCash size={20} />} onClick={() => setClosing(true)}>
           {t('rentals.shifts.close')}
@@ -230,7 +230,7 @@ export function PastShifts() {
       {viewing ? (
         <Modal opened onClose={() => setViewing(undefined)} centered size="xl" title={t('rentals.shifts.detailTitle', period(viewing))}>
           <Stack>
-            {viewing.staff.length > 0 ? <Text>{t('rentals.shifts.staff', { names: viewing.staff.map((person) => person.name).join('、') })}</Text> : null}
+            {viewing.staff.length > 0 ? <Text>{t('rentals.shifts.staff', { names: viewing.staff.map((person) => person.name).join(t('audit.detailList')) })}</Text> : null}
             <ShiftTable shift={viewing} label={t('rentals.shifts.detailTitle', period(viewing))} />
           </Stack>
         </Modal>
