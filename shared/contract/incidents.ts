@@ -128,7 +128,7 @@ export const statementInput = z
 
 export const actionInput = z.object({ incidentId, text: z.string().trim().min(2).max(1000) }).strict();
 
-const casualtyFields = z
+export const casualtyFields = z
   .object({
     incidentId,
     /** Absent: a new injured visitor; present: edit that record. */
@@ -155,14 +155,19 @@ interface CasualtyChoice {
   returnedAt: number | null;
 }
 
-/** Taken to hospital: which one, and who went; the times in order (left ≤ arrived ≤ back). */
-function checkCasualty(value: CasualtyChoice, ctx: z.RefinementCtx): void {
+/** Taken to hospital: which one, and who went with them. */
+export function checkHospitalEscort(value: Pick<CasualtyChoice, 'toHospital' | 'hospital' | 'escortStaffId'>, ctx: z.RefinementCtx): void {
   if (value.toHospital && value.hospital.length < 2) {
     ctx.addIssue({ code: 'custom', path: ['hospital'], input: value.hospital, message: 'incidents.validation.hospital' });
   }
   if (value.toHospital && value.escortStaffId === null) {
     ctx.addIssue({ code: 'custom', path: ['escortStaffId'], input: value.escortStaffId, message: 'incidents.validation.escort' });
   }
+}
+
+/** Taken to hospital: which one, and who went; the times in order (left ≤ arrived ≤ back). */
+function checkCasualty(value: CasualtyChoice, ctx: z.RefinementCtx): void {
+  checkHospitalEscort(value, ctx);
   if (!value.toHospital && (value.leftAt !== null || value.arrivedAt !== null || value.returnedAt !== null)) {
     ctx.addIssue({ code: 'custom', path: ['toHospital'], input: value.toHospital, message: 'incidents.validation.hospitalTimes' });
   }
@@ -186,15 +191,16 @@ export const superiorInput = z.object({ incidentId, name: personName, note: opti
 /** 首问负责制: the owner hands the incident over to another staff member, with a note. */
 export const handOverInput = z.object({ incidentId, toStaffId: id, note: z.string().trim().min(2).max(200) }).strict();
 
-export const statusInput = z
-  .object({ incidentId, status: z.enum(INCIDENT_STATUSES), note: optionalText(500) })
-  .strict()
-  .superRefine((value, ctx) => {
-    // Handled: say how it was settled. Reopened: say why. Closing needs no more words.
-    if (value.status !== 'closed' && value.note.length < 2) {
-      ctx.addIssue({ code: 'custom', path: ['note'], input: value.note, message: value.status === 'handled' ? 'incidents.validation.outcome' : 'validation.reasonRequired' });
-    }
-  });
+export const statusFields = z.object({ incidentId, status: z.enum(INCIDENT_STATUSES), note: optionalText(500) }).strict();
+
+/** Handled: say how it was settled. Reopened: say why. Closing needs no more words. */
+export function checkStatusNote(value: { status: (typeof INCIDENT_STATUSES)[number]; note: string }, ctx: z.RefinementCtx): void {
+  if (value.status !== 'closed' && value.note.length < 2) {
+    ctx.addIssue({ code: 'custom', path: ['note'], input: value.note, message: value.status === 'handled' ? 'incidents.validation.outcome' : 'validation.reasonRequired' });
+  }
+}
+
+export const statusInput = statusFields.superRefine(checkStatusNote);
 
 const staffRef = z.object({ id, name: z.string() });
 

@@ -3,7 +3,7 @@ import { Badge, Button, Group, Modal, Paper, SimpleGrid, Stack, Switch, Text, Te
 import { IconAmbulance, IconClockPlay, IconEdit, IconPlus } from '@tabler/icons-react';
 import { Controller } from 'react-hook-form';
 import { z } from 'zod';
-import { id, personName, timeOfDay, type CasualtyView, type IncidentDetail, type Input } from '@shared/contract';
+import { casualtyFields, checkHospitalEscort, timeOfDay, type CasualtyView, type IncidentDetail, type Input } from '@shared/contract';
 import { formatParkTime, typedTimeToInstant } from '@shared/rules/time';
 import { useT } from '../../app/i18n';
 import { usePark, useParkFormat } from '../../app/park';
@@ -18,24 +18,10 @@ import { FormTimeField } from '../../ui/dates';
 const optionalTime = z.union([timeOfDay, z.literal('')]);
 
 /** The injured visitor's form: the contract's fields, with the hospital times as park times of day. */
-const casualtyForm = z
-  .object({
-    name: personName,
-    injury: z.string().trim().min(2).max(500),
-    firstAid: z.string().trim().max(500),
-    toHospital: z.boolean(),
-    hospital: z.string().trim().max(80),
-    escortStaffId: id.nullable(),
-    leftTime: optionalTime,
-    arrivedTime: optionalTime,
-    returnedTime: optionalTime,
-  })
-  .superRefine((value, ctx) => {
-    if (value.toHospital && value.hospital.length < 2) ctx.addIssue({ code: 'custom', path: ['hospital'], input: value.hospital, message: 'incidents.validation.hospital' });
-    if (value.toHospital && value.escortStaffId === null) {
-      ctx.addIssue({ code: 'custom', path: ['escortStaffId'], input: value.escortStaffId, message: 'incidents.validation.escort' });
-    }
-  });
+const casualtyForm = casualtyFields
+  .pick({ name: true, injury: true, firstAid: true, toHospital: true, hospital: true, escortStaffId: true })
+  .extend({ leftTime: optionalTime, arrivedTime: optionalTime, returnedTime: optionalTime })
+  .superRefine(checkHospitalEscort);
 
 const FIELDS = ['name', 'injury', 'firstAid', 'toHospital', 'hospital', 'escortStaffId'] as const;
 const TIME_FIELDS = { leftAt: 'leftTime', arrivedAt: 'arrivedTime', returnedAt: 'returnedTime' } as const;

@@ -1,15 +1,15 @@
 import { Button, Group, Modal, SegmentedControl, Stack, Table, Text, TextInput, Textarea } from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
 import { Controller } from 'react-hook-form';
-import { z } from 'zod';
 import {
   actionInput,
+  checkStatusNote,
   followUpInput,
   handOverInput,
-  rule,
   sendStaffInput,
   STATEMENT_ROLES,
   statementInput,
+  statusFields,
   superiorInput,
   type IncidentDetail,
   type IncidentStatus,
@@ -214,9 +214,8 @@ export function HandOverModal({ incident, onClose }: { incident: IncidentDetail;
   );
 }
 
-const noteRequired = z.object({ note: z.string().trim().min(2, rule('incidents.validation.outcome')).max(500) });
-const reasonRequired = z.object({ note: z.string().trim().min(2, rule('validation.reasonRequired')).max(500) });
-const noteOptional = z.object({ note: z.string().trim().max(500) });
+/** The status change as the contract checks it: the status chosen by the button, the note typed. */
+const statusForm = statusFields.pick({ status: true, note: true }).superRefine(checkStatusNote);
 
 const STATUS_TEXT = {
   handled: { title: 'incidents.statusChange.handledTitle', label: 'incidents.fields.outcome', done: 'incidents.statusChange.handled', action: 'incidents.actions.markHandled' },
@@ -228,10 +227,10 @@ const STATUS_TEXT = {
 export function StatusModal({ incidentId, to, onClose }: { incidentId: number; to: IncidentStatus; onClose(): void }) {
   const t = useT();
   const change = useAction('incidents.setStatus', REFRESH);
-  const form = useContractForm(to === 'handled' ? noteRequired : to === 'open' ? reasonRequired : noteOptional, { defaultValues: { note: '' } });
+  const form = useContractForm(statusForm, { defaultValues: { status: to, note: '' } });
   const errorOf = useFieldErrors(form);
   const text = STATUS_TEXT[to];
-  const submit = useFormSubmit(form, ['note'], (values) => change.mutateAsync({ incidentId, status: to, note: values.note }), () => {
+  const submit = useFormSubmit(form, ['note'], (values) => change.mutateAsync({ incidentId, status: values.status, note: values.note }), () => {
     notifySuccess(t(text.done));
     onClose();
   });
