@@ -31,6 +31,9 @@ export const signature = z
   .max(400_000, rule('validation.signature'));
 
 /** A photo taken with the camera or chosen from a file, made small on the screen before upload. */
+/** How many photos an item keeps. */
+export const MAX_PHOTOS = 4;
+
 export const photo = z
   .string()
   .regex(/^data:image\/(jpeg|png|webp);base64,[A-Za-z0-9+/=]+$/, rule('validation.photo'))
@@ -75,7 +78,7 @@ export const intakeInput = z
     storagePlace: text(40),
     /** Details only the owner would know (the lock-screen picture, what is inside): kept for the claim, never listed or announced. */
     hiddenDetails: optional(500),
-    photos: z.array(photo).max(4).default([]),
+    photos: z.array(photo).max(MAX_PHOTOS).default([]),
     finderSignature: signature,
     receiverSignature: signature,
   })

@@ -2,10 +2,11 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { ActionIcon, Box, Button, Group, Image, Input, Modal, Stack, Text } from '@mantine/core';
 import { IconCamera, IconPhotoPlus, IconX } from '@tabler/icons-react';
 import { useT } from '../app/i18n';
+import { photo } from '@shared/contract';
 
 /** The longest side of a kept photo, and the contract's limit on its data URL. */
 const MAX_SIDE = 1280;
-const MAX_DATA_URL = 1_500_000;
+const MAX_DATA_URL = photo.maxLength ?? Number.POSITIVE_INFINITY;
 
 /** Draws a picture scaled to at most 1280 px on its longer side and encodes it as JPEG (quality 0.8, lower if still too big). */
 export function encodePhoto(source: CanvasImageSource, width: number, height: number): string {

@@ -16,7 +16,7 @@ import { useT } from '../../app/i18n';
 import { usePark } from '../../app/park';
 import { useAction } from '../../api/hooks';
 import { newClientRef } from '../../ui/clientRef';
-import { FormActions, NumberField } from '../../ui/fields';
+import { FormActions, NumberField, numberBounds } from '../../ui/fields';
 import { useContractForm, useFieldErrors, useFormSubmit } from '../../ui/form';
 import { notifySuccess } from '../../ui/notify';
 import { ChoiceChips, COMPLAINT_READS, DepartmentField } from './parts';
@@ -155,7 +155,7 @@ export function ComplaintForm({ onClose, onCreated }: { onClose(): void; onCreat
                 {group ? (
                   <>
                     <Grid.Col span={3}>
-                      <NumberField form={form} name="groupSize" label={t('complaints.fields.groupSize')} min={2} max={1000} />
+                      <NumberField form={form} name="groupSize" label={t('complaints.fields.groupSize')} {...numberBounds(complaintInput.shape.groupSize.unwrap())} />
                     </Grid.Col>
                     <Grid.Col span={5}>
                       <TextInput label={t('complaints.fields.representative')} withAsterisk autoComplete="off" {...form.register('representative')} error={errorOf('representative')} />

@@ -1,7 +1,7 @@
 import { useState, type ReactNode } from 'react';
 import { Alert, Badge, Button, Group, List, Modal, Paper, Select, SimpleGrid, Stack, Table, Text, Textarea, Title } from '@mantine/core';
 import { IconAlarm, IconAlertTriangle, IconCircleCheck, IconClockHour8, IconFileTypeCsv, IconFileTypePdf, IconLock, IconPrinter } from '@tabler/icons-react';
-import type { SummaryView } from '@shared/contract';
+import { complaintsMethods, type SummaryView } from '@shared/contract';
 import { isMessageKey } from '@shared/i18n';
 import { summaryAsClosed, summaryState, SUMMARY_REMINDER_MS, type SummaryState } from '@shared/rules/complaints';
 import { parkDate } from '@shared/rules/time';
@@ -367,7 +367,7 @@ function SummaryDay({ summary, now, future }: { summary: SummaryView; now: numbe
             value={closed && !remarks ? '—' : remarks}
             readOnly={closed}
             onChange={(e) => setRemarks(e.currentTarget.value)}
-            maxLength={4000}
+            maxLength={complaintsMethods['complaints.summary.remarks'].input.shape.remarks.maxLength ?? undefined}
           />
           {closed ? null : (
             <Group>

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Alert, Badge, Button, Group, Modal, SegmentedControl, SimpleGrid, Stack, Table, Text, Textarea, TextInput } from '@mantine/core';
 import { IconAlertTriangle, IconCheck, IconCircleCheck, IconPhoneCall } from '@tabler/icons-react';
-import { NOTIFY_CHANNELS, NOTIFY_PARTIES, skipPartyInput, type IncidentDetail, type NotifyChannel, type NotifyParty } from '@shared/contract';
+import { NOTIFY_CHANNELS, NOTIFY_PARTIES, personName as personNameSchema, skipPartyInput, type IncidentDetail, type NotifyChannel, type NotifyParty } from '@shared/contract';
 import { ALWAYS_NOTIFIED, requiredParties } from '@shared/rules/incidents';
 import { useT } from '../../app/i18n';
 import { useParkFormat } from '../../app/park';
@@ -111,7 +111,7 @@ export function NotifyPanel({ incident, readOnly }: { incident: IncidentDetail; 
             <TextInput
               label={t('incidents.fields.personName')}
               value={personName}
-              maxLength={40}
+              maxLength={personNameSchema.maxLength ?? undefined}
               onChange={(e) => setPersonName(e.currentTarget.value)}
               style={{ flex: 1, minWidth: 180 }}
             />

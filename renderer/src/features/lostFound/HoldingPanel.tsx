@@ -7,6 +7,7 @@ import { useAction, useMethod } from '../../api/hooks';
 import { useContractForm, useFieldErrors, useFormSubmit } from '../../ui/form';
 import { notifySuccess } from '../../ui/notify';
 import { categoryName } from './parts';
+import { numberBounds } from '../../ui/fields';
 
 const saveInput = lostFoundMethods['lostFound.categories.save'].input;
 
@@ -35,8 +36,7 @@ function CategoryRow({ category }: { category: Output<'lostFound.categories'>[nu
                 <NumberInput
                   w={140}
                   aria-label={`${t('lostFound.holding.days')} · ${name}`}
-                  min={0}
-                  max={365}
+                  {...numberBounds(lostFoundMethods['lostFound.categories.save'].input.shape.holdingDays)}
                   allowDecimal={false}
                   value={typeof field.value === 'number' && !Number.isNaN(field.value) ? field.value : ''}
                   onChange={(value) => field.onChange(typeof value === 'number' ? value : Number.NaN)}

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { Controller } from 'react-hook-form';
 import { Alert, Badge, Button, Fieldset, Grid, Group, Modal, PasswordInput, SegmentedControl, Select, SimpleGrid, Stack, Switch, Text, TextInput, Textarea, Title } from '@mantine/core';
 import { IconCircleCheck, IconEyeOff, IconLock, IconSpeakerphone } from '@tabler/icons-react';
-import { CONTAINER_CATEGORIES, intakeInput, STORAGE_KINDS, timeOfDay, type LfCategory, type Output } from '@shared/contract';
+import { CONTAINER_CATEGORIES, intakeInput, MAX_PHOTOS, STORAGE_KINDS, timeOfDay, type LfCategory, type Output } from '@shared/contract';
 import { formatParkTime, typedTimeToInstant } from '@shared/rules/time';
 import { useLanguage, useT } from '../../app/i18n';
 import { usePark } from '../../app/park';
@@ -393,7 +393,7 @@ function IntakeForm({ onDone, onCancel }: { onDone(done: Done): void; onCancel()
           control={form.control}
           name="photos"
           render={({ field }) => (
-            <PhotoPicker label={t('lostFound.fields.photos')} description={t('lostFound.intake.photosHint')} value={field.value ?? []} onChange={field.onChange} max={4} error={errorOf('photos')} />
+            <PhotoPicker label={t('lostFound.fields.photos')} description={t('lostFound.intake.photosHint')} value={field.value ?? []} onChange={field.onChange} max={MAX_PHOTOS} error={errorOf('photos')} />
           )}
         />
 

@@ -2,14 +2,14 @@ import { useState } from 'react';
 import { Alert, Badge, Button, Code, Group, Modal, Paper, Stack, Switch, Table, Text, Title } from '@mantine/core';
 import { Controller } from 'react-hook-form';
 import { IconAlertTriangle, IconKey, IconPlugConnected, IconPlugConnectedX, IconX } from '@tabler/icons-react';
-import { settingsFields, type SharingStatus, type StationView } from '@shared/contract';
+import { DEFAULT_SETTINGS, settingsFields, type SharingStatus, type StationView } from '@shared/contract';
 import { MINUTE } from '@shared/rules/time';
 import { STATION_ONLINE_MS } from '@shared/rules/stations';
 import { useT } from '../../app/i18n';
 import { useParkFormat } from '../../app/park';
 import { useAction, useMethod } from '../../api/hooks';
 import { DeadlineBadge, useParkNow } from '../../ui/deadline';
-import { EmptyRow, NumberField } from '../../ui/fields';
+import { EmptyRow, NumberField, numberBounds } from '../../ui/fields';
 import { useContractForm, useFormSubmit } from '../../ui/form';
 import { notifyError, notifySuccess } from '../../ui/notify';
 import { useLiveEvent } from '../paging/useLiveEvent';
@@ -22,7 +22,7 @@ function SharingCard({ status }: { status: SharingStatus | undefined }) {
   const settings = useMethod('settings.get', {});
   const update = useAction('settings.update', ['stations.status', 'settings.get']);
   const values = settings.data ? { sharingEnabled: settings.data.sharingEnabled, sharingPort: settings.data.sharingPort } : undefined;
-  const form = useContractForm(sharingForm, { values, defaultValues: { sharingEnabled: false, sharingPort: 4781 } });
+  const form = useContractForm(sharingForm, { values, defaultValues: { sharingEnabled: false, sharingPort: DEFAULT_SETTINGS.sharingPort } });
   const submit = useFormSubmit(form, ['sharingEnabled', 'sharingPort'], update.mutateAsync, () => notifySuccess(t('stations.sharing.saved')));
 
   return (
@@ -37,7 +37,7 @@ function SharingCard({ status }: { status: SharingStatus | undefined }) {
             name="sharingEnabled"
             render={({ field }) => <Switch size="lg" label={t('stations.sharing.toggle')} checked={field.value} onChange={(event) => field.onChange(event.currentTarget.checked)} />}
           />
-          <NumberField form={form} name="sharingPort" label={t('stations.sharing.port')} min={1024} max={65535} />
+          <NumberField form={form} name="sharingPort" label={t('stations.sharing.port')} {...numberBounds(settingsFields.shape.sharingPort)} />
           <Button type="submit" loading={update.isPending}>
             {t('stations.sharing.save')}
           </Button>
