@@ -1,4 +1,5 @@
-import type { ClockView, ComplaintClockName, ComplaintView, SummaryView } from '../contract/complaints';
+import type { ClockView, ComplaintClockName, ComplaintStatus, ComplaintStep, ComplaintView, SummaryView } from '../contract/complaints';
+import type { MessageKey } from '../i18n';
 import { WORKING_DAYS_WARN_MS } from './workdays';
 import { atParkTime, HOUR, MINUTE, parkDayBounds } from './time';
 
@@ -100,4 +101,39 @@ export function summaryAsClosed(summary: SummaryView): SummaryView {
     .map((department) => (department.departmentId === null ? { ...department, feedback: [] } : department))
     .filter((department) => department.count > 0 || department.feedback.length > 0);
   return { ...summary, departments, feedbackTotal: departments.reduce((n, department) => n + department.feedback.length, 0) };
+}
+
+/**
+ * Which steps may follow which: investigate, respond, follow up (回访), close; withdraw while open. A
+ * forwarded complaint's result is reported back after the response, before it closes.
+ */
+const NEXT: Record<ComplaintStep, readonly ComplaintStatus[]> = {
+  investigate: ['received'],
+  respond: ['received', 'investigating'],
+  reportResult: ['responded', 'followedUp'],
+  followUp: ['responded'],
+  close: ['responded', 'followedUp'],
+  withdraw: ['received', 'investigating', 'responded', 'followedUp'],
+};
+
+/** Where a complaint stands, as its next step depends on it. */
+export interface StepState {
+  status: ComplaintStatus;
+  /** Forwarded by the consumer association or the tourism bureau. */
+  forwarded: boolean;
+  /** Its result was reported back to the body that forwarded it. */
+  resultReported: boolean;
+}
+
+/** Why a step cannot follow from where the complaint is, in the visitor center's words; undefined when it can. */
+export function stepRefusal(step: ComplaintStep, state: StepState): MessageKey | undefined {
+  const beforeResponse = state.status === 'received' || state.status === 'investigating';
+  if (step === 'reportResult') {
+    if (!state.forwarded) return 'complaints.errors.notForwarded';
+    if (state.resultReported) return 'complaints.errors.resultReported';
+    if (beforeResponse) return 'complaints.errors.resultBeforeResponse';
+  }
+  if (!NEXT[step].includes(state.status)) return step === 'close' && beforeResponse ? 'complaints.errors.noResponse' : 'complaints.errors.wrongStep';
+  if (step === 'close' && state.forwarded && !state.resultReported) return 'complaints.errors.reportResultFirst';
+  return undefined;
 }

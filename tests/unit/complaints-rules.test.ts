@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { COMPLAINT_CLOCK_WARN_MS, complaintClocks, sameDayDeadline, summaryDeadlineAt, summaryState, weekStart } from '@shared/rules/complaints';
+import { COMPLAINT_CLOCK_WARN_MS, complaintClocks, sameDayDeadline, stepRefusal, summaryDeadlineAt, summaryState, weekStart } from '@shared/rules/complaints';
 import { HOUR, MINUTE } from '@shared/rules/time';
 
 const TZ = 'Asia/Shanghai';
@@ -49,3 +49,25 @@ describe("a complaint's own clocks", () => {
   });
 });
 
+
+describe('which step may come next, as the counter is offered it and the core checks it', () => {
+  const walkIn = { forwarded: false, resultReported: false };
+  const forwarded = { forwarded: true, resultReported: false };
+  it('goes investigate → respond → return visit → close, withdrawn while open', () => {
+    expect(stepRefusal('investigate', { status: 'received', ...walkIn })).toBeUndefined();
+    expect(stepRefusal('investigate', { status: 'investigating', ...walkIn })).toBe('complaints.errors.wrongStep');
+    expect(stepRefusal('close', { status: 'investigating', ...walkIn })).toBe('complaints.errors.noResponse');
+    expect(stepRefusal('followUp', { status: 'responded', ...walkIn })).toBeUndefined();
+    expect(stepRefusal('close', { status: 'followedUp', ...walkIn })).toBeUndefined();
+    expect(stepRefusal('withdraw', { status: 'closed', ...walkIn })).toBe('complaints.errors.wrongStep');
+  });
+
+  it('reports a forwarded complaint’s result once, after the response and before it closes', () => {
+    expect(stepRefusal('reportResult', { status: 'responded', ...walkIn })).toBe('complaints.errors.notForwarded');
+    expect(stepRefusal('reportResult', { status: 'investigating', ...forwarded })).toBe('complaints.errors.resultBeforeResponse');
+    expect(stepRefusal('reportResult', { status: 'responded', ...forwarded })).toBeUndefined();
+    expect(stepRefusal('close', { status: 'responded', ...forwarded })).toBe('complaints.errors.reportResultFirst');
+    expect(stepRefusal('reportResult', { status: 'followedUp', forwarded: true, resultReported: true })).toBe('complaints.errors.resultReported');
+    expect(stepRefusal('close', { status: 'followedUp', forwarded: true, resultReported: true })).toBeUndefined();
+  });
+});

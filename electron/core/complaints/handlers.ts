@@ -1,6 +1,5 @@
-import { ESCALATION_LEVELS, OFFICIAL_CHANNELS, OPEN_COMPLAINT_STATUSES, type complaintsMethods, type ComplaintStatus, type ComplaintStep, type ComplaintView, type PagingView, type SummaryView } from '@shared/contract';
-import { groupEscalationNote, summaryAsClosed, summaryState, weekStart } from '@shared/rules/complaints';
-import type { MessageKey } from '@shared/i18n';
+import { ESCALATION_LEVELS, OFFICIAL_CHANNELS, OPEN_COMPLAINT_STATUSES, type complaintsMethods, type ComplaintView, type PagingView, type SummaryView } from '@shared/contract';
+import { groupEscalationNote, stepRefusal, summaryAsClosed, summaryState, weekStart } from '@shared/rules/complaints';
 import { atParkTime, DAY, parkDate, parkDayBounds, isStillToCome } from '@shared/rules/time';
 import { actorOf, type CallContext, type HandlersFor, type Services } from '../context';
 import { fieldError } from '../errors';
@@ -14,31 +13,6 @@ import { composeSummary, recordSummaryClose } from './summary';
 import { complaintRecord } from './record';
 import { saveReportFile } from '../pdf/file';
 
-/**
- * Which steps may follow which: investigate, respond, follow up (回访), close; withdraw while open. A
- * forwarded complaint's result is reported back after the response, before it closes.
- */
-const NEXT: Record<ComplaintStep, readonly ComplaintStatus[]> = {
-  investigate: ['received'],
-  respond: ['received', 'investigating'],
-  reportResult: ['responded', 'followedUp'],
-  followUp: ['responded'],
-  close: ['responded', 'followedUp'],
-  withdraw: ['received', 'investigating', 'responded', 'followedUp'],
-};
-/** Why a step cannot follow from where the complaint is: said in the visitor center's words. */
-function stepRefusal(step: ComplaintStep, row: ComplaintRow): MessageKey | undefined {
-  const beforeResponse = row.status === 'received' || row.status === 'investigating';
-  const forwarded = OFFICIAL_CHANNELS.includes(row.channel);
-  if (step === 'reportResult') {
-    if (!forwarded) return 'complaints.errors.notForwarded';
-    if (row.result_reported_at !== null) return 'complaints.errors.resultReported';
-    if (beforeResponse) return 'complaints.errors.resultBeforeResponse';
-  }
-  if (!NEXT[step].includes(row.status)) return step === 'close' && beforeResponse ? 'complaints.errors.noResponse' : 'complaints.errors.wrongStep';
-  if (step === 'close' && forwarded && row.result_reported_at === null) return 'complaints.errors.reportResultFirst';
-  return undefined;
-}
 
 export function complaintsHandlers(services: Services): HandlersFor<keyof typeof complaintsMethods> {
   const { db } = services;
@@ -197,7 +171,7 @@ export function complaintsHandlers(services: Services): HandlersFor<keyof typeof
 
     'complaints.step': (input, ctx) => {
       const row = rowOrFail(input.id);
-      const refusal = stepRefusal(input.step, row);
+      const refusal = stepRefusal(input.step, { status: row.status, forwarded: OFFICIAL_CHANNELS.includes(row.channel), resultReported: row.result_reported_at !== null });
       if (refusal) throw fieldError('CONFLICT', 'step', refusal, { status: row.status, channel: row.channel });
       // Closed before its return visit (回访): only with the reason there is none.
       const withoutFollowUp = input.step === 'close' && row.status === 'responded';

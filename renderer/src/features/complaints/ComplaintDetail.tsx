@@ -13,7 +13,8 @@ import {
   IconUsersGroup,
   IconX,
 } from '@tabler/icons-react';
-import { complaintTimeline, type ComplaintStep, type ComplaintView } from '@shared/contract';
+import { complaintTimeline, OFFICIAL_CHANNELS, type ComplaintStep, type ComplaintView } from '@shared/contract';
+import { stepRefusal } from '@shared/rules/complaints';
 import { formatParkDateTime } from '@shared/rules/time';
 import { useT } from '../../app/i18n';
 import { usePark } from '../../app/park';
@@ -42,9 +43,10 @@ const SECONDARY: Partial<Record<ComplaintView['status'], readonly ComplaintStep[
 };
 const STEP_ICONS = { investigate: IconSearch, respond: IconMessageCircle, reportResult: IconSend, followUp: IconPhoneCall, close: IconCheck, withdraw: IconX } as const;
 
-/** A forwarded complaint whose result is still to be reported back, once it has been responded to. */
+/** A forwarded complaint whose result is still to be reported back, once it has been responded to (as the core allows it). */
 export function resultToReport(complaint: ComplaintView): boolean {
-  return complaint.handling !== null && complaint.handling.doneAt === null && (complaint.status === 'responded' || complaint.status === 'followedUp');
+  const forwarded = OFFICIAL_CHANNELS.includes(complaint.channel);
+  return stepRefusal('reportResult', { status: complaint.status, forwarded, resultReported: forwarded && complaint.handling?.doneAt !== null }) === undefined;
 }
 
 /** The steps offered: the natural next one first; a forwarded complaint's result report comes before the rest. */
