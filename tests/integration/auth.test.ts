@@ -133,9 +133,15 @@ describe('sign-in with a PIN', () => {
     test.clock.advance(90 * MINUTE);
     expect(await test.fails('auth.me', {}, clerk.token)).toMatchObject({ code: 'UNAUTHENTICATED', message: 'errors.sessionExpired' });
     await test.ok('paging.queue', {}, radio.token);
-    // Across a restart too.
+    // Across a restart too: the counter opened on a screen left 30 minutes idle is ended as the core starts, the room's is kept.
+    const again = (await test.ok('auth.signIn', { staffId: clerk.id, pin: '1357' })).token;
+    test.clock.advance(30 * MINUTE);
     const reopened = test.reopen();
-    reopened.clock.advance(119 * MINUTE);
+    const sessionsOf = (staffId: number) => reopened.core.db?.prepare('SELECT count(*) FROM session WHERE staff_id = ?').pluck().get(staffId);
+    expect(sessionsOf(clerk.id)).toBe(0);
+    expect(sessionsOf(radio.id)).toBeGreaterThan(0);
+    expect(await reopened.fails('auth.me', {}, again)).toMatchObject({ code: 'UNAUTHENTICATED' });
+    reopened.clock.advance(89 * MINUTE);
     await reopened.ok('auth.me', {}, radio.token);
     reopened.clock.advance(120 * MINUTE + ACTIVITY_REPORT_MS + 1);
     expect(await reopened.fails('auth.me', {}, radio.token)).toMatchObject({ code: 'UNAUTHENTICATED', message: 'errors.sessionExpired' });

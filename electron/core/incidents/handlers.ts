@@ -1,6 +1,6 @@
 import { COUNTER, type IncidentDetail, type incidentsMethods } from '@shared/contract';
 import { ALWAYS_NOTIFIED, canMove, canSkip, closeRefusal, noticeCompletedAt, notifiedLate } from '@shared/rules/incidents';
-import { atParkTime, DAY, isStillToCome, parkDate, parkDayBounds, TYPED_TIME_SLACK_MS } from '@shared/rules/time';
+import { atParkTime, DAY, isStillToCome, MINUTE, parkDate, parkDayBounds } from '@shared/rules/time';
 import { actorOf, type CallContext, type HandlersFor, type Services } from '../context';
 import { AppError, fieldError } from '../errors';
 import { saveReportFile } from '../pdf/file';
@@ -10,7 +10,8 @@ import { incidentReport } from './report';
 import { CLOCK_ORDER, INCIDENT_SELECT, INCIDENTS_CLOSED_SQL, INCIDENTS_OF_DAY_SQL, INCIDENTS_OPEN_SQL, getIncident, loadDetail, partyMarks, toSummary, type IncidentRow } from './store';
 import { containsPattern } from '../db/like';
 
-/** A time typed at the counter may run a minute ahead of the counter PC (another screen's clock). */
+/** A time recorded for an incident may be a minute before it (the minute it was typed for). */
+const BEFORE_INCIDENT_SLACK_MS = MINUTE;
 
 export function incidentsHandlers(services: Services): HandlersFor<keyof typeof incidentsMethods> {
   const { db } = services;
@@ -42,7 +43,7 @@ export function incidentsHandlers(services: Services): HandlersFor<keyof typeof 
   const checkTime = (field: string, at: number | null, row: IncidentRow, now: number) => {
     if (at === null) return;
     if (isStillToCome(at, now)) throw fieldError('VALIDATION', field, 'incidents.errors.timeFuture');
-    if (at < row.occurred_at - TYPED_TIME_SLACK_MS) throw fieldError('VALIDATION', field, 'incidents.errors.timeBeforeIncident');
+    if (at < row.occurred_at - BEFORE_INCIDENT_SLACK_MS) throw fieldError('VALIDATION', field, 'incidents.errors.timeBeforeIncident');
   };
 
   /** A staff member who may take on an incident (or go with a visitor): exists and is active. */

@@ -72,7 +72,7 @@ function MissingPersonForm({ initial, submit, onCancel, label, pending }: { init
   }, [form, isNew, visitorCenter]);
   const onSubmit = useFormSubmit(
     form,
-    ['name', 'age', 'sex', 'heightCm', 'clothing', 'lastSeenPlace', 'clothingEn', 'lastSeenPlaceEn', 'guardianName', 'guardianPhone', 'meetingPoint', 'repeatMinutes'],
+    ['name', 'age', 'sex', 'heightCm', 'clothing', 'lastSeenPlace', 'clothingEn', 'lastSeenPlaceEn', 'lastSeenTime', 'guardianName', 'guardianPhone', 'meetingPoint', 'repeatMinutes'],
     ({ lastSeenTime, ...values }) => {
       return submit({ ...values, lastSeenAt: typedTimeToInstant(lastSeenTime, park.now(), timeZone) });
     },
@@ -249,9 +249,11 @@ export function RequestForm({ initial, onClose }: { initial?: PagingView; onClos
       if (initial) await update.mutateAsync({ id: initial.id, details });
       else await register.mutateAsync({ clientRef, details });
     } catch (error) {
-      // The counter names the request's fields `details.<field>`; the kind's form names them `<field>`.
+      // The counter names the request's fields `details.<field>`; the kind's form names them `<field>`
+      // (the time last seen is typed as a time of day).
       if (error instanceof ApiError && error.body.fields) {
-        throw new ApiError({ ...error.body, fields: Object.fromEntries(Object.entries(error.body.fields).map(([path, field]) => [path.replace(/^details\./, ''), field])) });
+        const formPath = (path: string) => path.replace(/^details\./, '').replace(/^lastSeenAt$/, 'lastSeenTime');
+        throw new ApiError({ ...error.body, fields: Object.fromEntries(Object.entries(error.body.fields).map(([path, field]) => [formPath(path), field])) });
       }
       throw error;
     }
