@@ -34,7 +34,8 @@ export const events = {
   'settings.changed': event({
     summary: 'Settings changed.',
     payload: z.object({ keys: z.array(z.string()) }),
-    affects: ['settings.get', 'system.info', 'printer.status', 'programme.day', 'backups.list', 'retention.status', 'stations.status'],
+    // auth.me: each screen's idle limit, which a signed-in screen follows at once.
+    affects: ['settings.get', 'system.info', 'printer.status', 'programme.day', 'backups.list', 'retention.status', 'stations.status', 'auth.me'],
   }),
   'rentals.changed': event({
     summary: 'Units or rentals changed: availability, lists and deposit figures are stale.',

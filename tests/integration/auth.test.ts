@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { events } from '@shared/contract';
 import { ACTIVITY_REPORT_MS } from '@shared/rules/sessions';
 import { MINUTE } from '@shared/rules/time';
 import { SESSION_SAVE_MS, SessionStore } from '../../electron/core/auth/sessions';
@@ -130,6 +131,11 @@ describe('sign-in with a PIN', () => {
     expect((await test.ok('auth.signIn', { staffId: radio.id, pin: '2468' })).idleSignOutMinutes).toBe(120);
     expect((await test.ok('auth.me', {}, radio.token)).idleSignOutMinutes).toBe(120);
     expect((await test.ok('auth.me', {}, clerk.token)).idleSignOutMinutes).toBe(10);
+    // A manager's change reaches the room's screen already signed in: its auth.me read is refreshed by the change.
+    expect(events['settings.changed'].affects).toContain('auth.me');
+    await test.ok('settings.update', { broadcastIdleSignOutMinutes: 180 }, admin);
+    expect((await test.ok('auth.me', {}, radio.token)).idleSignOutMinutes).toBe(180);
+    await test.ok('settings.update', { broadcastIdleSignOutMinutes: 120 }, admin);
     test.clock.advance(90 * MINUTE);
     expect(await test.fails('auth.me', {}, clerk.token)).toMatchObject({ code: 'UNAUTHENTICATED', message: 'errors.sessionExpired' });
     await test.ok('paging.queue', {}, radio.token);

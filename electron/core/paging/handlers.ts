@@ -42,9 +42,10 @@ export function pagingHandlers(services: Services): HandlersFor<keyof typeof pag
     return request;
   };
 
-  const changed = (ctx: CallContext, id: number, status: PagingStatus, action: string, detail: Record<string, unknown> = {}) => {
+  /** Audits a slip's change and tells every screen; `edited`: its details changed, to be read again. */
+  const changed = (ctx: CallContext, id: number, status: PagingStatus, action: string, detail: Record<string, unknown> = {}, edited = false) => {
     ctx.audit({ action, entity: 'paging', entityId: id, detail });
-    ctx.emit('paging.changed', { id, status, ...(action === 'paging.update' ? { edited: true } : {}) });
+    ctx.emit('paging.changed', { id, status, ...(edited ? { edited } : {}) });
   };
 
   const dayWhere = (date: string | undefined, now: number) => {
@@ -71,7 +72,7 @@ export function pagingHandlers(services: Services): HandlersFor<keyof typeof pag
         ctx.now,
         request.id,
       );
-      changed(ctx, request.id, request.status, 'paging.update');
+      changed(ctx, request.id, request.status, 'paging.update', {}, true);
       return load(request.id, ctx.now);
     },
 

@@ -154,7 +154,9 @@ export function Shell() {
   const [pinOpen, setPinOpen] = useState(false);
   const [kioskOpen, setKioskOpen] = useState(false);
   const roster = useMethod('auth.roster', {}, { enabled: kioskOpen });
-  const idleMinutes = session?.idleSignOutMinutes ?? 10;
+  // The limit as the core says it now: a manager's change reaches screens already signed in.
+  const me = useMethod('auth.me', {});
+  const idleMinutes = me.data?.idleSignOutMinutes ?? session?.idleSignOutMinutes ?? 10;
   const idle = useIdle(idleMinutes * MINUTE, { initialState: false, events: [...ACTIVITY_EVENTS] });
   useActivityReport(api);
   // Below 1200 px (a 1024 touch kiosk) the header keeps its room for the clock and the language.
