@@ -364,6 +364,9 @@ const dayCounts = z.object({
   notNotified: z.number().int(),
 });
 
+/** The most incidents one read answers: the lists by clock are read whole up to this, the record pages back. */
+export const INCIDENT_LIST_MAX = 200;
+
 export const incidentsMethods = {
   'incidents.report': method({
     summary: 'Record a report or call for help at once: reporter and contact, nature, where and when; the receiver owns it; the 30-minute clock starts.',
@@ -389,11 +392,17 @@ export const incidentsMethods = {
         nature: z.enum(INCIDENT_NATURES).optional(),
         date: isoDate.optional(),
         query: z.string().trim().max(40).optional(),
-        limit: z.number().int().min(1).max(200).default(100),
+        limit: z.number().int().min(1).max(INCIDENT_LIST_MAX).default(100),
         beforeId: id.optional(),
       })
       .strict(),
-    output: z.object({ rows: z.array(incidentSummary), nextBeforeId: id.nullable() }),
+    output: z.object({
+      rows: z.array(incidentSummary),
+      /** The record (closed, all) pages back from here; null on its last page and on the lists by clock. */
+      nextBeforeId: id.nullable(),
+      /** A list by clock (active, open, handled) had more incidents than the limit: the screen says so. */
+      moreThanShown: z.boolean(),
+    }),
   }),
   'incidents.open': method({
     summary: 'For the duty manager’s home and the day close: incidents not closed, each with whether it was notified within 30 minutes, and the day’s figures.',

@@ -174,6 +174,7 @@ export const incidentsEn = {
     emptyEntries: 'Nothing recorded yet.',
     openCount: '{{count}} not closed',
     overdueCount: '{{count}} not notified in 30 min',
+    moreThanShown: 'Showing the first {{count}} by their clock: choose a kind, a date or search to find the others.',
   },
   casualty: {
     onSite: 'Treated on site',

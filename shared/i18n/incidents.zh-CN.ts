@@ -176,6 +176,7 @@ export const incidentsZhCN: Strings<typeof incidentsEn> = {
     emptyEntries: '尚无记录。',
     openCount: '未结案 {{count}} 件',
     overdueCount: '30 分钟内未通报 {{count}} 件',
+    moreThanShown: '仅按时限显示前 {{count}} 条：请选择性质、日期或搜索以查看其余事件。',
   },
   casualty: {
     onSite: '现场处理',

@@ -260,7 +260,7 @@ test.describe('incidents at the counter', () => {
       await station.stop();
     }
   });
-  test('the record of every incident pages back past its first hundred with "show older"', async ({ page }) => {
+  test('the incidents by clock are read whole up to 200 and say when more are open; the record pages back with "show older"', async ({ page }) => {
     test.setTimeout(90_000);
     const station = await startStation({ PARKDESK_TEST_CLOCK: new Date(at('10:00')).toISOString() });
     try {
@@ -269,18 +269,33 @@ test.describe('incidents at the counter', () => {
       await addStaff(station, admin, { code: 'C01', name: '张柜台', role: 'counter', pin: '1357' });
       const clerk = (await must(station.api('auth.roster', {}))).find((s) => s.code === 'C01')?.id ?? 0;
       const token = (await must(station.api('auth.signIn', { staffId: clerk, pin: '1357' }))).token;
-      for (let i = 1; i <= 103; i += 1) await must(station.api('incidents.report', { reporterName: `游客${i}`, reporterPhone: '138 1234 5678', nature: 'other', location: `${i}号售货亭`, description: '游客询问失物' }, token));
+      const report = (i: number) => must(station.api('incidents.report', { reporterName: `游客${i}`, reporterPhone: '138 1234 5678', nature: 'other', location: `${i}号售货亭`, description: '游客询问失物' }, token));
+      for (let i = 1; i <= 103; i += 1) await report(i);
       await page.goto(station.url);
       await signIn(page, '张柜台', '1357');
       await page.getByRole('navigation').getByRole('link', { name: '突发事件' }).click();
       const list = page.getByTestId('incident-list');
+      const rows = list.locator('tbody tr[data-testid^="incident-"]');
+      // Not closed, by their clock: all 103 at once, nothing said of more.
+      await expect(rows).toHaveCount(103);
+      await expect(list.getByTestId('incidents-more')).toHaveCount(0);
       await page.getByRole('radiogroup', { name: '状态' }).getByText('全部', { exact: true }).click();
-      await expect(list.locator('tbody tr[data-testid^="incident-"]')).toHaveCount(100);
+      await expect(rows).toHaveCount(100);
       await expect(list.getByText('1号售货亭', { exact: true })).toHaveCount(0);
       await list.getByRole('button', { name: '查看更早' }).click();
-      await expect(list.locator('tbody tr[data-testid^="incident-"]')).toHaveCount(103);
+      await expect(rows).toHaveCount(103);
       await expect(list.getByText('1号售货亭', { exact: true })).toBeVisible();
       await expect(list.getByRole('button', { name: '查看更早' })).toHaveCount(0);
+      // Past 200 open the list by clock shows the first 200 and says the others are found by a filter.
+      await Promise.all(Array.from({ length: 98 }, (_, k) => report(104 + k)));
+      await page.getByRole('radiogroup', { name: '状态' }).getByText('未结案', { exact: true }).click();
+      await expect(rows).toHaveCount(200);
+      await expect(list.getByTestId('incidents-more')).toHaveText('仅按时限显示前 200 条：请选择性质、日期或搜索以查看其余事件。');
+      await expect(list.getByText('201号售货亭', { exact: true })).toHaveCount(0);
+      await page.getByRole('textbox', { name: '搜索' }).fill('201号');
+      await expect(rows).toHaveCount(1);
+      await expect(list.getByText('201号售货亭', { exact: true })).toBeVisible();
+      await expect(list.getByTestId('incidents-more')).toHaveCount(0);
     } finally {
       await station.stop();
     }

@@ -524,6 +524,15 @@ describe('lists', () => {
     const paged = await test.ok('incidents.list', { status: 'all', limit: 2 }, clerk.token);
     expect(paged.rows.map((row) => row.id)).toEqual([c.id, b.id]);
     expect(await ids({ status: 'all', limit: 2, beforeId: paged.nextBeforeId ?? 0 })).toEqual([a.id]);
+    expect(paged.moreThanShown).toBe(false);
+    // The lists by clock are not paged: past the limit they say more are there, for the screen to say so.
+    const d = await test.ok('incidents.report', injury({ location: '旋转木马' }), clerk.token);
+    const capped = await test.ok('incidents.list', { status: 'active', limit: 2 }, clerk.token);
+    expect(capped.rows.map((row) => row.id)).toEqual([a.id, c.id]);
+    expect(capped).toMatchObject({ moreThanShown: true, nextBeforeId: null });
+    const whole = await test.ok('incidents.list', { status: 'active', limit: 3 }, clerk.token);
+    expect(whole.rows.map((row) => row.id)).toEqual([a.id, c.id, d.id]);
+    expect(whole.moreThanShown).toBe(false);
     const day = await test.ok('incidents.open', { date: '2026-11-29' }, clerk.token);
     expect(day.day).toEqual({ reported: 2, closed: 1, notifiedInTime: 1, notifiedLate: 0, notNotified: 1 });
   });

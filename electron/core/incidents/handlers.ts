@@ -152,6 +152,7 @@ export function incidentsHandlers(services: Services): HandlersFor<keyof typeof 
       return {
         rows: page.map((row) => toSummary(row, ctx.now)),
         nextBeforeId: !byClock && rows.length > input.limit ? (page.at(-1)?.id ?? null) : null,
+        moreThanShown: byClock && rows.length > input.limit,
       };
     },
 

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useDebouncedValue } from '@mantine/hooks';
 import { Group, SegmentedControl, Select, Table, Text, TextInput } from '@mantine/core';
 import { IconSearch } from '@tabler/icons-react';
-import { INCIDENT_LISTS, INCIDENT_NATURES, isoDate, type IncidentNature, type Input } from '@shared/contract';
+import { INCIDENT_LIST_MAX, INCIDENT_LISTS, INCIDENT_NATURES, isoDate, type IncidentNature, type Input } from '@shared/contract';
 import { useT } from '../../app/i18n';
 import { useParkFormat, usePark } from '../../app/park';
 import { parkDate } from '@shared/rules/time';
@@ -25,9 +25,11 @@ export function IncidentList({ onOpen }: { onOpen(id: number): void }) {
   const [query, setQuery] = useState('');
   const [debounced] = useDebouncedValue(query.trim(), 250);
   const validDate = isoDate.safeParse(date).success;
+  // The lists by clock are read whole (up to the most one read answers); the record pages back 100 at a time.
+  const byClock = status !== 'closed' && status !== 'all';
   const input: Input<'incidents.list'> = {
     status,
-    limit: 100,
+    limit: byClock ? INCIDENT_LIST_MAX : 100,
     ...(nature ? { nature } : {}),
     ...(validDate ? { date } : {}),
     ...(debounced ? { query: debounced } : {}),
@@ -97,11 +99,12 @@ function IncidentRows({ input, now, onOpen, onMore, empty }: { input: Input<'inc
   const list = useMethod('incidents.list', input);
   const rows = list.data?.rows ?? [];
   const next = list.data?.nextBeforeId ?? null;
+  const moreThanShown = list.data?.moreThanShown ?? false;
   return (
     <>
       {empty !== undefined && rows.length === 0 && !list.isLoading ? (
         <EmptyRow read={list} colSpan={7}>
-      {empty}
+          {empty}
         </EmptyRow>
       ) : null}
       {rows.map((incident) => (
@@ -134,6 +137,15 @@ function IncidentRows({ input, now, onOpen, onMore, empty }: { input: Input<'inc
           </Table.Td>
         </Table.Tr>
       ))}
+      {moreThanShown ? (
+        <Table.Tr>
+          <Table.Td colSpan={7}>
+            <Text c="dimmed" ta="center" py="md" data-testid="incidents-more">
+              {t('incidents.lists.moreThanShown', { count: rows.length })}
+            </Text>
+          </Table.Td>
+        </Table.Tr>
+      ) : null}
       {onMore && next !== null ? (
         <Table.Tr>
           <Table.Td colSpan={7}>
