@@ -260,6 +260,7 @@ export const rentalsEn = {
     notInspectable: '{{tag}} is not on the shelf: only available units are inspected.',
     typeInactive: 'This item type is no longer lent.',
     dueRange: 'The return time must be later today or within 7 days.',
+    awaitingApproval: 'Receipt {{receiptNo}} waits for the duty manager, who approves or refuses it under Approvals: nothing was refunded here. If it is refused, return it again.',
     alreadyReturned: 'Receipt {{receiptNo}} is already returned: nothing was refunded again.',
     keptOverDeposit: 'Cannot keep more than the deposit (CNY {{deposit}}).',
     repairNotFound: 'No such repair ticket.',

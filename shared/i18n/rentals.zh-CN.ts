@@ -261,6 +261,7 @@ export const rentalsZhCN: Strings<typeof rentalsEn> = {
     notInspectable: '{{tag}} 不在库中，只有可借物品才需检查。',
     typeInactive: '该物品类型已停止出借。',
     dueRange: '归还时间须晚于现在，且在 7 天以内。',
+    awaitingApproval: '收据 {{receiptNo}} 正在等待当班经理在“待审批”中批准或驳回：此处未退款。如被驳回，请重新办理归还。',
     alreadyReturned: '收据 {{receiptNo}} 已归还，不会重复退款。',
     keptOverDeposit: '扣除金额不能超过押金（¥{{deposit}}）。',
     repairNotFound: '没有这个维修单。',

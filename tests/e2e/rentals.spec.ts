@@ -74,7 +74,9 @@ test.describe('rentals at the counter', () => {
       await expect(dialog.getByRole('button', { name: '关闭', exact: true })).toBeVisible();
       await page.keyboard.type('WC-001');
       await expect(dialog.getByTestId('unit-card')).toContainText('轮椅');
-      await page.keyboard.press('Tab');
+      // The scanner's Enter after the tag moves on to the first field still empty; it never rents.
+      await page.keyboard.press('Enter');
+      await expect(dialog.getByLabel('游客姓名')).toBeFocused();
       await page.keyboard.type('李游客');
       await page.keyboard.press('Tab');
       await page.keyboard.type('13812345678');
@@ -83,7 +85,11 @@ test.describe('rentals at the counter', () => {
       await expect(dialog.getByText('身份证号码无效，请核对 18 位号码及最后一位校验码。')).toBeVisible();
       await screen(page, 'rentals-checkout-error-zh-1280');
       await dialog.getByLabel('证件号码').fill(ID_CARD);
-      await page.keyboard.press('Enter');
+      // Scanned last, with everything typed: Enter leads to the payment method, still to choose, and rents nothing.
+      await dialog.getByLabel('物品编号').press('Enter');
+      await expect(dialog.getByRole('radio', { name: '现金' })).toBeFocused();
+      await expect(dialog.getByTestId('receipt-no')).toHaveCount(0);
+      await dialog.getByLabel('证件号码').press('Enter');
       const receiptNo = (await dialog.getByTestId('receipt-no').textContent()) ?? '';
       expect(receiptNo).toMatch(/^R\d{8}-0001$/);
       await expect(dialog.getByText(`已借出，收据编号 ${receiptNo}。`)).toBeVisible();

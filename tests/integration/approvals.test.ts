@@ -68,6 +68,17 @@ describe('returns that wait for a manager', () => {
       fields: { receiptNo: { key: 'approvals.errors.alreadyPending' } },
     });
     expect(await test.ok('rentals.get', { receiptNo }, clerk.token)).toMatchObject({ status: 'out', awaitingApproval: true });
+    // While it waits, the counter cannot settle it another way (a full refund, or with a PIN typed there): nothing changes.
+    const jobsBefore = test.core.db?.prepare('SELECT count(*) AS n FROM print_job').get();
+    expect(await test.fails('rentals.return', { receiptNo, checkCode: checkCodeOf(test, receiptNo), condition: 'good', keptFen: 0 }, clerk.token)).toMatchObject({
+      code: 'CONFLICT',
+      fields: { receiptNo: { key: 'rentals.errors.awaitingApproval', params: { receiptNo } } },
+    });
+    expect(
+      await test.fails('rentals.return', { receiptNo, checkCode: checkCodeOf(test, receiptNo), condition: 'damaged', keptFen: 10_000, reason: '扶手断裂', approval: { staffId: adminId, pin: ADMIN.pin } }, clerk.token),
+    ).toMatchObject({ code: 'CONFLICT', fields: { receiptNo: { key: 'rentals.errors.awaitingApproval' } } });
+    expect(await test.ok('rentals.get', { receiptNo }, clerk.token)).toMatchObject({ status: 'out', refundFen: null, awaitingApproval: true });
+    expect(test.core.db?.prepare('SELECT count(*) AS n FROM print_job').get()).toEqual(jobsBefore);
     // The counter's list marks it: the return waits for a manager.
     const outList = await test.ok('rentals.list', { view: 'out' }, clerk.token);
     expect(outList.rows.find((r) => r.receiptNo === receiptNo)?.awaitingApproval).toBe(true);

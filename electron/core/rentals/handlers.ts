@@ -388,6 +388,10 @@ export function rentalsHandlers(services: Services): HandlersFor<keyof typeof re
       const actor = actorOf(ctx);
       const found = rentalOrFail(getRentalByReceipt(db, input.receiptNo));
       if (found.status === 'returned') throw fieldError('CONFLICT', 'receiptNo', 'rentals.errors.alreadyReturned', { receiptNo: found.receipt_no });
+      // A return sent to the manager is decided there (approve returns it, refuse lets the counter try again): not a second time here.
+      if (db.prepare("SELECT 1 FROM approval_request WHERE rental_id = ? AND status = 'pending'").get(found.id)) {
+        throw fieldError('CONFLICT', 'receiptNo', 'rentals.errors.awaitingApproval', { receiptNo: found.receipt_no });
+      }
       requireReceipt(db, found, input);
       if (input.keptFen > found.deposit_fen) {
         throw fieldError('VALIDATION', 'keptFen', 'rentals.errors.keptOverDeposit', { deposit: formatYuan(found.deposit_fen) });

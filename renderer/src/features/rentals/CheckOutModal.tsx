@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useDebouncedValue } from '@mantine/hooks';
 import { Alert, Badge, Button, Group, Modal, SegmentedControl, SimpleGrid, Stack, Switch, Text, TextInput } from '@mantine/core';
 import { IconBabyCarriage, IconPackage, IconUmbrella, IconWheelchair } from '@tabler/icons-react';
@@ -86,6 +86,7 @@ export function CheckOutModal({ initialTag, onClose }: { initialTag?: string; on
   const checkOut = useAction('rentals.checkOut', ['rentals.board', 'rentals.list', 'rentals.cash', 'rentals.units.list']);
   const [done, setDone] = useState<Output<'rentals.checkOut'>>();
   const [overrideOn, setOverrideOn] = useState(false);
+  const paymentRef = useRef<HTMLDivElement>(null);
   const form = useContractForm(checkOutForm, {
     defaultValues: {
       unitTag: initialTag ?? '',
@@ -154,6 +155,15 @@ export function CheckOutModal({ initialTag, onClose }: { initialTag?: string; on
               autoFocus
               size="lg"
               {...form.register('unitTag')}
+              onKeyDown={(event) => {
+                // A scanner ends the tag with Enter: that moves on to what is still to fill, never rents before the payment is chosen.
+                if (event.key !== 'Enter' || event.nativeEvent.isComposing) return;
+                event.preventDefault();
+                const values = form.getValues();
+                const empty = (['visitorName', 'phone', 'identity.idNumber'] as const).find((name) => (name === 'identity.idNumber' ? values.identity.idNumber : values[name]).trim() === '');
+                if (empty) form.setFocus(empty);
+                else paymentRef.current?.querySelector<HTMLInputElement>('input:checked')?.focus();
+              }}
               error={errorOf('unitTag') ?? (unitLookup.error ? t(unitLookup.error.body.message, unitLookup.error.body.params) : undefined)}
             />
             <UnitCard tag={tag} />
@@ -183,7 +193,7 @@ export function CheckOutModal({ initialTag, onClose }: { initialTag?: string; on
                 control={form.control}
                 name="payment"
                 render={({ field }) => (
-                  <Stack gap={4}>
+                  <Stack gap={4} ref={paymentRef}>
                     <Text fw={500} fz="sm" id="payment-label">
                       {t('rentals.fields.payment')}
                     </Text>

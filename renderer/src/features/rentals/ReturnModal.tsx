@@ -302,19 +302,17 @@ export function ReturnModal({ initialReceipt, initialCheckCode, onClose }: { ini
                   {t('approvals.waiting')} · {t('approvals.requestedBy', { name: waiting.requestedBy.name, time: format.time(waiting.requestedAt) })}
                 </Alert>
               ) : null}
-              {approvalNeeded ? (
+              {approvalNeeded && !waiting ? (
                 <>
                   <ManagerApproval form={approvalForm} hint={lostReceipt ? t('rentals.return.lostHint') : t('rentals.return.keptHint')} />
-                  {!waiting ? (
-                    <Group justify="space-between" wrap="nowrap">
-                      <Text c="dimmed" fz="sm">
-                        {t('approvals.askManagerHint')}
-                      </Text>
-                      <Button variant="light" color="yellow" onClick={() => void askManager()} loading={ask.isPending} style={{ flexShrink: 0 }}>
-                        {t('approvals.askManager')}
-                      </Button>
-                    </Group>
-                  ) : null}
+                  <Group justify="space-between" wrap="nowrap">
+                    <Text c="dimmed" fz="sm">
+                      {t('approvals.askManagerHint')}
+                    </Text>
+                    <Button variant="light" color="yellow" onClick={() => void askManager()} loading={ask.isPending} style={{ flexShrink: 0 }}>
+                      {t('approvals.askManager')}
+                    </Button>
+                  </Group>
                 </>
               ) : null}
               {/* Kept in sight at the foot of the dialog, as in the rent-out dialog: with the condition, the reason and the manager's PIN, the form is taller than a 1024×768 or 1280×800 screen. */}
@@ -334,7 +332,8 @@ export function ReturnModal({ initialReceipt, initialCheckCode, onClose }: { ini
                   <Button variant="default" onClick={onClose}>
                     {t('common.cancel')}
                   </Button>
-                  <Button type="submit" size="lg" color={condition === 'good' ? undefined : 'red'} loading={give.isPending}>
+                  {/* A return sent to the manager is decided in Approvals, not refunded here a second way. */}
+                  <Button type="submit" size="lg" color={condition === 'good' ? undefined : 'red'} loading={give.isPending} disabled={waiting !== undefined}>
                     {t('rentals.actions.confirmRefund', { amount: yuanText(Math.max(deposit - keptFen, 0), language) })} ⏎
                   </Button>
                 </Group>
