@@ -421,6 +421,7 @@ export const complaintsEn = {
     followUpFirst: 'There has been no return visit yet: record it first, or say why there is none.',
     alreadyAtLevel: 'It is already handled at that level or higher.',
     noDepartment: 'Choose the department responsible first.',
+    summonEnded: 'That summons has already ended and nobody was paged: press “Summon department head” once more to page the head again.',
     alreadySummoned: 'The department head is already being summoned.',
     summaryClosed: 'The summary of {{date}} is closed and fixed.',
     summaryFuture: 'That day has not come yet.',

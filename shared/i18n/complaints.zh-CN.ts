@@ -416,6 +416,7 @@ export const complaintsZhCN: Strings<typeof complaintsEn> = {
     followUpFirst: '尚未回访：请先记录回访，或说明不回访的原因。',
     alreadyAtLevel: '已在该层级或更高层级处理。',
     noDepartment: '请先选择责任部门。',
+    summonEnded: '该次呼叫已结束，本次未发出广播：请再按一次“广播呼叫部门负责人”重新呼叫。',
     alreadySummoned: '已在广播呼叫该部门负责人。',
     summaryClosed: '{{date}} 的汇总已关闭，不能修改。',
     summaryFuture: '该日期还未到。',

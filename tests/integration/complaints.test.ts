@@ -355,7 +355,8 @@ describe('the process and its clocks', () => {
     const office = await openOffice();
     const { test, clerk, radio } = office;
     const complaint = await test.ok('complaints.create', walkIn(office), clerk.token);
-    await test.ok('complaints.summon', { id: complaint.id, clientRef: ref() }, clerk.token);
+    const first = ref();
+    await test.ok('complaints.summon', { id: complaint.id, clientRef: first }, clerk.token);
     const [slip] = await test.ok('paging.queue', {}, radio.token);
     await test.ok('paging.aired', { id: slip?.id ?? 0 }, radio.token);
     test.clock.advance(4 * MINUTE);
@@ -364,8 +365,15 @@ describe('the process and its clocks', () => {
     test.clock.advance(20 * MINUTE);
     const ended = await test.ok('complaints.get', { id: complaint.id }, clerk.token);
     expect(ended.summon).toMatchObject({ arrivedAt: null, endedAt: cancelledAt, late: false });
+    // The ended summons' own reference pages nobody again, and says so rather than seeming to succeed.
+    expect(await test.fails('complaints.summon', { id: complaint.id, clientRef: first }, clerk.token)).toMatchObject({
+      code: 'CONFLICT',
+      fields: { id: { key: 'complaints.errors.summonEnded' } },
+    });
+    expect(await test.ok('paging.queue', {}, radio.token)).toEqual([]);
     const again = await test.ok('complaints.summon', { id: complaint.id, clientRef: ref() }, clerk.token);
     expect(again.summon).toMatchObject({ calledAt: null, endedAt: null });
+    expect(await test.ok('paging.queue', {}, radio.token)).toHaveLength(1);
   });
   it('answers every running clock of the open complaints in one read, as their records show them, past a page of the list', async () => {
     const office = await openOffice('2026-11-30T03:00:00Z'); // 11:00, Monday

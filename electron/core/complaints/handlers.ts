@@ -222,12 +222,12 @@ export function complaintsHandlers(services: Services): HandlersFor<keyof typeof
         sourceRef: row.complaint_no,
         details: { kind: 'summonHead', departmentId: row.department_id, reason: `${row.complaint_no} ${row.description.slice(0, 120)}` },
       });
-      if (created) {
-        db.prepare('UPDATE complaint SET paging_id = ? WHERE id = ?').run(pagingId, row.id);
-        record(ctx, row.id, 'summon', pagingRef(pagingId));
-        ctx.audit({ action: 'complaints.summon', entity: 'complaint', entityId: row.complaint_no, detail: { pagingId } });
-        changed(ctx, [row.id]);
-      }
+      // The reference of a summons that has ended (an open one was refused above): nobody is paged, and the screen is told so.
+      if (!created) throw fieldError('CONFLICT', 'id', 'complaints.errors.summonEnded');
+      db.prepare('UPDATE complaint SET paging_id = ? WHERE id = ?').run(pagingId, row.id);
+      record(ctx, row.id, 'summon', pagingRef(pagingId));
+      ctx.audit({ action: 'complaints.summon', entity: 'complaint', entityId: row.complaint_no, detail: { pagingId } });
+      changed(ctx, [row.id]);
       return load(row.id, ctx.now);
     },
 

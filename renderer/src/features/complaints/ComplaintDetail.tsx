@@ -89,7 +89,8 @@ export function ComplaintDetail({ complaint }: { complaint: ComplaintView }) {
   const now = useParkNow(5_000);
   const departmentName = useDepartmentName();
   const [dialog, setDialog] = useState<Dialog>();
-  const [summonRef] = useState(newClientRef);
+  // A new reference after each summons: the next one is a new slip, not the last one's answer again.
+  const [summonRef, setSummonRef] = useState(newClientRef);
   const summon = useAction('complaints.summon', [...COMPLAINT_READS, 'paging.queue', 'paging.list']);
   const arrived = useAction('paging.arrived', [...COMPLAINT_READS, 'paging.queue', 'paging.list']);
   const makePdf = useAction('complaints.pdf');
@@ -170,8 +171,14 @@ export function ComplaintDetail({ complaint }: { complaint: ComplaintView }) {
                 loading={summon.isPending}
                 onClick={() =>
                   summon.mutateAsync({ id: complaint.id, clientRef: summonRef }).then(
-                    () => notifySuccess(t('complaints.messages.summoned', { department: departmentName(complaint.department, '') })),
-                    (error: unknown) => notifyError(t, error),
+                    () => {
+                      setSummonRef(newClientRef());
+                      notifySuccess(t('complaints.messages.summoned', { department: departmentName(complaint.department, '') }));
+                    },
+                    (error: unknown) => {
+                      setSummonRef(newClientRef());
+                      notifyError(t, error);
+                    },
                   )
                 }
               >
