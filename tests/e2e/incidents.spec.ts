@@ -151,6 +151,21 @@ test.describe('incidents at the counter', () => {
       await page.getByRole('tab', { name: /受伤游客/ }).click();
       await page.getByRole('button', { name: '返回: 现在' }).click();
       await expect(page.getByTestId('casualty-returnedAt')).toHaveText('12:10');
+      // Editing the first aid later keeps the recorded times as they are (to the second, and their day).
+      const recordedTimes = async () => {
+        const [summary] = (await must(station.api('incidents.list', {}, admin))).rows;
+        const [injured] = (await must(station.api('incidents.get', { id: summary?.id ?? 0 }, admin))).casualties;
+        return [injured?.leftAt, injured?.arrivedAt, injured?.returnedAt];
+      };
+      const recorded = await recordedTimes();
+      expect(recorded.every((time) => typeof time === 'number' && time % 60_000 !== 0)).toBe(true);
+      await clockTo(station, page, at('12:40:30'));
+      await page.getByRole('tab', { name: /受伤游客/ }).click();
+      await page.getByRole('tabpanel').getByRole('button', { name: '编辑', exact: true }).click();
+      await dialog.getByLabel('现场急救').fill('医务室清创、包扎，冰敷');
+      await dialog.getByRole('button', { name: '保存' }).click();
+      await expect(dialog).toHaveCount(0);
+      expect(await recordedTimes()).toEqual(recorded);
 
       // Superiors informed (the screen asks for it, a visitor having gone to hospital) and the follow-up call.
       await expect(page.getByTestId('superior-needed')).toHaveText('有受伤游客送医：结案前请登记已上报的上级领导（“回访与上报”）。');

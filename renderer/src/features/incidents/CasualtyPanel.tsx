@@ -67,8 +67,14 @@ function CasualtyModal({ incidentId, casualty, onClose }: { incidentId: number; 
   });
   const errorOf = useFieldErrors(form);
   const toHospital = form.watch('toHospital');
-  // "Now" keeps the exact instant (the timeline orders by it); a typed time is that minute.
-  const [stamps, setStamps] = useState<Partial<Record<TimeField, number>>>({});
+  // "Now" keeps the exact instant (the timeline orders by it); a typed time is that minute. A time
+  // already recorded keeps its instant (and its day) unless it is changed: editing the first aid
+  // the next morning does not move yesterday evening's hospital times to today.
+  const [stamps, setStamps] = useState<Partial<Record<TimeField, number>>>(() => ({
+    ...(casualty?.leftAt != null ? { leftTime: casualty.leftAt } : {}),
+    ...(casualty?.arrivedAt != null ? { arrivedTime: casualty.arrivedAt } : {}),
+    ...(casualty?.returnedAt != null ? { returnedTime: casualty.returnedAt } : {}),
+  }));
   const instant = (field: TimeField, time: string) => {
     if (time === '') return null;
     const stamped = stamps[field];
