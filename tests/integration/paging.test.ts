@@ -103,6 +103,11 @@ describe('paging requests', () => {
     const queue = await test.ok('paging.queue', {}, counter.token);
     expect(queue.map((slip) => slip.id)).toEqual([child.id, adult.id, found.id, general.id]);
     expect(adult.scriptZh).toContain('李奶奶（女士，70岁）');
+    // Corrected on the slip: the child was an adult after all, and the adult a child. The queue follows.
+    const details = (slip: typeof child) => slip.details as Extract<Input<'paging.register'>['details'], { kind: 'missingPerson' }>;
+    await test.ok('paging.update', { id: child.id, details: { ...details(child), child: false, age: 19 } }, counter.token);
+    await test.ok('paging.update', { id: adult.id, details: { ...details(adult), child: true, age: 7 } }, counter.token);
+    expect((await test.ok('paging.queue', {}, counter.token)).map((slip) => slip.id)).toEqual([adult.id, child.id, found.id, general.id]);
   });
 
   it('runs the 5-minute clock from registration to the broadcast room taking it', async () => {
@@ -253,6 +258,25 @@ describe('paging requests', () => {
     ]);
     expect((await test.ok('paging.queue', {}, radio.token)).map((row) => row.id)).toEqual([kept.id]);
     expect(auditRows(test, 'paging.cancel').map((row) => row.detail)).toEqual([JSON.stringify({ note: '车主已自行移车' })]);
+  });
+
+  it('stops the 5-minute clock of a slip closed before anyone contacted its requester: in time it is not due, late it stays late by what it was', async () => {
+    const { test, admin, counter } = await openRoom();
+    const found = await test.ok('paging.register', lostChild(test), counter.token);
+    const dropped = await test.ok('paging.register', { clientRef: ref(), details: { kind: 'general', textZh: '请车主移车', textEn: '' } }, counter.token);
+    test.clock.advance(2 * MINUTE);
+    await test.ok('paging.close', { id: found.id, outcome: 'resolved', note: '孩子已自行回到服务中心' }, counter.token);
+    test.clock.advance(6 * MINUTE);
+    await test.ok('paging.close', { id: dropped.id, outcome: 'cancelled', note: '车主已自行移车' }, counter.token);
+    test.clock.advance(30 * MINUTE);
+    const slips = await test.ok('paging.list', {}, admin);
+    expect(slips.find((slip) => slip.id === found.id)).toMatchObject({ status: 'resolved', contactLate: false });
+    expect(slips.find((slip) => slip.id === dropped.id)).toMatchObject({ status: 'cancelled', contactLate: true });
+    const stats = await test.ok('paging.stats', {}, admin);
+    expect(stats).toMatchObject({ total: 2, contacted: 0, contactedWithin5: 0, shareWithin5: 0 });
+    expect(stats.lateContacts).toEqual([expect.objectContaining({ id: dropped.id, contactedAt: null, lateByMs: 3 * MINUTE })]);
+    const dashboard = await test.ok('dashboard.paging', { from: '2026-11-29', to: '2026-11-29', granularity: 'day' }, admin);
+    expect(dashboard.periods[0]).toMatchObject({ count: 2, due: 1, within5: 0 });
   });
 
   it('gives the duty manager the day’s figures: per kind, share within 5 minutes, median time to air', async () => {

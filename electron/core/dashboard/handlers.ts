@@ -43,11 +43,11 @@ export const COMPLAINTS_SQL = `SELECT c.park_date AS date, c.category, c.departm
 
 /**
  * Paging requests per park date of the range: how many, how many whose 5 minutes have run (as
- * paging.stats counts them), how many were contacted within them (before the mark: at it is late, as
+ * paging.stats counts them: a slip closed before its mark is not), how many were contacted within them (before the mark: at it is late, as
  * contactLate reads it). From the covering index of migration 016.
  */
 export const PAGING_SQL = `SELECT park_date AS date, count(*) AS n,
-    coalesce(sum(acknowledged_at IS NOT NULL OR (status <> 'cancelled' AND created_at + ${CONTACT_LIMIT_MS} <= @now)), 0) AS due,
+    coalesce(sum(acknowledged_at IS NOT NULL OR created_at + ${CONTACT_LIMIT_MS} <= coalesce(closed_at, @now)), 0) AS due,
     coalesce(sum(acknowledged_at IS NOT NULL AND acknowledged_at < created_at + ${CONTACT_LIMIT_MS}), 0) AS within5
   FROM paging_request WHERE park_date BETWEEN @from AND @to GROUP BY park_date`;
 

@@ -1,5 +1,5 @@
 import type { pagingMethods, PagingStatus, PagingView } from '@shared/contract';
-import { contactLate, isSlipOpen, median, pagingRef, REPEAT_GUARD_MS, waitsOnRoom } from '@shared/rules/paging';
+import { contactLate, isSlipOpen, median, pagingPriority, pagingRef, REPEAT_GUARD_MS, waitsOnRoom } from '@shared/rules/paging';
 import { unknownPlaceholders } from '@shared/rules/scripts';
 import { atParkTime, parkDate, parkDayBounds } from '@shared/rules/time';
 import { actorOf, type CallContext, type HandlersFor, type Services } from '../context';
@@ -63,8 +63,10 @@ export function pagingHandlers(services: Services): HandlersFor<keyof typeof pag
       const request = open(input.id, ctx.now);
       if (input.details.kind !== request.kind) throw fieldError('VALIDATION', 'details.kind', 'paging.errors.kindFixed');
       const scripts = writeScripts(db, input.details, readSettings(db).timeZone, ctx.now);
-      db.prepare('UPDATE paging_request SET details = ?, script_zh = ?, script_en = ?, department_id = ?, updated_at = ?, edited_at = ? WHERE id = ?').run(
+      // The priority follows the details too: a missing person corrected from adult to child goes to the top of the queue.
+      db.prepare('UPDATE paging_request SET details = ?, priority = ?, script_zh = ?, script_en = ?, department_id = ?, updated_at = ?, edited_at = ? WHERE id = ?').run(
         JSON.stringify(input.details),
+        pagingPriority(input.details),
         scripts.zh,
         scripts.en,
         scripts.department?.id ?? null,
@@ -184,8 +186,9 @@ export function pagingHandlers(services: Services): HandlersFor<keyof typeof pag
       const rows = listPaging(db, DAY_WHERE, { date }, 'p.created_at').map((row) => toPagingView(db, row, ctx.now));
       const byKind = { missingPerson: 0, summonHead: 0, lostProperty: 0, general: 0 };
       for (const row of rows) byKind[row.kind] += 1;
-      // Counted: requests contacted, and those whose 5 minutes are over (contacted or not); a slip cancelled in time is left out.
-      const due = rows.filter((row) => row.acknowledgedAt !== null || (row.status !== 'cancelled' && row.contactDueAt <= ctx.now));
+      // Counted: requests contacted, and those whose 5 minutes ran out before they were contacted or closed; a slip
+      // closed in time (cancelled, or the missing child found) is left out.
+      const due = rows.filter((row) => row.acknowledgedAt !== null || row.contactDueAt <= (row.closedAt ?? ctx.now));
       const within = due.filter((row) => row.acknowledgedAt !== null && !row.contactLate);
       const toAir = rows.flatMap((row) => (row.firstAiredAt === null ? [] : [row.firstAiredAt - row.createdAt]));
       const bounds = parkDayBounds(atParkTime(date, '12:00', timeZone), timeZone);
@@ -199,7 +202,7 @@ export function pagingHandlers(services: Services): HandlersFor<keyof typeof pag
         medianToAirMs: median(toAir),
         lateContacts: due
           .filter((row) => row.acknowledgedAt === null || row.acknowledgedAt > row.contactDueAt)
-          .map((row) => ({ id: row.id, kind: row.kind, createdAt: row.createdAt, contactedAt: row.acknowledgedAt, lateByMs: (row.acknowledgedAt ?? ctx.now) - row.contactDueAt })),
+          .map((row) => ({ id: row.id, kind: row.kind, createdAt: row.createdAt, contactedAt: row.acknowledgedAt, lateByMs: (row.acknowledgedAt ?? row.closedAt ?? ctx.now) - row.contactDueAt })),
         lateHeads: rows
           .filter((row) => row.kind === 'summonHead' && row.arrivalLate && row.firstAiredAt !== null && row.firstAiredAt < bounds.end)
           .map((row) => ({

@@ -166,7 +166,8 @@ export function toPagingView(db: Db, row: PagingRow, now: number): PagingView {
     closeNote: row.close_note,
     editedAt: row.edited_at,
     contactDueAt: contactDueAt(row.created_at),
-    contactLate: contactLate(row.created_at, row.acknowledged_at, row.status === 'cancelled' ? (row.closed_at ?? now) : now),
+    // A slip closed before anyone contacted its requester (cancelled, or the child found) stops its clock when it closed.
+    contactLate: contactLate(row.created_at, row.acknowledged_at, row.closed_at ?? now),
     arrivalDueAt: arrivalDueAt(row.kind, row.first_aired_at),
     arrivalLate: arrivalLate(row.kind, row.first_aired_at, row.arrived_at, row.closed_at ?? now),
   };
