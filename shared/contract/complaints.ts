@@ -9,6 +9,8 @@ export const COMPLAINT_CHANNELS = ['walkIn', 'phone', 'hotline', 'online', 'cons
 export type ComplaintChannel = (typeof COMPLAINT_CHANNELS)[number];
 /** Complaints forwarded by these bodies must be handled within 2 working days. */
 export const OFFICIAL_CHANNELS: readonly ComplaintChannel[] = ['consumerAssociation', 'tourismBureau'];
+/** Complaints taken by phone: they are called back, so their phone number is required (and cannot be cleared later). */
+export const CALL_BACK_CHANNELS: readonly ComplaintChannel[] = ['phone', 'hotline'];
 export const COMPLAINT_CATEGORIES = ['serviceAttitude', 'facilities', 'safety', 'ticketsPrices', 'rides', 'food', 'cleanliness', 'lostProperty', 'other'] as const;
 export type ComplaintCategory = (typeof COMPLAINT_CATEGORIES)[number];
 export const SEVERITIES = ['low', 'medium', 'high', 'critical'] as const;
@@ -75,7 +77,7 @@ export const complaintInput = z
     if (value.group && value.representative.length === 0) {
       ctx.addIssue({ code: 'custom', path: ['representative'], input: value.representative, message: 'validation.required' });
     }
-    if (value.channel === 'phone' || value.channel === 'hotline') {
+    if (CALL_BACK_CHANNELS.includes(value.channel)) {
       if (value.phone === '') ctx.addIssue({ code: 'custom', path: ['phone'], input: value.phone, message: 'validation.phoneForCallBack' });
     }
   });

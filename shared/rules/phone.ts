@@ -32,3 +32,13 @@ export function phoneVariants(raw: string): string[] {
   const international = `+86${national.startsWith('0') ? national.slice(1) : national}`;
   return [national, international];
 }
+
+/**
+ * A typed search as it is looked for in stored phone numbers (kept normalized): without spaces,
+ * dashes or brackets, and without a leading +86, so a contains-match finds the number whether it
+ * was stored with the country code or not. Empty when the search has no characters of a number.
+ */
+export function phoneSearchText(query: string): string {
+  const value = normalizePhone(query);
+  return value.startsWith('+86') ? value.slice(3) : value;
+}

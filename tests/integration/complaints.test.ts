@@ -597,6 +597,9 @@ describe('the daily summary by 20:30', () => {
     const closed = await office.test.ok('complaints.summary.close', { date: '2026-11-30', remarks: '晚交' }, office.admin);
     expect(closed.state).toBe('closedLate');
     expect(JSON.parse(auditRows(office.test, 'complaints.summaryClose')[0]?.detail ?? '{}')).toMatchObject({ late: true });
+    // A later deadline setting does not make it on time: it was late by the deadline it was closed against.
+    await office.test.ok('settings.update', { complaintSummaryDeadline: '21:00' }, office.admin);
+    expect(await office.test.ok('complaints.summary', { date: '2026-11-30' }, office.admin)).toMatchObject({ state: 'closedLate', deadlineAt: closed.deadlineAt });
   });
 
   it('counts complaints per week by category and department for the trends', async () => {
@@ -790,5 +793,30 @@ describe('visitors’ opinions and requests (意见和需求), fed back in the d
 
     const closed = await test.ok('complaints.summary.close', { date: '2026-11-30' }, office.admin);
     expect(closed.departments[0]?.feedback.map((line) => line.text)).toEqual(['建议排队区增加遮阳棚和风扇']);
+  });
+});
+
+describe('a complaint taken by phone', () => {
+  it('is found by its number however it is typed, and keeps a number to call back on', async () => {
+    const office = await openOffice();
+    const { test, clerk } = office;
+    const called = await test.ok('complaints.create', walkIn(office, { channel: 'phone', phone: '138 1234 5678' }), clerk.token);
+    await test.ok('complaints.create', walkIn(office, { complainantName: '王女士', phone: '13900007777' }), clerk.token);
+    const find = async (query: string) => (await test.ok('complaints.list', { view: 'all', query }, clerk.token)).rows.map((row) => row.id);
+    expect(await find('13812345678')).toEqual([called.id]);
+    expect(await find('138 1234 5678')).toEqual([called.id]);
+    expect(await find('+86 138-1234-5678')).toEqual([called.id]);
+    expect(await find('5678')).toEqual([called.id]);
+
+    // Clearing its number is refused at the field, as when it was recorded, and changes nothing.
+    expect(await test.fails('complaints.update', { id: called.id, phone: '' }, clerk.token)).toMatchObject({
+      code: 'VALIDATION',
+      fields: { phone: { key: 'validation.phoneForCallBack' } },
+    });
+    expect((await test.ok('complaints.get', { id: called.id }, clerk.token)).phone).toBe('13812345678');
+    expect(auditRows(test, 'complaints.update')).toHaveLength(0);
+    // A walk-in's number may be cleared.
+    const walked = (await test.ok('complaints.list', { view: 'all', query: '王女士' }, clerk.token)).rows[0]?.id ?? 0;
+    expect((await test.ok('complaints.update', { id: walked, phone: '' }, clerk.token)).phone).toBeNull();
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { isResidentId, isValidIdNumber, maskIdNumber, normalizeIdNumber } from '@shared/rules/identity';
-import { isPhone, maskPhone, normalizePhone, phoneVariants } from '@shared/rules/phone';
+import { isPhone, maskPhone, normalizePhone, phoneSearchText, phoneVariants } from '@shared/rules/phone';
 
 /** Computes the check character, to build valid test numbers rather than trusting a list. */
 function withCheck(first17: string): string {
@@ -67,6 +67,11 @@ describe('phone numbers', () => {
   it('list the forms a number may be stored in: mainland numbers with and without +86', () => {
     expect(phoneVariants('138 1234 5678')).toEqual(['13812345678', '+8613812345678']);
     expect(phoneVariants('+86 138 1234 5678')).toEqual(['13812345678', '+8613812345678']);
+    // A search for a number, as stored numbers are looked through: no separators, no country code.
+    expect(phoneSearchText('+86 138-1234 (5678)')).toBe('13812345678');
+    expect(phoneSearchText('0086 138 1234 5678')).toBe('13812345678');
+    expect(phoneSearchText('+852 9123 4567')).toBe('+85291234567');
+    expect(phoneSearchText('5678')).toBe('5678');
     expect(phoneVariants('010-12345678')).toEqual(['01012345678', '+861012345678']);
     expect(phoneVariants('+852 9123 4567')).toEqual(['+85291234567']);
     expect(phoneVariants('5678')).toEqual([]);

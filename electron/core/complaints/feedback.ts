@@ -1,6 +1,6 @@
 import type { ComplaintCategory, FeedbackChannel, FeedbackKind, FeedbackLine, FeedbackView, feedbackMethods, SummaryView } from '@shared/contract';
 import { feedbackRef, parseFeedbackRef } from '@shared/rules/complaints';
-import { normalizePhone } from '@shared/rules/phone';
+import { phoneSearchText } from '@shared/rules/phone';
 import { parkDate } from '@shared/rules/time';
 import { actorOf, type CallContext, type HandlersFor, type Services } from '../context';
 import type { Db } from '../db/open';
@@ -175,7 +175,7 @@ export function feedbackHandlers(services: Services): HandlersFor<keyof typeof f
       if (input.query) {
         const refId = parseFeedbackRef(input.query);
         // A phone is stored normalized (no spaces, dashes or brackets; 00 as +): it is looked for so.
-        const digits = normalizePhone(input.query);
+        const digits = phoneSearchText(input.query);
         where.push(`(f.text LIKE @q ESCAPE '\\' OR f.visitor_name LIKE @q ESCAPE '\\' OR f.phone LIKE @phone ESCAPE '\\'${refId === undefined ? '' : ' OR f.id = @refId'})`);
         params.q = containsPattern(input.query);
         params.phone = containsPattern(digits || input.query);

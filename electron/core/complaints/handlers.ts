@@ -1,4 +1,4 @@
-import { ESCALATION_LEVELS, OFFICIAL_CHANNELS, OPEN_COMPLAINT_STATUSES, type complaintsMethods, type ComplaintView, type PagingView, type SummaryView } from '@shared/contract';
+import { CALL_BACK_CHANNELS, ESCALATION_LEVELS, OFFICIAL_CHANNELS, OPEN_COMPLAINT_STATUSES, type complaintsMethods, type ComplaintView, type PagingView, type SummaryView } from '@shared/contract';
 import { groupEscalationNote, stepRefusal, summaryAsClosed, summaryState, weekStart } from '@shared/rules/complaints';
 import { atParkTime, DAY, parkDate, parkDayBounds, isStillToCome } from '@shared/rules/time';
 import { actorOf, type CallContext, type HandlersFor, type Services } from '../context';
@@ -127,6 +127,8 @@ export function complaintsHandlers(services: Services): HandlersFor<keyof typeof
         request: input.request ?? row.request,
         severity: input.severity ?? row.severity,
       };
+      // A complaint taken by phone is called back: as when it was recorded, its number cannot be cleared.
+      if (CALL_BACK_CHANNELS.includes(row.channel) && next.phone === null) throw fieldError('VALIDATION', 'phone', 'validation.phoneForCallBack');
       const edited = Object.entries(next).filter(([key, value]) => value !== row[key as keyof ComplaintRow]);
       if (edited.length === 0) return view(row, ctx.now);
       // What changed, from and to; a phone number only as "changed": the audit log keeps no personal

@@ -3,6 +3,7 @@ import { sameDayDeadline } from '@shared/rules/complaints';
 import { arrivalDueAt, arrivalLate } from '@shared/rules/paging';
 import { workingDaysDeadline, type DayOverrides } from '@shared/rules/workdays';
 import { parkDate } from '@shared/rules/time';
+import { phoneSearchText } from '@shared/rules/phone';
 import type { CallContext } from '../context';
 import type { Db } from '../db/open';
 import { readSettings } from '../settings/store';
@@ -80,8 +81,10 @@ export function complaintListQuery(filter: ComplaintListFilter, actorId: number 
     params.to = filter.day.end;
   }
   if (filter.query) {
-    where.push("(c.complaint_no LIKE @q ESCAPE '\\' OR c.complainant_name LIKE @q ESCAPE '\\' OR c.description LIKE @q ESCAPE '\\' OR c.phone LIKE @q ESCAPE '\\' OR c.external_ref LIKE @q ESCAPE '\\')");
+    where.push("(c.complaint_no LIKE @q ESCAPE '\\' OR c.complainant_name LIKE @q ESCAPE '\\' OR c.description LIKE @q ESCAPE '\\' OR c.phone LIKE @phone ESCAPE '\\' OR c.external_ref LIKE @q ESCAPE '\\')");
     params.q = containsPattern(filter.query);
+    // A phone is stored normalized: "138 1234 5678" and "+86 138…" find 13812345678.
+    params.phone = containsPattern(phoneSearchText(filter.query) || filter.query);
   }
   if (filter.beforeId !== undefined) {
     where.push('c.id < @beforeId');

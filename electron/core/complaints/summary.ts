@@ -86,7 +86,8 @@ export function composeSummary(db: Db, date: string, now: number, timeZone: stri
       ...snapshot,
       feedbackTotal: snapshot.feedbackTotal ?? 0,
       departments,
-      state: summaryState(now, deadlineAt, stored.closed_at),
+      // Late or not by the deadline it was closed against (kept in the snapshot), not by today's setting.
+      state: summaryState(now, snapshot.deadlineAt, stored.closed_at),
       closedAt: stored.closed_at,
       closedBy,
       remarks: stored.remarks,

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { Controller, type FieldPath } from 'react-hook-form';
 import { Badge, Fieldset, Grid, Group, Modal, SegmentedControl, SimpleGrid, Stack, Switch, TextInput, Textarea, Input } from '@mantine/core';
 import {
+  CALL_BACK_CHANNELS,
   COMPLAINT_CATEGORIES,
   COMPLAINT_CHANNELS,
   complaintInput,
@@ -116,7 +117,7 @@ export function ComplaintForm({ onClose, onCreated }: { onClose(): void; onCreat
                 <Grid.Col span={official ? 4 : 6}>
                   <TextInput
                     label={t('complaints.fields.phone')}
-                    withAsterisk={channel === 'phone' || channel === 'hotline'}
+                    withAsterisk={channel !== undefined && CALL_BACK_CHANNELS.includes(channel)}
                     inputMode="tel"
                     autoComplete="off"
                     {...form.register('phone')}
