@@ -134,6 +134,8 @@ export const itemDetail = itemSummary.extend({
   verifiedBy: staffRef,
   verifiedAt: epochMs.nullable(),
   pagingId: id.nullable(),
+  /** Its announcement is still open in the broadcast room (waiting, or aired and repeated): no second one meanwhile. */
+  announcing: z.boolean(),
   claim: z
     .object({ at: epochMs, claimantName: z.string(), idMasked: z.string(), staff: staffRef, verificationNote: z.string(), printJobId: id.nullable() })
     .nullable(),

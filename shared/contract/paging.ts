@@ -347,8 +347,8 @@ export const pagingEvents = {
     summary: 'A paging slip was edited, acknowledged, aired, repeated, closed, or its department head arrived.',
     /** `edited`: the counter changed its details, which the room must read again. */
     payload: z.object({ id, status: z.enum(PAGING_STATUSES), edited: z.boolean().optional() }),
-    // A summoned head's arrival shows on the complaint that summoned them.
-    affects: ['paging.queue', 'paging.list', 'paging.stats', 'complaints.get', 'complaints.list', 'complaints.clocks'],
+    // A summoned head's arrival shows on the complaint that summoned them; a closed announcement on its found item.
+    affects: ['paging.queue', 'paging.list', 'paging.stats', 'complaints.get', 'complaints.list', 'complaints.clocks', 'lostFound.get'],
   }),
   'paging.room': event({
     summary: 'A broadcast-room screen opened or closed its live queue (the room came on line or went off).',

@@ -256,6 +256,7 @@ export const lostFoundEn = {
     receiverCannotVerify: 'You received this item: another staff member verifies and counter-signs it.',
     verifyHint: 'Check the item against the record, then sign.',
     announced: 'Announced',
+    announcing: 'In the broadcast queue',
     waterWorld: 'Water world',
     hiddenNote: 'Each look at the hidden check details is recorded in the audit log.',
     noHidden: 'No hidden check details were recorded.',
@@ -330,6 +331,10 @@ export const lostFoundEn = {
     count: '{{count}} of {{max}}',
     unreadable: 'That file is not a picture this screen can read.',
   },
+  paging: {
+    claimed: 'Returned to its owner',
+    handedOver: 'Handed over to finance ({{batchNo}})',
+  },
   errors: {
     itemNotFound: 'No such item.',
     reportNotFound: 'No such lost report.',
@@ -337,6 +342,7 @@ export const lostFoundEn = {
     photoNotFound: 'No such photo.',
     alreadyVerified: 'This intake is already verified.',
     verifyBySomeoneElse: 'Another staff member verifies the intake, not the one who received it.',
+    alreadyAnnounced: 'Item {{itemNo}} is already in the broadcast room\'s queue: the room airs it and repeats it from there.',
     notHeld: 'Item {{itemNo}} is no longer on the shelf.',
     alreadyReturned: 'Item {{itemNo}} was already returned to its owner.',
     alreadyHandedOver: 'Item {{itemNo}} was already handed to finance.',

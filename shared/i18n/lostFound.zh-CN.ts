@@ -256,6 +256,7 @@ export const lostFoundZhCN: Strings<typeof lostFoundEn> = {
     receiverCannotVerify: '此物品由您接收，须由其他员工复核并签名。',
     verifyHint: '请对照记录核对物品，然后签名。',
     announced: '已广播',
+    announcing: '广播室待播中',
     waterWorld: '水世界',
     hiddenNote: '每次查看隐藏核对信息都会记入操作日志。',
     noHidden: '登记时未填写隐藏核对信息。',
@@ -330,6 +331,10 @@ export const lostFoundZhCN: Strings<typeof lostFoundEn> = {
     count: '{{count}} / {{max}}',
     unreadable: '该文件不是可识别的图片。',
   },
+  paging: {
+    claimed: '已由失主认领',
+    handedOver: '已移交财务（{{batchNo}}）',
+  },
   errors: {
     itemNotFound: '没有这件物品。',
     reportNotFound: '没有这份失物报告。',
@@ -337,6 +342,7 @@ export const lostFoundZhCN: Strings<typeof lostFoundEn> = {
     photoNotFound: '没有这张照片。',
     alreadyVerified: '该登记已复核。',
     verifyBySomeoneElse: '复核须由接收人以外的员工进行。',
+    alreadyAnnounced: '物品 {{itemNo}} 已在广播室的待播列表中：由广播室播出并重播。',
     notHeld: '物品 {{itemNo}} 已不在保管中。',
     alreadyReturned: '物品 {{itemNo}} 已归还失主。',
     alreadyHandedOver: '物品 {{itemNo}} 已移交计财部。',

@@ -128,6 +128,8 @@ test.describe('lost and found', () => {
       const detail = counter.getByTestId('item-detail');
       await expect(detail.getByTestId('detail-item-no')).toHaveText(itemNo);
       await expect(detail.getByText('已广播')).toBeVisible();
+      // One announcement at a time: while the room has it, the item's page offers no second one.
+      await expect(detail.getByRole('button', { name: '广播室待播中' })).toBeDisabled();
       await expect(detail.getByRole('button', { name: '复核并签名' })).toBeDisabled();
       await expect(detail.getByText('此物品由您接收，须由其他员工复核并签名。')).toBeVisible();
       await expect(detail.getByTestId('custody')).toContainText('广播招领');
@@ -192,6 +194,8 @@ test.describe('lost and found', () => {
       expect(claimSlip).toContain('1101**********002X');
       expect(claimSlip).not.toContain(ID_CARD);
       await screen(counter, 'lost-found-claimed-zh-1280');
+      // Claimed: its announcement leaves the broadcast room's queue.
+      await expect(room.locator('[data-testid^="slip-"]')).toHaveCount(0);
       await dialog.getByRole('button', { name: /完成/ }).click();
       await expect(dialog).toHaveCount(0);
       await expect(counter.getByTestId('report-LR20261129-0001')).toHaveCount(0);

@@ -207,13 +207,22 @@ describe('intake of found property', () => {
     expect((await test.ok('lostFound.history', { itemId: item.id }, clerk.token)).map((h) => h.kind)).toEqual(['intake', 'announced']);
   });
 
-  it('records each new announcement in the custody history, and a retried press only once', async () => {
+  it('records each new announcement in the custody history, one open at a time, and a retried press only once', async () => {
     const desk = await openDesk();
     const { test, clerk } = desk;
     const { item } = await test.ok('lostFound.intake', wallet(desk), clerk.token);
     const first = await test.ok('lostFound.announce', { itemId: item.id, clientRef: ref() }, clerk.token);
     test.clock.advance(20 * MINUTE);
-    // The counter's screen picks a new clientRef after each announcement: a second press is a second slip.
+    // While its slip is open the room airs and repeats that one: a second press is refused and makes nothing.
+    expect(await test.fails('lostFound.announce', { itemId: item.id, clientRef: ref() }, clerk.token)).toMatchObject({
+      code: 'CONFLICT',
+      fields: { itemId: { key: 'lostFound.errors.alreadyAnnounced', params: { itemNo: item.itemNo } } },
+    });
+    expect(await test.ok('paging.queue', {}, clerk.token)).toHaveLength(1);
+    expect(first.item.announcing).toBe(true);
+    await test.ok('paging.close', { id: first.pagingId, outcome: 'resolved', note: '已播报两次' }, clerk.token);
+    expect((await test.ok('lostFound.get', { itemId: item.id }, clerk.token)).announcing).toBe(false);
+    // The counter's screen picks a new clientRef after each announcement: once the first is closed, a second press is a second slip.
     const secondRef = ref();
     const second = await test.ok('lostFound.announce', { itemId: item.id, clientRef: secondRef }, clerk.token);
     expect(second.pagingId).not.toBe(first.pagingId);
@@ -227,7 +236,7 @@ describe('intake of found property', () => {
       ['announced', `P${second.pagingId}`],
     ]);
     expect(auditRows(test, 'lostFound.announce').map((row) => JSON.parse(row.detail) as unknown)).toEqual([{ pagingId: first.pagingId }, { pagingId: second.pagingId }]);
-    expect(await test.ok('paging.queue', {}, clerk.token)).toHaveLength(2);
+    expect((await test.ok('paging.queue', {}, clerk.token)).map((slip) => slip.id)).toEqual([second.pagingId]);
     expect((await test.ok('lostFound.get', { itemId: item.id }, clerk.token)).pagingId).toBe(second.pagingId);
   });
 
@@ -376,6 +385,7 @@ describe('claims', () => {
       clerk.token,
     );
     await test.ok('lostFound.matches.decide', { reportId: report.id, itemId: item.id, decision: 'confirmed' }, clerk.token);
+    const { pagingId } = await test.ok('lostFound.announce', { itemId: item.id, clientRef: ref() }, clerk.token);
     const claim: Input<'lostFound.claim'> = {
       itemId: item.id,
       claimantName: '李某某',
@@ -401,7 +411,16 @@ describe('claims', () => {
     expect(test.core.db?.prepare<[], { n: number }>('SELECT count(*) AS n FROM lf_claim').get()?.n).toBe(0);
     expect(test.core.db?.prepare<[], { n: number }>('SELECT count(*) AS n FROM print_job').get()?.n).toBe(jobsBefore);
     expect(auditRows(test, 'lostFound.claim')).toHaveLength(0);
+    expect((await test.ok('paging.queue', {}, clerk.token)).map((slip) => slip.id)).toEqual([pagingId]);
     const { item: returned, printJobId } = await test.ok('lostFound.claim', claim, clerk.token);
+    // Its announcement leaves the broadcast room's queue: the owner has it.
+    expect(await test.ok('paging.queue', {}, clerk.token)).toEqual([]);
+    expect((await test.ok('paging.list', {}, clerk.token)).find((slip) => slip.id === pagingId)).toMatchObject({
+      status: 'resolved',
+      closedBy: { id: clerk.id },
+      closeNote: '已由失主认领 · Returned to its owner',
+    });
+    expect(auditRows(test, 'paging.resolve').map((row) => row.entity_id)).toEqual([String(pagingId)]);
     expect((await test.ok('lostFound.search', { status: 'awaitingClaim' }, clerk.token)).rows).toEqual([]);
     expect(returned).toMatchObject({ status: 'returned', claim: { claimantName: '李某某', idMasked: '1101**********002X', staff: { id: clerk.id }, printJobId } });
     const slip = test.core.db?.prepare<[number], { document: string }>('SELECT document FROM print_job WHERE id = ?').get(printJobId);
@@ -409,7 +428,7 @@ describe('claims', () => {
     expect(slip?.document).not.toContain('11010519491231002X');
     expect((await test.ok('lostFound.reports.list', { status: 'found' }, clerk.token)).map((r) => r.id)).toEqual([report.id]);
     expect(await test.fails('lostFound.claim', claim, clerk.token)).toMatchObject({ code: 'CONFLICT', fields: { itemId: { key: 'lostFound.errors.alreadyReturned', params: { itemNo: item.itemNo } } } });
-    expect((await test.ok('lostFound.history', { itemId: item.id }, clerk.token)).map((h) => h.kind)).toEqual(['intake', 'matched', 'claimed']);
+    expect((await test.ok('lostFound.history', { itemId: item.id }, clerk.token)).map((h) => h.kind)).toEqual(['intake', 'matched', 'announced', 'claimed']);
   });
 });
 
@@ -498,8 +517,13 @@ describe('weekly handover to finance', () => {
       fields: { itemIds: { key: 'lostFound.errors.notVerified', params: { itemNo: coat.itemNo } } },
     });
     await test.ok('lostFound.verify', { itemId: coat.id, signature: SIGNATURE }, desk.second.token);
+    const { pagingId: coatSlip } = await test.ok('lostFound.announce', { itemId: coat.id, clientRef: ref() }, desk.clerk.token);
+    const { pagingId: cashSlip } = await test.ok('lostFound.announce', { itemId: cash.id, clientRef: ref() }, desk.clerk.token);
 
     const { handover: batch, printJobId } = await test.ok('lostFound.handover.create', handover([coat.id, swim.id]), desk.clerk.token);
+    // The handed-over coat is no longer announced; the wallet still on the shelf still is.
+    expect((await test.ok('paging.queue', {}, desk.clerk.token)).map((slip) => slip.id)).toEqual([cashSlip]);
+    expect((await test.ok('paging.list', {}, desk.clerk.token)).find((slip) => slip.id === coatSlip)).toMatchObject({ status: 'resolved', closeNote: '已移交财务（H20261208-0001） · Handed over to finance (H20261208-0001)' });
     expect(batch).toMatchObject({ batchNo: 'H20261208-0001', itemCount: 2, cashFen: 0, financeName: '计财部 周会计' });
     expect(printJobId).toBeGreaterThan(0);
     expect((await test.ok('lostFound.search', { status: 'held' }, desk.clerk.token)).rows.map((r) => r.id)).toEqual([cash.id]);
@@ -529,7 +553,7 @@ describe('weekly handover to finance', () => {
     expect(text).toContain(swim.itemNo);
     expect(text).toContain('计财部 周会计');
     expect(text).not.toContain(cash.itemNo);
-    expect((await test.ok('lostFound.history', { itemId: coat.id }, desk.clerk.token)).map((h) => h.kind)).toEqual(['intake', 'verified', 'handedOver']);
+    expect((await test.ok('lostFound.history', { itemId: coat.id }, desk.clerk.token)).map((h) => h.kind)).toEqual(['intake', 'verified', 'announced', 'handedOver']);
     const summary = await test.ok('lostFound.summary', {}, desk.clerk.token);
     expect(summary).toMatchObject({ held: 1, receivedToday: 0, overdue: 0 });
   });

@@ -9,7 +9,7 @@ import { atParkTime, DAY, HOUR, parkDate, parkDayBounds, isStillToCome } from '@
 import { checkPinOf } from '../auth/pinCheck';
 import { actorOf, type CallContext, type HandlersFor, type Services } from '../context';
 import { AppError, fieldError } from '../errors';
-import { registerPaging } from '../paging/store';
+import { openSlipsOf, registerPaging, resolveSlipsOf } from '../paging/store';
 import { renderReportPdf } from '../pdf/render';
 import { enqueuePrint } from '../printing/outbox';
 import { readSettings } from '../settings/store';
@@ -309,6 +309,12 @@ export function lostFoundHandlers(services: Services): HandlersFor<keyof typeof 
       const actor = actorOf(ctx);
       const item = itemOrFail(getItem(db, input.itemId));
       if (item.status !== 'held') throw fieldError('CONFLICT', 'itemId', 'lostFound.errors.notHeld', { itemNo: item.item_no });
+      // One announcement at a time: while its slip is open the room airs (and repeats) that one. A
+      // retried press (the same clientRef) is answered below with the slip it made.
+      const retried = db.prepare<[string], { id: number }>('SELECT id FROM paging_request WHERE client_ref = ?').get(input.clientRef);
+      if (retried === undefined && openSlipsOf(db, 'lostFound', item.item_no).length > 0) {
+        throw fieldError('CONFLICT', 'itemId', 'lostFound.errors.alreadyAnnounced', { itemNo: item.item_no });
+      }
       // What is announced: category, colour and brand, and where it was found. Never contents, cash or numbers.
       // The category is said in each script's language; colour, brand and place as the counter wrote them.
       const words = [item.colour, item.brand].filter(Boolean).join(' ');
@@ -501,6 +507,8 @@ export function lostFoundHandlers(services: Services): HandlersFor<keyof typeof 
         now: ctx.now,
       });
       db.prepare("UPDATE lf_item SET status = 'returned' WHERE id = ?").run(item.id);
+      // Its announcement is no longer aired: the owner has it.
+      resolveSlipsOf(db, ctx, actor.id, 'lostFound', item.item_no, `${zh('lostFound.paging.claimed')} · ${en('lostFound.paging.claimed')}`);
       custody(db, item.id, ctx.now, actor.id, 'claimed', `${input.claimantName} ${maskIdNumber(input.identity.idNumber)}`);
       // A lost report confirmed against this item is found.
       const reports = db.prepare<[number], { id: number }>("SELECT report_id AS id FROM lf_match WHERE item_id = ? AND decision = 'confirmed'").all(item.id);
@@ -547,6 +555,7 @@ export function lostFoundHandlers(services: Services): HandlersFor<keyof typeof 
       const batchId = Number(lastInsertRowid);
       for (const item of items) {
         db.prepare("UPDATE lf_item SET status = 'handedOver', handover_id = ? WHERE id = ?").run(batchId, item.id);
+        resolveSlipsOf(db, ctx, actor.id, 'lostFound', item.item_no, `${zh('lostFound.paging.handedOver', { batchNo: number })} · ${en('lostFound.paging.handedOver', { batchNo: number })}`);
         custody(db, item.id, ctx.now, actor.id, 'handedOver', `${number} → ${input.financeName}`);
       }
       const batch = handoverView(batchId);

@@ -2,6 +2,7 @@ import type { ItemDetail, ItemSummary, LfCategory, ReportView } from '@shared/co
 import { indexText, matchExpression } from '@shared/rules/search';
 import { atParkTime, DAY, parkDate, parkDayBounds } from '@shared/rules/time';
 import type { Db } from '../db/open';
+import { openSlipsOf } from '../paging/store';
 
 /** Past its holding period, an item reaches finance within a week. */
 export const HANDOVER_WITHIN_MS = 7 * DAY;
@@ -192,6 +193,7 @@ export function toItemDetail(db: Db, row: ItemRow): ItemDetail {
     verifiedBy: ref(row.verified_by, row.verified_by_name),
     verifiedAt: row.verified_at,
     pagingId: row.paging_id,
+    announcing: row.paging_id !== null && openSlipsOf(db, 'lostFound', row.item_no).length > 0,
     claim: claim
       ? {
           at: claim.at,

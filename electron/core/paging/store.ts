@@ -1,4 +1,4 @@
-import { pagingDetails, type DepartmentView, type GeneralTextView, type PagingDetails, type PagingView, type ScriptKind } from '@shared/contract';
+import { OPEN_PAGING_STATUSES, pagingDetails, type DepartmentView, type GeneralTextView, type PagingDetails, type PagingView, type ScriptKind } from '@shared/contract';
 import { arrivalDueAt, arrivalLate, contactDueAt, contactLate, nextAiringAt, pagingPriority, scriptKindOf } from '@shared/rules/paging';
 import { fillScript, scriptValues } from '@shared/rules/scripts';
 import { isStillToCome, parkDate } from '@shared/rules/time';
@@ -199,6 +199,32 @@ export interface NewPaging {
   details: PagingDetails;
   source: PagingView['source'];
   sourceRef?: string | undefined;
+}
+
+const OPEN_LIST = OPEN_PAGING_STATUSES.map((status) => `'${status}'`).join(', ');
+
+/** The open slips a record made (its announcements, its summons), oldest first. */
+export function openSlipsOf(db: Db, source: PagingView['source'], sourceRef: string): number[] {
+  return db
+    .prepare<[string, string], number>(`SELECT id FROM paging_request WHERE source = ? AND source_ref = ? AND status IN (${OPEN_LIST}) ORDER BY id`)
+    .pluck()
+    .all(source, sourceRef);
+}
+
+/**
+ * Resolves the open slips a record made once it no longer needs them (a found item returned to its
+ * owner or handed over: nobody is to be called for it any more), inside the caller's transaction.
+ * Each is audited and every screen told, as when the room resolves a slip. Answers their ids.
+ */
+export function resolveSlipsOf(db: Db, ctx: CallContext, staffId: number, source: PagingView['source'], sourceRef: string, note: string): number[] {
+  const ids = openSlipsOf(db, source, sourceRef);
+  const resolve = db.prepare("UPDATE paging_request SET status = 'resolved', closed_at = ?, closed_by = ?, close_note = ?, updated_at = ? WHERE id = ?");
+  for (const id of ids) {
+    resolve.run(ctx.now, staffId, note, ctx.now, id);
+    ctx.audit({ action: 'paging.resolve', entity: 'paging', entityId: id, detail: { note, source, sourceRef } });
+    ctx.emit('paging.changed', { id, status: 'resolved' });
+  }
+  return ids;
 }
 
 /**

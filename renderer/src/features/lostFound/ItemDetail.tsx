@@ -208,6 +208,8 @@ export function ItemDetail({ itemId, onBack, onClaim, onOpenItem }: { itemId: nu
                 variant="light"
                 leftSection={<IconSpeakerphone size={20} />}
                 loading={announce.isPending}
+                // One announcement at a time: the room airs and repeats the open one.
+                disabled={item.announcing}
                 onClick={() =>
                   announce.mutateAsync({ itemId: item.id, clientRef: announceRef }).then(
                     () => {
@@ -218,7 +220,7 @@ export function ItemDetail({ itemId, onBack, onClaim, onOpenItem }: { itemId: nu
                   )
                 }
               >
-                {t('lostFound.actions.announce')}
+                {item.announcing ? t('lostFound.detail.announcing') : t('lostFound.actions.announce')}
               </Button>
               {!item.verified ? (
                 <Button variant="light" leftSection={<IconSignature size={20} />} disabled={receiver} onClick={() => setDialog('verify')}>
