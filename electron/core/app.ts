@@ -15,6 +15,7 @@ import { createPrintWorker, type PrintWorker } from './printing/worker';
 import { printingHandlers } from './printing/handlers';
 import { pagingHandlers } from './paging/handlers';
 import { lostFoundHandlers } from './lostFound/handlers';
+import { refreshSearchIndex } from './lostFound/store';
 import { complaintsHandlers } from './complaints/handlers';
 import { feedbackHandlers } from './complaints/feedback';
 import { programmeHandlers } from './programme/handlers';
@@ -150,6 +151,9 @@ export function createCore(options: CoreOptions): Core {
       close: () => undefined,
     };
   }
+  // Lost-and-found search tokens made by an older version are made again, before any search.
+  const reindexed = refreshSearchIndex(db);
+  if (reindexed > 0) log(`lost-and-found search index rebuilt: ${reindexed} texts`);
 
   const services: Services = {
     db,

@@ -8,7 +8,14 @@
  */
 
 const CJK = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/u;
-const PIECES = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+|[\p{L}\p{N}]+/gu;
+/** Runs of Chinese characters, and runs of other letters and digits: "nike运动鞋" is "nike" and "运动鞋". */
+const PIECES = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+|(?:(?![\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff])[\p{L}\p{N}])+/gu;
+
+/**
+ * The version of the tokens `indexText` makes. Raised whenever they change: the core then indexes
+ * every stored text again at start (1: Latin words split from Chinese written against them).
+ */
+export const SEARCH_TOKENS_VERSION = 1;
 
 /** Full-width forms to their usual ones, lower case: what is indexed and what is searched alike. */
 export function normalizeSearchText(text: string): string {

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Input } from '@shared/contract';
 import { DAY, HOUR, MINUTE } from '@shared/rules/time';
+import { SEARCH_TOKENS_VERSION } from '@shared/rules/search';
 import { pdfImageCounts, pdfText } from '../support/pdf';
 import { BLANK_SIGNATURE, SIGNATURE } from '../support/signature';
 import { addStaff, auditRows, makeCore, setUpPark, type TestCore } from '../support/core';
@@ -371,6 +372,25 @@ describe('lost reports and matching', () => {
     expect(await ids({ from: '2026-11-30' })).toEqual([]);
     expect(await ids({ from: '2026-11-29', to: '2026-11-29' })).toEqual([c.id, b.id, a.id]);
     expect(await ids({ query: '，。' })).toEqual([]);
+  });
+
+  it('indexes every item and report again at start when its search tokens are older than the app’s', async () => {
+    const desk = await openDesk();
+    const { test, clerk } = desk;
+    const shoe = (await test.ok('lostFound.intake', wallet(desk, { category: 'other', description: 'Nike运动鞋', colour: '白色', brand: '', cashFen: 0, secondCounter: undefined }), clerk.token)).item;
+    const search = async (t: TestCore, token: string, query: string) => (await t.ok('lostFound.search', { query }, token)).rows.map((row) => row.id);
+    expect(await search(test, clerk.token, 'nike')).toEqual([shoe.id]);
+    // As an older version stored it: "nike运动鞋" as one run of two-character tokens, and no version.
+    const db = test.core.db;
+    db?.prepare('DELETE FROM lf_item_fts WHERE rowid = ?').run(shoe.id);
+    db?.prepare("INSERT INTO lf_item_fts (rowid, words, chars) VALUES (?, 'ni ik ke e运 运动 动鞋 白色', '运 动 鞋 白 色')").run(shoe.id);
+    db?.prepare('DELETE FROM search_index_version').run();
+    expect(await search(test, clerk.token, 'nike')).toEqual([]);
+    const restarted = test.reopen();
+    const token = (await restarted.ok('auth.signIn', { staffId: clerk.id, pin: '1357' })).token;
+    expect(await search(restarted, token, 'nike')).toEqual([shoe.id]);
+    expect(await search(restarted, token, '运动鞋')).toEqual([shoe.id]);
+    expect(restarted.core.db?.prepare('SELECT name, version FROM search_index_version').all()).toEqual([{ name: 'lostFound', version: SEARCH_TOKENS_VERSION }]);
   });
 });
 

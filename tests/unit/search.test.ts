@@ -26,6 +26,7 @@ describe('Chinese and English full-text search', () => {
     '过山车旁拾到的蓝色背包', // 4
     'Black umbrella with a wooden handle', // 5
     '华为手机', // 6
+    'Nike运动鞋，白色', // 7
   ]);
 
   it('finds two-character words, which trigram and unicode61 tokenizers miss', () => {
@@ -51,6 +52,14 @@ describe('Chinese and English full-text search', () => {
     expect(search('钱包，现金')).toEqual([1]);
     expect(search('钱包 雨伞', 'any')).toEqual([1, 2]);
     expect(matchExpression('，。！')).toBeUndefined();
+  });
+
+  it('splits a Latin word written against Chinese from it, in the text and in the query', () => {
+    expect(indexText('Nike运动鞋').words.split(' ')).toEqual(['nike', '运动', '动鞋']);
+    expect(search('nike')).toEqual([7]);
+    expect(search('运动鞋')).toEqual([7]);
+    expect(search('nike运动鞋')).toEqual([7]);
+    expect(search('白色nike')).toEqual([7]);
   });
 
   it('keeps quotes in a query from breaking the expression', () => {

@@ -1,5 +1,5 @@
 import type { ItemDetail, ItemSummary, LfCategory, ReportView } from '@shared/contract';
-import { indexText, matchExpression } from '@shared/rules/search';
+import { indexText, matchExpression, SEARCH_TOKENS_VERSION } from '@shared/rules/search';
 import { atParkTime, DAY, parkDate, parkDayBounds } from '@shared/rules/time';
 import type { Db } from '../db/open';
 import { openSlipsOf } from '../paging/store';
@@ -238,6 +238,34 @@ export function indexReport(db: Db, report: { id: number; description: string; c
   const { words, chars } = indexText([report.reportNo, report.description, report.colour, report.lostPlace, report.visitorName].join(' '));
   db.prepare('DELETE FROM lf_report_fts WHERE rowid = ?').run(report.id);
   db.prepare('INSERT INTO lf_report_fts (rowid, words, chars) VALUES (?, ?, ?)').run(report.id, words, chars);
+}
+
+/**
+ * Indexes every found item and lost report again when the stored tokens are older than the ones
+ * `indexText` makes now (a new version of the app, or an older backup restored); run as the core
+ * starts, in one transaction. Answers how many texts were indexed (0 when the index was current).
+ */
+export function refreshSearchIndex(db: Db): number {
+  const stored = db.prepare<[], { version: number }>("SELECT version FROM search_index_version WHERE name = 'lostFound'").get()?.version ?? 0;
+  if (stored >= SEARCH_TOKENS_VERSION) return 0;
+  return db
+    .transaction(() => {
+      const items = db
+        .prepare<[], { id: number; itemNo: string; description: string; colour: string; brand: string; foundPlace: string }>(
+          'SELECT id, item_no AS itemNo, description, colour, brand, found_place AS foundPlace FROM lf_item',
+        )
+        .all();
+      for (const item of items) indexItem(db, item);
+      const reports = db
+        .prepare<[], { id: number; reportNo: string; description: string; colour: string; lostPlace: string; visitorName: string }>(
+          'SELECT id, report_no AS reportNo, description, colour, lost_place AS lostPlace, visitor_name AS visitorName FROM lf_report',
+        )
+        .all();
+      for (const report of reports) indexReport(db, report);
+      db.prepare("INSERT INTO search_index_version (name, version) VALUES ('lostFound', ?) ON CONFLICT (name) DO UPDATE SET version = excluded.version").run(SEARCH_TOKENS_VERSION);
+      return items.length + reports.length;
+    })
+    .immediate();
 }
 
 export function custody(db: Db, itemId: number, at: number, staffId: number | null, kind: string, detail = ''): void {
