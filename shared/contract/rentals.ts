@@ -126,7 +126,10 @@ export const UNIT_EVENTS = ['added', 'inspected', 'damaged', 'rented', 'returned
 export const unitHistoryEntry = z.object({
   at: epochMs,
   kind: z.enum(UNIT_EVENTS),
+  /** What was written with it (a note, a fault, where it was sent): shown as written. */
   detail: z.string().nullable(),
+  /** A return's condition, shown in the screen's language. */
+  condition: z.enum(RETURN_CONDITIONS).nullable(),
   ref: z.string().nullable(),
   staffName: z.string().nullable(),
 });

@@ -132,6 +132,7 @@ export const rentalsEn = {
     retired: 'Retired',
   },
   history: {
+    empty: 'Nothing recorded yet.',
     added: 'Added',
     inspected: 'Inspected OK',
     damaged: 'Found damaged',

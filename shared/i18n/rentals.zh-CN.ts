@@ -134,6 +134,7 @@ export const rentalsZhCN: Strings<typeof rentalsEn> = {
     retired: '已报废',
   },
   history: {
+    empty: '尚无记录。',
     added: '入库',
     inspected: '检查正常',
     damaged: '检查发现损坏',

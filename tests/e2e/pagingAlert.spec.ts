@@ -143,3 +143,28 @@ test('a slip the counter changes after the room took it chimes again, and says i
     await station.stop();
   }
 });
+
+test('the counter’s reads that fail say so where they would show: the printer badge, the board, the deposit cash', async ({ page }) => {
+  const station = await startStation({ PARKDESK_TEST_CLOCK: '2026-11-29T02:00:00Z' });
+  try {
+    const admin = await setUpPark(station);
+    await addStaff(station, admin, { code: 'C01', name: '张柜台', role: 'counter', pin: '1357' });
+    const reads = ['printer.status', 'rentals.board', 'rentals.cash', 'rentals.shifts.current'];
+    for (const read of reads) await page.route(`**/api/${read}`, (route) => route.abort('connectionreset'));
+    await page.goto(station.url);
+    await signIn(page, '张柜台', '1357');
+    await page.getByRole('navigation').getByRole('link', { name: '租借服务' }).click();
+    await page.getByRole('tab', { name: '押金现金' }).click();
+    // The header's printer badge, the availability board, the shift and the day's cash: each says it could not be read.
+    const failed = page.getByTestId('read-failed');
+    await expect(failed).toHaveCount(4);
+    await expect(page.getByRole('banner').getByTestId('read-failed')).toHaveText('未能读取 · 重试');
+    await screen(page, 'rentals-reads-failed-zh-1280');
+    for (const read of reads) await page.unroute(`**/api/${read}`);
+    await page.getByRole('banner').getByTestId('read-failed').click();
+    await expect(page.getByRole('banner').getByTestId('read-failed')).toHaveCount(0);
+    await expect(page.getByTestId('printer-badge')).toBeVisible();
+  } finally {
+    await station.stop();
+  }
+});

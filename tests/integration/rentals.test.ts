@@ -166,9 +166,14 @@ describe('equipment and the daily inspection', () => {
     expect(await test.fails('rentals.inspect', { unitId: retiredId, result: 'ok' }, clerk.token)).toMatchObject({ code: 'CONFLICT' });
     const history = await test.ok('rentals.units.history', { unitId: retiredId }, clerk.token);
     expect(history).toEqual([
-      { at: test.clock.now(), kind: 'retired', detail: '车架断裂，无法修复', ref: null, staffName: '王经理' },
-      { at: expect.any(Number), kind: 'added', detail: null, ref: null, staffName: '王经理' },
+      { at: test.clock.now(), kind: 'retired', detail: '车架断裂，无法修复', condition: null, ref: null, staffName: '王经理' },
+      { at: expect.any(Number), kind: 'added', detail: null, condition: null, ref: null, staffName: '王经理' },
     ]);
+    // A return's condition is its own field (the screen says it in its language), the reason for what was kept its detail.
+    const [rental] = (await test.ok('rentals.list', { view: 'out' }, clerk.token)).rows;
+    const receiptNo = rental?.receiptNo ?? '';
+    await test.ok('rentals.return', { receiptNo, checkCode: checkCodeOf(test, receiptNo), condition: 'damaged', keptFen: 0, reason: '刹车偏紧，未扣押金', approval: { staffId: park.adminId, pin: ADMIN.pin } }, clerk.token);
+    expect((await test.ok('rentals.units.history', { unitId: outId }, clerk.token)).find((entry) => entry.kind === 'returned')).toMatchObject({ kind: 'returned', condition: 'damaged', detail: '刹车偏紧，未扣押金', ref: receiptNo });
   });
 
   it('asks for a fresh inspection every park day', async () => {

@@ -334,28 +334,28 @@ export const DEPOSITS_HELD_SQL = "SELECT coalesce(sum(deposit_fen), 0) AS fen, c
 export const RECEIPT_SEQ_SQL = 'SELECT coalesce(max(seq), 0) + 1 AS n FROM rental WHERE park_date = ?';
 
 /** A unit's life, newest first: added, inspected, rented and returned, repaired, retired. */
-export const UNIT_HISTORY_SQL = `SELECT u.created_at AS at, 'added' AS kind, NULL AS detail, NULL AS ref, s.name AS staffName
+export const UNIT_HISTORY_SQL = `SELECT u.created_at AS at, 'added' AS kind, NULL AS detail, NULL AS condition, NULL AS ref, s.name AS staffName
      FROM unit u
      LEFT JOIN audit_log a ON a.action = 'rentals.unitAdd' AND a.entity = 'unit' AND a.entity_id = @unitRef
      LEFT JOIN staff s ON s.id = a.staff_id
     WHERE u.id = @unitId
    UNION ALL
-   SELECT i.at, CASE i.result WHEN 'ok' THEN 'inspected' ELSE 'damaged' END, i.note, NULL, s.name
+   SELECT i.at, CASE i.result WHEN 'ok' THEN 'inspected' ELSE 'damaged' END, i.note, NULL, NULL, s.name
      FROM inspection i LEFT JOIN staff s ON s.id = i.staff_id WHERE i.unit_id = @unitId
    UNION ALL
-   SELECT r.out_at, 'rented', NULL, r.receipt_no, s.name FROM rental r LEFT JOIN staff s ON s.id = r.out_by WHERE r.unit_id = @unitId
+   SELECT r.out_at, 'rented', NULL, NULL, r.receipt_no, s.name FROM rental r LEFT JOIN staff s ON s.id = r.out_by WHERE r.unit_id = @unitId
    UNION ALL
-   SELECT r.returned_at, 'returned', r.condition, r.receipt_no, s.name
+   SELECT r.returned_at, 'returned', r.kept_reason, r.condition, r.receipt_no, s.name
      FROM rental r LEFT JOIN staff s ON s.id = r.returned_by WHERE r.unit_id = @unitId AND r.returned_at IS NOT NULL
    UNION ALL
-   SELECT p.opened_at, 'repairOpened', p.fault, NULL, s.name FROM repair p LEFT JOIN staff s ON s.id = p.opened_by WHERE p.unit_id = @unitId
+   SELECT p.opened_at, 'repairOpened', p.fault, NULL, NULL, s.name FROM repair p LEFT JOIN staff s ON s.id = p.opened_by WHERE p.unit_id = @unitId
    UNION ALL
-   SELECT p.sent_at, 'repairSent', p.sent_to, NULL, NULL FROM repair p WHERE p.unit_id = @unitId AND p.sent_at IS NOT NULL
+   SELECT p.sent_at, 'repairSent', p.sent_to, NULL, NULL, NULL FROM repair p WHERE p.unit_id = @unitId AND p.sent_at IS NOT NULL
    UNION ALL
-   SELECT p.back_at, 'repairBack', p.note, NULL, s.name FROM repair p LEFT JOIN staff s ON s.id = p.closed_by
+   SELECT p.back_at, 'repairBack', p.note, NULL, NULL, s.name FROM repair p LEFT JOIN staff s ON s.id = p.closed_by
      WHERE p.unit_id = @unitId AND p.back_at IS NOT NULL
    UNION ALL
-   SELECT a.at, 'retired', json_extract(a.detail, '$.reason'), NULL, s.name FROM audit_log a LEFT JOIN staff s ON s.id = a.staff_id
+   SELECT a.at, 'retired', json_extract(a.detail, '$.reason'), NULL, NULL, s.name FROM audit_log a LEFT JOIN staff s ON s.id = a.staff_id
      WHERE a.action = 'rentals.unitRetire' AND a.entity = 'unit' AND a.entity_id = @unitRef
    ORDER BY at DESC, kind`;
 

@@ -15,6 +15,7 @@ import { notifyError, notifySuccess } from '../../ui/notify';
 import { COMPLAINT_READS, StatusBadge, useDepartmentName } from './parts';
 import { printPdf, saveCsv, savePdf } from '../../ui/download';
 import { DateField } from '../../ui/dates';
+import { Pending } from '../../ui/readFailed';
 
 /** The summary's state now: a live one follows the park clock (20:00 reminder, 20:30 late); a closed one is fixed. */
 export function liveState(summary: SummaryView, now: number): SummaryState {
@@ -419,8 +420,7 @@ export function SummaryPanel() {
           {t('complaints.ui.today')}
         </Button>
       </Group>
-      {summary.error ? <Alert color="red">{t(summary.error.body.message, summary.error.body.params)}</Alert> : null}
-      {data ? <SummaryDay key={`${data.date}-${data.closedAt ?? 'open'}`} summary={data} now={now} future={data.date > today} /> : null}
+      {data ? <SummaryDay key={`${data.date}-${data.closedAt ?? 'open'}`} summary={data} now={now} future={data.date > today} /> : <Pending read={summary} />}
     </Stack>
   );
 }

@@ -9,6 +9,7 @@ import { FormActions, NumberField } from '../../ui/fields';
 import { useContractForm, useFieldErrors, useFormSubmit } from '../../ui/form';
 import { Money } from '../../ui/money';
 import { notifySuccess } from '../../ui/notify';
+import { Pending } from '../../ui/readFailed';
 
 function CountModal({ date, row, onClose }: { date: string; row: CashCountRow; onClose(): void }) {
   const t = useT();
@@ -48,7 +49,7 @@ export function CashCount({ date }: { date?: string }) {
   const format = useParkFormat();
   const cash = useMethod('dayClose.cash', date ? { date } : {});
   const [counting, setCounting] = useState<CashCountRow>();
-  if (!cash.data) return null;
+  if (!cash.data) return <Pending read={cash} />;
   const { rows, closed } = cash.data;
   return (
     <>

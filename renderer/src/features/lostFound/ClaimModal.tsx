@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Controller } from 'react-hook-form';
 import { z } from 'zod';
-import { Alert, Button, Checkbox, Grid, Group, Loader, Modal, Paper, SimpleGrid, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
+import { Alert, Button, Checkbox, Grid, Group, Modal, Paper, SimpleGrid, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
 import { IconCircleCheck, IconHandGrab } from '@tabler/icons-react';
 import { claimInput, ID_TYPES, rule, type ItemDetail, type Output } from '@shared/contract';
 import { useT } from '../../app/i18n';
@@ -14,6 +14,7 @@ import type { ClaimPrefill } from './Matches';
 import { categoryName, LF_READS, useLfFormat } from './parts';
 import { ReprintButton } from '../printing/ReprintButton';
 import { JobPreview } from '../printing/JobPreview';
+import { Pending } from '../../ui/readFailed';
 
 /** The claim form: the contract's input; the "it matches" box starts unticked, so it is a boolean that must be ticked. */
 const claimForm = claimInput.extend({ verified: z.boolean().refine((value) => value, rule('validation.claimNotVerified')) });
@@ -174,7 +175,7 @@ export function ClaimModal({ prefill, onClose }: { prefill: ClaimPrefill; onClos
       size="min(1120px, 94vw)"
       centered
     >
-      {done ? <ClaimDone done={done} onClose={onClose} /> : item.data ? <ClaimForm item={item.data} prefill={prefill} onDone={setDone} onCancel={onClose} /> : <Loader />}
+      {done ? <ClaimDone done={done} onClose={onClose} /> : item.data ? <ClaimForm item={item.data} prefill={prefill} onDone={setDone} onCancel={onClose} /> : <Pending read={item} />}
     </Modal>
   );
 }

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, Box, Button, Group, Image, Loader, Modal, Stack, Text, Timeline, UnstyledButton } from '@mantine/core';
+import { Alert, Box, Button, Group, Image, Modal, Stack, Text, Timeline, UnstyledButton } from '@mantine/core';
 import { IconEye, IconEyeOff, IconLock } from '@tabler/icons-react';
 import { custodyDetail, type ItemDetail, type Output } from '@shared/contract';
 import { useT } from '../../app/i18n';
@@ -7,6 +7,7 @@ import { useParkFormat } from '../../app/park';
 import { useAction, useMethod } from '../../api/hooks';
 import { Money } from '../../ui/money';
 import { notifyError } from '../../ui/notify';
+import { Pending } from '../../ui/readFailed';
 
 /** One stored photo, as a thumbnail that opens large. */
 function Photo({ photoId, alt, size }: { photoId: number; alt: string; size: number }) {
@@ -102,7 +103,7 @@ export function CustodyHistory({ itemId }: { itemId: number }) {
   const t = useT();
   const format = useParkFormat();
   const history = useMethod('lostFound.history', { itemId });
-  if (!history.data) return <Loader size="sm" />;
+  if (!history.data) return <Pending read={history} />;
   return (
     <Timeline bulletSize={18} lineWidth={2} active={history.data.length - 1} data-testid="custody">
       {history.data.map((step, index) => (

@@ -6,6 +6,7 @@ import { useAction, useMethod } from '../../api/hooks';
 import { useParkNow } from '../../ui/deadline';
 import { notifyError, notifySuccess } from '../../ui/notify';
 import { categoryName, ItemStatusBadge, LF_READS, MatchReasons, useLfFormat } from './parts';
+import { Pending } from '../../ui/readFailed';
 
 export interface ClaimPrefill {
   itemId: number;
@@ -39,10 +40,9 @@ export function Matches({
       (error: unknown) => notifyError(t, error),
     );
 
-  const rows = matches.data ?? [];
-  if (rows.length === 0) {
-    return <Text c="dimmed">{matches.isLoading ? t('app.loading') : t('lostFound.messages.noMatches')}</Text>;
-  }
+  if (!matches.data) return <Pending read={matches} />;
+  const rows = matches.data;
+  if (rows.length === 0) return <Text c="dimmed">{t('lostFound.messages.noMatches')}</Text>;
   return (
     <Stack gap="sm">
       {rows.map((match) => {

@@ -3,6 +3,7 @@ import { IconBroadcast, IconBroadcastOff } from '@tabler/icons-react';
 import { useT } from '../../app/i18n';
 import { useMethod } from '../../api/hooks';
 import { useParkNow, useWhen } from '../../ui/deadline';
+import { Pending } from '../../ui/readFailed';
 
 /**
  * Whether the broadcast room is on line: its queue open on a screen there. When it is not, a new
@@ -14,7 +15,7 @@ export function RoomPresence() {
   const when = useWhen();
   const now = useParkNow(60_000);
   const room = useMethod('paging.room', {});
-  if (!room.data) return null;
+  if (!room.data) return <Pending read={room} compact />;
   if (room.data.screens > 0) {
     return (
       <Badge size="xl" color="teal" variant="light" leftSection={<IconBroadcast size={18} />} style={{ textTransform: 'none' }} data-testid="room-presence" data-state="online">

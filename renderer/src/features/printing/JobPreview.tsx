@@ -1,6 +1,6 @@
-import { Loader } from '@mantine/core';
 import { useMethod } from '../../api/hooks';
 import { ReceiptPreview } from './ReceiptPreview';
+import { Pending } from '../../ui/readFailed';
 
 /**
  * A queued printout as it comes out of the printer: its document, copy and the printer's paper
@@ -9,6 +9,6 @@ import { ReceiptPreview } from './ReceiptPreview';
  */
 export function JobPreview({ jobId }: { jobId: number }) {
   const preview = useMethod('printer.preview', { jobId });
-  if (!preview.data) return <Loader size="sm" />;
+  if (!preview.data) return <Pending read={preview} />;
   return <ReceiptPreview {...preview.data} />;
 }

@@ -5,6 +5,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { parsePrinterFailure, printerStatus, type PrinterStatus } from '@shared/contract/printing';
 import { useT, type T } from '../../app/i18n';
 import { useMethod } from '../../api/hooks';
+import { Pending } from '../../ui/readFailed';
 
 /** A `lastError` (`refused: 192.168.1.50:9100`) in words, in the current language. */
 export function printerErrorText(t: T, lastError: string): string {
@@ -50,7 +51,7 @@ export function PrinterBadge() {
     return () => window.removeEventListener('parkdesk:event', onEvent);
   }, [queryClient]);
 
-  if (!status.data) return null;
+  if (!status.data) return <Pending read={status} compact />;
   const offline = status.data.state === 'offline';
   const badge = (
     <Badge

@@ -5,6 +5,7 @@ import { useMethod } from '../../api/hooks';
 import { yuanText } from '../../ui/money';
 import { CashCount } from '../dayClose/CashCount';
 import { CurrentShift, FiguresTable, PastShifts } from './ShiftPanel';
+import { Pending } from '../../ui/readFailed';
 
 /** The drawer's shift, then the day's deposit money by payment method (taken − refunded − kept = expected), the day's count and past shifts. */
 export function CashPanel() {
@@ -12,7 +13,15 @@ export function CashPanel() {
   const { language } = useLanguage();
   const format = useParkFormat();
   const cash = useMethod('rentals.cash', {});
-  if (!cash.data) return null;
+  // The drawer's shift is read on its own: it shows whether or not the day's figures could be read.
+  if (!cash.data) {
+    return (
+      <Stack gap="sm">
+        <CurrentShift />
+        <Pending read={cash} />
+      </Stack>
+    );
+  }
   const { rows, totals } = cash.data;
   return (
     <Stack gap="sm">

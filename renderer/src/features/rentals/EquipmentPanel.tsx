@@ -12,6 +12,7 @@ import { useContractForm, useFieldErrors, useFormSubmit } from '../../ui/form';
 import { Money } from '../../ui/money';
 import { IconAction } from '../../ui/IconAction';
 import { notifyError, notifySuccess } from '../../ui/notify';
+import { Pending } from '../../ui/readFailed';
 
 const REFRESH = ['rentals.board', 'rentals.units.list'] as const;
 const typeInput = rentalsMethods['rentals.types.save'].input;
@@ -118,6 +119,8 @@ function HistoryDrawer({ unit, onClose }: { unit: UnitView; onClose(): void }) {
   const history = useMethod('rentals.units.history', { unitId: unit.id });
   return (
     <Drawer opened onClose={onClose} position="right" size="md" title={`${unit.tag} · ${t('rentals.actions.history')}`}>
+      {history.data ? null : <Pending read={history} />}
+      {history.data?.length === 0 ? <Text c="dimmed">{t('rentals.history.empty')}</Text> : null}
       <Timeline bulletSize={18} lineWidth={2}>
         {(history.data ?? []).map((entry, index) => (
           <Timeline.Item key={`${entry.at}-${index}`} title={t(`rentals.history.${entry.kind}`)}>
@@ -125,6 +128,7 @@ function HistoryDrawer({ unit, onClose }: { unit: UnitView; onClose(): void }) {
               {format.dateTime(entry.at)} {entry.staffName ? `· ${entry.staffName}` : ''}
             </Text>
             {entry.ref ? <Text ff="monospace">{entry.ref}</Text> : null}
+            {entry.condition ? <Text fz="sm">{t(`rentals.condition.${entry.condition}`)}</Text> : null}
             {entry.detail ? <Text fz="sm">{entry.detail}</Text> : null}
           </Timeline.Item>
         ))}

@@ -18,6 +18,7 @@ import { RentalTable } from './RentalTable';
 import { RepairsPanel } from './RepairsPanel';
 import { ReturnModal } from './ReturnModal';
 import { parseVoucher } from '@shared/rules/rentals';
+import { Pending } from '../../ui/readFailed';
 
 type Open = { kind: 'rent'; tag?: string } | { kind: 'return'; receipt?: string; checkCode?: string } | undefined;
 
@@ -110,7 +111,7 @@ export function RentalsPage() {
           </Button>
         </Group>
       </Group>
-      {board.data ? <Board board={board.data} /> : null}
+      {board.data ? <Board board={board.data} /> : <Pending read={board} />}
       <Paper withBorder radius="lg" p="md">
         <Tabs value={tab} onChange={setTab} keepMounted={false}>
           <Tabs.List mb="md">

@@ -9,6 +9,7 @@ import { EmptyRow, FormActions, NumberField } from '../../ui/fields';
 import { useContractForm, useFieldErrors, useFormSubmit } from '../../ui/form';
 import { Money } from '../../ui/money';
 import { notifyOutcome, notifySuccess } from '../../ui/notify';
+import { Pending } from '../../ui/readFailed';
 
 const REFRESH = ['rentals.shifts.current', 'rentals.shifts.list'] as const;
 
@@ -139,7 +140,7 @@ export function CurrentShift() {
   const current = useMethod('rentals.shifts.current', {});
   const open = useAction('rentals.shifts.open', [...REFRESH]);
   const [closing, setClosing] = useState(false);
-  if (!current.data) return null;
+  if (!current.data) return <Pending read={current} />;
   const { shift } = current.data;
   if (!shift) {
     return (

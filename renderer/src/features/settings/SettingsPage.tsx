@@ -12,6 +12,7 @@ import { notifySuccess } from '../../ui/notify';
 import { NumberField, numberBounds, SelectField } from '../../ui/fields';
 import { PRINTER_FIELDS, PrinterSettingsSection } from '../printing/PrinterSettingsSection';
 import { DateField, FormTimeField } from '../../ui/dates';
+import { Pending } from '../../ui/readFailed';
 
 const FIELDS = [
   'parkName',
@@ -184,6 +185,6 @@ function SettingsForm({ settings }: { settings: Settings }) {
 /** The park's settings, typed and validated by the contract, audited by the core. */
 export function SettingsPage() {
   const settings = useMethod('settings.get', {});
-  if (!settings.data) return null;
+  if (!settings.data) return <Pending read={settings} />;
   return <SettingsForm key={JSON.stringify(settings.data)} settings={settings.data} />;
 }

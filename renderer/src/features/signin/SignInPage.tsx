@@ -13,6 +13,7 @@ import { PinPad } from './PinPad';
 import { usePark } from '../../app/park';
 import { initials } from '../../ui/initials';
 import classes from './SignInPage.module.css';
+import { Pending } from '../../ui/readFailed';
 
 const pinOnly = authMethods['auth.signIn'].input.pick({ pin: true });
 
@@ -129,7 +130,9 @@ export function SignInPage() {
             ) : null}
             {chosen ? (
               <PinStep person={chosen} onBack={() => setChosen(undefined)} />
-            ) : roster.data && roster.data.length === 0 ? (
+            ) : !roster.data ? (
+              <Pending read={roster} />
+            ) : roster.data.length === 0 ? (
               <Text c="dimmed">{t('signIn.noStaff')}</Text>
             ) : (
               <SimpleGrid cols={{ base: 2, sm: 3, md: 4 }} spacing="md">

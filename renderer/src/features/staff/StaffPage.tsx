@@ -75,7 +75,7 @@ export function StaffPage() {
           </Table.Thead>
           <Table.Tbody>
             {rows.length === 0 ? (
-              <EmptyRow colSpan={5}>{t('staff.empty')}</EmptyRow>
+              <EmptyRow colSpan={5} read={list}>{list.isLoading ? t('app.loading') : t('staff.empty')}</EmptyRow>
             ) : (
               rows.map((staff) => (
                 <Table.Tr key={staff.id} data-testid={`staff-${staff.code}`}>
